@@ -1,0 +1,34 @@
+// Column helpers shared by every table: PostGIS geometry types and the city every row belongs to.
+import type { Geometry, MultiPolygon, Point } from "geojson";
+import { type SQL, sql } from "drizzle-orm";
+import { type AnyPgColumn, customType, integer, timestamp } from "drizzle-orm/pg-core";
+
+/**
+ * A PostGIS geometry column in SRID 4326. Written from GeoJSON through ST_GeomFromGeoJSON;
+ * read back with ST_AsGeoJSON in the feature's query (the driver's raw value is EWKB hex,
+ * which no code should have to parse).
+ */
+function geometryColumn<G extends Geometry>(kind: "MultiPolygon" | "Point") {
+  return customType<{ data: G; driverData: string }>({
+    dataType: () => `geometry(${kind},4326)`,
+    toDriver: (value: G): SQL =>
+      sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(value)}), 4326)`,
+  });
+}
+
+export const multiPolygon = geometryColumn<MultiPolygon>("MultiPolygon");
+export const point = geometryColumn<Point>("Point");
+
+/** Every row carries its city so the data can later be distributed by city. */
+export const cityId = () => integer("city_id").notNull();
+
+export const createdAt = () =>
+  timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+export const updatedAt = () =>
+  timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+
+/** A CHECK expression keeping a text column to a fixed list (the TS enum alone is not enforced). */
+export function oneOf(column: AnyPgColumn, values: readonly string[]): SQL {
+  const list = values.map((v) => `'${v.replaceAll("'", "''")}'`).join(",");
+  return sql`${column} in (${sql.raw(list)})`;
+}

@@ -1,0 +1,19 @@
+// Uploaded files (photos, materials), stored once by content hash.
+import { bigint, pgTable, serial, text, unique, varchar } from "drizzle-orm/pg-core";
+import { cityId, createdAt } from "./columns.ts";
+import { cities } from "./regions.ts";
+
+export const files = pgTable(
+  "files",
+  {
+    id: serial("id").primaryKey(),
+    cityId: cityId().references(() => cities.id),
+    sha256: varchar("sha256", { length: 64 }).notNull(),
+    mime: text("mime").notNull(),
+    size: bigint("size", { mode: "number" }).notNull(),
+    /** The uploader's file name, kept for download only; never used as a path. */
+    originalName: text("original_name").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("files_city_sha256_key").on(t.cityId, t.sha256)],
+);

@@ -1,0 +1,115 @@
+// Responsibility grids (网格), their version history and who is assigned to them.
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  varchar,
+} from "drizzle-orm/pg-core";
+import { cityId, createdAt, multiPolygon, oneOf, updatedAt } from "./columns.ts";
+import { cities, communities } from "./regions.ts";
+import { people, units } from "./units.ts";
+import { users } from "./users.ts";
+
+export const grids = pgTable(
+  "grids",
+  {
+    id: serial("id").primaryKey(),
+    cityId: cityId().references(() => cities.id),
+    communityId: integer("community_id")
+      .notNull()
+      .references(() => communities.id),
+    /** 15 digits: community code (12) + 3-digit grid sequence. Stable across edits. */
+    code: varchar("code", { length: 15 }).notNull(),
+    name: text("name").notNull(),
+    geom: multiPolygon("geom").notNull(),
+    /** Bumped on every change; a write carrying an older version is refused (409). */
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+  },
+  (t) => [
+    unique("grids_city_code_key").on(t.cityId, t.code),
+    index("grids_geom_gist").using("gist", t.geom),
+    index("grids_community_idx").on(t.communityId),
+    check("grids_code_digits", sql`${t.code} ~ '^[0-9]{15}$'`),
+    check("grids_geom_valid", sql`ST_IsValid(${t.geom})`),
+  ],
+);
+
+/** Append-only: one row per saved version of a grid, so history can be shown and reverted. */
+export const gridVersions = pgTable(
+  "grid_versions",
+  {
+    id: serial("id").primaryKey(),
+    cityId: cityId().references(() => cities.id),
+    gridId: integer("grid_id")
+      .notNull()
+      .references(() => grids.id),
+    version: integer("version").notNull(),
+    change: text("change", {
+      enum: ["create", "edit", "split", "merge", "revert", "delete", "assign"],
+    }).notNull(),
+    name: text("name").notNull(),
+    geom: multiPolygon("geom").notNull(),
+    /** Assignments at this version (lead/support units, leader, volunteers) as a snapshot. */
+    assignments: text("assignments"),
+    changedBy: integer("changed_by").references(() => users.id),
+    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("grid_versions_grid_version_key").on(t.gridId, t.version)],
+);
+
+export const gridUnitRoles = ["lead", "support"] as const;
+
+/** Which units serve a grid: exactly one lead, any number of supporting units. */
+export const gridUnits = pgTable(
+  "grid_units",
+  {
+    id: serial("id").primaryKey(),
+    cityId: cityId().references(() => cities.id),
+    gridId: integer("grid_id")
+      .notNull()
+      .references(() => grids.id, { onDelete: "cascade" }),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    role: text("role", { enum: gridUnitRoles }).notNull(),
+  },
+  (t) => [
+    unique("grid_units_grid_unit_key").on(t.gridId, t.unitId),
+    uniqueIndex("grid_units_one_lead").on(t.gridId).where(sql`role = 'lead'`),
+    check("grid_units_role_check", oneOf(t.role, gridUnitRoles)),
+  ],
+);
+
+export const gridPersonRoles = ["leader", "volunteer"] as const;
+
+/** Grid leader (网格长) and the volunteers who patrol a grid. */
+export const gridPeople = pgTable(
+  "grid_people",
+  {
+    id: serial("id").primaryKey(),
+    cityId: cityId().references(() => cities.id),
+    gridId: integer("grid_id")
+      .notNull()
+      .references(() => grids.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    role: text("role", { enum: gridPersonRoles }).notNull(),
+  },
+  (t) => [
+    unique("grid_people_grid_person_key").on(t.gridId, t.personId),
+    uniqueIndex("grid_people_one_leader").on(t.gridId).where(sql`role = 'leader'`),
+    index("grid_people_person_idx").on(t.personId),
+    check("grid_people_role_check", oneOf(t.role, gridPersonRoles)),
+  ],
+);

@@ -1,0 +1,9 @@
+// The whole schema, as drizzle and drizzle-kit see it.
+export * from "./files.ts";
+export * from "./grids.ts";
+export * from "./problems.ts";
+export * from "./regions.ts";
+export * from "./standards.ts";
+export * from "./tasks.ts";
+export * from "./units.ts";
+export * from "./users.ts";

@@ -1,0 +1,156 @@
+// Problems (问题) and their rectification (整改) history: the closed loop.
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  unique,
+  varchar,
+} from "drizzle-orm/pg-core";
+import { cityId, createdAt, oneOf, point, updatedAt } from "./columns.ts";
+import { files } from "./files.ts";
+import { grids } from "./grids.ts";
+import { cities } from "./regions.ts";
+import { inspectionPoints, inspections, standardItems } from "./standards.ts";
+import { units } from "./units.ts";
+import { users } from "./users.ts";
+
+/**
+ * reported → dispatched → rectifying → submitted → closed (销号), or submitted → returned (返工)
+ * → rectifying again. sent_back (回退): the unit says it is not theirs, awaiting re-dispatch.
+ * ledger (挂账): cannot be solved now, kept with a review date.
+ */
+export const problemStatuses = [
+  "reported",
+  "dispatched",
+  "rectifying",
+  "submitted",
+  "returned",
+  "sent_back",
+  "ledger",
+  "closed",
+] as const;
+export type ProblemStatus = (typeof problemStatuses)[number];
+
+export const problemSources = ["inspection", "patrol", "citizen"] as const;
+export const problemSeverities = ["minor", "normal", "serious"] as const;
+
+export const problems = pgTable(
+  "problems",
+  {
+    id: serial("id").primaryKey(),
+    cityId: cityId().references(() => cities.id),
+    source: text("source", { enum: problemSources }).notNull(),
+    status: text("status", { enum: problemStatuses }).notNull().default("reported"),
+    severity: text("severity", { enum: problemSeverities }).notNull().default("normal"),
+    description: text("description").notNull(),
+    location: point("location").notNull(),
+    /** GPS accuracy of the reported location in metres, where the reporter's device gave one. */
+    gpsAccuracyM: numeric("gps_accuracy_m", { precision: 8, scale: 1, mode: "number" }),
+    itemId: integer("item_id").references(() => standardItems.id),
+    inspectionId: integer("inspection_id").references(() => inspections.id),
+    pointId: integer("point_id").references(() => inspectionPoints.id),
+    /** Routed by location: the grid containing the problem and that grid's lead unit. */
+    gridId: integer("grid_id").references(() => grids.id),
+    unitId: integer("unit_id").references(() => units.id),
+    /** Set when no grid contains the location and the nearest grid was chosen instead. */
+    routedToNearest: boolean("routed_to_nearest").notNull().default(false),
+    deduction: numeric("deduction", { precision: 6, scale: 2, mode: "number" })
+      .notNull()
+      .default(0),
+    deadline: timestamp("deadline", { withTimezone: true }),
+    reportedBy: integer("reported_by").references(() => users.id),
+    reporterName: text("reporter_name"),
+    reporterPhone: varchar("reporter_phone", { length: 20 }),
+    idempotencyKey: varchar("idempotency_key", { length: 128 }),
+    /** Bumped on every transition: two coordinators acting at once cannot both win. */
+    version: integer("version").notNull().default(1),
+    reportedAt: timestamp("reported_at", { withTimezone: true }).notNull().defaultNow(),
+    closedAt: timestamp("closed_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index("problems_location_gist").using("gist", t.location),
+    index("problems_status_idx").on(t.cityId, t.status),
+    index("problems_grid_idx").on(t.gridId),
+    index("problems_unit_idx").on(t.unitId),
+    unique("problems_idempotency_key").on(t.cityId, t.idempotencyKey),
+    check("problems_status_check", oneOf(t.status, problemStatuses)),
+    check("problems_source_check", oneOf(t.source, problemSources)),
+    check("problems_severity_check", oneOf(t.severity, problemSeverities)),
+    check("problems_deduction_nonnegative", sql`${t.deduction} >= 0`),
+  ],
+);
+
+export const photoPhases = ["before", "after"] as const;
+
+export const problemPhotos = pgTable(
+  "problem_photos",
+  {
+    id: serial("id").primaryKey(),
+    cityId: cityId().references(() => cities.id),
+    problemId: integer("problem_id")
+      .notNull()
+      .references(() => problems.id, { onDelete: "cascade" }),
+    fileId: integer("file_id")
+      .notNull()
+      .references(() => files.id),
+    phase: text("phase", { enum: photoPhases }).notNull(),
+    /** The rectification event the photo was attached to (after-photos belong to a submission). */
+    eventId: integer("event_id"),
+  },
+  (t) => [
+    unique("problem_photos_problem_file_key").on(t.problemId, t.fileId),
+    check("problem_photos_phase_check", oneOf(t.phase, photoPhases)),
+  ],
+);
+
+export const rectificationActions = [
+  "report",
+  "dispatch",
+  "start",
+  "submit",
+  "close",
+  "return",
+  "send_back",
+  "request_extension",
+  "grant_extension",
+  "refuse_extension",
+  "to_ledger",
+  "reopen",
+] as const;
+
+/** Append-only log of every step of a problem's rectification: who, when, why. */
+export const rectificationEvents = pgTable(
+  "rectification_events",
+  {
+    id: serial("id").primaryKey(),
+    cityId: cityId().references(() => cities.id),
+    problemId: integer("problem_id")
+      .notNull()
+      .references(() => problems.id, { onDelete: "cascade" }),
+    /** 1, 2, 3… per problem; unique, so two concurrent steps cannot both append as the same. */
+    seq: integer("seq").notNull(),
+    action: text("action", { enum: rectificationActions }).notNull(),
+    fromStatus: text("from_status", { enum: problemStatuses }),
+    toStatus: text("to_status", { enum: problemStatuses }).notNull(),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    /** The actor's name as shown at the time (the account may be renamed later). */
+    actorName: text("actor_name").notNull(),
+    note: text("note"),
+    reason: text("reason"),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("rectification_events_problem_seq_key").on(t.problemId, t.seq),
+    check("rectification_events_action_check", oneOf(t.action, rectificationActions)),
+    check("rectification_events_to_status_check", oneOf(t.toStatus, problemStatuses)),
+  ],
+);

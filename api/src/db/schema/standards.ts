@@ -1,0 +1,162 @@
+// Evaluation standards (测评标准), inspection points (点位) and inspections (检查).
+import { sql } from "drizzle-orm";
+import {
+  check,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  unique,
+  varchar,
+} from "drizzle-orm/pg-core";
+import { cityId, createdAt, oneOf, point } from "./columns.ts";
+import { grids } from "./grids.ts";
+import { cities } from "./regions.ts";
+import { people, units } from "./units.ts";
+import { users } from "./users.ts";
+
+export const standardStatuses = ["draft", "active", "retired"] as const;
+
+/** A versioned evaluation standard, e.g. the 2022 hospital point standard (11 categories, 42 items). */
+export const standards = pgTable(
+  "standards",
+  {
+    id: serial("id").primaryKey(),
+    cityId: cityId().references(() => cities.id),
+    name: text("name").notNull(),
+    year: integer("year").notNull(),
+    version: integer("version").notNull().default(1),
+    /** What it applies to: hospital points, community streets, … */
+    scope: text("scope").notNull(),
+    status: text("status", { enum: standardStatuses }).notNull().default("draft"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("standards_city_name_version_key").on(t.cityId, t.name, t.version),
+    check("standards_status_check", oneOf(t.status, standardStatuses)),
+  ],
+);
+
+export const standardCategories = pgTable(
+  "standard_categories",
+  {
+    id: serial("id").primaryKey(),
+    cityId: cityId().references(() => cities.id),
+    standardId: integer("standard_id")
+      .notNull()
+      .references(() => standards.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    name: text("name").notNull(),
+  },
+  (t) => [unique("standard_categories_standard_seq_key").on(t.standardId, t.seq)],
+);
+
+export const standardItems = pgTable(
+  "standard_items",
+  {
+    id: serial("id").primaryKey(),
+    cityId: cityId().references(() => cities.id),
+    standardId: integer("standard_id")
+      .notNull()
+      .references(() => standards.id, { onDelete: "cascade" }),
+    categoryId: integer("category_id")
+      .notNull()
+      .references(() => standardCategories.id, { onDelete: "cascade" }),
+    /** e.g. "3.2": category seq . item seq */
+    code: varchar("code", { length: 16 }).notNull(),
+    title: text("title").notNull(),
+    checklist: text("checklist").notNull(),
+    points: numeric("points", { precision: 6, scale: 2, mode: "number" }).notNull(),
+    evidence: text("evidence").notNull(),
+  },
+  (t) => [
+    unique("standard_items_standard_code_key").on(t.standardId, t.code),
+    check("standard_items_points_positive", sql`${t.points} > 0`),
+  ],
+);
+
+export const pointKinds = [
+  "hospital_entrance",
+  "waiting_hall",
+  "hospital_window",
+  "street",
+  "stairwell",
+  "garbage_point",
+  "notice_board",
+  "public_toilet",
+  "market",
+] as const;
+export type PointKind = (typeof pointKinds)[number];
+
+/** 点位: a located place assessors visit, inside a grid or belonging to a unit. */
+export const inspectionPoints = pgTable(
+  "inspection_points",
+  {
+    id: serial("id").primaryKey(),
+    cityId: cityId().references(() => cities.id),
+    name: text("name").notNull(),
+    kind: text("kind", { enum: pointKinds }).notNull(),
+    location: point("location").notNull(),
+    gridId: integer("grid_id").references(() => grids.id),
+    unitId: integer("unit_id").references(() => units.id),
+    address: text("address"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("inspection_points_location_gist").using("gist", t.location),
+    index("inspection_points_grid_idx").on(t.gridId),
+    check("inspection_points_kind_check", oneOf(t.kind, pointKinds)),
+  ],
+);
+
+export const inspectionKinds = ["self", "open", "covert", "mock", "supervision"] as const;
+
+/** 检查: one visit (自查, 明查, 暗访, 模拟测评, 督导) against a standard. */
+export const inspections = pgTable(
+  "inspections",
+  {
+    id: serial("id").primaryKey(),
+    cityId: cityId().references(() => cities.id),
+    kind: text("kind", { enum: inspectionKinds }).notNull(),
+    standardId: integer("standard_id")
+      .notNull()
+      .references(() => standards.id),
+    inspectorUserId: integer("inspector_user_id").references(() => users.id),
+    inspectorPersonId: integer("inspector_person_id").references(() => people.id),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    note: text("note"),
+    createdAt: createdAt(),
+  },
+  (t) => [check("inspections_kind_check", oneOf(t.kind, inspectionKinds))],
+);
+
+/** One checklist item's result at one point during an inspection. */
+export const inspectionResults = pgTable(
+  "inspection_results",
+  {
+    id: serial("id").primaryKey(),
+    cityId: cityId().references(() => cities.id),
+    inspectionId: integer("inspection_id")
+      .notNull()
+      .references(() => inspections.id, { onDelete: "cascade" }),
+    pointId: integer("point_id")
+      .notNull()
+      .references(() => inspectionPoints.id),
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => standardItems.id),
+    passed: text("passed", { enum: ["pass", "fail", "not_applicable"] }).notNull(),
+    deduction: numeric("deduction", { precision: 6, scale: 2, mode: "number" })
+      .notNull()
+      .default(0),
+    note: text("note"),
+  },
+  (t) => [
+    unique("inspection_results_visit_item_key").on(t.inspectionId, t.pointId, t.itemId),
+    check("inspection_results_passed_check", oneOf(t.passed, ["pass", "fail", "not_applicable"])),
+  ],
+);

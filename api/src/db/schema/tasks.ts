@@ -1,0 +1,155 @@
+// Campaigns and their phases, task lists (任务清单), materials (资料报送) and volunteer activities.
+import { sql } from "drizzle-orm";
+import {
+  check,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  unique,
+} from "drizzle-orm/pg-core";
+import { cityId, createdAt, oneOf } from "./columns.ts";
+import { files } from "./files.ts";
+import { grids } from "./grids.ts";
+import { cities } from "./regions.ts";
+import { standardItems } from "./standards.ts";
+import { people, units, volunteerBranches } from "./units.ts";
+import { users } from "./users.ts";
+
+export const campaigns = pgTable("campaigns", {
+  id: serial("id").primaryKey(),
+  cityId: cityId().references(() => cities.id),
+  name: text("name").notNull(),
+  year: integer("year").notNull(),
+  createdAt: createdAt(),
+});
+
+export const phaseKinds = ["mobilisation", "implementation", "assessment", "consolidation"] as const;
+
+export const campaignPhases = pgTable(
+  "campaign_phases",
+  {
+    id: serial("id").primaryKey(),
+    cityId: cityId().references(() => cities.id),
+    campaignId: integer("campaign_id")
+      .notNull()
+      .references(() => campaigns.id, { onDelete: "cascade" }),
+    phase: text("phase", { enum: phaseKinds }).notNull(),
+    startsOn: date("starts_on").notNull(),
+    endsOn: date("ends_on").notNull(),
+  },
+  (t) => [
+    unique("campaign_phases_campaign_phase_key").on(t.campaignId, t.phase),
+    check("campaign_phases_phase_check", oneOf(t.phase, phaseKinds)),
+    check("campaign_phases_dates", sql`${t.endsOn} >= ${t.startsOn}`),
+  ],
+);
+
+export const tasks = pgTable("tasks", {
+  id: serial("id").primaryKey(),
+  cityId: cityId().references(() => cities.id),
+  campaignId: integer("campaign_id")
+    .notNull()
+    .references(() => campaigns.id),
+  phase: text("phase", { enum: phaseKinds }).notNull(),
+  title: text("title").notNull(),
+  description: text("description").notNull().default(""),
+  deadline: timestamp("deadline", { withTimezone: true }).notNull(),
+  itemId: integer("item_id").references(() => standardItems.id),
+  createdBy: integer("created_by").references(() => users.id),
+  createdAt: createdAt(),
+});
+
+export const taskAssignmentStatuses = ["todo", "in_progress", "done", "returned"] as const;
+
+/** One task as it reaches one unit or one grid. */
+export const taskAssignments = pgTable(
+  "task_assignments",
+  {
+    id: serial("id").primaryKey(),
+    cityId: cityId().references(() => cities.id),
+    taskId: integer("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    unitId: integer("unit_id").references(() => units.id),
+    gridId: integer("grid_id").references(() => grids.id),
+    status: text("status", { enum: taskAssignmentStatuses }).notNull().default("todo"),
+    note: text("note"),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+  },
+  (t) => [
+    index("task_assignments_task_idx").on(t.taskId),
+    check("task_assignments_status_check", oneOf(t.status, taskAssignmentStatuses)),
+    check("task_assignments_assignee", sql`${t.unitId} is not null or ${t.gridId} is not null`),
+  ],
+);
+
+export const materialStatuses = ["submitted", "accepted", "returned"] as const;
+
+/** 资料报送: a unit's weekly material (activity report, photos, 责任状, minutes). */
+export const materials = pgTable(
+  "materials",
+  {
+    id: serial("id").primaryKey(),
+    cityId: cityId().references(() => cities.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => units.id),
+    /** The Monday of the ISO week the material reports on. */
+    week: date("week").notNull(),
+    category: text("category").notNull(),
+    title: text("title").notNull(),
+    fileId: integer("file_id").references(() => files.id),
+    taskId: integer("task_id").references(() => tasks.id),
+    gridId: integer("grid_id").references(() => grids.id),
+    itemId: integer("item_id").references(() => standardItems.id),
+    status: text("status", { enum: materialStatuses }).notNull().default("submitted"),
+    submittedBy: integer("submitted_by").references(() => users.id),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+    reviewedBy: integer("reviewed_by").references(() => users.id),
+    reviewNote: text("review_note"),
+  },
+  (t) => [
+    index("materials_unit_week_idx").on(t.unitId, t.week),
+    check("materials_status_check", oneOf(t.status, materialStatuses)),
+  ],
+);
+
+/** 志愿服务活动: a branch's activity in a grid. */
+export const volunteerActivities = pgTable(
+  "volunteer_activities",
+  {
+    id: serial("id").primaryKey(),
+    cityId: cityId().references(() => cities.id),
+    branchId: integer("branch_id")
+      .notNull()
+      .references(() => volunteerBranches.id),
+    gridId: integer("grid_id").references(() => grids.id),
+    kind: text("kind").notNull(),
+    title: text("title").notNull(),
+    heldOn: date("held_on").notNull(),
+    hours: numeric("hours", { precision: 5, scale: 1, mode: "number" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [check("volunteer_activities_hours_positive", sql`${t.hours} > 0`)],
+);
+
+export const activityParticipants = pgTable(
+  "activity_participants",
+  {
+    id: serial("id").primaryKey(),
+    cityId: cityId().references(() => cities.id),
+    activityId: integer("activity_id")
+      .notNull()
+      .references(() => volunteerActivities.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    hours: numeric("hours", { precision: 5, scale: 1, mode: "number" }).notNull(),
+  },
+  (t) => [unique("activity_participants_activity_person_key").on(t.activityId, t.personId)],
+);

@@ -1,0 +1,88 @@
+// Accounts, their sessions and the audit log of every write.
+import {
+  bigserial,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  unique,
+  varchar,
+} from "drizzle-orm/pg-core";
+import { cityId, createdAt, oneOf } from "./columns.ts";
+import { cities } from "./regions.ts";
+import { people, units } from "./units.ts";
+
+export const roles = [
+  "admin",
+  "coordinator",
+  "inspector",
+  "unit_admin",
+  "grid_leader",
+  "volunteer",
+  "leader",
+] as const;
+export type Role = (typeof roles)[number];
+
+export const users = pgTable(
+  "users",
+  {
+    id: serial("id").primaryKey(),
+    cityId: cityId().references(() => cities.id),
+    username: varchar("username", { length: 64 }).notNull(),
+    mobile: varchar("mobile", { length: 20 }),
+    displayName: text("display_name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: roles }).notNull(),
+    /** For unit admins: the unit whose data they see and answer for. */
+    unitId: integer("unit_id").references(() => units.id),
+    /** For grid leaders and volunteers: the person on record (their grids follow from it). */
+    personId: integer("person_id").references(() => people.id),
+    disabled: boolean("disabled").notNull().default(false),
+    mustChangePassword: boolean("must_change_password").notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    unique("users_username_key").on(t.username),
+    unique("users_mobile_key").on(t.mobile),
+    check("users_role_check", oneOf(t.role, roles)),
+  ],
+);
+
+/** Server-side sessions, so that a session can be revoked; the cookie holds only the token. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    /** SHA-256 of the cookie token: a stolen database copy yields no usable session. */
+    tokenHash: varchar("token_hash", { length: 64 }).primaryKey(),
+    cityId: cityId().references(() => cities.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Append-only record of every write: who, when, what, before and after. */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    cityId: cityId().references(() => cities.id),
+    userId: integer("user_id").references(() => users.id),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id"),
+    before: jsonb("before"),
+    after: jsonb("after"),
+  },
+  (t) => [index("audit_log_entity_idx").on(t.entity, t.entityId), index("audit_log_at_idx").on(t.at)],
+);

@@ -1,0 +1,2 @@
+export type * from "./dataset.ts";
+export { buildTengzhou } from "./tengzhou/index.ts";

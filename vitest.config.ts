@@ -1,0 +1,34 @@
+// One test run for the whole workspace: each package is a project, database tests run on both engines.
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: "geo", include: ["geo/src/**/*.test.ts"] } },
+      { test: { name: "seeds", include: ["seeds/src/**/*.test.ts"] } },
+      { test: { name: "api", include: ["api/src/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 120_000 } },
+      {
+        test: {
+          name: "web",
+          include: ["web/src/**/*.test.ts", "web/src/**/*.test.tsx"],
+        },
+      },
+      {
+        test: {
+          name: "db",
+          include: ["tests/api/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
+          name: "e2e",
+          include: ["tests/e2e/**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
+  },
+});
