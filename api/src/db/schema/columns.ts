@@ -1,7 +1,8 @@
 // Column helpers shared by every table: PostGIS geometry types and the city every row belongs to.
-import type { Geometry, MultiPolygon, Point } from "geojson";
+
 import { type SQL, sql } from "drizzle-orm";
 import { type AnyPgColumn, customType, integer, timestamp } from "drizzle-orm/pg-core";
+import type { Geometry, MultiPolygon, Point } from "geojson";
 
 /**
  * A PostGIS geometry column in SRID 4326. Written from GeoJSON through ST_GeomFromGeoJSON;

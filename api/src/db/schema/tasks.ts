@@ -28,7 +28,12 @@ export const campaigns = pgTable("campaigns", {
   createdAt: createdAt(),
 });
 
-export const phaseKinds = ["mobilisation", "implementation", "assessment", "consolidation"] as const;
+export const phaseKinds = [
+  "mobilisation",
+  "implementation",
+  "assessment",
+  "consolidation",
+] as const;
 
 export const campaignPhases = pgTable(
   "campaign_phases",

@@ -1,0 +1,112 @@
+// Builds the Hono app: middleware, the /api routes, their OpenAPI document, errors, the web app.
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { secureHeaders } from "hono/secure-headers";
+import type { Db } from "./db/client.ts";
+import { AppError, respondWithError } from "./errors.ts";
+import { communityRoutes } from "./routes/communities.ts";
+import { docsRoutes } from "./routes/docs.ts";
+import { gridRoutes } from "./routes/grids.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { pointRoutes } from "./routes/points.ts";
+import { problemRoutes } from "./routes/problems.ts";
+import { regionRoutes } from "./routes/regions.ts";
+import type { AppEnv } from "./routes/router.ts";
+import { unitRoutes } from "./routes/units.ts";
+
+export interface AppOptions {
+  db: Db;
+  cityId: number;
+  basemapUrl: string | null;
+  /** The built web app; served at / when it exists. */
+  webDist?: string;
+}
+
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export function createApp(options: AppOptions) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.use(
+    "*",
+    secureHeaders({
+      // Everything is served from here; only an optional raster basemap (https) comes from outside.
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        fontSrc: ["'self'", "data:"],
+        imgSrc: ["'self'", "data:", "blob:", "https:"],
+        workerSrc: ["'self'", "blob:"],
+        connectSrc: ["'self'", "https:"],
+      },
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError(413, "body_too_large", { key: "error.body_too_large" });
+      },
+    }),
+  );
+  app.use("/api/*", async (c, next) => {
+    c.set("db", options.db);
+    c.set("cityId", options.cityId);
+    await next();
+  });
+
+  app.route("/api", healthRoutes({ basemapUrl: options.basemapUrl }));
+  app.route("/api/regions", regionRoutes);
+  app.route("/api/communities", communityRoutes);
+  app.route("/api/grids", gridRoutes);
+  app.route("/api/units", unitRoutes);
+  app.route("/api/points", pointRoutes);
+  app.route("/api/problems", problemRoutes);
+
+  app.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "CivGrid 创城网格 API",
+      version: "0.1.0",
+      description:
+        "Responsibility grids, units, inspection points and problems of a city's civilized-city campaign. " +
+        "Geometries are GeoJSON in WGS84. Errors are {error: {code, message, fields?}}, in Chinese unless " +
+        "Accept-Language prefers English.",
+    },
+  });
+  app.route("/api/docs", docsRoutes);
+
+  app.all("/api/*", (c) => {
+    throw new AppError(404, "not_found", {
+      key: "error.route_not_found",
+      params: { path: c.req.path },
+    });
+  });
+
+  if (options.webDist && existsSync(path.join(options.webDist, "index.html"))) {
+    app.use("/*", serveStatic({ root: options.webDist }));
+    // Any other path is a page of the single-page app.
+    app.get("/*", serveStatic({ path: path.join(options.webDist, "index.html") }));
+  }
+
+  app.onError((error, c) => {
+    if (error instanceof AppError) return respondWithError(c, error);
+    if (error instanceof HTTPException && error.status < 500) {
+      return respondWithError(
+        c,
+        new AppError(error.status as 400, "bad_request", { key: "error.validation" }),
+      );
+    }
+    console.error(`[${c.req.method} ${c.req.path}]`, error);
+    return respondWithError(c, new AppError(500, "internal", { key: "error.internal" }));
+  });
+
+  return app;
+}

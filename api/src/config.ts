@@ -1,0 +1,55 @@
+// Every environment variable CivGrid reads, read here once and validated.
+import path from "node:path";
+import { z } from "zod";
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(8080),
+  HOST: z.string().default("0.0.0.0"),
+  /** Unset → embedded PGlite + PostGIS in DATA_DIR; set → a PostgreSQL + PostGIS server. */
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default("./data"),
+  /** "demo" loads the Tengzhou demo city into an empty database; "none" starts empty. */
+  SEED: z.enum(["demo", "none"]).default("demo"),
+  /** The city a database without demo data is created for (GB/T 2260 code and name). */
+  CITY_CODE: z
+    .string()
+    .regex(/^\d{6}$/, "must be a 6-digit GB/T 2260 code")
+    .default("370481"),
+  CITY_NAME: z.string().min(1).default("滕州市"),
+  /** Optional raster basemap tile template, e.g. https://tile.example/{z}/{x}/{y}.png */
+  BASEMAP_URL: z.string().optional(),
+  /** Where the built web app lives; served at / when present. */
+  WEB_DIST: z.string().optional(),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  seed: "demo" | "none";
+  city: { code: string; name: string };
+  basemapUrl: string | null;
+  webDist: string;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // Empty strings count as unset, so `DATABASE_URL= pnpm start` means "embedded".
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    databaseUrl: c.DATABASE_URL,
+    dataDir: path.resolve(c.DATA_DIR),
+    seed: c.SEED,
+    city: { code: c.CITY_CODE, name: c.CITY_NAME },
+    basemapUrl: c.BASEMAP_URL ?? null,
+    webDist: path.resolve(c.WEB_DIST ?? new URL("../../web/dist", import.meta.url).pathname),
+  };
+}

@@ -1,0 +1,54 @@
+// Small SQL builders every feature's queries share: filters, bounding boxes, paging.
+import { type SQL, sql } from "drizzle-orm";
+import { type Executor, selectRows } from "./client.ts";
+
+export type Bbox = [minLon: number, minLat: number, maxLon: number, maxLat: number];
+
+/** `column && envelope`: uses the GiST index on the geometry column. */
+export function intersectsBbox(column: SQL, bbox: Bbox | undefined): SQL | undefined {
+  if (!bbox) return undefined;
+  const [minLon, minLat, maxLon, maxLat] = bbox;
+  return sql`${column} && ST_MakeEnvelope(${minLon}, ${minLat}, ${maxLon}, ${maxLat}, 4326)`;
+}
+
+/** AND of the given conditions, skipping the absent ones; `true` when none is given. */
+export function whereAll(conditions: (SQL | undefined | false)[]): SQL {
+  const present = conditions.filter((c): c is SQL => Boolean(c));
+  return present.length ? sql.join(present, sql` AND `) : sql`true`;
+}
+
+export interface PageQuery {
+  /** The select list, without SELECT. */
+  columns: SQL;
+  /** FROM … JOIN …, without FROM. */
+  from: SQL;
+  where: SQL;
+  /** Must end in a unique key so pages are stable. */
+  orderBy: SQL;
+  limit: number;
+  offset: number;
+}
+
+/** One page of rows and the number of all matching rows. */
+export async function queryPage<R>(
+  ex: Executor,
+  q: PageQuery,
+): Promise<{ rows: R[]; total: number }> {
+  const [counted] = await selectRows<{ total: number }>(
+    ex,
+    sql`SELECT count(*)::int AS total FROM ${q.from} WHERE ${q.where}`,
+  );
+  const rows = await selectRows<R>(
+    ex,
+    sql`SELECT ${q.columns} FROM ${q.from} WHERE ${q.where} ORDER BY ${q.orderBy} LIMIT ${q.limit} OFFSET ${q.offset}`,
+  );
+  return { rows, total: counted?.total ?? 0 };
+}
+
+/**
+ * A timestamptz as ISO 8601 in UTC. Both drivers hand raw timestamps back as text in the
+ * session's time zone, which differs between engines; formatting in SQL makes them agree.
+ */
+export function isoTime(column: SQL): SQL {
+  return sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}

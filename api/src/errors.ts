@@ -1,0 +1,82 @@
+// Typed errors, and the one JSON shape every error takes: {error: {code, message, fields?}}.
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { z } from "zod";
+import { isMessageKey, type Lang, languageOf, type MessageKey, translate } from "./messages.ts";
+
+/** A message to translate once the caller's language is known. */
+export interface Message {
+  key: MessageKey;
+  params?: Record<string, string | number>;
+}
+
+export class AppError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    readonly detail: Message,
+    readonly fields?: Record<string, Message>,
+  ) {
+    super(`${code}: ${detail.key}`);
+  }
+}
+
+export function notFound(entity: "grid" | "community" | "unit" | "point" | "problem", id: number) {
+  return new AppError(404, "not_found", {
+    key: "error.not_found",
+    params: { entity: `entity.${entity}`, id },
+  });
+}
+
+/**
+ * Turns zod's issues into one message per field. Our schemas name their message key in the
+ * issue message (e.g. "field.bbox"); anything else falls back to a generic "not valid".
+ */
+export function validationError(error: z.ZodError): AppError {
+  const fields: Record<string, Message> = {};
+  for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) fields[key] ??= { key: "field.unknown" };
+      continue;
+    }
+    const field = issue.path.join(".") || "body";
+    const [key, json] = splitMessage(issue.message);
+    fields[field] ??= { key, params: json };
+  }
+  return new AppError(400, "invalid_request", { key: "error.validation" }, fields);
+}
+
+/** Encodes a message key with its parameters into a zod issue message. */
+export function fieldMessage(key: MessageKey, params?: Record<string, string | number>): string {
+  return params ? `${key}|${JSON.stringify(params)}` : key;
+}
+
+function splitMessage(message: string): [MessageKey, Record<string, string | number> | undefined] {
+  const [key = "", json] = message.split("|", 2);
+  if (!isMessageKey(key)) return ["field.invalid", undefined];
+  return [key, json ? (JSON.parse(json) as Record<string, string | number>) : undefined];
+}
+
+function render(message: Message, lang: Lang): string {
+  // A parameter may itself be a message key (an entity name), translated in the same language.
+  const params = Object.fromEntries(
+    Object.entries(message.params ?? {}).map(([k, v]) => [
+      k,
+      typeof v === "string" && isMessageKey(v) ? translate(v, lang) : v,
+    ]),
+  );
+  return translate(message.key, lang, params);
+}
+
+export function errorBody(error: AppError, lang: Lang) {
+  const fields = error.fields
+    ? Object.fromEntries(Object.entries(error.fields).map(([f, m]) => [f, render(m, lang)]))
+    : undefined;
+  return {
+    error: { code: error.code, message: render(error.detail, lang), ...(fields && { fields }) },
+  };
+}
+
+export function respondWithError(c: Context, error: AppError) {
+  return c.json(errorBody(error, languageOf(c.req.header("accept-language"))), error.status);
+}

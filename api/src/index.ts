@@ -1,0 +1,7 @@
+// What other packages (tests, benchmarks) use of the api.
+export { createApp } from "./app.ts";
+export { loadConfig } from "./config.ts";
+export { type Db, openDb, selectRows } from "./db/client.ts";
+export { routeProblems } from "./problems/routing.ts";
+export { ensureCity } from "./seed/ensure-city.ts";
+export { loadDataset } from "./seed/load-dataset.ts";

@@ -1,0 +1,37 @@
+// Starts CivGrid: config → database → migrations → city (demo data if empty) → listen.
+import { serve } from "@hono/node-server";
+import { createApp } from "./app.ts";
+import { loadConfig } from "./config.ts";
+import { openDb } from "./db/client.ts";
+import { ensureCity } from "./seed/ensure-city.ts";
+
+const log = (line: string) => console.log(`[civgrid] ${line}`);
+
+const config = loadConfig();
+const db = await openDb({
+  databaseUrl: config.databaseUrl,
+  dataDir: config.dataDir,
+  onProgress: log,
+});
+log(
+  db.engine === "pglite"
+    ? `database: embedded PostGIS in ${config.dataDir}`
+    : "database: PostgreSQL server",
+);
+log("applying migrations …");
+await db.migrate();
+const cityId = await ensureCity(db, config, log);
+const app = createApp({ db, cityId, basemapUrl: config.basemapUrl, webDist: config.webDist });
+
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  log(`CivGrid is running: open http://localhost:${info.port}/  (API reference: /api/docs)`);
+});
+
+async function shutdown(signal: string) {
+  log(`${signal}: closing …`);
+  server.close();
+  await db.close();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,0 +1,114 @@
+// Reading problems and their rectification history.
+import { sql } from "drizzle-orm";
+import type { Executor } from "../db/client.ts";
+import { selectRows } from "../db/client.ts";
+import { type Bbox, intersectsBbox, isoTime, queryPage, whereAll } from "../db/query-helpers.ts";
+import type { ProblemStatus } from "../db/schema/index.ts";
+
+/** A problem is open until it is closed; ledger items wait for their review, not a deadline. */
+const overdue = sql`(p.deadline < now() AND p.status NOT IN ('closed', 'ledger'))`;
+
+export interface ProblemFilters {
+  status?: ProblemStatus[] | undefined;
+  gridId?: number | undefined;
+  unitId?: number | undefined;
+  source?: "inspection" | "patrol" | "citizen" | undefined;
+  severity?: "minor" | "normal" | "serious" | undefined;
+  overdue?: boolean | undefined;
+  bbox?: Bbox | undefined;
+}
+
+export interface ProblemRow {
+  id: number;
+  status: ProblemStatus;
+  severity: string;
+  source: string;
+  description: string;
+  gridId: number | null;
+  gridCode: string | null;
+  unitId: number | null;
+  unitName: string | null;
+  itemCode: string | null;
+  itemTitle: string | null;
+  deduction: number;
+  /** ISO 8601 timestamps */
+  deadline: string | null;
+  overdue: boolean;
+  reportedAt: string;
+  closedAt: string | null;
+  geometry: string;
+}
+
+const columns = sql`p.id, p.status, p.severity, p.source, p.description,
+  p.grid_id AS "gridId", g.code AS "gridCode", p.unit_id AS "unitId", u.name AS "unitName",
+  i.code AS "itemCode", i.title AS "itemTitle", p.deduction::float8 AS deduction,
+  ${isoTime(sql`p.deadline`)} AS deadline, ${overdue} AS overdue,
+  ${isoTime(sql`p.reported_at`)} AS "reportedAt", ${isoTime(sql`p.closed_at`)} AS "closedAt",
+  ST_AsGeoJSON(p.location, 7) AS geometry`;
+
+const from = sql`problems p
+  LEFT JOIN grids g ON g.id = p.grid_id
+  LEFT JOIN units u ON u.id = p.unit_id
+  LEFT JOIN standard_items i ON i.id = p.item_id`;
+
+function where(cityId: number, filters: ProblemFilters & { id?: number }) {
+  const statuses = filters.status?.length
+    ? sql.join(
+        filters.status.map((s) => sql`${s}`),
+        sql`, `,
+      )
+    : undefined;
+  return whereAll([
+    sql`p.city_id = ${cityId}`,
+    filters.id !== undefined && sql`p.id = ${filters.id}`,
+    statuses && sql`p.status IN (${statuses})`,
+    filters.gridId !== undefined && sql`p.grid_id = ${filters.gridId}`,
+    filters.unitId !== undefined && sql`p.unit_id = ${filters.unitId}`,
+    filters.source !== undefined && sql`p.source = ${filters.source}`,
+    filters.severity !== undefined && sql`p.severity = ${filters.severity}`,
+    filters.overdue === true && overdue,
+    filters.overdue === false && sql`NOT ${overdue}`,
+    intersectsBbox(sql`p.location`, filters.bbox),
+  ]);
+}
+
+export function listProblems(
+  ex: Executor,
+  cityId: number,
+  filters: ProblemFilters,
+  page: { limit: number; offset: number },
+) {
+  return queryPage<ProblemRow>(ex, {
+    columns,
+    from,
+    where: where(cityId, filters),
+    orderBy: sql`p.reported_at DESC, p.id DESC`,
+    ...page,
+  });
+}
+
+export interface RectificationEventRow {
+  seq: number;
+  action: string;
+  fromStatus: ProblemStatus | null;
+  toStatus: ProblemStatus;
+  actorName: string;
+  note: string | null;
+  reason: string | null;
+  at: string;
+}
+
+export async function getProblem(ex: Executor, cityId: number, id: number) {
+  const [problem] = await selectRows<ProblemRow>(
+    ex,
+    sql`SELECT ${columns} FROM ${from} WHERE ${where(cityId, { id })}`,
+  );
+  if (!problem) return null;
+  const events = await selectRows<RectificationEventRow>(
+    ex,
+    sql`SELECT seq, action, from_status AS "fromStatus", to_status AS "toStatus",
+          actor_name AS "actorName", note, reason, ${isoTime(sql`at`)} AS at
+        FROM rectification_events WHERE problem_id = ${id} ORDER BY seq`,
+  );
+  return { ...problem, events };
+}

@@ -1,0 +1,86 @@
+// GET /api/grids and /api/grids/{id}: responsibility grids as GeoJSON.
+import { createRoute, z } from "@hono/zod-openapi";
+import { notFound } from "../errors.ts";
+import { feature, featureCollection } from "../geojson.ts";
+import { type GridRow, getGrid, listGrids } from "../grids/queries.ts";
+import { id, idPath, page } from "./query.ts";
+import {
+  collectionSchema,
+  featureSchema,
+  geojson,
+  newRouter,
+  pageOf,
+  readErrors,
+} from "./router.ts";
+
+const unitRef = z.object({ id: z.number().int(), name: z.string(), shortName: z.string() });
+const personRef = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  mobile: z.string().nullable(),
+});
+
+const gridProperties = z.object({
+  id: z.number().int(),
+  code: z.string().openapi({ example: "370481001001001", description: "15-digit grid code" }),
+  name: z.string(),
+  communityId: z.number().int(),
+  communityName: z.string(),
+  areaM2: z.number(),
+  version: z.number().int(),
+  leadUnitId: z.number().int().nullable(),
+  leadUnitName: z.string().nullable(),
+  leadUnitShortName: z.string().nullable(),
+  supportUnitCount: z.number().int(),
+  leaderName: z.string().nullable(),
+  volunteerCount: z.number().int(),
+});
+
+const gridDetailProperties = gridProperties.extend({
+  leadUnit: unitRef.nullable(),
+  supportUnits: z.array(unitRef),
+  leader: personRef.nullable(),
+  volunteers: z.array(personRef),
+});
+
+const GridCollection = collectionSchema("GridCollection", featureSchema("Grid", gridProperties));
+const GridFeature = featureSchema("GridDetail", gridDetailProperties);
+
+const properties = ({ geometry: _, ...rest }: GridRow) => rest;
+
+export const gridRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      tags: ["grids"],
+      summary: "List grids (网格)",
+      request: {
+        query: z.object({ ...page, communityId: id.optional(), unitId: id.optional() }).strict(),
+      },
+      responses: { 200: geojson(GridCollection, "Grids as a FeatureCollection"), ...readErrors },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const pageInfo = pageOf(q);
+      const { rows, total } = await listGrids(c.var.db.orm, c.var.cityId, q, pageInfo);
+      return c.json(featureCollection(rows, total, pageInfo, new URL(c.req.url), properties), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}",
+      tags: ["grids"],
+      summary: "One grid with its units, leader and volunteers",
+      request: { params: idPath },
+      responses: { 200: geojson(GridFeature, "The grid"), ...readErrors },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const grid = await getGrid(c.var.db.orm, c.var.cityId, id);
+      if (!grid) throw notFound("grid", id);
+      const { geometry: _, ...props } = grid;
+      return c.json(feature(grid, props), 200);
+    },
+  );

@@ -1,0 +1,77 @@
+// GET /api/health and /api/config: is the service up, and what the web app needs to start.
+import { createRoute, z } from "@hono/zod-openapi";
+import { sql } from "drizzle-orm";
+import { selectRows } from "../db/client.ts";
+import { newRouter } from "./router.ts";
+
+const City = z.object({ code: z.string(), name: z.string() });
+
+export function healthRoutes(settings: { basemapUrl: string | null }) {
+  return newRouter()
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/health",
+        tags: ["service"],
+        summary: "Health: database engine, PostGIS version, city",
+        responses: {
+          200: {
+            content: {
+              "application/json": {
+                schema: z.object({
+                  status: z.literal("ok"),
+                  engine: z.enum(["pglite", "postgres"]),
+                  postgis: z.string(),
+                  city: City,
+                }),
+              },
+            },
+            description: "The service and its database answer",
+          },
+        },
+      }),
+      async (c) => {
+        const [row] = await selectRows<{ postgis: string; code: string; name: string }>(
+          c.var.db.orm,
+          sql`SELECT postgis_lib_version() AS postgis, code, name FROM cities WHERE id = ${c.var.cityId}`,
+        );
+        return c.json(
+          {
+            status: "ok" as const,
+            engine: c.var.db.engine,
+            postgis: row?.postgis ?? "",
+            city: { code: row?.code ?? "", name: row?.name ?? "" },
+          },
+          200,
+        );
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/config",
+        tags: ["service"],
+        summary: "Settings the web app starts with",
+        responses: {
+          200: {
+            content: {
+              "application/json": {
+                schema: z.object({ basemapUrl: z.string().nullable(), city: City }),
+              },
+            },
+            description: "Client settings",
+          },
+        },
+      }),
+      async (c) => {
+        const [city] = await selectRows<{ code: string; name: string }>(
+          c.var.db.orm,
+          sql`SELECT code, name FROM cities WHERE id = ${c.var.cityId}`,
+        );
+        return c.json(
+          { basemapUrl: settings.basemapUrl, city: city ?? { code: "", name: "" } },
+          200,
+        );
+      },
+    );
+}

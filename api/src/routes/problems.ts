@@ -1,0 +1,107 @@
+// GET /api/problems and /api/problems/{id}: problems with their rectification status and history.
+import { createRoute, z } from "@hono/zod-openapi";
+import {
+  problemSeverities,
+  problemSources,
+  problemStatuses,
+  rectificationActions,
+} from "../db/schema/index.ts";
+import { notFound } from "../errors.ts";
+import { feature, featureCollection } from "../geojson.ts";
+import { getProblem, listProblems, type ProblemRow } from "../problems/queries.ts";
+import { booleanFlag, id, idPath, listOf, oneOf, page } from "./query.ts";
+import {
+  collectionSchema,
+  featureSchema,
+  geojson,
+  newRouter,
+  pageOf,
+  readErrors,
+} from "./router.ts";
+
+const status = z.enum(problemStatuses);
+const problemProperties = z.object({
+  id: z.number().int(),
+  status,
+  severity: z.enum(problemSeverities),
+  source: z.enum(problemSources),
+  description: z.string(),
+  gridId: z.number().int().nullable(),
+  gridCode: z.string().nullable(),
+  unitId: z.number().int().nullable(),
+  unitName: z.string().nullable(),
+  itemCode: z.string().nullable(),
+  itemTitle: z.string().nullable(),
+  deduction: z.number().openapi({ description: "points lost (失分)" }),
+  deadline: z.string().nullable().openapi({ format: "date-time" }),
+  overdue: z.boolean(),
+  reportedAt: z.string().openapi({ format: "date-time" }),
+  closedAt: z.string().nullable().openapi({ format: "date-time" }),
+});
+const problemDetailProperties = problemProperties.extend({
+  events: z.array(
+    z.object({
+      seq: z.number().int(),
+      action: z.enum(rectificationActions),
+      fromStatus: status.nullable(),
+      toStatus: status,
+      actorName: z.string(),
+      note: z.string().nullable(),
+      reason: z.string().nullable(),
+      at: z.string().openapi({ format: "date-time" }),
+    }),
+  ),
+});
+const ProblemCollection = collectionSchema(
+  "ProblemCollection",
+  featureSchema("Problem", problemProperties),
+);
+const ProblemFeature = featureSchema("ProblemDetail", problemDetailProperties);
+
+const properties = ({ geometry: _, ...rest }: ProblemRow) => rest;
+
+export const problemRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      tags: ["problems"],
+      summary: "List problems (问题), newest first",
+      request: {
+        query: z
+          .object({
+            ...page,
+            status: listOf(problemStatuses),
+            gridId: id.optional(),
+            unitId: id.optional(),
+            source: oneOf(problemSources).optional(),
+            severity: oneOf(problemSeverities).optional(),
+            overdue: booleanFlag,
+          })
+          .strict(),
+      },
+      responses: { 200: geojson(ProblemCollection, "Problems as points"), ...readErrors },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const pageInfo = pageOf(q);
+      const { rows, total } = await listProblems(c.var.db.orm, c.var.cityId, q, pageInfo);
+      return c.json(featureCollection(rows, total, pageInfo, new URL(c.req.url), properties), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}",
+      tags: ["problems"],
+      summary: "One problem with its rectification history (整改记录)",
+      request: { params: idPath },
+      responses: { 200: geojson(ProblemFeature, "The problem"), ...readErrors },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const problem = await getProblem(c.var.db.orm, c.var.cityId, id);
+      if (!problem) throw notFound("problem", id);
+      return c.json(feature(problem, { ...properties(problem), events: problem.events }), 200);
+    },
+  );

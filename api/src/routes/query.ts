@@ -1,0 +1,96 @@
+// Query and path parameters shared by the list and read endpoints, validated at the edge.
+import { z } from "@hono/zod-openapi";
+import { fieldMessage } from "../errors.ts";
+
+/** Largest value of a PostgreSQL integer: a larger id must be a 400, not a database error. */
+const MAX_ID = 2_147_483_647;
+export const MAX_LIMIT = 5000;
+export const DEFAULT_LIMIT = 1000;
+
+export type Bbox = [minLon: number, minLat: number, maxLon: number, maxLat: number];
+
+const number = /^-?\d+(\.\d+)?$/;
+
+export const bbox = z
+  .string()
+  .transform((value, ctx): Bbox => {
+    const parts = value.split(",").map((p) => p.trim());
+    const nums = parts.map(Number);
+    const [minLon = Number.NaN, minLat = Number.NaN, maxLon = Number.NaN, maxLat = Number.NaN] =
+      nums;
+    const ok =
+      parts.length === 4 &&
+      parts.every((p) => number.test(p)) &&
+      minLon >= -180 &&
+      maxLon <= 180 &&
+      minLat >= -90 &&
+      maxLat <= 90 &&
+      minLon <= maxLon &&
+      minLat <= maxLat;
+    if (!ok) {
+      ctx.addIssue({ code: "custom", message: fieldMessage("field.bbox") });
+      return z.NEVER;
+    }
+    return [minLon, minLat, maxLon, maxLat];
+  })
+  .optional()
+  .openapi({
+    type: "string",
+    description: "minLon,minLat,maxLon,maxLat in WGS84 degrees",
+    example: "117.10,35.04,117.22,35.12",
+  });
+
+export function integerParam(min: number, max: number) {
+  return z
+    .string()
+    .regex(/^\d+$/, fieldMessage("field.integer", { min, max }))
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, fieldMessage("field.integer", { min, max }))
+    .openapi({ type: "integer", minimum: min, maximum: max });
+}
+
+export const id = z
+  .string()
+  .regex(/^[1-9]\d{0,9}$/, fieldMessage("field.id"))
+  .transform(Number)
+  .refine((n) => n <= MAX_ID, fieldMessage("field.id"))
+  .openapi({ type: "integer", minimum: 1, example: 1 });
+
+export const idPath = z.object({ id: id.openapi({ param: { name: "id", in: "path" } }) });
+
+export const page = {
+  limit: integerParam(1, MAX_LIMIT)
+    .optional()
+    .openapi({ description: `at most ${MAX_LIMIT}` }),
+  offset: integerParam(0, MAX_ID).optional(),
+  bbox,
+};
+
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { message: fieldMessage("field.one_of", { values: values.join(", ") }) });
+}
+
+/** A comma-separated list of allowed values, e.g. status=dispatched,rectifying */
+export function listOf<const T extends readonly [string, ...string[]]>(values: T) {
+  const allowed = new Set<string>(values);
+  return z
+    .string()
+    .transform((value, ctx) => {
+      const items = value.split(",").map((s) => s.trim());
+      if (items.some((i) => !allowed.has(i))) {
+        ctx.addIssue({
+          code: "custom",
+          message: fieldMessage("field.one_of", { values: values.join(", ") }),
+        });
+        return z.NEVER;
+      }
+      return items as T[number][];
+    })
+    .optional()
+    .openapi({ type: "string", description: `comma-separated: ${values.join(", ")}` });
+}
+
+export const booleanFlag = z
+  .enum(["true", "false"], { message: fieldMessage("field.boolean") })
+  .transform((v) => v === "true")
+  .optional();

@@ -1,0 +1,47 @@
+// GET /api/regions: the city, district and street outlines (GB/T 2260 codes).
+import { createRoute, z } from "@hono/zod-openapi";
+import { featureCollection } from "../geojson.ts";
+import { listRegions, type RegionRow } from "../regions/queries.ts";
+import { oneOf, page } from "./query.ts";
+import {
+  collectionSchema,
+  featureSchema,
+  geojson,
+  newRouter,
+  pageOf,
+  readErrors,
+} from "./router.ts";
+
+const regionProperties = z.object({
+  id: z.number().int(),
+  code: z.string(),
+  name: z.string(),
+  level: z.enum(["city", "district", "street"]),
+});
+const RegionCollection = collectionSchema(
+  "RegionCollection",
+  featureSchema("Region", regionProperties),
+);
+
+const properties = ({ geometry: _, ...rest }: RegionRow) => rest;
+
+export const regionRoutes = newRouter().openapi(
+  createRoute({
+    method: "get",
+    path: "/",
+    tags: ["regions"],
+    summary: "List administrative regions with an outline",
+    request: {
+      query: z
+        .object({ ...page, level: oneOf(["city", "district", "street"]).optional() })
+        .strict(),
+    },
+    responses: { 200: geojson(RegionCollection, "Regions"), ...readErrors },
+  }),
+  async (c) => {
+    const q = c.req.valid("query");
+    const pageInfo = pageOf(q);
+    const { rows, total } = await listRegions(c.var.db.orm, c.var.cityId, q, pageInfo);
+    return c.json(featureCollection(rows, total, pageInfo, new URL(c.req.url), properties), 200);
+  },
+);

@@ -1,0 +1,88 @@
+// What every route file builds on: the request context, a router that validates at the edge,
+// and the OpenAPI shapes of features, collections and errors.
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Db } from "../db/client.ts";
+import { validationError } from "../errors.ts";
+import { DEFAULT_LIMIT } from "./query.ts";
+
+export interface AppEnv {
+  Variables: {
+    db: Db;
+    /** The city this deployment serves; every query is scoped to it. */
+    cityId: number;
+  };
+}
+
+/** A sub-app whose invalid requests become one 400 naming each bad field. */
+export function newRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw validationError(result.error);
+    },
+  });
+}
+
+export function pageOf(query: { limit?: number | undefined; offset?: number | undefined }) {
+  return { limit: query.limit ?? DEFAULT_LIMIT, offset: query.offset ?? 0 };
+}
+
+const geometry = z
+  .object({ type: z.string(), coordinates: z.array(z.any()) })
+  .openapi("Geometry", { description: "GeoJSON geometry in WGS84 (EPSG:4326)" });
+
+export function featureSchema<P extends z.ZodTypeAny>(name: string, properties: P) {
+  return z
+    .object({
+      type: z.literal("Feature"),
+      id: z.number().int(),
+      geometry,
+      properties,
+    })
+    .openapi(name);
+}
+
+export function collectionSchema<F extends z.ZodTypeAny>(name: string, feature: F) {
+  return z
+    .object({
+      type: z.literal("FeatureCollection"),
+      numberMatched: z.number().int(),
+      numberReturned: z.number().int(),
+      links: z.array(
+        z.object({
+          rel: z.enum(["next", "prev"]),
+          href: z.string(),
+          type: z.literal("application/geo+json"),
+        }),
+      ),
+      features: z.array(feature),
+    })
+    .openapi(name);
+}
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: "invalid_request" }),
+      message: z.string().openapi({ example: "请求参数有误,请检查标出的字段。" }),
+      fields: z
+        .record(z.string(), z.string())
+        .optional()
+        .openapi({ example: { bbox: "bbox 应为四个数字:最小经度,最小纬度,最大经度,最大纬度" } }),
+    }),
+  })
+  .openapi("Error");
+
+const json = (schema: z.ZodTypeAny, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+
+/** The responses every read endpoint can give besides its 200. */
+export const readErrors = {
+  400: json(errorSchema, "A parameter is not valid; `fields` names each one."),
+  404: json(errorSchema, "No such record in this city."),
+};
+
+export function geojson(schema: z.ZodTypeAny, description: string) {
+  return { content: { "application/geo+json": { schema } }, description };
+}

@@ -1,0 +1,76 @@
+// GET /api/units and /api/units/{id}: hospitals and other units with their responsible persons.
+import { createRoute, z } from "@hono/zod-openapi";
+import { unitKinds } from "../db/schema/index.ts";
+import { notFound } from "../errors.ts";
+import { feature, featureCollection } from "../geojson.ts";
+import { getUnit, listUnits, type UnitRow } from "../units/queries.ts";
+import { idPath, oneOf, page } from "./query.ts";
+import {
+  collectionSchema,
+  featureSchema,
+  geojson,
+  newRouter,
+  pageOf,
+  readErrors,
+} from "./router.ts";
+
+const unitProperties = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  shortName: z.string(),
+  kind: z.enum(unitKinds),
+  address: z.string().nullable(),
+  phone: z.string().nullable(),
+});
+const unitDetailProperties = unitProperties.extend({
+  responsible: z.array(
+    z.object({
+      duty: z.enum(["head", "deputy", "department_head", "platform_admin"]),
+      name: z.string(),
+      mobile: z.string().nullable(),
+      title: z.string().nullable(),
+    }),
+  ),
+  grids: z.array(
+    z.object({ id: z.number().int(), code: z.string(), role: z.enum(["lead", "support"]) }),
+  ),
+});
+const UnitCollection = collectionSchema("UnitCollection", featureSchema("Unit", unitProperties));
+const UnitFeature = featureSchema("UnitDetail", unitDetailProperties);
+
+const properties = ({ geometry: _, ...rest }: UnitRow) => rest;
+
+export const unitRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      tags: ["units"],
+      summary: "List units (责任单位): hospitals, CDC, …",
+      request: { query: z.object({ ...page, kind: oneOf(unitKinds).optional() }).strict() },
+      responses: { 200: geojson(UnitCollection, "Units as points"), ...readErrors },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const pageInfo = pageOf(q);
+      const { rows, total } = await listUnits(c.var.db.orm, c.var.cityId, q, pageInfo);
+      return c.json(featureCollection(rows, total, pageInfo, new URL(c.req.url), properties), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}",
+      tags: ["units"],
+      summary: "One unit with its four responsible persons (四职责任人) and grids",
+      request: { params: idPath },
+      responses: { 200: geojson(UnitFeature, "The unit"), ...readErrors },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const unit = await getUnit(c.var.db.orm, c.var.cityId, id);
+      if (!unit) throw notFound("unit", id);
+      const { geometry: _, ...props } = unit;
+      return c.json(feature(unit, props), 200);
+    },
+  );

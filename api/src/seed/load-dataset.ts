@@ -1,0 +1,357 @@
+// Writes a seed dataset (the Tengzhou demo, or a generated city) into an empty database,
+// in one transaction: either the whole city is there afterwards, or none of it.
+import type { SeedDataset } from "@civgrid/seeds";
+import { sql } from "drizzle-orm";
+import type { Executor, Orm } from "../db/client.ts";
+import * as t from "../db/schema/index.ts";
+import { routeProblems } from "../problems/routing.ts";
+
+export interface LoadReport {
+  cityId: number;
+  counts: Record<string, number>;
+}
+
+/** Maps a dataset's string keys to the ids the database gave the rows. */
+class Keys {
+  private readonly ids = new Map<string, number>();
+  set(kind: string, key: string, id: number) {
+    this.ids.set(`${kind}:${key}`, id);
+  }
+  get(kind: string, key: string): number {
+    const id = this.ids.get(`${kind}:${key}`);
+    if (id === undefined) throw new Error(`seed dataset: unknown ${kind} "${key}"`);
+    return id;
+  }
+  /** Registers the ids a batch insert returned, in the order of the keys. */
+  setAll(kind: string, keyList: string[], ids: number[]) {
+    for (const [i, key] of keyList.entries()) this.set(kind, key, ids[i] as number);
+  }
+  maybe(kind: string, key: string | undefined): number | null {
+    return key === undefined ? null : this.get(kind, key);
+  }
+}
+
+/**
+ * Inserts a batch and returns the new ids. A multi-row INSERT … RETURNING gives rows back in
+ * VALUES order; every batch below relies on it, and the count is checked.
+ */
+async function insertAll<R>(
+  rows: R[],
+  insert: (values: R[]) => Promise<{ id: number }[]>,
+): Promise<number[]> {
+  if (!rows.length) return [];
+  const returned = await insert(rows);
+  if (returned.length !== rows.length) throw new Error("seed dataset: a batch insert lost rows");
+  return returned.map((r) => r.id);
+}
+
+async function insertOne(insert: () => Promise<{ id: number }[]>): Promise<number> {
+  const [row] = await insert();
+  if (!row) throw new Error("seed dataset: a row was not written");
+  return row.id;
+}
+
+export async function loadDataset(
+  orm: Orm,
+  data: SeedDataset,
+  onProgress?: (step: string) => void,
+) {
+  return orm.transaction(async (tx) => load(tx, data, onProgress ?? (() => {})));
+}
+
+async function load(
+  tx: Executor,
+  data: SeedDataset,
+  progress: (step: string) => void,
+): Promise<LoadReport> {
+  const keys = new Keys();
+  const cityId = await insertOne(() =>
+    tx.insert(t.cities).values(data.city).returning({ id: t.cities.id }),
+  );
+
+  progress("regions and communities");
+  for (const r of data.regions) {
+    const id = await insertOne(() =>
+      tx
+        .insert(t.regions)
+        .values({
+          cityId,
+          parentId: keys.maybe("region", r.parentKey),
+          level: r.level,
+          code: r.code,
+          name: r.name,
+          geom: r.geometry ?? null,
+          labelPoint: r.labelPoint ?? null,
+        })
+        .returning({ id: t.regions.id }),
+    );
+    keys.set("region", r.key, id);
+  }
+  const communities = await insertAll(
+    data.communities.map((c) => ({
+      cityId,
+      streetId: keys.get("region", c.streetKey),
+      code: c.code,
+      name: c.name,
+      geom: c.geometry,
+    })),
+    (v) => tx.insert(t.communities).values(v).returning({ id: t.communities.id }),
+  );
+  keys.setAll(
+    "community",
+    data.communities.map((c) => c.key),
+    communities,
+  );
+
+  progress("units and their responsible persons");
+  const units = await insertAll(
+    data.units.map((u) => ({
+      cityId,
+      name: u.name,
+      shortName: u.shortName,
+      kind: u.kind,
+      address: u.address,
+      phone: u.phone,
+      location: u.location,
+    })),
+    (v) => tx.insert(t.units).values(v).returning({ id: t.units.id }),
+  );
+  keys.setAll(
+    "unit",
+    data.units.map((u) => u.key),
+    units,
+  );
+  const duties = data.units.flatMap((u) => u.responsible.map((r) => ({ unitKey: u.key, ...r })));
+  const dutyPeople = await insertAll(
+    duties.map((d) => ({
+      cityId,
+      name: d.name,
+      mobile: d.mobile,
+      title: d.title,
+      unitId: keys.get("unit", d.unitKey),
+    })),
+    (v) => tx.insert(t.people).values(v).returning({ id: t.people.id }),
+  );
+  await insertAll(
+    duties.map((d, i) => ({
+      cityId,
+      unitId: keys.get("unit", d.unitKey),
+      personId: dutyPeople[i] as number,
+      duty: d.duty,
+    })),
+    (v) =>
+      tx.insert(t.unitResponsiblePersons).values(v).returning({ id: t.unitResponsiblePersons.id }),
+  );
+
+  progress("volunteer branches and volunteers");
+  const branches = await insertAll(
+    data.branches.map((b) => ({
+      cityId,
+      name: b.name,
+      focus: b.focus,
+      leadUnitId: keys.get("unit", b.leadUnitKey),
+    })),
+    (v) => tx.insert(t.volunteerBranches).values(v).returning({ id: t.volunteerBranches.id }),
+  );
+  keys.setAll(
+    "branch",
+    data.branches.map((b) => b.key),
+    branches,
+  );
+  const people = await insertAll(
+    data.people.map((p) => ({
+      cityId,
+      name: p.name,
+      mobile: p.mobile,
+      title: p.title ?? null,
+      unitId: keys.maybe("unit", p.unitKey),
+      branchId: keys.maybe("branch", p.branchKey),
+      partyMember: p.partyMember,
+    })),
+    (v) => tx.insert(t.people).values(v).returning({ id: t.people.id }),
+  );
+  keys.setAll(
+    "person",
+    data.people.map((p) => p.key),
+    people,
+  );
+
+  progress("grids and their assignments");
+  await loadGrids(tx, cityId, data, keys);
+
+  progress("the evaluation standard");
+  await loadStandard(tx, cityId, data, keys);
+
+  progress("inspection points and problems");
+  await loadPointsAndProblems(tx, cityId, data, keys);
+
+  const counts = {
+    communities: data.communities.length,
+    grids: data.grids.length,
+    units: data.units.length,
+    people: data.people.length + dutyPeople.length,
+    points: data.points.length,
+    problems: data.problems.length,
+  };
+  await tx.insert(t.auditLog).values({
+    cityId,
+    action: "seed",
+    entity: "city",
+    entityId: String(cityId),
+    after: { city: data.city, counts },
+  });
+  return { cityId, counts };
+}
+
+async function loadGrids(tx: Executor, cityId: number, data: SeedDataset, keys: Keys) {
+  const grids = await insertAll(
+    data.grids.map((g) => ({
+      cityId,
+      communityId: keys.get("community", g.communityKey),
+      code: g.code,
+      name: g.name,
+      geom: g.geometry,
+    })),
+    (v) => tx.insert(t.grids).values(v).returning({ id: t.grids.id }),
+  );
+  keys.setAll(
+    "grid",
+    data.grids.map((g) => g.key),
+    grids,
+  );
+  const gridUnits = data.grids.flatMap((g) => [
+    { gridKey: g.key, unitKey: g.leadUnitKey, role: "lead" as const },
+    ...g.supportUnitKeys.map((u) => ({ gridKey: g.key, unitKey: u, role: "support" as const })),
+  ]);
+  await insertAll(
+    gridUnits.map((a) => ({
+      cityId,
+      gridId: keys.get("grid", a.gridKey),
+      unitId: keys.get("unit", a.unitKey),
+      role: a.role,
+    })),
+    (v) => tx.insert(t.gridUnits).values(v).returning({ id: t.gridUnits.id }),
+  );
+  const gridPeople = data.grids.flatMap((g) => [
+    { gridKey: g.key, personKey: g.leaderKey, role: "leader" as const },
+    ...g.volunteerKeys.map((p) => ({ gridKey: g.key, personKey: p, role: "volunteer" as const })),
+  ]);
+  await insertAll(
+    gridPeople.map((a) => ({
+      cityId,
+      gridId: keys.get("grid", a.gridKey),
+      personId: keys.get("person", a.personKey),
+      role: a.role,
+    })),
+    (v) => tx.insert(t.gridPeople).values(v).returning({ id: t.gridPeople.id }),
+  );
+  // Version 1 of every grid, with its assignments, starts the history.
+  await tx.execute(sql`
+    INSERT INTO grid_versions (city_id, grid_id, version, change, name, geom, assignments)
+    SELECT g.city_id, g.id, g.version, 'create', g.name, g.geom,
+      (SELECT json_build_object(
+         'units', (SELECT json_agg(json_build_object('unitId', unit_id, 'role', role) ORDER BY role, unit_id)
+                   FROM grid_units WHERE grid_id = g.id),
+         'people', (SELECT json_agg(json_build_object('personId', person_id, 'role', role) ORDER BY role, person_id)
+                    FROM grid_people WHERE grid_id = g.id))::text)
+    FROM grids g WHERE g.city_id = ${cityId}`);
+}
+
+async function loadStandard(tx: Executor, cityId: number, data: SeedDataset, keys: Keys) {
+  const s = data.standard;
+  const standardId = await insertOne(() =>
+    tx
+      .insert(t.standards)
+      .values({ cityId, name: s.name, year: s.year, scope: s.scope, status: "active" })
+      .returning({ id: t.standards.id }),
+  );
+  for (const [ci, category] of s.categories.entries()) {
+    const categoryId = await insertOne(() =>
+      tx
+        .insert(t.standardCategories)
+        .values({ cityId, standardId, seq: ci + 1, name: category.name })
+        .returning({ id: t.standardCategories.id }),
+    );
+    const items = await insertAll(
+      category.items.map((item, ii) => ({
+        cityId,
+        standardId,
+        categoryId,
+        code: `${ci + 1}.${ii + 1}`,
+        ...item,
+      })),
+      (v) => tx.insert(t.standardItems).values(v).returning({ id: t.standardItems.id }),
+    );
+    keys.setAll(
+      "item",
+      category.items.map((_, ii) => `${ci + 1}.${ii + 1}`),
+      items,
+    );
+  }
+}
+
+async function loadPointsAndProblems(tx: Executor, cityId: number, data: SeedDataset, keys: Keys) {
+  const points = await insertAll(
+    data.points.map((p) => ({
+      cityId,
+      name: p.name,
+      kind: p.kind,
+      location: p.location,
+      unitId: keys.maybe("unit", p.unitKey),
+      address: p.address ?? null,
+    })),
+    (v) => tx.insert(t.inspectionPoints).values(v).returning({ id: t.inspectionPoints.id }),
+  );
+  keys.setAll(
+    "point",
+    data.points.map((p) => p.key),
+    points,
+  );
+  // A point belongs to the grid it stands in (hospital points outside every grid keep none).
+  await tx.execute(sql`
+    UPDATE inspection_points p SET grid_id = g.id
+    FROM grids g
+    WHERE p.city_id = ${cityId} AND g.city_id = p.city_id AND g.deleted_at IS NULL
+      AND ST_Contains(g.geom, p.location)`);
+
+  const problems = await insertAll(
+    data.problems.map((p) => {
+      const last = p.events.at(-1);
+      return {
+        cityId,
+        source: p.source,
+        status: last?.toStatus ?? "reported",
+        severity: p.severity,
+        description: p.description,
+        location: p.location,
+        itemId: keys.maybe("item", p.itemCode),
+        pointId: keys.maybe("point", p.pointKey),
+        deduction: p.deduction,
+        deadline: new Date(p.deadline),
+        reporterName: p.reporterName ?? null,
+        version: p.events.length,
+        reportedAt: new Date(p.reportedAt),
+        closedAt: last?.toStatus === "closed" ? new Date(last.at) : null,
+      };
+    }),
+    (v) => tx.insert(t.problems).values(v).returning({ id: t.problems.id }),
+  );
+  await insertAll(
+    data.problems.flatMap((p, i) =>
+      p.events.map((e, seq) => ({
+        cityId,
+        problemId: problems[i] as number,
+        seq: seq + 1,
+        action: e.action,
+        fromStatus: e.fromStatus,
+        toStatus: e.toStatus,
+        actorName: e.actorName,
+        note: e.note ?? null,
+        reason: e.reason ?? null,
+        at: new Date(e.at),
+      })),
+    ),
+    (v) => tx.insert(t.rectificationEvents).values(v).returning({ id: t.rectificationEvents.id }),
+  );
+  await routeProblems(tx, cityId);
+}

@@ -1,0 +1,79 @@
+// Reading units (hospitals, CDC, …) with their four responsible persons and grids.
+import { sql } from "drizzle-orm";
+import type { Executor } from "../db/client.ts";
+import { selectRows } from "../db/client.ts";
+import { type Bbox, intersectsBbox, queryPage, whereAll } from "../db/query-helpers.ts";
+import type { UnitKind } from "../db/schema/index.ts";
+
+export interface UnitFilters {
+  kind?: UnitKind | undefined;
+  bbox?: Bbox | undefined;
+}
+
+export interface UnitRow {
+  id: number;
+  name: string;
+  shortName: string;
+  kind: UnitKind;
+  address: string | null;
+  phone: string | null;
+  geometry: string;
+}
+
+const columns = sql`u.id, u.name, u.short_name AS "shortName", u.kind, u.address, u.phone,
+  ST_AsGeoJSON(u.location, 7) AS geometry`;
+
+function where(cityId: number, filters: UnitFilters & { id?: number }) {
+  return whereAll([
+    sql`u.city_id = ${cityId}`,
+    sql`u.location IS NOT NULL`,
+    filters.id !== undefined && sql`u.id = ${filters.id}`,
+    filters.kind !== undefined && sql`u.kind = ${filters.kind}`,
+    intersectsBbox(sql`u.location`, filters.bbox),
+  ]);
+}
+
+export function listUnits(
+  ex: Executor,
+  cityId: number,
+  filters: UnitFilters,
+  page: { limit: number; offset: number },
+) {
+  return queryPage<UnitRow>(ex, {
+    columns,
+    from: sql`units u`,
+    where: where(cityId, filters),
+    orderBy: sql`u.kind, u.name, u.id`,
+    ...page,
+  });
+}
+
+export interface UnitDetail extends UnitRow {
+  responsible: { duty: string; name: string; mobile: string | null; title: string | null }[];
+  grids: { id: number; code: string; role: "lead" | "support" }[];
+}
+
+export async function getUnit(
+  ex: Executor,
+  cityId: number,
+  id: number,
+): Promise<UnitDetail | null> {
+  const [unit] = await selectRows<UnitRow>(
+    ex,
+    sql`SELECT ${columns} FROM units u WHERE ${where(cityId, { id })}`,
+  );
+  if (!unit) return null;
+  const responsible = await selectRows<UnitDetail["responsible"][number]>(
+    ex,
+    sql`SELECT r.duty, p.name, p.mobile, p.title
+        FROM unit_responsible_persons r JOIN people p ON p.id = r.person_id
+        WHERE r.unit_id = ${id}
+        ORDER BY array_position(ARRAY['head','deputy','department_head','platform_admin'], r.duty)`,
+  );
+  const grids = await selectRows<UnitDetail["grids"][number]>(
+    ex,
+    sql`SELECT g.id, g.code, gu.role FROM grid_units gu JOIN grids g ON g.id = gu.grid_id
+        WHERE gu.unit_id = ${id} AND g.deleted_at IS NULL ORDER BY gu.role, g.code`,
+  );
+  return { ...unit, responsible, grids };
+}

@@ -1,0 +1,133 @@
+// Runs a database test on both engines: embedded PGlite + PostGIS, and a PostgreSQL + PostGIS server.
+// Each file gets fresh databases with the demo city loaded; the server database is dropped after.
+import { randomBytes } from "node:crypto";
+import { createApp, type Db, ensureCity, openDb } from "@civgrid/api";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe } from "vitest";
+
+export type EngineName = "pglite" | "postgres";
+
+/** The server the suite creates its throwaway databases on. */
+export const serverUrl =
+  process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+
+export interface EngineContext {
+  db: Db;
+  cityId: number;
+  app: ReturnType<typeof createApp>;
+  /** GET (or other) against the app; JSON in, status and JSON out. */
+  request(
+    path: string,
+    init?: RequestInit,
+  ): Promise<{ status: number; body: any; headers: Headers }>;
+}
+
+let serverCheck: Promise<string | null> | undefined;
+
+/** null when the server has PostGIS; otherwise why the server tests cannot run. */
+export function serverUnavailable(): Promise<string | null> {
+  serverCheck ??= (async () => {
+    const client = postgres(serverUrl, { max: 1, connect_timeout: 5, onnotice: () => {} });
+    try {
+      const rows = await client`SELECT 1 FROM pg_available_extensions WHERE name = 'postgis'`;
+      return rows.length ? null : `PostgreSQL at ${serverUrl} has no PostGIS extension available`;
+    } catch (error) {
+      return `no PostgreSQL server at ${serverUrl}: ${(error as Error).message}`;
+    } finally {
+      await client.end({ timeout: 1 });
+    }
+  })();
+  return serverCheck;
+}
+
+/** A fresh, empty database on the server; the returned function drops it. */
+export async function createServerDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `civgrid_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const again = postgres(serverUrl, { max: 1, onnotice: () => {} });
+      await again.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await again.end();
+    },
+  };
+}
+
+export async function openEngine(engine: EngineName, dataDir = "memory://") {
+  if (engine === "pglite") return { db: await openDb({ dataDir }), drop: async () => {} };
+  const server = await createServerDatabase();
+  return { db: await openDb({ databaseUrl: server.url, dataDir }), drop: server.drop };
+}
+
+const skipReason = await (async () => {
+  const reason = await serverUnavailable();
+  if (!reason) return null;
+  if (process.env.CI === "true") {
+    throw new Error(`CI=true and the PostGIS server tests cannot run: ${reason}`);
+  }
+  console.warn(`\n!!! SKIPPING the PostgreSQL + PostGIS server tests: ${reason}\n`);
+  return reason;
+})();
+
+/**
+ * describe() once per engine, each with its own database holding the demo city.
+ * The server run is skipped loudly where no server is available, and fails under CI=true.
+ */
+export function describeEachEngine(title: string, body: (ctx: () => EngineContext) => void) {
+  for (const engine of ["pglite", "postgres"] as const) {
+    const run = engine === "postgres" && skipReason ? describe.skip : describe;
+    run(`${title} [${engine}]`, () => {
+      let context: EngineContext | undefined;
+      let drop = async () => {};
+      beforeAll(async () => {
+        const opened = await openEngine(engine);
+        drop = opened.drop;
+        await opened.db.migrate();
+        const cityId = await ensureCity(
+          opened.db,
+          { seed: "demo", city: { code: "370481", name: "滕州市" } },
+          () => {},
+        );
+        const app = createApp({ db: opened.db, cityId, basemapUrl: null });
+        context = {
+          db: opened.db,
+          cityId,
+          app,
+          async request(path, init) {
+            const response = await app.request(path, init);
+            const text = await response.text();
+            let body: unknown = text;
+            try {
+              body = JSON.parse(text);
+            } catch {}
+            return { status: response.status, body, headers: response.headers };
+          },
+        };
+      });
+      afterAll(async () => {
+        await context?.db.close();
+        await drop();
+      });
+      body(() => {
+        if (!context) throw new Error("the database did not open");
+        return context;
+      });
+    });
+  }
+}
+
+/** The database's own words when a query fails (drizzle wraps them as the error's cause). */
+export async function failureOf(query: Promise<unknown>): Promise<string> {
+  try {
+    await query;
+  } catch (error) {
+    const cause = (error as { cause?: { message?: string } }).cause;
+    return `${(error as Error).message}\n${cause?.message ?? ""}`;
+  }
+  throw new Error("the query was expected to fail, and it succeeded");
+}
