@@ -6,7 +6,14 @@ export default defineConfig({
     projects: [
       { test: { name: "geo", include: ["geo/src/**/*.test.ts"] } },
       { test: { name: "seeds", include: ["seeds/src/**/*.test.ts"] } },
-      { test: { name: "api", include: ["api/src/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 120_000 } },
+      {
+        test: {
+          name: "api",
+          include: ["api/src/**/*.test.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
       {
         test: {
           name: "web",

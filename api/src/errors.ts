@@ -7,7 +7,8 @@ import { isMessageKey, type Lang, languageOf, type MessageKey, translate } from 
 /** A message to translate once the caller's language is known. */
 export interface Message {
   key: MessageKey;
-  params?: Record<string, string | number>;
+  /** A value may itself be a message (or a message key), rendered in the same language. */
+  params?: Record<string, string | number | Message>;
 }
 
 export class AppError extends Error {
@@ -21,7 +22,10 @@ export class AppError extends Error {
   }
 }
 
-export function notFound(entity: "grid" | "community" | "unit" | "point" | "problem", id: number) {
+export function notFound(
+  entity: "grid" | "community" | "unit" | "point" | "problem" | "user",
+  id: number,
+) {
   return new AppError(404, "not_found", {
     key: "error.not_found",
     params: { entity: `entity.${entity}`, id },
@@ -40,8 +44,7 @@ export function validationError(error: z.ZodError): AppError {
       continue;
     }
     const field = issue.path.join(".") || "body";
-    const [key, json] = splitMessage(issue.message);
-    fields[field] ??= { key, params: json };
+    fields[field] ??= issueMessage(issue.message);
   }
   return new AppError(400, "invalid_request", { key: "error.validation" }, fields);
 }
@@ -51,19 +54,19 @@ export function fieldMessage(key: MessageKey, params?: Record<string, string | n
   return params ? `${key}|${JSON.stringify(params)}` : key;
 }
 
-function splitMessage(message: string): [MessageKey, Record<string, string | number> | undefined] {
-  const [key = "", json] = message.split("|", 2);
-  if (!isMessageKey(key)) return ["field.invalid", undefined];
-  return [key, json ? (JSON.parse(json) as Record<string, string | number>) : undefined];
+/** The message a zod issue carries (see fieldMessage); zod's own wording becomes "not valid". */
+export function issueMessage(message: string | undefined): Message {
+  const [key = "", json] = (message ?? "").split("|", 2);
+  if (!isMessageKey(key)) return { key: "field.invalid" };
+  return json ? { key, params: JSON.parse(json) as Record<string, string | number> } : { key };
 }
 
 function render(message: Message, lang: Lang): string {
-  // A parameter may itself be a message key (an entity name), translated in the same language.
   const params = Object.fromEntries(
-    Object.entries(message.params ?? {}).map(([k, v]) => [
-      k,
-      typeof v === "string" && isMessageKey(v) ? translate(v, lang) : v,
-    ]),
+    Object.entries(message.params ?? {}).map(([k, v]) => {
+      if (typeof v === "object") return [k, render(v, lang)];
+      return [k, typeof v === "string" && isMessageKey(v) ? translate(v, lang) : v];
+    }),
   );
   return translate(message.key, lang, params);
 }

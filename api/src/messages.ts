@@ -32,6 +32,93 @@ const messages = {
   "field.boolean": { "zh-CN": "应为 true 或 false", en: "must be true or false" },
   "field.unknown": { "zh-CN": "不认识的参数", en: "is not a known parameter" },
   "field.invalid": { "zh-CN": "取值无效", en: "is not valid" },
+  "auth.required": { "zh-CN": "请先登录。", en: "Please sign in." },
+  "auth.expired": {
+    "zh-CN": "登录已过期,请重新登录。",
+    en: "Your session has expired; please sign in again.",
+  },
+  "auth.bad_credentials": {
+    "zh-CN": "用户名(或手机号)或密码不正确。",
+    en: "The username (or mobile number) or the password is not correct.",
+  },
+  "auth.disabled": {
+    "zh-CN": "该账号已停用,请联系管理员。",
+    en: "This account has been disabled; ask your administrator.",
+  },
+  "auth.throttled": {
+    "zh-CN": "尝试次数过多,请 {seconds} 秒后再试。",
+    en: "Too many attempts; try again in {seconds} seconds.",
+  },
+  "auth.forbidden": {
+    "zh-CN": "您的角色({role})无权进行此操作。",
+    en: "Your role ({role}) may not do this.",
+  },
+  "auth.password_change_required": {
+    "zh-CN": "请先修改初始密码。",
+    en: "Please change your one-time password first.",
+  },
+  "error.conflict": {
+    "zh-CN": "数据已被他人修改或已存在,请刷新后重试。",
+    en: "The data changed or already exists; reload and try again.",
+  },
+  "error.throttled": {
+    "zh-CN": "请求太频繁,请 {seconds} 秒后再试。",
+    en: "Too many requests; try again in {seconds} seconds.",
+  },
+  "field.required": { "zh-CN": "必填", en: "is required" },
+  "field.password_short": { "zh-CN": "密码至少 {min} 位", en: "must be at least {min} characters" },
+  "field.password_wrong": { "zh-CN": "当前密码不正确", en: "is not your current password" },
+  "field.password_same": {
+    "zh-CN": "新密码不能与当前密码相同",
+    en: "must differ from the current password",
+  },
+  "field.username": {
+    "zh-CN": "用户名为 3~32 位字母、数字、下划线、点或横线",
+    en: "must be 3–32 letters, digits, underscores, dots or dashes",
+  },
+  "field.username_taken": { "zh-CN": "用户名已被使用", en: "is already taken" },
+  "field.mobile": {
+    "zh-CN": "手机号应为 11 位数字,以 1 开头",
+    en: "must be an 11-digit mobile number starting with 1",
+  },
+  "field.mobile_taken": {
+    "zh-CN": "手机号已被其他账号使用",
+    en: "is already used by another account",
+  },
+  "field.text": { "zh-CN": "应为 {min}~{max} 个字符", en: "must be {min} to {max} characters" },
+  "field.unit_needed": { "zh-CN": "单位管理员必须指定所属单位", en: "a unit admin needs a unit" },
+  "field.person_needed": {
+    "zh-CN": "网格长和志愿者必须关联人员档案",
+    en: "a grid leader or volunteer needs a person on record",
+  },
+  "field.unit_unknown": { "zh-CN": "找不到这个单位", en: "no such unit in this city" },
+  "field.person_unknown": { "zh-CN": "找不到这个人员", en: "no such person in this city" },
+  "field.self_disable": {
+    "zh-CN": "不能停用自己的账号",
+    en: "you cannot disable your own account",
+  },
+  "field.file_xlsx": { "zh-CN": "请上传 .xlsx 格式的 Excel 文件", en: "must be an .xlsx workbook" },
+  "field.sheet_columns": {
+    "zh-CN": "缺少列:{columns}(第 1 行应为表头)",
+    en: "missing columns: {columns} (row 1 must be the header)",
+  },
+  "field.sheet_empty": { "zh-CN": "表格中没有数据行", en: "the sheet has no data rows" },
+  "field.sheet_cell": {
+    "zh-CN": "第 {row} 行「{column}」:{problem}",
+    en: "row {row}, column “{column}”: {problem}",
+  },
+  "field.sheet_duplicate": {
+    "zh-CN": "与第 {other} 行重复",
+    en: "repeats row {other}",
+  },
+  "role.admin": { "zh-CN": "系统管理员", en: "administrator" },
+  "role.coordinator": { "zh-CN": "创城办", en: "coordinator" },
+  "role.inspector": { "zh-CN": "督导组", en: "inspector" },
+  "role.unit_admin": { "zh-CN": "单位管理员", en: "unit admin" },
+  "role.grid_leader": { "zh-CN": "网格长", en: "grid leader" },
+  "role.volunteer": { "zh-CN": "志愿者", en: "volunteer" },
+  "role.leader": { "zh-CN": "领导", en: "leader" },
+  "entity.user": { "zh-CN": "用户", en: "User" },
   "entity.grid": { "zh-CN": "网格", en: "Grid" },
   "entity.community": { "zh-CN": "社区", en: "Community" },
   "entity.unit": { "zh-CN": "单位", en: "Unit" },

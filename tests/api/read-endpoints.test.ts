@@ -161,3 +161,41 @@ describeEachEngine("read endpoints", (ctx) => {
     );
   });
 });
+
+describeEachEngine("API reference", (ctx) => {
+  it("documents every read endpoint in the OpenAPI document", async () => {
+    const { status, body } = await ctx().request("/api/openapi.json");
+    expect(status).toBe(200);
+    expect(body.openapi).toBe("3.1.0");
+    for (const path of [
+      "/api/health",
+      "/api/config",
+      "/api/regions",
+      "/api/communities",
+      "/api/communities/{id}",
+      "/api/grids",
+      "/api/grids/{id}",
+      "/api/units",
+      "/api/units/{id}",
+      "/api/points",
+      "/api/points/{id}",
+      "/api/problems",
+      "/api/problems/{id}",
+    ]) {
+      expect(Object.keys(body.paths)).toContain(path);
+    }
+    expect(body.paths["/api/grids"].get.parameters.map((p: any) => p.name)).toEqual(
+      expect.arrayContaining(["bbox", "limit", "offset", "communityId", "unitId"]),
+    );
+  });
+
+  it("serves the reference page and its script from this server, not a CDN", async () => {
+    const page = await ctx().request("/api/docs");
+    expect(page.status).toBe(200);
+    expect(page.body).toContain("/api/docs/scalar.js");
+    expect(page.body).not.toContain("cdn.jsdelivr");
+    const script = await ctx().app.request("/api/docs/scalar.js");
+    expect(script.status).toBe(200);
+    expect(Number(script.headers.get("content-length"))).toBeGreaterThan(100_000);
+  });
+});

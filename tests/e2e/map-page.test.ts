@@ -46,20 +46,14 @@ describe.skipIf(skip)("the map page", () => {
       const body = await response.json();
       return body.features[0].properties as { id: number; code: string; leadUnitName: string };
     });
-    const point = await page.evaluate((id) => {
+    // Click the grid's label point: one anchor per polygon, inside it, where the code is drawn.
+    const point = await page.evaluate(async (id) => {
       const map = (window as any).__civgridMap;
-      const features = map
-        .queryRenderedFeatures()
-        .filter((f: any) => f.source === "grids" && f.id === id);
-      const c =
-        features[0]?.geometry.coordinates[0][0][0] ?? features[0]?.geometry.coordinates[0][0];
-      // Click just inside the first vertex is fragile; use the grid's label point instead.
-      const label = map
-        .getSource("grid-labels")
-        ?._data?.features?.find((f: any) => f.properties.id === id);
-      const at = label?.geometry.coordinates ?? c;
-      const p = map.project(at);
-      return { x: p.x, y: p.y };
+      const labels = await map.getSource("grid-labels").getData();
+      const label = labels.features.find((f: any) => f.properties.id === id);
+      const p = map.project(label.geometry.coordinates);
+      const canvas = map.getCanvas().getBoundingClientRect();
+      return { x: canvas.left + p.x, y: canvas.top + p.y };
     }, grid.id);
     await page.mouse.click(point.x, point.y);
     await page.waitForSelector(`text=${grid.code}`, { timeout: 10_000 });

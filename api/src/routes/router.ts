@@ -1,15 +1,21 @@
 // What every route file builds on: the request context, a router that validates at the edge,
 // and the OpenAPI shapes of features, collections and errors.
 import { OpenAPIHono, z } from "@hono/zod-openapi";
+import type { SessionUser } from "../accounts/sessions.ts";
 import type { Db } from "../db/client.ts";
 import { validationError } from "../errors.ts";
+import type { Scope } from "../policy/scope.ts";
 import { DEFAULT_LIMIT } from "./query.ts";
 
 export interface AppEnv {
   Variables: {
     db: Db;
-    /** The city this deployment serves; every query is scoped to it. */
+    /** The city this deployment serves (public endpoints); signed-in callers carry theirs in scope. */
     cityId: number;
+    /** Set by the session middleware on every non-public route. */
+    user: SessionUser;
+    sessionToken: string;
+    scope: Scope;
   };
 }
 

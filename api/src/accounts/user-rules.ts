@@ -1,0 +1,78 @@
+// The rules an account must keep beyond its fields' shapes: unique names, the unit or person a role needs.
+import { z } from "@hono/zod-openapi";
+import { sql } from "drizzle-orm";
+import type { Executor } from "../db/client.ts";
+import { selectRows } from "../db/client.ts";
+import { type Role, roles } from "../db/schema/index.ts";
+import { fieldMessage, type Message } from "../errors.ts";
+import { MIN_PASSWORD_LENGTH } from "./passwords.ts";
+
+export const usernameSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9_.-]{3,32}$/, fieldMessage("field.username"));
+export const mobileSchema = z.string().regex(/^1\d{10}$/, fieldMessage("field.mobile"));
+export const displayNameSchema = z
+  .string()
+  .trim()
+  .min(1, fieldMessage("field.text", { min: 1, max: 64 }))
+  .max(64, fieldMessage("field.text", { min: 1, max: 64 }));
+export const passwordSchema = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, fieldMessage("field.password_short", { min: MIN_PASSWORD_LENGTH }))
+  .max(256, fieldMessage("field.text", { min: MIN_PASSWORD_LENGTH, max: 256 }));
+export const roleSchema = z.enum(roles, {
+  message: fieldMessage("field.one_of", { values: roles.join(", ") }),
+});
+
+export interface AccountFields {
+  username?: string | undefined;
+  mobile?: string | null | undefined;
+  role: Role;
+  unitId?: number | null | undefined;
+  personId?: number | null | undefined;
+}
+
+/** Field-by-field problems with an account as it would be saved; empty when it may be saved. */
+export async function accountProblems(
+  ex: Executor,
+  cityId: number,
+  account: AccountFields,
+  exceptUserId = 0,
+): Promise<Record<string, Message>> {
+  const problems: Record<string, Message> = {};
+  const [taken] = await selectRows<{ username: boolean; mobile: boolean }>(
+    ex,
+    sql`SELECT
+          EXISTS (SELECT 1 FROM users WHERE username = ${account.username ?? null} AND id <> ${exceptUserId}) AS username,
+          EXISTS (SELECT 1 FROM users WHERE mobile = ${account.mobile ?? null} AND id <> ${exceptUserId}) AS mobile`,
+  );
+  if (taken?.username) problems.username = { key: "field.username_taken" };
+  if (taken?.mobile) problems.mobile = { key: "field.mobile_taken" };
+  if (account.role === "unit_admin") {
+    if (!account.unitId) problems.unitId = { key: "field.unit_needed" };
+    else if (
+      !(await exists(
+        ex,
+        sql`SELECT 1 FROM units WHERE id = ${account.unitId} AND city_id = ${cityId}`,
+      ))
+    ) {
+      problems.unitId = { key: "field.unit_unknown" };
+    }
+  }
+  if (account.role === "grid_leader" || account.role === "volunteer") {
+    if (!account.personId) problems.personId = { key: "field.person_needed" };
+    else if (
+      !(await exists(
+        ex,
+        sql`SELECT 1 FROM people WHERE id = ${account.personId} AND city_id = ${cityId}`,
+      ))
+    ) {
+      problems.personId = { key: "field.person_unknown" };
+    }
+  }
+  return problems;
+}
+
+async function exists(ex: Executor, query: ReturnType<typeof sql>) {
+  return (await selectRows(ex, query)).length > 0;
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "./config.ts";
+
+describe("loadConfig", () => {
+  it("starts on the embedded database in ./data on port 8080 with the demo city when nothing is set", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 8080,
+      databaseUrl: undefined,
+      seed: "demo",
+      basemapUrl: null,
+    });
+    expect(config.dataDir).toMatch(/\/data$/);
+  });
+
+  it("treats an empty DATABASE_URL as unset", () => {
+    expect(loadConfig({ DATABASE_URL: "" }).databaseUrl).toBeUndefined();
+  });
+
+  it("names every bad variable", () => {
+    expect(() => loadConfig({ PORT: "eighty", SEED: "lots", CITY_CODE: "37" })).toThrow(
+      /PORT[\s\S]*CITY_CODE[\s\S]*SEED|PORT[\s\S]*SEED[\s\S]*CITY_CODE/,
+    );
+  });
+});

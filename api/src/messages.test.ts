@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { languageOf, translate } from "./messages.ts";
+
+describe("languageOf", () => {
+  it("answers in Chinese unless English is preferred", () => {
+    expect(languageOf(undefined)).toBe("zh-CN");
+    expect(languageOf("zh-CN,zh;q=0.9,en;q=0.8")).toBe("zh-CN");
+    expect(languageOf("en-GB,en;q=0.9,zh;q=0.5")).toBe("en");
+    expect(languageOf("fr-FR")).toBe("zh-CN");
+  });
+});
+
+describe("translate", () => {
+  it("fills in the parameters", () => {
+    expect(translate("field.integer", "en", { min: 1, max: 5 })).toBe(
+      "must be a whole number from 1 to 5",
+    );
+    expect(translate("field.integer", "zh-CN", { min: 1, max: 5 })).toBe("应为 1 到 5 之间的整数");
+  });
+});

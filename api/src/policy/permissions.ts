@@ -1,0 +1,47 @@
+// What each role may change: the table in the accounts issue, in one place.
+import type { Role } from "../db/schema/index.ts";
+
+export const actions = [
+  "users.manage",
+  "audit.read",
+  "settings.write",
+  "standards.write",
+  "grids.write",
+  "assignments.write",
+  "tasks.write",
+  "problems.dispatch",
+  "problems.verify",
+  "rankings.publish",
+  "inspections.write",
+  "problems.report",
+  "rectification.submit",
+  "unit.materials.write",
+  "unit.persons.write",
+  "patrols.write",
+  "activities.write",
+] as const;
+export type Action = (typeof actions)[number];
+
+const coordinator: Action[] = [
+  "grids.write",
+  "assignments.write",
+  "tasks.write",
+  "problems.dispatch",
+  "problems.verify",
+  "rankings.publish",
+  "problems.report",
+];
+
+export const permissions: Record<Role, readonly Action[]> = {
+  admin: ["users.manage", "audit.read", "settings.write", "standards.write"],
+  coordinator,
+  inspector: ["inspections.write", "problems.report"],
+  unit_admin: ["rectification.submit", "unit.materials.write", "unit.persons.write"],
+  grid_leader: ["problems.report", "patrols.write", "activities.write"],
+  volunteer: ["problems.report", "patrols.write", "activities.write"],
+  leader: [],
+};
+
+export function can(role: Role, action: Action): boolean {
+  return permissions[role].includes(action);
+}

@@ -1,0 +1,66 @@
+// The one place that says which rows a scope may read, per resource, as SQL conditions.
+// Lists, single reads, exports and tiles all take their WHERE from here.
+import { type SQL, sql } from "drizzle-orm";
+import type { Scope } from "./scope.ts";
+
+/** An int[] literal of ids; the ids are integers from the database, never from the request. */
+function idArray(ids: number[]): SQL {
+  return sql.raw(`ARRAY[${ids.filter(Number.isSafeInteger).join(",")}]::int[]`);
+}
+
+/** Grids (alias g) the scope may read. */
+export function gridsReadable(scope: Scope, g = sql.raw("g")): SQL {
+  switch (scope.kind) {
+    case "city":
+      return sql`${g}.city_id = ${scope.cityId}`;
+    case "unit":
+      return sql`${g}.city_id = ${scope.cityId} AND EXISTS (SELECT 1 FROM grid_units su
+        WHERE su.grid_id = ${g}.id AND su.unit_id = ${scope.unitId})`;
+    case "grids":
+      return sql`${g}.city_id = ${scope.cityId} AND ${g}.id = ANY(${idArray(scope.gridIds)})`;
+  }
+}
+
+/** Communities (alias c): those holding a grid the scope may read. */
+export function communitiesReadable(scope: Scope, c = sql.raw("c")): SQL {
+  if (scope.kind === "city") return sql`${c}.city_id = ${scope.cityId}`;
+  return sql`EXISTS (SELECT 1 FROM grids sg WHERE sg.community_id = ${c}.id AND sg.deleted_at IS NULL
+    AND ${gridsReadable(scope, sql.raw("sg"))})`;
+}
+
+/** Inspection points (alias p): in a readable grid, or belonging to the unit itself. */
+export function pointsReadable(scope: Scope, p = sql.raw("p")): SQL {
+  const inGrid = sql`EXISTS (SELECT 1 FROM grids sg WHERE sg.id = ${p}.grid_id
+    AND ${gridsReadable(scope, sql.raw("sg"))})`;
+  switch (scope.kind) {
+    case "city":
+      return sql`${p}.city_id = ${scope.cityId}`;
+    case "unit":
+      return sql`${p}.city_id = ${scope.cityId} AND (${p}.unit_id = ${scope.unitId} OR ${inGrid})`;
+    case "grids":
+      return sql`${p}.city_id = ${scope.cityId} AND ${inGrid}`;
+  }
+}
+
+/** Problems (alias p): a unit's own; a volunteer's grids' and their own reports. */
+export function problemsReadable(scope: Scope, p = sql.raw("p")): SQL {
+  switch (scope.kind) {
+    case "city":
+      return sql`${p}.city_id = ${scope.cityId}`;
+    case "unit":
+      return sql`${p}.city_id = ${scope.cityId} AND ${p}.unit_id = ${scope.unitId}`;
+    case "grids":
+      return sql`${p}.city_id = ${scope.cityId}
+        AND (${p}.grid_id = ANY(${idArray(scope.gridIds)}) OR ${p}.reported_by = ${scope.userId})`;
+  }
+}
+
+/** Units (alias u): every role may read units' public information. */
+export function unitsReadable(scope: Scope, u = sql.raw("u")): SQL {
+  return sql`${u}.city_id = ${scope.cityId}`;
+}
+
+/** Whether the scope may see a unit's responsible persons and their mobiles. */
+export function responsiblePersonsReadable(scope: Scope, unitId: number): boolean {
+  return scope.kind === "city" || (scope.kind === "unit" && scope.unitId === unitId);
+}

@@ -1,0 +1,77 @@
+// Who is calling: the session cookie → user and scope, for every /api route but the public ones.
+import { getConnInfo } from "@hono/node-server/conninfo";
+import type { Context, MiddlewareHandler } from "hono";
+import { getCookie } from "hono/cookie";
+import { findSession, SESSION_COOKIE } from "../accounts/sessions.ts";
+import { Throttle } from "../accounts/throttle.ts";
+import { AppError } from "../errors.ts";
+import { type Action, can } from "../policy/permissions.ts";
+import { scopeOf } from "../policy/scope.ts";
+import type { AppEnv } from "./router.ts";
+
+/** Paths anyone may call without signing in (prefixes under /api). */
+const publicPaths = [
+  "/api/health",
+  "/api/config",
+  "/api/auth/login",
+  "/api/docs",
+  "/api/openapi.json",
+];
+
+const isPublic = (path: string) => publicPaths.some((p) => path === p || path.startsWith(`${p}/`));
+
+/** The caller's address; "local" where there is no socket (in-process requests in tests). */
+export function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? "local";
+  } catch {
+    return "local";
+  }
+}
+
+/** Unauthenticated callers get 120 requests a minute per address. */
+const publicThrottle = new Throttle(120, 60_000);
+
+export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const token = getCookie(c, SESSION_COOKIE);
+  if (!token) {
+    if (!isPublic(c.req.path)) throw new AppError(401, "not_signed_in", { key: "auth.required" });
+    const address = clientAddress(c);
+    const wait = publicThrottle.retryAfter(address);
+    if (wait) {
+      c.header("retry-after", String(wait));
+      throw new AppError(429, "throttled", { key: "error.throttled", params: { seconds: wait } });
+    }
+    publicThrottle.hit(address);
+    return next();
+  }
+  const session = await findSession(c.var.db.orm, token);
+  if (session.state !== "valid") {
+    if (isPublic(c.req.path)) return next();
+    if (session.state === "disabled")
+      throw new AppError(401, "account_disabled", { key: "auth.disabled" });
+    throw new AppError(401, "session_expired", { key: "auth.expired" });
+  }
+  c.set("user", session.user);
+  c.set("sessionToken", token);
+  c.set("scope", await scopeOf(c.var.db.orm, session.user));
+  const changingPassword = c.req.path.startsWith("/api/auth/");
+  if (session.user.mustChangePassword && !changingPassword && !isPublic(c.req.path)) {
+    throw new AppError(403, "password_change_required", { key: "auth.password_change_required" });
+  }
+  await next();
+};
+
+/** Refuses the request unless the caller's role may take the action. */
+export function requirePermission(action: Action): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const role = c.var.user.role;
+    if (!can(role, action)) {
+      throw new AppError(403, "forbidden", {
+        key: "auth.forbidden",
+        params: { role: `role.${role}` },
+      });
+    }
+    await next();
+  };
+}

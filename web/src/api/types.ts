@@ -1,0 +1,185 @@
+// The shapes the API answers with (see the API contract); English names, as in the database.
+import type { Feature, FeatureCollection, MultiPolygon, Point } from "geojson";
+
+/** A list answer: a GeoJSON FeatureCollection with OGC-style paging. */
+export interface Collection<G extends MultiPolygon | Point, P> extends FeatureCollection<G, P> {
+  features: Array<Feature<G, P> & { id: number }>;
+  numberMatched: number;
+  numberReturned: number;
+  links?: Array<{ rel: "next" | "prev"; href: string }>;
+}
+
+export interface City {
+  code: string;
+  name: string;
+}
+
+export interface AppConfig {
+  basemapUrl: string | null;
+  city: City;
+}
+
+export type RegionLevel = "city" | "district" | "street";
+export interface RegionProperties {
+  id: number;
+  code: string;
+  name: string;
+  level: RegionLevel;
+}
+
+export interface CommunityProperties {
+  id: number;
+  code: string;
+  name: string;
+  streetName: string;
+  areaM2: number;
+  gridCount: number;
+}
+
+export interface GridProperties {
+  id: number;
+  code: string;
+  name: string;
+  communityId: number;
+  communityName: string;
+  areaM2: number;
+  version: number;
+  leadUnitId: number | null;
+  leadUnitName: string | null;
+  leadUnitShortName: string | null;
+  supportUnitCount: number;
+  leaderName: string | null;
+  volunteerCount: number;
+}
+
+export interface UnitRef {
+  id: number;
+  name: string;
+  shortName: string;
+}
+
+export interface Person {
+  id: number;
+  name: string;
+  mobile: string;
+}
+
+export interface GridDetailProperties extends GridProperties {
+  leadUnit: UnitRef | null;
+  supportUnits: UnitRef[];
+  leader: Person | null;
+  volunteers: Person[];
+}
+
+export type UnitKind =
+  | "public_hospital"
+  | "private_hospital"
+  | "out_of_town_hospital"
+  | "cdc"
+  | "health_supervision"
+  | "community_health_centre"
+  | "bureau";
+
+export interface UnitProperties {
+  id: number;
+  name: string;
+  shortName: string;
+  kind: UnitKind;
+  address: string;
+  phone: string;
+}
+
+export type ResponsibleDuty = "head" | "deputy" | "department_head" | "platform_admin";
+
+export interface UnitDetailProperties extends UnitProperties {
+  responsible: Array<{ duty: ResponsibleDuty; name: string; mobile: string; title: string }>;
+  grids: Array<{ id: number; code: string; role: "lead" | "support" }>;
+}
+
+export type PointKind =
+  | "hospital_entrance"
+  | "waiting_hall"
+  | "hospital_window"
+  | "street"
+  | "stairwell"
+  | "garbage_point"
+  | "notice_board"
+  | "public_toilet"
+  | "market";
+
+export interface InspectionPointProperties {
+  id: number;
+  name: string;
+  kind: PointKind;
+  gridId: number | null;
+  gridCode: string | null;
+  unitId: number | null;
+}
+
+export type ProblemStatus =
+  | "reported"
+  | "dispatched"
+  | "rectifying"
+  | "submitted"
+  | "returned"
+  | "sent_back"
+  | "ledger"
+  | "closed";
+
+export type RectificationAction =
+  | "report"
+  | "dispatch"
+  | "start"
+  | "submit"
+  | "close"
+  | "return"
+  | "send_back"
+  | "request_extension"
+  | "grant_extension"
+  | "refuse_extension"
+  | "to_ledger"
+  | "reopen";
+
+export interface ProblemProperties {
+  id: number;
+  status: ProblemStatus;
+  severity: string;
+  source: string;
+  description: string;
+  gridId: number | null;
+  gridCode: string | null;
+  unitId: number | null;
+  unitName: string | null;
+  itemCode: string | null;
+  itemTitle: string | null;
+  deduction: number;
+  deadline: string | null;
+  overdue: boolean;
+  reportedAt: string;
+}
+
+export interface RectificationEvent {
+  seq: number;
+  action: RectificationAction;
+  fromStatus: ProblemStatus | null;
+  toStatus: ProblemStatus | null;
+  actorName: string | null;
+  note: string | null;
+  reason: string | null;
+  at: string;
+}
+
+export interface ProblemDetailProperties extends ProblemProperties {
+  events: RectificationEvent[];
+}
+
+export type RegionCollection = Collection<MultiPolygon, RegionProperties>;
+export type CommunityCollection = Collection<MultiPolygon, CommunityProperties>;
+export type GridCollection = Collection<MultiPolygon, GridProperties>;
+export type UnitCollection = Collection<Point, UnitProperties>;
+export type InspectionPointCollection = Collection<Point, InspectionPointProperties>;
+export type ProblemCollection = Collection<Point, ProblemProperties>;
+
+export type GridDetail = Feature<MultiPolygon, GridDetailProperties>;
+export type UnitDetail = Feature<Point, UnitDetailProperties>;
+export type ProblemDetail = Feature<Point, ProblemDetailProperties>;

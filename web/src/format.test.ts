@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { formatArea, formatDateTime, formatPoints } from "./format.ts";
+
+describe("formatArea", () => {
+  it("shows a grid's area as whole square metres with thousands separators", () => {
+    expect(formatArea(123456.4, "zh-CN")).toBe("123,456");
+    expect(formatArea(123456.6, "en")).toBe("123,457");
+  });
+});
+
+describe("formatPoints", () => {
+  it("keeps half points lost and drops needless decimals", () => {
+    expect(formatPoints(0.5, "zh-CN")).toBe("0.5");
+    expect(formatPoints(2, "en")).toBe("2");
+  });
+});
+
+describe("formatDateTime", () => {
+  it("shows a deadline in the city's time zone, not the browser's", () => {
+    expect(formatDateTime("2024-05-03T06:05:00Z", "zh-CN")).toBe("2024/05/03 14:05");
+    expect(formatDateTime("2024-05-03T06:05:00Z", "en")).toBe("05/03/2024, 14:05");
+  });
+});

@@ -1,0 +1,47 @@
+// Grids (网格): filled by lead hospital, outlined, labelled with their code and lead unit.
+import type { LayerSpecification } from "maplibre-gl";
+import { noLeadUnitColour } from "../colours.ts";
+import { sourceIds } from "../sources.ts";
+import { isSelected } from "./expressions.ts";
+
+export const gridFillLayerId = "grid-fill";
+
+export const gridLayers: LayerSpecification[] = [
+  {
+    id: gridFillLayerId,
+    type: "fill",
+    source: sourceIds.grids,
+    // recoloured per lead hospital once the units are known (see lead-unit-colours.ts)
+    paint: { "fill-color": noLeadUnitColour, "fill-opacity": 0.6 },
+  },
+  {
+    id: "grid-outline",
+    type: "line",
+    source: sourceIds.grids,
+    layout: { "line-join": "round" },
+    paint: {
+      "line-color": ["case", isSelected, "#e8590c", "#495057"],
+      "line-width": ["case", isSelected, 4, 1.2],
+    },
+  },
+  {
+    id: "grid-label",
+    type: "symbol",
+    source: sourceIds.gridLabels,
+    minzoom: 14, // below this a 15-digit code is wider than a grid
+    layout: {
+      "text-field": [
+        "format",
+        ["get", "code"],
+        { "font-scale": 0.85 },
+        "\n",
+        {},
+        ["coalesce", ["get", "leadUnitShortName"], ""],
+        {},
+      ],
+      "text-size": 12,
+      "text-line-height": 1.3,
+    },
+    paint: { "text-color": "#212529", "text-halo-color": "#ffffff", "text-halo-width": 1.5 },
+  },
+];

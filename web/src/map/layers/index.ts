@@ -1,0 +1,23 @@
+// The layer families in drawing order (bottom first); a family is what a toggle shows or hides.
+import type { LayerSpecification } from "maplibre-gl";
+import { communityLayers } from "./communities.ts";
+import { gridLayers } from "./grids.ts";
+import { inspectionPointLayers } from "./points.ts";
+import { problemLayers } from "./problems.ts";
+import { cityLayers } from "./regions.ts";
+import { unitLayers } from "./units.ts";
+
+export const layerFamilies = {
+  city: cityLayers,
+  grids: gridLayers,
+  communities: communityLayers,
+  points: inspectionPointLayers,
+  units: unitLayers,
+  problems: problemLayers,
+} satisfies Record<string, LayerSpecification[]>;
+
+export type LayerFamily = keyof typeof layerFamilies;
+
+export const layerFamilyNames = Object.keys(layerFamilies) as LayerFamily[];
+
+export const dataLayers: LayerSpecification[] = Object.values(layerFamilies).flat();

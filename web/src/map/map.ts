@@ -1,0 +1,34 @@
+// Creates the page's one maplibre map, and exposes it to browser tests.
+import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from "maplibre-gl";
+import "maplibre-gl/dist/maplibre-gl.css";
+import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
+import { mapStyle } from "./style.ts";
+
+// maplibre looks for its worker next to its own module, which the bundle does not keep;
+// let Vite emit the worker file and point maplibre at it.
+setWorkerUrl(workerUrl);
+
+declare global {
+  interface Window {
+    __civgridMap?: MapLibreMap;
+  }
+}
+
+/** Tengzhou's centre, shown until the assigned communities are loaded and fitted. */
+const initialView = { center: [117.165, 35.084] as [number, number], zoom: 12 };
+
+export function createMap(container: HTMLElement, basemapUrl: string | null): MapLibreMap {
+  const map = new MapLibreMap({
+    container,
+    style: mapStyle(basemapUrl),
+    ...initialView,
+    maxZoom: 20,
+    attributionControl: false,
+    dragRotate: false,
+  });
+  map.touchZoomRotate.disableRotation();
+  map.addControl(new NavigationControl({ showCompass: false }), "bottom-right");
+  map.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");
+  window.__civgridMap = map;
+  return map;
+}

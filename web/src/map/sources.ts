@@ -1,0 +1,27 @@
+// The map's GeoJSON sources: their ids, and the empty specs the style starts with.
+import type { GeoJSONSourceSpecification } from "maplibre-gl";
+
+export const sourceIds = {
+  city: "city",
+  communities: "communities",
+  communityLabels: "community-labels",
+  grids: "grids",
+  gridLabels: "grid-labels",
+  units: "units",
+  inspectionPoints: "points",
+  problems: "problems",
+} as const;
+
+export type SourceId = (typeof sourceIds)[keyof typeof sourceIds];
+
+/** Every source starts empty; the map page fills it from the query cache with `setData`. */
+export function emptySources(): Record<SourceId, GeoJSONSourceSpecification> {
+  const empty = (): GeoJSONSourceSpecification => ({
+    type: "geojson",
+    data: { type: "FeatureCollection", features: [] },
+  });
+  return Object.fromEntries(Object.values(sourceIds).map((id) => [id, empty()])) as Record<
+    SourceId,
+    GeoJSONSourceSpecification
+  >;
+}

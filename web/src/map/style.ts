@@ -1,0 +1,28 @@
+// The map's style: a plain background that needs no internet, an optional raster basemap under
+// everything, and our data layers. No `glyphs`: maplibre then draws labels with local fonts.
+import type { LayerSpecification, SourceSpecification, StyleSpecification } from "maplibre-gl";
+import { dataLayers } from "./layers/index.ts";
+import { emptySources } from "./sources.ts";
+
+const background: LayerSpecification = {
+  id: "background",
+  type: "background",
+  paint: { "background-color": "#eef2ee" },
+};
+
+/** A basemap is a setting (GET /api/config), e.g. https://tiles.example/{z}/{x}/{y}.png */
+function basemap(url: string): { source: SourceSpecification; layer: LayerSpecification } {
+  return {
+    source: { type: "raster", tiles: [url], tileSize: 256, maxzoom: 19 },
+    layer: { id: "basemap", type: "raster", source: "basemap", paint: { "raster-opacity": 0.85 } },
+  };
+}
+
+export function mapStyle(basemapUrl: string | null): StyleSpecification {
+  const raster = basemapUrl ? basemap(basemapUrl) : null;
+  return {
+    version: 8,
+    sources: { ...(raster ? { basemap: raster.source } : {}), ...emptySources() },
+    layers: [background, ...(raster ? [raster.layer] : []), ...dataLayers],
+  };
+}

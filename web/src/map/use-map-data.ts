@@ -1,0 +1,81 @@
+// Feeds the map's sources from the query cache, fits the view, and marks the map ready.
+
+import { useQuery } from "@tanstack/react-query";
+import bbox from "@turf/bbox";
+import type { GeoJSON } from "geojson";
+import type { GeoJSONSource, Map as MapLibreMap } from "maplibre-gl";
+import { useEffect, useMemo, useRef } from "react";
+import { queries } from "../api/queries.ts";
+import { labelPoints, labelsAbove } from "./label-points.ts";
+import { applyLeadUnitColours } from "./lead-unit-colours.ts";
+import { markReadyWhenIdle } from "./readiness.ts";
+import { type SourceId, sourceIds } from "./sources.ts";
+import { useLeadUnits } from "./use-lead-units.ts";
+
+/** Room for the overlays: the layer list and legend on the left, or above on a phone. */
+function fitPadding() {
+  const wide = window.matchMedia("(min-width: 700px)").matches;
+  return wide
+    ? { top: 50, bottom: 40, left: 250, right: 50 }
+    : { top: 110, bottom: 40, left: 20, right: 20 };
+}
+
+function useSourceData(map: MapLibreMap | null, id: SourceId, data: GeoJSON | undefined) {
+  useEffect(() => {
+    if (map && data) void map.getSource<GeoJSONSource>(id)?.setData(data);
+  }, [map, id, data]);
+}
+
+/** Returns the first load error, if any, for the page to show. */
+export function useMapData(map: MapLibreMap | null): { error: Error | null; retry: () => void } {
+  const results = {
+    city: useQuery(queries.cityOutline()),
+    communities: useQuery(queries.communities()),
+    grids: useQuery(queries.grids()),
+    units: useQuery(queries.units()),
+    inspectionPoints: useQuery(queries.inspectionPoints()),
+    problems: useQuery(queries.problems()),
+  };
+  const communities = results.communities.data;
+  const grids = results.grids.data;
+  const communityLabels = useMemo(() => communities && labelsAbove(communities), [communities]);
+  const gridLabels = useMemo(() => grids && labelPoints(grids), [grids]);
+  const leadUnits = useLeadUnits();
+
+  useSourceData(map, sourceIds.city, results.city.data);
+  useSourceData(map, sourceIds.communities, communities);
+  useSourceData(map, sourceIds.communityLabels, communityLabels);
+  useSourceData(map, sourceIds.grids, grids);
+  useSourceData(map, sourceIds.gridLabels, gridLabels);
+  useSourceData(map, sourceIds.units, results.units.data);
+  useSourceData(map, sourceIds.inspectionPoints, results.inspectionPoints.data);
+  useSourceData(map, sourceIds.problems, results.problems.data);
+
+  useEffect(() => {
+    if (map && leadUnits) applyLeadUnitColours(map, leadUnits);
+  }, [map, leadUnits]);
+
+  const fitted = useRef<MapLibreMap | null>(null);
+  useEffect(() => {
+    if (!map || !communities?.features.length || fitted.current === map) return;
+    fitted.current = map;
+    const [west, south, east, north] = bbox(communities);
+    map.fitBounds([west, south, east, north], { padding: fitPadding(), animate: false });
+  }, [map, communities]);
+
+  const allLoaded = Object.values(results).every((result) => result.isSuccess);
+  const ready = useRef<MapLibreMap | null>(null);
+  useEffect(() => {
+    if (!map || !allLoaded || !leadUnits || ready.current === map) return;
+    ready.current = map;
+    markReadyWhenIdle(map);
+  }, [map, allLoaded, leadUnits]);
+
+  const failed = Object.values(results).find((result) => result.isError);
+  return {
+    error: failed?.error ?? null,
+    retry: () => {
+      for (const result of Object.values(results)) if (result.isError) void result.refetch();
+    },
+  };
+}

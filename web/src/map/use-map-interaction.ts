@@ -1,0 +1,87 @@
+// Clicks on the map select a problem, a unit or a grid; the selected one is highlighted.
+import type { Map as MapLibreMap, MapMouseEvent, PointLike } from "maplibre-gl";
+import { useEffect } from "react";
+import { type FeatureRef, type Selection, type SelectionKind, useMapUi } from "../state/map-ui.ts";
+import { gridFillLayerId } from "./layers/grids.ts";
+import { problemCircleLayerId } from "./layers/problems.ts";
+import { unitCircleLayerId } from "./layers/units.ts";
+import { sourceIds } from "./sources.ts";
+
+/** Layers a click can select, topmost first, so a problem wins over the grid beneath it. */
+const selectable: Record<string, SelectionKind> = {
+  [problemCircleLayerId]: "problem",
+  [unitCircleLayerId]: "unit",
+  [gridFillLayerId]: "grid",
+};
+
+const sourceOf: Record<SelectionKind, string> = {
+  problem: sourceIds.problems,
+  unit: sourceIds.units,
+  grid: sourceIds.grids,
+};
+
+/** Half the side of the box a click searches: markers are small, fingers are not. */
+const tolerance = 6;
+
+/** Distinct selectable features at a point or in a box, topmost first. */
+function featuresAt(map: MapLibreMap, where: PointLike | [PointLike, PointLike]): FeatureRef[] {
+  const refs = new Map<string, FeatureRef>();
+  for (const feature of map.queryRenderedFeatures(where, { layers: Object.keys(selectable) })) {
+    const kind = selectable[feature.layer.id];
+    const id = Number(feature.id ?? feature.properties.id);
+    if (kind && Number.isInteger(id)) refs.set(`${kind}:${id}`, { kind, id });
+  }
+  return [...refs.values()];
+}
+
+function around({ x, y }: { x: number; y: number }): [PointLike, PointLike] {
+  return [
+    [x - tolerance, y - tolerance],
+    [x + tolerance, y + tolerance],
+  ];
+}
+
+/**
+ * Markers are found within a finger's reach, grids exactly under the pointer (a box would
+ * straddle two grids at their border). Stacked markers become a choice, a hospital first:
+ * the problems stacked on it are usually its own window problems.
+ */
+function selectionAt(map: MapLibreMap, event: MapMouseEvent): Selection | null {
+  const nearby = featuresAt(map, around(event.point));
+  const markers = [
+    ...nearby.filter((feature) => feature.kind === "unit"),
+    ...nearby.filter((feature) => feature.kind === "problem"),
+  ];
+  if (markers.length > 1) return { kind: "choice", candidates: markers };
+  const grid = featuresAt(map, event.point).find((feature) => feature.kind === "grid");
+  return markers[0] ?? grid ?? null;
+}
+
+export function useMapInteraction(map: MapLibreMap | null) {
+  const select = useMapUi((state) => state.select);
+  const selection = useMapUi((state) => state.selection);
+
+  useEffect(() => {
+    if (!map) return;
+    const onClick = (event: MapMouseEvent) => select(selectionAt(map, event));
+    const onMove = (event: MapMouseEvent) => {
+      map.getCanvas().style.cursor = featuresAt(map, around(event.point)).length ? "pointer" : "";
+    };
+    map.on("click", onClick);
+    map.on("mousemove", onMove);
+    return () => {
+      map.off("click", onClick);
+      map.off("mousemove", onMove);
+    };
+  }, [map, select]);
+
+  useEffect(() => {
+    if (!map || !selection || selection.kind === "choice") return;
+    const target = { source: sourceOf[selection.kind], id: selection.id };
+    map.setFeatureState(target, { selected: true });
+    return () => {
+      // the page may be leaving: a removed map has no style left to clear
+      if (map.style) map.removeFeatureState(target, "selected");
+    };
+  }, [map, selection]);
+}

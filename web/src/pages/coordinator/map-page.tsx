@@ -1,0 +1,52 @@
+// The coordinator's map: communities, grids by lead hospital, units, points and problems.
+import { useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { ErrorBanner } from "../../components/error-banner.tsx";
+import { LayerToggles } from "../../components/layer-toggles.tsx";
+import { Legend } from "../../components/legend.tsx";
+import { layerFamilyNames } from "../../map/layers/index.ts";
+import { useLayerVisibility } from "../../map/use-layer-visibility.ts";
+import { useLeadUnits } from "../../map/use-lead-units.ts";
+import { useMapData } from "../../map/use-map-data.ts";
+import { useMapInstance } from "../../map/use-map-instance.ts";
+import { useMapInteraction } from "../../map/use-map-interaction.ts";
+import { useMapUi } from "../../state/map-ui.ts";
+import { SelectionPanel } from "./selection-panel.tsx";
+
+/** Toggles list the topmost layers first, as they are drawn. */
+const toggleOrder = [...layerFamilyNames].reverse();
+
+/** Phones start with the legend and toggles folded, so the map stays visible. */
+const wideScreen = () => window.matchMedia("(min-width: 700px)").matches;
+
+export function MapPage({ basemapUrl }: { basemapUrl: string | null | undefined }) {
+  const { t } = useTranslation();
+  const container = useRef<HTMLDivElement>(null);
+  const map = useMapInstance(container, basemapUrl);
+  const { error, retry } = useMapData(map);
+  useMapInteraction(map);
+  useLayerVisibility(map);
+  const leadUnits = useLeadUnits() ?? [];
+  const visibleFamilies = useMapUi((state) => state.visibleFamilies);
+  const setFamilyVisible = useMapUi((state) => state.setFamilyVisible);
+  const open = wideScreen();
+
+  return (
+    <div className="map-page">
+      <div ref={container} className="map" />
+      <div className="map-overlay">
+        {error && (
+          <ErrorBanner message={t("app.mapFailed", { message: error.message })} onRetry={retry} />
+        )}
+        <LayerToggles
+          families={toggleOrder}
+          visible={visibleFamilies}
+          onChange={setFamilyVisible}
+          open={open}
+        />
+        <Legend leadUnits={leadUnits} open={open} />
+      </div>
+      <SelectionPanel />
+    </div>
+  );
+}
