@@ -4,10 +4,13 @@ import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
+import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { Db } from "./db/client.ts";
 import { AppError, respondWithError } from "./errors.ts";
+import { auditRoutes } from "./routes/audit.ts";
+import { authRoutes } from "./routes/auth.ts";
 import { communityRoutes } from "./routes/communities.ts";
 import { docsRoutes } from "./routes/docs.ts";
 import { gridRoutes } from "./routes/grids.ts";
@@ -16,17 +19,19 @@ import { pointRoutes } from "./routes/points.ts";
 import { problemRoutes } from "./routes/problems.ts";
 import { regionRoutes } from "./routes/regions.ts";
 import type { AppEnv } from "./routes/router.ts";
+import { authenticate } from "./routes/session.ts";
 import { unitRoutes } from "./routes/units.ts";
+import { userRoutes } from "./routes/users.ts";
 
 export interface AppOptions {
   db: Db;
   cityId: number;
   basemapUrl: string | null;
+  /** How long a sign-in lasts. */
+  sessionHours?: number;
   /** The built web app; served at / when it exists. */
   webDist?: string;
 }
-
-const MAX_BODY_BYTES = 1024 * 1024;
 
 export function createApp(options: AppOptions) {
   const app = new OpenAPIHono<AppEnv>();
@@ -47,22 +52,32 @@ export function createApp(options: AppOptions) {
       crossOriginEmbedderPolicy: false,
     }),
   );
-  app.use(
-    "/api/*",
+  const limit = (maxSize: number) =>
     bodyLimit({
-      maxSize: MAX_BODY_BYTES,
+      maxSize,
       onError: () => {
         throw new AppError(413, "body_too_large", { key: "error.body_too_large" });
       },
-    }),
+    });
+  // JSON bodies stay small; a spreadsheet import is the one larger upload.
+  const jsonLimit = limit(1024 * 1024);
+  const uploadLimit = limit(10 * 1024 * 1024);
+  app.use("/api/*", (c, next) =>
+    c.req.path.endsWith("/import") ? uploadLimit(c, next) : jsonLimit(c, next),
   );
+  // A cross-site form cannot post to the API: state-changing requests must come from this origin.
+  app.use("/api/*", csrf());
   app.use("/api/*", async (c, next) => {
     c.set("db", options.db);
     c.set("cityId", options.cityId);
     await next();
   });
+  app.use("/api/*", authenticate);
 
   app.route("/api", healthRoutes({ basemapUrl: options.basemapUrl }));
+  app.route("/api/auth", authRoutes(options.sessionHours ?? 12));
+  app.route("/api/users", userRoutes);
+  app.route("/api/audit", auditRoutes);
   app.route("/api/regions", regionRoutes);
   app.route("/api/communities", communityRoutes);
   app.route("/api/grids", gridRoutes);

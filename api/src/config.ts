@@ -16,6 +16,13 @@ const schema = z.object({
     .regex(/^\d{6}$/, "must be a 6-digit GB/T 2260 code")
     .default("370481"),
   CITY_NAME: z.string().min(1).default("滕州市"),
+  /** How long a sign-in lasts, in hours. */
+  SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
   /** Optional raster basemap tile template, e.g. https://tile.example/{z}/{x}/{y}.png */
   BASEMAP_URL: z.string().optional(),
   /** Where the built web app lives; served at / when present. */
@@ -30,6 +37,7 @@ export interface Config {
   seed: "demo" | "none";
   city: { code: string; name: string };
   basemapUrl: string | null;
+  sessionHours: number;
   webDist: string;
 }
 
@@ -50,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seed: c.SEED,
     city: { code: c.CITY_CODE, name: c.CITY_NAME },
     basemapUrl: c.BASEMAP_URL ?? null,
+    sessionHours: c.SESSION_HOURS,
     webDist: path.resolve(c.WEB_DIST ?? new URL("../../web/dist", import.meta.url).pathname),
   };
 }

@@ -3,5 +3,6 @@ export { createApp } from "./app.ts";
 export { loadConfig } from "./config.ts";
 export { type Db, openDb, selectRows } from "./db/client.ts";
 export { routeProblems } from "./problems/routing.ts";
+export { DEMO_PASSWORD, ensureAccounts } from "./seed/accounts.ts";
 export { ensureCity } from "./seed/ensure-city.ts";
 export { loadDataset } from "./seed/load-dataset.ts";

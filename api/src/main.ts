@@ -3,6 +3,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { openDb } from "./db/client.ts";
+import { ensureAccounts } from "./seed/accounts.ts";
 import { ensureCity } from "./seed/ensure-city.ts";
 
 const log = (line: string) => console.log(`[civgrid] ${line}`);
@@ -21,7 +22,14 @@ log(
 log("applying migrations …");
 await db.migrate();
 const cityId = await ensureCity(db, config, log);
-const app = createApp({ db, cityId, basemapUrl: config.basemapUrl, webDist: config.webDist });
+await ensureAccounts(db, cityId, config.seed, log);
+const app = createApp({
+  db,
+  cityId,
+  basemapUrl: config.basemapUrl,
+  sessionHours: config.sessionHours,
+  webDist: config.webDist,
+});
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   log(`CivGrid is running: open http://localhost:${info.port}/  (API reference: /api/docs)`);

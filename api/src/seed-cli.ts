@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import { loadConfig } from "./config.ts";
 import { openDb, selectRows } from "./db/client.ts";
+import { ensureAccounts } from "./seed/accounts.ts";
 import { ensureCity } from "./seed/ensure-city.ts";
 
 const log = (line: string) => console.log(`[civgrid seed] ${line}`);
@@ -33,6 +34,7 @@ const [existing] = await selectRows<{ n: number }>(
 if (existing?.n) {
   log("the database already holds a city; use --reset to replace it with the demo city");
 } else {
-  await ensureCity(db, { seed: "demo", city: config.city }, log);
+  const cityId = await ensureCity(db, { seed: "demo", city: config.city }, log);
+  await ensureAccounts(db, cityId, "demo", log);
 }
 await db.close();

@@ -1,7 +1,14 @@
 // Runs a database test on both engines: embedded PGlite + PostGIS, and a PostgreSQL + PostGIS server.
 // Each file gets fresh databases with the demo city loaded; the server database is dropped after.
 import { randomBytes } from "node:crypto";
-import { createApp, type Db, ensureCity, openDb } from "@civgrid/api";
+import {
+  createApp,
+  type Db,
+  DEMO_PASSWORD,
+  ensureAccounts,
+  ensureCity,
+  openDb,
+} from "@civgrid/api";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe } from "vitest";
 
@@ -11,15 +18,71 @@ export type EngineName = "pglite" | "postgres";
 export const serverUrl =
   process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
-export interface EngineContext {
+export type DemoAccount =
+  | "admin"
+  | "coordinator"
+  | "inspector"
+  | "unitadmin"
+  | "gridleader"
+  | "volunteer"
+  | "leader";
+
+export interface Answer {
+  status: number;
+  body: any;
+  headers: Headers;
+}
+
+export interface Client {
+  request(path: string, init?: RequestInit): Promise<Answer>;
+}
+
+type App = ReturnType<typeof createApp>;
+
+export interface EngineContext extends Client {
   db: Db;
   cityId: number;
-  app: ReturnType<typeof createApp>;
-  /** GET (or other) against the app; JSON in, status and JSON out. */
-  request(
-    path: string,
-    init?: RequestInit,
-  ): Promise<{ status: number; body: any; headers: Headers }>;
+  app: App;
+  /** Without a session. */
+  anonymous: Client;
+  /** Signed in as one of the demo accounts (once per file, then reused). */
+  as(account: DemoAccount): Promise<Client>;
+}
+
+/** A client that sends the session cookie a sign-in set, as a browser would. */
+export function clientFor(app: App, cookie?: string): Client {
+  return {
+    async request(path, init = {}) {
+      const headers = new Headers(init.headers);
+      if (cookie) headers.set("cookie", cookie);
+      // A browser names the page's origin on every POST; the API's CSRF check relies on it.
+      if (init.method && init.method !== "GET" && !headers.has("origin")) {
+        headers.set("origin", "http://localhost");
+      }
+
+      const response = await app.request(path, { ...init, headers });
+      const text = await response.text();
+      let body: unknown = text;
+      try {
+        body = JSON.parse(text);
+      } catch {}
+      return { status: response.status, body, headers: response.headers };
+    },
+  };
+}
+
+export async function signIn(app: App, username: string, password = DEMO_PASSWORD) {
+  const response = await app.request("/api/auth/login", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ username, password }),
+  });
+  if (response.status !== 200) {
+    throw new Error(`sign-in as ${username} failed: ${await response.text()}`);
+  }
+  const cookie = response.headers.get("set-cookie")?.split(";")[0];
+  if (!cookie) throw new Error("sign-in set no cookie");
+  return clientFor(app, cookie);
 }
 
 let serverCheck: Promise<string | null> | undefined;
@@ -93,20 +156,26 @@ export function describeEachEngine(title: string, body: (ctx: () => EngineContex
           { seed: "demo", city: { code: "370481", name: "滕州市" } },
           () => {},
         );
+        await ensureAccounts(opened.db, cityId, "demo", () => {});
         const app = createApp({ db: opened.db, cityId, basemapUrl: null });
+        const sessions = new Map<DemoAccount, Client>();
+        const as = async (account: DemoAccount) => {
+          let client = sessions.get(account);
+          if (!client) {
+            client = await signIn(app, account);
+            sessions.set(account, client);
+          }
+          return client;
+        };
+        const coordinator = await as("coordinator");
         context = {
           db: opened.db,
           cityId,
           app,
-          async request(path, init) {
-            const response = await app.request(path, init);
-            const text = await response.text();
-            let body: unknown = text;
-            try {
-              body = JSON.parse(text);
-            } catch {}
-            return { status: response.status, body, headers: response.headers };
-          },
+          anonymous: clientFor(app),
+          as,
+          // Most read tests look at the whole city, as the campaign office does.
+          request: (path, init) => coordinator.request(path, init),
         };
       });
       afterAll(async () => {

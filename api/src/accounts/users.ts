@@ -1,7 +1,7 @@
 // Accounts: finding, creating, changing and listing users. Each write is one transaction with its audit row.
 import { sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record.ts";
-import type { Executor, Orm } from "../db/client.ts";
+import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { isoTime, queryPage, whereAll } from "../db/query-helpers.ts";
 import { type Role, users } from "../db/schema/index.ts";
@@ -114,8 +114,4 @@ export async function insertUsers(
     ids.push(row.id);
   }
   return ids;
-}
-
-export function createUsers(orm: Orm, cityId: number, actorId: number | null, list: NewUser[]) {
-  return orm.transaction((tx) => insertUsers(tx, cityId, actorId, list));
 }

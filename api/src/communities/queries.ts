@@ -2,6 +2,8 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { type Bbox, intersectsBbox, queryPage, whereAll } from "../db/query-helpers.ts";
+import { communitiesReadable } from "../policy/read-scope.ts";
+import type { Scope } from "../policy/scope.ts";
 
 export interface CommunityFilters {
   code?: string | undefined;
@@ -28,12 +30,12 @@ const from = sql`communities c JOIN regions s ON s.id = c.street_id`;
 
 export function listCommunities(
   ex: Executor,
-  cityId: number,
+  scope: Scope,
   filters: CommunityFilters & { id?: number },
   page: { limit: number; offset: number },
 ) {
   const where = whereAll([
-    sql`c.city_id = ${cityId}`,
+    communitiesReadable(scope),
     filters.id !== undefined && sql`c.id = ${filters.id}`,
     filters.code !== undefined && sql`c.code = ${filters.code}`,
     intersectsBbox(sql`c.geom`, filters.bbox),

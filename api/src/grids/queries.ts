@@ -3,6 +3,8 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { type Bbox, intersectsBbox, queryPage, whereAll } from "../db/query-helpers.ts";
+import { gridsReadable } from "../policy/read-scope.ts";
+import type { Scope } from "../policy/scope.ts";
 
 export interface GridFilters {
   communityId?: number | undefined;
@@ -44,12 +46,12 @@ const from = sql`grids g
 
 export function listGrids(
   ex: Executor,
-  cityId: number,
+  scope: Scope,
   filters: GridFilters,
   page: { limit: number; offset: number },
 ) {
   const where = whereAll([
-    sql`g.city_id = ${cityId}`,
+    gridsReadable(scope),
     sql`g.deleted_at IS NULL`,
     filters.communityId !== undefined && sql`g.community_id = ${filters.communityId}`,
     filters.unitId !== undefined &&
@@ -66,14 +68,10 @@ export interface GridDetail extends GridRow {
   volunteers: { id: number; name: string; mobile: string | null }[];
 }
 
-export async function getGrid(
-  ex: Executor,
-  cityId: number,
-  id: number,
-): Promise<GridDetail | null> {
+export async function getGrid(ex: Executor, scope: Scope, id: number): Promise<GridDetail | null> {
   const [grid] = await selectRows<GridRow>(
     ex,
-    sql`SELECT ${columns} FROM ${from} WHERE g.city_id = ${cityId} AND g.deleted_at IS NULL AND g.id = ${id}`,
+    sql`SELECT ${columns} FROM ${from} WHERE ${gridsReadable(scope)} AND g.deleted_at IS NULL AND g.id = ${id}`,
   );
   if (!grid) return null;
   const units = await selectRows<{ id: number; name: string; shortName: string; role: string }>(

@@ -3,6 +3,8 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { type Bbox, intersectsBbox, queryPage, whereAll } from "../db/query-helpers.ts";
 import type { PointKind } from "../db/schema/index.ts";
+import { pointsReadable } from "../policy/read-scope.ts";
+import type { Scope } from "../policy/scope.ts";
 
 export interface PointFilters {
   kind?: PointKind | undefined;
@@ -23,12 +25,12 @@ export interface PointRow {
 
 export function listPoints(
   ex: Executor,
-  cityId: number,
+  scope: Scope,
   filters: PointFilters & { id?: number },
   page: { limit: number; offset: number },
 ) {
   const where = whereAll([
-    sql`p.city_id = ${cityId}`,
+    pointsReadable(scope),
     filters.id !== undefined && sql`p.id = ${filters.id}`,
     filters.kind !== undefined && sql`p.kind = ${filters.kind}`,
     filters.gridId !== undefined && sql`p.grid_id = ${filters.gridId}`,

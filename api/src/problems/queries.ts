@@ -4,6 +4,8 @@ import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { type Bbox, intersectsBbox, isoTime, queryPage, whereAll } from "../db/query-helpers.ts";
 import type { ProblemStatus } from "../db/schema/index.ts";
+import { problemsReadable } from "../policy/read-scope.ts";
+import type { Scope } from "../policy/scope.ts";
 
 /** A problem is open until it is closed; ledger items wait for their review, not a deadline. */
 const overdue = sql`(p.deadline < now() AND p.status NOT IN ('closed', 'ledger'))`;
@@ -51,7 +53,7 @@ const from = sql`problems p
   LEFT JOIN units u ON u.id = p.unit_id
   LEFT JOIN standard_items i ON i.id = p.item_id`;
 
-function where(cityId: number, filters: ProblemFilters & { id?: number }) {
+function where(scope: Scope, filters: ProblemFilters & { id?: number }) {
   const statuses = filters.status?.length
     ? sql.join(
         filters.status.map((s) => sql`${s}`),
@@ -59,7 +61,7 @@ function where(cityId: number, filters: ProblemFilters & { id?: number }) {
       )
     : undefined;
   return whereAll([
-    sql`p.city_id = ${cityId}`,
+    problemsReadable(scope),
     filters.id !== undefined && sql`p.id = ${filters.id}`,
     statuses && sql`p.status IN (${statuses})`,
     filters.gridId !== undefined && sql`p.grid_id = ${filters.gridId}`,
@@ -74,14 +76,14 @@ function where(cityId: number, filters: ProblemFilters & { id?: number }) {
 
 export function listProblems(
   ex: Executor,
-  cityId: number,
+  scope: Scope,
   filters: ProblemFilters,
   page: { limit: number; offset: number },
 ) {
   return queryPage<ProblemRow>(ex, {
     columns,
     from,
-    where: where(cityId, filters),
+    where: where(scope, filters),
     orderBy: sql`p.reported_at DESC, p.id DESC`,
     ...page,
   });
@@ -98,10 +100,10 @@ export interface RectificationEventRow {
   at: string;
 }
 
-export async function getProblem(ex: Executor, cityId: number, id: number) {
+export async function getProblem(ex: Executor, scope: Scope, id: number) {
   const [problem] = await selectRows<ProblemRow>(
     ex,
-    sql`SELECT ${columns} FROM ${from} WHERE ${where(cityId, { id })}`,
+    sql`SELECT ${columns} FROM ${from} WHERE ${where(scope, { id })}`,
   );
   if (!problem) return null;
   const events = await selectRows<RectificationEventRow>(

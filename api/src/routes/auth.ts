@@ -245,7 +245,16 @@ export function authRoutes(sessionHours: number) {
 
 /** What /me and a sign-in answer: the user (without the city, which is implied) and their reach. */
 function describe(user: SessionUser, scope: Scope) {
-  const { cityId: _, ...visible } = user;
+  // Named field by field: the login row carries more (mobile, flags) than a session shows.
+  const visible = {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    unitId: user.unitId,
+    personId: user.personId,
+    mustChangePassword: user.mustChangePassword,
+  };
   const shownScope =
     scope.kind === "city"
       ? { kind: scope.kind }

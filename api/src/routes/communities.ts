@@ -50,7 +50,7 @@ export const communityRoutes = newRouter()
     async (c) => {
       const q = c.req.valid("query");
       const pageInfo = pageOf(q);
-      const { rows, total } = await listCommunities(c.var.db.orm, c.var.cityId, q, pageInfo);
+      const { rows, total } = await listCommunities(c.var.db.orm, c.var.scope, q, pageInfo);
       return c.json(featureCollection(rows, total, pageInfo, new URL(c.req.url), properties), 200);
     },
   )
@@ -67,7 +67,7 @@ export const communityRoutes = newRouter()
       const { id } = c.req.valid("param");
       const { rows } = await listCommunities(
         c.var.db.orm,
-        c.var.cityId,
+        c.var.scope,
         { id },
         { limit: 1, offset: 0 },
       );

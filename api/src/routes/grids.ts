@@ -63,7 +63,7 @@ export const gridRoutes = newRouter()
     async (c) => {
       const q = c.req.valid("query");
       const pageInfo = pageOf(q);
-      const { rows, total } = await listGrids(c.var.db.orm, c.var.cityId, q, pageInfo);
+      const { rows, total } = await listGrids(c.var.db.orm, c.var.scope, q, pageInfo);
       return c.json(featureCollection(rows, total, pageInfo, new URL(c.req.url), properties), 200);
     },
   )
@@ -78,7 +78,7 @@ export const gridRoutes = newRouter()
     }),
     async (c) => {
       const { id } = c.req.valid("param");
-      const grid = await getGrid(c.var.db.orm, c.var.cityId, id);
+      const grid = await getGrid(c.var.db.orm, c.var.scope, id);
       if (!grid) throw notFound("grid", id);
       const { geometry: _, ...props } = grid;
       return c.json(feature(grid, props), 200);

@@ -45,7 +45,7 @@ export const pointRoutes = newRouter()
     async (c) => {
       const q = c.req.valid("query");
       const pageInfo = pageOf(q);
-      const { rows, total } = await listPoints(c.var.db.orm, c.var.cityId, q, pageInfo);
+      const { rows, total } = await listPoints(c.var.db.orm, c.var.scope, q, pageInfo);
       return c.json(featureCollection(rows, total, pageInfo, new URL(c.req.url), properties), 200);
     },
   )
@@ -60,12 +60,7 @@ export const pointRoutes = newRouter()
     }),
     async (c) => {
       const { id } = c.req.valid("param");
-      const { rows } = await listPoints(
-        c.var.db.orm,
-        c.var.cityId,
-        { id },
-        { limit: 1, offset: 0 },
-      );
+      const { rows } = await listPoints(c.var.db.orm, c.var.scope, { id }, { limit: 1, offset: 0 });
       const [row] = rows;
       if (!row) throw notFound("point", id);
       return c.json(feature(row, properties(row)), 200);

@@ -8,7 +8,9 @@ import {
 } from "../db/schema/index.ts";
 import { notFound } from "../errors.ts";
 import { feature, featureCollection } from "../geojson.ts";
+import { exportProblems } from "../problems/export.ts";
 import { getProblem, listProblems, type ProblemRow } from "../problems/queries.ts";
+
 import { booleanFlag, id, idPath, listOf, oneOf, page } from "./query.ts";
 import {
   collectionSchema,
@@ -60,7 +62,43 @@ const ProblemFeature = featureSchema("ProblemDetail", problemDetailProperties);
 
 const properties = ({ geometry: _, ...rest }: ProblemRow) => rest;
 
+const exportQuery = z
+  .object({
+    bbox: page.bbox,
+    status: listOf(problemStatuses),
+    gridId: id.optional(),
+    unitId: id.optional(),
+    source: oneOf(problemSources).optional(),
+    severity: oneOf(problemSeverities).optional(),
+    overdue: booleanFlag,
+  })
+  .strict();
+
 export const problemRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/export.csv",
+      tags: ["problems"],
+      summary: "Export the problems the caller may see as CSV (问题台账), with the list's filters",
+      request: { query: exportQuery },
+      responses: {
+        200: {
+          content: { "text/csv": { schema: z.string() } },
+          description: "UTF-8 CSV with a BOM",
+        },
+        ...readErrors,
+      },
+    }),
+    async (c) => {
+      const csv = await exportProblems(c.var.db.orm, c.var.scope, c.req.valid("query"));
+      c.header(
+        "content-disposition",
+        `attachment; filename="problems.csv"; filename*=UTF-8''${encodeURIComponent("问题台账.csv")}`,
+      );
+      return c.body(csv, 200, { "content-type": "text/csv; charset=utf-8" });
+    },
+  )
   .openapi(
     createRoute({
       method: "get",
@@ -85,7 +123,7 @@ export const problemRoutes = newRouter()
     async (c) => {
       const q = c.req.valid("query");
       const pageInfo = pageOf(q);
-      const { rows, total } = await listProblems(c.var.db.orm, c.var.cityId, q, pageInfo);
+      const { rows, total } = await listProblems(c.var.db.orm, c.var.scope, q, pageInfo);
       return c.json(featureCollection(rows, total, pageInfo, new URL(c.req.url), properties), 200);
     },
   )
@@ -100,7 +138,7 @@ export const problemRoutes = newRouter()
     }),
     async (c) => {
       const { id } = c.req.valid("param");
-      const problem = await getProblem(c.var.db.orm, c.var.cityId, id);
+      const problem = await getProblem(c.var.db.orm, c.var.scope, id);
       if (!problem) throw notFound("problem", id);
       return c.json(feature(problem, { ...properties(problem), events: problem.events }), 200);
     },

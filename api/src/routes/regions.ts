@@ -41,7 +41,7 @@ export const regionRoutes = newRouter().openapi(
   async (c) => {
     const q = c.req.valid("query");
     const pageInfo = pageOf(q);
-    const { rows, total } = await listRegions(c.var.db.orm, c.var.cityId, q, pageInfo);
+    const { rows, total } = await listRegions(c.var.db.orm, c.var.scope.cityId, q, pageInfo);
     return c.json(featureCollection(rows, total, pageInfo, new URL(c.req.url), properties), 200);
   },
 );

@@ -53,7 +53,7 @@ export const unitRoutes = newRouter()
     async (c) => {
       const q = c.req.valid("query");
       const pageInfo = pageOf(q);
-      const { rows, total } = await listUnits(c.var.db.orm, c.var.cityId, q, pageInfo);
+      const { rows, total } = await listUnits(c.var.db.orm, c.var.scope, q, pageInfo);
       return c.json(featureCollection(rows, total, pageInfo, new URL(c.req.url), properties), 200);
     },
   )
@@ -68,7 +68,7 @@ export const unitRoutes = newRouter()
     }),
     async (c) => {
       const { id } = c.req.valid("param");
-      const unit = await getUnit(c.var.db.orm, c.var.cityId, id);
+      const unit = await getUnit(c.var.db.orm, c.var.scope, id);
       if (!unit) throw notFound("unit", id);
       const { geometry: _, ...props } = unit;
       return c.json(feature(unit, props), 200);

@@ -4,6 +4,8 @@ import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { type Bbox, intersectsBbox, queryPage, whereAll } from "../db/query-helpers.ts";
 import type { UnitKind } from "../db/schema/index.ts";
+import { gridsReadable, responsiblePersonsReadable, unitsReadable } from "../policy/read-scope.ts";
+import type { Scope } from "../policy/scope.ts";
 
 export interface UnitFilters {
   kind?: UnitKind | undefined;
@@ -23,9 +25,9 @@ export interface UnitRow {
 const columns = sql`u.id, u.name, u.short_name AS "shortName", u.kind, u.address, u.phone,
   ST_AsGeoJSON(u.location, 7) AS geometry`;
 
-function where(cityId: number, filters: UnitFilters & { id?: number }) {
+function where(scope: Scope, filters: UnitFilters & { id?: number }) {
   return whereAll([
-    sql`u.city_id = ${cityId}`,
+    unitsReadable(scope),
     sql`u.location IS NOT NULL`,
     filters.id !== undefined && sql`u.id = ${filters.id}`,
     filters.kind !== undefined && sql`u.kind = ${filters.kind}`,
@@ -35,14 +37,14 @@ function where(cityId: number, filters: UnitFilters & { id?: number }) {
 
 export function listUnits(
   ex: Executor,
-  cityId: number,
+  scope: Scope,
   filters: UnitFilters,
   page: { limit: number; offset: number },
 ) {
   return queryPage<UnitRow>(ex, {
     columns,
     from: sql`units u`,
-    where: where(cityId, filters),
+    where: where(scope, filters),
     orderBy: sql`u.kind, u.name, u.id`,
     ...page,
   });
@@ -53,27 +55,26 @@ export interface UnitDetail extends UnitRow {
   grids: { id: number; code: string; role: "lead" | "support" }[];
 }
 
-export async function getUnit(
-  ex: Executor,
-  cityId: number,
-  id: number,
-): Promise<UnitDetail | null> {
+export async function getUnit(ex: Executor, scope: Scope, id: number): Promise<UnitDetail | null> {
   const [unit] = await selectRows<UnitRow>(
     ex,
-    sql`SELECT ${columns} FROM units u WHERE ${where(cityId, { id })}`,
+    sql`SELECT ${columns} FROM units u WHERE ${where(scope, { id })}`,
   );
   if (!unit) return null;
-  const responsible = await selectRows<UnitDetail["responsible"][number]>(
-    ex,
-    sql`SELECT r.duty, p.name, p.mobile, p.title
+  // Responsible persons' mobiles are for the city's staff and the unit itself, not for everyone.
+  const responsible = !responsiblePersonsReadable(scope, id)
+    ? []
+    : await selectRows<UnitDetail["responsible"][number]>(
+        ex,
+        sql`SELECT r.duty, p.name, p.mobile, p.title
         FROM unit_responsible_persons r JOIN people p ON p.id = r.person_id
         WHERE r.unit_id = ${id}
         ORDER BY array_position(ARRAY['head','deputy','department_head','platform_admin'], r.duty)`,
-  );
+      );
   const grids = await selectRows<UnitDetail["grids"][number]>(
     ex,
     sql`SELECT g.id, g.code, gu.role FROM grid_units gu JOIN grids g ON g.id = gu.grid_id
-        WHERE gu.unit_id = ${id} AND g.deleted_at IS NULL ORDER BY gu.role, g.code`,
+        WHERE gu.unit_id = ${id} AND g.deleted_at IS NULL AND ${gridsReadable(scope)} ORDER BY gu.role, g.code`,
   );
   return { ...unit, responsible, grids };
 }

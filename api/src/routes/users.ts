@@ -1,0 +1,257 @@
+// /api/users (admins): list, create one, import from XLSX, change or disable an account.
+import { createRoute, z } from "@hono/zod-openapi";
+import { sql } from "drizzle-orm";
+import { readUserSheet } from "../accounts/import-users.ts";
+import { hashPassword } from "../accounts/passwords.ts";
+import { revokeUserSessions } from "../accounts/sessions.ts";
+import {
+  accountProblems,
+  displayNameSchema,
+  mobileSchema,
+  passwordSchema,
+  roleSchema,
+  usernameSchema,
+} from "../accounts/user-rules.ts";
+import { getUser, insertUsers, listUsers, type UserRow } from "../accounts/users.ts";
+import { recordAudit } from "../audit/record.ts";
+import { roles } from "../db/schema/index.ts";
+import { AppError, fieldMessage, type Message, notFound } from "../errors.ts";
+import { booleanFlag, idPath, oneOf, page } from "./query.ts";
+import { errorSchema, newRouter, pageOf } from "./router.ts";
+import { requirePermission } from "./session.ts";
+
+const userSchema = z
+  .object({
+    id: z.number().int(),
+    username: z.string(),
+    displayName: z.string(),
+    mobile: z.string().nullable(),
+    role: z.enum(roles),
+    unitId: z.number().int().nullable(),
+    unitName: z.string().nullable(),
+    personId: z.number().int().nullable(),
+    personName: z.string().nullable(),
+    disabled: z.boolean(),
+    mustChangePassword: z.boolean(),
+    createdAt: z.string(),
+  })
+  .openapi("User");
+
+const json = (schema: z.ZodTypeAny, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+const errors = {
+  400: json(errorSchema, "A field is not valid; `fields` names each one"),
+  401: json(errorSchema, "Not signed in"),
+  403: json(errorSchema, "Only administrators manage accounts"),
+};
+
+const visible = ({ cityId: _, ...user }: UserRow) => user;
+const refId = z
+  .number({ message: fieldMessage("field.id") })
+  .int(fieldMessage("field.id"))
+  .positive(fieldMessage("field.id"))
+  .max(2_147_483_647, fieldMessage("field.id"))
+  .nullable()
+  .optional();
+
+const invalid = (problems: Record<string, Message>) =>
+  new AppError(400, "invalid_request", { key: "error.validation" }, problems);
+
+function refuse(problems: Record<string, Message>) {
+  if (Object.keys(problems).length) throw invalid(problems);
+}
+
+export const userRoutes = newRouter();
+userRoutes.use("*", requirePermission("users.manage"));
+userRoutes
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      tags: ["users"],
+      summary: "List accounts",
+      request: {
+        query: z
+          .object({
+            limit: page.limit,
+            offset: page.offset,
+            role: oneOf(roles).optional(),
+            disabled: booleanFlag,
+            q: z
+              .string()
+              .max(64, fieldMessage("field.text", { min: 0, max: 64 }))
+              .optional(),
+          })
+          .strict(),
+      },
+      responses: {
+        200: json(z.object({ users: z.array(userSchema), total: z.number().int() }), "Accounts"),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const { rows, total } = await listUsers(c.var.db.orm, c.var.user.cityId, q, pageOf(q));
+      return c.json({ users: rows.map(visible), total }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/",
+      tags: ["users"],
+      summary: "Create an account (the user must change the password at first sign-in)",
+      request: {
+        body: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: z
+                .object({
+                  username: usernameSchema,
+                  displayName: displayNameSchema,
+                  mobile: mobileSchema.nullable().optional(),
+                  role: roleSchema,
+                  unitId: refId,
+                  personId: refId,
+                  password: passwordSchema,
+                })
+                .strict(),
+            },
+          },
+        },
+      },
+      responses: { 201: json(userSchema, "The new account"), ...errors },
+    }),
+    async (c) => {
+      const body = c.req.valid("json");
+      const { orm } = c.var.db;
+      const cityId = c.var.user.cityId;
+      const created = await orm.transaction(async (tx) => {
+        refuse(await accountProblems(tx, cityId, body));
+        const [newId] = await insertUsers(tx, cityId, c.var.user.id, [body]);
+        return newId;
+      });
+      const user = created ? await getUser(orm, cityId, created) : null;
+      if (!user) throw new Error("the new account could not be read back");
+      return c.json(visible(user), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/import",
+      tags: ["users"],
+      summary:
+        "Import accounts from an XLSX sheet (用户名, 姓名, 手机号, 角色, 单位, 初始密码): all rows or none",
+      request: {
+        body: {
+          required: true,
+          content: {
+            "multipart/form-data": {
+              schema: z.object({ file: z.any().openapi({ type: "string", format: "binary" }) }),
+            },
+          },
+        },
+      },
+      responses: {
+        201: json(z.object({ created: z.number().int() }), "How many accounts were created"),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+      const file = form.file;
+
+      if (!(file instanceof File)) throw invalid({ file: { key: "field.file_xlsx" } });
+      const content = await file.arrayBuffer();
+      const { orm } = c.var.db;
+      const cityId = c.var.user.cityId;
+      const created = await orm.transaction(async (tx) => {
+        const sheet = await readUserSheet(tx, cityId, content);
+        if (!sheet.ok) throw invalid(sheet.problems);
+        return (await insertUsers(tx, cityId, c.var.user.id, sheet.users)).length;
+      });
+      return c.json({ created }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/{id}",
+      tags: ["users"],
+      summary:
+        "Change an account: name, mobile, role, unit, person, disabled, or reset its password",
+      request: {
+        params: idPath,
+        body: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: z
+                .object({
+                  displayName: displayNameSchema.optional(),
+                  mobile: mobileSchema.nullable().optional(),
+                  role: roleSchema.optional(),
+                  unitId: refId,
+                  personId: refId,
+                  disabled: z.boolean({ message: fieldMessage("field.boolean") }).optional(),
+                  password: passwordSchema.optional(),
+                })
+                .strict(),
+            },
+          },
+        },
+      },
+      responses: {
+        200: json(userSchema, "The account as saved"),
+        404: json(errorSchema, "No such account"),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const { id: userId } = c.req.valid("param");
+      const body = c.req.valid("json");
+      const { orm } = c.var.db;
+      const cityId = c.var.user.cityId;
+      await orm.transaction(async (tx) => {
+        const before = await getUser(tx, cityId, userId);
+        if (!before) throw notFound("user", userId);
+        if (body.disabled === true && userId === c.var.user.id)
+          refuse({ disabled: { key: "field.self_disable" } });
+        const next = {
+          username: before.username,
+          mobile: body.mobile === undefined ? before.mobile : body.mobile,
+          role: body.role ?? before.role,
+          unitId: body.unitId === undefined ? before.unitId : body.unitId,
+          personId: body.personId === undefined ? before.personId : body.personId,
+        };
+        refuse(await accountProblems(tx, cityId, next, userId));
+        const hash = body.password ? await hashPassword(body.password) : null;
+        await tx.execute(sql`UPDATE users SET
+            display_name = ${body.displayName ?? before.displayName},
+            mobile = ${next.mobile}, role = ${next.role}, unit_id = ${next.unitId}, person_id = ${next.personId},
+            disabled = ${body.disabled ?? before.disabled},
+            password_hash = coalesce(${hash}, password_hash),
+            must_change_password = ${hash ? true : before.mustChangePassword}
+          WHERE id = ${userId}`);
+        if (body.disabled || hash || next.role !== before.role)
+          await revokeUserSessions(tx, userId);
+        const after = await getUser(tx, cityId, userId);
+        await recordAudit(tx, {
+          cityId,
+          userId: c.var.user.id,
+          action: hash ? "update+reset_password" : "update",
+          entity: "user",
+          entityId: userId,
+          before: visible(before),
+          after: after && visible(after),
+        });
+      });
+      const user = await getUser(orm, cityId, userId);
+      if (!user) throw notFound("user", userId);
+      return c.json(visible(user), 200);
+    },
+  );
