@@ -13,9 +13,14 @@ import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { communityRoutes } from "./routes/communities.ts";
 import { docsRoutes } from "./routes/docs.ts";
+import { gridEditRoutes } from "./routes/grid-edits.ts";
+import { gridFileRoutes } from "./routes/grid-files.ts";
 import { gridRoutes } from "./routes/grids.ts";
+
 import { healthRoutes } from "./routes/health.ts";
+import { peopleRoutes } from "./routes/people.ts";
 import { pointRoutes } from "./routes/points.ts";
+
 import { problemRoutes } from "./routes/problems.ts";
 import { regionRoutes } from "./routes/regions.ts";
 import type { AppEnv } from "./routes/router.ts";
@@ -80,10 +85,14 @@ export function createApp(options: AppOptions) {
   app.route("/api/audit", auditRoutes);
   app.route("/api/regions", regionRoutes);
   app.route("/api/communities", communityRoutes);
+  // Fixed paths (/division, /export) before the reads' /{id}.
+  app.route("/api/grids", gridFileRoutes);
   app.route("/api/grids", gridRoutes);
+  app.route("/api/grids", gridEditRoutes);
   app.route("/api/units", unitRoutes);
   app.route("/api/points", pointRoutes);
   app.route("/api/problems", problemRoutes);
+  app.route("/api/people", peopleRoutes);
 
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",

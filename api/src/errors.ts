@@ -17,6 +17,8 @@ export class AppError extends Error {
     readonly code: string,
     readonly detail: Message,
     readonly fields?: Record<string, Message>,
+    /** More to say in the error body, e.g. the geometry problems found or the current version. */
+    readonly details?: (lang: Lang) => Record<string, unknown>,
   ) {
     super(`${code}: ${detail.key}`);
   }
@@ -76,7 +78,12 @@ export function errorBody(error: AppError, lang: Lang) {
     ? Object.fromEntries(Object.entries(error.fields).map(([f, m]) => [f, render(m, lang)]))
     : undefined;
   return {
-    error: { code: error.code, message: render(error.detail, lang), ...(fields && { fields }) },
+    error: {
+      code: error.code,
+      message: render(error.detail, lang),
+      ...(fields && { fields }),
+      ...error.details?.(lang),
+    },
   };
 }
 

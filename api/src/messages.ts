@@ -61,6 +61,63 @@ const messages = {
     "zh-CN": "数据已被他人修改或已存在,请刷新后重试。",
     en: "The data changed or already exists; reload and try again.",
   },
+  "error.version_conflict": {
+    "zh-CN": "网格 {code} 已被他人修改(当前版本 {version}),请刷新后在最新版本上修改。",
+    en: "Grid {code} was changed by someone else (now version {version}); reload and edit the latest version.",
+  },
+  "field.lead_also_support": {
+    "zh-CN": "牵头单位不能同时是协同单位",
+    en: "the lead unit cannot also be a supporting unit",
+  },
+  "field.leader_also_volunteer": {
+    "zh-CN": "网格长不能同时列为志愿者",
+    en: "the grid leader cannot also be listed as a volunteer",
+  },
+  "import.unknown_extension": {
+    "zh-CN": "不支持的文件类型「{name}」:请上传 .geojson、.json、.kml 或压缩的 Shapefile(.zip)",
+    en: "“{name}” is not a supported file: upload .geojson, .json, .kml or a zipped Shapefile (.zip)",
+  },
+  "import.not_what_named": {
+    "zh-CN": "文件「{name}」的扩展名表示 {expected},但内容是 {found}",
+    en: "“{name}” is named as {expected} but its content is {found}",
+  },
+  "import.no_features": { "zh-CN": "文件中没有任何要素", en: "the file holds no features" },
+  "import.too_many_features": {
+    "zh-CN": "文件有 {count} 个要素,一次最多导入 {max} 个",
+    en: "the file has {count} features; at most {max} can be imported at once",
+  },
+  "import.unreadable": {
+    "zh-CN": "无法读取 {kind} 文件:{reason}",
+    en: "the {kind} file cannot be read: {reason}",
+  },
+  "import.shapefile_parts": {
+    "zh-CN": "Shapefile 压缩包缺少:{parts}(需要 .shp、.dbf 和 .prj)",
+    en: "the Shapefile zip lacks: {parts} (it needs .shp, .dbf and .prj)",
+  },
+  "error.invalid_geometry": {
+    "zh-CN": "网格图形无效({count} 处问题),请检查标出的位置。",
+    en: "The grid's shape is not valid ({count} problems); see the marked places.",
+  },
+  "error.grid_rules": {
+    "zh-CN": "网格不符合规则({count} 处问题):不能超出社区,也不能与其他网格重叠。",
+    en: "The grid breaks the rules ({count} problems): it must stay inside its community and overlap no other grid.",
+  },
+  "field.community_unknown": { "zh-CN": "找不到这个社区", en: "no such community in this city" },
+  "field.version_unknown": { "zh-CN": "没有这个历史版本", en: "there is no such version" },
+  "import.no_file": { "zh-CN": "请选择要导入的文件", en: "choose a file to import" },
+  "field.line": {
+    "zh-CN": "分割线应为 2~1000 个经纬度坐标组成的折线",
+    en: "the line must be 2 to 1,000 longitude/latitude positions",
+  },
+  "field.merge_two": { "zh-CN": "请至少选择两个网格", en: "choose at least two grids" },
+  "field.count_or_area": {
+    "zh-CN": "请给出网格数量或每个网格的目标面积(二选一)",
+    en: "give either the number of grids or a target area per grid",
+  },
+  "field.partition_count": {
+    "zh-CN": "网格数量应在 {pieces}~{max} 之间",
+    en: "the number of grids must be from {pieces} to {max}",
+  },
   "error.throttled": {
     "zh-CN": "请求太频繁,请 {seconds} 秒后再试。",
     en: "Too many requests; try again in {seconds} seconds.",

@@ -1,6 +1,7 @@
 // How well a set of grids covers its community: the numbers behind "no gaps, no overlaps".
 import { area, bbox, difference, feature, featureCollection, intersect, union } from "@turf/turf";
 import type { Feature, MultiPolygon, Polygon } from "geojson";
+import { boxesMeet } from "./boxes-meet.ts";
 
 type Surface = Polygon | MultiPolygon;
 
@@ -52,12 +53,6 @@ function pairwiseOverlap(grids: Feature<Surface>[]): number {
     }
   }
   return total;
-}
-
-function boxesMeet(a: number[], b: number[]): boolean {
-  const [aw = 0, as = 0, ae = 0, an = 0] = a;
-  const [bw = 0, bs = 0, be = 0, bn = 0] = b;
-  return aw <= be && bw <= ae && as <= bn && bs <= an;
 }
 
 function areaOf(surface: Feature<Surface> | null | undefined): number {

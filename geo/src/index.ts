@@ -1,5 +1,7 @@
 // Pure geometry and domain rules shared by the api and the web app.
 export { type CoverageReport, coverageReport } from "./coverage.ts";
+export { type CoverageGaps, coverageGaps } from "./coverage-gaps.ts";
+export { convertGeometry, convertPosition, type SourceCrs, toWgs84 } from "./crs.ts";
 export {
   GridCodeError,
   gridCode,
@@ -7,3 +9,37 @@ export {
   type ParsedGridCode,
   parseGridCode,
 } from "./grid-code.ts";
+export { checkGridInCommunity, type FitOptions, type SiblingGrid } from "./grid-fit.ts";
+export { LocalPlane } from "./local-plane.ts";
+export { type MergeResult, mergeGrids, sharedBorder } from "./merge.ts";
+export {
+  formatArea,
+  formatProblem,
+  type GridMessageKey,
+  gridMessages,
+  type Locale,
+  type MessageBook,
+} from "./messages.ts";
+export {
+  countForTargetArea,
+  PartitionError,
+  type PartitionOptions,
+  type PartitionResult,
+  partitionBalanced,
+  type WeightPoint,
+} from "./partition.ts";
+export {
+  coefficientOfVariation,
+  type PartitionMetrics,
+  partitionMetrics,
+  polsbyPopper,
+} from "./partition-metrics.ts";
+export { gridProblem, type Problem } from "./problem.ts";
+export { snapToNeighbours } from "./snap.ts";
+export { type SplitResult, splitGrid } from "./split.ts";
+export {
+  type GridProblem,
+  MAX_VERTICES,
+  type Verdict,
+  validateGridGeometry,
+} from "./validate-grid.ts";

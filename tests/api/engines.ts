@@ -35,6 +35,8 @@ export interface Answer {
 
 export interface Client {
   request(path: string, init?: RequestInit): Promise<Answer>;
+  /** The response itself, for binary bodies (XLSX, ZIP). */
+  raw(path: string, init?: RequestInit): Promise<Response>;
 }
 
 type App = ReturnType<typeof createApp>;
@@ -51,16 +53,19 @@ export interface EngineContext extends Client {
 
 /** A client that sends the session cookie a sign-in set, as a browser would. */
 export function clientFor(app: App, cookie?: string): Client {
+  const raw = async (path: string, init: RequestInit = {}) => {
+    const headers = new Headers(init.headers);
+    if (cookie) headers.set("cookie", cookie);
+    // A browser names the page's origin on every POST; the API's CSRF check relies on it.
+    if (init.method && init.method !== "GET" && !headers.has("origin")) {
+      headers.set("origin", "http://localhost");
+    }
+    return app.request(path, { ...init, headers });
+  };
   return {
+    raw,
     async request(path, init = {}) {
-      const headers = new Headers(init.headers);
-      if (cookie) headers.set("cookie", cookie);
-      // A browser names the page's origin on every POST; the API's CSRF check relies on it.
-      if (init.method && init.method !== "GET" && !headers.has("origin")) {
-        headers.set("origin", "http://localhost");
-      }
-
-      const response = await app.request(path, { ...init, headers });
+      const response = await raw(path, init);
       const text = await response.text();
       let body: unknown = text;
       try {
@@ -176,6 +181,7 @@ export function describeEachEngine(title: string, body: (ctx: () => EngineContex
           as,
           // Most read tests look at the whole city, as the campaign office does.
           request: (path, init) => coordinator.request(path, init),
+          raw: (path, init) => coordinator.raw(path, init),
         };
       });
       afterAll(async () => {

@@ -1,17 +1,23 @@
 // GET /api/communities and /api/communities/{id}: the assigned communities (帮包社区).
+
+import { PartitionError } from "@civgrid/geo";
 import { createRoute, z } from "@hono/zod-openapi";
+import { communityCoverage } from "../communities/coverage.ts";
+import { acceptPartition, previewPartition } from "../communities/partition.ts";
 import { type CommunityRow, listCommunities } from "../communities/queries.ts";
-import { notFound } from "../errors.ts";
+import { AppError, fieldMessage, notFound } from "../errors.ts";
 import { feature, featureCollection } from "../geojson.ts";
 import { idPath, page } from "./query.ts";
 import {
   collectionSchema,
+  errorSchema,
   featureSchema,
   geojson,
   newRouter,
   pageOf,
   readErrors,
 } from "./router.ts";
+import { requirePermission } from "./session.ts";
 
 const communityProperties = z.object({
   id: z.number().int(),
@@ -26,7 +32,125 @@ const CommunityCollection = collectionSchema("CommunityCollection", Community);
 
 const properties = ({ geometry: _, ...rest }: CommunityRow) => rest;
 
+const json = (schema: z.ZodTypeAny, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+const partitionBody = z
+  .object({
+    count: z
+      .number({ message: fieldMessage("field.integer", { min: 1, max: 300 }) })
+      .int()
+      .min(1)
+      .max(300)
+      .optional(),
+    targetAreaM2: z
+      .number({ message: fieldMessage("field.invalid") })
+      .min(1000)
+      .max(100_000_000)
+      .optional(),
+    weight: z
+      .enum(["area", "points"], {
+        message: fieldMessage("field.one_of", { values: "area, points" }),
+      })
+      .default("area"),
+    seed: z.number().int().min(0).max(1_000_000).optional(),
+  })
+  .strict()
+  .refine((b) => (b.count === undefined) !== (b.targetAreaM2 === undefined), {
+    message: fieldMessage("field.count_or_area"),
+    path: ["count"],
+  });
+
 export const communityRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/partition/preview",
+      tags: ["communities"],
+      summary:
+        "Preview an automatic partition into N balanced, compact grids (by area or by inspection points)",
+      middleware: [requirePermission("grids.write")] as const,
+      request: {
+        params: idPath,
+        body: { required: true, content: { "application/json": { schema: partitionBody } } },
+      },
+      responses: {
+        200: json(
+          z.any(),
+          "The parts (WGS84) with their balance (CV) and compactness (Polsby–Popper)",
+        ),
+        ...readErrors,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const request = c.req.valid("json");
+      try {
+        const preview = await previewPartition(c.var.db.orm, c.var.user.cityId, id, request);
+        return c.json(preview, 200);
+      } catch (error) {
+        if (error instanceof PartitionError) {
+          throw new AppError(
+            400,
+            "invalid_request",
+            { key: "error.validation" },
+            { count: { key: "field.partition_count", params: error.params } },
+          );
+        }
+        throw error;
+      }
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/partition",
+      tags: ["communities"],
+      summary:
+        "Accept a partition: the community's grids are replaced by the parts, numbered west→east, north→south",
+      middleware: [requirePermission("grids.write")] as const,
+      request: {
+        params: idPath,
+        body: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: z
+                .object({
+                  parts: z.array(z.unknown()).min(1).max(300),
+                  current: z
+                    .array(
+                      z.object({
+                        id: z.number().int().positive(),
+                        version: z.number().int().min(1),
+                      }),
+                    )
+                    .max(1000),
+                })
+                .strict(),
+            },
+          },
+        },
+      },
+      responses: {
+        201: json(z.object({ gridIds: z.array(z.number().int()) }), "The new grids"),
+        ...readErrors,
+        409: json(errorSchema, "A grid changed meanwhile"),
+        422: json(errorSchema, "A part breaks the rules"),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const { parts, current } = c.req.valid("json");
+      const actor = { cityId: c.var.user.cityId, userId: c.var.user.id };
+      const gridIds = await c.var.db.orm.transaction((tx) =>
+        acceptPartition(tx, actor, id, parts, current),
+      );
+      return c.json({ gridIds }, 201);
+    },
+  )
+
   .openapi(
     createRoute({
       method: "get",
@@ -57,7 +181,44 @@ export const communityRoutes = newRouter()
   .openapi(
     createRoute({
       method: "get",
+      path: "/{id}/coverage",
+      tags: ["communities"],
+      summary: "How much of the community its grids cover: gaps in m², % and shapes",
+      request: { params: idPath },
+      responses: {
+        200: {
+          content: {
+            "application/json": {
+              schema: z.object({
+                communityAreaM2: z.number(),
+                gapAreaM2: z.number(),
+                gapPercent: z.number(),
+                gaps: z.any().nullable(),
+              }),
+            },
+          },
+          description: "Coverage of the community by its grids",
+        },
+        ...readErrors,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const { rows } = await listCommunities(
+        c.var.db.orm,
+        c.var.scope,
+        { id },
+        { limit: 1, offset: 0 },
+      );
+      if (!rows[0]) throw notFound("community", id);
+      return c.json(await communityCoverage(c.var.db.orm, id), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
       path: "/{id}",
+
       tags: ["communities"],
       summary: "One community",
       request: { params: idPath },

@@ -4,6 +4,7 @@ import type { SeedDataset } from "@civgrid/seeds";
 import { sql } from "drizzle-orm";
 import type { Executor, Orm } from "../db/client.ts";
 import * as t from "../db/schema/index.ts";
+import { recordVersions } from "../grids/versions.ts";
 import { routeProblems } from "../problems/routing.ts";
 
 export interface LoadReport {
@@ -246,15 +247,7 @@ async function loadGrids(tx: Executor, cityId: number, data: SeedDataset, keys: 
     (v) => tx.insert(t.gridPeople).values(v).returning({ id: t.gridPeople.id }),
   );
   // Version 1 of every grid, with its assignments, starts the history.
-  await tx.execute(sql`
-    INSERT INTO grid_versions (city_id, grid_id, version, change, name, geom, assignments)
-    SELECT g.city_id, g.id, g.version, 'create', g.name, g.geom,
-      (SELECT json_build_object(
-         'units', (SELECT json_agg(json_build_object('unitId', unit_id, 'role', role) ORDER BY role, unit_id)
-                   FROM grid_units WHERE grid_id = g.id),
-         'people', (SELECT json_agg(json_build_object('personId', person_id, 'role', role) ORDER BY role, person_id)
-                    FROM grid_people WHERE grid_id = g.id))::text)
-    FROM grids g WHERE g.city_id = ${cityId}`);
+  await recordVersions(tx, grids, "create", null);
 }
 
 async function loadStandard(tx: Executor, cityId: number, data: SeedDataset, keys: Keys) {

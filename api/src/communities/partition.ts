@@ -1,0 +1,128 @@
+// Auto-partition of a community: a preview of N balanced grids (geo/ does the geometry), and
+// accepting it, which replaces the community's grids in one transaction.
+import {
+  countForTargetArea,
+  orderWestToEastNorthToSouth,
+  partitionBalanced,
+  type WeightPoint,
+} from "@civgrid/geo";
+import { sql } from "drizzle-orm";
+import type { MultiPolygon } from "geojson";
+import { recordAudit } from "../audit/record.ts";
+import type { Executor } from "../db/client.ts";
+import { selectRows } from "../db/client.ts";
+import { lockGrid } from "../grids/lock.ts";
+import { recordVersions } from "../grids/versions.ts";
+import {
+  type Actor,
+  assertFits,
+  communityOf,
+  insertGrid,
+  rerouteOpenProblems,
+  shapeOf,
+} from "../grids/write.ts";
+
+export interface PartitionRequest {
+  count?: number | undefined;
+  targetAreaM2?: number | undefined;
+  weight: "area" | "points";
+  seed?: number | undefined;
+}
+
+async function outlineOf(ex: Executor, cityId: number, communityId: number): Promise<MultiPolygon> {
+  await communityOf(ex, cityId, communityId);
+  const [row] = await selectRows<{ geometry: string }>(
+    ex,
+    sql`SELECT ST_AsGeoJSON(geom, 7) AS geometry FROM communities WHERE id = ${communityId}`,
+  );
+  return JSON.parse(row?.geometry ?? "null");
+}
+
+export async function previewPartition(
+  ex: Executor,
+  cityId: number,
+  communityId: number,
+  request: PartitionRequest,
+) {
+  const outline = await outlineOf(ex, cityId, communityId);
+  const count = request.count ?? countForTargetArea(outline, request.targetAreaM2 ?? 1);
+  let weights: WeightPoint[] | undefined;
+  if (request.weight === "points") {
+    const points = await selectRows<{ geometry: string }>(
+      ex,
+      sql`SELECT ST_AsGeoJSON(p.location, 7) AS geometry FROM inspection_points p, communities c
+          WHERE c.id = ${communityId} AND p.city_id = ${cityId} AND ST_Contains(c.geom, p.location)`,
+    );
+    weights = points.map((p) => ({
+      type: "Feature",
+      geometry: JSON.parse(p.geometry),
+      properties: { weight: 1 },
+    }));
+  }
+  const result = partitionBalanced(outline, {
+    count,
+    seed: request.seed ?? 1,
+    ...(weights && { weights }),
+  });
+  const parts = orderWestToEastNorthToSouth(
+    result.parts.map((geometry) => ({ type: "Feature" as const, geometry, properties: {} })),
+  );
+  return {
+    count,
+    weight: request.weight,
+    pointCount: weights?.length ?? null,
+    metrics: result.metrics,
+    parts: parts.map((p) => p.geometry),
+  };
+}
+
+/**
+ * Replaces the community's grids with the accepted parts. The current grids are named with the
+ * versions the coordinator saw: if any changed meanwhile, 409, and nothing is replaced.
+ */
+export async function acceptPartition(
+  tx: Executor,
+  actor: Actor,
+  communityId: number,
+  parts: unknown[],
+  current: { id: number; version: number }[],
+) {
+  const shapes = parts.map((p) => shapeOf(p));
+  await communityOf(tx, actor.cityId, communityId);
+  const existing = await selectRows<{ id: number }>(
+    tx,
+    sql`SELECT id FROM grids WHERE community_id = ${communityId} AND deleted_at IS NULL ORDER BY id`,
+  );
+  for (const grid of existing) {
+    const seen = current.find((c) => c.id === grid.id);
+    await lockGrid(tx, actor.cityId, grid.id, seen?.version ?? -1);
+  }
+  await tx.execute(sql`UPDATE grids SET deleted_at = now(), version = version + 1, updated_at = now()
+    WHERE community_id = ${communityId} AND deleted_at IS NULL`);
+  await recordVersions(
+    tx,
+    existing.map((g) => g.id),
+    "delete",
+    actor.userId,
+  );
+  const ordered = orderWestToEastNorthToSouth(
+    shapes.map((geometry) => ({ type: "Feature" as const, geometry, properties: {} })),
+  );
+  const ids: number[] = [];
+  for (const part of ordered) {
+    await assertFits(tx, actor, communityId, part.geometry, []);
+    ids.push((await insertGrid(tx, actor, communityId, part.geometry)).id);
+  }
+  await recordVersions(tx, ids, "create", actor.userId);
+  await recordAudit(tx, {
+    cityId: actor.cityId,
+    userId: actor.userId,
+    action: "partition",
+    entity: "community",
+    entityId: communityId,
+    before: { gridIds: existing.map((g) => g.id) },
+    after: { gridIds: ids },
+  });
+  await rerouteOpenProblems(tx, actor.cityId, ids);
+  return ids;
+}

@@ -1,0 +1,118 @@
+// Who serves a grid: one lead unit, supporting units, a grid leader and volunteers — replaced as a whole.
+import { sql } from "drizzle-orm";
+import { recordAudit } from "../audit/record.ts";
+import type { Executor } from "../db/client.ts";
+import { selectRows } from "../db/client.ts";
+import { AppError, type Message } from "../errors.ts";
+import { lockGrid } from "./lock.ts";
+import { recordVersions } from "./versions.ts";
+
+export interface Assignments {
+  leadUnitId: number | null;
+  supportUnitIds: number[];
+  leaderPersonId: number | null;
+  volunteerPersonIds: number[];
+}
+
+async function snapshot(ex: Executor, gridId: number): Promise<Assignments> {
+  const units = await selectRows<{ unitId: number; role: string }>(
+    ex,
+    sql`SELECT unit_id AS "unitId", role FROM grid_units WHERE grid_id = ${gridId} ORDER BY role, unit_id`,
+  );
+  const people = await selectRows<{ personId: number; role: string }>(
+    ex,
+    sql`SELECT person_id AS "personId", role FROM grid_people WHERE grid_id = ${gridId} ORDER BY role, person_id`,
+  );
+  return {
+    leadUnitId: units.find((u) => u.role === "lead")?.unitId ?? null,
+    supportUnitIds: units.filter((u) => u.role === "support").map((u) => u.unitId),
+    leaderPersonId: people.find((p) => p.role === "leader")?.personId ?? null,
+    volunteerPersonIds: people.filter((p) => p.role === "volunteer").map((p) => p.personId),
+  };
+}
+
+/** Field problems: unknown units or people, a unit both lead and support, a person twice. */
+async function problemsWith(ex: Executor, cityId: number, a: Assignments) {
+  const problems: Record<string, Message> = {};
+  const unitIds = [...new Set([...(a.leadUnitId ? [a.leadUnitId] : []), ...a.supportUnitIds])];
+  const personIds = [
+    ...new Set([...(a.leaderPersonId ? [a.leaderPersonId] : []), ...a.volunteerPersonIds]),
+  ];
+  const known = async (table: "units" | "people", ids: number[]) =>
+    ids.length
+      ? (
+          await selectRows<{ id: number }>(
+            ex,
+            sql`SELECT id FROM ${sql.raw(table)} WHERE city_id = ${cityId}
+                AND id = ANY(${sql.raw(`ARRAY[${ids.join(",")}]::int[]`)})`,
+          )
+        ).map((r) => r.id)
+      : [];
+  const units = await known("units", unitIds);
+  const people = await known("people", personIds);
+  if (a.leadUnitId && !units.includes(a.leadUnitId))
+    problems.leadUnitId = { key: "field.unit_unknown" };
+  if (a.supportUnitIds.some((id) => !units.includes(id)))
+    problems.supportUnitIds = { key: "field.unit_unknown" };
+  if (a.leadUnitId && a.supportUnitIds.includes(a.leadUnitId))
+    problems.supportUnitIds = { key: "field.lead_also_support" };
+  if (a.leaderPersonId && !people.includes(a.leaderPersonId))
+    problems.leaderPersonId = { key: "field.person_unknown" };
+  if (a.volunteerPersonIds.some((id) => !people.includes(id)))
+    problems.volunteerPersonIds = { key: "field.person_unknown" };
+  if (a.leaderPersonId && a.volunteerPersonIds.includes(a.leaderPersonId)) {
+    problems.volunteerPersonIds = { key: "field.leader_also_volunteer" };
+  }
+  return problems;
+}
+
+export async function assignGrid(
+  tx: Executor,
+  actor: { cityId: number; userId: number },
+  gridId: number,
+  version: number,
+  next: Assignments,
+) {
+  const grid = await lockGrid(tx, actor.cityId, gridId, version);
+  const problems = await problemsWith(tx, actor.cityId, next);
+  if (Object.keys(problems).length) {
+    throw new AppError(400, "invalid_request", { key: "error.validation" }, problems);
+  }
+  const before = await snapshot(tx, gridId);
+  await tx.execute(sql`DELETE FROM grid_units WHERE grid_id = ${gridId}`);
+  await tx.execute(sql`DELETE FROM grid_people WHERE grid_id = ${gridId}`);
+  const units = [
+    ...(next.leadUnitId ? [{ id: next.leadUnitId, role: "lead" }] : []),
+    ...[...new Set(next.supportUnitIds)].map((id) => ({ id, role: "support" })),
+  ];
+  for (const u of units) {
+    await tx.execute(
+      sql`INSERT INTO grid_units (city_id, grid_id, unit_id, role) VALUES (${actor.cityId}, ${gridId}, ${u.id}, ${u.role})`,
+    );
+  }
+  const people = [
+    ...(next.leaderPersonId ? [{ id: next.leaderPersonId, role: "leader" }] : []),
+    ...[...new Set(next.volunteerPersonIds)].map((id) => ({ id, role: "volunteer" })),
+  ];
+  for (const p of people) {
+    await tx.execute(
+      sql`INSERT INTO grid_people (city_id, grid_id, person_id, role) VALUES (${actor.cityId}, ${gridId}, ${p.id}, ${p.role})`,
+    );
+  }
+  await tx.execute(
+    sql`UPDATE grids SET version = version + 1, updated_at = now() WHERE id = ${gridId}`,
+  );
+  // Open problems follow the grid's new lead unit.
+  await tx.execute(sql`UPDATE problems SET unit_id = ${next.leadUnitId}
+    WHERE grid_id = ${gridId} AND status NOT IN ('closed', 'ledger')`);
+  await recordVersions(tx, [gridId], "assign", actor.userId);
+  await recordAudit(tx, {
+    cityId: actor.cityId,
+    userId: actor.userId,
+    action: "assign",
+    entity: "grid",
+    entityId: gridId,
+    before: { code: grid.code, ...before },
+    after: { code: grid.code, ...(await snapshot(tx, gridId)) },
+  });
+}

@@ -1,0 +1,162 @@
+// Importing grids from a file into a community: every feature converted to WGS84, checked by geo/
+// and PostGIS, and either all saved (numbered west→east, north→south) or none.
+import {
+  type GridProblem,
+  gridProblem,
+  orderWestToEastNorthToSouth,
+  type SourceCrs,
+  snapToNeighbours,
+  toWgs84,
+  validateGridGeometry,
+} from "@civgrid/geo";
+import { sql } from "drizzle-orm";
+import type { Feature, MultiPolygon } from "geojson";
+import { recordAudit } from "../audit/record.ts";
+import type { Executor } from "../db/client.ts";
+import { selectRows } from "../db/client.ts";
+import { fromPostgis, geometryError } from "./geometry-errors.ts";
+import { checkGridInPostgis } from "./postgis-checks.ts";
+import { recordVersions } from "./versions.ts";
+import { type Actor, communityOf, insertGrid, rerouteOpenProblems } from "./write.ts";
+
+export interface ImportedFeature {
+  index: number;
+  name: string | null;
+  geometry: MultiPolygon | null;
+  areaM2: number | null;
+  problems: GridProblem[];
+}
+
+function nameOf(f: Feature): string | null {
+  const p = f.properties ?? {};
+  const value = p.name ?? p.NAME ?? p.名称 ?? p.网格名称 ?? null;
+  return value === null || value === undefined ? null : String(value).slice(0, 64);
+}
+
+const SNAP_METRES = 3;
+
+async function snapTargets(tx: Executor, communityId: number) {
+  const [community] = await selectRows<{ geometry: string }>(
+    tx,
+    sql`SELECT ST_AsGeoJSON(geom, 7) AS geometry FROM communities WHERE id = ${communityId}`,
+  );
+  const grids = await selectRows<{ geometry: string }>(
+    tx,
+    sql`SELECT ST_AsGeoJSON(geom, 7) AS geometry FROM grids WHERE community_id = ${communityId} AND deleted_at IS NULL`,
+  );
+  return {
+    outline: JSON.parse(community?.geometry ?? "null") as MultiPolygon,
+    neighbours: grids.map((g) => JSON.parse(g.geometry) as MultiPolygon),
+  };
+}
+
+/** Checks every feature against the shape rules and the community; nothing is written. */
+export async function checkImport(
+  tx: Executor,
+  actor: Actor,
+  communityId: number,
+  features: Feature[],
+  crs: SourceCrs,
+): Promise<ImportedFeature[]> {
+  await communityOf(tx, actor.cityId, communityId);
+  const { outline, neighbours } = await snapTargets(tx, communityId);
+  const checked: ImportedFeature[] = [];
+  for (const [index, f] of features.entries()) {
+    const verdict = validateGridGeometry(f.geometry ? toWgs84(f.geometry, crs) : f.geometry);
+    if (verdict.ok) {
+      // Files drawn on another basemap, or converted from GCJ-02, miss shared borders by a metre
+      // or two: snap onto the community and its grids, as the editor does while drawing.
+      verdict.geometry = snapToNeighbours(verdict.geometry, outline, neighbours, SNAP_METRES);
+    }
+    if (!verdict.ok) {
+      checked.push({
+        index,
+        name: nameOf(f),
+        geometry: null,
+        areaM2: null,
+        problems: verdict.problems.map((p) => withIndex(p, index)),
+      });
+      continue;
+    }
+    const problems = (
+      await checkGridInPostgis(tx, {
+        cityId: actor.cityId,
+        communityId,
+        geometry: verdict.geometry,
+        exceptGridIds: [],
+      })
+    ).map(fromPostgis);
+    const [area] = await selectRows<{ m2: number }>(
+      tx,
+      sql`SELECT ST_Area(ST_GeomFromGeoJSON(${JSON.stringify(verdict.geometry)})::geography)::float8 AS m2`,
+    );
+    checked.push({
+      index,
+      name: nameOf(f),
+      geometry: verdict.geometry,
+      areaM2: Math.round(area?.m2 ?? 0),
+      problems: problems.map((p) => withIndex(p, index)),
+    });
+  }
+  // Features of one file must not overlap each other either.
+  for (const a of checked) {
+    for (const b of checked) {
+      if (!a.geometry || !b.geometry || b.index <= a.index) continue;
+      const [overlap] = await selectRows<{ m2: number }>(
+        tx,
+        sql`SELECT ST_Area(ST_Intersection(ST_GeomFromGeoJSON(${JSON.stringify(a.geometry)}), ST_GeomFromGeoJSON(${JSON.stringify(b.geometry)}))::geography)::float8 AS m2`,
+      );
+      if ((overlap?.m2 ?? 0) > 1) {
+        b.problems.push(
+          gridProblem("grid.overlapInFile", {
+            area: overlap?.m2 ?? 0,
+            params: { featureIndex: b.index, other: a.index + 1 },
+          }),
+        );
+      }
+    }
+  }
+  return checked;
+}
+
+function withIndex(p: GridProblem, index: number): GridProblem {
+  return { ...p, params: { ...p.params, featureIndex: index } };
+}
+
+/** Saves the checked features as new grids, or throws 422 with every problem. */
+export async function commitImport(
+  tx: Executor,
+  actor: Actor,
+  communityId: number,
+  checked: ImportedFeature[],
+) {
+  const problems = checked.flatMap((f) => f.problems);
+  if (problems.length) throw geometryError(422, problems);
+  const shapes = checked.map((f) => ({
+    type: "Feature" as const,
+    properties: { name: f.name },
+    geometry: f.geometry as MultiPolygon,
+  }));
+  const ids: number[] = [];
+  for (const f of orderWestToEastNorthToSouth(shapes)) {
+    const grid = await insertGrid(
+      tx,
+      actor,
+      communityId,
+      f.geometry,
+      f.properties.name ?? undefined,
+    );
+    ids.push(grid.id);
+  }
+  await recordVersions(tx, ids, "create", actor.userId);
+  await recordAudit(tx, {
+    cityId: actor.cityId,
+    userId: actor.userId,
+    action: "import",
+    entity: "grid",
+    entityId: null,
+    after: { communityId, gridIds: ids },
+  });
+  await rerouteOpenProblems(tx, actor.cityId, ids);
+  return ids;
+}

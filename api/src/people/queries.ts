@@ -1,0 +1,55 @@
+// People on record (staff, volunteers, grid leaders), searchable for assignment pickers.
+import { sql } from "drizzle-orm";
+import type { Executor } from "../db/client.ts";
+import { queryPage, whereAll } from "../db/query-helpers.ts";
+import type { Scope } from "../policy/scope.ts";
+
+export interface PersonFilters {
+  q?: string | undefined;
+  unitId?: number | undefined;
+  branchId?: number | undefined;
+  /** Only people not yet serving any grid. */
+  unassigned?: boolean | undefined;
+}
+
+export interface PersonRow {
+  id: number;
+  name: string;
+  mobile: string | null;
+  title: string | null;
+  unitId: number | null;
+  unitName: string | null;
+  branchId: number | null;
+  branchName: string | null;
+  partyMember: boolean;
+  gridCodes: string | null;
+}
+
+export function listPeople(
+  ex: Executor,
+  scope: Scope,
+  filters: PersonFilters,
+  page: { limit: number; offset: number },
+) {
+  const like = filters.q ? `%${filters.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : undefined;
+  return queryPage<PersonRow>(ex, {
+    columns: sql`p.id, p.name, p.mobile, p.title, p.unit_id AS "unitId", u.short_name AS "unitName",
+      p.branch_id AS "branchId", b.name AS "branchName", p.party_member AS "partyMember",
+      (SELECT string_agg(g.code, ',' ORDER BY g.code) FROM grid_people gp JOIN grids g ON g.id = gp.grid_id
+        WHERE gp.person_id = p.id AND g.deleted_at IS NULL) AS "gridCodes"`,
+    from: sql`people p LEFT JOIN units u ON u.id = p.unit_id LEFT JOIN volunteer_branches b ON b.id = p.branch_id`,
+    where: whereAll([
+      sql`p.city_id = ${scope.cityId}`,
+      // Outside the campaign office, people lists are a unit's own staff only.
+      scope.kind === "unit" && sql`p.unit_id = ${scope.unitId}`,
+      scope.kind === "grids" && sql`false`,
+      like !== undefined && sql`(p.name ILIKE ${like} OR p.mobile ILIKE ${like})`,
+      filters.unitId !== undefined && sql`p.unit_id = ${filters.unitId}`,
+      filters.branchId !== undefined && sql`p.branch_id = ${filters.branchId}`,
+      filters.unassigned === true &&
+        sql`NOT EXISTS (SELECT 1 FROM grid_people gp WHERE gp.person_id = p.id)`,
+    ]),
+    orderBy: sql`p.name, p.id`,
+    ...page,
+  });
+}

@@ -1,0 +1,287 @@
+// Writing grids: POST /api/grids, PATCH and DELETE /api/grids/{id}, assignments, history and revert.
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { fieldMessage, notFound } from "../errors.ts";
+import { feature } from "../geojson.ts";
+import { assignGrid } from "../grids/assignments.ts";
+import { getGrid } from "../grids/queries.ts";
+import { revertGrid } from "../grids/revert.ts";
+import { mergeGrids, splitGrid } from "../grids/split-merge.ts";
+
+import { listVersions } from "../grids/versions.ts";
+import { createGrid, deleteGrid, shapeOf, updateGrid } from "../grids/write.ts";
+import { idPath, integerParam } from "./query.ts";
+import type { AppEnv } from "./router.ts";
+import { errorSchema, geojson, newRouter } from "./router.ts";
+import { requirePermission } from "./session.ts";
+
+const json = (schema: z.ZodTypeAny, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+const body = <S extends z.ZodType>(schema: S) => ({
+  body: { required: true as const, content: { "application/json": { schema } } },
+});
+
+const writeErrors = {
+  400: json(errorSchema, "A field or the shape is not valid; `fields` or `problems` say which"),
+  401: json(errorSchema, "Not signed in"),
+  403: json(errorSchema, "Only coordinators edit grids"),
+  404: json(errorSchema, "No such grid"),
+  409: json(
+    errorSchema,
+    "The grid changed since the version edited; `current` holds the newer version",
+  ),
+  422: json(
+    errorSchema,
+    "The grid leaves its community or overlaps another; `problems` list each with area and shape",
+  ),
+};
+
+const name = z
+  .string()
+  .trim()
+  .min(1, fieldMessage("field.text", { min: 1, max: 64 }))
+  .max(64, fieldMessage("field.text", { min: 1, max: 64 }));
+const version = z
+  .number({ message: fieldMessage("field.integer", { min: 1, max: 2147483647 }) })
+  .int()
+  .min(1);
+const refId = z
+  .number({ message: fieldMessage("field.id") })
+  .int(fieldMessage("field.id"))
+  .positive(fieldMessage("field.id"))
+  .max(2147483647, fieldMessage("field.id"));
+/** A geometry is checked by geo/'s validator, which names each problem better than a schema could. */
+const geometry = z.unknown().openapi({ description: "GeoJSON Polygon or MultiPolygon (WGS84)" });
+
+const actorOf = (c: Context<AppEnv>) => ({ cityId: c.var.user.cityId, userId: c.var.user.id });
+
+async function gridFeature(c: Context<AppEnv>, gridId: number) {
+  const grid = await getGrid(c.var.db.orm, c.var.scope, gridId);
+  if (!grid) throw notFound("grid", gridId);
+  const { geometry: _, ...props } = grid;
+  return feature(grid, props);
+}
+
+const edit = requirePermission("grids.write");
+
+const line = z
+  .object({
+    type: z.literal("LineString", {
+      message: fieldMessage("field.one_of", { values: "LineString" }),
+    }),
+    coordinates: z
+      .array(z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]), {
+        message: fieldMessage("field.line"),
+      })
+      .min(2, fieldMessage("field.line"))
+      .max(1000, fieldMessage("field.line")),
+  })
+  .openapi({ description: "The cutting line (WGS84), drawn across the grid" });
+
+export const gridEditRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/merge",
+      tags: ["grids"],
+      summary: "Merge grids that share an edge; the lowest code keeps its code",
+      middleware: [edit] as const,
+      request: body(
+        z
+          .object({
+            grids: z
+              .array(z.object({ id: refId, version }).strict())
+              .min(2, fieldMessage("field.merge_two"))
+              .max(10),
+          })
+          .strict(),
+      ),
+      responses: { 201: geojson(z.any(), "The merged grid"), ...writeErrors },
+    }),
+    async (c) => {
+      const { grids } = c.req.valid("json");
+      const kept = await c.var.db.orm.transaction((tx) => mergeGrids(tx, actorOf(c), grids));
+      return c.json(await gridFeature(c, kept), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/split",
+      tags: ["grids"],
+      summary: "Split a grid along a line drawn across it; the pieces keep its units and leader",
+      middleware: [edit] as const,
+      request: { params: idPath, ...body(z.object({ version, line }).strict()) },
+      responses: {
+        201: json(
+          z.object({ grids: z.array(z.any()) }),
+          "The pieces, the first keeping the grid's code",
+        ),
+        ...writeErrors,
+      },
+    }),
+    async (c) => {
+      const { id: gridId } = c.req.valid("param");
+      const input = c.req.valid("json");
+      const ids = await c.var.db.orm.transaction((tx) =>
+        splitGrid(tx, actorOf(c), gridId, input.version, input.line),
+      );
+      return c.json({ grids: await Promise.all(ids.map((i) => gridFeature(c, i))) }, 201);
+    },
+  )
+
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/",
+      tags: ["grids"],
+      summary: "Create a grid from a GeoJSON Feature (properties.communityId, optional name)",
+      middleware: [edit] as const,
+      request: body(
+        z
+          .object({
+            type: z.literal("Feature", {
+              message: fieldMessage("field.one_of", { values: "Feature" }),
+            }),
+            geometry,
+            properties: z.object({ communityId: refId, name: name.optional() }),
+          })
+          .strict(),
+      ),
+      responses: { 201: geojson(z.any(), "The new grid, with its code"), ...writeErrors },
+    }),
+    async (c) => {
+      const input = c.req.valid("json");
+      const shape = shapeOf(input.geometry);
+      const gridId = await c.var.db.orm.transaction((tx) =>
+        createGrid(tx, actorOf(c), {
+          communityId: input.properties.communityId,
+          name: input.properties.name,
+          geometry: shape,
+        }),
+      );
+      return c.json(await gridFeature(c, gridId), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/{id}",
+      tags: ["grids"],
+      summary: "Edit a grid's shape or name, carrying the version edited",
+      middleware: [edit] as const,
+      request: {
+        params: idPath,
+        ...body(
+          z.object({ version, name: name.optional(), geometry: geometry.optional() }).strict(),
+        ),
+      },
+      responses: { 200: geojson(z.any(), "The grid as saved"), ...writeErrors },
+    }),
+    async (c) => {
+      const { id: gridId } = c.req.valid("param");
+      const input = c.req.valid("json");
+      const shape = input.geometry === undefined ? undefined : shapeOf(input.geometry);
+      await c.var.db.orm.transaction((tx) =>
+        updateGrid(tx, actorOf(c), gridId, {
+          version: input.version,
+          name: input.name,
+          geometry: shape,
+        }),
+      );
+      return c.json(await gridFeature(c, gridId), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/{id}",
+      tags: ["grids"],
+      summary: "Delete a grid (it stays in the history; its code is never reused)",
+      middleware: [edit] as const,
+      request: {
+        params: idPath,
+        query: z.object({ version: integerParam(1, 2147483647) }).strict(),
+      },
+      responses: { 204: { description: "Deleted" }, ...writeErrors },
+    }),
+    async (c) => {
+      const { id: gridId } = c.req.valid("param");
+      const { version: v } = c.req.valid("query");
+      await c.var.db.orm.transaction((tx) => deleteGrid(tx, actorOf(c), gridId, v));
+      return c.body(null, 204);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "put",
+      path: "/{id}/assignments",
+      tags: ["grids"],
+      summary: "Assign a grid's lead unit, supporting units, grid leader and volunteers",
+      middleware: [requirePermission("assignments.write")] as const,
+      request: {
+        params: idPath,
+        ...body(
+          z
+            .object({
+              version,
+              leadUnitId: refId.nullable(),
+              supportUnitIds: z.array(refId).max(50),
+              leaderPersonId: refId.nullable(),
+              volunteerPersonIds: z.array(refId).max(500),
+            })
+            .strict(),
+        ),
+      },
+      responses: { 200: geojson(z.any(), "The grid with its new assignments"), ...writeErrors },
+    }),
+    async (c) => {
+      const { id: gridId } = c.req.valid("param");
+      const { version: v, ...next } = c.req.valid("json");
+      await c.var.db.orm.transaction((tx) => assignGrid(tx, actorOf(c), gridId, v, next));
+      return c.json(await gridFeature(c, gridId), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}/history",
+      tags: ["grids"],
+      summary: "Every version of a grid: shape, name and assignments, who and when",
+      request: { params: idPath },
+      responses: {
+        200: json(z.any(), "Versions, newest first"),
+        404: json(errorSchema, "No such grid"),
+      },
+    }),
+    async (c) => {
+      const { id: gridId } = c.req.valid("param");
+      await gridFeature(c, gridId);
+      const versions = await listVersions(c.var.db.orm, gridId);
+      return c.json(
+        { versions: versions.map(({ geometry: g, ...v }) => ({ ...v, geometry: JSON.parse(g) })) },
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/revert",
+      tags: ["grids"],
+      summary: "Bring back an earlier version's shape, name and assignments (as a new version)",
+      middleware: [edit] as const,
+      request: { params: idPath, ...body(z.object({ version, toVersion: version }).strict()) },
+      responses: { 200: geojson(z.any(), "The grid as reverted"), ...writeErrors },
+    }),
+    async (c) => {
+      const { id: gridId } = c.req.valid("param");
+      const input = c.req.valid("json");
+      await c.var.db.orm.transaction((tx) =>
+        revertGrid(tx, actorOf(c), gridId, input.version, input.toVersion),
+      );
+      return c.json(await gridFeature(c, gridId), 200);
+    },
+  );

@@ -1,0 +1,217 @@
+// Grids as files: the division table (JSON and XLSX), and exports as GeoJSON, KML and CSV.
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { AppError, fieldMessage } from "../errors.ts";
+import { divisionTable, divisionWorkbook } from "../grids/division.ts";
+import { contentTypes, encode } from "../grids/formats.ts";
+import { renderGridProblem } from "../grids/geometry-errors.ts";
+import { checkImport, commitImport } from "../grids/import.ts";
+import { listGrids } from "../grids/queries.ts";
+import { readGeoFile } from "../grids/read-geo-file.ts";
+import { languageOf } from "../messages.ts";
+import { booleanFlag, id } from "./query.ts";
+import { type AppEnv, errorSchema, newRouter } from "./router.ts";
+import { requirePermission } from "./session.ts";
+
+const json = (schema: z.ZodTypeAny, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+const errors = {
+  400: json(errorSchema, "A parameter is not valid"),
+  401: json(errorSchema, "Not signed in"),
+};
+const scopeQuery = z.object({ communityId: id.optional() }).strict();
+
+/** An attachment with a Chinese file name kept for the download (RFC 6266), never used as a path. */
+function attach(c: Context<AppEnv>, asciiName: string, name: string) {
+  c.header(
+    "content-disposition",
+    `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`,
+  );
+}
+
+const importQuery = z
+  .object({
+    communityId: id,
+    crs: z
+      .enum(["wgs84", "cgcs2000", "gcj02", "bd09"], {
+        message: fieldMessage("field.one_of", { values: "wgs84, cgcs2000, gcj02, bd09" }),
+      })
+      .default("wgs84")
+      .openapi({
+        description:
+          "The file's coordinate system: WGS84/CGCS2000 (GPS, Tianditu), GCJ-02 (Amap, Tencent) or BD-09 (Baidu)",
+      }),
+    commit: booleanFlag,
+  })
+  .strict();
+
+export const gridFileRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/import",
+      tags: ["grids"],
+      summary:
+        "Import grids into a community from GeoJSON, KML or a zipped Shapefile: preview, then commit=true",
+      middleware: [requirePermission("grids.write")] as const,
+      request: {
+        query: importQuery,
+        body: {
+          required: true,
+          content: {
+            "multipart/form-data": {
+              schema: z.object({ file: z.any().openapi({ type: "string", format: "binary" }) }),
+            },
+          },
+        },
+      },
+      responses: {
+        200: json(z.any(), "Preview: each feature in WGS84 with its area and problems"),
+        201: json(z.any(), "Committed: the new grids' ids"),
+        ...errors,
+        422: json(
+          errorSchema,
+          "Some features break the rules; `problems` name each with its feature index",
+        ),
+      },
+    }),
+    async (c) => {
+      const { communityId, crs, commit } = c.req.valid("query");
+      const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+      const file = form.file;
+      if (!(file instanceof File)) {
+        throw new AppError(
+          400,
+          "invalid_request",
+          { key: "error.validation" },
+          { file: { key: "import.no_file" } },
+        );
+      }
+      const read = await readGeoFile(file.name, new Uint8Array(await file.arrayBuffer()));
+      if (!read.ok)
+        throw new AppError(
+          400,
+          "invalid_request",
+          { key: "error.validation" },
+          { file: read.problem },
+        );
+      const actor = { cityId: c.var.user.cityId, userId: c.var.user.id };
+      return c.var.db.orm.transaction(async (tx) => {
+        const checked = await checkImport(tx, actor, communityId, read.features, crs);
+        if (!commit) {
+          const lang = languageOf(c.req.header("accept-language"));
+          const features = checked.map((f) => ({
+            ...f,
+            problems: f.problems.map((p) => renderGridProblem(p, lang)),
+          }));
+          return c.json(
+            { kind: read.kind, crs, ok: checked.every((f) => !f.problems.length), features },
+            200,
+          );
+        }
+        return c.json({ created: await commitImport(tx, actor, communityId, checked) }, 201);
+      });
+    },
+  )
+
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/division",
+      tags: ["grids"],
+      summary:
+        "The division table (分工表): grid code, community, area, lead and supporting units, leader, volunteers",
+      request: { query: scopeQuery },
+      responses: {
+        200: json(z.object({ rows: z.array(z.any()) }), "One row a grid, by code"),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const { communityId } = c.req.valid("query");
+      return c.json({ rows: await divisionTable(c.var.db.orm, c.var.scope, communityId) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/division.xlsx",
+      tags: ["grids"],
+      summary: "The division table as an XLSX workbook",
+      request: { query: scopeQuery },
+      responses: {
+        200: {
+          content: {
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
+              schema: z.any(),
+            },
+          },
+          description: "XLSX",
+        },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const { communityId } = c.req.valid("query");
+      const rows = await divisionTable(c.var.db.orm, c.var.scope, communityId);
+      const title = `${rows[0]?.communityName && communityId ? rows[0].communityName : "帮包社区"}网格分工表`;
+      attach(c, "grid-division.xlsx", `${title}.xlsx`);
+      return c.body(await divisionWorkbook(rows, title), 200, {
+        "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/export",
+      tags: ["grids"],
+      summary: "Export grids as GeoJSON, KML or CSV",
+      request: {
+        query: z
+          .object({
+            format: z.enum(["geojson", "kml", "csv"], {
+              message: fieldMessage("field.one_of", { values: "geojson, kml, csv" }),
+            }),
+            communityId: id.optional(),
+          })
+          .strict(),
+      },
+      responses: {
+        200: {
+          content: { "application/octet-stream": { schema: z.any() } },
+          description: "The file",
+        },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const { format, communityId } = c.req.valid("query");
+      const { rows } = await listGrids(
+        c.var.db.orm,
+        c.var.scope,
+        { communityId },
+        { limit: 5000, offset: 0 },
+      );
+      const features = rows.map((g) => ({
+        type: "Feature" as const,
+        geometry: JSON.parse(g.geometry),
+        properties: {
+          code: g.code,
+          name: g.name,
+          community: g.communityName,
+          areaM2: g.areaM2,
+          leadUnit: g.leadUnitName,
+          leader: g.leaderName,
+          volunteers: g.volunteerCount,
+          version: g.version,
+        },
+      }));
+      attach(c, `grids.${format}`, `网格.${format}`);
+      return c.body(encode(features, format, "网格 grids"), 200, {
+        "content-type": contentTypes[format],
+      });
+    },
+  );

@@ -1,0 +1,153 @@
+// Cutting a polygon (in the local plane) by a half-plane, keeping every piece valid.
+import type { Position } from "geojson";
+
+/** A corner of a piece. `edge` tells what the edge to the next corner lies on. */
+export interface Corner {
+  x: number;
+  y: number;
+  /** OUTLINE for the source polygon's boundary, otherwise the id of the cut it lies on. */
+  edge: number;
+  /** The source's own lon/lat, kept so source corners come back bit for bit. */
+  origin?: Position;
+}
+
+export const OUTLINE = -1;
+
+/** An open ring: the first corner is not repeated. */
+export type Ring = Corner[];
+
+/** A polygon in the plane: a counter-clockwise shell, then clockwise holes. */
+export interface Piece {
+  rings: Ring[];
+}
+
+/** Keeps the points where nx·x + ny·y < c; `id` labels the new edges along the cut. */
+export interface Cut {
+  nx: number;
+  ny: number;
+  c: number;
+  id: number;
+}
+
+interface Crossing {
+  corner: Corner;
+  /** Position along the cut line, then a tie-break for crossings at the same point. */
+  s: number;
+  tie: number;
+  exit: boolean;
+  chain: number;
+}
+
+/**
+ * The parts of `piece` on the kept side of `cut`, each a valid polygon.
+ *
+ * Each ring is walked into chains that run inside, from an entry crossing to an exit crossing.
+ * Along the cut line the inside intervals lie between consecutive crossings (1st–2nd, 3rd–4th…),
+ * so each exit is joined to its partner entry. Corners exactly on the line count as outside
+ * (symbolic perturbation), and crossings at one point are ordered as if that corner had been
+ * pushed out by an infinitesimal amount, which keeps the pairing right at touching corners.
+ */
+export function clip(piece: Piece, cut: Cut): Piece[] {
+  const shells: Ring[] = [];
+  const holes: Ring[] = [];
+  const chains: Corner[][] = [];
+  const crossings: Crossing[] = [];
+  const along = (p: Corner): number => p.y * cut.nx - p.x * cut.ny;
+  piece.rings.forEach((ring, r) => {
+    const n = ring.length;
+    const d = new Float64Array(n);
+    let [insideCount, start] = [0, -1];
+    for (let i = 0; i < n; i++) {
+      const p = ring[i] as Corner;
+      const value = cut.nx * p.x + cut.ny * p.y - cut.c;
+      d[i] = value;
+      if (value < 0) insideCount++;
+      else if (start < 0) start = i;
+    }
+    if (insideCount === n) (r === 0 ? shells : holes).push(ring);
+    if (insideCount === n || insideCount === 0) return;
+    let chain: Corner[] = [];
+    for (let k = 0; k < n; k++) {
+      const i = (start + k) % n;
+      const j = (i + 1) % n;
+      const [da, db] = [d[i] as number, d[j] as number];
+      if (da < 0 === db < 0) {
+        if (db < 0) chain.push(ring[j] as Corner);
+        continue;
+      }
+      const [a, b, exit] = [ring[i] as Corner, ring[j] as Corner, da < 0];
+      const corner = crossingPoint(a, b, da, db, exit ? cut.id : a.edge);
+      // A corner on the line: order by where the crossing would go if it moved off the line.
+      const [onLine, other, dOther] = exit ? [db === 0, a, da] : [da === 0, b, db];
+      const tie = onLine ? (along(other) - along(corner)) / Math.abs(dOther) : 0;
+      if (!exit) {
+        chain = [corner];
+        chains.push(chain);
+      } else chain.push(corner);
+      crossings.push({ corner, s: along(corner), tie, exit, chain: chains.length - 1 });
+      if (!exit) chain.push(b);
+    }
+  });
+  shells.push(...stitch(chains, crossings));
+  return shells
+    .map(withoutRepeats)
+    .filter((shell) => shell.length >= 3)
+    .map((shell) => ({ rings: [shell, ...holes.filter((hole) => holeIn(hole, shell, shells))] }));
+}
+
+/** Joins the chains into shells: each exit continues along the cut to its partner entry. */
+function stitch(chains: Corner[][], crossings: Crossing[]): Ring[] {
+  crossings.sort((a, b) => a.s - b.s || a.tie - b.tie);
+  const next = new Map<number, number>();
+  for (let k = 0; k + 1 < crossings.length; k += 2) {
+    const [p, q] = [crossings[k] as Crossing, crossings[k + 1] as Crossing];
+    if (p.exit === q.exit) throw new Error("clip: a ring crosses itself");
+    if (p.exit) next.set(p.chain, q.chain);
+    else next.set(q.chain, p.chain);
+  }
+  const used = new Set<number>();
+  const rings: Ring[] = [];
+  chains.forEach((_, first) => {
+    const ring: Ring = [];
+    for (let k: number | undefined = first; k !== undefined && !used.has(k); k = next.get(k)) {
+      used.add(k);
+      ring.push(...(chains[k] ?? []));
+    }
+    if (ring.length > 0) rings.push(ring);
+  });
+  return rings;
+}
+
+/**
+ * Where edge a→b meets the line. Computed from the endpoints in a fixed order, so the two
+ * cells on either side of a cut (which see the same d with opposite signs) get the same point.
+ */
+function crossingPoint(a: Corner, b: Corner, da: number, db: number, edge: number): Corner {
+  if (da === 0) return { ...a, edge };
+  if (db === 0) return { ...b, edge };
+  const [p, q, dp, dq] = a.x < b.x || (a.x === b.x && a.y < b.y) ? [a, b, da, db] : [b, a, db, da];
+  const t = dp / (dp - dq);
+  return { x: p.x + (q.x - p.x) * t, y: p.y + (q.y - p.y) * t, edge };
+}
+
+function withoutRepeats(ring: Ring): Ring {
+  return ring.filter((p, i) => {
+    const next = ring[(i + 1) % ring.length] as Corner;
+    return p.x !== next.x || p.y !== next.y;
+  });
+}
+
+function holeIn(hole: Ring, shell: Ring, shells: Ring[]): boolean {
+  const probe = hole[0];
+  return shells.length === 1 || (probe !== undefined && containsPoint(shell, probe.x, probe.y));
+}
+
+/** Even-odd ray casting; the probe lies strictly inside or outside in every use here. */
+export function containsPoint(ring: Ring, x: number, y: number): boolean {
+  let inside = false;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+    const [a, b] = [ring[i] as Corner, ring[j] as Corner];
+    if (a.y > y !== b.y > y && x < ((b.x - a.x) * (y - a.y)) / (b.y - a.y) + a.x) inside = !inside;
+  }
+  return inside;
+}

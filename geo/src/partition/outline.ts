@@ -1,0 +1,113 @@
+// Bringing the polygon to be partitioned into the plane, and the finished pieces back to lon/lat.
+import { feature, featureCollection, union } from "@turf/turf";
+import type { MultiPolygon, Polygon, Position } from "geojson";
+import type { LocalPlane } from "../local-plane.ts";
+import { type Corner, OUTLINE, type Piece, type Ring } from "./clip.ts";
+
+/**
+ * One piece per part of the polygon, shells counter-clockwise and holes clockwise. Repeated
+ * positions and zero-width spikes (A, B, A) are dropped: they enclose no area, but would make
+ * the rings touch themselves (the official Tengzhou outline has both).
+ */
+export function toPieces(area: Polygon | MultiPolygon, plane: LocalPlane): Piece[] {
+  const parts = area.type === "Polygon" ? [area.coordinates] : area.coordinates;
+  return parts.map((rings) => ({
+    rings: rings
+      .map((ring) => withoutSpikes(ring.slice(0, -1)))
+      .filter((ring) => ring.length >= 3)
+      .map((ring, r) => {
+        const corners = ring.map((origin): Corner => {
+          const [x, y] = plane.toPlane(origin);
+          return { x, y, edge: OUTLINE, origin };
+        });
+        return signedArea(corners) > 0 === (r === 0) ? corners : corners.reverse();
+      }),
+  }));
+}
+
+function withoutSpikes(ring: Position[]): Position[] {
+  const kept: Position[] = [];
+  const same = (a?: Position, b?: Position) => !!a && !!b && a[0] === b[0] && a[1] === b[1];
+  for (const position of [...ring, ...ring.slice(0, 2)]) {
+    if (same(kept.at(-1), position)) continue;
+    if (same(kept.at(-2), position)) kept.pop();
+    else kept.push(position);
+  }
+  // The walk went round once more to clean the seam; drop the repeated start.
+  const start = kept.findIndex((p) => same(p, kept.at(-1)));
+  return kept.slice(start + 1);
+}
+
+export function signedArea(ring: Ring): number {
+  let sum = 0;
+  ring.forEach((p, i) => {
+    const q = ring[(i + 1) % ring.length] as Corner;
+    sum += p.x * q.y - q.x * p.y;
+  });
+  return sum / 2;
+}
+
+/**
+ * The regions as lon/lat polygons. Corners that two cells computed separately (where three
+ * cells meet) differ in the last bits; snapping them together makes neighbours share
+ * identical vertices, so the parts tile without slivers.
+ */
+export function toPolygons(regions: Piece[][], plane: LocalPlane): Polygon[] {
+  const snap = new Snapper(1e-5);
+  for (const pieces of regions) {
+    for (const piece of pieces)
+      for (const ring of piece.rings) for (const p of ring) if (p.origin) snap.add(p);
+  }
+  return regions.map((pieces) => {
+    const polygons = pieces.map((piece) => piece.rings.map((ring) => closed(ring, snap, plane)));
+    if (polygons.length === 1) return { type: "Polygon", coordinates: polygons[0] ?? [] };
+    const merged = union(
+      featureCollection(
+        polygons.map((coordinates) => feature({ type: "Polygon", coordinates } as Polygon)),
+      ),
+    );
+    const geometry = merged?.geometry;
+    if (geometry?.type !== "Polygon")
+      throw new Error("partition: a fragment did not join its neighbour");
+    return geometry;
+  });
+}
+
+function closed(ring: Ring, snap: Snapper, plane: LocalPlane): Position[] {
+  const positions: Position[] = [];
+  for (const corner of ring) {
+    const p = snap.add(corner);
+    const position = p.origin ?? plane.toLonLat([p.x, p.y]);
+    const last = positions.at(-1);
+    if (!last || last[0] !== position[0] || last[1] !== position[1]) positions.push(position);
+  }
+  const first = positions[0];
+  if (
+    first &&
+    positions.length > 1 &&
+    positions.at(-1)?.[0] === first[0] &&
+    positions.at(-1)?.[1] === first[1]
+  )
+    positions.pop();
+  return first ? [...positions, first] : positions;
+}
+
+/** Merges corners closer than `eps` metres into the first one seen (a hashed lattice). */
+class Snapper {
+  private readonly cells = new Map<string, Corner[]>();
+  constructor(private readonly eps: number) {}
+
+  add(corner: Corner): Corner {
+    const [i, j] = [Math.round(corner.x / this.eps), Math.round(corner.y / this.eps)];
+    for (let di = -1; di <= 1; di++) {
+      for (let dj = -1; dj <= 1; dj++) {
+        for (const other of this.cells.get(`${i + di},${j + dj}`) ?? []) {
+          if (Math.hypot(other.x - corner.x, other.y - corner.y) <= this.eps) return other;
+        }
+      }
+    }
+    const key = `${i},${j}`;
+    this.cells.set(key, [...(this.cells.get(key) ?? []), corner]);
+    return corner;
+  }
+}

@@ -1,0 +1,96 @@
+// Where the partition starts: k-means centres of points spread over the polygon.
+import { containsPoint, type Piece } from "./clip.ts";
+
+export interface WeightedPoint {
+  x: number;
+  y: number;
+  weight: number;
+}
+
+/** mulberry32: a small seeded generator, so the same seed gives the same partition. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+  };
+}
+
+export function insidePiece(piece: Piece, x: number, y: number): boolean {
+  const [shell, ...holes] = piece.rings;
+  return !!shell && containsPoint(shell, x, y) && !holes.some((hole) => containsPoint(hole, x, y));
+}
+
+/** About `wanted` points on a square lattice over the piece, shifted by a seeded offset. */
+export function latticeInside(piece: Piece, area: number, wanted: number, random: () => number) {
+  const shell = piece.rings[0] ?? [];
+  const xs = shell.map((p) => p.x);
+  const ys = shell.map((p) => p.y);
+  const step = Math.sqrt(area / wanted);
+  const points: WeightedPoint[] = [];
+  const [x0, y0] = [Math.min(...xs) + random() * step, Math.min(...ys) + random() * step];
+  for (let x = x0; x < Math.max(...xs); x += step) {
+    for (let y = y0; y < Math.max(...ys); y += step) {
+      if (insidePiece(piece, x, y)) points.push({ x, y, weight: 1 });
+    }
+  }
+  return points;
+}
+
+/** Weighted k-means (k-means++ start, then Lloyd's iterations) on the points. */
+export function kMeans(points: WeightedPoint[], k: number, random: () => number) {
+  const centres = [
+    pick(
+      points,
+      points.map((p) => p.weight),
+      random,
+    ),
+  ];
+  while (centres.length < k) {
+    const reach = points.map((p) => p.weight * nearest(p, centres).distance);
+    centres.push(pick(points, reach, random));
+  }
+  for (let round = 0; round < 30; round++) {
+    const sums = centres.map(() => ({ x: 0, y: 0, weight: 0 }));
+    for (const p of points) {
+      const sum = sums[nearest(p, centres).index];
+      if (!sum) continue;
+      sum.x += p.x * p.weight;
+      sum.y += p.y * p.weight;
+      sum.weight += p.weight;
+    }
+    let moved = 0;
+    sums.forEach((sum, i) => {
+      const centre = centres[i];
+      if (!centre || sum.weight === 0) return;
+      const [x, y] = [sum.x / sum.weight, sum.y / sum.weight];
+      moved = Math.max(moved, Math.hypot(x - centre.x, y - centre.y));
+      centres[i] = { x, y, weight: sum.weight };
+    });
+    if (moved < 1e-6) break;
+  }
+  return centres.map(({ x, y }) => ({ x, y }));
+}
+
+function nearest(p: WeightedPoint, centres: WeightedPoint[]) {
+  let [index, distance] = [0, Number.POSITIVE_INFINITY];
+  centres.forEach((c, i) => {
+    const d = (p.x - c.x) ** 2 + (p.y - c.y) ** 2;
+    if (d < distance) [index, distance] = [i, d];
+  });
+  return { index, distance };
+}
+
+/** A point drawn with probability proportional to its chance; the first if all are zero. */
+function pick(points: WeightedPoint[], chances: number[], random: () => number): WeightedPoint {
+  const total = chances.reduce((s, c) => s + c, 0);
+  let left = random() * total;
+  for (let i = 0; i < points.length; i++) {
+    left -= chances[i] ?? 0;
+    if (left < 0) return { ...(points[i] as WeightedPoint) };
+  }
+  return { ...(points[points.length - 1] ?? { x: 0, y: 0, weight: 1 }) };
+}
