@@ -5,19 +5,19 @@ type Entry = Record<Lang, string>;
 
 const messages = {
   "error.validation": {
-    "zh-CN": "请求参数有误,请检查标出的字段。",
+    "zh-CN": "请求参数有误，请检查标出的字段。",
     en: "Some fields are not valid.",
   },
   "error.not_found": { "zh-CN": "找不到{entity} {id}。", en: "{entity} {id} was not found." },
-  "error.route_not_found": { "zh-CN": "没有这个接口:{path}", en: "There is no endpoint {path}." },
+  "error.route_not_found": { "zh-CN": "没有这个接口：{path}", en: "There is no endpoint {path}." },
   "error.internal": {
-    "zh-CN": "服务器出错了,请稍后重试;如果一再出现,请联系管理员。",
+    "zh-CN": "服务器出错了，请稍后重试；如果一再出现，请联系管理员。",
     en: "Something went wrong on the server. Try again; if it keeps happening, tell your administrator.",
   },
   "error.body_too_large": { "zh-CN": "提交的内容太大。", en: "The request body is too large." },
   "field.bbox": {
     "zh-CN":
-      "bbox 应为四个数字:最小经度,最小纬度,最大经度,最大纬度(经度 -180~180,纬度 -90~90,最小值不大于最大值)",
+      "bbox 应为四个数字：最小经度,最小纬度,最大经度,最大纬度（经度 -180~180，纬度 -90~90，最小值不大于最大值）",
     en: "bbox must be four numbers: minLon,minLat,maxLon,maxLat (longitude -180..180, latitude -90..90, min ≤ max)",
   },
   "field.id": {
@@ -28,29 +28,29 @@ const messages = {
     "zh-CN": "应为 {min} 到 {max} 之间的整数",
     en: "must be a whole number from {min} to {max}",
   },
-  "field.one_of": { "zh-CN": "应为以下之一:{values}", en: "must be one of: {values}" },
+  "field.one_of": { "zh-CN": "应为以下之一：{values}", en: "must be one of: {values}" },
   "field.boolean": { "zh-CN": "应为 true 或 false", en: "must be true or false" },
   "field.unknown": { "zh-CN": "不认识的参数", en: "is not a known parameter" },
   "field.invalid": { "zh-CN": "取值无效", en: "is not valid" },
   "auth.required": { "zh-CN": "请先登录。", en: "Please sign in." },
   "auth.expired": {
-    "zh-CN": "登录已过期,请重新登录。",
+    "zh-CN": "登录已过期，请重新登录。",
     en: "Your session has expired; please sign in again.",
   },
   "auth.bad_credentials": {
-    "zh-CN": "用户名(或手机号)或密码不正确。",
+    "zh-CN": "用户名（或手机号）或密码不正确。",
     en: "The username (or mobile number) or the password is not correct.",
   },
   "auth.disabled": {
-    "zh-CN": "该账号已停用,请联系管理员。",
+    "zh-CN": "该账号已停用，请联系管理员。",
     en: "This account has been disabled; ask your administrator.",
   },
   "auth.throttled": {
-    "zh-CN": "尝试次数过多,请 {seconds} 秒后再试。",
+    "zh-CN": "尝试次数过多，请 {seconds} 秒后再试。",
     en: "Too many attempts; try again in {seconds} seconds.",
   },
   "auth.forbidden": {
-    "zh-CN": "您的角色({role})无权进行此操作。",
+    "zh-CN": "您的角色（{role}）无权进行此操作。",
     en: "Your role ({role}) may not do this.",
   },
   "auth.password_change_required": {
@@ -58,11 +58,11 @@ const messages = {
     en: "Please change your one-time password first.",
   },
   "error.conflict": {
-    "zh-CN": "数据已被他人修改或已存在,请刷新后重试。",
+    "zh-CN": "数据已被他人修改或已存在，请刷新后重试。",
     en: "The data changed or already exists; reload and try again.",
   },
   "error.version_conflict": {
-    "zh-CN": "网格 {code} 已被他人修改(当前版本 {version}),请刷新后在最新版本上修改。",
+    "zh-CN": "网格 {code} 已被他人修改（当前版本 {version}），请刷新后在最新版本上修改。",
     en: "Grid {code} was changed by someone else (now version {version}); reload and edit the latest version.",
   },
   "field.lead_also_support": {
@@ -74,32 +74,32 @@ const messages = {
     en: "the grid leader cannot also be listed as a volunteer",
   },
   "import.unknown_extension": {
-    "zh-CN": "不支持的文件类型「{name}」:请上传 .geojson、.json、.kml 或压缩的 Shapefile(.zip)",
+    "zh-CN": "不支持的文件类型「{name}」：请上传 .geojson、.json、.kml 或压缩的 Shapefile（.zip）",
     en: "“{name}” is not a supported file: upload .geojson, .json, .kml or a zipped Shapefile (.zip)",
   },
   "import.not_what_named": {
-    "zh-CN": "文件「{name}」的扩展名表示 {expected},但内容是 {found}",
+    "zh-CN": "文件「{name}」的扩展名表示 {expected}，但内容是 {found}",
     en: "“{name}” is named as {expected} but its content is {found}",
   },
   "import.no_features": { "zh-CN": "文件中没有任何要素", en: "the file holds no features" },
   "import.too_many_features": {
-    "zh-CN": "文件有 {count} 个要素,一次最多导入 {max} 个",
+    "zh-CN": "文件有 {count} 个要素，一次最多导入 {max} 个",
     en: "the file has {count} features; at most {max} can be imported at once",
   },
   "import.unreadable": {
-    "zh-CN": "无法读取 {kind} 文件:{reason}",
+    "zh-CN": "无法读取 {kind} 文件：{reason}",
     en: "the {kind} file cannot be read: {reason}",
   },
   "import.shapefile_parts": {
-    "zh-CN": "Shapefile 压缩包缺少:{parts}(需要 .shp、.dbf 和 .prj)",
+    "zh-CN": "Shapefile 压缩包缺少：{parts}（需要 .shp、.dbf 和 .prj）",
     en: "the Shapefile zip lacks: {parts} (it needs .shp, .dbf and .prj)",
   },
   "error.invalid_geometry": {
-    "zh-CN": "网格图形无效({count} 处问题),请检查标出的位置。",
+    "zh-CN": "网格图形无效（{count} 处问题），请检查标出的位置。",
     en: "The grid's shape is not valid ({count} problems); see the marked places.",
   },
   "error.grid_rules": {
-    "zh-CN": "网格不符合规则({count} 处问题):不能超出社区,也不能与其他网格重叠。",
+    "zh-CN": "网格不符合规则（{count} 处问题）：不能超出社区，也不能与其他网格重叠。",
     en: "The grid breaks the rules ({count} problems): it must stay inside its community and overlap no other grid.",
   },
   "field.community_unknown": { "zh-CN": "找不到这个社区", en: "no such community in this city" },
@@ -111,7 +111,7 @@ const messages = {
   },
   "field.merge_two": { "zh-CN": "请至少选择两个网格", en: "choose at least two grids" },
   "field.count_or_area": {
-    "zh-CN": "请给出网格数量或每个网格的目标面积(二选一)",
+    "zh-CN": "请给出网格数量或每个网格的目标面积（二选一）",
     en: "give either the number of grids or a target area per grid",
   },
   "field.partition_count": {
@@ -119,7 +119,7 @@ const messages = {
     en: "the number of grids must be from {pieces} to {max}",
   },
   "error.throttled": {
-    "zh-CN": "请求太频繁,请 {seconds} 秒后再试。",
+    "zh-CN": "请求太频繁，请 {seconds} 秒后再试。",
     en: "Too many requests; try again in {seconds} seconds.",
   },
   "field.required": { "zh-CN": "必填", en: "is required" },
@@ -135,7 +135,7 @@ const messages = {
   },
   "field.username_taken": { "zh-CN": "用户名已被使用", en: "is already taken" },
   "field.mobile": {
-    "zh-CN": "手机号应为 11 位数字,以 1 开头",
+    "zh-CN": "手机号应为 11 位数字，以 1 开头",
     en: "must be an 11-digit mobile number starting with 1",
   },
   "field.mobile_taken": {
@@ -156,12 +156,12 @@ const messages = {
   },
   "field.file_xlsx": { "zh-CN": "请上传 .xlsx 格式的 Excel 文件", en: "must be an .xlsx workbook" },
   "field.sheet_columns": {
-    "zh-CN": "缺少列:{columns}(第 1 行应为表头)",
+    "zh-CN": "缺少列：{columns}（第 1 行应为表头）",
     en: "missing columns: {columns} (row 1 must be the header)",
   },
   "field.sheet_empty": { "zh-CN": "表格中没有数据行", en: "the sheet has no data rows" },
   "field.sheet_cell": {
-    "zh-CN": "第 {row} 行「{column}」:{problem}",
+    "zh-CN": "第 {row} 行「{column}」：{problem}",
     en: "row {row}, column “{column}”: {problem}",
   },
   "field.sheet_duplicate": {

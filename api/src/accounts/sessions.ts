@@ -52,7 +52,10 @@ export async function findSession(ex: Executor, token: string): Promise<SessionL
         WHERE s.token_hash = ${digest(token)}`,
   );
   if (!row) return { state: "unknown" };
+  // Disabling an account also revokes its sessions; the user should hear why they were signed out.
+  if (row.disabled) return { state: "disabled" };
   if (row.revoked) return { state: "revoked" };
+
   if (row.expired) return { state: "expired" };
   if (row.disabled) return { state: "disabled" };
   const { expired: _e, revoked: _r, disabled: _d, ...user } = row;
