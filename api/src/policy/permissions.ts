@@ -23,6 +23,8 @@ export const actions = [
 export type Action = (typeof actions)[number];
 
 const coordinator: Action[] = [
+  "standards.write",
+
   "grids.write",
   "assignments.write",
   "tasks.write",

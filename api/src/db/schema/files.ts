@@ -1,6 +1,6 @@
 // Uploaded files (photos, materials), stored once by content hash.
-import { bigint, pgTable, serial, text, unique, varchar } from "drizzle-orm/pg-core";
-import { cityId, createdAt } from "./columns.ts";
+import { bigint, pgTable, serial, text, timestamp, unique, varchar } from "drizzle-orm/pg-core";
+import { cityId, createdAt, point } from "./columns.ts";
 import { cities } from "./regions.ts";
 
 export const files = pgTable(
@@ -13,6 +13,10 @@ export const files = pgTable(
     size: bigint("size", { mode: "number" }).notNull(),
     /** The uploader's file name, kept for download only; never used as a path. */
     originalName: text("original_name").notNull(),
+    /** From the photo's EXIF, where present: offered as the problem's time and place. */
+    takenAt: timestamp("taken_at", { withTimezone: true }),
+    exifLocation: point("exif_location"),
+
     createdAt: createdAt(),
   },
   (t) => [unique("files_city_sha256_key").on(t.cityId, t.sha256)],

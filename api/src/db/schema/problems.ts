@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import {
   boolean,
   check,
+  date,
   index,
   integer,
   numeric,
@@ -69,7 +70,13 @@ export const problems = pgTable(
     reporterName: text("reporter_name"),
     reporterPhone: varchar("reporter_phone", { length: 20 }),
     idempotencyKey: varchar("idempotency_key", { length: 128 }),
+    /** A unit's pending request for more time (延期), until a coordinator grants or refuses it. */
+    extensionDaysRequested: integer("extension_days_requested"),
+    extensionReason: text("extension_reason"),
+    /** For problems put on the ledger (挂账): when to look at them again. */
+    reviewOn: date("review_on"),
     /** Bumped on every transition: two coordinators acting at once cannot both win. */
+
     version: integer("version").notNull().default(1),
     reportedAt: timestamp("reported_at", { withTimezone: true }).notNull().defaultNow(),
     closedAt: timestamp("closed_at", { withTimezone: true }),

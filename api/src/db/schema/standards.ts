@@ -50,7 +50,10 @@ export const standardCategories = pgTable(
       .references(() => standards.id, { onDelete: "cascade" }),
     seq: integer("seq").notNull(),
     name: text("name").notNull(),
+    /** A new report this close to an open problem of the same item is offered as a duplicate. */
+    duplicateRadiusM: integer("duplicate_radius_m").notNull().default(50),
   },
+
   (t) => [unique("standard_categories_standard_seq_key").on(t.standardId, t.seq)],
 );
 
