@@ -20,7 +20,7 @@ import { gridRoutes } from "./routes/grids.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { peopleRoutes } from "./routes/people.ts";
 import { pointRoutes } from "./routes/points.ts";
-
+import { problemActionRoutes } from "./routes/problem-actions.ts";
 import { problemRoutes } from "./routes/problems.ts";
 import { regionRoutes } from "./routes/regions.ts";
 import type { AppEnv } from "./routes/router.ts";
@@ -91,6 +91,7 @@ export function createApp(options: AppOptions) {
   app.route("/api/grids", gridEditRoutes);
   app.route("/api/units", unitRoutes);
   app.route("/api/points", pointRoutes);
+  app.route("/api/problems", problemActionRoutes);
   app.route("/api/problems", problemRoutes);
   app.route("/api/people", peopleRoutes);
 

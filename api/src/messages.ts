@@ -118,6 +118,74 @@ const messages = {
     "zh-CN": "网格数量应在 {pieces}~{max} 之间",
     en: "the number of grids must be from {pieces} to {max}",
   },
+  "problem.location_or_photo": {
+    "zh-CN": "请在地图上标出问题位置，或上传带有位置信息的照片",
+    en: "mark the problem's place on the map, or upload a photo that carries its position",
+  },
+  "problem.photo_without_position": {
+    "zh-CN": "照片中没有位置信息，请在地图上标出问题位置",
+    en: "the photo carries no position; mark the problem's place on the map",
+  },
+  "problem.outside_china": {
+    "zh-CN": "位置（{lon}, {lat}）不在中国境内，请检查定位",
+    en: "the position ({lon}, {lat}) is outside China; check the location",
+  },
+  "problem.photo_unknown": {
+    "zh-CN": "照片不存在或已过期，请重新上传",
+    en: "a photo is unknown or expired; upload it again",
+  },
+  "problem.outside_patrol_area": {
+    "zh-CN": "只能上报自己巡查网格内的问题",
+    en: "you can report problems inside your own patrol area only",
+  },
+  "problem.role_may_not": { "zh-CN": "{role}不能执行“{action}”", en: "a {role} may not {action}" },
+  "problem.not_your_unit": {
+    "zh-CN": "这不是本单位负责的问题",
+    en: "this problem is not your unit's",
+  },
+  "problem.version_conflict": {
+    "zh-CN": "问题已被他人处理（当前状态：{status}），请刷新后再操作",
+    en: "someone else has acted on this problem (now {status}); reload and try again",
+  },
+  "problem.illegal_transition": {
+    "zh-CN": "问题当前状态为“{status}”，不能“{action}”",
+    en: "the problem is {status}; it cannot be {action} now",
+  },
+  "problem.after_photos_needed": {
+    "zh-CN": "提交整改需要附上整改后的照片",
+    en: "a rectification needs after-photos",
+  },
+  "problem.review_date": {
+    "zh-CN": "请填写将来的复查日期（YYYY-MM-DD）",
+    en: "give a future review date (YYYY-MM-DD)",
+  },
+  "problem.no_pending_extension": {
+    "zh-CN": "没有待审批的延期申请",
+    en: "there is no extension request to answer",
+  },
+  "problem.extension_pending": {
+    "zh-CN": "已有延期申请在等待审批",
+    en: "an extension request is already waiting",
+  },
+  "status.reported": { "zh-CN": "已上报", en: "reported" },
+  "status.dispatched": { "zh-CN": "已派发", en: "dispatched" },
+  "status.rectifying": { "zh-CN": "整改中", en: "being rectified" },
+  "status.submitted": { "zh-CN": "待核验", en: "submitted" },
+  "status.returned": { "zh-CN": "返工", en: "returned" },
+  "status.sent_back": { "zh-CN": "已回退", en: "sent back" },
+  "status.ledger": { "zh-CN": "挂账", en: "on the ledger" },
+  "status.closed": { "zh-CN": "已销号", en: "closed" },
+  "action.dispatch": { "zh-CN": "派发", en: "dispatched" },
+  "action.start": { "zh-CN": "开始整改", en: "started" },
+  "action.submit": { "zh-CN": "提交整改", en: "submitted" },
+  "action.close": { "zh-CN": "销号", en: "closed" },
+  "action.return": { "zh-CN": "返工", en: "returned" },
+  "action.send_back": { "zh-CN": "回退", en: "sent back" },
+  "action.request_extension": { "zh-CN": "申请延期", en: "given more time on request" },
+  "action.grant_extension": { "zh-CN": "批准延期", en: "granted more time" },
+  "action.refuse_extension": { "zh-CN": "驳回延期", en: "refused more time" },
+  "action.to_ledger": { "zh-CN": "挂账", en: "put on the ledger" },
+  "action.reopen": { "zh-CN": "重新派发", en: "reopened" },
   "error.throttled": {
     "zh-CN": "请求太频繁，请 {seconds} 秒后再试。",
     en: "Too many requests; try again in {seconds} seconds.",
@@ -181,6 +249,37 @@ const messages = {
   "entity.unit": { "zh-CN": "单位", en: "Unit" },
   "entity.point": { "zh-CN": "点位", en: "Inspection point" },
   "entity.problem": { "zh-CN": "问题", en: "Problem" },
+  "entity.file": { "zh-CN": "文件", en: "File" },
+  "file.missing": { "zh-CN": "请选择要上传的照片", en: "choose a photo to upload" },
+  "file.empty": { "zh-CN": "文件是空的，请重新选择照片", en: "the file is empty; choose the photo again" },
+  "file.not_image": {
+    "zh-CN": "这是 {kind} 文件，不是照片：请上传 JPG、PNG 或 WebP 照片",
+    en: "this is a {kind} file, not a photo: upload a JPG, PNG or WebP photo",
+  },
+  "file.text": {
+    "zh-CN": "这是文本文件，不是照片：请上传 JPG、PNG 或 WebP 照片",
+    en: "this is a text file, not a photo: upload a JPG, PNG or WebP photo",
+  },
+  "file.unknown": {
+    "zh-CN": "无法识别文件内容，不是照片：请上传 JPG、PNG 或 WebP 照片",
+    en: "the content is not recognisable as a photo: upload a JPG, PNG or WebP photo",
+  },
+  "file.unsupported_image": {
+    "zh-CN": "暂不支持 {kind} 格式的图片：请上传 JPG、PNG 或 WebP 照片",
+    en: "{kind} images are not supported: upload a JPG, PNG or WebP photo",
+  },
+  "file.heic": {
+    "zh-CN": "暂不支持 HEIC，请在手机设置中选择「兼容性最佳」或上传 JPG",
+    en: "HEIC photos are not supported yet: set the phone's camera to “Most Compatible” or upload a JPG",
+  },
+  "file.unreadable": {
+    "zh-CN": "照片已损坏或无法读取，请重新拍摄或选择其他照片",
+    en: "the photo is damaged or cannot be read; take it again or choose another",
+  },
+  "file.too_large": {
+    "zh-CN": "照片不能超过 {max} MB，请压缩后再上传",
+    en: "a photo may be at most {max} MB; shrink it and upload again",
+  },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof messages;

@@ -17,13 +17,18 @@ export interface ProblemFilters {
   source?: "inspection" | "patrol" | "citizen" | undefined;
   severity?: "minor" | "normal" | "serious" | undefined;
   overdue?: boolean | undefined;
+  /** "urgency": overdue first, then the nearest deadline (a unit's inbox); default newest first. */
+  sort?: "newest" | "urgency" | undefined;
   bbox?: Bbox | undefined;
 }
 
 export interface ProblemRow {
   id: number;
   status: ProblemStatus;
+  /** Carried by every step, so that two people acting at once cannot both win. */
+  version: number;
   severity: string;
+
   source: string;
   description: string;
   gridId: number | null;
@@ -41,7 +46,7 @@ export interface ProblemRow {
   geometry: string;
 }
 
-const columns = sql`p.id, p.status, p.severity, p.source, p.description,
+const columns = sql`p.id, p.status, p.version, p.severity, p.source, p.description,
   p.grid_id AS "gridId", g.code AS "gridCode", p.unit_id AS "unitId", u.name AS "unitName",
   i.code AS "itemCode", i.title AS "itemTitle", p.deduction::float8 AS deduction,
   ${isoTime(sql`p.deadline`)} AS deadline, ${overdue} AS overdue,
@@ -84,7 +89,10 @@ export function listProblems(
     columns,
     from,
     where: where(scope, filters),
-    orderBy: sql`p.reported_at DESC, p.id DESC`,
+    orderBy:
+      filters.sort === "urgency"
+        ? sql`(p.status IN ('closed', 'ledger')), p.deadline NULLS LAST, p.id`
+        : sql`p.reported_at DESC, p.id DESC`,
     ...page,
   });
 }
@@ -112,5 +120,34 @@ export async function getProblem(ex: Executor, scope: Scope, id: number) {
           actor_name AS "actorName", note, reason, ${isoTime(sql`at`)} AS at
         FROM rectification_events WHERE problem_id = ${id} ORDER BY seq`,
   );
-  return { ...problem, events };
+  const photos = await selectRows<{
+    fileId: number;
+    phase: "before" | "after";
+    eventSeq: number | null;
+  }>(
+    ex,
+    sql`SELECT pp.file_id AS "fileId", pp.phase, e.seq AS "eventSeq"
+        FROM problem_photos pp LEFT JOIN rectification_events e ON e.id = pp.event_id
+        WHERE pp.problem_id = ${id} ORDER BY pp.phase DESC, pp.id`,
+  );
+  const [extension] = await selectRows<{
+    days: number | null;
+    reason: string | null;
+    reviewOn: string | null;
+  }>(
+    ex,
+    sql`SELECT extension_days_requested AS days, extension_reason AS reason, review_on::text AS "reviewOn"
+        FROM problems WHERE id = ${id}`,
+  );
+  return {
+    ...problem,
+    extensionRequest: extension?.days ? { days: extension.days, reason: extension.reason } : null,
+    reviewOn: extension?.reviewOn ?? null,
+    events,
+    photos: photos.map((p) => ({
+      ...p,
+      url: `/api/files/${p.fileId}`,
+      thumbnailUrl: `/api/files/${p.fileId}/thumbnail`,
+    })),
+  };
 }

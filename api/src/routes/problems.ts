@@ -25,7 +25,9 @@ const status = z.enum(problemStatuses);
 const problemProperties = z.object({
   id: z.number().int(),
   status,
+  version: z.number().int(),
   severity: z.enum(problemSeverities),
+
   source: z.enum(problemSources),
   description: z.string(),
   gridId: z.number().int().nullable(),
@@ -115,6 +117,7 @@ export const problemRoutes = newRouter()
             source: oneOf(problemSources).optional(),
             severity: oneOf(problemSeverities).optional(),
             overdue: booleanFlag,
+            sort: oneOf(["newest", "urgency"]).optional(),
           })
           .strict(),
       },

@@ -1,0 +1,45 @@
+// The coordinator's board (销号清零): open problems by state, and the overdue ones, most late first.
+import { sql } from "drizzle-orm";
+import type { Executor } from "../db/client.ts";
+import { selectRows } from "../db/client.ts";
+import { isoTime } from "../db/query-helpers.ts";
+import { problemsReadable } from "../policy/read-scope.ts";
+import type { Scope } from "../policy/scope.ts";
+
+export async function problemBoard(ex: Executor, scope: Scope) {
+  const counts = await selectRows<{ status: string; count: number }>(
+    ex,
+    sql`SELECT p.status, count(*)::int AS count FROM problems p WHERE ${problemsReadable(scope)} GROUP BY p.status ORDER BY p.status`,
+  );
+  const overdue = await selectRows<{
+    id: number;
+    description: string;
+    status: string;
+    gridCode: string | null;
+    unitName: string | null;
+    deadline: string;
+    daysOverdue: number;
+  }>(
+    ex,
+    sql`SELECT p.id, p.description, p.status, g.code AS "gridCode", u.name AS "unitName", ${isoTime(sql`p.deadline`)} AS deadline,
+          floor(extract(epoch FROM now() - p.deadline) / 86400)::int AS "daysOverdue"
+        FROM problems p LEFT JOIN grids g ON g.id = p.grid_id LEFT JOIN units u ON u.id = p.unit_id
+        WHERE ${problemsReadable(scope)} AND p.deadline < now() AND p.status NOT IN ('closed', 'ledger')
+        ORDER BY p.deadline, p.id LIMIT 100`,
+  );
+  const byStatus = Object.fromEntries(counts.map((c) => [c.status, c.count]));
+  const open = counts
+    .filter((c) => c.status !== "closed" && c.status !== "ledger")
+    .reduce((s, c) => s + c.count, 0);
+  const [pending] = await selectRows<{ n: number }>(
+    ex,
+    sql`SELECT count(*)::int AS n FROM problems p WHERE ${problemsReadable(scope)} AND p.extension_days_requested IS NOT NULL`,
+  );
+  return {
+    byStatus,
+    open,
+    overdueCount: overdue.length,
+    extensionRequests: pending?.n ?? 0,
+    overdue,
+  };
+}

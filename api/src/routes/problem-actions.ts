@@ -1,0 +1,169 @@
+// Writing problems: POST /api/problems (a report), POST /api/problems/{id}/transitions (the closed
+// loop), and the coordinator's board.
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { fieldMessage, notFound } from "../errors.ts";
+import { feature } from "../geojson.ts";
+import { problemBoard } from "../problems/board.ts";
+import { createProblem, replayed } from "../problems/create.ts";
+import { getProblem } from "../problems/queries.ts";
+import { actions } from "../problems/rules.ts";
+import { takeStep } from "../problems/transitions.ts";
+import { idPath } from "./query.ts";
+import { type AppEnv, errorSchema, newRouter } from "./router.ts";
+import { requirePermission } from "./session.ts";
+
+const json = (schema: z.ZodTypeAny, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+const body = <S extends z.ZodType>(schema: S) => ({
+  body: { required: true as const, content: { "application/json": { schema } } },
+});
+const errors = {
+  400: json(errorSchema, "A field is not valid"),
+  401: json(errorSchema, "Not signed in"),
+  403: json(
+    errorSchema,
+    "The caller's role may not take this step, or it is not their unit's problem",
+  ),
+  404: json(errorSchema, "No such problem the caller may see"),
+  409: json(
+    errorSchema,
+    "The problem is not in a state that allows this step, or it changed; `current` says how it is",
+  ),
+};
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, fieldMessage("field.text", { min: 1, max }))
+    .max(max, fieldMessage("field.text", { min: 1, max }));
+const ids = z.array(z.number().int().positive().max(2147483647)).max(20);
+
+export async function problemFeature(c: Context<AppEnv>, id: number) {
+  const problem = await getProblem(c.var.db.orm, c.var.scope, id);
+  if (!problem) throw notFound("problem", id);
+  const { geometry: _, ...props } = problem;
+  return feature(problem, props);
+}
+
+const reportSchema = z
+  .object({
+    type: z.literal("Feature", { message: fieldMessage("field.one_of", { values: "Feature" }) }),
+    geometry: z
+      .object({
+        type: z.literal("Point", { message: fieldMessage("field.one_of", { values: "Point" }) }),
+        coordinates: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)], {
+          message: fieldMessage("field.invalid"),
+        }),
+      })
+      .nullable(),
+    properties: z
+      .object({
+        description: text(500),
+        severity: z
+          .enum(["minor", "normal", "serious"], {
+            message: fieldMessage("field.one_of", { values: "minor, normal, serious" }),
+          })
+          .default("normal"),
+        itemId: z.number().int().positive().max(2147483647).optional(),
+        pointId: z.number().int().positive().max(2147483647).optional(),
+        gpsAccuracyM: z.number().min(0).max(100_000).optional(),
+        photoIds: ids.default([]),
+      })
+      .strict(),
+  })
+  .strict();
+
+export const problemActionRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/board",
+      tags: ["problems"],
+      summary: "The board: problems by state, open and overdue counts, the overdue list (销号清零)",
+      responses: { 200: json(z.any(), "The board"), 401: errors[401] },
+    }),
+    async (c) => c.json(await problemBoard(c.var.db.orm, c.var.scope), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/",
+      tags: ["problems"],
+      summary:
+        "Report a problem: a GeoJSON Point Feature (or null geometry with a located photo); send an Idempotency-Key",
+      middleware: [requirePermission("problems.report")] as const,
+      request: {
+        headers: z.object({ "idempotency-key": z.string().min(8).max(128).optional() }),
+        ...body(reportSchema),
+      },
+      responses: {
+        201: json(z.any(), "The new problem, with `possibleDuplicates` nearby"),
+        200: json(z.any(), "The same report sent again: the problem it created the first time"),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const input = c.req.valid("json");
+      const key = c.req.valid("header")["idempotency-key"];
+      const { orm } = c.var.db;
+      const user = c.var.user;
+      const again = await replayed(orm, user.cityId, key);
+      if (again) return c.json(await problemFeature(c, again), 200);
+      const created = await orm.transaction((tx) =>
+        createProblem(
+          tx,
+          {
+            cityId: user.cityId,
+            userId: user.id,
+            name: user.displayName,
+            ...(c.var.scope.kind === "grids" && { onlyGridIds: c.var.scope.gridIds }),
+          },
+          {
+            source: user.role === "inspector" ? "inspection" : "patrol",
+            location: input.geometry,
+            idempotencyKey: key,
+            ...input.properties,
+          },
+        ),
+      );
+      const problem = await problemFeature(c, created.id);
+      return c.json({ ...problem, possibleDuplicates: created.possibleDuplicates }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/transitions",
+      tags: ["problems"],
+      summary:
+        "Take a step in the closed loop (dispatch, start, submit, close, return, send_back, extension, ledger, reopen)",
+      request: {
+        params: idPath,
+        ...body(
+          z
+            .object({
+              action: z.enum(actions, {
+                message: fieldMessage("field.one_of", { values: actions.join(", ") }),
+              }),
+              version: z.number().int().min(1),
+              note: z.string().trim().max(1000).optional(),
+              reason: z.string().max(64).optional(),
+              photoIds: ids.optional(),
+              days: z.number().int().optional(),
+              reviewOn: z.string().max(10).optional(),
+            })
+            .strict(),
+        ),
+      },
+      responses: { 200: json(z.any(), "The problem after the step, with its history"), ...errors },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const step = c.req.valid("json");
+      await c.var.db.orm.transaction((tx) => takeStep(tx, c.var.user, c.var.scope, id, step));
+      return c.json(await problemFeature(c, id), 200);
+    },
+  );
