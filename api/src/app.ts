@@ -1,5 +1,7 @@
 // Builds the Hono app: middleware, the /api routes, their OpenAPI document, errors, the web app.
+import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { OpenAPIHono } from "@hono/zod-openapi";
@@ -8,23 +10,29 @@ import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { Db } from "./db/client.ts";
-import { AppError, respondWithError } from "./errors.ts";
+import { AppError, type Message, respondWithError } from "./errors.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { communityRoutes } from "./routes/communities.ts";
 import { docsRoutes } from "./routes/docs.ts";
+import { fileRoutes } from "./routes/files.ts";
 import { gridEditRoutes } from "./routes/grid-edits.ts";
 import { gridFileRoutes } from "./routes/grid-files.ts";
 import { gridRoutes } from "./routes/grids.ts";
 
 import { healthRoutes } from "./routes/health.ts";
+import { inspectionRoutes } from "./routes/inspections.ts";
+import { open311Routes } from "./routes/open311.ts";
 import { peopleRoutes } from "./routes/people.ts";
+
 import { pointRoutes } from "./routes/points.ts";
 import { problemActionRoutes } from "./routes/problem-actions.ts";
 import { problemRoutes } from "./routes/problems.ts";
+import { rankingRoutes } from "./routes/rankings.ts";
 import { regionRoutes } from "./routes/regions.ts";
 import type { AppEnv } from "./routes/router.ts";
 import { authenticate } from "./routes/session.ts";
+import { standardRoutes } from "./routes/standards.ts";
 import { unitRoutes } from "./routes/units.ts";
 import { userRoutes } from "./routes/users.ts";
 
@@ -32,10 +40,17 @@ export interface AppOptions {
   db: Db;
   cityId: number;
   basemapUrl: string | null;
+  /** Open311 api_keys; when any is set, filing a request needs one. */
+  open311ApiKeys?: string[];
   /** How long a sign-in lasts. */
+
   sessionHours?: number;
   /** The built web app; served at / when it exists. */
   webDist?: string;
+  /** Where uploaded photos are kept (FILES_DIR); a fresh temp folder when unset (tests). */
+  filesDir?: string;
+  /** Largest photo upload in MB (PHOTO_MAX_MB). */
+  photoMaxMb?: number;
 }
 
 export function createApp(options: AppOptions) {
@@ -57,18 +72,28 @@ export function createApp(options: AppOptions) {
       crossOriginEmbedderPolicy: false,
     }),
   );
-  const limit = (maxSize: number) =>
+  const limit = (maxSize: number, detail: Message = { key: "error.body_too_large" }) =>
     bodyLimit({
       maxSize,
       onError: () => {
-        throw new AppError(413, "body_too_large", { key: "error.body_too_large" });
+        throw new AppError(413, "body_too_large", detail);
       },
     });
   // JSON bodies stay small; a spreadsheet import is the one larger upload.
   const jsonLimit = limit(1024 * 1024);
   const uploadLimit = limit(10 * 1024 * 1024);
+  const photoMaxMb = options.photoMaxMb ?? 10;
+  // A photo's multipart wrapping (boundary, part headers) comes on top of the photo itself.
+  const photoLimit = limit(photoMaxMb * 1024 * 1024 + 64 * 1024, {
+    key: "file.too_large",
+    params: { max: photoMaxMb },
+  });
   app.use("/api/*", (c, next) =>
-    c.req.path.endsWith("/import") ? uploadLimit(c, next) : jsonLimit(c, next),
+    c.req.path.endsWith("/import")
+      ? uploadLimit(c, next)
+      : c.req.path.startsWith("/api/files")
+        ? photoLimit(c, next)
+        : jsonLimit(c, next),
   );
   // A cross-site form cannot post to the API: state-changing requests must come from this origin.
   app.use("/api/*", csrf());
@@ -94,6 +119,24 @@ export function createApp(options: AppOptions) {
   app.route("/api/problems", problemActionRoutes);
   app.route("/api/problems", problemRoutes);
   app.route("/api/people", peopleRoutes);
+  app.route("/api/standards", standardRoutes);
+  app.route("/api/analytics", rankingRoutes);
+  app.route(
+    "/api/files",
+    fileRoutes({
+      dir: options.filesDir ?? path.join(tmpdir(), `civgrid-files-${randomUUID()}`),
+      maxMb: photoMaxMb,
+    }),
+  );
+  app.route("/api/inspections", inspectionRoutes);
+
+  // Open311 GeoReport v2: public, no session; its own error format.
+  app.use("/open311/*", async (c, next) => {
+    c.set("db", options.db);
+    c.set("cityId", options.cityId);
+    await next();
+  });
+  app.route("/open311/v2", open311Routes({ apiKeys: options.open311ApiKeys ?? [] }));
 
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",

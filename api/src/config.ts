@@ -16,6 +16,8 @@ const schema = z.object({
     .regex(/^\d{6}$/, "must be a 6-digit GB/T 2260 code")
     .default("370481"),
   CITY_NAME: z.string().min(1).default("滕州市"),
+  /** Comma-separated Open311 api_keys; when set, filing a request through /open311 needs one. */
+  OPEN311_API_KEYS: z.string().optional(),
   /** How long a sign-in lasts, in hours. */
   SESSION_HOURS: z.coerce
     .number()
@@ -27,6 +29,10 @@ const schema = z.object({
   BASEMAP_URL: z.string().optional(),
   /** Where the built web app lives; served at / when present. */
   WEB_DIST: z.string().optional(),
+  /** Where uploaded photos are kept, by content hash; default <DATA_DIR>/files. */
+  FILES_DIR: z.string().optional(),
+  /** Largest photo upload, in MB. */
+  PHOTO_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
 });
 
 export interface Config {
@@ -38,7 +44,11 @@ export interface Config {
   city: { code: string; name: string };
   basemapUrl: string | null;
   sessionHours: number;
+  open311ApiKeys: string[];
+
   webDist: string;
+  filesDir: string;
+  photoMaxMb: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -59,6 +69,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     city: { code: c.CITY_CODE, name: c.CITY_NAME },
     basemapUrl: c.BASEMAP_URL ?? null,
     sessionHours: c.SESSION_HOURS,
+    open311ApiKeys: (c.OPEN311_API_KEYS ?? "")
+      .split(",")
+      .map((k) => k.trim())
+      .filter(Boolean),
     webDist: path.resolve(c.WEB_DIST ?? new URL("../../web/dist", import.meta.url).pathname),
+    filesDir: path.resolve(c.FILES_DIR ?? path.join(c.DATA_DIR, "files")),
+    photoMaxMb: c.PHOTO_MAX_MB,
   };
 }

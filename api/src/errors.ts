@@ -25,7 +25,8 @@ export class AppError extends Error {
 }
 
 export function notFound(
-  entity: "grid" | "community" | "unit" | "point" | "problem" | "user",
+  entity: "grid" | "community" | "unit" | "point" | "problem" | "user" | "inspection" | "standard",
+
   id: number,
 ) {
   return new AppError(404, "not_found", {

@@ -3,6 +3,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { openDb } from "./db/client.ts";
+import { sweepOrphanFiles } from "./files/orphans.ts";
 import { ensureAccounts } from "./seed/accounts.ts";
 import { ensureCity } from "./seed/ensure-city.ts";
 
@@ -21,6 +22,16 @@ log(
 );
 log("applying migrations …");
 await db.migrate();
+const sweep = () =>
+  sweepOrphanFiles(db, config.filesDir).then(
+    (r) => {
+      if (r.files || r.tempFiles) log(`removed ${r.files} unused files, ${r.tempFiles} temp files`);
+    },
+    (error: unknown) => log(`sweeping unused files failed: ${String(error)}`),
+  );
+await sweep();
+// Hourly, without keeping the process alive on its own.
+setInterval(() => void sweep(), 60 * 60 * 1000).unref();
 const cityId = await ensureCity(db, config, log);
 await ensureAccounts(db, cityId, config.seed, log);
 const app = createApp({
@@ -28,7 +39,11 @@ const app = createApp({
   cityId,
   basemapUrl: config.basemapUrl,
   sessionHours: config.sessionHours,
+  open311ApiKeys: config.open311ApiKeys,
+
   webDist: config.webDist,
+  filesDir: config.filesDir,
+  photoMaxMb: config.photoMaxMb,
 });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

@@ -186,6 +186,22 @@ const messages = {
   "action.refuse_extension": { "zh-CN": "驳回延期", en: "refused more time" },
   "action.to_ledger": { "zh-CN": "挂账", en: "put on the ledger" },
   "action.reopen": { "zh-CN": "重新派发", en: "reopened" },
+  "inspection.standard_unknown": {
+    "zh-CN": "找不到这个测评标准",
+    en: "no such evaluation standard",
+  },
+  "inspection.point_unknown": { "zh-CN": "找不到这个点位", en: "no such inspection point" },
+  "inspection.item_unknown": {
+    "zh-CN": "该条目不属于所选测评标准",
+    en: "the item is not in the chosen standard",
+  },
+  "inspection.deduction_over": {
+    "zh-CN": "扣分不能超过该条目分值 {points}",
+    en: "cannot lose more than the item's {points} points",
+  },
+  "inspection.no_visits": { "zh-CN": "请至少检查一个点位", en: "visit at least one point" },
+  "entity.inspection": { "zh-CN": "检查记录", en: "Inspection" },
+  "entity.standard": { "zh-CN": "测评标准", en: "Standard" },
   "error.throttled": {
     "zh-CN": "请求太频繁，请 {seconds} 秒后再试。",
     en: "Too many requests; try again in {seconds} seconds.",
@@ -251,7 +267,10 @@ const messages = {
   "entity.problem": { "zh-CN": "问题", en: "Problem" },
   "entity.file": { "zh-CN": "文件", en: "File" },
   "file.missing": { "zh-CN": "请选择要上传的照片", en: "choose a photo to upload" },
-  "file.empty": { "zh-CN": "文件是空的，请重新选择照片", en: "the file is empty; choose the photo again" },
+  "file.empty": {
+    "zh-CN": "文件是空的，请重新选择照片",
+    en: "the file is empty; choose the photo again",
+  },
   "file.not_image": {
     "zh-CN": "这是 {kind} 文件，不是照片：请上传 JPG、PNG 或 WebP 照片",
     en: "this is a {kind} file, not a photo: upload a JPG, PNG or WebP photo",
@@ -279,6 +298,52 @@ const messages = {
   "file.too_large": {
     "zh-CN": "照片不能超过 {max} MB，请压缩后再上传",
     en: "a photo may be at most {max} MB; shrink it and upload again",
+  },
+  "error.standard_frozen": {
+    "zh-CN":
+      "测评标准「{name}」第 {version} 版{status}，其条目已被问题和检查引用，不能直接修改；请复制为新版本（草稿）后修改。",
+    en: "Standard “{name}” version {version} {status}; problems and inspections refer to its items, so they cannot change. Copy it into a new version (a draft) and edit that.",
+  },
+  "error.standard_not_draft": {
+    "zh-CN": "只有草稿可以启用：测评标准「{name}」第 {version} 版{status}。",
+    en: "Only a draft can be activated: standard “{name}” version {version} {status}.",
+  },
+  "error.standard_in_use": {
+    "zh-CN": "该草稿已被检查或问题引用，不能整体替换条目。",
+    en: "Inspections or problems already refer to this draft; its items cannot be replaced.",
+  },
+  "standard.status.draft": { "zh-CN": "为草稿", en: "is a draft" },
+  "standard.status.active": { "zh-CN": "已启用", en: "is active" },
+  "standard.status.retired": { "zh-CN": "已停用", en: "is retired" },
+  "field.points": {
+    "zh-CN": "分值应为大于 0、不超过 100 的数字（最多两位小数）",
+    en: "must be a number above 0 and at most 100 (two decimals at most)",
+  },
+  "field.count": { "zh-CN": "应有 {min}~{max} 项", en: "must have {min} to {max} entries" },
+  "field.category_full": {
+    "zh-CN": "每个类别最多 {max} 个条目",
+    en: "a category holds at most {max} items",
+  },
+  "field.item_code": {
+    "zh-CN": "条目编号应以类别序号开头，如 {seq}.1",
+    en: "the item code must start with the category number, e.g. {seq}.1",
+  },
+  "field.category_mismatch": {
+    "zh-CN": "与同一类别序号的第 {other} 行类别名称「{name}」不一致",
+    en: "differs from the category name “{name}” given for the same number in row {other}",
+  },
+  "field.category_radius_mismatch": {
+    "zh-CN": "与同一类别第 {other} 行的查重半径不一致",
+    en: "differs from the radius given for the same category in row {other}",
+  },
+  "field.date": { "zh-CN": "应为 YYYY-MM-DD 格式的日期", en: "must be a date as YYYY-MM-DD" },
+  "field.period_order": {
+    "zh-CN": "结束日期不能早于开始日期",
+    en: "must not be before the start date",
+  },
+  "field.period_span": {
+    "zh-CN": "统计期间最长 {max} 天",
+    en: "the period may be at most {max} days long",
   },
 } satisfies Record<string, Entry>;
 

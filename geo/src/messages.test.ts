@@ -52,12 +52,12 @@ describe("formatProblem", () => {
 
 describe("formatProblem with a caller's own messages", () => {
   it("words keys the caller added, and falls back to the key", () => {
-    const problem = { code: "overlap_in_file", key: "grid.overlapInFile", params: { other: 4 } };
+    const problem = { code: "callers_own", key: "grid.callersOwn", params: { other: 4 } };
     const messages = {
       ...gridMessages,
-      "grid.overlapInFile": { "zh-CN": "与第 {other} 个要素重叠", en: "Overlaps feature {other}" },
+      "grid.callersOwn": { "zh-CN": "与第 {other} 个要素重叠", en: "Overlaps feature {other}" },
     };
     expect(formatProblem(problem, "zh-CN", messages)).toBe("与第 4 个要素重叠");
-    expect(formatProblem(problem)).toBe("grid.overlapInFile");
+    expect(formatProblem(problem)).toBe("grid.callersOwn");
   });
 });

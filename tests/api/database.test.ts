@@ -14,6 +14,7 @@ describeEachEngine("data model", (ctx) => {
     );
     expect(columns.map((c) => `${c.table}.${c.column}:${c.type}:${c.srid}`)).toEqual([
       "communities.geom:MULTIPOLYGON:4326",
+      "files.exif_location:POINT:4326",
       "grid_versions.geom:MULTIPOLYGON:4326",
       "grids.geom:MULTIPOLYGON:4326",
       "inspection_points.location:POINT:4326",

@@ -10,7 +10,7 @@ import { listGrids } from "../grids/queries.ts";
 import { readGeoFile } from "../grids/read-geo-file.ts";
 import { languageOf } from "../messages.ts";
 import { booleanFlag, id } from "./query.ts";
-import { type AppEnv, errorSchema, newRouter } from "./router.ts";
+import { type AppEnv, attachment, errorSchema, newRouter } from "./router.ts";
 import { requirePermission } from "./session.ts";
 
 const json = (schema: z.ZodTypeAny, description: string) => ({
@@ -23,12 +23,8 @@ const errors = {
 };
 const scopeQuery = z.object({ communityId: id.optional() }).strict();
 
-/** An attachment with a Chinese file name kept for the download (RFC 6266), never used as a path. */
 function attach(c: Context<AppEnv>, asciiName: string, name: string) {
-  c.header(
-    "content-disposition",
-    `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`,
-  );
+  c.header("content-disposition", attachment(asciiName, name));
 }
 
 const importQuery = z

@@ -13,6 +13,7 @@ import { getProblem, listProblems, type ProblemRow } from "../problems/queries.t
 
 import { booleanFlag, id, idPath, listOf, oneOf, page } from "./query.ts";
 import {
+  attachment,
   collectionSchema,
   featureSchema,
   geojson,
@@ -94,10 +95,7 @@ export const problemRoutes = newRouter()
     }),
     async (c) => {
       const csv = await exportProblems(c.var.db.orm, c.var.scope, c.req.valid("query"));
-      c.header(
-        "content-disposition",
-        `attachment; filename="problems.csv"; filename*=UTF-8''${encodeURIComponent("问题台账.csv")}`,
-      );
+      c.header("content-disposition", attachment("problems.csv", "问题台账.csv"));
       return c.body(csv, 200, { "content-type": "text/csv; charset=utf-8" });
     },
   )

@@ -92,3 +92,11 @@ export const readErrors = {
 export function geojson(schema: z.ZodTypeAny, description: string) {
   return { content: { "application/geo+json": { schema } }, description };
 }
+
+/**
+ * Content-Disposition for a download: an ASCII fallback name and the Chinese name offices will
+ * see (RFC 6266 filename*). The names are only ever labels, never paths.
+ */
+export function attachment(asciiName: string, name: string): string {
+  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}

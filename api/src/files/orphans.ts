@@ -1,0 +1,54 @@
+// Removes what nothing needs: files rows (and their bytes) no problem photo or material refers
+// to, and temp files a crash left behind. Run at start and hourly by main.ts.
+import { readdir, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { type Db, selectRows } from "../db/client.ts";
+import { exclusive, removeIfUnused, TEMP_DIR } from "./store.ts";
+
+/** An upload writes its temp files and renames them within seconds; an hour-old one was abandoned. */
+const TEMP_MAX_AGE_MS = 60 * 60 * 1000;
+
+export interface SweepResult {
+  files: number;
+  tempFiles: number;
+}
+
+/**
+ * Deletes unreferenced files older than `olderThanHours`. The age limit gives a reporter time to
+ * upload photos first and submit the problem that uses them afterwards (e.g. from an offline queue).
+ */
+export async function sweepOrphanFiles(
+  db: Db,
+  filesDir: string,
+  olderThanHours = 24,
+): Promise<SweepResult> {
+  const files = await exclusive(async () => {
+    const gone = await selectRows<{ sha256: string }>(
+      db.orm,
+      sql`DELETE FROM files f
+          WHERE f.created_at < now() - make_interval(hours => ${olderThanHours})
+            AND NOT EXISTS (SELECT 1 FROM problem_photos p WHERE p.file_id = f.id)
+            AND NOT EXISTS (SELECT 1 FROM materials m WHERE m.file_id = f.id)
+          RETURNING f.sha256`,
+    );
+    // The bytes are shared by hash across cities: they go only with the last row that had them.
+    for (const { sha256 } of gone) await removeIfUnused(db.orm, filesDir, sha256);
+    return gone.length;
+  });
+  return { files, tempFiles: await sweepTempFiles(filesDir) };
+}
+
+async function sweepTempFiles(filesDir: string): Promise<number> {
+  const dir = path.join(filesDir, TEMP_DIR);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  let removed = 0;
+  for (const name of names) {
+    const file = path.join(dir, name);
+    const info = await stat(file).catch(() => null);
+    if (!info || Date.now() - info.mtimeMs < TEMP_MAX_AGE_MS) continue;
+    await rm(file, { force: true, recursive: true });
+    removed++;
+  }
+  return removed;
+}

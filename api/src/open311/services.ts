@@ -1,0 +1,80 @@
+// Open311 GeoReport v2 in CivGrid's words: a service is an item of an active evaluation standard
+// (its category is the service group), and a service request is a problem.
+import { sql } from "drizzle-orm";
+import type { Executor } from "../db/client.ts";
+import { selectRows } from "../db/client.ts";
+import { isoTime } from "../db/query-helpers.ts";
+
+export interface Service {
+  service_code: string;
+  service_name: string;
+  description: string;
+  metadata: false;
+  type: "realtime";
+  keywords: string;
+  group: string;
+}
+
+/** Items of the city's active standards; the code is "<standard id>-<item code>", stable per version. */
+export async function listServices(
+  ex: Executor,
+  cityId: number,
+): Promise<(Service & { itemId: number })[]> {
+  const rows = await selectRows<{
+    itemId: number;
+    code: string;
+    title: string;
+    checklist: string;
+    category: string;
+    standard: string;
+  }>(
+    ex,
+    sql`SELECT i.id AS "itemId", s.id || '-' || i.code AS code, i.title, i.checklist, c.name AS category, s.name AS standard
+        FROM standard_items i JOIN standard_categories c ON c.id = i.category_id JOIN standards s ON s.id = i.standard_id
+        WHERE s.city_id = ${cityId} AND s.status = 'active' ORDER BY s.id, c.seq, i.id`,
+  );
+  return rows.map((r) => ({
+    itemId: r.itemId,
+    service_code: r.code,
+    service_name: r.title,
+    description: r.checklist,
+    metadata: false,
+    type: "realtime",
+    keywords: [r.category, r.standard].join(","),
+    group: r.category,
+  }));
+}
+
+export interface RequestFilters {
+  ids?: number[] | undefined;
+  itemId?: number | undefined;
+  start?: string | undefined;
+  end?: string | undefined;
+  status?: "open" | "closed" | undefined;
+}
+
+/** Service requests as GeoReport v2 shapes them; no reporter's name or phone ever leaves here. */
+export async function listRequests(ex: Executor, cityId: number, f: RequestFilters, limit = 1000) {
+  const ids = f.ids?.length ? sql.raw(`ARRAY[${f.ids.join(",")}]::int[]`) : null;
+  return selectRows<Record<string, unknown>>(
+    ex,
+    sql`SELECT p.id::text AS service_request_id,
+          CASE WHEN p.status IN ('closed', 'ledger') THEN 'closed' ELSE 'open' END AS status,
+          (SELECT e.note FROM rectification_events e WHERE e.problem_id = p.id ORDER BY e.seq DESC LIMIT 1) AS status_notes,
+          i.title AS service_name, CASE WHEN i.id IS NULL THEN NULL ELSE i.standard_id || '-' || i.code END AS service_code,
+          p.description, u.name AS agency_responsible, NULL AS service_notice,
+          ${isoTime(sql`p.reported_at`)} AS requested_datetime, ${isoTime(sql`p.updated_at`)} AS updated_datetime,
+          ${isoTime(sql`p.deadline`)} AS expected_datetime, g.code AS address, NULL AS address_id, NULL AS zipcode,
+          ST_Y(p.location) AS lat, ST_X(p.location) AS long,
+          (SELECT '/api/files/' || pp.file_id FROM problem_photos pp WHERE pp.problem_id = p.id AND pp.phase = 'before' ORDER BY pp.id LIMIT 1) AS media_url
+        FROM problems p LEFT JOIN standard_items i ON i.id = p.item_id LEFT JOIN units u ON u.id = p.unit_id
+          LEFT JOIN grids g ON g.id = p.grid_id
+        WHERE p.city_id = ${cityId}
+          ${ids ? sql`AND p.id = ANY(${ids})` : sql``}
+          ${f.itemId !== undefined ? sql`AND p.item_id = ${f.itemId}` : sql``}
+          ${f.start ? sql`AND p.reported_at >= ${f.start}::timestamptz` : sql``}
+          ${f.end ? sql`AND p.reported_at <= ${f.end}::timestamptz` : sql``}
+          ${f.status === "open" ? sql`AND p.status NOT IN ('closed', 'ledger')` : f.status === "closed" ? sql`AND p.status IN ('closed', 'ledger')` : sql``}
+        ORDER BY p.reported_at DESC, p.id DESC LIMIT ${limit}`,
+  );
+}

@@ -1,0 +1,97 @@
+// The notice (通报) as an XLSX workbook, ready to print and send: the ranking table with the
+// commended and criticised lines, and a second sheet listing every overdue problem.
+import ExcelJS from "exceljs";
+import type { OverdueProblem } from "./queries.ts";
+import type { Ranking, RankingRow } from "./ranking.ts";
+
+export function noticeTitle(cityName: string, r: Pick<Ranking, "period">): string {
+  return `${cityName} 创城问题整改通报（${r.period.from} 至 ${r.period.to}）`;
+}
+
+/** An ISO time as the city reads it: YYYY-MM-DD HH:mm in China time. */
+function chinaTime(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
+}
+
+const percent = (rate: number | null) => (rate === null ? "—" : rate);
+
+function titleRow(sheet: ExcelJS.Worksheet, title: string, width: number) {
+  sheet.mergeCells(1, 1, 1, width);
+  const cell = sheet.getCell(1, 1);
+  cell.value = title;
+  cell.font = { bold: true, size: 14 };
+  cell.alignment = { horizontal: "center" };
+}
+
+function rankingSheet(book: ExcelJS.Workbook, title: string, r: Ranking) {
+  const who = r.by === "unit" ? "责任单位" : "网格";
+  const columns = [
+    { header: "排名", key: "rank", width: 6 },
+    { header: who, key: "name", width: 30 },
+    { header: "失分", key: "pointsLost", width: 8 },
+    { header: "问题数", key: "problems", width: 8 },
+    { header: "未整改", key: "open", width: 8 },
+    { header: "超期", key: "overdue", width: 8 },
+    { header: "已销号", key: "closed", width: 8 },
+    { header: "按期销号", key: "closedOnTime", width: 10 },
+    { header: "按期整改率", key: "onTimeRate", width: 12 },
+    { header: "返工率", key: "reworkRate", width: 10 },
+  ];
+  const sheet = book.addWorksheet("整改排名", {
+    pageSetup: { orientation: "landscape", fitToPage: true },
+  });
+  sheet.columns = columns.map(({ key, width }) => ({ key, width }));
+  titleRow(sheet, title, columns.length);
+  sheet.addRow([`统计期间：${r.period.from} 至 ${r.period.to}（按问题上报时间）`]);
+  sheet.addRow(columns.map((c) => c.header)).font = { bold: true };
+  for (const row of r.rows) {
+    sheet.addRow({
+      ...row,
+      onTimeRate: percent(row.onTimeRate),
+      reworkRate: percent(row.reworkRate),
+    });
+  }
+  for (const key of ["onTimeRate", "reworkRate"]) sheet.getColumn(key).numFmt = "0.0%";
+  sheet.addRow([]);
+  const name = (x: RankingRow) => `${x.name}（失分 ${x.pointsLost}）`;
+  sheet.addRow([
+    r.commended
+      ? `流动红旗：${name(r.commended)}`
+      : `流动红旗：本期无符合条件的${r.by === "unit" ? "单位" : "网格"}`,
+  ]);
+  sheet.addRow([
+    r.criticised.length ? `通报批评：${r.criticised.map(name).join("、")}` : "通报批评：无",
+  ]);
+  sheet.addRow([
+    `说明：问题数少于 ${r.minProblemsForRates} 个的不计算按期整改率和返工率，不参与表扬和批评。`,
+  ]);
+}
+
+function overdueSheet(book: ExcelJS.Workbook, overdue: OverdueProblem[]) {
+  const columns = [
+    { header: "问题编号", key: "id", width: 10 },
+    { header: "问题描述", key: "description", width: 50 },
+    { header: "网格", key: "grid", width: 24 },
+    { header: "责任单位", key: "unit", width: 28 },
+    { header: "整改期限", key: "deadline", width: 18 },
+    { header: "超期天数", key: "daysOverdue", width: 10 },
+  ];
+  const sheet = book.addWorksheet("超期问题");
+  sheet.columns = columns.map(({ key, width }) => ({ key, width }));
+  titleRow(sheet, `超期未整改问题清单（${overdue.length} 个）`, columns.length);
+  sheet.addRow(columns.map((c) => c.header)).font = { bold: true };
+  for (const p of overdue) sheet.addRow({ ...p, deadline: chinaTime(p.deadline) });
+  sheet.getColumn("description").alignment = { wrapText: true, vertical: "top" };
+}
+
+export async function noticeWorkbook(
+  title: string,
+  ranking: Ranking,
+  overdue: OverdueProblem[],
+): Promise<ArrayBuffer> {
+  const book = new ExcelJS.Workbook();
+  book.title = title;
+  rankingSheet(book, title, ranking);
+  overdueSheet(book, overdue);
+  return (await book.xlsx.writeBuffer()) as ArrayBuffer;
+}

@@ -1,0 +1,163 @@
+// /api/files: upload a photo (problem or rectification evidence), and read it or its thumbnail.
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { Readable } from "node:stream";
+import { createRoute, z } from "@hono/zod-openapi";
+import { sql } from "drizzle-orm";
+import type { Context } from "hono";
+import { AppError, fieldMessage } from "../errors.ts";
+import { THUMBNAIL_MIME } from "../files/photo.ts";
+import { blobPath, findFile, type StoredFile, storePhoto, thumbnailPath } from "../files/store.ts";
+import { idPath } from "./query.ts";
+import { type AppEnv, errorSchema, newRouter } from "./router.ts";
+
+const photoMimes = ["image/jpeg", "image/png", "image/webp"] as const;
+
+const fileSchema = z
+  .object({
+    id: z.number().int(),
+    sha256: z.string(),
+    mime: z.enum(photoMimes),
+    size: z.number().int(),
+    originalName: z
+      .string()
+      .openapi({ description: "The name of the first upload of these bytes" }),
+    url: z.string().openapi({ example: "/api/files/12" }),
+    thumbnailUrl: z.string().openapi({ example: "/api/files/12/thumbnail" }),
+    takenAt: z
+      .string()
+      .nullable()
+      .openapi({ description: "EXIF DateTimeOriginal, offered as the problem's time" }),
+    location: z.tuple([z.number(), z.number()]).nullable().openapi({
+      description: "EXIF GPS position [lon, lat] in WGS84, offered as the problem's location",
+    }),
+  })
+  .openapi("File");
+
+const json = (schema: z.ZodTypeAny, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+const binary = (description: string) => ({
+  content: { "image/*": { schema: z.string().openapi({ format: "binary" }) } },
+  description,
+});
+
+const view = (file: StoredFile) => ({
+  ...file,
+  mime: file.mime as (typeof photoMimes)[number],
+  url: `/api/files/${file.id}`,
+  thumbnailUrl: `/api/files/${file.id}/thumbnail`,
+});
+
+/** RFC 5987: encodeURIComponent leaves ' ( ) * as they are, which the header grammar forbids. */
+const headerName = (name: string) =>
+  encodeURIComponent(name).replace(
+    /['()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+
+export function fileRoutes(settings: { dir: string; maxMb: number }) {
+  const readRoute = (path: string, summary: string) =>
+    createRoute({
+      method: "get",
+      path,
+      tags: ["files"],
+      summary,
+      request: { params: idPath },
+      responses: {
+        200: binary("The bytes, cacheable for a year (a file id never changes content)"),
+        401: json(errorSchema, "Not signed in"),
+        404: json(errorSchema, "No such file in this city"),
+      },
+    });
+
+  // Any signed-in user may read any photo of the city: finer scoping (a volunteer sees only the
+  // problems of their grids) waits until photos are read through the problems they belong to.
+  async function send(c: Context<AppEnv>, id: number, thumbnail: boolean) {
+    const file = await findFile(c.var.db.orm, c.var.user.cityId, sql`id = ${id}`);
+    const where = file && (thumbnail ? thumbnailPath : blobPath)(settings.dir, file.sha256);
+    // A row without its bytes (FILES_DIR restored from an older backup) is as good as none.
+    const size = where
+      ? await stat(where)
+          .then((s) => s.size)
+          .catch(() => null)
+      : null;
+    if (!file || !where || size === null) {
+      throw new AppError(404, "not_found", {
+        key: "error.not_found",
+        params: { entity: "entity.file", id },
+      });
+    }
+    const name = thumbnail
+      ? `${file.originalName.replace(/\.[^.]*$/, "")}.thumb.webp`
+      : file.originalName;
+    const stream = Readable.toWeb(createReadStream(where)) as ReadableStream<Uint8Array>;
+    return c.body(stream, 200, {
+      "content-type": thumbnail ? THUMBNAIL_MIME : file.mime,
+      "content-length": String(size),
+      "cache-control": "private, max-age=31536000, immutable",
+      "x-content-type-options": "nosniff",
+      "content-disposition": `inline; filename*=UTF-8''${headerName(name)}`,
+    });
+  }
+
+  return newRouter()
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/",
+        tags: ["files"],
+        summary:
+          `Upload a photo (JPEG, PNG or WebP, at most ${settings.maxMb} MB), checked by its content. ` +
+          "The same bytes uploaded again answer 200 with the stored record, not a second copy.",
+        request: {
+          body: {
+            required: true,
+            content: {
+              "multipart/form-data": {
+                schema: z.object({
+                  file: z
+                    .instanceof(File, { message: fieldMessage("file.missing") })
+                    .openapi({ type: "string", format: "binary" }),
+                }),
+              },
+            },
+          },
+        },
+        responses: {
+          200: json(fileSchema, "These bytes were stored before: the existing record"),
+          201: json(fileSchema, "The stored photo"),
+          400: json(
+            errorSchema,
+            "No file, or not a photo we accept: `fields.file` says what it is",
+          ),
+          401: json(errorSchema, "Not signed in"),
+          413: json(errorSchema, `Larger than ${settings.maxMb} MB`),
+        },
+      }),
+      async (c) => {
+        const { file: upload } = c.req.valid("form");
+        // The body limit lets a little multipart overhead through; the photo itself is held here.
+        if (upload.size > settings.maxMb * 1024 * 1024) {
+          throw new AppError(413, "body_too_large", {
+            key: "file.too_large",
+            params: { max: settings.maxMb },
+          });
+        }
+        const { file, created } = await storePhoto(c.var.db, settings.dir, {
+          bytes: new Uint8Array(await upload.arrayBuffer()),
+          name: upload.name,
+          cityId: c.var.user.cityId,
+          userId: c.var.user.id,
+        });
+        return created ? c.json(view(file), 201) : c.json(view(file), 200);
+      },
+    )
+    .openapi(readRoute("/{id}", "The photo as uploaded"), (c) =>
+      send(c, c.req.valid("param").id, false),
+    )
+    .openapi(readRoute("/{id}/thumbnail", `A WebP thumbnail, 480 px on the long side`), (c) =>
+      send(c, c.req.valid("param").id, true),
+    );
+}

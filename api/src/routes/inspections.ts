@@ -1,0 +1,119 @@
+// /api/inspections: inspectors record inspections; failed items become problems.
+import { createRoute, z } from "@hono/zod-openapi";
+import { AppError, fieldMessage, notFound } from "../errors.ts";
+import { getInspection, listInspections } from "../inspections/queries.ts";
+import { recordInspection } from "../inspections/record.ts";
+import { idPath, page } from "./query.ts";
+import { errorSchema, newRouter, pageOf } from "./router.ts";
+import { requirePermission } from "./session.ts";
+
+const json = (schema: z.ZodTypeAny, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+const positive = z.number().int().positive().max(2147483647);
+const errors = {
+  400: json(errorSchema, "A field is not valid"),
+  401: json(errorSchema, "Not signed in"),
+  403: json(errorSchema, "Not the caller's to see or record"),
+  404: json(errorSchema, "No such inspection"),
+};
+const kinds = ["self", "open", "covert", "mock", "supervision"] as const;
+
+const inspectionBody = z
+  .object({
+    kind: z.enum(kinds, { message: fieldMessage("field.one_of", { values: kinds.join(", ") }) }),
+    standardId: positive,
+    startedAt: z
+      .string()
+      .datetime({ offset: true, message: fieldMessage("field.invalid") })
+      .optional(),
+    note: z.string().max(1000).optional(),
+    visits: z
+      .array(
+        z.object({
+          pointId: positive,
+          results: z
+            .array(
+              z.object({
+                itemId: positive,
+                result: z.enum(["pass", "fail", "not_applicable"], {
+                  message: fieldMessage("field.one_of", { values: "pass, fail, not_applicable" }),
+                }),
+                deduction: z.number().min(0).max(100).optional(),
+                note: z.string().max(500).optional(),
+                photoIds: z.array(positive).max(10).optional(),
+              }),
+            )
+            .min(1)
+            .max(100),
+        }),
+      )
+      .min(1, fieldMessage("inspection.no_visits"))
+      .max(200),
+  })
+  .strict();
+
+export const inspectionRoutes = newRouter();
+// Inspections are the campaign office's and the inspectors' record; units see the problems they cause.
+inspectionRoutes.use("*", async (c, next) => {
+  if (c.var.scope.kind !== "city")
+    throw new AppError(403, "forbidden", {
+      key: "auth.forbidden",
+      params: { role: `role.${c.var.user.role}` },
+    });
+  await next();
+});
+inspectionRoutes
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/",
+      tags: ["inspections"],
+      summary:
+        "Record an inspection: points visited, a result per item; failed items become problems",
+      middleware: [requirePermission("inspections.write")] as const,
+      request: {
+        body: { required: true, content: { "application/json": { schema: inspectionBody } } },
+      },
+      responses: { 201: json(z.any(), "The inspection with the problems it found"), ...errors },
+    }),
+    async (c) => {
+      const input = c.req.valid("json");
+      const created = await c.var.db.orm.transaction((tx) =>
+        recordInspection(tx, c.var.user, input),
+      );
+      return c.json(await getInspection(c.var.db.orm, c.var.user.cityId, created.id), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      tags: ["inspections"],
+      summary: "List inspections, newest first",
+      request: { query: z.object({ limit: page.limit, offset: page.offset }).strict() },
+      responses: { 200: json(z.any(), "Inspections"), ...errors },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const { rows, total } = await listInspections(c.var.db.orm, c.var.user.cityId, pageOf(q));
+      return c.json({ inspections: rows, total }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}",
+      tags: ["inspections"],
+      summary: "One inspection with its results",
+      request: { params: idPath },
+      responses: { 200: json(z.any(), "The inspection"), ...errors },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const inspection = await getInspection(c.var.db.orm, c.var.user.cityId, id);
+      if (!inspection) throw notFound("inspection", id);
+      return c.json(inspection, 200);
+    },
+  );

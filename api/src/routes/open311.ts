@@ -1,0 +1,186 @@
+// Open311 GeoReport v2 at /open311/v2, so that existing 311 clients can file and read problems:
+// services.json, services/{code}.json, requests.json (GET, POST), requests/{id}.json. JSON only.
+// Errors are GeoReport's: an array of {code, description} with HTTP 400/403/404.
+import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { Hono } from "hono";
+import { Throttle } from "../accounts/throttle.ts";
+import type { Db } from "../db/client.ts";
+import { AppError } from "../errors.ts";
+import { languageOf, translate } from "../messages.ts";
+import { listRequests, listServices } from "../open311/services.ts";
+import { createProblem } from "../problems/create.ts";
+import { clientAddress } from "./session.ts";
+
+interface Open311Env {
+  Variables: { db: Db; cityId: number };
+}
+
+const fail = (c: Context, status: 400 | 403 | 404 | 429, description: string) =>
+  c.json([{ code: status, description }], status);
+
+const requestBody = z.object({
+  api_key: z.string().optional(),
+  service_code: z.string().min(1),
+  lat: z.coerce.number().min(-90).max(90),
+  long: z.coerce.number().min(-180).max(180),
+  description: z.string().trim().min(1).max(500),
+  address_string: z.string().max(200).optional(),
+  first_name: z.string().max(32).optional(),
+  last_name: z.string().max(32).optional(),
+  phone: z.string().max(20).optional(),
+  email: z.string().max(100).optional(),
+  media_url: z.string().max(500).optional(),
+});
+
+const listQuery = z.object({
+  service_request_id: z
+    .string()
+    .regex(/^\d+(,\d+)*$/)
+    .optional(),
+  service_code: z.string().optional(),
+  start_date: z.string().datetime({ offset: true }).optional(),
+  end_date: z.string().datetime({ offset: true }).optional(),
+  status: z.enum(["open", "closed"]).optional(),
+  jurisdiction_id: z.string().optional(),
+});
+
+/** Citizens file at most 10 requests a minute from one address. */
+const filing = new Throttle(10, 60_000);
+
+export function open311Routes(options: { apiKeys: string[] }) {
+  const app = new Hono<Open311Env>();
+
+  app.get("/services.json", async (c) => {
+    const services = await listServices(c.var.db.orm, c.var.cityId);
+    return c.json(services.map(({ itemId: _, ...s }) => s));
+  });
+
+  app.get("/services/:code{.+\\.json}", async (c) => {
+    const code = c.req.param("code").replace(/\.json$/, "");
+    const service = (await listServices(c.var.db.orm, c.var.cityId)).find(
+      (s) => s.service_code === code,
+    );
+    if (!service) return fail(c, 404, `service_code ${code} not found`);
+    return c.json({ service_code: code, attributes: [] });
+  });
+
+  app.get("/requests.json", async (c) => {
+    const query = listQuery.safeParse(c.req.query());
+    if (!query.success)
+      return fail(
+        c,
+        400,
+        `invalid parameter: ${query.error.issues.map((i) => i.path.join(".")).join(", ")}`,
+      );
+    const q = query.data;
+    let itemId: number | undefined;
+    if (q.service_code) {
+      itemId = (await listServices(c.var.db.orm, c.var.cityId)).find(
+        (s) => s.service_code === q.service_code,
+      )?.itemId;
+      if (itemId === undefined) return fail(c, 404, `service_code ${q.service_code} not found`);
+    }
+    // GeoReport: without a date range, the last 90 days.
+    const start =
+      q.start_date ??
+      (q.service_request_id ? undefined : new Date(Date.now() - 90 * 86400_000).toISOString());
+    const ids = q.service_request_id
+      ?.split(",")
+      .map(Number)
+      .filter((n) => n <= 2147483647);
+    return c.json(
+      await listRequests(c.var.db.orm, c.var.cityId, {
+        ids,
+        itemId,
+        start,
+        end: q.end_date,
+        status: q.status,
+      }),
+    );
+  });
+
+  app.get("/requests/:id{[0-9]+\\.json}", async (c) => {
+    const id = Number(c.req.param("id").replace(/\.json$/, ""));
+    if (!Number.isSafeInteger(id) || id > 2147483647)
+      return fail(c, 404, "service_request_id not found");
+    const rows = await listRequests(c.var.db.orm, c.var.cityId, { ids: [id] });
+    if (!rows.length) return fail(c, 404, `service_request_id ${id} not found`);
+    return c.json(rows);
+  });
+
+  app.post("/requests.json", async (c) => {
+    const type = c.req.header("content-type") ?? "";
+    const raw = type.includes("application/json")
+      ? await c.req.json().catch(() => null)
+      : await c.req.parseBody().catch(() => null);
+    const body = requestBody.safeParse(raw ?? {});
+    if (!body.success)
+      return fail(
+        c,
+        400,
+        `missing or invalid: ${[...new Set(body.error.issues.map((i) => i.path.join(".")))].join(", ")}`,
+      );
+    const b = body.data;
+    if (options.apiKeys.length && !options.apiKeys.includes(b.api_key ?? ""))
+      return fail(c, 403, "api_key is missing or not valid");
+    const address = clientAddress(c);
+    const wait = filing.retryAfter(address);
+    if (wait) {
+      c.header("retry-after", String(wait));
+      return fail(c, 429, `too many requests; try again in ${wait} seconds`);
+    }
+    filing.hit(address);
+    const service = (await listServices(c.var.db.orm, c.var.cityId)).find(
+      (s) => s.service_code === b.service_code,
+    );
+    if (!service) return fail(c, 404, `service_code ${b.service_code} not found`);
+    const name = [b.last_name, b.first_name].filter(Boolean).join("") || "市民";
+    try {
+      const created = await c.var.db.orm.transaction((tx) =>
+        createProblem(
+          tx,
+          { cityId: c.var.cityId, userId: null, name: `市民 ${name}` },
+          {
+            source: "citizen",
+            severity: "normal",
+            description: b.address_string
+              ? `${b.description}（${b.address_string}）`
+              : b.description,
+            location: { type: "Point", coordinates: [b.long, b.lat] },
+            itemId: service.itemId,
+            photoIds: [],
+            reporterName: name,
+            reporterPhone: b.phone,
+          },
+        ),
+      );
+      return c.json(
+        [
+          {
+            service_request_id: String(created.id),
+            service_notice: "已受理，将派发给责任单位整改",
+            account_id: null,
+          },
+        ],
+        201,
+      );
+    } catch (error) {
+      if (error instanceof AppError && error.status < 500) {
+        const lang = languageOf(c.req.header("accept-language"));
+        const field = Object.values(error.fields ?? {})[0];
+        return fail(
+          c,
+          400,
+          field
+            ? translate(field.key, lang, field.params as Record<string, string>)
+            : translate(error.detail.key, lang),
+        );
+      }
+      throw error;
+    }
+  });
+
+  app.notFound((c) => fail(c, 404, "not found"));
+  return app;
+}

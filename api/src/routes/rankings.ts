@@ -1,0 +1,111 @@
+// /api/analytics/rankings: points lost and rectification per unit or grid over a period, and the
+// notice (通报) as XLSX. Scoped like every read: a unit admin sees its own unit's row only.
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { AppError, fieldMessage } from "../errors.ts";
+import { noticeTitle, noticeWorkbook } from "../rankings/notice.ts";
+import { isCalendarDate, MAX_PERIOD_DAYS, resolvePeriod } from "../rankings/period.ts";
+import { cityName, overdueProblems } from "../rankings/queries.ts";
+import { MIN_PROBLEMS_FOR_RATES, ranking } from "../rankings/ranking.ts";
+import { oneOf } from "./query.ts";
+import { type AppEnv, attachment, errorSchema, newRouter } from "./router.ts";
+
+const json = (schema: z.ZodTypeAny, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+const errors = {
+  400: json(errorSchema, "A parameter is not valid; `fields` names each one"),
+  401: json(errorSchema, "Not signed in"),
+};
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+const date = z
+  .string()
+  .refine(isCalendarDate, fieldMessage("field.date"))
+  .optional()
+  .openapi({ type: "string", format: "date", example: "2024-05-01" });
+
+const rankingQuery = z
+  .object({
+    by: oneOf(["unit", "grid"]).default("unit"),
+    from: date.openapi({ description: "first day (China time), on problems' reported_at" }),
+    to: date.openapi({
+      description: `last day, included; default today, and from 30 days before; at most ${MAX_PERIOD_DAYS} days`,
+    }),
+  })
+  .strict();
+
+const rowSchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string(),
+    pointsLost: z.number().openapi({ description: "sum of deductions (失分)" }),
+    problems: z.number().int(),
+    open: z.number().int(),
+    overdue: z.number().int(),
+    closed: z.number().int(),
+    closedOnTime: z.number().int(),
+    onTimeRate: z.number().nullable(),
+    reworkRate: z.number().nullable(),
+    rank: z.number().int(),
+  })
+  .openapi("RankingRow");
+const rankingSchema = z
+  .object({
+    by: z.enum(["unit", "grid"]),
+    period: z.object({ from: z.string(), to: z.string() }),
+    minProblemsForRates: z.number().int().openapi({ example: MIN_PROBLEMS_FOR_RATES }),
+    rows: z.array(rowSchema),
+    commended: rowSchema.nullable().openapi({ description: "流动红旗" }),
+    criticised: z.array(rowSchema),
+  })
+  .openapi("Ranking");
+
+async function rankingFor(c: Context<AppEnv>, q: z.infer<typeof rankingQuery>) {
+  const resolved = resolvePeriod(q, new Date());
+  if (!resolved.ok) {
+    throw new AppError(400, "invalid_request", { key: "error.validation" }, resolved.problems);
+  }
+  const result = await ranking(c.var.db.orm, c.var.scope, q.by, resolved.period);
+  return { result, period: resolved.period };
+}
+
+export const rankingRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/rankings",
+      tags: ["analytics"],
+      summary:
+        "Ranking per unit or grid: points lost, open, overdue, on-time and rework rates, commended and criticised",
+      description: `Rates are null, and a row is neither commended nor criticised, below ${MIN_PROBLEMS_FOR_RATES} problems in the period. Order: points lost, then overdue (both descending), then name.`,
+      request: { query: rankingQuery },
+      responses: { 200: json(rankingSchema, "The ranking"), ...errors },
+    }),
+    async (c) => c.json((await rankingFor(c, c.req.valid("query"))).result, 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/rankings/notice",
+      tags: ["analytics"],
+      summary: "The notice (通报) as XLSX: the ranking, commended and criticised, overdue problems",
+      request: { query: rankingQuery },
+      responses: {
+        200: { content: { [XLSX]: { schema: z.any() } }, description: "XLSX" },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const { result, period } = await rankingFor(c, c.req.valid("query"));
+      const { orm } = c.var.db;
+      const title = noticeTitle(await cityName(orm, c.var.user.cityId), result);
+      const overdue = await overdueProblems(orm, c.var.scope, period);
+      c.header(
+        "content-disposition",
+        attachment(`notice-${period.from}-${period.to}.xlsx`, `${title}.xlsx`),
+      );
+      return c.body(await noticeWorkbook(title, result, overdue), 200, { "content-type": XLSX });
+    },
+  );

@@ -1,0 +1,208 @@
+// /api/standards: evaluation standards (测评标准). Everyone signed in reads them; coordinators
+// write drafts, copy a standard into a new version, activate it, and move it in and out of XLSX.
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { AppError, type Message, validationError } from "../errors.ts";
+import { activateStandard } from "../standards/activate.ts";
+import { standardFileName, standardWorkbook } from "../standards/export-sheet.ts";
+import { readStandardSheet } from "../standards/import-sheet.ts";
+import { standardNotFound } from "../standards/locks.ts";
+import {
+  activatedSchema,
+  detailSchema,
+  importFieldsOf,
+  importForm,
+  importQuery,
+  listSchema,
+} from "../standards/openapi.ts";
+import { getStandard, listStandards } from "../standards/queries.ts";
+import { standardInputSchema } from "../standards/rules.ts";
+import { copyStandard, createStandard, replaceStandard } from "../standards/write.ts";
+import { idPath, page } from "./query.ts";
+import { type AppEnv, attachment, errorSchema, newRouter, pageOf } from "./router.ts";
+import { requirePermission } from "./session.ts";
+
+const json = (schema: z.ZodTypeAny, description: string) => ({
+  content: { "application/json": { schema } },
+  description,
+});
+const errors = {
+  400: json(errorSchema, "A field is not valid; `fields` names each one (sheets: `row N`)"),
+  401: json(errorSchema, "Not signed in"),
+  403: json(errorSchema, "Only coordinators maintain standards"),
+  404: json(errorSchema, "No such standard in this city"),
+  409: json(errorSchema, "The standard is active or retired: copy it into a new version"),
+};
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+const write = requirePermission("standards.write");
+const actorOf = (c: Context<AppEnv>) => ({ cityId: c.var.user.cityId, userId: c.var.user.id });
+
+async function detail(c: Context<AppEnv>, id: number) {
+  const standard = await getStandard(c.var.db.orm, c.var.user.cityId, id);
+  if (!standard) throw standardNotFound(id);
+  return standard;
+}
+
+const invalid = (f: Record<string, Message>) =>
+  new AppError(400, "invalid_request", { key: "error.validation" }, f);
+
+export const standardRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      tags: ["standards"],
+      summary: "List evaluation standards (测评标准) with their size and total points",
+      request: { query: z.object({ limit: page.limit, offset: page.offset }).strict() },
+      responses: {
+        200: json(listSchema, "Standards, by name and newest version first"),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const { rows, total } = await listStandards(c.var.db.orm, c.var.user.cityId, pageOf(q));
+      return c.json({ standards: rows, total }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/",
+      tags: ["standards"],
+      summary: "Create a draft standard: categories → items; codes (3.2) follow from the order",
+      middleware: [write] as const,
+      request: {
+        body: { required: true, content: { "application/json": { schema: standardInputSchema } } },
+      },
+      responses: { 201: json(detailSchema, "The new draft"), ...errors },
+    }),
+    async (c) => {
+      const body = c.req.valid("json");
+      const id = await c.var.db.orm.transaction((tx) => createStandard(tx, actorOf(c), body));
+      return c.json(await detail(c, id), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/import",
+      tags: ["standards"],
+      summary:
+        "Import a draft from an XLSX sheet (类别序号, 类别, 条目编号, 条目, 检查要点, 分值, 佐证材料): all rows or none",
+      middleware: [write] as const,
+      request: {
+        query: importQuery,
+        body: { required: true, content: { "multipart/form-data": { schema: importForm } } },
+      },
+      responses: { 201: json(detailSchema, "The new draft"), ...errors },
+    }),
+    async (c) => {
+      const query = c.req.valid("query");
+      const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+      const fields = importFieldsOf(form, query);
+      const file = form.file;
+      // Every missing or bad field at once, the file among them.
+      if (!(file instanceof File) || !fields.success) {
+        const problems = fields.success ? {} : { ...validationError(fields.error).fields };
+        if (!(file instanceof File)) problems.file = { key: "field.file_xlsx" };
+        throw invalid(problems);
+      }
+      const sheet = await readStandardSheet(await file.arrayBuffer());
+      if (!sheet.ok) throw invalid(sheet.problems);
+      const input = { ...fields.data, categories: sheet.categories };
+      const id = await c.var.db.orm.transaction((tx) =>
+        createStandard(tx, actorOf(c), input, "import"),
+      );
+      return c.json(await detail(c, id), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}",
+      tags: ["standards"],
+      summary: "One standard: its categories with their items, in order",
+      request: { params: idPath },
+      responses: { 200: json(detailSchema, "The standard"), ...errors },
+    }),
+    async (c) => c.json(await detail(c, c.req.valid("param").id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "put",
+      path: "/{id}",
+      tags: ["standards"],
+      summary:
+        "Replace a draft's name, year, scope, categories and items wholesale (409 unless a draft)",
+      middleware: [write] as const,
+      request: {
+        params: idPath,
+        body: { required: true, content: { "application/json": { schema: standardInputSchema } } },
+      },
+      responses: { 200: json(detailSchema, "The draft as saved"), ...errors },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const body = c.req.valid("json");
+      await c.var.db.orm.transaction((tx) => replaceStandard(tx, actorOf(c), id, body));
+      return c.json(await detail(c, id), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}/export",
+      tags: ["standards"],
+      summary: "The standard as an XLSX sheet, one row an item (imports back as it is)",
+      request: { params: idPath },
+      responses: {
+        200: { content: { [XLSX]: { schema: z.any() } }, description: "XLSX" },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const standard = await detail(c, c.req.valid("param").id);
+      return c.body(await standardWorkbook(standard), 200, {
+        "content-type": XLSX,
+        "content-disposition": attachment(
+          `standard-${standard.id}.xlsx`,
+          standardFileName(standard),
+        ),
+      });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/versions",
+      tags: ["standards"],
+      summary: "Copy a standard into a new draft, the next version of its name",
+      middleware: [write] as const,
+      request: { params: idPath },
+      responses: { 201: json(detailSchema, "The new draft"), ...errors },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const created = await c.var.db.orm.transaction((tx) => copyStandard(tx, actorOf(c), id));
+      return c.json(await detail(c, created), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/activate",
+      tags: ["standards"],
+      summary:
+        "Make a draft the active standard; the active one of the same name and scope retires",
+      middleware: [write] as const,
+      request: { params: idPath },
+      responses: { 200: json(activatedSchema, "The active standard"), ...errors },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const retired = await c.var.db.orm.transaction((tx) => activateStandard(tx, actorOf(c), id));
+      return c.json({ ...(await detail(c, id)), retired }, 200);
+    },
+  );
