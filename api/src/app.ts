@@ -121,22 +121,18 @@ export function createApp(options: AppOptions) {
   app.route("/api/people", peopleRoutes);
   app.route("/api/standards", standardRoutes);
   app.route("/api/analytics", rankingRoutes);
-  app.route(
-    "/api/files",
-    fileRoutes({
-      dir: options.filesDir ?? path.join(tmpdir(), `civgrid-files-${randomUUID()}`),
-      maxMb: photoMaxMb,
-    }),
-  );
+  const filesDir = options.filesDir ?? path.join(tmpdir(), `civgrid-files-${randomUUID()}`);
+  app.route("/api/files", fileRoutes({ dir: filesDir, maxMb: photoMaxMb }));
   app.route("/api/inspections", inspectionRoutes);
 
   // Open311 GeoReport v2: public, no session; its own error format.
+  app.use("/open311/*", photoLimit);
   app.use("/open311/*", async (c, next) => {
     c.set("db", options.db);
     c.set("cityId", options.cityId);
     await next();
   });
-  app.route("/open311/v2", open311Routes({ apiKeys: options.open311ApiKeys ?? [] }));
+  app.route("/open311/v2", open311Routes({ apiKeys: options.open311ApiKeys ?? [], filesDir }));
 
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",

@@ -94,6 +94,46 @@ describeEachEngine("Open311 GeoReport v2", (ctx) => {
     expect(abroad.body[0].description).toContain("中国");
   });
 
+  it("takes a photo as GeoReport's `media` upload and keeps it with the request", async () => {
+    const sharp = (await import("sharp")).default;
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#c33" } })
+      .png()
+      .toBuffer();
+    const [service] = (await citizen().request("/open311/v2/services.json")).body;
+    const body = new FormData();
+    for (const [k, v] of Object.entries({
+      service_code: service.service_code,
+      lat: 35.08,
+      long: 117.16,
+      description: "带照片的投诉",
+    })) {
+      body.append(k, String(v));
+    }
+    body.append("media", new Blob([new Uint8Array(png)], { type: "image/png" }), "photo.png");
+    const filed = await citizen().request("/open311/v2/requests.json", { method: "POST", body });
+    expect(filed.status).toBe(201);
+    const [read] = (
+      await citizen().request(`/open311/v2/requests/${filed.body[0].service_request_id}.json`)
+    ).body;
+    expect(read.media_url).toMatch(/^\/api\/files\/\d+$/);
+    const notPhoto = new FormData();
+    for (const [k, v] of Object.entries({
+      service_code: service.service_code,
+      lat: 35.08,
+      long: 117.16,
+      description: "x",
+    })) {
+      notPhoto.append(k, String(v));
+    }
+    notPhoto.append("media", new Blob(["%PDF-1.4 not a photo"]), "photo.jpg");
+    const refused = await citizen().request("/open311/v2/requests.json", {
+      method: "POST",
+      body: notPhoto,
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body[0].code).toBe(400);
+  });
+
   it("requires an api_key when the deployment sets some", async () => {
     const app = createApp({
       db: ctx().db,

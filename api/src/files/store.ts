@@ -46,7 +46,8 @@ export interface Upload {
   bytes: Uint8Array;
   name: string;
   cityId: number;
-  userId: number;
+  /** null for a citizen's photo, sent without an account. */
+  userId: number | null;
 }
 
 /** Stores a photo, or finds the same bytes already stored in the city (`created: false`). */

@@ -7,6 +7,7 @@ import { Hono } from "hono";
 import { Throttle } from "../accounts/throttle.ts";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
+import { storePhoto } from "../files/store.ts";
 import { languageOf, translate } from "../messages.ts";
 import { listRequests, listServices } from "../open311/services.ts";
 import { createProblem } from "../problems/create.ts";
@@ -45,11 +46,11 @@ const listQuery = z.object({
   jurisdiction_id: z.string().optional(),
 });
 
-/** Citizens file at most 10 requests a minute from one address. */
-const filing = new Throttle(10, 60_000);
 
-export function open311Routes(options: { apiKeys: string[] }) {
+export function open311Routes(options: { apiKeys: string[]; filesDir: string }) {
   const app = new Hono<Open311Env>();
+  /** Citizens file at most 10 requests a minute from one address. */
+  const filing = new Throttle(10, 60_000);
 
   app.get("/services.json", async (c) => {
     const services = await listServices(c.var.db.orm, c.var.cityId);
@@ -137,6 +138,21 @@ export function open311Routes(options: { apiKeys: string[] }) {
     if (!service) return fail(c, 404, `service_code ${b.service_code} not found`);
     const name = [b.last_name, b.first_name].filter(Boolean).join("") || "市民";
     try {
+      // GeoReport's optional `media` upload (multipart): a photo, checked and stored like any other.
+      const media = (raw as Record<string, unknown>).media;
+      const photoIds =
+        media instanceof File
+          ? [
+              (
+                await storePhoto(c.var.db, options.filesDir, {
+                  bytes: new Uint8Array(await media.arrayBuffer()),
+                  name: media.name,
+                  cityId: c.var.cityId,
+                  userId: null,
+                })
+              ).file.id,
+            ]
+          : [];
       const created = await c.var.db.orm.transaction((tx) =>
         createProblem(
           tx,
@@ -149,7 +165,7 @@ export function open311Routes(options: { apiKeys: string[] }) {
               : b.description,
             location: { type: "Point", coordinates: [b.long, b.lat] },
             itemId: service.itemId,
-            photoIds: [],
+            photoIds,
             reporterName: name,
             reporterPhone: b.phone,
           },
