@@ -163,9 +163,13 @@ export function createApp(options: AppOptions) {
   app.onError((error, c) => {
     if (error instanceof AppError) return respondWithError(c, error);
     if (error instanceof HTTPException && error.status < 500) {
+      // Hono's own refusals: the CSRF check (403) and malformed bodies (400).
+      const crossSite = error.status === 403;
       return respondWithError(
         c,
-        new AppError(error.status as 400, "bad_request", { key: "error.validation" }),
+        new AppError(error.status as 400, crossSite ? "cross_site_request" : "bad_request", {
+          key: crossSite ? "error.cross_site" : "error.bad_body",
+        }),
       );
     }
     console.error(`[${c.req.method} ${c.req.path}]`, error);

@@ -202,6 +202,14 @@ const messages = {
   "inspection.no_visits": { "zh-CN": "请至少检查一个点位", en: "visit at least one point" },
   "entity.inspection": { "zh-CN": "检查记录", en: "Inspection" },
   "entity.standard": { "zh-CN": "测评标准", en: "Standard" },
+  "error.cross_site": {
+    "zh-CN": "请求来自其他网站，已拒绝；请在 CivGrid 页面内操作。",
+    en: "The request came from another site and was refused; act from CivGrid's own pages.",
+  },
+  "error.bad_body": {
+    "zh-CN": "提交的内容无法读取，请检查格式（例如 JSON）。",
+    en: "The request body cannot be read; check its format (e.g. JSON).",
+  },
   "error.throttled": {
     "zh-CN": "请求太频繁，请 {seconds} 秒后再试。",
     en: "Too many requests; try again in {seconds} seconds.",

@@ -169,5 +169,7 @@ describeEachEngine("role matrix", (ctx) => {
       headers: { origin: "https://evil.example" },
     });
     expect(answer.status).toBe(403);
+    expect(answer.body.error.code).toBe("cross_site_request");
   });
 });
+

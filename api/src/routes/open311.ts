@@ -46,7 +46,6 @@ const listQuery = z.object({
   jurisdiction_id: z.string().optional(),
 });
 
-
 export function open311Routes(options: { apiKeys: string[]; filesDir: string }) {
   const app = new Hono<Open311Env>();
   /** Citizens file at most 10 requests a minute from one address. */
