@@ -1,20 +1,12 @@
 // The closed loop's rules: which action moves a problem from which states to which, who may take
 // it, and what it must carry. One table, read by the transition service and shown in the docs.
-import type { ProblemStatus, Role } from "../db/schema/index.ts";
+import { type ProblemStatus, type Role, rectificationActions } from "../db/schema/index.ts";
 
-export const actions = [
-  "dispatch",
-  "start",
-  "submit",
-  "close",
-  "return",
-  "send_back",
-  "request_extension",
-  "grant_extension",
-  "refuse_extension",
-  "to_ledger",
-  "reopen",
-] as const;
+/** Every step but the first report, which creating a problem takes. */
+export const actions = rectificationActions.filter((a) => a !== "report") as [
+  Exclude<(typeof rectificationActions)[number], "report">,
+  ...Exclude<(typeof rectificationActions)[number], "report">[],
+];
 export type Action = (typeof actions)[number];
 
 /** Why a coordinator returns a rectification (返工): a fixed list, so rework can be counted by cause. */

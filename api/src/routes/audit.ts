@@ -3,7 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { listAudit } from "../audit/queries.ts";
 import { fieldMessage } from "../errors.ts";
 import { id, page } from "./query.ts";
-import { errorSchema, newRouter, pageOf } from "./router.ts";
+import { errorSchema, json, newRouter, pageOf } from "./router.ts";
 import { requirePermission } from "./session.ts";
 
 const entrySchema = z
@@ -19,11 +19,6 @@ const entrySchema = z
     after: z.unknown(),
   })
   .openapi("AuditEntry");
-
-const json = (schema: z.ZodTypeAny, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
 
 export const auditRoutes = newRouter();
 auditRoutes.use("*", requirePermission("audit.read"));

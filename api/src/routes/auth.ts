@@ -21,7 +21,7 @@ import { recordAudit } from "../audit/record.ts";
 import { AppError, fieldMessage } from "../errors.ts";
 import { permissions } from "../policy/permissions.ts";
 import { type Scope, scopeOf } from "../policy/scope.ts";
-import { errorSchema, newRouter } from "./router.ts";
+import { errorSchema, json, newRouter } from "./router.ts";
 import { clientAddress } from "./session.ts";
 
 /** Five wrong passwords for one name from one address in 15 minutes, then a pause. */
@@ -54,11 +54,6 @@ const meSchema = z
     permissions: z.array(z.string()),
   })
   .openapi("Me");
-
-const json = (schema: z.ZodTypeAny, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
 
 const password = z.string().max(256, fieldMessage("field.text", { min: 1, max: 256 }));
 

@@ -13,6 +13,7 @@ import {
   errorSchema,
   featureSchema,
   geojson,
+  json,
   newRouter,
   pageOf,
   readErrors,
@@ -32,10 +33,6 @@ const CommunityCollection = collectionSchema("CommunityCollection", Community);
 
 const properties = ({ geometry: _, ...rest }: CommunityRow) => rest;
 
-const json = (schema: z.ZodTypeAny, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
 const partitionBody = z
   .object({
     count: z

@@ -9,7 +9,7 @@ import { AppError, fieldMessage } from "../errors.ts";
 import { THUMBNAIL_MIME } from "../files/photo.ts";
 import { blobPath, findFile, type StoredFile, storePhoto, thumbnailPath } from "../files/store.ts";
 import { idPath } from "./query.ts";
-import { type AppEnv, errorSchema, newRouter } from "./router.ts";
+import { type AppEnv, errorSchema, json, newRouter } from "./router.ts";
 
 const photoMimes = ["image/jpeg", "image/png", "image/webp"] as const;
 
@@ -34,10 +34,6 @@ const fileSchema = z
   })
   .openapi("File");
 
-const json = (schema: z.ZodTypeAny, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
 const binary = (description: string) => ({
   content: { "image/*": { schema: z.string().openapi({ format: "binary" }) } },
   description,

@@ -12,16 +12,8 @@ import { listVersions } from "../grids/versions.ts";
 import { createGrid, deleteGrid, shapeOf, updateGrid } from "../grids/write.ts";
 import { idPath, integerParam } from "./query.ts";
 import type { AppEnv } from "./router.ts";
-import { errorSchema, geojson, newRouter } from "./router.ts";
+import { errorSchema, geojson, json, jsonBody, newRouter } from "./router.ts";
 import { requirePermission } from "./session.ts";
-
-const json = (schema: z.ZodTypeAny, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
-const body = <S extends z.ZodType>(schema: S) => ({
-  body: { required: true as const, content: { "application/json": { schema } } },
-});
 
 const writeErrors = {
   400: json(errorSchema, "A field or the shape is not valid; `fields` or `problems` say which"),
@@ -88,7 +80,7 @@ export const gridEditRoutes = newRouter()
       tags: ["grids"],
       summary: "Merge grids that share an edge; the lowest code keeps its code",
       middleware: [edit] as const,
-      request: body(
+      request: jsonBody(
         z
           .object({
             grids: z
@@ -113,7 +105,7 @@ export const gridEditRoutes = newRouter()
       tags: ["grids"],
       summary: "Split a grid along a line drawn across it; the pieces keep its units and leader",
       middleware: [edit] as const,
-      request: { params: idPath, ...body(z.object({ version, line }).strict()) },
+      request: { params: idPath, ...jsonBody(z.object({ version, line }).strict()) },
       responses: {
         201: json(
           z.object({ grids: z.array(z.any()) }),
@@ -139,7 +131,7 @@ export const gridEditRoutes = newRouter()
       tags: ["grids"],
       summary: "Create a grid from a GeoJSON Feature (properties.communityId, optional name)",
       middleware: [edit] as const,
-      request: body(
+      request: jsonBody(
         z
           .object({
             type: z.literal("Feature", {
@@ -174,7 +166,7 @@ export const gridEditRoutes = newRouter()
       middleware: [edit] as const,
       request: {
         params: idPath,
-        ...body(
+        ...jsonBody(
           z.object({ version, name: name.optional(), geometry: geometry.optional() }).strict(),
         ),
       },
@@ -223,7 +215,7 @@ export const gridEditRoutes = newRouter()
       middleware: [requirePermission("assignments.write")] as const,
       request: {
         params: idPath,
-        ...body(
+        ...jsonBody(
           z
             .object({
               version,
@@ -273,7 +265,7 @@ export const gridEditRoutes = newRouter()
       tags: ["grids"],
       summary: "Bring back an earlier version's shape, name and assignments (as a new version)",
       middleware: [edit] as const,
-      request: { params: idPath, ...body(z.object({ version, toVersion: version }).strict()) },
+      request: { params: idPath, ...jsonBody(z.object({ version, toVersion: version }).strict()) },
       responses: { 200: geojson(z.any(), "The grid as reverted"), ...writeErrors },
     }),
     async (c) => {

@@ -10,13 +10,9 @@ import { listGrids } from "../grids/queries.ts";
 import { readGeoFile } from "../grids/read-geo-file.ts";
 import { languageOf } from "../messages.ts";
 import { booleanFlag, id } from "./query.ts";
-import { type AppEnv, attachment, errorSchema, newRouter } from "./router.ts";
+import { type AppEnv, attachment, errorSchema, json, newRouter } from "./router.ts";
 import { requirePermission } from "./session.ts";
 
-const json = (schema: z.ZodTypeAny, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
 const errors = {
   400: json(errorSchema, "A parameter is not valid"),
   401: json(errorSchema, "Not signed in"),

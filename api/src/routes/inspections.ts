@@ -4,13 +4,9 @@ import { AppError, fieldMessage, notFound } from "../errors.ts";
 import { getInspection, listInspections } from "../inspections/queries.ts";
 import { recordInspection } from "../inspections/record.ts";
 import { idPath, page } from "./query.ts";
-import { errorSchema, newRouter, pageOf } from "./router.ts";
+import { errorSchema, json, newRouter, pageOf } from "./router.ts";
 import { requirePermission } from "./session.ts";
 
-const json = (schema: z.ZodTypeAny, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
 const positive = z.number().int().positive().max(2147483647);
 const errors = {
   400: json(errorSchema, "A field is not valid"),

@@ -10,16 +10,9 @@ import { getProblem } from "../problems/queries.ts";
 import { actions } from "../problems/rules.ts";
 import { takeStep } from "../problems/transitions.ts";
 import { idPath } from "./query.ts";
-import { type AppEnv, errorSchema, newRouter } from "./router.ts";
+import { type AppEnv, errorSchema, json, jsonBody, newRouter } from "./router.ts";
 import { requirePermission } from "./session.ts";
 
-const json = (schema: z.ZodTypeAny, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
-const body = <S extends z.ZodType>(schema: S) => ({
-  body: { required: true as const, content: { "application/json": { schema } } },
-});
 const errors = {
   400: json(errorSchema, "A field is not valid"),
   401: json(errorSchema, "Not signed in"),
@@ -97,7 +90,7 @@ export const problemActionRoutes = newRouter()
       middleware: [requirePermission("problems.report")] as const,
       request: {
         headers: z.object({ "idempotency-key": z.string().min(8).max(128).optional() }),
-        ...body(reportSchema),
+        ...jsonBody(reportSchema),
       },
       responses: {
         201: json(z.any(), "The new problem, with `possibleDuplicates` nearby"),
@@ -142,7 +135,7 @@ export const problemActionRoutes = newRouter()
         "Take a step in the closed loop (dispatch, start, submit, close, return, send_back, extension, ledger, reopen)",
       request: {
         params: idPath,
-        ...body(
+        ...jsonBody(
           z
             .object({
               action: z.enum(actions, {

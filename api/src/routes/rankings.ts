@@ -8,12 +8,8 @@ import { isCalendarDate, MAX_PERIOD_DAYS, resolvePeriod } from "../rankings/peri
 import { cityName, overdueProblems } from "../rankings/queries.ts";
 import { MIN_PROBLEMS_FOR_RATES, ranking } from "../rankings/ranking.ts";
 import { oneOf } from "./query.ts";
-import { type AppEnv, attachment, errorSchema, newRouter } from "./router.ts";
+import { type AppEnv, attachment, errorSchema, json, newRouter } from "./router.ts";
 
-const json = (schema: z.ZodTypeAny, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
 const errors = {
   400: json(errorSchema, "A parameter is not valid; `fields` names each one"),
   401: json(errorSchema, "Not signed in"),

@@ -78,7 +78,8 @@ export const errorSchema = z
   })
   .openapi("Error");
 
-const json = (schema: z.ZodTypeAny, description: string) => ({
+/** An OpenAPI response (or request) body of JSON with this schema. */
+export const json = (schema: z.ZodTypeAny, description: string) => ({
   content: { "application/json": { schema } },
   description,
 });
@@ -100,3 +101,8 @@ export function geojson(schema: z.ZodTypeAny, description: string) {
 export function attachment(asciiName: string, name: string): string {
   return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
+
+/** A required JSON request body, typed from its schema. */
+export const jsonBody = <S extends z.ZodType>(schema: S) => ({
+  body: { required: true as const, content: { "application/json": { schema } } },
+});

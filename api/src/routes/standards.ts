@@ -19,13 +19,9 @@ import { getStandard, listStandards } from "../standards/queries.ts";
 import { standardInputSchema } from "../standards/rules.ts";
 import { copyStandard, createStandard, replaceStandard } from "../standards/write.ts";
 import { idPath, page } from "./query.ts";
-import { type AppEnv, attachment, errorSchema, newRouter, pageOf } from "./router.ts";
+import { type AppEnv, attachment, errorSchema, json, newRouter, pageOf } from "./router.ts";
 import { requirePermission } from "./session.ts";
 
-const json = (schema: z.ZodTypeAny, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
 const errors = {
   400: json(errorSchema, "A field is not valid; `fields` names each one (sheets: `row N`)"),
   401: json(errorSchema, "Not signed in"),

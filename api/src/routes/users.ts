@@ -17,7 +17,7 @@ import { recordAudit } from "../audit/record.ts";
 import { roles } from "../db/schema/index.ts";
 import { AppError, fieldMessage, type Message, notFound } from "../errors.ts";
 import { booleanFlag, idPath, oneOf, page } from "./query.ts";
-import { errorSchema, newRouter, pageOf } from "./router.ts";
+import { errorSchema, json, newRouter, pageOf } from "./router.ts";
 import { requirePermission } from "./session.ts";
 
 const userSchema = z
@@ -37,10 +37,6 @@ const userSchema = z
   })
   .openapi("User");
 
-const json = (schema: z.ZodTypeAny, description: string) => ({
-  content: { "application/json": { schema } },
-  description,
-});
 const errors = {
   400: json(errorSchema, "A field is not valid; `fields` names each one"),
   401: json(errorSchema, "Not signed in"),
