@@ -1,11 +1,11 @@
 // Reading accounts from an XLSX sheet (the form offices already keep), checking every row before any is saved.
 
 import { sql } from "drizzle-orm";
-import ExcelJS from "exceljs";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { type Role, roles } from "../db/schema/index.ts";
 import { issueMessage, type Message } from "../errors.ts";
+import { openSheet } from "../exports/sheet.ts";
 import { translate } from "../messages.ts";
 import {
   accountProblems,
@@ -43,34 +43,9 @@ export async function readUserSheet(
   cityId: number,
   file: ArrayBuffer,
 ): Promise<ImportResult> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(file);
-  } catch {
-    return { ok: false, problems: { file: { key: "field.file_xlsx" } } };
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { ok: false, problems: { file: { key: "field.sheet_empty" } } };
-
-  const header = new Map<Column, number>();
-  sheet.getRow(1).eachCell((cell, col) => {
-    const text = cell.text.trim().toLowerCase();
-    for (const [name, labels] of Object.entries(columns) as [Column, readonly string[]][]) {
-      if (labels.some((l) => l.toLowerCase() === text)) header.set(name, col);
-    }
-  });
-  const missing = required.filter((c) => !header.has(c));
-  if (missing.length) {
-    return {
-      ok: false,
-      problems: {
-        file: {
-          key: "field.sheet_columns",
-          params: { columns: missing.map((c) => columns[c][0]).join("、") },
-        },
-      },
-    };
-  }
+  const opened = await openSheet(file, columns, required);
+  if (!opened.ok) return opened;
+  const { sheet, header } = opened;
 
   const units = await selectRows<{ id: number; name: string; shortName: string }>(
     ex,

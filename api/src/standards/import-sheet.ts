@@ -1,7 +1,8 @@
 // Reading a standard from an XLSX sheet (the layout export-sheet.ts writes), checking every row
 // before anything is saved: all rows or none, each problem named by row and column.
-import ExcelJS from "exceljs";
+
 import { issueMessage, type Message } from "../errors.ts";
+import { openSheet } from "../exports/sheet.ts";
 import {
   type CategoryInput,
   DEFAULT_DUPLICATE_RADIUS_M,
@@ -38,30 +39,12 @@ interface Group {
 }
 
 export async function readStandardSheet(file: ArrayBuffer): Promise<SheetResult> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(file);
-  } catch {
-    return { ok: false, problems: { file: { key: "field.file_xlsx" } } };
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { ok: false, problems: { file: { key: "field.sheet_empty" } } };
-
-  const header = new Map<SheetColumn, number>();
-  sheet.getRow(1).eachCell((cell, col) => {
-    const text = cell.text.trim().toLowerCase();
-    for (const [name, c] of Object.entries(sheetColumns) as [
-      SheetColumn,
-      (typeof sheetColumns)[SheetColumn],
-    ][]) {
-      if ([c.header, ...c.aliases].some((l) => l.toLowerCase() === text)) header.set(name, col);
-    }
-  });
-  const missing = required.filter((c) => !header.has(c));
-  if (missing.length) {
-    const columns = missing.map((c) => sheetColumns[c].header).join("、");
-    return { ok: false, problems: { file: { key: "field.sheet_columns", params: { columns } } } };
-  }
+  const labels = Object.fromEntries(
+    Object.entries(sheetColumns).map(([name, c]) => [name, [c.header, ...c.aliases]]),
+  ) as unknown as Record<SheetColumn, readonly string[]>;
+  const opened = await openSheet(file, labels, required);
+  if (!opened.ok) return opened;
+  const { sheet, header } = opened;
 
   const problems: Record<string, Message> = {};
   const flag = (row: number, column: SheetColumn, problem: Message) => {
