@@ -8,7 +8,6 @@ import { type EngineName, openEngine, serverUnavailable, signIn } from "./engine
 const engines: EngineName[] = (await serverUnavailable()) ? ["pglite"] : ["pglite", "postgres"];
 
 for (const engine of engines) {
-
   describe(`first start without demo data [${engine}]`, () => {
     let close = async () => {};
     afterAll(() => close());

@@ -172,4 +172,3 @@ describeEachEngine("role matrix", (ctx) => {
     expect(answer.body.error.code).toBe("cross_site_request");
   });
 });
-

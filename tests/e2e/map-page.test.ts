@@ -1,10 +1,11 @@
-// The spine as a newcomer sees it: start CivGrid, open the map, see the demo city drawn.
+// The spine as a newcomer sees it: start CivGrid, sign in, open the map, see the demo city drawn.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserUnavailable, launchBrowser } from "./browser.ts";
 import { buildWeb, type RunningServer, root, startServer } from "./server.ts";
+import { consoleErrors, signIn } from "./sign-in.ts";
 
 const screenshots = path.join(root, "tests/e2e/screenshots");
 const skip = browserUnavailable();
@@ -13,7 +14,7 @@ describe.skipIf(skip)("the map page", () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
-  const consoleErrors: string[] = [];
+  let errors: string[];
 
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
@@ -21,9 +22,9 @@ describe.skipIf(skip)("the map page", () => {
     server = await startServer();
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
-    page.on("pageerror", (e) => consoleErrors.push(e.message));
+    errors = consoleErrors(page);
     await page.goto(server.url);
+    await signIn(page, "coordinator");
     await page.waitForSelector("body[data-map-ready='true']", { timeout: 90_000 });
   });
 
@@ -37,7 +38,7 @@ describe.skipIf(skip)("the map page", () => {
     const drawn = await page.evaluate(() => document.body.dataset.gridCount);
     expect(Number(drawn)).toBe(10);
     expect(await page.title()).toMatch(/创城网格/);
-    expect(consoleErrors).toEqual([]);
+    expect(errors).toEqual([]);
   });
 
   it("shows a grid's code, area, community and units when it is clicked", async () => {

@@ -22,7 +22,10 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** Builds web/ into web/dist, unless this test run's global setup already did. */
 export async function buildWeb() {
+  if (process.env.CIVGRID_WEB_BUILT === "1") return;
+
   const { build } = await import("vite");
   await build({ root: path.join(root, "web"), logLevel: "warn" });
 }

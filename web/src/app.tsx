@@ -1,29 +1,177 @@
-// The shell: header with the product and city name, the language switch, and the map page.
+// The shell: who is signed in decides between the sign-in page and the app; the path picks the page.
 import { useQuery } from "@tanstack/react-query";
+import { lazy, Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
+import { can, type Me } from "./api/auth.ts";
 import { queries } from "./api/queries.ts";
+import { useSession } from "./api/use-session.ts";
+import { AppHeader } from "./components/app-header.tsx";
 import { ErrorBanner } from "./components/error-banner.tsx";
-import { LanguageSwitch } from "./components/language-switch.tsx";
+import { PasswordPage } from "./pages/account/password-page.tsx";
+import { AuditPage } from "./pages/admin/audit-page.tsx";
+import { UsersPage } from "./pages/admin/users-page.tsx";
+import { LoginPage } from "./pages/auth/login-page.tsx";
+import { CitizenPage, isCitizenPath } from "./pages/citizen/citizen-page.tsx";
+import { DivisionPage } from "./pages/coordinator/division-page.tsx";
 import { MapPage } from "./pages/coordinator/map-page.tsx";
+import { MessagePage } from "./pages/message-page.tsx";
+import { StandardPage } from "./pages/standards/standard-page.tsx";
+import { StandardsPage } from "./pages/standards/standards-page.tsx";
+import { navigate, safeReturnPath, useLocation } from "./router.ts";
 
+// The editor brings turf and Terra Draw: loaded only when a coordinator opens it.
+const GridEditorPage = lazy(() =>
+  import("./pages/coordinator/grid-editor/grid-editor-page.tsx").then((module) => ({
+    default: module.GridEditorPage,
+  })),
+);
+
+// The closed loop's pages: only coordinators, units and inspectors open them.
+const BoardPage = lazy(() =>
+  import("./pages/rectification/board-page.tsx").then((m) => ({ default: m.BoardPage })),
+);
+const InboxPage = lazy(() =>
+  import("./pages/rectification/inbox-page.tsx").then((m) => ({ default: m.InboxPage })),
+);
+const ProblemPage = lazy(() =>
+  import("./pages/rectification/problem-page.tsx").then((m) => ({ default: m.ProblemPage })),
+);
+const InspectPage = lazy(() =>
+  import("./pages/inspector/inspect-page.tsx").then((m) => ({ default: m.InspectPage })),
+);
+const RankingsPage = lazy(() =>
+  import("./pages/rankings/rankings-page.tsx").then((m) => ({ default: m.RankingsPage })),
+);
+
+/** Reasons to tell a user on the sign-in page; a plain sign-out needs no explanation. */
+const signOutNotices = new Set(["session_expired", "account_disabled"]);
+
+/** The citizens' report pages are public: they never ask who is signed in. */
 export function App() {
+  const { path } = useLocation();
+  return isCitizenPath(path) ? <CitizenPage path={path} /> : <SessionApp />;
+}
+
+function SessionApp() {
+  const { t } = useTranslation();
+  const session = useSession();
+  const { path, search } = useLocation();
+  const signedIn = session.data ? session.data.user !== null : undefined;
+
+  // The address follows the session: /login?next=… when signed out, back to `next` once signed in.
+  useEffect(() => {
+    if (signedIn === false && path !== "/login")
+      navigate(`/login?next=${encodeURIComponent(path + search)}`, { replace: true });
+    if (signedIn && path === "/login")
+      navigate(safeReturnPath(new URLSearchParams(search).get("next")), { replace: true });
+  }, [signedIn, path, search]);
+
+  if (session.error)
+    return (
+      <div className="page">
+        <ErrorBanner message={session.error.message} onRetry={() => void session.refetch()} />
+      </div>
+    );
+  if (!session.data) return <p className="page">{t("app.loading")}</p>;
+  if (!session.data.user) {
+    const { code, message } = session.data;
+    return <LoginPage notice={signOutNotices.has(code) ? message : undefined} />;
+  }
+  return <Shell me={session.data} path={path} />;
+}
+
+function Shell({ me, path }: { me: Me; path: string }) {
   const { t } = useTranslation();
   const config = useQuery(queries.config());
   // Without the settings the map still works, just without a basemap.
   const basemapUrl = config.isError ? null : config.data?.basemapUrl;
   return (
     <div className="app">
-      <header className="app-header">
-        <h1>{t("app.title")}</h1>
-        {config.data && <span className="city">{config.data.city.name}</span>}
-        <LanguageSwitch />
-      </header>
+      <AppHeader me={me} cityName={config.data?.city.name} />
       {config.error && (
         <ErrorBanner message={config.error.message} onRetry={() => void config.refetch()} />
       )}
       <main>
-        <MapPage basemapUrl={basemapUrl} />
+        {me.user.mustChangePassword ? (
+          <PasswordPage required />
+        ) : (
+          <Suspense fallback={<p className="page">{t("app.loading")}</p>}>
+            <Page me={me} path={path} basemapUrl={basemapUrl} />
+          </Suspense>
+        )}
       </main>
     </div>
   );
+}
+
+interface PageProps {
+  me: Me;
+  path: string;
+  basemapUrl: string | null | undefined;
+}
+
+function Page({ me, path, basemapUrl }: PageProps) {
+  const { t } = useTranslation();
+  const allowed = (permission: string) => can(me, permission);
+  const problemId = /^\/problems\/(\d{1,10})$/.exec(path)?.[1];
+  if (problemId) return <ProblemPage me={me} id={Number(problemId)} basemapUrl={basemapUrl} />;
+  const standardId = /^\/standards\/(\d{1,10})$/.exec(path)?.[1];
+  if (standardId)
+    return (
+      <StandardPage
+        key={standardId}
+        id={Number(standardId)}
+        canWrite={allowed("standards.write")}
+      />
+    );
+  switch (path) {
+    case "/":
+      return <MapPage basemapUrl={basemapUrl} />;
+    case "/login":
+      return null; // signed in: the address is about to move on to where the user was going
+    case "/account/password":
+      return <PasswordPage />;
+    case "/grids":
+      return allowed("grids.write") ? (
+        <Suspense fallback={<p className="page">{t("app.loading")}</p>}>
+          <GridEditorPage basemapUrl={basemapUrl} />
+        </Suspense>
+      ) : (
+        <MessagePage message={t("nav.forbidden")} />
+      );
+    case "/grids/division":
+      return allowed("grids.write") ? (
+        <DivisionPage />
+      ) : (
+        <MessagePage message={t("nav.forbidden")} />
+      );
+    case "/admin/users":
+      return allowed("users.manage") ? <UsersPage /> : <MessagePage message={t("nav.forbidden")} />;
+    case "/admin/audit":
+      return allowed("audit.read") ? <AuditPage /> : <MessagePage message={t("nav.forbidden")} />;
+    case "/problems":
+      return allowed("problems.dispatch") ? (
+        <BoardPage />
+      ) : (
+        <MessagePage message={t("nav.forbidden")} />
+      );
+    case "/inbox":
+      return allowed("rectification.submit") ? (
+        <InboxPage me={me} />
+      ) : (
+        <MessagePage message={t("nav.forbidden")} />
+      );
+    case "/inspect":
+      return allowed("inspections.write") ? (
+        <InspectPage />
+      ) : (
+        <MessagePage message={t("nav.forbidden")} />
+      );
+    case "/rankings":
+      return <RankingsPage />;
+    case "/standards":
+      return <StandardsPage canWrite={allowed("standards.write")} />;
+    default:
+      return <MessagePage message={t("nav.notFound")} />;
+  }
 }

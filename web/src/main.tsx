@@ -1,16 +1,33 @@
 // Starts the web app: i18n, the query cache, and the shell.
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { ApiError } from "./api/client.ts";
+import { onApiError } from "./api/use-session.ts";
 import { App } from "./app.tsx";
 import "./i18n.ts";
 import "./styles/shell.css";
+import "./styles/header-nav.css";
 import "./styles/map-overlay.css";
 import "./styles/detail-panel.css";
 import "./styles/lists.css";
+import "./styles/forms.css";
+import "./styles/login.css";
+import "./styles/tables.css";
+import "./styles/editor.css";
+import "./styles/rectification.css";
+import "./styles/inspect.css";
+import "./styles/citizen.css";
 
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false } },
+/** Errors the API meant (signed out, not allowed, invalid) are answers: asking again won't help. */
+const retry = (failures: number, error: Error) =>
+  failures < 1 && !(error instanceof ApiError && error.status >= 400 && error.status < 500);
+
+// Any call can find the session ended: one handler for all of them sends the user to sign in.
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError: (error) => onApiError(queryClient, error) }),
+  mutationCache: new MutationCache({ onError: (error) => onApiError(queryClient, error) }),
+  defaultOptions: { queries: { retry, refetchOnWindowFocus: false } },
 });
 
 const root = document.getElementById("root");

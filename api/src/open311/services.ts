@@ -53,14 +53,17 @@ export interface RequestFilters {
   status?: "open" | "closed" | undefined;
 }
 
-/** Service requests as GeoReport v2 shapes them; no reporter's name or phone ever leaves here. */
+/**
+ * Citizens' service requests as GeoReport v2 shapes them. Only what citizens filed is public:
+ * inspections (暗访 among them) and patrols stay inside; no reporter's name or phone leaves here.
+ */
 export async function listRequests(ex: Executor, cityId: number, f: RequestFilters, limit = 1000) {
   const ids = f.ids?.length ? sql.raw(`ARRAY[${f.ids.join(",")}]::int[]`) : null;
   return selectRows<Record<string, unknown>>(
     ex,
     sql`SELECT p.id::text AS service_request_id,
           CASE WHEN p.status IN ('closed', 'ledger') THEN 'closed' ELSE 'open' END AS status,
-          (SELECT e.note FROM rectification_events e WHERE e.problem_id = p.id ORDER BY e.seq DESC LIMIT 1) AS status_notes,
+          (SELECT e.note FROM rectification_events e WHERE e.problem_id = p.id AND e.seq > 1 ORDER BY e.seq DESC LIMIT 1) AS status_notes,
           i.title AS service_name, CASE WHEN i.id IS NULL THEN NULL ELSE i.standard_id || '-' || i.code END AS service_code,
           p.description, u.name AS agency_responsible, NULL AS service_notice,
           ${isoTime(sql`p.reported_at`)} AS requested_datetime, ${isoTime(sql`p.updated_at`)} AS updated_datetime,
@@ -69,7 +72,7 @@ export async function listRequests(ex: Executor, cityId: number, f: RequestFilte
           (SELECT '/api/files/' || pp.file_id FROM problem_photos pp WHERE pp.problem_id = p.id AND pp.phase = 'before' ORDER BY pp.id LIMIT 1) AS media_url
         FROM problems p LEFT JOIN standard_items i ON i.id = p.item_id LEFT JOIN units u ON u.id = p.unit_id
           LEFT JOIN grids g ON g.id = p.grid_id
-        WHERE p.city_id = ${cityId}
+        WHERE p.city_id = ${cityId} AND p.source = 'citizen'
           ${ids ? sql`AND p.id = ANY(${ids})` : sql``}
           ${f.itemId !== undefined ? sql`AND p.item_id = ${f.itemId}` : sql``}
           ${f.start ? sql`AND p.reported_at >= ${f.start}::timestamptz` : sql``}

@@ -43,6 +43,8 @@ export interface ProblemRow {
   overdue: boolean;
   reportedAt: string;
   closedAt: string | null;
+  /** A unit's request for more time waits for the coordinator's answer. */
+  extensionRequested: boolean;
   geometry: string;
 }
 
@@ -51,6 +53,7 @@ const columns = sql`p.id, p.status, p.version, p.severity, p.source, p.descripti
   i.code AS "itemCode", i.title AS "itemTitle", p.deduction::float8 AS deduction,
   ${isoTime(sql`p.deadline`)} AS deadline, ${overdue} AS overdue,
   ${isoTime(sql`p.reported_at`)} AS "reportedAt", ${isoTime(sql`p.closed_at`)} AS "closedAt",
+  p.extension_days_requested IS NOT NULL AS "extensionRequested",
   ST_AsGeoJSON(p.location, 7) AS geometry`;
 
 const from = sql`problems p

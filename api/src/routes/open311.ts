@@ -115,12 +115,11 @@ export function open311Routes(options: { apiKeys: string[]; filesDir: string }) 
       ? await c.req.json().catch(() => null)
       : await c.req.parseBody().catch(() => null);
     const body = requestBody.safeParse(raw ?? {});
-    if (!body.success)
-      return fail(
-        c,
-        400,
-        `missing or invalid: ${[...new Set(body.error.issues.map((i) => i.path.join(".")))].join(", ")}`,
-      );
+    if (!body.success) {
+      const fields = [...new Set(body.error.issues.map((i) => i.path.join(".")))].join(", ");
+      const zh = languageOf(c.req.header("accept-language")) === "zh-CN";
+      return fail(c, 400, zh ? `缺少或无效的字段：${fields}` : `missing or invalid: ${fields}`);
+    }
     const b = body.data;
     if (options.apiKeys.length && !options.apiKeys.includes(b.api_key ?? ""))
       return fail(c, 403, "api_key is missing or not valid");

@@ -42,6 +42,7 @@ const problemProperties = z.object({
   overdue: z.boolean(),
   reportedAt: z.string().openapi({ format: "date-time" }),
   closedAt: z.string().nullable().openapi({ format: "date-time" }),
+  extensionRequested: z.boolean(),
 });
 const problemDetailProperties = problemProperties.extend({
   events: z.array(

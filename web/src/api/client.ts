@@ -1,5 +1,6 @@
-// Typed fetch helpers for the API: one GET per resource, errors carry the API's own message.
-import type { MultiPolygon, Point } from "geojson";
+// Typed fetch helpers for the API: one request function, one GET per map resource; errors carry
+// the API's own message.
+import type { MultiPolygon, Point, Polygon } from "geojson";
 import i18n from "../i18n.ts";
 import type {
   AppConfig,
@@ -16,6 +17,34 @@ import type {
   UnitDetail,
 } from "./types.ts";
 
+/**
+ * A geometry problem the API found (the same as geo's, with its message in the caller's words):
+ * `at` is where to put a marker, `geometry` what to highlight, `area` how much (m²).
+ */
+export interface ServerProblem {
+  code: string;
+  key: string;
+  params?: Record<string, string | number>;
+  at?: [number, number];
+  area?: number;
+  geometry?: Polygon | MultiPolygon;
+  message: string;
+}
+
+/** What a 409 `version_conflict` says the grid is now. */
+export interface CurrentVersion {
+  id: number;
+  version: number;
+  updatedAt: string;
+  name: string;
+}
+
+/** More an error can carry: geometry problems (400/422), the current version (409). */
+export interface ErrorDetails {
+  problems?: ServerProblem[];
+  current?: CurrentVersion;
+}
+
 /** An error the API answered with; `message` is already in the caller's language. */
 export class ApiError extends Error {
   constructor(
@@ -23,34 +52,78 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: Record<string, string>,
+    readonly details: ErrorDetails = {},
   ) {
     super(message);
   }
 }
 
-interface ErrorBody {
-  error?: { code?: string; message?: string; fields?: Record<string, string> };
+/** The geometry problems an error carries ([] for any other error). */
+export function errorProblems(error: unknown): ServerProblem[] {
+  return (error instanceof ApiError && error.details.problems) || [];
 }
 
-async function getJson<T>(path: string): Promise<T> {
+/** The API's per-field messages of an error ({} when it has none), to show beside the inputs. */
+export function fieldErrors(error: unknown): Record<string, string> {
+  return (error instanceof ApiError && error.fields) || {};
+}
+
+/** An error as one sentence where no input shows its fields: the message, then each field's. */
+export function errorText(error: Error): string {
+  return [error.message, ...Object.values(fieldErrors(error))].join(" ");
+}
+
+interface ErrorBody {
+  error?: ErrorDetails & { code?: string; message?: string; fields?: Record<string, string> };
+}
+
+/** The ApiError for an answer that is not 2xx, from its status and (maybe empty) JSON body. */
+export function apiError(status: number, answer: ErrorBody): ApiError {
+  const { code, message, fields, problems, current } = answer.error ?? {};
+  return new ApiError(status, code ?? "http", message ?? i18n.t("error.http", { status }), fields, {
+    problems,
+    current,
+  });
+}
+
+/** The headers every call sends: JSON wanted, messages in the user's language. */
+export const apiHeaders = () => ({
+  Accept: "application/json",
+  "Accept-Language": i18n.language,
+});
+
+/** What a request sends: a JSON value, or a multipart form (a file upload). */
+type RequestBody = { json: unknown } | { form: FormData };
+
+/** Sends one request; a 2xx answer's JSON (undefined for 204), anything else an ApiError. */
+export async function request<T>(method: string, path: string, body?: RequestBody): Promise<T> {
+  const headers: Record<string, string> = apiHeaders();
+  if (body && "json" in body) headers["Content-Type"] = "application/json";
   let response: Response;
   try {
     response = await fetch(path, {
-      headers: { Accept: "application/json", "Accept-Language": i18n.language },
+      method,
+      headers,
+      body: body && ("json" in body ? JSON.stringify(body.json) : body.form),
     });
   } catch {
     throw new ApiError(0, "network", i18n.t("error.network"));
   }
   if (!response.ok) {
-    const body = (await response.json().catch(() => ({}))) as ErrorBody;
-    throw new ApiError(
-      response.status,
-      body.error?.code ?? "http",
-      body.error?.message ?? i18n.t("error.http", { status: response.status }),
-      body.error?.fields,
-    );
+    throw apiError(response.status, (await response.json().catch(() => ({}))) as ErrorBody);
   }
-  return (await response.json()) as T;
+  return response.status === 204 ? (undefined as T) : ((await response.json()) as T);
+}
+
+export const getJson = <T>(path: string) => request<T>("GET", path);
+
+/** Builds a query string from the set values only, e.g. {limit: 20, q: ""} → "?limit=20". */
+export function queryString(values: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(values))
+    if (value !== undefined && value !== "") params.set(name, String(value));
+  const text = params.toString();
+  return text ? `?${text}` : "";
 }
 
 /** The most pages a list is followed through; the API's maximum page is 5000 features. */
@@ -75,7 +148,8 @@ export const api = {
   config: () => getJson<AppConfig>("/api/config"),
   regions: (level: RegionLevel) => getCollection<RegionCollection>(`/api/regions?level=${level}`),
   communities: () => getCollection<CommunityCollection>("/api/communities"),
-  grids: () => getCollection<GridCollection>("/api/grids"),
+  grids: (communityId?: number) =>
+    getCollection<GridCollection>(`/api/grids${queryString({ communityId })}`),
   grid: (id: number) => getJson<GridDetail>(`/api/grids/${id}`),
   units: () => getCollection<UnitCollection>("/api/units"),
   unit: (id: number) => getJson<UnitDetail>(`/api/units/${id}`),

@@ -140,11 +140,15 @@ export type RectificationAction =
   | "to_ledger"
   | "reopen";
 
+export type ProblemSource = "inspection" | "patrol" | "citizen";
+
 export interface ProblemProperties {
   id: number;
   status: ProblemStatus;
+  /** Named by every step, so that of two people acting at once only one wins. */
+  version: number;
   severity: string;
-  source: string;
+  source: ProblemSource;
   description: string;
   gridId: number | null;
   gridCode: string | null;
@@ -156,6 +160,7 @@ export interface ProblemProperties {
   deadline: string | null;
   overdue: boolean;
   reportedAt: string;
+  closedAt: string | null;
 }
 
 export interface RectificationEvent {
@@ -169,8 +174,22 @@ export interface RectificationEvent {
   at: string;
 }
 
+/** A photo of a problem: as found ("before") or as rectified ("after", with the step it came with). */
+export interface ProblemPhoto {
+  fileId: number;
+  phase: "before" | "after";
+  eventSeq: number | null;
+  url: string;
+  thumbnailUrl: string;
+}
+
 export interface ProblemDetailProperties extends ProblemProperties {
   events: RectificationEvent[];
+  photos: ProblemPhoto[];
+  /** A unit's request for more time, waiting for the coordinator's answer. */
+  extensionRequest: { days: number; reason: string | null } | null;
+  /** When a problem on the ledger (挂账) is to be looked at again, YYYY-MM-DD. */
+  reviewOn: string | null;
 }
 
 export type RegionCollection = Collection<MultiPolygon, RegionProperties>;

@@ -1,48 +1,60 @@
 // One problem: what is wrong, who must rectify it by when, and what has happened so far.
 import { useTranslation } from "react-i18next";
-import type { ProblemDetailProperties } from "../api/types.ts";
+import type { ProblemDetailProperties, ProblemProperties } from "../api/types.ts";
 import { formatDateTime, formatPoints } from "../format.ts";
 import { Field, Fields } from "./fields.tsx";
+import { Link } from "./link.tsx";
 import { StatusBadge } from "./status-badge.tsx";
 import { StatusTimeline } from "./status-timeline.tsx";
 
 export function ProblemDetails({ problem }: { problem: ProblemDetailProperties }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <p className="description">{problem.description}</p>
+      <ProblemFacts problem={problem} />
+      <p>
+        <Link to={`/problems/${problem.id}`}>{t("rectification.openPage")}</Link>
+      </p>
+      <h3>{t("problem.history")}</h3>
+      <StatusTimeline events={problem.events} />
+    </>
+  );
+}
+
+/** Status, place, who, by when, and how many points it cost. */
+export function ProblemFacts({ problem }: { problem: ProblemProperties }) {
   const { t, i18n } = useTranslation();
   const none = t("panel.none");
   const item = [problem.itemCode, problem.itemTitle].filter(Boolean).join(" ");
   return (
-    <>
-      <p className="description">{problem.description}</p>
-      <Fields>
-        <Field label={t("problem.status")}>
-          <StatusBadge status={problem.status} />
-        </Field>
-        <Field label={t("problem.severity")}>{t(`severity.${problem.severity}`)}</Field>
-        <Field label={t("problem.source")}>{t(`source.${problem.source}`)}</Field>
-        <Field label={t("problem.grid")}>
-          <span className="code">{problem.gridCode ?? none}</span>
-        </Field>
-        <Field label={t("problem.unit")}>{problem.unitName ?? none}</Field>
-        {item && <Field label={t("problem.item")}>{item}</Field>}
-        <Field label={t("problem.deadline")}>
-          {problem.deadline ? (
-            <span className={problem.overdue ? "overdue" : undefined}>
-              {formatDateTime(problem.deadline, i18n.language)}
-              {problem.overdue && <span className="overdue-tag">{t("problem.overdue")}</span>}
-            </span>
-          ) : (
-            none
-          )}
-        </Field>
-        <Field label={t("problem.pointsLost")}>
-          {t("problem.pointsValue", { value: formatPoints(problem.deduction, i18n.language) })}
-        </Field>
-        <Field label={t("problem.reportedAt")}>
-          {formatDateTime(problem.reportedAt, i18n.language)}
-        </Field>
-      </Fields>
-      <h3>{t("problem.history")}</h3>
-      <StatusTimeline events={problem.events} />
-    </>
+    <Fields>
+      <Field label={t("problem.status")}>
+        <StatusBadge status={problem.status} />
+      </Field>
+      <Field label={t("problem.severity")}>{t(`severity.${problem.severity}`)}</Field>
+      <Field label={t("problem.source")}>{t(`source.${problem.source}`)}</Field>
+      <Field label={t("problem.grid")}>
+        <span className="code">{problem.gridCode ?? none}</span>
+      </Field>
+      <Field label={t("problem.unit")}>{problem.unitName ?? none}</Field>
+      {item && <Field label={t("problem.item")}>{item}</Field>}
+      <Field label={t("problem.deadline")}>
+        {problem.deadline ? (
+          <span className={problem.overdue ? "overdue" : undefined}>
+            {formatDateTime(problem.deadline, i18n.language)}
+            {problem.overdue && <span className="overdue-tag">{t("problem.overdue")}</span>}
+          </span>
+        ) : (
+          none
+        )}
+      </Field>
+      <Field label={t("problem.pointsLost")}>
+        {t("problem.pointsValue", { value: formatPoints(problem.deduction, i18n.language) })}
+      </Field>
+      <Field label={t("problem.reportedAt")}>
+        {formatDateTime(problem.reportedAt, i18n.language)}
+      </Field>
+    </Fields>
   );
 }

@@ -1,8 +1,19 @@
 // A problem's rectification history, oldest first: who did what, when, and why.
+import type { TFunction } from "i18next";
 import { useTranslation } from "react-i18next";
 import type { RectificationEvent } from "../api/types.ts";
 import { formatDateTime } from "../format.ts";
 import { statusColours } from "../map/colours.ts";
+
+/**
+ * A step's reason as a line: a request for more time ("+7") as its days, a coded reason
+ * (not_fixed, duplicate…) by its label, anything else (older free-text reasons) as written.
+ */
+function reasonLine(reason: string, t: TFunction): string {
+  const days = /^\+(\d+)$/.exec(reason)?.[1];
+  if (days) return t("reason.moreDays", { days });
+  return t("problem.reasonValue", { reason: t(`reason.${reason}`, { defaultValue: reason }) });
+}
 
 export function StatusTimeline({ events }: { events: readonly RectificationEvent[] }) {
   const { t, i18n } = useTranslation();
@@ -28,9 +39,7 @@ export function StatusTimeline({ events }: { events: readonly RectificationEvent
             )}
           </div>
           {event.note && <p>{event.note}</p>}
-          {event.reason && (
-            <p className="reason">{t("problem.reasonValue", { reason: event.reason })}</p>
-          )}
+          {event.reason && <p className="reason">{reasonLine(event.reason, t)}</p>}
         </li>
       ))}
     </ol>

@@ -1,5 +1,11 @@
 // Creates the page's one maplibre map, and exposes it to browser tests.
-import { Map as MapLibreMap, NavigationControl, ScaleControl, setWorkerUrl } from "maplibre-gl";
+import {
+  type LayerSpecification,
+  Map as MapLibreMap,
+  NavigationControl,
+  ScaleControl,
+  setWorkerUrl,
+} from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import { mapStyle } from "./style.ts";
@@ -17,10 +23,22 @@ declare global {
 /** Tengzhou's centre, shown until the assigned communities are loaded and fitted. */
 const initialView = { center: [117.165, 35.084] as [number, number], zoom: 12 };
 
-export function createMap(container: HTMLElement, basemapUrl: string | null): MapLibreMap {
+export interface MapOptions {
+  /** The data layers to draw (the map page's by default). */
+  layers?: LayerSpecification[];
+  /** Keep the drawn frame readable, so the canvas can be printed (costs some speed). */
+  printable?: boolean;
+}
+
+export function createMap(
+  container: HTMLElement,
+  basemapUrl: string | null,
+  { layers, printable = false }: MapOptions = {},
+): MapLibreMap {
   const map = new MapLibreMap({
     container,
-    style: mapStyle(basemapUrl),
+    style: mapStyle(basemapUrl, layers),
+    canvasContextAttributes: { preserveDrawingBuffer: printable },
     ...initialView,
     maxZoom: 20,
     attributionControl: false,

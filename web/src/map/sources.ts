@@ -10,6 +10,12 @@ export const sourceIds = {
   units: "units",
   inspectionPoints: "points",
   problems: "problems",
+  // the grid editor's overlays
+  gaps: "coverage-gaps",
+  problemAreas: "problem-areas",
+  problemMarkers: "problem-markers",
+  preview: "edit-preview",
+  previewLabels: "edit-preview-labels",
 } as const;
 
 export type SourceId = (typeof sourceIds)[keyof typeof sourceIds];

@@ -18,11 +18,15 @@ function basemap(url: string): { source: SourceSpecification; layer: LayerSpecif
   };
 }
 
-export function mapStyle(basemapUrl: string | null): StyleSpecification {
+/** The style with the given data layers (the map page's by default, the editor's are fewer). */
+export function mapStyle(
+  basemapUrl: string | null,
+  layers: LayerSpecification[] = dataLayers,
+): StyleSpecification {
   const raster = basemapUrl ? basemap(basemapUrl) : null;
   return {
     version: 8,
     sources: { ...(raster ? { basemap: raster.source } : {}), ...emptySources() },
-    layers: [background, ...(raster ? [raster.layer] : []), ...dataLayers],
+    layers: [background, ...(raster ? [raster.layer] : []), ...layers],
   };
 }

@@ -13,14 +13,15 @@ import { type SourceId, sourceIds } from "./sources.ts";
 import { useLeadUnits } from "./use-lead-units.ts";
 
 /** Room for the overlays: the layer list and legend on the left, or above on a phone. */
-function fitPadding() {
+export function fitPadding() {
   const wide = window.matchMedia("(min-width: 700px)").matches;
   return wide
     ? { top: 50, bottom: 40, left: 250, right: 50 }
     : { top: 110, bottom: 40, left: 20, right: 20 };
 }
 
-function useSourceData(map: MapLibreMap | null, id: SourceId, data: GeoJSON | undefined) {
+/** Keeps one GeoJSON source showing `data` (nothing is sent while it is undefined). */
+export function useSourceData(map: MapLibreMap | null, id: SourceId, data: GeoJSON | undefined) {
   useEffect(() => {
     if (map && data) void map.getSource<GeoJSONSource>(id)?.setData(data);
   }, [map, id, data]);

@@ -12,7 +12,11 @@ export const gridLayers: LayerSpecification[] = [
     type: "fill",
     source: sourceIds.grids,
     // recoloured per lead hospital once the units are known (see lead-unit-colours.ts)
-    paint: { "fill-color": noLeadUnitColour, "fill-opacity": 0.6 },
+    paint: {
+      "fill-color": noLeadUnitColour,
+      // the grid editor fades the grid whose vertices are being moved: its draft is drawn on top
+      "fill-opacity": ["case", ["boolean", ["feature-state", "editing"], false], 0.15, 0.6],
+    },
   },
   {
     id: "grid-outline",

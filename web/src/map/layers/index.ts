@@ -1,6 +1,7 @@
 // The layer families in drawing order (bottom first); a family is what a toggle shows or hides.
 import type { LayerSpecification } from "maplibre-gl";
 import { communityLayers } from "./communities.ts";
+import { editingLayers } from "./editing.ts";
 import { gridLayers } from "./grids.ts";
 import { inspectionPointLayers } from "./points.ts";
 import { problemLayers } from "./problems.ts";
@@ -21,3 +22,10 @@ export type LayerFamily = keyof typeof layerFamilies;
 export const layerFamilyNames = Object.keys(layerFamilies) as LayerFamily[];
 
 export const dataLayers: LayerSpecification[] = Object.values(layerFamilies).flat();
+
+/** The grid editor draws its community's grids and the editing overlays above them. */
+export const editorLayers: LayerSpecification[] = [
+  ...gridLayers,
+  ...communityLayers,
+  ...editingLayers,
+];

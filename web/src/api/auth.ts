@@ -1,0 +1,76 @@
+// Signing in and out, who is signed in (the `session` query), changing one's own password.
+import { queryOptions } from "@tanstack/react-query";
+import { ApiError, request } from "./client.ts";
+
+export const roles = [
+  "admin",
+  "coordinator",
+  "inspector",
+  "unit_admin",
+  "grid_leader",
+  "volunteer",
+  "leader",
+] as const;
+export type Role = (typeof roles)[number];
+
+/** What the signed-in user may see: the whole city, one unit's grids, or some grids. */
+export interface Scope {
+  kind: "city" | "unit" | "grids";
+  unitId?: number;
+  gridIds?: number[];
+}
+
+export interface Me {
+  user: {
+    id: number;
+    username: string;
+    displayName: string;
+    role: Role;
+    unitId: number | null;
+    personId: number | null;
+    mustChangePassword: boolean;
+  };
+  scope: Scope;
+  permissions: string[];
+}
+
+/** Nobody is signed in; `code` says why (e.g. "session_expired"), `message` in the user's words. */
+export interface SignedOut {
+  user: null;
+  code: string;
+  message: string;
+}
+
+export type Session = Me | SignedOut;
+
+export const signedOut = (code = "signed_out", message = ""): SignedOut => ({
+  user: null,
+  code,
+  message,
+});
+
+/** The session, or why there is none: a 401 is an answer here, not an error. */
+async function session(): Promise<Session> {
+  try {
+    return await request<Me>("GET", "/api/auth/me");
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401)
+      return signedOut(error.code, error.message);
+    throw error;
+  }
+}
+
+export const sessionQuery = () =>
+  queryOptions({ queryKey: ["session"], queryFn: session, staleTime: Infinity });
+
+export const authApi = {
+  login: (credentials: { username: string; password: string }) =>
+    request<Me>("POST", "/api/auth/login", { json: credentials }),
+  logout: () => request<void>("POST", "/api/auth/logout"),
+  changePassword: (body: { currentPassword: string; newPassword: string }) =>
+    request<void>("POST", "/api/auth/password", { json: body }),
+};
+
+/** Whether the signed-in user holds a permission, e.g. "users.manage"; the API decides anyway. */
+export const can = (session: Session | undefined, permission: string) =>
+  session?.user ? session.permissions.includes(permission) : false;

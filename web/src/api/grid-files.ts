@@ -1,0 +1,93 @@
+// Grids as files: import (preview, then commit, with upload progress), export, the division table.
+import type { MultiPolygon } from "geojson";
+import i18n from "../i18n.ts";
+import { apiError, apiHeaders, queryString, request, type ServerProblem } from "./client.ts";
+
+/** The coordinate system a file was drawn in; GCJ-02 and BD-09 are the Chinese web maps'. */
+export type SourceCrs = "wgs84" | "cgcs2000" | "gcj02" | "bd09";
+export const sourceCrsList: readonly SourceCrs[] = ["wgs84", "cgcs2000", "gcj02", "bd09"];
+
+export interface ImportedFeature {
+  index: number;
+  name: string | null;
+  /** In WGS84, or null when the feature could not be read as a polygon. */
+  geometry: MultiPolygon | null;
+  areaM2: number | null;
+  problems: ServerProblem[];
+}
+
+export interface ImportPreview {
+  kind: string;
+  crs: SourceCrs;
+  ok: boolean;
+  features: ImportedFeature[];
+}
+
+export interface ImportRequest {
+  communityId: number;
+  crs: SourceCrs;
+  file: File;
+  commit: boolean;
+  /** Called with the share of the file sent so far, 0…1. */
+  onProgress: (sent: number) => void;
+}
+
+/**
+ * POST /api/grids/import through XMLHttpRequest, the one browser API that reports upload
+ * progress (fetch does not). Answers as `request` does: JSON, or an ApiError.
+ */
+export function importGrids<T = ImportPreview>(options: ImportRequest): Promise<T> {
+  const { communityId, crs, file, commit, onProgress } = options;
+  const form = new FormData();
+  form.set("file", file);
+  const path = `/api/grids/import${queryString({ communityId, crs, commit: commit ? "true" : undefined })}`;
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", path);
+    for (const [name, value] of Object.entries(apiHeaders())) xhr.setRequestHeader(name, value);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      const body = parse(xhr.responseText);
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as T);
+      else reject(apiError(xhr.status, body ?? {}));
+    };
+    xhr.onerror = () =>
+      reject(apiError(0, { error: { code: "network", message: i18n.t("error.network") } }));
+    xhr.send(form);
+  });
+}
+
+function parse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+export type ExportFormat = "geojson" | "kml" | "csv";
+
+/** A download link; the browser sends the session cookie, the API names the file. */
+export const exportUrl = (format: ExportFormat, communityId?: number) =>
+  `/api/grids/export${queryString({ format, communityId })}`;
+
+export interface DivisionRow {
+  gridId: number;
+  code: string;
+  name: string;
+  communityName: string;
+  areaM2: number;
+  leadUnit: string | null;
+  supportUnits: string[];
+  leader: string | null;
+  leaderMobile: string | null;
+  volunteerCount: number;
+}
+
+export const divisionApi = {
+  rows: (communityId?: number) =>
+    request<{ rows: DivisionRow[] }>("GET", `/api/grids/division${queryString({ communityId })}`),
+  xlsxUrl: (communityId?: number) => `/api/grids/division.xlsx${queryString({ communityId })}`,
+};

@@ -1,0 +1,73 @@
+// Grid writes for the grid editor: create, change, delete, split, merge, assign, history, revert.
+import type { Feature, LineString, MultiPolygon, Polygon } from "geojson";
+import { queryString, request } from "./client.ts";
+import type { GridDetailProperties, GridProperties } from "./types.ts";
+
+export type GridFeature = Feature<MultiPolygon, GridProperties> & { id: number };
+
+/** A grid as the editor last saw it: writes name the version they change. */
+export interface GridVersionRef {
+  id: number;
+  version: number;
+}
+
+/** The grid as seen now, for a write to name. */
+export const versionOf = (grid: GridFeature): GridVersionRef => ({
+  id: grid.id,
+  version: grid.properties.version,
+});
+
+export type GridChange = "create" | "edit" | "split" | "merge" | "revert" | "delete" | "assign";
+
+/** One saved version of a grid, as GET /api/grids/{id}/history lists them (newest first). */
+export interface GridVersion {
+  version: number;
+  change: GridChange;
+  name: string;
+  areaM2: number;
+  assignments: {
+    units: Array<{ unitId: number; role: "lead" | "support" }>;
+    people: Array<{ personId: number; role: "leader" | "volunteer" }>;
+  };
+  changedBy: string | null;
+  changedAt: string;
+  geometry: MultiPolygon;
+}
+
+/** Who is responsible for a grid: its lead and supporting units, its leader and volunteers. */
+export interface Assignments {
+  leadUnitId: number | null;
+  supportUnitIds: number[];
+  leaderPersonId: number | null;
+  volunteerPersonIds: number[];
+}
+
+type Surface = Polygon | MultiPolygon;
+
+const json = (value: unknown) => ({ json: value });
+
+export const gridsApi = {
+  create: (communityId: number, geometry: Surface, name?: string) =>
+    request<GridFeature>(
+      "POST",
+      "/api/grids",
+      json({ type: "Feature", geometry, properties: { communityId, ...(name && { name }) } }),
+    ),
+  update: ({ id, version }: GridVersionRef, changes: { name?: string; geometry?: Surface }) =>
+    request<GridFeature>("PATCH", `/api/grids/${id}`, json({ version, ...changes })),
+  remove: ({ id, version }: GridVersionRef) =>
+    request<void>("DELETE", `/api/grids/${id}${queryString({ version })}`),
+  split: ({ id, version }: GridVersionRef, line: LineString) =>
+    request<{ grids: GridFeature[] }>("POST", `/api/grids/${id}/split`, json({ version, line })),
+  merge: (grids: [GridVersionRef, GridVersionRef]) =>
+    request<GridFeature>("POST", "/api/grids/merge", json({ grids })),
+  assign: ({ id, version }: GridVersionRef, assignments: Assignments) =>
+    request<Feature<MultiPolygon, GridDetailProperties>>(
+      "PUT",
+      `/api/grids/${id}/assignments`,
+      json({ version, ...assignments }),
+    ),
+  history: (id: number) => request<{ versions: GridVersion[] }>("GET", `/api/grids/${id}/history`),
+  revert: ({ id, version }: GridVersionRef, toVersion: number) =>
+    request<GridFeature>("POST", `/api/grids/${id}/revert`, json({ version, toVersion })),
+};

@@ -1,0 +1,77 @@
+// The public Open311 GeoReport v2 calls a citizen's report page makes: no session, and errors
+// come back as GeoReport's array of {code, description}.
+import i18n from "../i18n.ts";
+import { ApiError } from "./client.ts";
+
+/** A kind of problem a citizen can report: an item of the active standard, grouped by category. */
+export interface Service {
+  service_code: string;
+  service_name: string;
+  description: string;
+  group: string;
+}
+
+export interface ServiceRequest {
+  service_request_id: string;
+  status: "open" | "closed";
+  service_name: string | null;
+  description: string;
+  agency_responsible: string | null;
+  requested_datetime: string;
+  updated_datetime: string | null;
+  status_notes: string | null;
+}
+
+export interface NewServiceRequest {
+  service_code: string;
+  lat: number;
+  long: number;
+  description: string;
+  first_name?: string;
+  phone?: string;
+}
+
+/** GeoReport's answer to a filed request: its id and a notice for the citizen. */
+export interface FiledRequest {
+  service_request_id: string;
+  service_notice: string | null;
+}
+
+async function open311<T>(path: string, init: RequestInit = {}): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(`/open311/v2${path}`, {
+      ...init,
+      headers: { Accept: "application/json", "Accept-Language": i18n.language, ...init.headers },
+    });
+  } catch {
+    throw new ApiError(0, "network", i18n.t("error.network"));
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) {
+    const first = Array.isArray(body) ? (body[0] as { description?: string }) : undefined;
+    throw new ApiError(
+      response.status,
+      "open311",
+      first?.description ?? i18n.t("error.http", { status: response.status }),
+    );
+  }
+  return body as T;
+}
+
+export const open311Api = {
+  services: () => open311<Service[]>("/services.json"),
+  /** GeoReport posts form fields, not JSON. */
+  file: async (report: NewServiceRequest) => {
+    const fields = new URLSearchParams();
+    for (const [name, value] of Object.entries(report))
+      if (value !== undefined && value !== "") fields.set(name, String(value));
+    const [filed] = await open311<FiledRequest[]>("/requests.json", {
+      method: "POST",
+      body: fields,
+    });
+    if (!filed) throw new ApiError(500, "open311", i18n.t("error.http", { status: 500 }));
+    return filed;
+  },
+  request: async (id: string) => (await open311<ServiceRequest[]>(`/requests/${id}.json`))[0],
+};

@@ -1,0 +1,78 @@
+// The closed loop's calls: the coordinator's board, lists by urgency, and the steps a problem takes.
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import { getJson, queryString, request } from "./client.ts";
+import type {
+  ProblemCollection,
+  ProblemDetail,
+  ProblemSource,
+  ProblemStatus,
+  RectificationAction,
+} from "./types.ts";
+
+export interface ProblemFilters {
+  status?: readonly ProblemStatus[] | undefined;
+  overdue?: boolean | undefined;
+  source?: ProblemSource | undefined;
+  sort?: "urgency" | "newest" | undefined;
+  limit?: number | undefined;
+  offset?: number | undefined;
+}
+
+/** An overdue problem on the board, most late first. */
+export interface OverdueProblem {
+  id: number;
+  description: string;
+  status: ProblemStatus;
+  gridCode: string | null;
+  unitName: string | null;
+  deadline: string;
+  daysOverdue: number;
+}
+
+/** GET /api/problems/board: 销号清零 at a glance. */
+export interface ProblemBoard {
+  byStatus: Partial<Record<ProblemStatus, number>>;
+  open: number;
+  overdueCount: number;
+  extensionRequests: number;
+  overdue: OverdueProblem[];
+}
+
+/** The steps a user takes on the page (the API's report is not one of them). */
+export type StepAction = Exclude<RectificationAction, "report">;
+
+/** One step of the closed loop, naming the version of the problem it was taken on. */
+export interface Step {
+  action: StepAction;
+  version: number;
+  note?: string;
+  reason?: string;
+  photoIds?: number[];
+  days?: number;
+  reviewOn?: string;
+}
+
+const listPath = ({ status, overdue, ...rest }: ProblemFilters) =>
+  `/api/problems${queryString({
+    ...rest,
+    status: status?.join(","),
+    overdue: overdue ? "true" : undefined,
+  })}`;
+
+export const problemsApi = {
+  list: (filters: ProblemFilters) => getJson<ProblemCollection>(listPath(filters)),
+  board: () => getJson<ProblemBoard>("/api/problems/board"),
+  step: (id: number, step: Step) =>
+    request<ProblemDetail>("POST", `/api/problems/${id}/transitions`, { json: step }),
+};
+
+/** Keyed under "problems", so that one invalidation after a step refreshes every view of them. */
+export const problemQueries = {
+  list: (filters: ProblemFilters) =>
+    queryOptions({
+      queryKey: ["problems", "list", filters],
+      queryFn: () => problemsApi.list(filters),
+      placeholderData: keepPreviousData, // the table stays while a filter changes
+    }),
+  board: () => queryOptions({ queryKey: ["problems", "board"], queryFn: problemsApi.board }),
+};

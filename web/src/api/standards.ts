@@ -1,0 +1,117 @@
+// Evaluation standards (测评标准) for the coordinators who maintain them: the list, one standard,
+// writing a draft, copying a standard into a new version, activating, XLSX in and out.
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { queryString, request } from "./client.ts";
+
+export const standardStatuses = ["draft", "active", "retired"] as const;
+export type StandardStatus = (typeof standardStatuses)[number];
+
+export interface StandardSummary {
+  id: number;
+  name: string;
+  year: number;
+  version: number;
+  /** What the standard applies to, e.g. "hospital". */
+  scope: string;
+  status: StandardStatus;
+  categoryCount: number;
+  itemCount: number;
+  totalPoints: number;
+  createdAt: string;
+}
+
+export interface StandardItem {
+  id: number;
+  /** "<category seq>.<item seq>", e.g. "3.2": follows from the order. */
+  code: string;
+  title: string;
+  checklist: string;
+  points: number;
+  evidence: string;
+}
+
+export interface StandardCategory {
+  id: number;
+  seq: number;
+  name: string;
+  /** A new report this close (metres) to an open one of this category is offered as a duplicate. */
+  duplicateRadiusM: number;
+  items: StandardItem[];
+}
+
+export interface StandardDetail extends StandardSummary {
+  categories: StandardCategory[];
+}
+
+/** A whole standard as written (POST, PUT): no ids or codes, the order says it all. */
+export interface StandardInput {
+  name: string;
+  year: number;
+  scope: string;
+  categories: Array<{
+    name: string;
+    duplicateRadiusM: number;
+    items: Array<{ title: string; checklist: string; points: number; evidence: string }>;
+  }>;
+}
+
+/** The name, year and scope an imported sheet is saved under. */
+export interface StandardImportFields {
+  name: string;
+  year: string;
+  scope: string;
+}
+
+export const standardsQuery = (page: { limit: number; offset: number }) =>
+  queryOptions({
+    queryKey: ["standards", page],
+    queryFn: () =>
+      request<{ standards: StandardSummary[]; total: number }>(
+        "GET",
+        `/api/standards${queryString(page)}`,
+      ),
+    placeholderData: keepPreviousData,
+  });
+
+/** The same key as the inspector's standard query: one cached copy of each standard. */
+export const standardQuery = (id: number) =>
+  queryOptions({
+    queryKey: ["standards", id],
+    queryFn: () => request<StandardDetail>("GET", `/api/standards/${id}`),
+  });
+
+export const standardsApi = {
+  replace: (id: number, input: StandardInput) =>
+    request<StandardDetail>("PUT", `/api/standards/${id}`, { json: input }),
+  copy: (id: number) => request<StandardDetail>("POST", `/api/standards/${id}/versions`),
+  activate: (id: number) =>
+    request<StandardDetail & { retired: number[] }>("POST", `/api/standards/${id}/activate`),
+  import: ({ file, ...fields }: StandardImportFields & { file: File }) => {
+    const form = new FormData();
+    form.set("file", file);
+    for (const [name, value] of Object.entries(fields)) form.set(name, value);
+    return request<StandardDetail>("POST", "/api/standards/import", { form });
+  },
+  /** A plain link downloads it: the session cookie goes along. */
+  exportUrl: (id: number) => `/api/standards/${id}/export`,
+};
+
+/**
+ * A change to standards: the answer (the standard as saved) goes into the cache, and every list
+ * and standard is re-read (activating retires others; the inspector's list changes too).
+ */
+export function useStandardsMutation<V, R extends StandardDetail>(
+  mutationFn: (variables: V) => Promise<R>,
+) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: async (standard) => {
+      client.setQueryData(standardQuery(standard.id).queryKey, standard);
+      await Promise.all([
+        client.invalidateQueries({ queryKey: ["standards"] }),
+        client.invalidateQueries({ queryKey: ["audit"] }),
+      ]);
+    },
+  });
+}

@@ -1,0 +1,66 @@
+// Changing one's own password; also the only page until an initial or reset password is changed.
+import type { FormEvent } from "react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { fieldErrors } from "../../api/client.ts";
+import { useChangePassword } from "../../api/use-session.ts";
+import { ErrorBanner } from "../../components/error-banner.tsx";
+import { FormField } from "../../components/form-field.tsx";
+import { formValues } from "../../form-values.ts";
+
+export function PasswordPage({ required = false }: { required?: boolean }) {
+  const { t } = useTranslation();
+  const change = useChangePassword();
+  const [mismatch, setMismatch] = useState(false);
+  const fields = fieldErrors(change.error);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const { currentPassword = "", newPassword = "", repeatPassword = "" } = formValues(form);
+    setMismatch(newPassword !== repeatPassword);
+    if (newPassword !== repeatPassword) return;
+    change.mutate({ currentPassword, newPassword }, { onSuccess: () => form.reset() });
+  };
+
+  return (
+    <div className="page">
+      <form className="form-card" onSubmit={onSubmit} noValidate>
+        <h2>{required ? t("password.requiredHeading") : t("password.heading")}</h2>
+        {required && <p className="form-note">{t("password.requiredNote")}</p>}
+        {change.error && <ErrorBanner message={change.error.message} />}
+        {change.isSuccess && !required && (
+          <p className="success" role="status">
+            {t("password.changed")}
+          </p>
+        )}
+        <FormField label={t("password.current")} error={fields.currentPassword}>
+          {(link) => (
+            <input
+              {...link}
+              name="currentPassword"
+              type="password"
+              autoComplete="current-password"
+            />
+          )}
+        </FormField>
+        <FormField label={t("password.new")} error={fields.newPassword} hint={t("password.rule")}>
+          {(link) => (
+            <input {...link} name="newPassword" type="password" autoComplete="new-password" />
+          )}
+        </FormField>
+        <FormField
+          label={t("password.repeat")}
+          error={mismatch ? t("password.mismatch") : undefined}
+        >
+          {(link) => (
+            <input {...link} name="repeatPassword" type="password" autoComplete="new-password" />
+          )}
+        </FormField>
+        <button type="submit" className="primary" disabled={change.isPending}>
+          {t("password.submit")}
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+// Resetting someone's password: they must change it at their next sign-in.
+import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { fieldErrors } from "../../api/client.ts";
+import { type User, useAccountsMutation, usersApi } from "../../api/users.ts";
+import { ErrorBanner } from "../../components/error-banner.tsx";
+import { FormField } from "../../components/form-field.tsx";
+import { formValues } from "../../form-values.ts";
+
+interface Props {
+  user: User;
+  onDone: () => void;
+  onCancel: () => void;
+}
+
+export function PasswordResetForm({ user, onDone, onCancel }: Props) {
+  const { t } = useTranslation();
+  const reset = useAccountsMutation((password: string) => usersApi.update(user.id, { password }));
+  const fields = fieldErrors(reset.error);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    reset.mutate(formValues(event.currentTarget).password ?? "", { onSuccess: onDone });
+  };
+
+  return (
+    <form className="dialog-form" onSubmit={onSubmit} noValidate>
+      <p className="form-note">{t("users.resetNote", { name: user.displayName })}</p>
+      {reset.error && <ErrorBanner message={reset.error.message} />}
+      <FormField label={t("password.new")} error={fields.password} hint={t("password.rule")}>
+        {(link) => <input {...link} name="password" type="password" autoComplete="new-password" />}
+      </FormField>
+      <div className="form-buttons">
+        <button type="submit" className="primary" disabled={reset.isPending}>
+          {t("users.reset")}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t("users.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}

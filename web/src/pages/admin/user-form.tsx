@@ -1,0 +1,126 @@
+// Creating an account, or changing one's name, mobile and role: one form for both.
+import type { FormEvent } from "react";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Role } from "../../api/auth.ts";
+import { fieldErrors } from "../../api/client.ts";
+import {
+  type NewUser,
+  type User,
+  type UserChanges,
+  useAccountsMutation,
+  usersApi,
+} from "../../api/users.ts";
+import { ErrorBanner } from "../../components/error-banner.tsx";
+import { FormField } from "../../components/form-field.tsx";
+import { RoleSelect } from "../../components/role-select.tsx";
+import { UnitSelect } from "../../components/unit-select.tsx";
+import { formValues } from "../../form-values.ts";
+
+/** Roles tied to a unit or to a person (by the API's rules); others need neither. */
+const needsUnit = (role: Role) => role === "unit_admin";
+const needsPerson = (role: Role) => role === "grid_leader" || role === "volunteer";
+
+const optionalId = (text: string | undefined) => (text ? Number(text) : null);
+
+interface Props {
+  /** The account to change; without it the form creates one. */
+  user?: User;
+  onDone: () => void;
+}
+
+export function UserForm({ user, onDone }: Props) {
+  const { t } = useTranslation();
+  const [role, setRole] = useState<Role>(user?.role ?? "coordinator");
+  const save = useAccountsMutation((body: UserChanges) =>
+    user ? usersApi.update(user.id, body) : usersApi.create(body as NewUser),
+  );
+  const fields = fieldErrors(save.error);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const values = formValues(event.currentTarget);
+    const body: UserChanges & { username?: string } = {
+      displayName: values.displayName ?? "",
+      mobile: values.mobile || null,
+      role,
+      // A reference the role does not use is left as it is.
+      ...(needsUnit(role) && { unitId: optionalId(values.unitId) }),
+      ...(needsPerson(role) && { personId: optionalId(values.personId) }),
+      ...(!user && { username: values.username ?? "", password: values.password ?? "" }),
+    };
+    save.mutate(body, { onSuccess: onDone });
+  };
+
+  return (
+    <form className="dialog-form" onSubmit={onSubmit} noValidate>
+      {save.error && <ErrorBanner message={save.error.message} />}
+      {!user && (
+        <FormField
+          label={t("users.username")}
+          error={fields.username}
+          hint={t("users.usernameRule")}
+        >
+          {(link) => <input {...link} name="username" autoCapitalize="none" spellCheck={false} />}
+        </FormField>
+      )}
+      <FormField label={t("users.displayName")} error={fields.displayName}>
+        {(link) => <input {...link} name="displayName" defaultValue={user?.displayName} />}
+      </FormField>
+      <FormField label={t("users.mobile")} error={fields.mobile}>
+        {(link) => (
+          <input
+            {...link}
+            name="mobile"
+            type="tel"
+            inputMode="numeric"
+            defaultValue={user?.mobile ?? ""}
+          />
+        )}
+      </FormField>
+      <FormField label={t("users.role")} error={fields.role}>
+        {(link) => (
+          <RoleSelect {...link} value={role} onChange={(e) => setRole(e.target.value as Role)} />
+        )}
+      </FormField>
+      {needsUnit(role) && (
+        <FormField label={t("users.unit")} error={fields.unitId}>
+          {(link) => <UnitSelect {...link} name="unitId" defaultValue={user?.unitId ?? ""} />}
+        </FormField>
+      )}
+      {needsPerson(role) && (
+        <FormField label={t("users.personId")} error={fields.personId} hint={t("users.personHint")}>
+          {(link) => (
+            <input
+              {...link}
+              name="personId"
+              type="number"
+              min={1}
+              step={1}
+              defaultValue={user?.personId ?? ""}
+            />
+          )}
+        </FormField>
+      )}
+      {!user && (
+        <FormField
+          label={t("users.initialPassword")}
+          error={fields.password}
+          hint={t("password.rule")}
+        >
+          {(link) => (
+            <input {...link} name="password" type="password" autoComplete="new-password" />
+          )}
+        </FormField>
+      )}
+      <div className="form-buttons">
+        <button type="submit" className="primary" disabled={save.isPending}>
+          {user ? t("users.save") : t("users.create")}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t("users.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,75 @@
+// The sign-in page: shown whenever nobody is signed in; the app returns to where the user was.
+import { useQuery } from "@tanstack/react-query";
+import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { fieldErrors } from "../../api/client.ts";
+import { queries } from "../../api/queries.ts";
+import { useSignIn } from "../../api/use-session.ts";
+import { ErrorBanner } from "../../components/error-banner.tsx";
+import { FormField } from "../../components/form-field.tsx";
+import { LanguageSwitch } from "../../components/language-switch.tsx";
+import { Link } from "../../components/link.tsx";
+import { formValues } from "../../form-values.ts";
+
+/** `notice` says why the user was signed out (session expired, account disabled), if they were. */
+export function LoginPage({ notice }: { notice?: string | undefined }) {
+  const { t } = useTranslation();
+  const config = useQuery(queries.config());
+  const signIn = useSignIn();
+  const fields = fieldErrors(signIn.error);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const { username = "", password = "" } = formValues(event.currentTarget);
+    signIn.mutate({ username, password });
+  };
+
+  return (
+    <div className="login-page">
+      <LanguageSwitch />
+      <form className="login-card" onSubmit={onSubmit} noValidate>
+        <h1>{t("app.name")}</h1>
+        <p className="login-product">CivGrid</p>
+        <p className="login-subtitle">
+          {config.data
+            ? t("auth.subtitleCity", { city: config.data.city.name })
+            : t("auth.subtitle")}
+        </p>
+        {signIn.error ? (
+          <ErrorBanner message={signIn.error.message} />
+        ) : (
+          notice && <p className="login-notice">{notice}</p>
+        )}
+        <FormField label={t("auth.username")} error={fields.username}>
+          {(link) => (
+            <input
+              {...link}
+              name="username"
+              autoComplete="username"
+              autoCapitalize="none"
+              spellCheck={false}
+              required
+            />
+          )}
+        </FormField>
+        <FormField label={t("auth.password")} error={fields.password}>
+          {(link) => (
+            <input
+              {...link}
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              required
+            />
+          )}
+        </FormField>
+        <button type="submit" className="primary" disabled={signIn.isPending}>
+          {signIn.isPending ? t("auth.signingIn") : t("auth.signIn")}
+        </button>
+      </form>
+      <Link to="/report" className="citizen-link">
+        {t("citizen.loginLink")}
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+// Where the problem is: a tap on the map, or the phone's own position; a marker shows the choice.
+import { Marker } from "maplibre-gl";
+import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { MapOptions } from "../../map/map.ts";
+import { useMapInstance } from "../../map/use-map-instance.ts";
+
+/** [lon, lat] in WGS84, as the browser's geolocation and the map both give it. */
+export type Place = [number, number];
+
+/** No data layers: a citizen sees the basemap (if the city set one) and their marker. */
+const options: MapOptions = { layers: [] };
+
+interface Props {
+  place: Place | null;
+  onPlace: (place: Place) => void;
+  basemapUrl: string | null | undefined;
+  error?: string | undefined;
+}
+
+/** The browser's reason for not giving a position, in words a citizen can act on. */
+function locationProblem(code: number | "unsupported"): string {
+  if (code === "unsupported") return "citizen.locate.unsupported";
+  if (code === 1) return "citizen.locate.denied";
+  if (code === 3) return "citizen.locate.timeout";
+  return "citizen.locate.unavailable";
+}
+
+export function PlacePicker({ place, onPlace, basemapUrl, error }: Props) {
+  const { t } = useTranslation();
+  const container = useRef<HTMLDivElement>(null);
+  const map = useMapInstance(container, basemapUrl, options);
+  const marker = useRef<Marker | null>(null);
+  const [locating, setLocating] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!map) return;
+    const onClick = (event: { lngLat: { lng: number; lat: number } }) =>
+      onPlace([event.lngLat.lng, event.lngLat.lat]);
+    map.on("click", onClick);
+    return () => void map.off("click", onClick);
+  }, [map, onPlace]);
+
+  useEffect(() => {
+    if (!map || !place) return;
+    marker.current ??= new Marker({ color: "#e03131" });
+    marker.current.setLngLat(place).addTo(map);
+  }, [map, place]);
+
+  const locate = () => {
+    setProblem(null);
+    if (!("geolocation" in navigator)) return setProblem(locationProblem("unsupported"));
+    setLocating(true);
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        setLocating(false);
+        const here: Place = [position.coords.longitude, position.coords.latitude];
+        onPlace(here);
+        map?.flyTo({ center: here, zoom: 17 });
+      },
+      (failure) => {
+        setLocating(false);
+        setProblem(locationProblem(failure.code));
+      },
+      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
+    );
+  };
+
+  return (
+    <fieldset className="place-picker" aria-invalid={error ? true : undefined}>
+      <legend>{t("citizen.place")}</legend>
+      <p className="form-note">
+        {t(basemapUrl ? "citizen.placeHint" : "citizen.placeHintNoBasemap")}
+      </p>
+      <button type="button" onClick={locate} disabled={locating}>
+        {locating ? t("citizen.locating") : t("citizen.locateMe")}
+      </button>
+      {problem && (
+        <p className="field-error" role="alert">
+          {t(problem)}
+        </p>
+      )}
+      <div ref={container} className="place-map" />
+      <p className={place ? "place-chosen" : "muted"}>
+        {place
+          ? t("citizen.placeChosen", { lon: place[0].toFixed(6), lat: place[1].toFixed(6) })
+          : t("citizen.noPlace")}
+      </p>
+      {error && <small className="field-error">{error}</small>}
+    </fieldset>
+  );
+}

@@ -1,0 +1,62 @@
+// The division table (分工表, /grids/division): every grid with its community, area, lead and
+// supporting units, leader and number of volunteers; sortable; exported as Excel.
+import { useQuery } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { divisionApi } from "../../api/grid-files.ts";
+import { queries } from "../../api/queries.ts";
+import { ErrorBanner } from "../../components/error-banner.tsx";
+import { navigate, useLocation } from "../../router.ts";
+import { type DivisionSort, sortDivision } from "./division-sort.ts";
+import { DivisionTable } from "./division-table.tsx";
+
+export function DivisionPage() {
+  const { t, i18n } = useTranslation();
+  const { params } = useLocation();
+  const communityId = Number(params.get("communityId")) || undefined;
+  const communities = useQuery(queries.communities());
+  const division = useQuery(queries.division(communityId));
+  const [sort, setSort] = useState<DivisionSort>({ column: "code", descending: false });
+  const rows = useMemo(
+    () => sortDivision(division.data?.rows ?? [], sort, i18n.language),
+    [division.data, sort, i18n.language],
+  );
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h2>{t("division.heading")}</h2>
+        <a className="button-link" href={divisionApi.xlsxUrl(communityId)} download>
+          {t("division.exportExcel")}
+        </a>
+      </div>
+      <div className="filters">
+        <select
+          aria-label={t("division.community")}
+          value={communityId ?? ""}
+          onChange={(event) =>
+            navigate(
+              event.target.value
+                ? `/grids/division?communityId=${event.target.value}`
+                : "/grids/division",
+              {
+                replace: true,
+              },
+            )
+          }
+        >
+          <option value="">{t("division.allCommunities")}</option>
+          {communities.data?.features.map((community) => (
+            <option key={community.id} value={community.id}>
+              {community.properties.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {division.error && (
+        <ErrorBanner message={division.error.message} onRetry={() => void division.refetch()} />
+      )}
+      <DivisionTable rows={rows} loading={division.isPending} sort={sort} onSort={setSort} />
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+// The community's grids as files: export links, the division table, the printed map.
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { type ExportFormat, exportUrl } from "../../../api/grid-files.ts";
+import type { GridFeature } from "../../../api/grids.ts";
+import { Link } from "../../../components/link.tsx";
+import type { Community } from "./mode-panel.tsx";
+import { PrintDialog } from "./print-dialog.tsx";
+
+const formats: readonly ExportFormat[] = ["geojson", "kml", "csv"];
+
+export function FileLinks({ community, grids }: { community: Community; grids: GridFeature[] }) {
+  const { t } = useTranslation();
+  const [printing, setPrinting] = useState(false);
+  return (
+    <section className="map-box file-links">
+      <h3>{t("editor.files")}</h3>
+      <p>
+        {t("editor.export")}
+        {formats.map((format) => (
+          <a key={format} href={exportUrl(format, community.id)} download>
+            {t(`editor.format_${format}`)}
+          </a>
+        ))}
+      </p>
+      <p>
+        <Link to={`/grids/division?communityId=${community.id}`}>{t("nav.division")}</Link>
+        <button
+          type="button"
+          className="link-button"
+          disabled={grids.length === 0}
+          onClick={() => setPrinting(true)}
+        >
+          {t("print.heading")}
+        </button>
+      </p>
+      {printing && (
+        <PrintDialog community={community} grids={grids} onClose={() => setPrinting(false)} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+// The grid editor (/grids): a community's grids on the map, the tools on the left, the panel for
+// the current mode or the selected grid on the right. The mode lives in the store; the map reacts.
+import { useQuery } from "@tanstack/react-query";
+import type { Position } from "geojson";
+import { useEffect, useMemo, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { queries } from "../../../api/queries.ts";
+import { ErrorBanner } from "../../../components/error-banner.tsx";
+import { editorLayers } from "../../../map/layers/index.ts";
+import type { MapOptions } from "../../../map/map.ts";
+import { useDrawing } from "../../../map/modes/use-drawing.ts";
+import { useEditorData } from "../../../map/use-editor-data.ts";
+import { useEditorInteraction } from "../../../map/use-editor-interaction.ts";
+import { useEditorOverlays } from "../../../map/use-editor-overlays.ts";
+import { useMapInstance } from "../../../map/use-map-instance.ts";
+import { useLocation } from "../../../router.ts";
+import { useGridEditor } from "../../../state/grid-editor.ts";
+import { CheckPanel } from "./check-panel.tsx";
+import { CommunityPicker } from "./community-picker.tsx";
+import { FileLinks } from "./file-links.tsx";
+import { ModePanel } from "./mode-panel.tsx";
+import { ModeToolbar } from "./mode-toolbar.tsx";
+import { NoticeBanner } from "./notice-banner.tsx";
+import { useEditorCheck } from "./use-editor-check.ts";
+
+const mapOptions: MapOptions = { layers: editorLayers, printable: true };
+
+export function GridEditorPage({ basemapUrl }: { basemapUrl: string | null | undefined }) {
+  const { t } = useTranslation();
+  const container = useRef<HTMLDivElement>(null);
+  const map = useMapInstance(container, basemapUrl, mapOptions);
+  const communityId = useGridEditor((state) => state.communityId);
+  const mode = useGridEditor((state) => state.mode);
+  const selectedGridId = useGridEditor((state) => state.selectedGridId);
+  const storedPreview = useGridEditor((state) => state.preview);
+  const { community, grids, error, retry } = useEditorData(map, communityId);
+  useCommunityFromAddress(communityId);
+
+  const gridList = grids?.features ?? [];
+  const selected = gridList.find((grid) => grid.id === selectedGridId) ?? null;
+  const snapRings = useMemo(
+    (): Position[][] =>
+      [community, ...gridList.filter((grid) => !(mode === "edit" && grid === selected))].flatMap(
+        (feature) => feature?.geometry.coordinates.flat() ?? [],
+      ),
+    [community, gridList, mode, selected],
+  );
+  const check = useEditorCheck({ community: community?.geometry, grids: gridList, selected });
+  useDrawing(map, snapRings, mode === "edit" ? selected : null);
+  useEditorInteraction(map);
+  useEditorOverlays(map, {
+    ...check,
+    preview: check.preview ?? storedPreview,
+    replacing: mode === "partition",
+  });
+
+  return (
+    <div className="map-page editor-page">
+      <div ref={container} className="map" />
+      <div className="editor-tools">
+        {error && (
+          <ErrorBanner message={t("app.mapFailed", { message: error.message })} onRetry={retry} />
+        )}
+        <CommunityPicker />
+        <ModeToolbar selected={selected} />
+        <NoticeBanner />
+        <CheckPanel check={check} />
+        {community && <FileLinks community={community} grids={gridList} />}
+      </div>
+      {community && (
+        <ModePanel community={community} grids={gridList} selected={selected} check={check} />
+      )}
+    </div>
+  );
+}
+
+/**
+ * The address says which community is open (/grids?communityId=1), so a reload or a link
+ * comes back to it; without one the editor stays where it was, or opens the first community.
+ */
+function useCommunityFromAddress(communityId: number | null) {
+  const { params } = useLocation();
+  const communities = useQuery(queries.communities());
+  const wanted =
+    Number(params.get("communityId")) || communityId || communities.data?.features[0]?.id;
+  useEffect(() => {
+    if (wanted !== undefined && wanted !== communityId)
+      useGridEditor.getState().openCommunity(wanted);
+  }, [wanted, communityId]);
+}

@@ -1,0 +1,114 @@
+// Automatic partition: choose N (or an area per grid) and what to balance, see exactly N grids
+// with their areas and the quality figures, adjust, then replace the community's grids.
+import { useQuery } from "@tanstack/react-query";
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { errorText } from "../../../api/client.ts";
+import {
+  communitiesApi,
+  type PartitionRequest,
+  type PartitionWeight,
+} from "../../../api/communities.ts";
+import { versionOf } from "../../../api/grids.ts";
+import { queries } from "../../../api/queries.ts";
+import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
+import { DetailPanel } from "../../../components/detail-panel.tsx";
+import { ErrorBanner } from "../../../components/error-banner.tsx";
+import { formatArea } from "../../../format.ts";
+import { previewOf } from "../../../map/preview.ts";
+import { useGridEditor } from "../../../state/grid-editor.ts";
+import { useDebounced } from "../../../use-debounced.ts";
+import type { EditorContext } from "./mode-panel.tsx";
+import { PartitionFigures } from "./partition-figures.tsx";
+import { type PartitionInput, PartitionInputs } from "./partition-inputs.tsx";
+import { useGridWrite } from "./use-grid-write.ts";
+import { useShowPreview } from "./use-show-preview.ts";
+
+const maxCount = 300;
+
+function requestOf({ by, count, targetAreaM2, weight }: PartitionInput): PartitionRequest | null {
+  if (by === "count")
+    return Number.isInteger(count) && count >= 1 && count <= maxCount ? { count, weight } : null;
+  return targetAreaM2 > 0 ? { targetAreaM2, weight } : null;
+}
+
+export function PartitionPanel({ community, grids }: EditorContext) {
+  const { t, i18n } = useTranslation();
+  const { setMode, select } = useGridEditor.getState();
+  const [input, setInput] = useState<PartitionInput>(() => ({
+    by: "count",
+    count: Math.max(grids.length, 2),
+    targetAreaM2: Math.round(community.properties.areaM2 / Math.max(grids.length, 2)),
+    weight: "area" as PartitionWeight,
+  }));
+  const [confirming, setConfirming] = useState(false);
+  const request = useDebounced(requestOf(input), 300);
+  const preview = useQuery({
+    ...queries.partitionPreview(community.id, request ?? { count: 1, weight: "area" }),
+    enabled: request !== null,
+  });
+  const parts = preview.data?.parts;
+  const shown = useMemo(
+    () =>
+      parts
+        ? previewOf(
+            parts,
+            (index, m2) =>
+              `${index + 1}\n${t("grid.areaValue", { value: formatArea(m2, i18n.language) })}`,
+          )
+        : null,
+    [parts, t, i18n.language],
+  );
+  useShowPreview(shown);
+
+  const accept = useGridWrite(
+    () => communitiesApi.partition(community.id, parts ?? [], grids.map(versionOf)),
+    {
+      success: ({ gridIds }) => t("editor.partitionDone", { count: gridIds.length }),
+      next: () => {
+        setMode("view");
+        select(null); // the grids it was about are gone
+      },
+    },
+  );
+
+  return (
+    <DetailPanel heading={t("editor.mode.partition")} onClose={() => setMode("view")}>
+      <div className="editor-form">
+        <PartitionInputs value={input} max={maxCount} onChange={setInput} />
+        {preview.error && <ErrorBanner message={errorText(preview.error)} />}
+        {preview.data && <PartitionFigures preview={preview.data} loading={preview.isFetching} />}
+        <div className="form-buttons">
+          <button
+            type="button"
+            className="primary"
+            disabled={!parts || preview.isFetching || accept.isPending}
+            onClick={() => setConfirming(true)}
+          >
+            {t("editor.partitionAccept")}
+          </button>
+          <button type="button" onClick={() => setMode("view")}>
+            {t("editor.cancel")}
+          </button>
+        </div>
+      </div>
+      {confirming && parts && (
+        <ConfirmDialog
+          heading={t("editor.partitionAccept")}
+          message={t("editor.partitionConfirm", {
+            community: community.properties.name,
+            old: grids.length,
+            count: parts.length,
+          })}
+          confirmLabel={t("editor.partitionReplace")}
+          busy={accept.isPending}
+          onConfirm={() => {
+            setConfirming(false);
+            accept.mutate(undefined);
+          }}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
+    </DetailPanel>
+  );
+}

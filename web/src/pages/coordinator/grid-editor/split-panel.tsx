@@ -1,0 +1,57 @@
+// Splitting the selected grid: draw a line across it, see the pieces, then split.
+import { useTranslation } from "react-i18next";
+import { type GridFeature, gridsApi, versionOf } from "../../../api/grids.ts";
+import { DetailPanel } from "../../../components/detail-panel.tsx";
+import { useGridEditor } from "../../../state/grid-editor.ts";
+import type { EditorContext } from "./mode-panel.tsx";
+import { useGridWrite } from "./use-grid-write.ts";
+
+export function SplitPanel({ grid, check }: EditorContext & { grid: GridFeature }) {
+  const { t } = useTranslation();
+  const line = useGridEditor((state) => state.splitLine);
+  const { setMode, select } = useGridEditor.getState();
+  const split = useGridWrite(
+    () => (line ? gridsApi.split(versionOf(grid), line) : Promise.reject()),
+    {
+      success: ({ grids }) => t("editor.splitDone", { count: grids.length }),
+      next: ({ grids }) => {
+        setMode("view");
+        select(grids[0]?.id ?? null);
+      },
+    },
+  );
+  const pieces = check.preview?.features.length ?? 0;
+
+  return (
+    <DetailPanel
+      heading={t("editor.splitHeading", { code: grid.properties.code })}
+      onClose={() => setMode("view")}
+    >
+      <div className="editor-form">
+        <p>
+          {!line
+            ? t("editor.hint.split")
+            : pieces > 0
+              ? t("editor.splitPieces", { count: pieces })
+              : t("editor.splitInvalid")}
+        </p>
+        <div className="form-buttons">
+          <button
+            type="button"
+            className="primary"
+            disabled={pieces < 2 || split.isPending}
+            onClick={() => split.mutate(undefined)}
+          >
+            {t("editor.split")}
+          </button>
+          <button type="button" disabled={!line} onClick={() => setMode("split")}>
+            {t("editor.redrawLine")}
+          </button>
+          <button type="button" onClick={() => setMode("view")}>
+            {t("editor.cancel")}
+          </button>
+        </div>
+      </div>
+    </DetailPanel>
+  );
+}

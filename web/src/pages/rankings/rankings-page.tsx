@@ -1,0 +1,80 @@
+// The notice (通报): units or grids ranked by points lost over a period, with open and overdue
+// problems, on-time and rework rates, the commended (流动红旗) and the criticised; XLSX download.
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { fieldErrors } from "../../api/client.ts";
+import { noticeUrl, type RankingQuery, rankingQueries } from "../../api/rankings.ts";
+import { ErrorBanner } from "../../components/error-banner.tsx";
+import { RankingTable } from "./ranking-table.tsx";
+
+export function RankingsPage() {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState<RankingQuery>({ by: "unit" });
+  const ranking = useQuery(rankingQueries.ranking(query));
+  const fields = fieldErrors(ranking.error);
+  const data = ranking.data;
+  // Dates the API settled on (the last 30 days when none were picked).
+  const from = query.from ?? data?.period.from ?? "";
+  const to = query.to ?? data?.period.to ?? "";
+
+  return (
+    <div className="page rankings-page">
+      <div className="page-head">
+        <h2>{t("rankings.heading")}</h2>
+        <a className="button-link" href={noticeUrl({ ...query, from, to })} download>
+          {t("rankings.download")}
+        </a>
+      </div>
+      <div className="filters">
+        <select
+          aria-label={t("rankings.by")}
+          value={query.by}
+          onChange={(event) => setQuery({ ...query, by: event.target.value as RankingQuery["by"] })}
+        >
+          <option value="unit">{t("rankings.byUnit")}</option>
+          <option value="grid">{t("rankings.byGrid")}</option>
+        </select>
+        <label className="check">
+          {t("rankings.from")}
+          <input
+            type="date"
+            value={from}
+            onChange={(event) => setQuery({ ...query, from: event.target.value || undefined })}
+          />
+        </label>
+        <label className="check">
+          {t("rankings.to")}
+          <input
+            type="date"
+            value={to}
+            onChange={(event) => setQuery({ ...query, to: event.target.value || undefined })}
+          />
+        </label>
+      </div>
+      {ranking.error && (
+        <ErrorBanner message={[ranking.error.message, ...Object.values(fields)].join(" ")} />
+      )}
+      {data && (
+        <div className="ranking-verdicts">
+          <p className="commended">
+            {t("rankings.commendedValue", {
+              name: data.commended?.name ?? t("rankings.nobody"),
+            })}
+          </p>
+          <p className="criticised">
+            {t("rankings.criticisedValue", {
+              names: data.criticised.length
+                ? data.criticised.map((row) => row.name).join(t("rankings.separator"))
+                : t("rankings.nobody"),
+            })}
+          </p>
+        </div>
+      )}
+      <RankingTable ranking={data} loading={ranking.isPending} />
+      {data && (
+        <p className="form-note">{t("rankings.ratesNote", { count: data.minProblemsForRates })}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+// The form for one step of the closed loop: a note, and whatever else the step needs (a reason,
+// after-photos, days, a review date). Shown in a dialog on the problem page and the inbox.
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { fieldErrors } from "../../api/client.ts";
+import type { StoredFile } from "../../api/files.ts";
+import type { Step, StepAction } from "../../api/problems.ts";
+import { ErrorBanner } from "../../components/error-banner.tsx";
+import { FormField } from "../../components/form-field.tsx";
+import { PhotoUpload } from "../../components/photo-upload.tsx";
+import { formValues } from "../../form-values.ts";
+import { stepFields, tomorrow } from "./step-fields.ts";
+import { isConflict, useProblemStep } from "./use-problem-step.ts";
+
+interface Props {
+  problem: { id: number; version: number };
+  action: StepAction;
+  /** Called with what happened, in the user's words, once the step is taken. */
+  onDone: (message: string) => void;
+  /** Someone else acted first: the message says how the problem is now. */
+  onConflict: (message: string) => void;
+  onCancel: () => void;
+}
+
+export function StepForm({ problem, action, onDone, onConflict, onCancel }: Props) {
+  const { t } = useTranslation();
+  const step = useProblemStep(problem.id);
+  const [photos, setPhotos] = useState<StoredFile[]>([]);
+  const [uploading, setUploading] = useState(false);
+  const needs = stepFields[action];
+  const fields = fieldErrors(step.error);
+  const actionName = t(`step.${action}`);
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const { note = "", reason = "", days = "", reviewOn = "" } = formValues(event.currentTarget);
+    const body: Step = { action, version: problem.version };
+    if (note) body.note = note;
+    if (needs.reasons) body.reason = reason;
+    if (needs.afterPhotos) body.photoIds = photos.map((photo) => photo.id);
+    if (needs.days) body.days = Number(days);
+    if (needs.reviewOn) body.reviewOn = reviewOn;
+    step.mutate(body, {
+      onSuccess: () => onDone(t("rectification.done", { action: actionName })),
+      onError: (error) => {
+        if (isConflict(error)) onConflict(error.message);
+      },
+    });
+  };
+
+  const otherError = step.error && !isConflict(step.error) ? step.error : null;
+  return (
+    <form className="dialog-form step-form" onSubmit={onSubmit} noValidate>
+      <p className="form-note">{t(`rectification.hint.${action}`)}</p>
+      {otherError && <ErrorBanner message={otherError.message} />}
+      {needs.reasons && (
+        <FormField label={t("rectification.reason")} error={fields.reason}>
+          {(link) => (
+            <select {...link} name="reason" defaultValue="" required>
+              <option value="" disabled>
+                {t("rectification.pickReason")}
+              </option>
+              {needs.reasons?.map((reason) => (
+                <option key={reason} value={reason}>
+                  {t(`reason.${reason}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      )}
+      {needs.days && (
+        <FormField
+          label={t("rectification.days")}
+          error={fields.days}
+          hint={t("rectification.daysHint")}
+        >
+          {(link) => (
+            <input {...link} name="days" type="number" inputMode="numeric" min={1} max={60} />
+          )}
+        </FormField>
+      )}
+      {needs.reviewOn && (
+        <FormField label={t("rectification.reviewOn")} error={fields.reviewOn}>
+          {(link) => <input {...link} name="reviewOn" type="date" min={tomorrow()} />}
+        </FormField>
+      )}
+      <FormField
+        label={needs.noteRequired ? t("rectification.noteRequired") : t("rectification.note")}
+        error={fields.note}
+      >
+        {(link) => <textarea {...link} name="note" rows={3} maxLength={1000} />}
+      </FormField>
+      {needs.afterPhotos && (
+        <PhotoUpload
+          label={t("rectification.afterPhotos")}
+          photos={photos}
+          onChange={setPhotos}
+          onBusy={setUploading}
+          error={fields.photoIds}
+        />
+      )}
+      <div className="form-buttons">
+        <button type="submit" className="primary" disabled={step.isPending || uploading}>
+          {step.isPending ? t("rectification.sending") : actionName}
+        </button>
+        <button type="button" onClick={onCancel}>
+          {t("users.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,104 @@
+// Importing a standard from an .xlsx sheet as a new draft: all rows or none; each refused row is
+// listed. A sheet exported here imports back as it is.
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { fieldErrors } from "../../api/client.ts";
+import { standardsApi, useStandardsMutation } from "../../api/standards.ts";
+import { ErrorBanner } from "../../components/error-banner.tsx";
+import { FormField } from "../../components/form-field.tsx";
+import { navigate } from "../../router.ts";
+import { ScopeSelect } from "./standard-labels.tsx";
+
+/** The sheet's header row, as the API reads it (and exports it). */
+const columns = [
+  "类别序号",
+  "类别",
+  "条目编号",
+  "条目",
+  "检查要点",
+  "分值",
+  "佐证材料",
+  "查重半径（米）",
+];
+
+/** "row 12" sorts after "row 3"; "file" (the sheet as a whole) comes first. */
+const rowNumber = (key: string) => Number(/^row (\d+)$/.exec(key)?.[1] ?? 0);
+
+export function StandardImport() {
+  const { t } = useTranslation();
+  const [scope, setScope] = useState("hospital");
+  const upload = useStandardsMutation(standardsApi.import);
+  const fields = fieldErrors(upload.error);
+  const rows = Object.entries(fields)
+    .filter(([key]) => key === "file" || key.startsWith("row "))
+    .sort(([a], [b]) => rowNumber(a) - rowNumber(b));
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const file = form.get("file");
+    const text = (name: string) => String(form.get(name) ?? "").trim();
+    upload.mutate(
+      // An empty pick is sent as is: the API names the problem in the user's language.
+      {
+        file: file instanceof File ? file : new File([], ""),
+        name: text("name"),
+        year: text("year"),
+        scope,
+      },
+      { onSuccess: (draft) => navigate(`/standards/${draft.id}`) },
+    );
+  };
+
+  return (
+    <form className="dialog-form" onSubmit={onSubmit} noValidate>
+      <p className="form-note">{t("import.intro")}</p>
+      <p className="import-columns">
+        {columns.map((column) => (
+          <code key={column}>{column}</code>
+        ))}
+      </p>
+      <ul className="form-note">
+        {(t("standards.importRules", { returnObjects: true }) as string[]).map((rule) => (
+          <li key={rule}>{rule}</li>
+        ))}
+      </ul>
+      <FormField label={t("standards.name")} error={fields.name}>
+        {(link) => <input {...link} name="name" />}
+      </FormField>
+      <div className="import-fields">
+        <FormField label={t("standards.year")} error={fields.year}>
+          {(link) => (
+            <input
+              {...link}
+              name="year"
+              inputMode="numeric"
+              defaultValue={new Date().getFullYear()}
+            />
+          )}
+        </FormField>
+        <FormField label={t("standards.scope")} error={fields.scope}>
+          {(link) => (
+            <ScopeSelect {...link} value={scope} onChange={(e) => setScope(e.target.value)} />
+          )}
+        </FormField>
+      </div>
+      <FormField label={t("import.pick")} error={undefined}>
+        {(link) => <input {...link} type="file" name="file" accept=".xlsx" />}
+      </FormField>
+      <div className="form-buttons">
+        <button type="submit" className="primary" disabled={upload.isPending}>
+          {upload.isPending ? t("import.uploading") : t("import.submit")}
+        </button>
+      </div>
+      {upload.error && <ErrorBanner message={upload.error.message} />}
+      {rows.length > 0 && (
+        <ul className="import-problems">
+          {rows.map(([key, message]) => (
+            <li key={key}>{message}</li>
+          ))}
+        </ul>
+      )}
+    </form>
+  );
+}
