@@ -7,8 +7,10 @@ import { acceptPartition, previewPartition } from "../communities/partition.ts";
 import { type CommunityRow, listCommunities } from "../communities/queries.ts";
 import { AppError, fieldMessage, notFound } from "../errors.ts";
 import { feature, featureCollection } from "../geojson.ts";
+import { contentTypes, encode } from "../grids/formats.ts";
 import { idPath, page } from "./query.ts";
 import {
+  attachment,
   collectionSchema,
   errorSchema,
   featureSchema,
@@ -60,6 +62,55 @@ const partitionBody = z
   });
 
 export const communityRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/export",
+      tags: ["communities"],
+      summary: "Export the assigned communities' outlines as GeoJSON, KML or CSV",
+      request: {
+        query: z
+          .object({
+            format: z.enum(["geojson", "kml", "csv"], {
+              message: fieldMessage("field.one_of", { values: "geojson, kml, csv" }),
+            }),
+          })
+          .strict(),
+      },
+      responses: {
+        200: {
+          content: { "application/octet-stream": { schema: z.any() } },
+          description: "The file",
+        },
+        ...readErrors,
+      },
+    }),
+    async (c) => {
+      const { format } = c.req.valid("query");
+      const { rows } = await listCommunities(
+        c.var.db.orm,
+        c.var.scope,
+        {},
+        { limit: 5000, offset: 0 },
+      );
+      const features = rows.map((r) => ({
+        type: "Feature" as const,
+        geometry: JSON.parse(r.geometry),
+        properties: {
+          code: r.code,
+          name: r.name,
+          street: r.streetName,
+          areaM2: r.areaM2,
+          grids: r.gridCount,
+        },
+      }));
+      c.header("content-disposition", attachment(`communities.${format}`, `帮包社区.${format}`));
+      return c.body(encode(features, format, "帮包社区 communities"), 200, {
+        "content-type": contentTypes[format],
+      });
+    },
+  )
+
   .openapi(
     createRoute({
       method: "post",

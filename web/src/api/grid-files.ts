@@ -73,6 +73,10 @@ export type ExportFormat = "geojson" | "kml" | "csv";
 export const exportUrl = (format: ExportFormat, communityId?: number) =>
   `/api/grids/export${queryString({ format, communityId })}`;
 
+/** The assigned communities' outlines as a file. */
+export const communitiesExportUrl = (format: ExportFormat) =>
+  `/api/communities/export${queryString({ format })}`;
+
 export interface DivisionRow {
   gridId: number;
   code: string;

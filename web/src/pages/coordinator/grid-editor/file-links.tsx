@@ -1,7 +1,8 @@
 // The community's grids as files: export links, the division table, the printed map.
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { type ExportFormat, exportUrl } from "../../../api/grid-files.ts";
+import { communitiesExportUrl, type ExportFormat, exportUrl } from "../../../api/grid-files.ts";
+
 import type { GridFeature } from "../../../api/grids.ts";
 import { Link } from "../../../components/link.tsx";
 import type { Community } from "./mode-panel.tsx";
@@ -19,6 +20,14 @@ export function FileLinks({ community, grids }: { community: Community; grids: G
         {t("editor.export")}
         {formats.map((format) => (
           <a key={format} href={exportUrl(format, community.id)} download>
+            {t(`editor.format_${format}`)}
+          </a>
+        ))}
+      </p>
+      <p>
+        {t("editor.exportCommunities")}
+        {formats.map((format) => (
+          <a key={format} href={communitiesExportUrl(format)} download>
             {t(`editor.format_${format}`)}
           </a>
         ))}
