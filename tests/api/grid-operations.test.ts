@@ -133,9 +133,12 @@ describeEachEngine("grid operations", (ctx) => {
     expect(String(csv.body).split("\r\n")[0]).toContain("code");
     expect((await coordinator.request("/api/grids/export?format=shp")).status).toBe(400);
     const communities = await coordinator.request("/api/communities/export?format=geojson");
-    expect(communities.body.features.map((f: any) => f.properties.name).sort()).toEqual(["蕃阳社区", "郭彭庄社区"].sort());
-    expect(String((await coordinator.request("/api/communities/export?format=kml")).body)).toContain("蕃阳社区");
-
+    expect(communities.body.features.map((f: any) => f.properties.name).sort()).toEqual(
+      ["蕃阳社区", "郭彭庄社区"].sort(),
+    );
+    expect(
+      String((await coordinator.request("/api/communities/export?format=kml")).body),
+    ).toContain("蕃阳社区");
   });
 
   it("previews and imports grids from a GeoJSON file in GCJ-02, converted to WGS84", async () => {

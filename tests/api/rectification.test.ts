@@ -274,7 +274,10 @@ describeEachEngine("rectification", (ctx) => {
     const second = await report(coordinator, { description: "附近又报" }, near);
     expect(second.body.possibleDuplicates.map((d: any) => d.id)).toContain(first.body.id);
     expect(second.body.possibleDuplicates.length).toBeLessThanOrEqual(5);
+    const again = await coordinator.request(`/api/problems/${second.body.id}/duplicates`);
+    expect(again.body.duplicates).toEqual(second.body.possibleDuplicates);
     const distances = second.body.possibleDuplicates.map((d: any) => d.distanceM);
+
     expect([...distances].sort((a, b) => a - b)).toEqual(distances);
   });
 

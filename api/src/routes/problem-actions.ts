@@ -6,6 +6,7 @@ import { fieldMessage, notFound } from "../errors.ts";
 import { feature } from "../geojson.ts";
 import { problemBoard } from "../problems/board.ts";
 import { createProblem, replayed } from "../problems/create.ts";
+import { nearbyOpenProblems } from "../problems/duplicates.ts";
 import { getProblem } from "../problems/queries.ts";
 import { actions } from "../problems/rules.ts";
 import { takeStep } from "../problems/transitions.ts";
@@ -128,8 +129,28 @@ export const problemActionRoutes = newRouter()
   )
   .openapi(
     createRoute({
+      method: "get",
+      path: "/{id}/duplicates",
+      tags: ["problems"],
+      summary:
+        "Open problems of the same item nearby (within the category's radius), nearest first, at most five",
+      request: { params: idPath },
+      responses: {
+        200: json(z.object({ duplicates: z.array(z.any()) }), "Possible duplicates"),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      await problemFeature(c, id);
+      return c.json({ duplicates: await nearbyOpenProblems(c.var.db.orm, id) }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
       method: "post",
       path: "/{id}/transitions",
+
       tags: ["problems"],
       summary:
         "Take a step in the closed loop (dispatch, start, submit, close, return, send_back, extension, ledger, reopen)",
