@@ -59,3 +59,9 @@ export function feature(row: FeatureRow, properties: Record<string, unknown>) {
     properties,
   };
 }
+
+/** A row as a Feature whose properties are all its columns but the geometry. */
+export function asFeature<R extends FeatureRow>(row: R) {
+  const { geometry: _, ...properties } = row;
+  return feature(row, properties);
+}

@@ -6,7 +6,7 @@ import { communityCoverage } from "../communities/coverage.ts";
 import { acceptPartition, previewPartition } from "../communities/partition.ts";
 import { type CommunityRow, listCommunities } from "../communities/queries.ts";
 import { AppError, fieldMessage, notFound } from "../errors.ts";
-import { feature, featureCollection } from "../geojson.ts";
+import { feature, type Page } from "../geojson.ts";
 import { contentTypes, encode } from "../grids/formats.ts";
 import { idPath, page } from "./query.ts";
 import {
@@ -17,7 +17,7 @@ import {
   geojson,
   json,
   newRouter,
-  pageOf,
+  pagedCollection,
   readErrors,
 } from "./router.ts";
 import { requirePermission } from "./session.ts";
@@ -221,9 +221,8 @@ export const communityRoutes = newRouter()
     }),
     async (c) => {
       const q = c.req.valid("query");
-      const pageInfo = pageOf(q);
-      const { rows, total } = await listCommunities(c.var.db.orm, c.var.scope, q, pageInfo);
-      return c.json(featureCollection(rows, total, pageInfo, new URL(c.req.url), properties), 200);
+      const list = (page: Page) => listCommunities(c.var.db.orm, c.var.scope, q, page);
+      return c.json(await pagedCollection(c.req.url, q, list, properties), 200);
     },
   )
   .openapi(

@@ -1,7 +1,7 @@
 // GET /api/grids and /api/grids/{id}: responsibility grids as GeoJSON.
 import { createRoute, z } from "@hono/zod-openapi";
 import { notFound } from "../errors.ts";
-import { feature, featureCollection } from "../geojson.ts";
+import { asFeature, type Page } from "../geojson.ts";
 import { type GridRow, getGrid, listGrids } from "../grids/queries.ts";
 import { id, idPath, page } from "./query.ts";
 import {
@@ -9,7 +9,7 @@ import {
   featureSchema,
   geojson,
   newRouter,
-  pageOf,
+  pagedCollection,
   readErrors,
 } from "./router.ts";
 
@@ -62,9 +62,8 @@ export const gridRoutes = newRouter()
     }),
     async (c) => {
       const q = c.req.valid("query");
-      const pageInfo = pageOf(q);
-      const { rows, total } = await listGrids(c.var.db.orm, c.var.scope, q, pageInfo);
-      return c.json(featureCollection(rows, total, pageInfo, new URL(c.req.url), properties), 200);
+      const list = (page: Page) => listGrids(c.var.db.orm, c.var.scope, q, page);
+      return c.json(await pagedCollection(c.req.url, q, list, properties), 200);
     },
   )
   .openapi(
@@ -80,7 +79,6 @@ export const gridRoutes = newRouter()
       const { id } = c.req.valid("param");
       const grid = await getGrid(c.var.db.orm, c.var.scope, id);
       if (!grid) throw notFound("grid", id);
-      const { geometry: _, ...props } = grid;
-      return c.json(feature(grid, props), 200);
+      return c.json(asFeature(grid), 200);
     },
   );

@@ -2,7 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { pointKinds } from "../db/schema/index.ts";
 import { notFound } from "../errors.ts";
-import { feature, featureCollection } from "../geojson.ts";
+import { feature, type Page } from "../geojson.ts";
 import { listPoints, type PointRow } from "../points/queries.ts";
 import { id, idPath, oneOf, page } from "./query.ts";
 import {
@@ -10,7 +10,7 @@ import {
   featureSchema,
   geojson,
   newRouter,
-  pageOf,
+  pagedCollection,
   readErrors,
 } from "./router.ts";
 
@@ -44,9 +44,8 @@ export const pointRoutes = newRouter()
     }),
     async (c) => {
       const q = c.req.valid("query");
-      const pageInfo = pageOf(q);
-      const { rows, total } = await listPoints(c.var.db.orm, c.var.scope, q, pageInfo);
-      return c.json(featureCollection(rows, total, pageInfo, new URL(c.req.url), properties), 200);
+      const list = (page: Page) => listPoints(c.var.db.orm, c.var.scope, q, page);
+      return c.json(await pagedCollection(c.req.url, q, list, properties), 200);
     },
   )
   .openapi(

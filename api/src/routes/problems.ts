@@ -7,7 +7,7 @@ import {
   rectificationActions,
 } from "../db/schema/index.ts";
 import { notFound } from "../errors.ts";
-import { feature, featureCollection } from "../geojson.ts";
+import { feature, type Page } from "../geojson.ts";
 import { exportProblems } from "../problems/export.ts";
 import { getProblem, listProblems, type ProblemRow } from "../problems/queries.ts";
 
@@ -18,7 +18,7 @@ import {
   featureSchema,
   geojson,
   newRouter,
-  pageOf,
+  pagedCollection,
   readErrors,
 } from "./router.ts";
 
@@ -124,9 +124,8 @@ export const problemRoutes = newRouter()
     }),
     async (c) => {
       const q = c.req.valid("query");
-      const pageInfo = pageOf(q);
-      const { rows, total } = await listProblems(c.var.db.orm, c.var.scope, q, pageInfo);
-      return c.json(featureCollection(rows, total, pageInfo, new URL(c.req.url), properties), 200);
+      const list = (page: Page) => listProblems(c.var.db.orm, c.var.scope, q, page);
+      return c.json(await pagedCollection(c.req.url, q, list, properties), 200);
     },
   )
   .openapi(

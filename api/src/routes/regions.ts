@@ -1,6 +1,6 @@
 // GET /api/regions: the city, district and street outlines (GB/T 2260 codes).
 import { createRoute, z } from "@hono/zod-openapi";
-import { featureCollection } from "../geojson.ts";
+import type { Page } from "../geojson.ts";
 import { listRegions, type RegionRow } from "../regions/queries.ts";
 import { oneOf, page } from "./query.ts";
 import {
@@ -8,7 +8,7 @@ import {
   featureSchema,
   geojson,
   newRouter,
-  pageOf,
+  pagedCollection,
   readErrors,
 } from "./router.ts";
 
@@ -40,8 +40,7 @@ export const regionRoutes = newRouter().openapi(
   }),
   async (c) => {
     const q = c.req.valid("query");
-    const pageInfo = pageOf(q);
-    const { rows, total } = await listRegions(c.var.db.orm, c.var.scope.cityId, q, pageInfo);
-    return c.json(featureCollection(rows, total, pageInfo, new URL(c.req.url), properties), 200);
+    const list = (page: Page) => listRegions(c.var.db.orm, c.var.scope.cityId, q, page);
+    return c.json(await pagedCollection(c.req.url, q, list, properties), 200);
   },
 );

@@ -4,6 +4,7 @@ import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { SessionUser } from "../accounts/sessions.ts";
 import type { Db } from "../db/client.ts";
 import { validationError } from "../errors.ts";
+import { type FeatureRow, featureCollection, type Page } from "../geojson.ts";
 import type { Scope } from "../policy/scope.ts";
 import { DEFAULT_LIMIT } from "./query.ts";
 
@@ -106,3 +107,15 @@ export function attachment(asciiName: string, name: string): string {
 export const jsonBody = <S extends z.ZodType>(schema: S) => ({
   body: { required: true as const, content: { "application/json": { schema } } },
 });
+
+/** One page of a list endpoint's rows as a FeatureCollection with its paging links. */
+export async function pagedCollection<R extends FeatureRow>(
+  url: string,
+  query: { limit?: number | undefined; offset?: number | undefined },
+  list: (page: Page) => Promise<{ rows: R[]; total: number }>,
+  properties: (row: R) => Record<string, unknown>,
+) {
+  const page = pageOf(query);
+  const { rows, total } = await list(page);
+  return featureCollection(rows, total, page, new URL(url), properties);
+}

@@ -2,7 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { unitKinds } from "../db/schema/index.ts";
 import { notFound } from "../errors.ts";
-import { feature, featureCollection } from "../geojson.ts";
+import { asFeature, type Page } from "../geojson.ts";
 import { getUnit, listUnits, type UnitRow } from "../units/queries.ts";
 import { idPath, oneOf, page } from "./query.ts";
 import {
@@ -10,7 +10,7 @@ import {
   featureSchema,
   geojson,
   newRouter,
-  pageOf,
+  pagedCollection,
   readErrors,
 } from "./router.ts";
 
@@ -52,9 +52,8 @@ export const unitRoutes = newRouter()
     }),
     async (c) => {
       const q = c.req.valid("query");
-      const pageInfo = pageOf(q);
-      const { rows, total } = await listUnits(c.var.db.orm, c.var.scope, q, pageInfo);
-      return c.json(featureCollection(rows, total, pageInfo, new URL(c.req.url), properties), 200);
+      const list = (page: Page) => listUnits(c.var.db.orm, c.var.scope, q, page);
+      return c.json(await pagedCollection(c.req.url, q, list, properties), 200);
     },
   )
   .openapi(
@@ -70,7 +69,6 @@ export const unitRoutes = newRouter()
       const { id } = c.req.valid("param");
       const unit = await getUnit(c.var.db.orm, c.var.scope, id);
       if (!unit) throw notFound("unit", id);
-      const { geometry: _, ...props } = unit;
-      return c.json(feature(unit, props), 200);
+      return c.json(asFeature(unit), 200);
     },
   );
