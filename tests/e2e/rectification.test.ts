@@ -223,10 +223,34 @@ describe.skipIf(skip)("the rectification closed loop", () => {
     await page.getByLabel("问题描述").fill("E2E 市民：医院东门外垃圾桶满溢");
     await page.getByLabel("称呼（可不填）").fill("张先生");
     await page.getByLabel("手机号（可不填）").fill("13800000000");
+    // A photo: a PDF is refused in the browser, a PNG shown as a preview and sent as `media`.
+    const photoInput = page.locator('.citizen-photo input[type="file"]');
+    await photoInput.setInputFiles({
+      name: "发票.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4\n"),
+    });
+    await page.getByRole("alert").filter({ hasText: "不是照片" }).waitFor();
+    await photoInput.setInputFiles({
+      name: "垃圾桶.png",
+      mimeType: "image/png",
+      buffer: await photo(page, "#e67700", "citizen"),
+    });
+    await page.locator(".citizen-photo img").waitFor();
     await page.screenshot({ path: path.join(screenshots, "report-phone.png"), fullPage: true });
     await page.getByRole("button", { name: "提交投诉" }).click();
     const number = await page.locator(".request-number strong").textContent();
     expect(number).toMatch(/^\d+$/);
+
+    // The same problem reported again at the same place, without a photo.
+    await page.getByRole("button", { name: "再报一个问题" }).click();
+    await page.getByText("已选位置").waitFor();
+    await page.getByLabel("问题类型").selectOption({ index: 1 });
+    await page.getByLabel("问题描述").fill("E2E 市民：东门外垃圾桶又满了");
+    await page.getByRole("button", { name: "提交投诉" }).click();
+    const again = await page.locator(".request-number strong").textContent();
+    expect(again).toMatch(/^\d+$/);
+    expect(again).not.toBe(number);
     await page.getByRole("link", { name: "查询办理进度" }).click();
     await page.getByText("办理中").waitFor();
     await page.screenshot({ path: path.join(screenshots, "report-status-phone.png") });
@@ -242,6 +266,13 @@ describe.skipIf(skip)("the rectification closed loop", () => {
       .filter({ hasText: "E2E 市民：医院东门外垃圾桶满溢" });
     await expect.poll(() => row.locator(".status-badge").textContent()).toBe("已上报");
     expect(await row.locator("td").first().textContent()).toBe(number);
+
+    // Its page: the citizen's photo, and the second report as a possible duplicate.
+    await row.getByRole("link", { name: "E2E 市民：医院东门外垃圾桶满溢" }).click();
+    await coordinator.page.locator(".photo-compare img").waitFor();
+    const duplicates = coordinator.page.getByRole("region", { name: "可能重复的问题" });
+    await duplicates.getByRole("link", { name: `#${again} E2E 市民：东门外垃圾桶又满了` }).waitFor();
+    expect(await duplicates.textContent()).toContain("相距 0 米");
   });
 
   it("lets an inspector record an inspection on a phone, failed items becoming problems", async () => {

@@ -29,6 +29,8 @@ export interface NewServiceRequest {
   description: string;
   first_name?: string;
   phone?: string;
+  /** GeoReport's optional `media`: a photo of the problem, sent as multipart. */
+  media?: File;
 }
 
 /** GeoReport's answer to a filed request: its id and a notice for the citizen. */
@@ -61,11 +63,12 @@ async function open311<T>(path: string, init: RequestInit = {}): Promise<T> {
 
 export const open311Api = {
   services: () => open311<Service[]>("/services.json"),
-  /** GeoReport posts form fields, not JSON. */
-  file: async (report: NewServiceRequest) => {
-    const fields = new URLSearchParams();
+  /** GeoReport posts form fields, not JSON: form-encoded, or multipart when a photo comes along. */
+  file: async ({ media, ...report }: NewServiceRequest) => {
+    const fields = media ? new FormData() : new URLSearchParams();
     for (const [name, value] of Object.entries(report))
       if (value !== undefined && value !== "") fields.set(name, String(value));
+    if (media && fields instanceof FormData) fields.set("media", media, media.name);
     const [filed] = await open311<FiledRequest[]>("/requests.json", {
       method: "POST",
       body: fields,

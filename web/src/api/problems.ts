@@ -38,6 +38,14 @@ export interface ProblemBoard {
   overdue: OverdueProblem[];
 }
 
+/** An open problem of the same standard item near this one, that may be the same problem. */
+export interface PossibleDuplicate {
+  id: number;
+  description: string;
+  status: ProblemStatus;
+  distanceM: number;
+}
+
 /** The steps a user takes on the page (the API's report is not one of them). */
 export type StepAction = Exclude<RectificationAction, "report">;
 
@@ -62,6 +70,9 @@ const listPath = ({ status, overdue, ...rest }: ProblemFilters) =>
 export const problemsApi = {
   list: (filters: ProblemFilters) => getJson<ProblemCollection>(listPath(filters)),
   board: () => getJson<ProblemBoard>("/api/problems/board"),
+  /** Nearest first, at most five; [] when there are none. */
+  duplicates: (id: number) =>
+    getJson<{ duplicates: PossibleDuplicate[] }>(`/api/problems/${id}/duplicates`),
   step: (id: number, step: Step) =>
     request<ProblemDetail>("POST", `/api/problems/${id}/transitions`, { json: step }),
 };
@@ -75,4 +86,9 @@ export const problemQueries = {
       placeholderData: keepPreviousData, // the table stays while a filter changes
     }),
   board: () => queryOptions({ queryKey: ["problems", "board"], queryFn: problemsApi.board }),
+  duplicates: (id: number) =>
+    queryOptions({
+      queryKey: ["problems", id, "duplicates"],
+      queryFn: async () => (await problemsApi.duplicates(id)).duplicates,
+    }),
 };

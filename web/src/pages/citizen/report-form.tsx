@@ -8,6 +8,7 @@ import { ErrorBanner } from "../../components/error-banner.tsx";
 import { FormField } from "../../components/form-field.tsx";
 import { Link } from "../../components/link.tsx";
 import { formValues } from "../../form-values.ts";
+import { CitizenPhoto } from "./citizen-photo.tsx";
 import { type Place, PlacePicker } from "./place-picker.tsx";
 
 /** Services by their group (the standard's category), in the API's order. */
@@ -24,10 +25,17 @@ export function ReportForm({ basemapUrl }: { basemapUrl: string | null | undefin
   const groups = useMemo(() => byGroup(services.data ?? []), [services.data]);
   const [place, setPlace] = useState<Place | null>(null);
   const onPlace = useCallback((next: Place) => setPlace(next), []);
+  const [photo, setPhoto] = useState<File | null>(null);
   const [missing, setMissing] = useState<Record<string, string>>({});
   const file = useMutation({ mutationFn: open311Api.file });
 
-  if (file.data) return <Filed filed={file.data} onAnother={() => file.reset()} />;
+  if (file.data) {
+    const another = () => {
+      setPhoto(null);
+      file.reset();
+    };
+    return <Filed filed={file.data} onAnother={another} />;
+  }
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -45,6 +53,7 @@ export function ReportForm({ basemapUrl }: { basemapUrl: string | null | undefin
       description: values.description ?? "",
       first_name: values.first_name,
       phone: values.phone,
+      ...(photo ? { media: photo } : {}),
     });
   };
 
@@ -91,7 +100,7 @@ export function ReportForm({ basemapUrl }: { basemapUrl: string | null | undefin
       <FormField label={t("citizen.phone")} hint={t("citizen.phoneHint")}>
         {(link) => <input {...link} name="phone" type="tel" maxLength={20} autoComplete="tel" />}
       </FormField>
-      <p className="form-note">{t("citizen.noPhotos")}</p>
+      <CitizenPhoto photo={photo} onPhoto={setPhoto} />
       {file.error && <ErrorBanner message={file.error.message} />}
       <button type="submit" className="primary" disabled={file.isPending}>
         {file.isPending ? t("rectification.sending") : t("citizen.submit")}

@@ -12,6 +12,7 @@ import { ProblemFacts } from "../../components/problem-details.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { StatusTimeline } from "../../components/status-timeline.tsx";
 import { ProblemMap } from "./problem-map.tsx";
+import { PossibleDuplicates } from "./possible-duplicates.tsx";
 import { ProblemNotes } from "./problem-notes.tsx";
 import { StepActions, type StepNotice, StepNoticeBanner } from "./step-actions.tsx";
 
@@ -55,6 +56,7 @@ export function ProblemPage({ me, id, basemapUrl }: Props) {
         </h2>
       </div>
       <StepNoticeBanner notice={notice} />
+      {can(me, "problems.dispatch") && <PossibleDuplicates id={id} />}
       <div className="problem-columns">
         <section className="problem-card">
           <p className="description">{properties.description}</p>
