@@ -13,6 +13,12 @@ describe("loadConfig", () => {
     expect(config.dataDir).toMatch(/\/data$/);
   });
 
+  it("puts a relative DATA_DIR where the command was typed (pnpm runs the api in api/)", () => {
+    const config = loadConfig({ INIT_CWD: "/srv/civgrid", DATA_DIR: "./data" });
+    expect(config.dataDir).toBe("/srv/civgrid/data");
+    expect(config.filesDir).toBe("/srv/civgrid/data/files");
+  });
+
   it("treats an empty DATABASE_URL as unset", () => {
     expect(loadConfig({ DATABASE_URL: "" }).databaseUrl).toBeUndefined();
   });

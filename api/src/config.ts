@@ -64,7 +64,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: c.PORT,
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
-    dataDir: path.resolve(c.DATA_DIR),
+    // pnpm runs the api in api/; a relative DATA_DIR means where the user typed the command.
+    dataDir: path.resolve(env.INIT_CWD ?? process.cwd(), c.DATA_DIR),
+
     seed: c.SEED,
     city: { code: c.CITY_CODE, name: c.CITY_NAME },
     basemapUrl: c.BASEMAP_URL ?? null,
@@ -74,7 +76,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((k) => k.trim())
       .filter(Boolean),
     webDist: path.resolve(c.WEB_DIST ?? new URL("../../web/dist", import.meta.url).pathname),
-    filesDir: path.resolve(c.FILES_DIR ?? path.join(c.DATA_DIR, "files")),
+    filesDir: path.resolve(
+      env.INIT_CWD ?? process.cwd(),
+      c.FILES_DIR ?? path.join(c.DATA_DIR, "files"),
+    ),
+
     photoMaxMb: c.PHOTO_MAX_MB,
   };
 }

@@ -238,6 +238,8 @@ describe.skipIf(skip)("the rectification closed loop", () => {
     });
     await page.locator(".citizen-photo img").waitFor();
     await page.screenshot({ path: path.join(screenshots, "report-phone.png"), fullPage: true });
+    await page.getByRole("button", { name: "提交投诉" }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(screenshots, "report-photo-phone.png") });
     await page.getByRole("button", { name: "提交投诉" }).click();
     const number = await page.locator(".request-number strong").textContent();
     expect(number).toMatch(/^\d+$/);
@@ -271,8 +273,13 @@ describe.skipIf(skip)("the rectification closed loop", () => {
     await row.getByRole("link", { name: "E2E 市民：医院东门外垃圾桶满溢" }).click();
     await coordinator.page.locator(".photo-compare img").waitFor();
     const duplicates = coordinator.page.getByRole("region", { name: "可能重复的问题" });
-    await duplicates.getByRole("link", { name: `#${again} E2E 市民：东门外垃圾桶又满了` }).waitFor();
+    await duplicates
+      .getByRole("link", { name: `#${again} E2E 市民：东门外垃圾桶又满了` })
+      .waitFor();
     expect(await duplicates.textContent()).toContain("相距 0 米");
+    await coordinator.page.screenshot({
+      path: path.join(screenshots, "problem-duplicates-desktop.png"),
+    });
   });
 
   it("lets an inspector record an inspection on a phone, failed items becoming problems", async () => {

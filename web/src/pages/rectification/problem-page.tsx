@@ -11,8 +11,8 @@ import { PhotoCompare } from "../../components/photo-compare.tsx";
 import { ProblemFacts } from "../../components/problem-details.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { StatusTimeline } from "../../components/status-timeline.tsx";
-import { ProblemMap } from "./problem-map.tsx";
 import { PossibleDuplicates } from "./possible-duplicates.tsx";
+import { ProblemMap } from "./problem-map.tsx";
 import { ProblemNotes } from "./problem-notes.tsx";
 import { StepActions, type StepNotice, StepNoticeBanner } from "./step-actions.tsx";
 
