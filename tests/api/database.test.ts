@@ -153,6 +153,9 @@ describeEachEngine("data model", (ctx) => {
     const outside = await insert(grid!.lon + 0.2, grid!.lat + 0.2);
     const routed = await routeProblems(orm, ctx().cityId, [inside, outside]);
     expect(routed).toEqual({ contained: 1, nearest: 1 });
+    const flagged = await ctx().request(`/api/problems/${outside}`);
+    expect(flagged.body.properties.routedToNearest).toBe(true);
+
     const [row] = await selectRows<{
       grid_id: number;
       unit_id: number;

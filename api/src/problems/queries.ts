@@ -45,6 +45,8 @@ export interface ProblemRow {
   closedAt: string | null;
   /** A unit's request for more time waits for the coordinator's answer. */
   extensionRequested: boolean;
+  /** No grid contains the place: routed to the nearest grid, for the coordinator to check. */
+  routedToNearest: boolean;
   geometry: string;
 }
 
@@ -54,6 +56,7 @@ const columns = sql`p.id, p.status, p.version, p.severity, p.source, p.descripti
   ${isoTime(sql`p.deadline`)} AS deadline, ${overdue} AS overdue,
   ${isoTime(sql`p.reported_at`)} AS "reportedAt", ${isoTime(sql`p.closed_at`)} AS "closedAt",
   p.extension_days_requested IS NOT NULL AS "extensionRequested",
+  p.routed_to_nearest AS "routedToNearest",
   ST_AsGeoJSON(p.location, 7) AS geometry`;
 
 const from = sql`problems p

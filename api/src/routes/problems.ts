@@ -43,6 +43,9 @@ const problemProperties = z.object({
   reportedAt: z.string().openapi({ format: "date-time" }),
   closedAt: z.string().nullable().openapi({ format: "date-time" }),
   extensionRequested: z.boolean(),
+  routedToNearest: z
+    .boolean()
+    .openapi({ description: "outside every grid: routed to the nearest one" }),
 });
 const problemDetailProperties = problemProperties.extend({
   events: z.array(

@@ -161,6 +161,8 @@ export interface ProblemProperties {
   overdue: boolean;
   reportedAt: string;
   closedAt: string | null;
+  /** No grid contains the place: the nearest grid's unit was chosen; a coordinator should check. */
+  routedToNearest?: boolean;
 }
 
 export interface RectificationEvent {

@@ -36,6 +36,9 @@ export function ProblemFacts({ problem }: { problem: ProblemProperties }) {
       <Field label={t("problem.source")}>{t(`source.${problem.source}`)}</Field>
       <Field label={t("problem.grid")}>
         <span className="code">{problem.gridCode ?? none}</span>
+        {problem.routedToNearest && (
+          <span className="overdue-tag">{t("problem.routedToNearest")}</span>
+        )}
       </Field>
       <Field label={t("problem.unit")}>{problem.unitName ?? none}</Field>
       {item && <Field label={t("problem.item")}>{item}</Field>}
