@@ -10,7 +10,7 @@ import { mergeGrids, splitGrid } from "../grids/split-merge.ts";
 
 import { listVersions } from "../grids/versions.ts";
 import { createGrid, deleteGrid, shapeOf, updateGrid } from "../grids/write.ts";
-import { idPath, integerParam } from "./query.ts";
+import { bodyId, idPath, integerParam } from "./query.ts";
 import type { AppEnv } from "./router.ts";
 import { errorSchema, geojson, json, jsonBody, newRouter } from "./router.ts";
 import { requirePermission } from "./session.ts";
@@ -39,11 +39,6 @@ const version = z
   .number({ message: fieldMessage("field.integer", { min: 1, max: 2147483647 }) })
   .int()
   .min(1);
-const refId = z
-  .number({ message: fieldMessage("field.id") })
-  .int(fieldMessage("field.id"))
-  .positive(fieldMessage("field.id"))
-  .max(2147483647, fieldMessage("field.id"));
 /** A geometry is checked by geo/'s validator, which names each problem better than a schema could. */
 const geometry = z.unknown().openapi({ description: "GeoJSON Polygon or MultiPolygon (WGS84)" });
 
@@ -84,7 +79,7 @@ export const gridEditRoutes = newRouter()
         z
           .object({
             grids: z
-              .array(z.object({ id: refId, version }).strict())
+              .array(z.object({ id: bodyId, version }).strict())
               .min(2, fieldMessage("field.merge_two"))
               .max(10),
           })
@@ -138,7 +133,7 @@ export const gridEditRoutes = newRouter()
               message: fieldMessage("field.one_of", { values: "Feature" }),
             }),
             geometry,
-            properties: z.object({ communityId: refId, name: name.optional() }),
+            properties: z.object({ communityId: bodyId, name: name.optional() }),
           })
           .strict(),
       ),
@@ -219,10 +214,10 @@ export const gridEditRoutes = newRouter()
           z
             .object({
               version,
-              leadUnitId: refId.nullable(),
-              supportUnitIds: z.array(refId).max(50),
-              leaderPersonId: refId.nullable(),
-              volunteerPersonIds: z.array(refId).max(500),
+              leadUnitId: bodyId.nullable(),
+              supportUnitIds: z.array(bodyId).max(50),
+              leaderPersonId: bodyId.nullable(),
+              volunteerPersonIds: z.array(bodyId).max(500),
             })
             .strict(),
         ),

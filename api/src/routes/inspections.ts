@@ -3,11 +3,10 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { AppError, fieldMessage, notFound } from "../errors.ts";
 import { getInspection, listInspections } from "../inspections/queries.ts";
 import { recordInspection } from "../inspections/record.ts";
-import { idPath, page } from "./query.ts";
+import { bodyId, idPath, page } from "./query.ts";
 import { errorSchema, json, newRouter, pageOf } from "./router.ts";
 import { requirePermission } from "./session.ts";
 
-const positive = z.number().int().positive().max(2147483647);
 const errors = {
   400: json(errorSchema, "A field is not valid"),
   401: json(errorSchema, "Not signed in"),
@@ -19,7 +18,7 @@ const kinds = ["self", "open", "covert", "mock", "supervision"] as const;
 const inspectionBody = z
   .object({
     kind: z.enum(kinds, { message: fieldMessage("field.one_of", { values: kinds.join(", ") }) }),
-    standardId: positive,
+    standardId: bodyId,
     startedAt: z
       .string()
       .datetime({ offset: true, message: fieldMessage("field.invalid") })
@@ -28,17 +27,17 @@ const inspectionBody = z
     visits: z
       .array(
         z.object({
-          pointId: positive,
+          pointId: bodyId,
           results: z
             .array(
               z.object({
-                itemId: positive,
+                itemId: bodyId,
                 result: z.enum(["pass", "fail", "not_applicable"], {
                   message: fieldMessage("field.one_of", { values: "pass, fail, not_applicable" }),
                 }),
                 deduction: z.number().min(0).max(100).optional(),
                 note: z.string().max(500).optional(),
-                photoIds: z.array(positive).max(10).optional(),
+                photoIds: z.array(bodyId).max(10).optional(),
               }),
             )
             .min(1)

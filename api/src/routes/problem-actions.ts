@@ -10,7 +10,7 @@ import { nearbyOpenProblems } from "../problems/duplicates.ts";
 import { getProblem } from "../problems/queries.ts";
 import { actions } from "../problems/rules.ts";
 import { takeStep } from "../problems/transitions.ts";
-import { idPath } from "./query.ts";
+import { bodyId, idPath } from "./query.ts";
 import { type AppEnv, errorSchema, json, jsonBody, newRouter } from "./router.ts";
 import { requirePermission } from "./session.ts";
 
@@ -33,7 +33,7 @@ const text = (max: number) =>
     .trim()
     .min(1, fieldMessage("field.text", { min: 1, max }))
     .max(max, fieldMessage("field.text", { min: 1, max }));
-const ids = z.array(z.number().int().positive().max(2147483647)).max(20);
+const ids = z.array(bodyId).max(20);
 
 export async function problemFeature(c: Context<AppEnv>, id: number) {
   const problem = await getProblem(c.var.db.orm, c.var.scope, id);
@@ -61,8 +61,8 @@ const reportSchema = z
             message: fieldMessage("field.one_of", { values: "minor, normal, serious" }),
           })
           .default("normal"),
-        itemId: z.number().int().positive().max(2147483647).optional(),
-        pointId: z.number().int().positive().max(2147483647).optional(),
+        itemId: bodyId.optional(),
+        pointId: bodyId.optional(),
         gpsAccuracyM: z.number().min(0).max(100_000).optional(),
         photoIds: ids.default([]),
       })

@@ -56,6 +56,13 @@ export const id = z
   .refine((n) => n <= MAX_ID, fieldMessage("field.id"))
   .openapi({ type: "integer", minimum: 1, example: 1 });
 
+/** An id inside a JSON body: a positive whole number that fits a PostgreSQL integer. */
+export const bodyId = z
+  .number({ message: fieldMessage("field.id") })
+  .int(fieldMessage("field.id"))
+  .positive(fieldMessage("field.id"))
+  .max(MAX_ID, fieldMessage("field.id"));
+
 export const idPath = z.object({ id: id.openapi({ param: { name: "id", in: "path" } }) });
 
 export const page = {

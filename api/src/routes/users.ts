@@ -16,7 +16,7 @@ import { getUser, insertUsers, listUsers, type UserRow } from "../accounts/users
 import { recordAudit } from "../audit/record.ts";
 import { roles } from "../db/schema/index.ts";
 import { AppError, fieldMessage, type Message, notFound } from "../errors.ts";
-import { booleanFlag, idPath, oneOf, page } from "./query.ts";
+import { bodyId, booleanFlag, idPath, oneOf, page } from "./query.ts";
 import { errorSchema, json, newRouter, pageOf } from "./router.ts";
 import { requirePermission } from "./session.ts";
 
@@ -44,13 +44,7 @@ const errors = {
 };
 
 const visible = ({ cityId: _, ...user }: UserRow) => user;
-const refId = z
-  .number({ message: fieldMessage("field.id") })
-  .int(fieldMessage("field.id"))
-  .positive(fieldMessage("field.id"))
-  .max(2_147_483_647, fieldMessage("field.id"))
-  .nullable()
-  .optional();
+const refId = bodyId.nullable().optional();
 
 const invalid = (problems: Record<string, Message>) =>
   new AppError(400, "invalid_request", { key: "error.validation" }, problems);
