@@ -2,14 +2,14 @@
 
 import { type SQL, sql } from "drizzle-orm";
 import { type AnyPgColumn, customType, integer, timestamp } from "drizzle-orm/pg-core";
-import type { Geometry, MultiPolygon, Point } from "geojson";
+import type { Geometry, LineString, MultiPolygon, Point } from "geojson";
 
 /**
  * A PostGIS geometry column in SRID 4326. Written from GeoJSON through ST_GeomFromGeoJSON;
  * read back with ST_AsGeoJSON in the feature's query (the driver's raw value is EWKB hex,
  * which no code should have to parse).
  */
-function geometryColumn<G extends Geometry>(kind: "MultiPolygon" | "Point") {
+function geometryColumn<G extends Geometry>(kind: "MultiPolygon" | "Point" | "LineString") {
   return customType<{ data: G; driverData: string }>({
     dataType: () => `geometry(${kind},4326)`,
     toDriver: (value: G): SQL =>
@@ -19,6 +19,7 @@ function geometryColumn<G extends Geometry>(kind: "MultiPolygon" | "Point") {
 
 export const multiPolygon = geometryColumn<MultiPolygon>("MultiPolygon");
 export const point = geometryColumn<Point>("Point");
+export const lineString = geometryColumn<LineString>("LineString");
 
 /** Every row carries its city so the data can later be distributed by city. */
 export const cityId = () => integer("city_id").notNull();

@@ -1,6 +1,7 @@
 // The whole schema, as drizzle and drizzle-kit see it.
 export * from "./files.ts";
 export * from "./grids.ts";
+export * from "./patrols.ts";
 export * from "./problems.ts";
 export * from "./regions.ts";
 export * from "./standards.ts";

@@ -1,0 +1,121 @@
+// Volunteers in their grids: patrols with their tracks, grid dedication days (创城网格奉献日) with
+// sign-ups and check-ins, and the photos of volunteer activities.
+import { sql } from "drizzle-orm";
+import {
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  real,
+  serial,
+  text,
+  timestamp,
+  unique,
+} from "drizzle-orm/pg-core";
+import { cityId, createdAt, lineString, point } from "./columns.ts";
+import { files } from "./files.ts";
+import { grids } from "./grids.ts";
+import { cities } from "./regions.ts";
+import { volunteerActivities } from "./tasks.ts";
+import { people } from "./units.ts";
+import { users } from "./users.ts";
+
+/** One walk of a volunteer or grid leader; the track is rebuilt from its points as they arrive. */
+export const patrols = pgTable(
+  "patrols",
+  {
+    id: serial("id").primaryKey(),
+    cityId: cityId().references(() => cities.id),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    userId: integer("user_id").references(() => users.id),
+    /** The grid the patrol is for (the walker's own); null when they belong to none. */
+    gridId: integer("grid_id").references(() => grids.id),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    /** Null until the track has two points. */
+    track: lineString("track"),
+    lengthM: real("length_m").notNull().default(0),
+    pointCount: integer("point_count").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("patrols_grid_started_idx").on(t.gridId, t.startedAt),
+    index("patrols_person_idx").on(t.personId),
+    index("patrols_track_gist").using("gist", t.track),
+    check("patrols_ended_after_start", sql`${t.endedAt} IS NULL OR ${t.endedAt} >= ${t.startedAt}`),
+  ],
+);
+
+/** The positions a phone sampled during a patrol, in time order (seq follows time). */
+export const patrolPoints = pgTable(
+  "patrol_points",
+  {
+    id: serial("id").primaryKey(),
+    cityId: cityId().references(() => cities.id),
+    patrolId: integer("patrol_id")
+      .notNull()
+      .references(() => patrols.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    at: timestamp("at", { withTimezone: true }).notNull(),
+    location: point("location").notNull(),
+    accuracyM: real("accuracy_m"),
+  },
+  (t) => [unique("patrol_points_patrol_seq_key").on(t.patrolId, t.seq)],
+);
+
+/** 创城网格奉献日: a day the campaign office sets for a grid, when its volunteers patrol it together. */
+export const dedicationDays = pgTable(
+  "dedication_days",
+  {
+    id: serial("id").primaryKey(),
+    cityId: cityId().references(() => cities.id),
+    gridId: integer("grid_id")
+      .notNull()
+      .references(() => grids.id),
+    heldOn: date("held_on").notNull(),
+    title: text("title").notNull(),
+    note: text("note"),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("dedication_days_grid_held_idx").on(t.gridId, t.heldOn)],
+);
+
+/** A volunteer signed up for a dedication day, and their check-in (attendance) on the day. */
+export const dedicationSignups = pgTable(
+  "dedication_signups",
+  {
+    id: serial("id").primaryKey(),
+    cityId: cityId().references(() => cities.id),
+    dayId: integer("day_id")
+      .notNull()
+      .references(() => dedicationDays.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    signedUpAt: timestamp("signed_up_at", { withTimezone: true }).notNull().defaultNow(),
+    checkedInAt: timestamp("checked_in_at", { withTimezone: true }),
+    checkInLocation: point("check_in_location"),
+    checkInAccuracyM: real("check_in_accuracy_m"),
+  },
+  (t) => [unique("dedication_signups_day_person_key").on(t.dayId, t.personId)],
+);
+
+/** Photos of a volunteer activity (uploaded through /api/files). */
+export const activityPhotos = pgTable(
+  "activity_photos",
+  {
+    id: serial("id").primaryKey(),
+    cityId: cityId().references(() => cities.id),
+    activityId: integer("activity_id")
+      .notNull()
+      .references(() => volunteerActivities.id, { onDelete: "cascade" }),
+    fileId: integer("file_id")
+      .notNull()
+      .references(() => files.id),
+  },
+  (t) => [unique("activity_photos_activity_file_key").on(t.activityId, t.fileId)],
+);
