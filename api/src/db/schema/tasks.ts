@@ -20,13 +20,17 @@ import { standardItems } from "./standards.ts";
 import { people, units, volunteerBranches } from "./units.ts";
 import { users } from "./users.ts";
 
-export const campaigns = pgTable("campaigns", {
-  id: serial("id").primaryKey(),
-  cityId: cityId().references(() => cities.id),
-  name: text("name").notNull(),
-  year: integer("year").notNull(),
-  createdAt: createdAt(),
-});
+export const campaigns = pgTable(
+  "campaigns",
+  {
+    id: serial("id").primaryKey(),
+    cityId: cityId().references(() => cities.id),
+    name: text("name").notNull(),
+    year: integer("year").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [unique("campaigns_city_name_key").on(t.cityId, t.name)],
+);
 
 export const phaseKinds = [
   "mobilisation",
@@ -83,14 +87,41 @@ export const taskAssignments = pgTable(
     unitId: integer("unit_id").references(() => units.id),
     gridId: integer("grid_id").references(() => grids.id),
     status: text("status", { enum: taskAssignmentStatuses }).notNull().default("todo"),
+    /** Percent done, as the assignee reports it. */
+    progress: integer("progress").notNull().default(0),
     note: text("note"),
     completedAt: timestamp("completed_at", { withTimezone: true }),
+    /** Why the coordinator sent the completion back (返工). */
+    returnReason: text("return_reason"),
+    remindedAt: timestamp("reminded_at", { withTimezone: true }),
+    remindCount: integer("remind_count").notNull().default(0),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index("task_assignments_task_idx").on(t.taskId),
+    index("task_assignments_unit_idx").on(t.unitId),
+    index("task_assignments_grid_idx").on(t.gridId),
+    unique("task_assignments_task_unit_grid_key").on(t.taskId, t.unitId, t.gridId),
     check("task_assignments_status_check", oneOf(t.status, taskAssignmentStatuses)),
     check("task_assignments_assignee", sql`${t.unitId} is not null or ${t.gridId} is not null`),
+    check("task_assignments_progress", sql`${t.progress} between 0 and 100`),
   ],
+);
+
+/** The photos and files an assignee completed a task with. */
+export const taskEvidence = pgTable(
+  "task_evidence",
+  {
+    id: serial("id").primaryKey(),
+    cityId: cityId().references(() => cities.id),
+    assignmentId: integer("assignment_id")
+      .notNull()
+      .references(() => taskAssignments.id, { onDelete: "cascade" }),
+    fileId: integer("file_id")
+      .notNull()
+      .references(() => files.id),
+  },
+  (t) => [unique("task_evidence_assignment_file_key").on(t.assignmentId, t.fileId)],
 );
 
 export const materialStatuses = ["submitted", "accepted", "returned"] as const;
@@ -116,10 +147,12 @@ export const materials = pgTable(
     submittedBy: integer("submitted_by").references(() => users.id),
     submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
     reviewedBy: integer("reviewed_by").references(() => users.id),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
     reviewNote: text("review_note"),
   },
   (t) => [
     index("materials_unit_week_idx").on(t.unitId, t.week),
+    index("materials_file_idx").on(t.fileId),
     check("materials_status_check", oneOf(t.status, materialStatuses)),
   ],
 );
