@@ -353,6 +353,23 @@ const messages = {
     "zh-CN": "统计期间最长 {max} 天",
     en: "the period may be at most {max} days long",
   },
+  "field.zoom": {
+    "zh-CN": "地图缩放级别应在 {min}~{max} 之间",
+    en: "the map zoom must be between {min} and {max}",
+  },
+  "field.bbox_too_large": {
+    "zh-CN": "范围太大，当前缩放级别下约有 {cells} 个六边形（最多 {max} 个），请放大地图或缩小范围",
+    en: "the area is too large: about {cells} hexagons at this zoom (at most {max}); zoom in or choose a smaller area",
+  },
+  "field.category_unknown": {
+    "zh-CN": "找不到这个测评类别",
+    en: "no such category of the evaluation standard",
+  },
+  "field.grid_unknown": { "zh-CN": "找不到这个网格", en: "no such grid in this city" },
+  "field.cells": {
+    "zh-CN": "应为 1~{max} 个六边形编号，用逗号分隔",
+    en: "must be 1 to {max} hexagon cell numbers, comma-separated",
+  },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof messages;

@@ -1,6 +1,7 @@
 // Problems (问题) and their rectification (整改) history: the closed loop.
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   check,
   date,
@@ -42,6 +43,12 @@ export type ProblemStatus = (typeof problemStatuses)[number];
 export const problemSources = ["inspection", "patrol", "citizen"] as const;
 export const problemSeverities = ["minor", "normal", "serious"] as const;
 
+/** civgrid_hex_cell (migration 0006): the same cell on both engines, filled on every write. */
+const hexCell = (name: string, sizeMetres: number) =>
+  bigint(name, { mode: "number" }).generatedAlwaysAs(
+    sql.raw(`civgrid_hex_cell(location, ${sizeMetres})`),
+  );
+
 export const problems = pgTable(
   "problems",
   {
@@ -82,12 +89,21 @@ export const problems = pgTable(
     closedAt: timestamp("closed_at", { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
+    /** The hexagon cell of the location per zoom band (analytics/hexagon-bands.ts), kept by the database. */
+    hex250: hexCell("hex_250", 250),
+    hex1k: hexCell("hex_1k", 1000),
+    hex4k: hexCell("hex_4k", 4000),
+    hex16k: hexCell("hex_16k", 16000),
   },
   (t) => [
     index("problems_location_gist").using("gist", t.location),
     index("problems_status_idx").on(t.cityId, t.status),
     index("problems_grid_idx").on(t.gridId),
     index("problems_unit_idx").on(t.unitId),
+    index("problems_hex_250_idx").on(t.cityId, t.hex250),
+    index("problems_hex_1k_idx").on(t.cityId, t.hex1k),
+    index("problems_hex_4k_idx").on(t.cityId, t.hex4k),
+    index("problems_hex_16k_idx").on(t.cityId, t.hex16k),
     unique("problems_idempotency_key").on(t.cityId, t.idempotencyKey),
     check("problems_status_check", oneOf(t.status, problemStatuses)),
     check("problems_source_check", oneOf(t.source, problemSources)),
