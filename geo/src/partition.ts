@@ -40,14 +40,18 @@ export class PartitionError extends Error {
 
 export const MAX_PARTS = 300;
 /**
- * Effort: `starts` k-means starts, each settled by `rounds` of Lloyd and polished by `early`
- * search moves; the best is polished by `late` more. Above `maxCount` parts a single settled
- * start is used: each move would cost too much and shift too little. Sized for < 1 s on the
- * Tengzhou outline (10 parts, 900 vertices) on a 2-core machine. Balancing point weights takes
- * more Newton steps (the amounts jump as points change sides), so that search is shorter.
+ * Effort: `starts` k-means starts, each settled by `rounds` of Lloyd; the `keep` most compact
+ * are polished by `early` search moves, and the best of those by `late` more. Which local
+ * optimum the polish reaches depends mostly on the start, so many cheap starts screened by
+ * their settled score do better than a few long ones: on the Tengzhou outline (10 parts, 1,008
+ * vertices) seeds 1–6 reach a mean Polsby–Popper of 0.671 with this, 0.666 with 3 starts of
+ * 8 rounds each, in about the same time (< 1 s on a 2-core machine); 1,500 late moves instead
+ * of 150 add nothing. Above `maxCount` parts a single settled start is used: each move would
+ * cost too much and shift too little. Balancing point weights takes more Newton steps (the
+ * amounts jump as points change sides), so that search is shorter.
  */
-const SEARCH = { starts: 3, rounds: 8, early: 40, late: 120, maxCount: 30 };
-const WEIGHED_SEARCH = { ...SEARCH, starts: 2, early: 15, late: 50 };
+const SEARCH = { starts: 8, rounds: 4, keep: 3, early: 40, late: 150, maxCount: 30 };
+const WEIGHED_SEARCH = { ...SEARCH, starts: 2, rounds: 8, keep: 2, early: 15, late: 50 };
 
 /**
  * Cuts `area` into exactly `count` polygons that tile it (no gaps, no overlaps) with equal areas
@@ -138,9 +142,12 @@ function cutPiece(
   const layouts = Array.from({ length: starts }, () => {
     const sites = distinct(kMeans(sample, count, random)).map((c) => ({ ...c, w: 0 }));
     return settle(sites, balance, effort.rounds, spacing);
-  }).map((layout) =>
-    count <= effort.maxCount ? polish(layout, balance, effort.early, random) : layout,
-  );
+  })
+    .sort((a, b) => b.score - a.score)
+    .slice(0, effort.keep)
+    .map((layout) =>
+      count <= effort.maxCount ? polish(layout, balance, effort.early, random) : layout,
+    );
   const best = layouts.reduce((a, b) => (b.score > a.score ? b : a));
   const final = count <= effort.maxCount ? polish(best, balance, effort.late, random) : best;
   return balance(final.sites, 1e-5, 40).diagram.regions.map((region) => region.pieces);

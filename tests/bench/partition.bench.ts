@@ -81,6 +81,23 @@ function measure(shape: Shape, method: string, run: () => Surface[]): Row {
   return { shape: shape.name, method, pieces: parts.length, ...partitionMetrics(parts), ms };
 }
 
+/** The mean over several seeds: one seed's figure is one draw of the search's random moves. */
+function acrossSeeds(shape: Shape, seeds: number[]): Row {
+  const runs = seeds.map((seed) =>
+    measure(shape, "", () => partitionBalanced(shape.area, { count: shape.count, seed }).parts),
+  );
+  const mean = (pick: (row: Row) => number) =>
+    runs.reduce((total, row) => total + pick(row), 0) / runs.length;
+  return {
+    shape: shape.name,
+    method: `partitionBalanced, mean of seeds ${seeds[0]}–${seeds.at(-1)}`,
+    pieces: mean((row) => row.pieces),
+    cv: mean((row) => row.cv),
+    polsbyPopper: mean((row) => row.polsbyPopper),
+    ms: mean((row) => row.ms),
+  };
+}
+
 const dataset = buildTengzhou({ now: new Date("2024-06-01T00:00:00+08:00") });
 const shapes: Shape[] = [
   {
@@ -109,6 +126,7 @@ for (const shape of shapes) {
       () => partitionBalanced(shape.area, { count: shape.count, seed: 1 }).parts,
     ),
   );
+  if (shape === shapes[0]) rows.push(acrossSeeds(shape, [1, 2, 3, 4, 5, 6]));
   rows.push(measure(shape, "square grid", () => squareGridBaseline(shape.area, shape.count)));
   rows.push(
     measure(shape, "k-means + Voronoi", () => kMeansVoronoiBaseline(shape.area, shape.count)),
