@@ -13,7 +13,9 @@ import type { Db } from "./db/client.ts";
 import { AppError, type Message, respondWithError } from "./errors.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { activityRoutes } from "./routes/activities.ts";
 import { communityRoutes } from "./routes/communities.ts";
+import { dedicationDayRoutes } from "./routes/dedication-days.ts";
 import { docsRoutes } from "./routes/docs.ts";
 import { fileRoutes } from "./routes/files.ts";
 import { gridEditRoutes } from "./routes/grid-edits.ts";
@@ -22,7 +24,9 @@ import { gridRoutes } from "./routes/grids.ts";
 
 import { healthRoutes } from "./routes/health.ts";
 import { inspectionRoutes } from "./routes/inspections.ts";
+import { myAreaRoutes } from "./routes/my-area.ts";
 import { open311Routes } from "./routes/open311.ts";
+import { patrolRoutes } from "./routes/patrols.ts";
 import { peopleRoutes } from "./routes/people.ts";
 
 import { pointRoutes } from "./routes/points.ts";
@@ -124,6 +128,10 @@ export function createApp(options: AppOptions) {
   const filesDir = options.filesDir ?? path.join(tmpdir(), `civgrid-files-${randomUUID()}`);
   app.route("/api/files", fileRoutes({ dir: filesDir, maxMb: photoMaxMb }));
   app.route("/api/inspections", inspectionRoutes);
+  app.route("/api/my-area", myAreaRoutes);
+  app.route("/api/patrols", patrolRoutes);
+  app.route("/api/dedication-days", dedicationDayRoutes);
+  app.route("/api/activities", activityRoutes);
 
   // Open311 GeoReport v2: public, no session; its own error format.
   app.use("/open311/*", photoLimit);

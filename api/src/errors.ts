@@ -25,7 +25,18 @@ export class AppError extends Error {
 }
 
 export function notFound(
-  entity: "grid" | "community" | "unit" | "point" | "problem" | "user" | "inspection" | "standard",
+  entity:
+    | "grid"
+    | "community"
+    | "unit"
+    | "point"
+    | "problem"
+    | "user"
+    | "inspection"
+    | "standard"
+    | "patrol"
+    | "dedication_day"
+    | "activity",
 
   id: number,
 ) {

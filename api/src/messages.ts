@@ -138,6 +138,61 @@ const messages = {
     "zh-CN": "只能上报自己巡查网格内的问题",
     en: "you can report problems inside your own patrol area only",
   },
+  "volunteer.no_person": {
+    "zh-CN": "您的账号没有关联志愿者档案，请联系管理员",
+    en: "your account is not linked to a volunteer on record; ask your administrator",
+  },
+  "volunteer.not_your_grid": {
+    "zh-CN": "这不是您负责巡查的网格",
+    en: "this is not one of your patrol grids",
+  },
+  "patrol.time_backwards": {
+    "zh-CN": "第 {index} 个点的时间（{at}）早于前一个点（{previous}），轨迹时间不能倒退",
+    en: "point {index} has a time ({at}) before the previous point's ({previous}); a track cannot go back in time",
+  },
+  "patrol.ended": { "zh-CN": "这次巡查已经结束", en: "this patrol has ended" },
+  "dedication.past": {
+    "zh-CN": "这一天已经过去，不能再安排或报名",
+    en: "this day has passed; it can no longer be scheduled or signed up for",
+  },
+  "dedication.not_today": {
+    "zh-CN": "奉献日是 {day}，只能在当天签到",
+    en: "the dedication day is {day}; check in on that day",
+  },
+  "dedication.outside_grid": {
+    "zh-CN": "签到位置在网格“{grid}”外约 {metres} 米（{km} 公里），请到网格内签到",
+    en: "the check-in position is about {metres} m ({km} km) outside grid “{grid}”; check in inside the grid",
+  },
+  "activity.no_branch": {
+    "zh-CN": "您不属于任何志愿服务支队，不能登记活动",
+    en: "you belong to no volunteer branch, so you cannot log an activity",
+  },
+  "activity.not_your_branch": {
+    "zh-CN": "只能为自己所在的支队登记活动",
+    en: "you can log activities for your own branch only",
+  },
+  "activity.branch_required": { "zh-CN": "请选择支队", en: "choose the branch" },
+  "activity.branch_unknown": { "zh-CN": "没有这个支队", en: "there is no such branch" },
+  "activity.future": {
+    "zh-CN": "活动日期不能晚于今天",
+    en: "the activity's date cannot be after today",
+  },
+  "activity.person_unknown": {
+    "zh-CN": "没有编号为 {id} 的志愿者",
+    en: "there is no volunteer with id {id}",
+  },
+  "activity.person_twice": {
+    "zh-CN": "同一位志愿者重复登记",
+    en: "the same volunteer is listed twice",
+  },
+  "activity.hours": {
+    "zh-CN": "服务时长应在 0.5~24 小时之间",
+    en: "hours must be from 0.5 to 24",
+  },
+  "activity.no_participants": {
+    "zh-CN": "请至少登记一位参与的志愿者",
+    en: "list at least one volunteer who took part",
+  },
   "problem.role_may_not": { "zh-CN": "{role}不能执行“{action}”", en: "a {role} may not {action}" },
   "problem.not_your_unit": {
     "zh-CN": "这不是本单位负责的问题",
@@ -274,6 +329,9 @@ const messages = {
   "entity.point": { "zh-CN": "点位", en: "Inspection point" },
   "entity.problem": { "zh-CN": "问题", en: "Problem" },
   "entity.file": { "zh-CN": "文件", en: "File" },
+  "entity.patrol": { "zh-CN": "巡查记录", en: "Patrol" },
+  "entity.dedication_day": { "zh-CN": "网格奉献日", en: "Dedication day" },
+  "entity.activity": { "zh-CN": "志愿服务活动", en: "Volunteer activity" },
   "file.missing": { "zh-CN": "请选择要上传的照片", en: "choose a photo to upload" },
   "file.empty": {
     "zh-CN": "文件是空的，请重新选择照片",

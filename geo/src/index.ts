@@ -1,4 +1,5 @@
 // Pure geometry and domain rules shared by the api and the web app.
+export { CHINA_EXTENT, insideChina } from "./china.ts";
 export { type CoverageReport, coverageReport } from "./coverage.ts";
 export { type CoverageGaps, coverageGaps } from "./coverage-gaps.ts";
 export { convertGeometry, convertPosition, type SourceCrs, toWgs84 } from "./crs.ts";

@@ -64,3 +64,23 @@ export function unitsReadable(scope: Scope, u = sql.raw("u")): SQL {
 export function responsiblePersonsReadable(scope: Scope, unitId: number): boolean {
   return scope.kind === "city" || (scope.kind === "unit" && scope.unitId === unitId);
 }
+
+/** Patrols (alias t): those in readable grids, and a volunteer's own wherever they walked. */
+export function patrolsReadable(scope: Scope, t = sql.raw("t")): SQL {
+  const inGrid = sql`EXISTS (SELECT 1 FROM grids sg WHERE sg.id = ${t}.grid_id
+    AND ${gridsReadable(scope, sql.raw("sg"))})`;
+  switch (scope.kind) {
+    case "city":
+      return sql`${t}.city_id = ${scope.cityId}`;
+    case "unit":
+      return sql`${t}.city_id = ${scope.cityId} AND ${inGrid}`;
+    case "grids":
+      return sql`${t}.city_id = ${scope.cityId} AND (${inGrid} OR ${t}.user_id = ${scope.userId})`;
+  }
+}
+
+/** Dedication days (alias d): those of the grids the scope may read. */
+export function dedicationDaysReadable(scope: Scope, d = sql.raw("d")): SQL {
+  return sql`${d}.city_id = ${scope.cityId} AND EXISTS (SELECT 1 FROM grids sg
+    WHERE sg.id = ${d}.grid_id AND ${gridsReadable(scope, sql.raw("sg"))})`;
+}

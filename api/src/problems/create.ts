@@ -2,6 +2,7 @@
 // contains it and that grid's lead unit, given a deadline, and logged as the first event — once,
 // however often a phone on a bad network sends the same report (Idempotency-Key).
 
+import { insideChina } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import type { Point } from "geojson";
 import { recordAudit } from "../audit/record.ts";
@@ -37,9 +38,6 @@ export interface Reporter {
   onlyGridIds?: number[];
 }
 
-/** China's extent, generously: a position outside it is a GPS or a typing error. */
-const CHINA = { minLon: 73, maxLon: 135.1, minLat: 18, maxLat: 53.6 };
-
 function refuse(fields: Record<string, Message>): never {
   throw new AppError(400, "invalid_request", { key: "error.validation" }, fields);
 }
@@ -73,7 +71,7 @@ export async function replayed(
 
 export async function createProblem(tx: Executor, reporter: Reporter, p: NewProblem) {
   const [lon, lat] = await locate(tx, reporter.cityId, p);
-  if (lon < CHINA.minLon || lon > CHINA.maxLon || lat < CHINA.minLat || lat > CHINA.maxLat) {
+  if (!insideChina([lon, lat])) {
     refuse({ location: { key: "problem.outside_china", params: { lon, lat } } });
   }
   const photos = p.photoIds.length

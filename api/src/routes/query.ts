@@ -1,6 +1,7 @@
 // Query and path parameters shared by the list and read endpoints, validated at the edge.
 import { z } from "@hono/zod-openapi";
 import { fieldMessage } from "../errors.ts";
+import { isCalendarDate } from "../rankings/period.ts";
 
 /** Largest value of a PostgreSQL integer: a larger id must be a 400, not a database error. */
 const MAX_ID = 2_147_483_647;
@@ -101,3 +102,9 @@ export const booleanFlag = z
   .enum(["true", "false"], { message: fieldMessage("field.boolean") })
   .transform((v) => v === "true")
   .optional();
+
+/** A calendar date YYYY-MM-DD in a query or a body (China time is meant). */
+export const calendarDate = z
+  .string()
+  .refine(isCalendarDate, fieldMessage("field.date"))
+  .openapi({ type: "string", format: "date", example: "2024-05-01" });

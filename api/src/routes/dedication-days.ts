@@ -1,0 +1,144 @@
+// /api/dedication-days: grid dedication days (创城网格奉献日), sign-ups and check-ins.
+import { createRoute, z } from "@hono/zod-openapi";
+import { fieldMessage } from "../errors.ts";
+import {
+  checkIn,
+  getDedicationDay,
+  listDedicationDays,
+  scheduleDedicationDay,
+  signUp,
+} from "../volunteers/dedication-days.ts";
+import { bodyId, calendarDate, id, idPath } from "./query.ts";
+import { errorSchema, json, jsonBody, newRouter } from "./router.ts";
+import { requirePermission } from "./session.ts";
+
+const errors = {
+  400: json(errorSchema, "A field is not valid (a check-in outside the grid says how far)"),
+  401: json(errorSchema, "Not signed in"),
+  403: json(errorSchema, "The caller's role may not do this"),
+  404: json(errorSchema, "No such dedication day in the caller's grids"),
+};
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1, fieldMessage("field.text", { min: 1, max }))
+    .max(max, fieldMessage("field.text", { min: 1, max }));
+
+const DedicationDay = z
+  .object({
+    id: z.number().int(),
+    gridId: z.number().int(),
+    gridCode: z.string(),
+    gridName: z.string(),
+    heldOn: z.string().openapi({ format: "date" }),
+    title: z.string(),
+    note: z.string().nullable(),
+    signedUp: z.number().int(),
+    checkedIn: z.number().int(),
+    mine: z
+      .object({ signedUpAt: z.string(), checkedInAt: z.string().nullable() })
+      .nullable()
+      .openapi({ description: "the caller's own sign-up and check-in" }),
+  })
+  .openapi("DedicationDay");
+
+export const dedicationDayRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      tags: ["volunteers"],
+      summary: "Dedication days of the grids the caller may see, soonest first",
+      request: {
+        query: z
+          .object({
+            from: calendarDate.optional(),
+            to: calendarDate.optional(),
+            gridId: id.optional(),
+          })
+          .strict(),
+      },
+      responses: { 200: json(z.object({ days: z.array(DedicationDay) }), "The days"), ...errors },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      return c.json(
+        { days: await listDedicationDays(c.var.db.orm, c.var.scope, c.var.user, q) },
+        200,
+      );
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/",
+      tags: ["volunteers"],
+      summary: "Schedule a dedication day for a grid (campaign office)",
+      middleware: [requirePermission("tasks.write")] as const,
+      request: jsonBody(
+        z
+          .object({
+            gridId: bodyId,
+            heldOn: calendarDate,
+            title: text(100),
+            note: z.string().trim().max(1000).optional(),
+          })
+          .strict(),
+      ),
+      responses: { 201: json(DedicationDay, "The day"), ...errors },
+    }),
+    async (c) => {
+      const { orm } = c.var.db;
+      const dayId = await orm.transaction((tx) =>
+        scheduleDedicationDay(tx, c.var.user, c.req.valid("json")),
+      );
+      return c.json(await getDedicationDay(orm, c.var.scope, c.var.user, dayId), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/sign-up",
+      tags: ["volunteers"],
+      summary: "Sign up for a dedication day in one of my grids (again: no change)",
+      middleware: [requirePermission("patrols.write")] as const,
+      request: { params: idPath },
+      responses: { 200: json(DedicationDay, "The day with my sign-up"), ...errors },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const { orm } = c.var.db;
+      await orm.transaction((tx) => signUp(tx, c.var.user, c.var.scope, id));
+      return c.json(await getDedicationDay(orm, c.var.scope, c.var.user, id), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/check-in",
+      tags: ["volunteers"],
+      summary:
+        "Check in on the day from a WGS84 position inside the grid (within the fix's accuracy, at most 50 m)",
+      middleware: [requirePermission("patrols.write")] as const,
+      request: {
+        params: idPath,
+        ...jsonBody(
+          z
+            .object({
+              lon: z.number().min(-180).max(180),
+              lat: z.number().min(-90).max(90),
+              accuracyM: z.number().min(0).max(100_000).optional(),
+            })
+            .strict(),
+        ),
+      },
+      responses: { 200: json(DedicationDay, "The day with my check-in"), ...errors },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const { orm } = c.var.db;
+      await orm.transaction((tx) => checkIn(tx, c.var.user, c.var.scope, id, c.req.valid("json")));
+      return c.json(await getDedicationDay(orm, c.var.scope, c.var.user, id), 200);
+    },
+  );

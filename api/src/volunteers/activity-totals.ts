@@ -1,0 +1,81 @@
+// Volunteer hours added up per branch and per volunteer, for the campaign office, and as XLSX.
+
+import { sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import type { Executor } from "../db/client.ts";
+import { selectRows } from "../db/client.ts";
+import { type DayRange, withinDays } from "./caller.ts";
+
+type Period = DayRange;
+
+export interface BranchTotal {
+  branchId: number;
+  branchName: string;
+  activities: number;
+  volunteers: number;
+  hours: number;
+}
+
+export interface VolunteerTotal {
+  personId: number;
+  name: string;
+  branchName: string | null;
+  activities: number;
+  hours: number;
+}
+
+const inPeriod = (period: Period) => withinDays(sql`a.held_on`, period);
+
+export async function activityTotals(ex: Executor, cityId: number, period: Period) {
+  const branches = await selectRows<BranchTotal>(
+    ex,
+    sql`SELECT b.id AS "branchId", b.name AS "branchName", count(DISTINCT a.id)::int AS activities,
+          count(DISTINCT ap.person_id)::int AS volunteers, COALESCE(sum(ap.hours), 0)::float8 AS hours
+        FROM volunteer_branches b
+        LEFT JOIN volunteer_activities a ON a.branch_id = b.id AND ${inPeriod(period)}
+        LEFT JOIN activity_participants ap ON ap.activity_id = a.id
+        WHERE b.city_id = ${cityId}
+        GROUP BY b.id, b.name ORDER BY hours DESC, b.id`,
+  );
+  const volunteers = await selectRows<VolunteerTotal>(
+    ex,
+    sql`SELECT pe.id AS "personId", pe.name, b.name AS "branchName", count(DISTINCT a.id)::int AS activities,
+          sum(ap.hours)::float8 AS hours
+        FROM activity_participants ap JOIN volunteer_activities a ON a.id = ap.activity_id
+        JOIN people pe ON pe.id = ap.person_id LEFT JOIN volunteer_branches b ON b.id = pe.branch_id
+        WHERE a.city_id = ${cityId} AND ${inPeriod(period)}
+        GROUP BY pe.id, pe.name, b.name ORDER BY hours DESC, pe.id`,
+  );
+  return { branches, volunteers };
+}
+
+/** The totals as a workbook: one sheet per branch totals, one per volunteer totals. */
+export async function totalsWorkbook(
+  totals: Awaited<ReturnType<typeof activityTotals>>,
+  period: Period,
+): Promise<ArrayBuffer> {
+  const book = new ExcelJS.Workbook();
+  const span = `统计期间：${period.from ?? "开始"} 至 ${period.to ?? "今天"}（按活动日期）`;
+  const sheet = (name: string, columns: { header: string; key: string; width: number }[]) => {
+    const s = book.addWorksheet(name);
+    s.columns = columns.map(({ key, width }) => ({ key, width }));
+    s.addRow([span]);
+    s.addRow(columns.map((c) => c.header)).font = { bold: true };
+    return s;
+  };
+  const byBranch = sheet("支队汇总", [
+    { header: "支队", key: "branchName", width: 30 },
+    { header: "活动次数", key: "activities", width: 10 },
+    { header: "参与志愿者", key: "volunteers", width: 12 },
+    { header: "服务时长（小时）", key: "hours", width: 16 },
+  ]);
+  byBranch.addRows(totals.branches);
+  const byVolunteer = sheet("志愿者汇总", [
+    { header: "志愿者", key: "name", width: 14 },
+    { header: "支队", key: "branchName", width: 30 },
+    { header: "活动次数", key: "activities", width: 10 },
+    { header: "服务时长（小时）", key: "hours", width: 16 },
+  ]);
+  byVolunteer.addRows(totals.volunteers);
+  return (await book.xlsx.writeBuffer()) as ArrayBuffer;
+}

@@ -1,0 +1,57 @@
+// "My patrol area": a volunteer's grids with their boundaries, who to call (the lead hospital and
+// the grid leader), and the inspection points and open problems inside.
+import { sql } from "drizzle-orm";
+import type { Executor } from "../db/client.ts";
+import { selectRows } from "../db/client.ts";
+import { feature } from "../geojson.ts";
+import type { Scope } from "../policy/scope.ts";
+
+interface AreaGrid {
+  id: number;
+  code: string;
+  name: string;
+  communityName: string;
+  leadUnit: { id: number; name: string; phone: string | null } | null;
+  leader: { name: string; mobile: string | null } | null;
+  geometry: string;
+}
+
+const collection = <R extends { id: number; geometry: string }>(rows: R[]) => ({
+  type: "FeatureCollection" as const,
+  features: rows.map(({ geometry, ...properties }) =>
+    feature({ id: properties.id, geometry }, properties),
+  ),
+});
+
+export async function myArea(ex: Executor, scope: Scope) {
+  const gridIds = scope.kind === "grids" ? scope.gridIds : [];
+  const ids = sql.raw(`ARRAY[${gridIds.filter(Number.isSafeInteger).join(",")}]::int[]`);
+  const grids = await selectRows<AreaGrid>(
+    ex,
+    sql`SELECT g.id, g.code, g.name, c.name AS "communityName",
+          (SELECT json_build_object('id', u.id, 'name', u.name, 'phone', u.phone) FROM grid_units gu
+             JOIN units u ON u.id = gu.unit_id WHERE gu.grid_id = g.id AND gu.role = 'lead') AS "leadUnit",
+          (SELECT json_build_object('name', pe.name, 'mobile', pe.mobile) FROM grid_people gp
+             JOIN people pe ON pe.id = gp.person_id WHERE gp.grid_id = g.id AND gp.role = 'leader') AS leader,
+          ST_AsGeoJSON(g.geom, 7) AS geometry
+        FROM grids g JOIN communities c ON c.id = g.community_id
+        WHERE g.city_id = ${scope.cityId} AND g.deleted_at IS NULL AND g.id = ANY(${ids})
+        ORDER BY g.code`,
+  );
+  const points = await selectRows<{ id: number; geometry: string }>(
+    ex,
+    sql`SELECT p.id, p.name, p.kind, p.grid_id AS "gridId", ST_AsGeoJSON(p.location, 7) AS geometry
+        FROM inspection_points p WHERE p.city_id = ${scope.cityId} AND p.grid_id = ANY(${ids})
+        ORDER BY p.id`,
+  );
+  const problems = await selectRows<{ id: number; geometry: string }>(
+    ex,
+    sql`SELECT p.id, p.description, p.status, p.grid_id AS "gridId", si.title AS "itemTitle",
+          (p.deadline < now()) AS overdue, ST_AsGeoJSON(p.location, 7) AS geometry
+        FROM problems p LEFT JOIN standard_items si ON si.id = p.item_id
+        WHERE p.city_id = ${scope.cityId} AND p.grid_id = ANY(${ids})
+          AND p.status NOT IN ('closed', 'ledger')
+        ORDER BY p.reported_at DESC, p.id DESC`,
+  );
+  return { grids: collection(grids), points: collection(points), problems: collection(problems) };
+}
