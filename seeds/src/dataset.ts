@@ -167,6 +167,47 @@ export interface SeedProblem {
   events: SeedRectificationEvent[];
 }
 
+/** A position a phone sampled on patrol, WGS84. */
+export interface SeedTrackPoint {
+  lon: number;
+  lat: number;
+  /** ISO 8601 */
+  at: string;
+  accuracyM: number;
+}
+
+export interface SeedPatrol {
+  personKey: string;
+  gridKey: string;
+  points: SeedTrackPoint[];
+}
+
+export interface SeedDedicationDay {
+  gridKey: string;
+  /** YYYY-MM-DD, China time */
+  heldOn: string;
+  title: string;
+  /** Who signed up; those with a check-in attended (the position lies inside the grid). */
+  signups: { personKey: string; checkIn?: SeedTrackPoint }[];
+}
+
+export interface SeedActivity {
+  branchKey: string;
+  gridKey?: string;
+  kind: string;
+  title: string;
+  /** YYYY-MM-DD */
+  heldOn: string;
+  participants: { personKey: string; hours: number }[];
+}
+
+/** Volunteers at work: patrols this week, dedication days and branch activities. */
+export interface SeedVolunteering {
+  patrols: SeedPatrol[];
+  dedicationDays: SeedDedicationDay[];
+  activities: SeedActivity[];
+}
+
 export interface SeedDataset {
   city: { code: string; name: string };
   regions: SeedRegion[];
@@ -178,4 +219,6 @@ export interface SeedDataset {
   standard: SeedStandard;
   points: SeedInspectionPoint[];
   problems: SeedProblem[];
+  /** The demo's volunteering; a generated city has none. */
+  volunteering?: SeedVolunteering;
 }

@@ -68,6 +68,19 @@ describeEachEngine("volunteers", (ctx) => {
       ).toBe(true);
     });
 
+    it("holds the demo's walks of this week, today's dedication day and the volunteer's hours", async () => {
+      const week = await volunteer.request(`/api/patrols?gridId=${grid.id}`);
+      const seeded = week.body.features.filter((f: any) => f.properties.pointCount === 30);
+      expect(seeded.length).toBeGreaterThanOrEqual(3);
+      expect(seeded.every((f: any) => f.geometry.type === "LineString")).toBe(true);
+      const days = await volunteer.request(`/api/dedication-days?from=${todayInChina()}`);
+      expect(
+        days.body.days.some((d: any) => d.gridId === grid.id && d.heldOn === todayInChina()),
+      ).toBe(true);
+      const hours = await volunteer.request("/api/activities?mine=true");
+      expect(hours.body.myHours).toBeGreaterThan(0);
+    });
+
     it("is a volunteer's or grid leader's page, not the campaign office's", async () => {
       expect((await coordinator.request("/api/my-area")).status).toBe(403);
       expect((await (await ctx().as("gridleader")).request("/api/my-area")).status).toBe(200);

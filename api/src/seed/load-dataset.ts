@@ -6,6 +6,7 @@ import type { Executor, Orm } from "../db/client.ts";
 import * as t from "../db/schema/index.ts";
 import { recordVersions } from "../grids/versions.ts";
 import { routeProblems } from "../problems/routing.ts";
+import { loadVolunteering } from "./load-volunteering.ts";
 
 export interface LoadReport {
   cityId: number;
@@ -185,6 +186,11 @@ async function load(
 
   progress("inspection points and problems");
   await loadPointsAndProblems(tx, cityId, data, keys);
+
+  if (data.volunteering) {
+    progress("patrols, dedication days and volunteer activities");
+    await loadVolunteering(tx, cityId, data.volunteering, (kind, key) => keys.get(kind, key));
+  }
 
   const counts = {
     communities: data.communities.length,

@@ -163,13 +163,28 @@ async function appendPoints(tx: Executor, cityId: number, patrolId: number, poin
       },
     );
   }
-  const start = last?.seq ?? 0;
+  await storeTrackPoints(tx, cityId, patrolId, points, last?.seq ?? 0);
+}
+
+/** Stores points after sequence number `afterSeq` and rebuilds the track from all of them. */
+export async function storeTrackPoints(
+  tx: Executor,
+  cityId: number,
+  patrolId: number,
+  points: TrackPoint[],
+  afterSeq: number,
+) {
   const rows = points.map(
     (p, i) =>
-      sql`(${cityId}, ${patrolId}, ${start + i + 1}, ${p.at}, ST_SetSRID(ST_MakePoint(${p.lon}, ${p.lat}), 4326), ${p.accuracyM ?? null})`,
+      sql`(${cityId}, ${patrolId}, ${afterSeq + i + 1}, ${p.at}, ST_SetSRID(ST_MakePoint(${p.lon}, ${p.lat}), 4326), ${p.accuracyM ?? null})`,
   );
   await tx.execute(sql`INSERT INTO patrol_points (city_id, patrol_id, seq, at, location, accuracy_m)
     VALUES ${sql.join(rows, sql`, `)}`);
+  await rebuildTrack(tx, patrolId);
+}
+
+/** The patrol's track, length and point count from its stored points. */
+async function rebuildTrack(tx: Executor, patrolId: number) {
   await tx.execute(sql`UPDATE patrols t SET track = line.track, point_count = line.n,
       length_m = COALESCE(ST_Length(line.track::geography), 0)
     FROM (SELECT count(*)::int AS n, CASE WHEN count(*) >= 2

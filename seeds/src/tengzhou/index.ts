@@ -11,9 +11,10 @@ import { Random } from "./random.ts";
 import { buildCommunities, buildRegions } from "./regions.ts";
 import { buildStandard } from "./standard.ts";
 import { buildUnits, HOSPITAL_KINDS } from "./units.ts";
+import { buildVolunteering } from "./volunteering.ts";
 
 /** One seed per concern, so changing how points are drawn does not reshuffle the people. */
-const SEEDS = { names: 2022, units: 15, people: 100, points: 42, problems: 11 };
+const SEEDS = { names: 2022, units: 15, people: 100, points: 42, problems: 11, volunteering: 7 };
 const CHINA_OFFSET_MS = 8 * 3_600_000;
 const DAY_MS = 86_400_000;
 
@@ -70,6 +71,7 @@ export function buildTengzhou({
     standard,
     points,
     problems,
+    volunteering: buildVolunteering(grids, people, now, new Random(SEEDS.volunteering)),
   };
 }
 
