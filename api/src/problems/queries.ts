@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { type Bbox, intersectsBbox, isoTime, queryPage, whereAll } from "../db/query-helpers.ts";
-import type { ProblemStatus } from "../db/schema/index.ts";
+import type { HexColumn, ProblemStatus } from "../db/schema/index.ts";
 import { problemsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
 
@@ -20,6 +20,12 @@ export interface ProblemFilters {
   /** "urgency": overdue first, then the nearest deadline (a unit's inbox); default newest first. */
   sort?: "newest" | "urgency" | undefined;
   bbox?: Bbox | undefined;
+  /** A category of the evaluation standard (through the problem's item). */
+  categoryId?: number | undefined;
+  /** Reported at or after start and before end. */
+  reported?: { start: Date; end: Date } | undefined;
+  /** In these hexagon cells of one band (the leaders' map). */
+  cells?: { column: HexColumn; ids: number[] } | undefined;
 }
 
 export interface ProblemRow {
@@ -64,7 +70,8 @@ const from = sql`problems p
   LEFT JOIN units u ON u.id = p.unit_id
   LEFT JOIN standard_items i ON i.id = p.item_id`;
 
-function where(scope: Scope, filters: ProblemFilters & { id?: number }) {
+/** The problems (alias p) the scope may read that pass the filters: lists and analytics share it. */
+export function problemsWhere(scope: Scope, filters: ProblemFilters & { id?: number }) {
   const statuses = filters.status?.length
     ? sql.join(
         filters.status.map((s) => sql`${s}`),
@@ -82,6 +89,16 @@ function where(scope: Scope, filters: ProblemFilters & { id?: number }) {
     filters.overdue === true && overdue,
     filters.overdue === false && sql`NOT ${overdue}`,
     intersectsBbox(sql`p.location`, filters.bbox),
+    filters.categoryId !== undefined &&
+      sql`p.item_id IN (SELECT id FROM standard_items WHERE category_id = ${filters.categoryId})`,
+    filters.reported &&
+      sql`p.reported_at >= ${filters.reported.start.toISOString()}::timestamptz
+        AND p.reported_at < ${filters.reported.end.toISOString()}::timestamptz`,
+    filters.cells &&
+      sql`p.${sql.raw(filters.cells.column)} IN (${sql.join(
+        filters.cells.ids.map((id) => sql`${id}`),
+        sql`, `,
+      )})`,
   ]);
 }
 
@@ -94,7 +111,7 @@ export function listProblems(
   return queryPage<ProblemRow>(ex, {
     columns,
     from,
-    where: where(scope, filters),
+    where: problemsWhere(scope, filters),
     orderBy:
       filters.sort === "urgency"
         ? sql`(p.status IN ('closed', 'ledger')), p.deadline NULLS LAST, p.id`
@@ -117,7 +134,7 @@ export interface RectificationEventRow {
 export async function getProblem(ex: Executor, scope: Scope, id: number) {
   const [problem] = await selectRows<ProblemRow>(
     ex,
-    sql`SELECT ${columns} FROM ${from} WHERE ${where(scope, { id })}`,
+    sql`SELECT ${columns} FROM ${from} WHERE ${problemsWhere(scope, { id })}`,
   );
   if (!problem) return null;
   const events = await selectRows<RectificationEventRow>(

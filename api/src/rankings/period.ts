@@ -1,6 +1,6 @@
 // The period a ranking covers: whole days in China time (UTC+8, no daylight saving), from and to
 // both included. Worked out here rather than with AT TIME ZONE so neither engine needs a tz database.
-import type { Message } from "../errors.ts";
+import { AppError, type Message } from "../errors.ts";
 
 export const DEFAULT_PERIOD_DAYS = 30;
 export const MAX_PERIOD_DAYS = 400;
@@ -57,4 +57,16 @@ export function resolvePeriod(
 /** A `from` in the future with no `to` is still one day long, not an error about `to`. */
 function maxDate(a: string, b: string) {
   return a > b ? a : b;
+}
+
+/** The period of a request, or the 400 naming the field that is wrong. */
+export function requirePeriod(
+  query: { from?: string | undefined; to?: string | undefined },
+  now: Date,
+): Period {
+  const resolved = resolvePeriod(query, now);
+  if (!resolved.ok) {
+    throw new AppError(400, "invalid_request", { key: "error.validation" }, resolved.problems);
+  }
+  return resolved.period;
 }

@@ -61,13 +61,13 @@ const problemDetailProperties = problemProperties.extend({
     }),
   ),
 });
-const ProblemCollection = collectionSchema(
+export const ProblemCollection = collectionSchema(
   "ProblemCollection",
   featureSchema("Problem", problemProperties),
 );
 const ProblemFeature = featureSchema("ProblemDetail", problemDetailProperties);
 
-const properties = ({ geometry: _, ...rest }: ProblemRow) => rest;
+export const properties = ({ geometry: _, ...rest }: ProblemRow) => rest;
 
 const exportQuery = z
   .object({

@@ -2,9 +2,9 @@
 // notice (通报) as XLSX. Scoped like every read: a unit admin sees its own unit's row only.
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { AppError, fieldMessage } from "../errors.ts";
+import { fieldMessage } from "../errors.ts";
 import { noticeTitle, noticeWorkbook } from "../rankings/notice.ts";
-import { isCalendarDate, MAX_PERIOD_DAYS, resolvePeriod } from "../rankings/period.ts";
+import { isCalendarDate, MAX_PERIOD_DAYS, requirePeriod } from "../rankings/period.ts";
 import { cityName, overdueProblems } from "../rankings/queries.ts";
 import { MIN_PROBLEMS_FOR_RATES, ranking } from "../rankings/ranking.ts";
 import { oneOf } from "./query.ts";
@@ -22,14 +22,16 @@ const date = z
   .optional()
   .openapi({ type: "string", format: "date", example: "2024-05-01" });
 
+/** from/to of a period, shared by every analytics endpoint. */
+export const periodFields = {
+  from: date.openapi({ description: "first day (China time), on problems' reported_at" }),
+  to: date.openapi({
+    description: `last day, included; default today, and from 30 days before; at most ${MAX_PERIOD_DAYS} days`,
+  }),
+};
+
 const rankingQuery = z
-  .object({
-    by: oneOf(["unit", "grid"]).default("unit"),
-    from: date.openapi({ description: "first day (China time), on problems' reported_at" }),
-    to: date.openapi({
-      description: `last day, included; default today, and from 30 days before; at most ${MAX_PERIOD_DAYS} days`,
-    }),
-  })
+  .object({ by: oneOf(["unit", "grid"]).default("unit"), ...periodFields })
   .strict();
 
 const rowSchema = z
@@ -59,12 +61,9 @@ const rankingSchema = z
   .openapi("Ranking");
 
 async function rankingFor(c: Context<AppEnv>, q: z.infer<typeof rankingQuery>) {
-  const resolved = resolvePeriod(q, new Date());
-  if (!resolved.ok) {
-    throw new AppError(400, "invalid_request", { key: "error.validation" }, resolved.problems);
-  }
-  const result = await ranking(c.var.db.orm, c.var.scope, q.by, resolved.period);
-  return { result, period: resolved.period };
+  const period = requirePeriod(q, new Date());
+  const result = await ranking(c.var.db.orm, c.var.scope, q.by, period);
+  return { result, period };
 }
 
 export const rankingRoutes = newRouter()

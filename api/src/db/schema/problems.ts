@@ -43,8 +43,12 @@ export type ProblemStatus = (typeof problemStatuses)[number];
 export const problemSources = ["inspection", "patrol", "citizen"] as const;
 export const problemSeverities = ["minor", "normal", "serious"] as const;
 
+/** The problems' hexagon cell columns, finest first: one per zoom band of the leaders' map. */
+export const hexColumns = ["hex_250", "hex_1k", "hex_4k", "hex_16k"] as const;
+export type HexColumn = (typeof hexColumns)[number];
+
 /** civgrid_hex_cell (migration 0006): the same cell on both engines, filled on every write. */
-const hexCell = (name: string, sizeMetres: number) =>
+const hexCell = (name: HexColumn, sizeMetres: number) =>
   bigint(name, { mode: "number" }).generatedAlwaysAs(
     sql.raw(`civgrid_hex_cell(location, ${sizeMetres})`),
   );
