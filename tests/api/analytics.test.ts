@@ -3,6 +3,7 @@
 // counted directly; each caller sees only what they may read; bad input is a 400 naming the field.
 import { selectRows } from "@civgrid/api";
 import { sql } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { beforeAll, expect, it } from "vitest";
 import { describeEachEngine } from "./engines.ts";
 
@@ -264,5 +265,23 @@ describeEachEngine("the leaders' view: hexagons, clusters, trends", (ctx) => {
     );
     expect(unitFound).toBe(direct.found - unrouted!.n);
     for (const s of byUnit.body.series) expect(s.name).toBeTruthy();
+  });
+
+  it("adds the weekly trend and the hotspots to the notice workbook", async () => {
+    const response = await ctx().raw(`/api/analytics/rankings/notice?from=${from}&to=${to}`);
+    expect(response.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await response.arrayBuffer());
+    const trend = book.getWorksheet("每周趋势");
+    const spots = book.getWorksheet("问题聚集区");
+    const weekly = (await ctx().request(`/api/analytics/trends?from=${from}&to=${to}`)).body;
+    expect(trend!.getCell(2, 1).text).toBe("周（周一）");
+    expect(trend!.rowCount).toBe(2 + weekly.weeks.length);
+    expect(trend!.getCell(3, 1).text).toBe(weekly.weeks[0]);
+    expect(Number(trend!.getCell(3, 2).text)).toBe(weekly.series[0].weeks[0].found);
+    const listed: string[] = [];
+    spots!.eachRow((row, n) => n > 2 && listed.push(row.getCell(2).text));
+    expect(listed.length).toBeGreaterThan(0);
+    expect(listed.map(Number)).toContain(SPOT_PROBLEMS);
   });
 });

@@ -1,6 +1,10 @@
 // The notice (通报) as an XLSX workbook, ready to print and send: the ranking table with the
-// commended and criticised lines, and a second sheet listing every overdue problem.
+// commended and criticised lines, a second sheet listing every overdue problem, and the leaders'
+// weekly trend and hotspots.
 import ExcelJS from "exceljs";
+import type { ClusterRow } from "../analytics/clusters.ts";
+import { hotspotSheet, trendSheet } from "../analytics/notice-sheets.ts";
+import type { TrendSeries } from "../analytics/trends.ts";
 import type { OverdueProblem } from "./queries.ts";
 import type { Ranking, RankingRow } from "./ranking.ts";
 
@@ -88,10 +92,15 @@ export async function noticeWorkbook(
   title: string,
   ranking: Ranking,
   overdue: OverdueProblem[],
+  leaders?: { trend: TrendSeries; hotspots: ClusterRow[] },
 ): Promise<ArrayBuffer> {
   const book = new ExcelJS.Workbook();
   book.title = title;
   rankingSheet(book, title, ranking);
   overdueSheet(book, overdue);
+  if (leaders) {
+    trendSheet(book, leaders.trend);
+    hotspotSheet(book, leaders.hotspots);
+  }
   return (await book.xlsx.writeBuffer()) as ArrayBuffer;
 }

@@ -2,6 +2,8 @@
 // notice (通报) as XLSX. Scoped like every read: a unit admin sees its own unit's row only.
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { hotspots } from "../analytics/hotspots.ts";
+import { trends } from "../analytics/trends.ts";
 import { fieldMessage } from "../errors.ts";
 import { noticeTitle, noticeWorkbook } from "../rankings/notice.ts";
 import { isCalendarDate, MAX_PERIOD_DAYS, requirePeriod } from "../rankings/period.ts";
@@ -85,7 +87,8 @@ export const rankingRoutes = newRouter()
       method: "get",
       path: "/rankings/notice",
       tags: ["analytics"],
-      summary: "The notice (通报) as XLSX: the ranking, commended and criticised, overdue problems",
+      summary:
+        "The notice (通报) as XLSX: the ranking, commended and criticised, overdue problems, the weekly trend and the hotspots",
       request: { query: rankingQuery },
       responses: {
         200: { content: { [XLSX]: { schema: z.any() } }, description: "XLSX" },
@@ -97,10 +100,14 @@ export const rankingRoutes = newRouter()
       const { orm } = c.var.db;
       const title = noticeTitle(await cityName(orm, c.var.user.cityId), result);
       const overdue = await overdueProblems(orm, c.var.scope, period);
+      const [trend] = (await trends(orm, c.var.scope, "city", { period })).series;
+      const leaders = trend && { trend, hotspots: await hotspots(orm, c.var.scope, { period }) };
       c.header(
         "content-disposition",
         attachment(`notice-${period.from}-${period.to}.xlsx`, `${title}.xlsx`),
       );
-      return c.body(await noticeWorkbook(title, result, overdue), 200, { "content-type": XLSX });
+      return c.body(await noticeWorkbook(title, result, overdue, leaders), 200, {
+        "content-type": XLSX,
+      });
     },
   );
