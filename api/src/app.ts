@@ -24,6 +24,7 @@ import { gridRoutes } from "./routes/grids.ts";
 
 import { healthRoutes } from "./routes/health.ts";
 import { inspectionRoutes } from "./routes/inspections.ts";
+import { materialRoutes } from "./routes/materials.ts";
 import { myAreaRoutes } from "./routes/my-area.ts";
 import { open311Routes } from "./routes/open311.ts";
 import { patrolRoutes } from "./routes/patrols.ts";
@@ -37,6 +38,7 @@ import { regionRoutes } from "./routes/regions.ts";
 import type { AppEnv } from "./routes/router.ts";
 import { authenticate } from "./routes/session.ts";
 import { standardRoutes } from "./routes/standards.ts";
+import { campaignRoutes, taskRoutes } from "./routes/tasks.ts";
 import { unitRoutes } from "./routes/units.ts";
 import { userRoutes } from "./routes/users.ts";
 
@@ -55,6 +57,8 @@ export interface AppOptions {
   filesDir?: string;
   /** Largest photo upload in MB (PHOTO_MAX_MB). */
   photoMaxMb?: number;
+  /** Largest document upload in MB (FILE_MAX_MB): materials and task evidence. */
+  fileMaxMb?: number;
 }
 
 export function createApp(options: AppOptions) {
@@ -92,12 +96,21 @@ export function createApp(options: AppOptions) {
     key: "file.too_large",
     params: { max: photoMaxMb },
   });
+  const fileMaxMb = options.fileMaxMb ?? 20;
+  const documentLimit = limit(Math.max(fileMaxMb, photoMaxMb) * 1024 * 1024 + 64 * 1024, {
+    key: "file.document_too_large",
+    params: { max: fileMaxMb },
+  });
+  const isDocumentUpload = (p: string) =>
+    p === "/api/files/documents" || p === "/api/materials" || p === "/api/materials/";
   app.use("/api/*", (c, next) =>
     c.req.path.endsWith("/import")
       ? uploadLimit(c, next)
-      : c.req.path.startsWith("/api/files")
-        ? photoLimit(c, next)
-        : jsonLimit(c, next),
+      : isDocumentUpload(c.req.path)
+        ? documentLimit(c, next)
+        : c.req.path.startsWith("/api/files")
+          ? photoLimit(c, next)
+          : jsonLimit(c, next),
   );
   // A cross-site form cannot post to the API: state-changing requests must come from this origin.
   app.use("/api/*", csrf());
@@ -126,7 +139,13 @@ export function createApp(options: AppOptions) {
   app.route("/api/standards", standardRoutes);
   app.route("/api/analytics", rankingRoutes);
   const filesDir = options.filesDir ?? path.join(tmpdir(), `civgrid-files-${randomUUID()}`);
-  app.route("/api/files", fileRoutes({ dir: filesDir, maxMb: photoMaxMb }));
+  app.route(
+    "/api/files",
+    fileRoutes({ dir: filesDir, maxMb: photoMaxMb, documentMaxMb: fileMaxMb }),
+  );
+  app.route("/api/campaigns", campaignRoutes);
+  app.route("/api/tasks", taskRoutes);
+  app.route("/api/materials", materialRoutes({ dir: filesDir, maxMb: fileMaxMb }));
   app.route("/api/inspections", inspectionRoutes);
   app.route("/api/my-area", myAreaRoutes);
   app.route("/api/patrols", patrolRoutes);

@@ -33,6 +33,8 @@ const schema = z.object({
   FILES_DIR: z.string().optional(),
   /** Largest photo upload, in MB. */
   PHOTO_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
+  /** Largest document upload (materials, task evidence: PDF, Office), in MB. */
+  FILE_MAX_MB: z.coerce.number().int().min(1).max(500).default(20),
 });
 
 export interface Config {
@@ -49,6 +51,7 @@ export interface Config {
   webDist: string;
   filesDir: string;
   photoMaxMb: number;
+  fileMaxMb: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -82,5 +85,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ),
 
     photoMaxMb: c.PHOTO_MAX_MB,
+    fileMaxMb: c.FILE_MAX_MB,
   };
 }

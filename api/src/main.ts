@@ -44,6 +44,7 @@ const app = createApp({
   webDist: config.webDist,
   filesDir: config.filesDir,
   photoMaxMb: config.photoMaxMb,
+  fileMaxMb: config.fileMaxMb,
 });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

@@ -302,6 +302,88 @@ const messages = {
     en: "you cannot disable your own account",
   },
   "field.file_xlsx": { "zh-CN": "请上传 .xlsx 格式的 Excel 文件", en: "must be an .xlsx workbook" },
+  "field.unknown_id": { "zh-CN": "找不到编号 {ids}", en: "there is no record with id {ids}" },
+  "entity.campaign": { "zh-CN": "创城年度任务", en: "Campaign" },
+  "entity.task": { "zh-CN": "任务", en: "Task" },
+  "entity.task_assignment": { "zh-CN": "任务分派", en: "Task assignment" },
+  "entity.material": { "zh-CN": "报送资料", en: "Material" },
+  "phase.mobilisation": { "zh-CN": "宣传发动", en: "mobilisation" },
+  "phase.implementation": { "zh-CN": "创建实施", en: "implementation" },
+  "phase.assessment": { "zh-CN": "检查考核", en: "assessment" },
+  "phase.consolidation": { "zh-CN": "巩固提高", en: "consolidation" },
+  "campaign.phase_ends_before_start": {
+    "zh-CN": "结束日期不能早于开始日期",
+    en: "must not be before the start date",
+  },
+  "campaign.phase_overlaps": {
+    "zh-CN": "应晚于上一阶段的结束日期 {end}",
+    en: "must be after the previous phase ends ({end})",
+  },
+  "campaign.name_taken": {
+    "zh-CN": "已有名为「{name}」的创城年度任务。",
+    en: "A campaign named “{name}” already exists.",
+  },
+  "task.no_such_phase": {
+    "zh-CN": "找不到该创城年度任务或其阶段",
+    en: "there is no such campaign or phase",
+  },
+  "task.deadline_outside_phase": {
+    "zh-CN": "截止日期应在「{phase}」阶段内（{start} 至 {end}）",
+    en: "the deadline must lie within the {phase} phase ({start} to {end})",
+  },
+  "task.no_assignee": {
+    "zh-CN": "任务没有分派给任何单位或网格，请至少选择一个",
+    en: "the task is assigned to no one: choose at least one unit or grid",
+  },
+  "task.unknown_units": { "zh-CN": "找不到单位：{names}", en: "no such unit: {names}" },
+  "task.unknown_grids": { "zh-CN": "找不到网格编码：{codes}", en: "no such grid code: {codes}" },
+  "task.already_done": {
+    "zh-CN": "该任务已完成；如需修改，请创城办先退回。",
+    en: "This task is already done; the campaign office must return it first.",
+  },
+  "task.not_done": {
+    "zh-CN": "只有已完成的任务可以退回。",
+    en: "Only a completed task can be returned.",
+  },
+  "material.week_future": {
+    "zh-CN": "不能报送未来的周次（本周从 {current} 开始）",
+    en: "cannot report on a future week (this week starts {current})",
+  },
+  "material.unit_required": {
+    "zh-CN": "请选择报送单位",
+    en: "choose the unit the material is for",
+  },
+  "material.not_own_unit": {
+    "zh-CN": "只能为本单位报送资料",
+    en: "you may submit materials for your own unit only",
+  },
+  "material.not_reviewable": {
+    "zh-CN": "该资料已{status}，不能再次审核。",
+    en: "This material is already {status}; it cannot be reviewed again.",
+  },
+  "material.status.accepted": { "zh-CN": "通过", en: "accepted" },
+  "material.status.returned": { "zh-CN": "退回", en: "returned" },
+  "file.bad_name": {
+    "zh-CN": "文件名不能含有路径（/、\\、..）或控制字符，长度不超过 200 个字符",
+    en: "the file name must not contain a path (/, \\, ..) or control characters, and at most 200 characters",
+  },
+  "file.not_document": {
+    "zh-CN": "这是 {kind} 文件：请上传照片（JPG、PNG、WebP）、PDF 或 Office 文档",
+    en: "this is a {kind} file: upload a photo (JPG, PNG, WebP), a PDF or an Office document",
+  },
+  "file.unknown_document": {
+    "zh-CN": "无法识别文件内容：请上传照片（JPG、PNG、WebP）、PDF 或 Office 文档",
+    en: "the content is not recognisable: upload a photo (JPG, PNG, WebP), a PDF or an Office document",
+  },
+  "file.name_mismatch": {
+    "zh-CN": "文件名「{name}」与文件内容（{kind}）不符，请检查后重新上传",
+    en: "the name “{name}” does not match the content ({kind}); check the file and upload again",
+  },
+  "file.document_missing": { "zh-CN": "请选择要上传的文件", en: "choose a file to upload" },
+  "file.document_too_large": {
+    "zh-CN": "文件不能超过 {max} MB",
+    en: "a file may be at most {max} MB",
+  },
   "field.sheet_columns": {
     "zh-CN": "缺少列：{columns}（第 1 行应为表头）",
     en: "missing columns: {columns} (row 1 must be the header)",

@@ -1,5 +1,5 @@
 // The file store: an upload's bytes kept once per content hash under FILES_DIR, with its
-// thumbnail, and its `files` row. A file reaches its final path only after its row is committed,
+// thumbnail (photos only), and its `files` row. A file reaches its final path only after its row is committed,
 // and a row whose file could not be put in place is taken back: disk and database agree.
 import { createHash, randomUUID } from "node:crypto";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
@@ -8,7 +8,10 @@ import { type SQL, sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record.ts";
 import { type Db, type Executor, selectRows } from "../db/client.ts";
 import { isoTime } from "../db/query-helpers.ts";
-import { readPhoto } from "./photo.ts";
+import { type Photo, readPhoto } from "./photo.ts";
+
+/** What an upload turned out to be by its content; documents have no thumbnail. */
+export type ReadUpload = Omit<Photo, "thumbnail"> & { thumbnail: Buffer | null };
 
 /** Where uploads are written before their row exists; inside FILES_DIR so a rename is atomic. */
 export const TEMP_DIR = ".tmp";
@@ -51,24 +54,33 @@ export interface Upload {
 }
 
 /** Stores a photo, or finds the same bytes already stored in the city (`created: false`). */
-export async function storePhoto(
+export function storePhoto(db: Db, dir: string, upload: Upload) {
+  return storeFile(db, dir, upload, readPhoto);
+}
+
+/**
+ * Stores an upload that `read` accepts (a photo, or a document for `readDocument`), or finds the
+ * same bytes already stored in the city (`created: false`). `read` refuses what it does not accept.
+ */
+export async function storeFile(
   db: Db,
   dir: string,
   upload: Upload,
+  read: (bytes: Uint8Array, name: string) => Promise<ReadUpload>,
 ): Promise<{ file: StoredFile; created: boolean }> {
   const { cityId } = upload;
+  const photo = await read(upload.bytes, upload.name);
   const sha256 = createHash("sha256").update(upload.bytes).digest("hex");
-  // Looked up in turn with other uploads: a row is seen only once its photo is in place.
+  // Looked up in turn with other uploads: a row is seen only once its bytes are in place.
   const known = await exclusive(() => findFile(db.orm, cityId, sql`sha256 = ${sha256}`));
   if (known) return { file: known, created: false };
 
-  const photo = await readPhoto(upload.bytes);
   const temp = path.join(dir, TEMP_DIR, randomUUID());
   const tempThumbnail = `${temp}.thumb.webp`;
   try {
     await mkdir(path.dirname(temp), { recursive: true });
     await writeFile(temp, upload.bytes);
-    await writeFile(tempThumbnail, photo.thumbnail);
+    if (photo.thumbnail) await writeFile(tempThumbnail, photo.thumbnail);
     return await exclusive(async () => {
       const id = await db.orm.transaction(async (tx) => {
         const location = photo.location
@@ -94,7 +106,9 @@ export async function storePhoto(
         }
         return row?.id ?? null;
       });
-      if (id !== null) await putInPlace(db, dir, sha256, id, temp, tempThumbnail);
+      if (id !== null) {
+        await putInPlace(db, dir, sha256, id, temp, photo.thumbnail ? tempThumbnail : null);
+      }
       const file = await findFile(
         db.orm,
         cityId,
@@ -117,11 +131,11 @@ async function putInPlace(
   sha256: string,
   id: number,
   temp: string,
-  thumb: string,
+  thumb: string | null,
 ) {
   try {
     await mkdir(path.dirname(blobPath(dir, sha256)), { recursive: true });
-    await rename(thumb, thumbnailPath(dir, sha256));
+    if (thumb) await rename(thumb, thumbnailPath(dir, sha256));
     await rename(temp, blobPath(dir, sha256));
   } catch (error) {
     // Nobody has the id yet (it is returned only after this), so nothing can reference it.

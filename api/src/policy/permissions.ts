@@ -9,6 +9,7 @@ export const actions = [
   "grids.write",
   "assignments.write",
   "tasks.write",
+  "tasks.progress",
   "problems.dispatch",
   "problems.verify",
   "rankings.publish",
@@ -38,8 +39,8 @@ export const permissions: Record<Role, readonly Action[]> = {
   admin: ["users.manage", "audit.read", "settings.write", "standards.write"],
   coordinator,
   inspector: ["inspections.write", "problems.report"],
-  unit_admin: ["rectification.submit", "unit.materials.write", "unit.persons.write"],
-  grid_leader: ["problems.report", "patrols.write", "activities.write"],
+  unit_admin: ["rectification.submit", "unit.materials.write", "unit.persons.write", "tasks.progress"],
+  grid_leader: ["problems.report", "patrols.write", "activities.write", "tasks.progress"],
   volunteer: ["problems.report", "patrols.write", "activities.write"],
   leader: [],
 };

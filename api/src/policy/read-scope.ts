@@ -55,6 +55,32 @@ export function problemsReadable(scope: Scope, p = sql.raw("p")): SQL {
   }
 }
 
+/** Task assignments (alias a): a unit's own and its grids'; a volunteer's grids'. */
+export function taskAssignmentsReadable(scope: Scope, a = sql.raw("a")): SQL {
+  const inGrid = sql`${a}.grid_id IS NOT NULL AND EXISTS (SELECT 1 FROM grids sg
+    WHERE sg.id = ${a}.grid_id AND ${gridsReadable(scope, sql.raw("sg"))})`;
+  switch (scope.kind) {
+    case "city":
+      return sql`${a}.city_id = ${scope.cityId}`;
+    case "unit":
+      return sql`${a}.city_id = ${scope.cityId} AND (${a}.unit_id = ${scope.unitId} OR ${inGrid})`;
+    case "grids":
+      return sql`${a}.city_id = ${scope.cityId} AND ${inGrid}`;
+  }
+}
+
+/** Materials (alias m): a unit admin its own unit's only; a volunteer those tagged with their grids. */
+export function materialsReadable(scope: Scope, m = sql.raw("m")): SQL {
+  switch (scope.kind) {
+    case "city":
+      return sql`${m}.city_id = ${scope.cityId}`;
+    case "unit":
+      return sql`${m}.city_id = ${scope.cityId} AND ${m}.unit_id = ${scope.unitId}`;
+    case "grids":
+      return sql`${m}.city_id = ${scope.cityId} AND ${m}.grid_id = ANY(${idArray(scope.gridIds)})`;
+  }
+}
+
 /** Units (alias u): every role may read units' public information. */
 export function unitsReadable(scope: Scope, u = sql.raw("u")): SQL {
   return sql`${u}.city_id = ${scope.cityId}`;

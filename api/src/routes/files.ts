@@ -1,4 +1,5 @@
-// /api/files: upload a photo (problem or rectification evidence), and read it or its thumbnail.
+// /api/files: upload a photo (problem or rectification evidence) or a document (task evidence:
+// photo, PDF, Office), and read it or its thumbnail.
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
@@ -6,8 +7,16 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { AppError, fieldMessage } from "../errors.ts";
+import { isPhotoMime, readDocument } from "../files/document.ts";
 import { THUMBNAIL_MIME } from "../files/photo.ts";
-import { blobPath, findFile, type StoredFile, storePhoto, thumbnailPath } from "../files/store.ts";
+import {
+  blobPath,
+  findFile,
+  type StoredFile,
+  storeFile,
+  storePhoto,
+  thumbnailPath,
+} from "../files/store.ts";
 import { idPath } from "./query.ts";
 import { type AppEnv, errorSchema, json, newRouter } from "./router.ts";
 
@@ -34,9 +43,32 @@ const fileSchema = z
   })
   .openapi("File");
 
+const documentSchema = fileSchema
+  .extend({
+    mime: z.string().openapi({ example: "application/pdf" }),
+    thumbnailUrl: z.string().nullable().openapi({ description: "Photos only" }),
+  })
+  .openapi("Document");
+
 const binary = (description: string) => ({
   content: { "image/*": { schema: z.string().openapi({ format: "binary" }) } },
   description,
+});
+
+/** A multipart body of one file; `missing` is what to say when there is none. */
+const fileForm = (missing: "file.missing" | "file.document_missing") => ({
+  body: {
+    required: true,
+    content: {
+      "multipart/form-data": {
+        schema: z.object({
+          file: z
+            .instanceof(File, { message: fieldMessage(missing) })
+            .openapi({ type: "string", format: "binary" }),
+        }),
+      },
+    },
+  },
 });
 
 const view = (file: StoredFile) => ({
@@ -53,7 +85,7 @@ const headerName = (name: string) =>
     (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
   );
 
-export function fileRoutes(settings: { dir: string; maxMb: number }) {
+export function fileRoutes(settings: { dir: string; maxMb: number; documentMaxMb: number }) {
   const readRoute = (path: string, summary: string) =>
     createRoute({
       method: "get",
@@ -107,20 +139,7 @@ export function fileRoutes(settings: { dir: string; maxMb: number }) {
         summary:
           `Upload a photo (JPEG, PNG or WebP, at most ${settings.maxMb} MB), checked by its content. ` +
           "The same bytes uploaded again answer 200 with the stored record, not a second copy.",
-        request: {
-          body: {
-            required: true,
-            content: {
-              "multipart/form-data": {
-                schema: z.object({
-                  file: z
-                    .instanceof(File, { message: fieldMessage("file.missing") })
-                    .openapi({ type: "string", format: "binary" }),
-                }),
-              },
-            },
-          },
-        },
+        request: fileForm("file.missing"),
         responses: {
           200: json(fileSchema, "These bytes were stored before: the existing record"),
           201: json(fileSchema, "The stored photo"),
@@ -148,6 +167,60 @@ export function fileRoutes(settings: { dir: string; maxMb: number }) {
           userId: c.var.user.id,
         });
         return created ? c.json(view(file), 201) : c.json(view(file), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/documents",
+        tags: ["files"],
+        summary:
+          `Upload evidence: a photo (at most ${settings.maxMb} MB), a PDF or an Office document (at most ${settings.documentMaxMb} MB), ` +
+          "checked by its content; the name must be a plain file name whose extension agrees with the content",
+        request: fileForm("file.document_missing"),
+        responses: {
+          200: json(documentSchema, "These bytes were stored before: the existing record"),
+          201: json(documentSchema, "The stored file"),
+          400: json(errorSchema, "No file, a bad name, or content that does not match the name"),
+          401: json(errorSchema, "Not signed in"),
+          413: json(errorSchema, `Larger than ${settings.documentMaxMb} MB`),
+        },
+      }),
+      async (c) => {
+        const { file: upload } = c.req.valid("form");
+        const maxMb = Math.max(settings.maxMb, settings.documentMaxMb);
+        if (upload.size > maxMb * 1024 * 1024) {
+          throw new AppError(413, "body_too_large", {
+            key: "file.document_too_large",
+            params: { max: maxMb },
+          });
+        }
+        const { file, created } = await storeFile(
+          c.var.db,
+          settings.dir,
+          {
+            bytes: new Uint8Array(await upload.arrayBuffer()),
+            name: upload.name,
+            cityId: c.var.user.cityId,
+            userId: c.var.user.id,
+          },
+          async (bytes, name) => {
+            const read = await readDocument(bytes, name);
+            const limit = isPhotoMime(read.mime) ? settings.maxMb : settings.documentMaxMb;
+            if (bytes.length > limit * 1024 * 1024) {
+              throw new AppError(413, "body_too_large", {
+                key: "file.document_too_large",
+                params: { max: limit },
+              });
+            }
+            return read;
+          },
+        );
+        const body = {
+          ...view(file),
+          thumbnailUrl: isPhotoMime(file.mime) ? view(file).thumbnailUrl : null,
+        };
+        return created ? c.json(body, 201) : c.json(body, 200);
       },
     )
     .openapi(readRoute("/{id}", "The photo as uploaded"), (c) =>

@@ -1,0 +1,363 @@
+// /api/materials: units submit their weekly materials (资料报送); the campaign office lists them,
+// accepts or returns them, watches the weekly completeness board and downloads the archive.
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { AppError, fieldMessage, validationError } from "../errors.ts";
+import { readDocument } from "../files/document.ts";
+import { discardUnusedFile } from "../files/orphans.ts";
+import { storeFile } from "../files/store.ts";
+import { archiveEntries, archiveStream } from "../materials/archive.ts";
+import { listMaterials, materialBoard } from "../materials/queries.ts";
+import { currentWeek, materialCategories } from "../materials/rules.ts";
+import { insertMaterial, reviewMaterial, unknownTags } from "../materials/write.ts";
+import { dateSchema, getCampaign } from "../tasks/campaigns.ts";
+import { mondayOf } from "../tasks/china-time.ts";
+import { id, idPath, integerParam, listOf, oneOf, page } from "./query.ts";
+import {
+  type AppEnv,
+  attachment,
+  errorSchema,
+  json,
+  jsonBody,
+  newRouter,
+  pageOf,
+} from "./router.ts";
+import { requirePermission } from "./session.ts";
+
+const errors = {
+  400: json(errorSchema, "A field is not valid; `fields` names each one"),
+  401: json(errorSchema, "Not signed in"),
+  403: json(errorSchema, "The role may not do this"),
+  404: json(errorSchema, "No such material the caller may read"),
+  409: json(errorSchema, "The material was reviewed already"),
+  413: json(errorSchema, "The file is too large"),
+};
+const submit = requirePermission("unit.materials.write");
+const review = requirePermission("tasks.write");
+const statuses = ["submitted", "accepted", "returned"] as const;
+
+const materialSchema = z
+  .object({
+    id: z.number().int(),
+    unitId: z.number().int(),
+    unitName: z.string(),
+    week: z.string().openapi({ description: "Monday of the week reported on" }),
+    category: z.enum(materialCategories),
+    title: z.string(),
+    status: z.enum(statuses),
+    taskId: z.number().int().nullable(),
+    gridId: z.number().int().nullable(),
+    itemId: z.number().int().nullable(),
+    reviewNote: z.string().nullable(),
+    submittedAt: z.string(),
+    reviewedAt: z.string().nullable(),
+    submittedBy: z.string().nullable(),
+    fileId: z.number().int().nullable(),
+    fileName: z.string().nullable(),
+    mime: z.string().nullable(),
+    size: z.number().nullable(),
+    url: z.string().nullable(),
+  })
+  .openapi("Material");
+type MaterialView = z.infer<typeof materialSchema>;
+const view = ({
+  sha256: _s,
+  ...m
+}: Omit<MaterialView, "url"> & { sha256: string | null }): MaterialView => ({
+  ...m,
+  url: m.fileId ? `/api/files/${m.fileId}` : null,
+});
+
+const boardStatus = z.enum(["on_time", "late", "missing", "returned", "pending"]);
+const boardSchema = z
+  .object({
+    weeks: z.array(z.object({ week: z.string(), deadline: z.string() })),
+    units: z.array(
+      z.object({
+        id: z.number().int(),
+        name: z.string(),
+        missing: z.number().int(),
+        cells: z.array(
+          z.object({
+            week: z.string(),
+            status: boardStatus,
+            submittedAt: z.string().nullable(),
+            materials: z.array(
+              z.object({
+                id: z.number().int(),
+                title: z.string(),
+                category: z.string(),
+                status: z.string(),
+              }),
+            ),
+          }),
+        ),
+      }),
+    ),
+  })
+  .openapi("MaterialBoard");
+
+const filters = {
+  unitId: id.optional(),
+  gridId: id.optional(),
+  taskId: id.optional(),
+  campaignId: id.optional(),
+  week: dateSchema.transform(mondayOf).optional(),
+  category: oneOf(materialCategories).optional(),
+};
+
+const submitForm = z
+  .object({
+    file: z
+      .instanceof(File, { message: fieldMessage("file.document_missing") })
+      .openapi({ type: "string", format: "binary" }),
+    week: dateSchema.openapi({
+      description: "Any day of the week reported on; kept as its Monday",
+    }),
+    category: oneOf(materialCategories),
+    title: z
+      .string()
+      .trim()
+      .max(200, fieldMessage("field.text", { min: 0, max: 200 }))
+      .optional(),
+    taskId: id.optional(),
+    gridId: id.optional(),
+    itemId: id.optional(),
+  })
+  .strict();
+
+export function materialRoutes(settings: { dir: string; maxMb: number }) {
+  const actorOf = (c: Context<AppEnv>) => ({ cityId: c.var.user.cityId, userId: c.var.user.id });
+  return newRouter()
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/",
+        tags: ["materials"],
+        summary: "Materials the caller may read (a unit admin: its own unit's), newest week first",
+        request: {
+          query: z
+            .object({
+              ...filters,
+              status: listOf(statuses),
+              limit: page.limit,
+              offset: page.offset,
+            })
+            .strict(),
+        },
+        responses: {
+          200: json(
+            z.object({ materials: z.array(materialSchema), total: z.number().int() }),
+            "Materials",
+          ),
+          ...errors,
+        },
+      }),
+      async (c) => {
+        const q = c.req.valid("query");
+        const { rows, total } = await listMaterials(c.var.db.orm, c.var.scope, q, pageOf(q));
+        return c.json({ materials: rows.map(view), total }, 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/",
+        tags: ["materials"],
+        summary: `Submit a material for the caller's unit: a photo, PDF or Office file (at most ${settings.maxMb} MB), checked by its content, tagged with week, category and optionally a task, grid or standard item`,
+        middleware: [submit] as const,
+        request: {
+          body: { required: true, content: { "multipart/form-data": { schema: submitForm } } },
+        },
+        responses: { 201: json(materialSchema, "The material"), ...errors },
+      }),
+      async (c) => {
+        const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+        const { file, ...fields } = form;
+        const parsed = submitForm.omit({ file: true }).safeParse(fields);
+        const problems = parsed.success ? {} : { ...validationError(parsed.error).fields };
+        if (!(file instanceof File)) problems.file = { key: "file.document_missing" };
+        const unitId = c.var.user.unitId;
+        if (!unitId) problems.unitId = { key: "material.unit_required" };
+        if (parsed.success && mondayOf(parsed.data.week) > currentWeek()) {
+          problems.week = { key: "material.week_future", params: { current: currentWeek() } };
+        }
+        if (!parsed.success || !(file instanceof File) || !unitId || Object.keys(problems).length) {
+          throw new AppError(400, "invalid_request", { key: "error.validation" }, problems);
+        }
+        if (file.size > settings.maxMb * 1024 * 1024) {
+          throw new AppError(413, "body_too_large", {
+            key: "file.document_too_large",
+            params: { max: settings.maxMb },
+          });
+        }
+        const { week, category, title, ...tagIds } = parsed.data;
+        const tags = {
+          unitId,
+          week: mondayOf(week),
+          category,
+          title: title || file.name,
+          ...tagIds,
+        };
+        const unknown = await unknownTags(c.var.db.orm, c.var.user.cityId, tags);
+        if (Object.keys(unknown).length) {
+          throw new AppError(400, "invalid_request", { key: "error.validation" }, unknown);
+        }
+        const stored = await storeFile(
+          c.var.db,
+          settings.dir,
+          {
+            bytes: new Uint8Array(await file.arrayBuffer()),
+            name: file.name,
+            cityId: c.var.user.cityId,
+            userId: c.var.user.id,
+          },
+          readDocument,
+        );
+        let materialId: number;
+        try {
+          materialId = await c.var.db.orm.transaction((tx) =>
+            insertMaterial(tx, actorOf(c), tags, stored.file.id),
+          );
+        } catch (error) {
+          // The record was not written: the bytes stored for it must not stay behind.
+          if (stored.created) await discardUnusedFile(c.var.db, settings.dir, stored.file.id);
+          throw error;
+        }
+        return c.json(await one(c, materialId), 201);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/board",
+        tags: ["materials"],
+        summary:
+          "The completeness board: units × weeks (on time / late / missing / returned / pending) against the weekly deadline, Friday 18:00",
+        request: {
+          query: z
+            .object({
+              week: dateSchema
+                .optional()
+                .openapi({ description: "The last week shown (any day of it); default this week" }),
+              weeks: integerParam(1, 26)
+                .optional()
+                .openapi({ description: "How many weeks, default 6" }),
+            })
+            .strict(),
+        },
+        responses: { 200: json(boardSchema, "The board, units missing the most first"), ...errors },
+      }),
+      async (c) => {
+        const q = c.req.valid("query");
+        const last = q.week ? mondayOf(q.week) : currentWeek();
+        return c.json(await materialBoard(c.var.db.orm, c.var.scope, last, q.weeks ?? 6), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/archive.zip",
+        tags: ["materials"],
+        summary:
+          "The assessors' archive (迎检资料), streamed: folders category → unit → week and an index workbook 资料索引.xlsx; per campaign, unit or category",
+        request: {
+          query: z
+            .object({
+              campaignId: id.optional(),
+              unitId: id.optional(),
+              category: oneOf(materialCategories).optional(),
+              status: listOf(statuses),
+            })
+            .strict(),
+        },
+        responses: {
+          200: {
+            content: { "application/zip": { schema: z.any() } },
+            description: "ZIP, streamed",
+          },
+          ...errors,
+        },
+      }),
+      async (c) => {
+        const q = c.req.valid("query");
+        const campaign = q.campaignId
+          ? await getCampaign(c.var.db.orm, c.var.user.cityId, q.campaignId)
+          : null;
+        const entries = await archiveEntries(c.var.db.orm, settings.dir, c.var.scope, q);
+        const name = `${campaign?.name ?? ""}迎检资料.zip`;
+        return c.body(await archiveStream(entries, settings.dir), 200, {
+          "content-type": "application/zip",
+          "content-disposition": attachment("materials.zip", name),
+          "x-archive-files": String(entries.filter((e) => e.path).length),
+        });
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/{id}/accept",
+        tags: ["materials"],
+        summary: "Accept a submitted material",
+        middleware: [review] as const,
+        request: { params: idPath },
+        responses: { 200: json(materialSchema, "The material"), ...errors },
+      }),
+      async (c) => {
+        const { id: materialId } = c.req.valid("param");
+        await c.var.db.orm.transaction((tx) =>
+          reviewMaterial(tx, actorOf(c), c.var.scope, materialId, { accept: true }),
+        );
+        return c.json(await one(c, materialId), 200);
+      },
+    )
+    .openapi(
+      createRoute({
+        method: "post",
+        path: "/{id}/return",
+        tags: ["materials"],
+        summary: "Return a submitted material with a reason; the unit submits again",
+        middleware: [review] as const,
+        request: {
+          params: idPath,
+          ...jsonBody(
+            z
+              .object({
+                reason: z
+                  .string()
+                  .trim()
+                  .min(2, fieldMessage("field.text", { min: 2, max: 500 }))
+                  .max(500, fieldMessage("field.text", { min: 2, max: 500 })),
+              })
+              .strict(),
+          ),
+        },
+        responses: { 200: json(materialSchema, "The material"), ...errors },
+      }),
+      async (c) => {
+        const { id: materialId } = c.req.valid("param");
+        const { reason } = c.req.valid("json");
+        await c.var.db.orm.transaction((tx) =>
+          reviewMaterial(tx, actorOf(c), c.var.scope, materialId, { accept: false, reason }),
+        );
+        return c.json(await one(c, materialId), 200);
+      },
+    );
+}
+
+async function one(c: Context<AppEnv>, materialId: number) {
+  const { rows } = await listMaterials(
+    c.var.db.orm,
+    c.var.scope,
+    { id: materialId },
+    { limit: 1, offset: 0 },
+  );
+  const row = rows[0];
+  if (!row) {
+    throw new AppError(404, "not_found", {
+      key: "error.not_found",
+      params: { entity: "entity.material", id: materialId },
+    });
+  }
+  return view(row);
+}

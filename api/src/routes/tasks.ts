@@ -1,0 +1,377 @@
+// /api/campaigns and /api/tasks: the campaign's phases, the task list (任务清单) down to each unit
+// and grid, each assignee's progress and completion, the coordinator's matrix, XLSX in and out.
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import type { Executor } from "../db/client.ts";
+import { phaseKinds } from "../db/schema/index.ts";
+import { AppError, fieldMessage } from "../errors.ts";
+import {
+  type Actor,
+  campaignInputSchema,
+  campaignSchema,
+  createCampaign,
+  currentCampaign,
+  getCampaign,
+  listCampaigns,
+} from "../tasks/campaigns.ts";
+import {
+  importedSchema,
+  matrixSchema,
+  taskDetailSchema,
+  taskListSchema,
+} from "../tasks/openapi.ts";
+import { getTask, listTasks, taskMatrix } from "../tasks/queries.ts";
+import { prepareTask, taskInputSchema } from "../tasks/rules.ts";
+import { readTaskSheet, tasksForExport, taskWorkbook } from "../tasks/sheet.ts";
+import {
+  completeAssignment,
+  insertTask,
+  remindAssignment,
+  reportProgress,
+  returnAssignment,
+} from "../tasks/write.ts";
+import { bodyId, booleanFlag, id, idPath, oneOf, page } from "./query.ts";
+import {
+  type AppEnv,
+  attachment,
+  errorSchema,
+  json,
+  jsonBody,
+  newRouter,
+  pageOf,
+} from "./router.ts";
+import { requirePermission } from "./session.ts";
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const errors = {
+  400: json(errorSchema, "A field is not valid; `fields` names each one (sheets: `row N`)"),
+  401: json(errorSchema, "Not signed in"),
+  403: json(errorSchema, "The role may not do this"),
+  404: json(errorSchema, "No such record the caller may read"),
+  409: json(errorSchema, "The assignment is not in a state that allows this"),
+};
+const write = requirePermission("tasks.write");
+const progress = requirePermission("tasks.progress");
+const actorOf = (c: Context<AppEnv>): Actor => ({
+  cityId: c.var.user.cityId,
+  userId: c.var.user.id,
+});
+const invalid = (fields: ConstructorParameters<typeof AppError>[3]) =>
+  new AppError(400, "invalid_request", { key: "error.validation" }, fields);
+
+const reasonSchema = z
+  .string()
+  .trim()
+  .min(2, fieldMessage("field.text", { min: 2, max: 500 }))
+  .max(500, fieldMessage("field.text", { min: 2, max: 500 }));
+const campaignQuery = z
+  .object({ campaignId: id.openapi({ param: { name: "campaignId", in: "query" } }) })
+  .strict();
+
+export const campaignRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      tags: ["tasks"],
+      summary: "The city's campaigns with their four phases and the current phase",
+      responses: {
+        200: json(z.object({ campaigns: z.array(campaignSchema) }), "Newest first"),
+        ...errors,
+      },
+    }),
+    async (c) => c.json({ campaigns: await listCampaigns(c.var.db.orm, c.var.user.cityId) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/current",
+      tags: ["tasks"],
+      summary: "The campaign running today (or the newest), for the header; null when none",
+      responses: {
+        200: json(z.object({ campaign: campaignSchema.nullable() }), "The campaign"),
+        ...errors,
+      },
+    }),
+    async (c) => c.json({ campaign: await currentCampaign(c.var.db.orm, c.var.user.cityId) }, 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/",
+      tags: ["tasks"],
+      summary:
+        "Set up a campaign with its four phases (宣传发动/创建实施/检查考核/巩固提高), in order",
+      middleware: [write] as const,
+      request: jsonBody(campaignInputSchema),
+      responses: { 201: json(campaignSchema, "The campaign"), ...errors },
+    }),
+    async (c) => {
+      const input = c.req.valid("json");
+      const created = await c.var.db.orm.transaction((tx) => createCampaign(tx, actorOf(c), input));
+      return c.json(await getCampaign(c.var.db.orm, c.var.user.cityId, created), 201);
+    },
+  );
+
+const assignmentResponses = {
+  200: json(taskDetailSchema, "The task as the caller now sees it"),
+  ...errors,
+};
+
+/** Runs an assignment change in one transaction and answers with its task. */
+async function onAssignment(c: Context<AppEnv>, change: (tx: Executor) => Promise<number>) {
+  const taskId = await c.var.db.orm.transaction((tx) => change(tx));
+  return c.json(await getTask(c.var.db.orm, c.var.scope, taskId), 200);
+}
+
+const progressSchema = z
+  .object({
+    progress: z
+      .number()
+      .int(fieldMessage("field.integer", { min: 0, max: 99 }))
+      .min(0, fieldMessage("field.integer", { min: 0, max: 99 }))
+      .max(99, fieldMessage("field.integer", { min: 0, max: 99 })),
+    note: z
+      .string()
+      .max(2000, fieldMessage("field.text", { min: 0, max: 2000 }))
+      .optional(),
+  })
+  .strict();
+const completeSchema = z
+  .object({
+    note: z
+      .string()
+      .trim()
+      .min(2, fieldMessage("field.text", { min: 2, max: 2000 }))
+      .max(2000, fieldMessage("field.text", { min: 2, max: 2000 })),
+    fileIds: z.array(bodyId).max(20).default([]),
+  })
+  .strict();
+const returnSchema = z.object({ reason: reasonSchema }).strict();
+
+export const taskRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      tags: ["tasks"],
+      summary:
+        "Tasks with an assignment the caller may read (a unit admin: its unit's and its grids'), most overdue first",
+      request: {
+        query: z
+          .object({
+            campaignId: id.optional(),
+            phase: oneOf(phaseKinds).optional(),
+            unitId: id.optional(),
+            gridId: id.optional(),
+            overdue: booleanFlag,
+            open: booleanFlag,
+            limit: page.limit,
+            offset: page.offset,
+          })
+          .strict(),
+      },
+      responses: {
+        200: json(taskListSchema, "Tasks with counts over the readable assignments"),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const { rows, total } = await listTasks(c.var.db.orm, c.var.scope, { ...q, ...pageOf(q) });
+      return c.json({ tasks: rows, total }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/",
+      tags: ["tasks"],
+      summary:
+        "Create a task for units and/or grids in one action (unitKinds: e.g. all hospitals); the deadline must lie within its phase",
+      middleware: [write] as const,
+      request: jsonBody(taskInputSchema),
+      responses: {
+        201: json(taskDetailSchema, "The task with one assignment per unit and grid"),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const input = c.req.valid("json");
+      const created = await c.var.db.orm.transaction(async (tx) => {
+        const prepared = await prepareTask(tx, c.var.user.cityId, input);
+        if (!prepared.ok) throw invalid(prepared.problems);
+        return insertTask(tx, actorOf(c), prepared.task);
+      });
+      return c.json(await getTask(c.var.db.orm, c.var.scope, created), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/matrix",
+      tags: ["tasks"],
+      summary: "Tasks × units of a campaign (done / in progress / overdue), what is late first",
+      request: { query: campaignQuery },
+      responses: { 200: json(matrixSchema, "The matrix"), ...errors },
+    }),
+    async (c) => {
+      const { campaignId } = c.req.valid("query");
+      await getCampaign(c.var.db.orm, c.var.user.cityId, campaignId);
+      return c.json(await taskMatrix(c.var.db.orm, c.var.scope, campaignId), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/export",
+      tags: ["tasks"],
+      summary:
+        "A campaign's task list as XLSX (任务名称, 任务说明, 阶段, 截止日期, 责任单位, 责任网格, 完成情况)",
+      middleware: [write] as const,
+      request: { query: campaignQuery },
+      responses: {
+        200: { content: { [XLSX]: { schema: z.any() } }, description: "XLSX" },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const { campaignId } = c.req.valid("query");
+      const campaign = await getCampaign(c.var.db.orm, c.var.user.cityId, campaignId);
+      const rows = await tasksForExport(c.var.db.orm, c.var.user.cityId, campaignId);
+      return c.body(await taskWorkbook(campaign.name, rows), 200, {
+        "content-type": XLSX,
+        "content-disposition": attachment(
+          `tasks-${campaignId}.xlsx`,
+          `${campaign.name}任务清单.xlsx`,
+        ),
+      });
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/import",
+      tags: ["tasks"],
+      summary: "Import tasks from XLSX into a campaign: every row checked first, all rows or none",
+      middleware: [write] as const,
+      request: {
+        query: campaignQuery,
+        body: {
+          required: true,
+          content: {
+            "multipart/form-data": {
+              schema: z.object({ file: z.any().openapi({ type: "string", format: "binary" }) }),
+            },
+          },
+        },
+      },
+      responses: { 201: json(importedSchema, "The new tasks"), ...errors },
+    }),
+    async (c) => {
+      const { campaignId } = c.req.valid("query");
+      await getCampaign(c.var.db.orm, c.var.user.cityId, campaignId);
+      const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+      if (!(form.file instanceof File)) throw invalid({ file: { key: "field.file_xlsx" } });
+      const bytes = await form.file.arrayBuffer();
+      const created = await c.var.db.orm.transaction(async (tx) => {
+        const sheet = await readTaskSheet(tx, c.var.user.cityId, campaignId, bytes);
+        if (!sheet.ok) throw invalid(sheet.problems);
+        const prepared = [];
+        const problems: NonNullable<ConstructorParameters<typeof AppError>[3]> = {};
+        for (const { row, input } of sheet.rows) {
+          const p = await prepareTask(tx, c.var.user.cityId, input);
+          if (p.ok) prepared.push(p.task);
+          else {
+            const [field, problem] = Object.entries(p.problems)[0] ?? [];
+            if (problem) {
+              problems[`row ${row}`] = {
+                key: "field.sheet_cell",
+                params: { row, column: field === "deadline" ? "截止日期" : "责任单位", problem },
+              };
+            }
+          }
+        }
+        if (Object.keys(problems).length) throw invalid(problems);
+        const ids: number[] = [];
+        for (const task of prepared) ids.push(await insertTask(tx, actorOf(c), task));
+        return ids;
+      });
+      return c.json({ created }, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}",
+      tags: ["tasks"],
+      summary: "One task with the assignments the caller may read, each with its evidence",
+      request: { params: idPath },
+      responses: { 200: json(taskDetailSchema, "The task"), ...errors },
+    }),
+    async (c) => c.json(await getTask(c.var.db.orm, c.var.scope, c.req.valid("param").id), 200),
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/assignments/{id}/progress",
+      tags: ["tasks"],
+      summary: "The assignee reports progress (percent and a note)",
+      middleware: [progress] as const,
+      request: { params: idPath, ...jsonBody(progressSchema) },
+      responses: assignmentResponses,
+    }),
+    (c) => {
+      const { id: aid } = c.req.valid("param");
+      const body = c.req.valid("json");
+      return onAssignment(c, (tx) => reportProgress(tx, actorOf(c), c.var.scope, aid, body));
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/assignments/{id}/complete",
+      tags: ["tasks"],
+      summary:
+        "The assignee completes the task with a note and evidence (photos or documents from /api/files/documents)",
+      middleware: [progress] as const,
+      request: { params: idPath, ...jsonBody(completeSchema) },
+      responses: assignmentResponses,
+    }),
+    (c) => {
+      const { id: aid } = c.req.valid("param");
+      const body = c.req.valid("json");
+      return onAssignment(c, (tx) => completeAssignment(tx, actorOf(c), c.var.scope, aid, body));
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/assignments/{id}/remind",
+      tags: ["tasks"],
+      summary: "Remind an assignee that has not finished (催办)",
+      middleware: [write] as const,
+      request: { params: idPath },
+      responses: assignmentResponses,
+    }),
+    (c) => {
+      const { id: aid } = c.req.valid("param");
+      return onAssignment(c, (tx) => remindAssignment(tx, actorOf(c), c.var.scope, aid));
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/assignments/{id}/return",
+      tags: ["tasks"],
+      summary: "Return a completion with a reason (退回)",
+      middleware: [write] as const,
+      request: { params: idPath, ...jsonBody(returnSchema) },
+      responses: assignmentResponses,
+    }),
+    (c) => {
+      const { id: aid } = c.req.valid("param");
+      const { reason } = c.req.valid("json");
+      return onAssignment(c, (tx) => returnAssignment(tx, actorOf(c), c.var.scope, aid, reason));
+    },
+  );
