@@ -224,6 +224,20 @@ describeEachEngine("tasks", (ctx) => {
     expect(scoped.body.units.map((u: { id: number }) => u.id)).toEqual([ownUnit]);
   });
 
+  it("ranks units by tasks done on time and weeks of materials submitted", async () => {
+    const { status, body } = await coordinator.request(
+      `/api/analytics/rankings?by=unit&from=${day(-20)}&to=${day(20)}`,
+    );
+    expect(status).toBe(200);
+    const row = (id: number) => body.rows.find((r: { id: number }) => r.id === id);
+    // Own unit: the first task done on time, the overdue one not done.
+    expect(row(ownUnit).taskOnTimeRate).toBe(0.5);
+    // The second unit: its first completion was returned (not due yet), the late task done late.
+    expect(row(secondUnit).taskOnTimeRate).toBe(0);
+    // No materials in these weeks: nothing submitted of the weeks due.
+    expect(row(ownUnit).materialRate).toBe(0);
+  });
+
   it("refuses a deadline outside its phase and a task assigned to no one, saving nothing", async () => {
     const before = await count("tasks");
     const base = { campaignId, phase: "implementation", title: "测试任务", deadline: day(5) };

@@ -40,6 +40,8 @@ function rankingSheet(book: ExcelJS.Workbook, title: string, r: Ranking) {
     { header: "按期销号", key: "closedOnTime", width: 10 },
     { header: "按期整改率", key: "onTimeRate", width: 12 },
     { header: "返工率", key: "reworkRate", width: 10 },
+    { header: "任务按期完成率", key: "taskOnTimeRate", width: 14 },
+    { header: "资料报送率", key: "materialRate", width: 12 },
   ];
   const sheet = book.addWorksheet("整改排名", {
     pageSetup: { orientation: "landscape", fitToPage: true },
@@ -53,9 +55,12 @@ function rankingSheet(book: ExcelJS.Workbook, title: string, r: Ranking) {
       ...row,
       onTimeRate: percent(row.onTimeRate),
       reworkRate: percent(row.reworkRate),
+      taskOnTimeRate: percent(row.taskOnTimeRate),
+      materialRate: percent(row.materialRate),
     });
   }
-  for (const key of ["onTimeRate", "reworkRate"]) sheet.getColumn(key).numFmt = "0.0%";
+  for (const key of ["onTimeRate", "reworkRate", "taskOnTimeRate", "materialRate"])
+    sheet.getColumn(key).numFmt = "0.0%";
   sheet.addRow([]);
   const name = (x: RankingRow) => `${x.name}（失分 ${x.pointsLost}）`;
   sheet.addRow([

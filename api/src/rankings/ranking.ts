@@ -2,6 +2,7 @@
 // criticised. Pure rules over rows; the counting is SQL in queries.ts.
 import type { Executor } from "../db/client.ts";
 import type { Scope } from "../policy/scope.ts";
+import { type CampaignWork, campaignWork } from "./campaign-work.ts";
 import type { Period } from "./period.ts";
 import { type RankBy, type RankingCounts, rankingCounts } from "./queries.ts";
 
@@ -27,6 +28,10 @@ export interface RankingRow {
   onTimeRate: number | null;
   /** problems returned at least once / problems that reached "submitted"; null likewise. */
   reworkRate: number | null;
+  /** Tasks done by their deadline / tasks due in the period; null when none was due. */
+  taskOnTimeRate: number | null;
+  /** Weeks with materials in / weeks due in the period (units only); null when none was due. */
+  materialRate: number | null;
   rank: number;
 }
 
@@ -45,7 +50,7 @@ const eligible = (r: RankingRow) => r.problems >= MIN_PROBLEMS_FOR_RATES;
 const ratio = (part: number, whole: number) =>
   whole ? Math.round((part / whole) * 1e4) / 1e4 : null;
 
-export function withRates(c: RankingCounts): RankingRow {
+export function withRates(c: RankingCounts, work?: CampaignWork): RankingRow {
   const enough = c.problems >= MIN_PROBLEMS_FOR_RATES;
   return {
     id: c.id,
@@ -58,6 +63,8 @@ export function withRates(c: RankingCounts): RankingRow {
     closedOnTime: c.closedOnTime,
     onTimeRate: enough ? ratio(c.closedOnTime, c.closed) : null,
     reworkRate: enough ? ratio(c.reworked, c.submitted) : null,
+    taskOnTimeRate: work ? ratio(work.tasksOnTime, work.tasksDue) : null,
+    materialRate: work ? ratio(work.weeksSubmitted, work.weeksDue) : null,
     rank: c.rank,
   };
 }
@@ -88,7 +95,10 @@ export async function ranking(
   by: RankBy,
   period: Period,
 ): Promise<Ranking> {
-  const rows = (await rankingCounts(ex, scope, by, period)).map(withRates);
+  const work = await campaignWork(ex, scope, by, period);
+  const rows = (await rankingCounts(ex, scope, by, period)).map((c) =>
+    withRates(c, work.get(c.id)),
+  );
   const commended = commendedOf(rows);
   return {
     by,

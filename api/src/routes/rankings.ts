@@ -48,6 +48,14 @@ const rowSchema = z
     closedOnTime: z.number().int(),
     onTimeRate: z.number().nullable(),
     reworkRate: z.number().nullable(),
+    taskOnTimeRate: z
+      .number()
+      .nullable()
+      .openapi({ description: "Tasks done by their deadline / tasks due in the period" }),
+    materialRate: z
+      .number()
+      .nullable()
+      .openapi({ description: "Weeks with materials submitted / weeks due (units only)" }),
     rank: z.number().int(),
   })
   .openapi("RankingRow");
