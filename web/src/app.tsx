@@ -39,6 +39,15 @@ const ProblemPage = lazy(() =>
 const InspectPage = lazy(() =>
   import("./pages/inspector/inspect-page.tsx").then((m) => ({ default: m.InspectPage })),
 );
+// The volunteer's phone page and the office's volunteer hours.
+const MyAreaPage = lazy(() =>
+  import("./pages/volunteer/my-area-page.tsx").then((m) => ({ default: m.MyAreaPage })),
+);
+const VolunteerHoursPage = lazy(() =>
+  import("./pages/coordinator/volunteer-hours-page.tsx").then((m) => ({
+    default: m.VolunteerHoursPage,
+  })),
+);
 const RankingsPage = lazy(() =>
   import("./pages/rankings/rankings-page.tsx").then((m) => ({ default: m.RankingsPage })),
 );
@@ -85,6 +94,7 @@ function Shell({ me, path }: { me: Me; path: string }) {
   const config = useQuery(queries.config());
   // Without the settings the map still works, just without a basemap.
   const basemapUrl = config.isError ? null : config.data?.basemapUrl;
+  const basemapCrs = config.data?.basemapCrs ?? "wgs84";
   return (
     <div className="app">
       <AppHeader me={me} cityName={config.data?.city.name} />
@@ -96,7 +106,7 @@ function Shell({ me, path }: { me: Me; path: string }) {
           <PasswordPage required />
         ) : (
           <Suspense fallback={<p className="page">{t("app.loading")}</p>}>
-            <Page me={me} path={path} basemapUrl={basemapUrl} />
+            <Page me={me} path={path} basemapUrl={basemapUrl} basemapCrs={basemapCrs} />
           </Suspense>
         )}
       </main>
@@ -108,9 +118,11 @@ interface PageProps {
   me: Me;
   path: string;
   basemapUrl: string | null | undefined;
+  /** The basemap's coordinate system, for the pages that place phone positions on it. */
+  basemapCrs: "wgs84" | "gcj02";
 }
 
-function Page({ me, path, basemapUrl }: PageProps) {
+function Page({ me, path, basemapUrl, basemapCrs }: PageProps) {
   const { t } = useTranslation();
   const allowed = (permission: string) => can(me, permission);
   const problemId = /^\/problems\/(\d{1,10})$/.exec(path)?.[1];
@@ -126,7 +138,26 @@ function Page({ me, path, basemapUrl }: PageProps) {
     );
   switch (path) {
     case "/":
+      // Volunteers and grid leaders land on their own patrol area.
+      return allowed("patrols.write") ? (
+        <MyAreaPage basemapUrl={basemapUrl} basemapCrs={basemapCrs} />
+      ) : (
+        <MapPage basemapUrl={basemapUrl} />
+      );
+    case "/map":
       return <MapPage basemapUrl={basemapUrl} />;
+    case "/my-area":
+      return allowed("patrols.write") ? (
+        <MyAreaPage basemapUrl={basemapUrl} basemapCrs={basemapCrs} />
+      ) : (
+        <MessagePage message={t("nav.forbidden")} />
+      );
+    case "/volunteers":
+      return allowed("tasks.write") ? (
+        <VolunteerHoursPage />
+      ) : (
+        <MessagePage message={t("nav.forbidden")} />
+      );
     case "/login":
       return null; // signed in: the address is about to move on to where the user was going
     case "/account/password":

@@ -73,9 +73,10 @@ export function buildVolunteering(
   grids.forEach((grid, g) => {
     const walkers = [grid.leaderKey, ...grid.volunteerKeys.slice(0, 2)];
     walkers.forEach((personKey, w) => {
-      const day = -Math.min(weekday, (g + w) % 3);
+      // Before today where the week allows, so that no walk lies ahead of the moment the demo loads.
+      const day = -Math.min(weekday, 1 + ((g + w) % 3));
       const start = new Date(
-        daysFrom(now, day).getTime() + (9 + w * 2) * 3_600_000 - CHINA_OFFSET_MS,
+        daysFrom(now, day).getTime() + (9 + w * 2) * 3_600_000,
       );
       patrols.push({ personKey, gridKey: grid.key, points: walk(grid, start, random) });
     });
@@ -89,7 +90,7 @@ export function buildVolunteering(
         const attended = i % 4 !== 3;
         if (!attended) return { personKey };
         const at = randomPointIn(grid.geometry, random, 20).coordinates;
-        const time = new Date(lastWeek.getTime() + (8.5 + i * 0.05) * 3_600_000 - CHINA_OFFSET_MS);
+        const time = new Date(lastWeek.getTime() + (8.5 + i * 0.05) * 3_600_000);
         return {
           personKey,
           checkIn: { lon: at[0] ?? 0, lat: at[1] ?? 0, at: time.toISOString(), accuracyM: 10 },

@@ -16,6 +16,8 @@ export interface City {
 
 export interface AppConfig {
   basemapUrl: string | null;
+  /** The basemap's coordinate system: GCJ-02 for Amap-style tiles; WGS84 when absent. */
+  basemapCrs?: "wgs84" | "gcj02";
   city: City;
 }
 

@@ -14,11 +14,13 @@ interface Props {
 /** Each page with the permission it needs (none: every signed-in user). */
 const pages = [
   { to: "/", label: "nav.map" },
+  { to: "/my-area", label: "nav.myArea", permission: "patrols.write" },
   { to: "/grids", label: "nav.gridEditor", permission: "grids.write" },
   { to: "/grids/division", label: "nav.division", permission: "grids.write" },
   { to: "/problems", label: "nav.problems", permission: "problems.dispatch" },
   { to: "/inbox", label: "nav.inbox", permission: "rectification.submit" },
   { to: "/inspect", label: "nav.inspect", permission: "inspections.write" },
+  { to: "/volunteers", label: "nav.volunteers", permission: "tasks.write" },
   { to: "/rankings", label: "nav.rankings" },
   { to: "/standards", label: "nav.standards", permission: "standards.write" },
   { to: "/admin/users", label: "nav.users", permission: "users.manage" },

@@ -16,6 +16,10 @@ export const sourceIds = {
   problemMarkers: "problem-markers",
   preview: "edit-preview",
   previewLabels: "edit-preview-labels",
+  // the volunteer's patrol area
+  patrolTracks: "patrol-tracks",
+  liveTrack: "live-track",
+  myPosition: "my-position",
 } as const;
 
 export type SourceId = (typeof sourceIds)[keyof typeof sourceIds];

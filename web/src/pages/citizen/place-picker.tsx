@@ -19,7 +19,7 @@ interface Props {
 }
 
 /** The browser's reason for not giving a position, in words a citizen can act on. */
-function locationProblem(code: number | "unsupported"): string {
+export function locationProblem(code: number | "unsupported"): string {
   if (code === "unsupported") return "citizen.locate.unsupported";
   if (code === 1) return "citizen.locate.denied";
   if (code === 3) return "citizen.locate.timeout";

@@ -1,0 +1,152 @@
+// A volunteer on a phone (360×800): sees their patrol area, walks a patrol with the phone's
+// position, reports a problem with no network, and the report arrives once when the network is
+// back; the campaign office sees it in its list exactly once.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserUnavailable, launchBrowser } from "./browser.ts";
+import { buildWeb, type RunningServer, root, startServer } from "./server.ts";
+import { consoleErrors, signIn } from "./sign-in.ts";
+
+const screenshots = path.join(root, "tests/e2e/screenshots");
+const skip = browserUnavailable();
+const phone = { width: 360, height: 800 };
+/** How long a page may take to show what it should, on a busy machine. */
+const patience = { timeout: 20_000 };
+
+/** GET an API path with the page's session. */
+const api = (page: Page, url: string) => page.evaluate(async (u) => (await fetch(u)).json(), url);
+
+describe.skipIf(skip)("a volunteer on a phone", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  async function phoneAs(username: string, geolocation: boolean) {
+    const context = await browser.newContext({
+      viewport: phone,
+      isMobile: true,
+      hasTouch: true,
+      locale: "zh-CN",
+      ...(geolocation && {
+        permissions: ["geolocation"],
+        geolocation: { longitude: 117.165, latitude: 35.084, accuracy: 12 },
+      }),
+    });
+    contexts.push(context);
+    const page = await context.newPage();
+    const errors = consoleErrors(page);
+    await page.goto(`${server.url}/`);
+    await signIn(page, username);
+    await page.locator(".app-nav").waitFor({ state: "attached" });
+    return { context, page, errors };
+  }
+
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    await buildWeb();
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("says clearly when the phone's position is refused", async () => {
+    const { page } = await phoneAs("volunteer", false);
+    await expect
+      .poll(() => page.locator(".position-note").textContent(), patience)
+      .toContain("您没有允许本网页获取位置");
+  });
+
+  it("sees the area, patrols, reports offline and the report arrives once when back online", async () => {
+    const { context, page, errors } = await phoneAs("volunteer", true);
+    // A volunteer lands on their own page: the grid, who to call, the points and open problems.
+    await page.locator(".my-area-page").waitFor();
+    const area = await api(page, "/api/my-area");
+    const grid = area.grids.features[0].properties;
+    await expect
+      .poll(() => page.locator(".area-grid h2").first().textContent(), patience)
+      .toContain(grid.name);
+    expect(await page.locator(".area-grid a[href^='tel:']").count()).toBeGreaterThanOrEqual(2);
+    // Stand on an inspection point of the grid: it lies inside the area.
+    const [lon, lat] = area.points.features[0].geometry.coordinates as [number, number];
+    const stand = (east: number) =>
+      context.setGeolocation({ longitude: lon + east * 0.00012, latitude: lat, accuracy: 12 });
+    await stand(0);
+    await expect
+      .poll(() => page.locator(".position-note").textContent(), patience)
+      .toContain("已定位");
+    await page.screenshot({ path: path.join(screenshots, "volunteer-area-phone.png") });
+
+    // A short patrol: start, walk four steps of about 11 m, stop.
+    await page.getByRole("button", { name: "开始巡查" }).click();
+    await page.getByRole("button", { name: "结束巡查" }).waitFor();
+    for (let step = 1; step <= 4; step++) {
+      await page.waitForTimeout(1100); // fixes a second apart, as a phone gives them
+      await stand(step);
+      await expect
+        .poll(() => page.locator(".patrol-running").textContent(), patience)
+        .toContain(`已记录 ${step + 1} 个位置`);
+    }
+    await page.screenshot({ path: path.join(screenshots, "volunteer-patrol-phone.png") });
+    await page.getByRole("button", { name: "结束巡查" }).click();
+    await page.getByRole("button", { name: "开始巡查" }).waitFor();
+    const patrols = await api(page, "/api/patrols?mine=true");
+    const walked = patrols.features[0];
+    expect(walked.properties.endedAt).not.toBeNull();
+    expect(walked.properties.pointCount).toBe(5);
+    expect(walked.geometry.type).toBe("LineString");
+
+    // Today's dedication day: checked in from where the volunteer stands, inside the grid.
+    await page.getByRole("button", { name: "奉献日" }).click();
+    await page.getByRole("button", { name: "现场签到" }).first().click();
+    await expect
+      .poll(() => page.locator(".dedication-days li .success").first().textContent(), patience)
+      .toContain("已签到");
+    await page.screenshot({ path: path.join(screenshots, "volunteer-days-phone.png") });
+    await page.getByRole("button", { name: "我的时长" }).click();
+    await expect
+      .poll(() => page.locator(".hours-total").textContent(), patience)
+      .toMatch(/累计 [\d.]+ 小时/);
+    await page.screenshot({ path: path.join(screenshots, "volunteer-hours-phone.png") });
+
+    // No network: the report waits on the phone, shown as pending.
+    const description = `志愿者离线上报 ${Date.now()}`;
+    await context.setOffline(true);
+    await page.getByRole("button", { name: "上报问题" }).click();
+    await expect
+      .poll(() => page.locator(".place-chosen").textContent(), patience)
+      .toContain("GPS 精度约 12 米");
+    await page.getByLabel("问题描述").fill(description);
+    await page.screenshot({ path: path.join(screenshots, "volunteer-report-form-phone.png") });
+    await page.getByRole("button", { name: "上报", exact: true }).click();
+    await expect
+      .poll(() => page.locator(".pending-reports h2").textContent(), patience)
+      .toContain("待发送的上报（1）");
+    await expect
+      .poll(() => page.locator(".pending-reports").textContent(), patience)
+      .toContain(description);
+    await page.screenshot({ path: path.join(screenshots, "volunteer-report-offline-phone.png") });
+
+    // Back online: the outbox sends it, once.
+    await context.setOffline(false);
+    await page.locator(".pending-reports").waitFor({ state: "detached", timeout: 30_000 });
+
+    const office = await phoneAs("coordinator", false);
+    await office.page.goto(`${server.url}/problems`);
+    await expect
+      .poll(() => office.page.getByText(description).count(), { timeout: 20_000 })
+      .toBe(1);
+    const listed = await api(office.page, "/api/problems?source=patrol&limit=5000");
+    const mine = listed.features.filter((f: any) => f.properties.description === description);
+    expect(mine).toHaveLength(1);
+    expect(mine[0].properties.gridId).toBe(grid.id);
+    // The one failure chromium logs is the send tried while offline, which is what the outbox is for.
+    expect(errors.filter((e) => !e.includes("ERR_INTERNET_DISCONNECTED"))).toEqual([]);
+  });
+});

@@ -1,0 +1,127 @@
+// The volunteer's phone page (我的网格): my grids on the map with who to call, patrols, reports that
+// survive a bad network, dedication days and my hours.
+import { useQuery } from "@tanstack/react-query";
+import { useCallback, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { volunteerQueries } from "../../api/volunteers.ts";
+import { ErrorBanner } from "../../components/error-banner.tsx";
+import type { BasemapCrs } from "../../map/basemap-crs.ts";
+import { AreaContacts } from "./area-contacts.tsx";
+import { AreaMap } from "./area-map.tsx";
+import { DedicationDaysPanel } from "./dedication-days-panel.tsx";
+import { MyHoursPanel } from "./my-hours-panel.tsx";
+import { PatrolPanel } from "./patrol-panel.tsx";
+import { PendingReports } from "./pending-reports.tsx";
+import { emptyReport, type ReportDraft } from "./report-draft.ts";
+import { ReportPanel } from "./report-panel.tsx";
+import { usePatrol } from "./use-patrol.ts";
+import { usePosition } from "./use-position.ts";
+import { useReportQueue } from "./use-report-queue.ts";
+
+const tabs = ["area", "report", "days", "hours"] as const;
+type Tab = (typeof tabs)[number];
+
+interface Props {
+  basemapUrl: string | null | undefined;
+  basemapCrs: BasemapCrs;
+}
+
+export function MyAreaPage({ basemapUrl, basemapCrs }: Props) {
+  const { t } = useTranslation();
+  const [tab, setTab] = useState<Tab>("area");
+  const area = useQuery(volunteerQueries.myArea());
+  const patrols = useQuery(volunteerQueries.patrols());
+  const { fix, problem } = usePosition();
+  const patrol = usePatrol(fix);
+  const outbox = useReportQueue();
+  const [draft, setDraft] = useState<ReportDraft>(emptyReport);
+  const [queuedNote, setQueuedNote] = useState(false);
+  const onReportPlace = useCallback(
+    (place: [number, number]) => setDraft((d) => ({ ...d, place, accuracyM: null })),
+    [],
+  );
+
+  const open = (next: Tab) => {
+    setTab(next);
+    setQueuedNote(false);
+    // A new report starts where the volunteer stands, with the fix's accuracy.
+    if (next === "report" && !draft.place && fix)
+      setDraft({ ...draft, place: [fix.lon, fix.lat], accuracyM: fix.accuracyM });
+  };
+
+  return (
+    <div className="page my-area-page">
+      <AreaMap
+        basemapUrl={basemapUrl}
+        crs={basemapCrs}
+        area={area.data}
+        patrols={patrols.data?.features ?? []}
+        live={patrol.patrol?.points ?? []}
+        fix={fix}
+        reportPlace={tab === "report" ? draft.place : null}
+        onReportPlace={onReportPlace}
+      />
+      <p className={problem ? "field-error position-note" : "muted position-note"} role="status">
+        {problem
+          ? t(problem)
+          : fix
+            ? t("volunteer.position", { metres: fix.accuracyM })
+            : t("volunteer.locating")}
+      </p>
+      <nav className="volunteer-tabs" aria-label={t("volunteer.tabs")}>
+        {tabs.map((name) => (
+          <button key={name} type="button" aria-pressed={tab === name} onClick={() => open(name)}>
+            {t(`volunteer.tab.${name}`)}
+          </button>
+        ))}
+      </nav>
+      <PendingReports
+        queued={outbox.queued}
+        sending={outbox.sending}
+        onSend={() => void outbox.flush()}
+        onDiscard={(key) => void outbox.discard(key)}
+      />
+      {queuedNote && (
+        <p className="success" role="status">
+          {t(navigator.onLine ? "volunteer.report.sending" : "volunteer.report.queued")}
+        </p>
+      )}
+      {area.error && (
+        <ErrorBanner message={area.error.message} onRetry={() => void area.refetch()} />
+      )}
+      {tab === "area" && (
+        <>
+          <PatrolPanel
+            running={patrol.patrol}
+            busy={patrol.busy}
+            error={patrol.error}
+            canStart={fix !== null}
+            onStart={() => void patrol.start()}
+            onStop={() => void patrol.stop()}
+            week={patrols.data?.features ?? []}
+          />
+          {area.data && <AreaContacts area={area.data} />}
+        </>
+      )}
+      {tab === "report" && (
+        <ReportPanel
+          draft={draft}
+          onDraft={setDraft}
+          fix={fix}
+          onQueue={outbox.enqueue}
+          onDone={() => {
+            setDraft(emptyReport);
+            setTab("area");
+            setQueuedNote(true);
+          }}
+          onCancel={() => {
+            setDraft(emptyReport);
+            setTab("area");
+          }}
+        />
+      )}
+      {tab === "days" && <DedicationDaysPanel fix={fix} />}
+      {tab === "hours" && <MyHoursPanel />}
+    </div>
+  );
+}

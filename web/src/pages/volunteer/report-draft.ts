@@ -1,0 +1,48 @@
+// A problem report being made on the phone: what it still needs, whether its GPS fix is too loose
+// to trust, and the report as POST /api/problems takes it.
+import type { ProblemReport } from "../../api/volunteers.ts";
+
+/** A GPS fix looser than this (metres) is flagged: the marker may be on the wrong side of a street. */
+export const LOOSE_FIX_M = 50;
+
+export interface ReportDraft {
+  /** WGS84 [lon, lat]; null: the photo's own position (EXIF) is to be used. */
+  place: [number, number] | null;
+  /** The GPS fix's accuracy when the place came from GPS; null once the marker was dragged. */
+  accuracyM: number | null;
+  hasPhoto: boolean;
+  itemId: number | null;
+  description: string;
+}
+
+export const emptyReport: ReportDraft = {
+  place: null,
+  accuracyM: null,
+  hasPhoto: false,
+  itemId: null,
+  description: "",
+};
+
+/** What is missing, by field, as i18n keys (empty when the report can go). */
+export function missingFromReport(draft: ReportDraft): Record<string, string> {
+  const missing: Record<string, string> = {};
+  if (!draft.place && !draft.hasPhoto) missing.place = "volunteer.report.needPlaceOrPhoto";
+  if (!draft.description.trim()) missing.description = "volunteer.report.needDescription";
+  return missing;
+}
+
+export const looseFix = (draft: ReportDraft) =>
+  draft.accuracyM !== null && draft.accuracyM > LOOSE_FIX_M;
+
+export function reportBody(draft: ReportDraft, photoIds: number[] = []): ProblemReport {
+  return {
+    type: "Feature",
+    geometry: draft.place ? { type: "Point", coordinates: draft.place } : null,
+    properties: {
+      description: draft.description.trim(),
+      photoIds,
+      ...(draft.itemId !== null && { itemId: draft.itemId }),
+      ...(draft.accuracyM !== null && { gpsAccuracyM: draft.accuracyM }),
+    },
+  };
+}
