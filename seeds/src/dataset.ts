@@ -208,6 +208,49 @@ export interface SeedVolunteering {
   activities: SeedActivity[];
 }
 
+export type SeedTaskStatus = "todo" | "in_progress" | "done" | "returned";
+
+export interface SeedTaskProgress {
+  status: SeedTaskStatus;
+  progress: number;
+  note?: string;
+  /** ISO 8601, when done. */
+  completedAt?: string;
+}
+
+export interface SeedTask {
+  title: string;
+  description: string;
+  phase: "mobilisation" | "implementation" | "assessment" | "consolidation";
+  /** ISO 8601 */
+  deadline: string;
+  unitKeys: string[];
+  gridKeys: string[];
+  /** Assignees that have started; the others are still to do. */
+  progress: (SeedTaskProgress & { unitKey: string })[];
+  gridProgress?: (SeedTaskProgress & { gridKey: string })[];
+}
+
+export interface SeedMaterial {
+  unitKey: string;
+  /** Monday of the week, YYYY-MM-DD. */
+  week: string;
+  category: "activity_report" | "photos" | "responsibility_letter" | "minutes" | "other";
+  title: string;
+  submittedAt: string;
+  status: "submitted" | "accepted" | "returned";
+  reviewNote?: string;
+}
+
+/** The year's campaign: its phases, task list and the units' weekly materials (without files). */
+export interface SeedCampaign {
+  name: string;
+  year: number;
+  phases: { phase: SeedTask["phase"]; startsOn: string; endsOn: string }[];
+  tasks: SeedTask[];
+  materials: SeedMaterial[];
+}
+
 export interface SeedDataset {
   city: { code: string; name: string };
   regions: SeedRegion[];
@@ -221,4 +264,6 @@ export interface SeedDataset {
   problems: SeedProblem[];
   /** The demo's volunteering; a generated city has none. */
   volunteering?: SeedVolunteering;
+  /** The demo's campaign, tasks and materials; a generated city has none. */
+  campaign?: SeedCampaign;
 }

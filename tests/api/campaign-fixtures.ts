@@ -1,5 +1,6 @@
 // Shared by the tasks and materials tests: a campaign whose implementation phase holds today,
 // and the smallest PDF the content check recognises.
+import { type SQL, sql } from "drizzle-orm";
 
 /** A date `days` from today (UTC calendar), as YYYY-MM-DD. */
 export const day = (days: number) =>
@@ -11,6 +12,13 @@ export const phasesAroundToday = () => ({
   assessment: { startsOn: day(61), endsOn: day(120) },
   consolidation: { startsOn: day(121), endsOn: day(300) },
 });
+
+/** Clears the demo's campaign, tasks and materials, so a test counts only what it wrote. */
+export async function clearDemoCampaign(orm: { execute: (q: SQL) => Promise<unknown> }) {
+  await orm.execute(sql`DELETE FROM materials`);
+  await orm.execute(sql`DELETE FROM tasks`);
+  await orm.execute(sql`DELETE FROM campaigns`);
+}
 
 export function minimalPdf(): Uint8Array<ArrayBuffer> {
   return new TextEncoder().encode(

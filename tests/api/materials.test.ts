@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import sharp from "sharp";
 import { beforeAll, expect, it } from "vitest";
-import { day, minimalPdf, phasesAroundToday } from "./campaign-fixtures.ts";
+import { clearDemoCampaign, day, minimalPdf, phasesAroundToday } from "./campaign-fixtures.ts";
 import { type Client, describeEachEngine, signIn } from "./engines.ts";
 
 function form(
@@ -47,6 +47,7 @@ describeEachEngine("materials", (ctx) => {
     );
     ownUnit = own!.unitId;
     secondUnit = own!.other;
+    await clearDemoCampaign(orm);
     await orm.execute(sql`INSERT INTO users (city_id, username, display_name, password_hash, role, unit_id)
         SELECT city_id, 'unitadmin2', '第二家医院管理员', password_hash, 'unit_admin', ${secondUnit}
         FROM users WHERE username = 'unitadmin'`);
@@ -134,6 +135,13 @@ describeEachEngine("materials", (ctx) => {
     expect(
       body.units.every((u: { cells: { status: string }[] }) => u.cells[0]!.status === "missing"),
     ).toBe(true);
+    // The rankings count the same weeks: one submitted of those due (this week only after Friday).
+    const due = own.cells.filter((c: { status: string }) => c.status !== "pending").length;
+    const ranking = await coordinator.request(
+      `/api/analytics/rankings?by=unit&from=${body.weeks[0].week}&to=${day(0)}`,
+    );
+    const row = ranking.body.rows.find((r: { id: number }) => r.id === ownUnit);
+    expect(row.materialRate).toBe(Math.round((1 / due) * 1e4) / 1e4);
     const scoped = await unitadmin.request("/api/materials/board?weeks=2");
     expect(scoped.body.units.map((u: { id: number }) => u.id)).toEqual([ownUnit]);
   });

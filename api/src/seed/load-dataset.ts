@@ -6,6 +6,7 @@ import type { Executor, Orm } from "../db/client.ts";
 import * as t from "../db/schema/index.ts";
 import { recordVersions } from "../grids/versions.ts";
 import { routeProblems } from "../problems/routing.ts";
+import { loadCampaign } from "./load-campaign.ts";
 import { loadVolunteering } from "./load-volunteering.ts";
 
 export interface LoadReport {
@@ -190,6 +191,11 @@ async function load(
   if (data.volunteering) {
     progress("patrols, dedication days and volunteer activities");
     await loadVolunteering(tx, cityId, data.volunteering, (kind, key) => keys.get(kind, key));
+  }
+
+  if (data.campaign) {
+    progress("the campaign, its tasks and materials");
+    await loadCampaign(tx, cityId, data.campaign, (kind, key) => keys.get(kind, key));
   }
 
   const counts = {

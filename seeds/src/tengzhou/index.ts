@@ -1,6 +1,7 @@
 // The Tengzhou demo city: the health bureau's two assigned communities, ten grids, fifteen
 // hospitals, volunteers, the hospital point standard and problems in every rectification status.
 import type { SeedCommunity, SeedDataset } from "../dataset.ts";
+import { buildCampaign } from "./campaign.ts";
 import { drawCommunities } from "./geometry.ts";
 import { buildGrids, GRID_UNITS } from "./grids.ts";
 import { NameBook } from "./names.ts";
@@ -72,6 +73,7 @@ export function buildTengzhou({
     points,
     problems,
     volunteering: buildVolunteering(grids, people, now, new Random(SEEDS.volunteering)),
+    campaign: buildCampaign(units, grids, now),
   };
 }
 
