@@ -11,6 +11,7 @@ import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { Db } from "./db/client.ts";
 import { AppError, type Message, respondWithError } from "./errors.ts";
+import { analyticsRoutes } from "./routes/analytics.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { activityRoutes } from "./routes/activities.ts";
@@ -138,6 +139,7 @@ export function createApp(options: AppOptions) {
   app.route("/api/people", peopleRoutes);
   app.route("/api/standards", standardRoutes);
   app.route("/api/analytics", rankingRoutes);
+  app.route("/api/analytics", analyticsRoutes);
   const filesDir = options.filesDir ?? path.join(tmpdir(), `civgrid-files-${randomUUID()}`);
   app.route(
     "/api/files",

@@ -48,6 +48,10 @@ const VolunteerHoursPage = lazy(() =>
     default: m.VolunteerHoursPage,
   })),
 );
+// The leaders' view brings its own map layers and the notice's print code.
+const LeaderPage = lazy(() =>
+  import("./pages/leader/leader-page.tsx").then((m) => ({ default: m.LeaderPage })),
+);
 const RankingsPage = lazy(() =>
   import("./pages/rankings/rankings-page.tsx").then((m) => ({ default: m.RankingsPage })),
 );
@@ -138,7 +142,8 @@ function Page({ me, path, basemapUrl, basemapCrs }: PageProps) {
     );
   switch (path) {
     case "/":
-      // Volunteers and grid leaders land on their own patrol area.
+      // Leaders land on their view; volunteers and grid leaders on their own patrol area.
+      if (me.user.role === "leader") return <LeaderPage basemapUrl={basemapUrl} />;
       return allowed("patrols.write") ? (
         <MyAreaPage basemapUrl={basemapUrl} basemapCrs={basemapCrs} />
       ) : (
@@ -200,6 +205,8 @@ function Page({ me, path, basemapUrl, basemapCrs }: PageProps) {
       );
     case "/rankings":
       return <RankingsPage />;
+    case "/dashboard":
+      return <LeaderPage basemapUrl={basemapUrl} />;
     case "/standards":
       return <StandardsPage canWrite={allowed("standards.write")} />;
     default:

@@ -18,6 +18,7 @@ import "./styles/editor.css";
 import "./styles/rectification.css";
 import "./styles/inspect.css";
 import "./styles/citizen.css";
+import "./styles/leader.css";
 import "./styles/volunteer.css";
 
 /** Errors the API meant (signed out, not allowed, invalid) are answers: asking again won't help. */

@@ -1,5 +1,5 @@
-// The notice's hotspots: the clusters over everything the caller may read in the period, at the
-// finest hexagons the area of those problems allows.
+// The notice's hotspots: the clusters over everything the caller may read in the period, seen
+// over the whole city (as the leader's map first shows it), at the finest hexagons that allows.
 import { sql } from "drizzle-orm";
 import { type Executor, selectRows } from "../db/client.ts";
 import type { Bbox } from "../db/query-helpers.ts";
@@ -14,12 +14,17 @@ export async function hotspots(
   scope: Scope,
   filters: AnalyticsFilters,
 ): Promise<ClusterRow[]> {
+  // The city's outline with the problems' extent: hotspots stand out against the whole city.
   const [extent] = await selectRows<{ bbox: Bbox | null }>(
     ex,
-    sql`SELECT CASE WHEN count(*) = 0 THEN NULL ELSE
-        json_build_array(min(ST_X(p.location)), min(ST_Y(p.location)),
-          max(ST_X(p.location)), max(ST_Y(p.location)))::text END AS bbox
-      FROM problems p WHERE ${problemsWhere(scope, asProblemFilters(filters))}`,
+    sql`WITH e AS (
+        SELECT ST_Extent(p.location)::geometry AS g FROM problems p
+        WHERE ${problemsWhere(scope, asProblemFilters(filters))}
+        UNION ALL
+        SELECT ST_Extent(geom)::geometry FROM regions WHERE city_id = ${scope.cityId} AND level = 'city')
+      SELECT CASE WHEN (SELECT g FROM e LIMIT 1) IS NULL THEN NULL ELSE
+        json_build_array(ST_XMin(x), ST_YMin(x), ST_XMax(x), ST_YMax(x))::text END AS bbox
+      FROM (SELECT ST_Extent(g) AS x FROM e) u`,
   );
   if (!extent?.bbox) return [];
   const bbox = JSON.parse(String(extent.bbox)) as Bbox;

@@ -21,6 +21,7 @@ const pages = [
   { to: "/inbox", label: "nav.inbox", permission: "rectification.submit" },
   { to: "/inspect", label: "nav.inspect", permission: "inspections.write" },
   { to: "/volunteers", label: "nav.volunteers", permission: "tasks.write" },
+  { to: "/dashboard", label: "nav.dashboard" },
   { to: "/rankings", label: "nav.rankings" },
   { to: "/standards", label: "nav.standards", permission: "standards.write" },
   { to: "/admin/users", label: "nav.users", permission: "users.manage" },

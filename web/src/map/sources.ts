@@ -20,6 +20,10 @@ export const sourceIds = {
   patrolTracks: "patrol-tracks",
   liveTrack: "live-track",
   myPosition: "my-position",
+  // the leaders' view
+  hexagons: "hexagons",
+  clusters: "clusters",
+  clusterLabels: "cluster-labels",
 } as const;
 
 export type SourceId = (typeof sourceIds)[keyof typeof sourceIds];

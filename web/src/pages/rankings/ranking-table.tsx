@@ -1,6 +1,6 @@
 // The ranking as a table: rank, name, points lost, open, overdue, on-time and rework rates.
 import { useTranslation } from "react-i18next";
-import type { Ranking } from "../../api/rankings.ts";
+import type { Ranking, RankingRow } from "../../api/rankings.ts";
 import { formatPoints } from "../../format.ts";
 
 const percent = (rate: number | null, language: string) =>
@@ -11,9 +11,14 @@ const percent = (rate: number | null, language: string) =>
 export function RankingTable({
   ranking,
   loading,
+  selectedId,
+  onSelect,
 }: {
   ranking: Ranking | undefined;
   loading: boolean;
+  /** The leaders' view: a click on a row shows that unit or grid on the map. */
+  selectedId?: number | undefined;
+  onSelect?: (row: RankingRow) => void;
 }) {
   const { t, i18n } = useTranslation();
   const rows = ranking?.rows ?? [];
@@ -43,17 +48,23 @@ export function RankingTable({
           {rows.map((row) => (
             <tr
               key={row.id}
-              className={
-                row.id === commended
-                  ? "commended-row"
-                  : criticised.has(row.id)
-                    ? "criticised-row"
-                    : undefined
-              }
+              className={[
+                row.id === commended && "commended-row",
+                criticised.has(row.id) && "criticised-row",
+                row.id === selectedId && "selected-row",
+              ]
+                .filter(Boolean)
+                .join(" ")}
             >
               <td>{row.rank}</td>
               <td>
-                {row.name}
+                {onSelect ? (
+                  <button type="button" className="link-button" onClick={() => onSelect(row)}>
+                    {row.name}
+                  </button>
+                ) : (
+                  row.name
+                )}
                 {row.id === commended && (
                   <span className="tag flag">{t("rankings.commended")}</span>
                 )}

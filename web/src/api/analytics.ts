@@ -1,0 +1,129 @@
+// The leaders' view: hexagons and clusters of problems in a viewport, the problems of a clicked
+// hexagon or cluster, and weekly trends (GET /api/analytics/*).
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
+import type { Point, Polygon } from "geojson";
+import { getJson, queryString } from "./client.ts";
+import type { ProblemCollection, ProblemStatus } from "./types.ts";
+
+export interface AnalyticsFilters {
+  /** YYYY-MM-DD; the API defaults to the last 30 days. */
+  from?: string | undefined;
+  to?: string | undefined;
+  categoryId?: number | undefined;
+  status?: ProblemStatus[] | undefined;
+  unitId?: number | undefined;
+  gridId?: number | undefined;
+}
+
+export interface Viewport {
+  /** minLon,minLat,maxLon,maxLat, rounded so small moves reuse the cache. */
+  bbox: string;
+  zoom: number;
+}
+
+export interface HexagonCollection {
+  type: "FeatureCollection";
+  cellSize: number;
+  count: number;
+  features: Array<{
+    type: "Feature";
+    id: number;
+    geometry: Polygon;
+    properties: { cell: number; count: number; pointsLost: number };
+  }>;
+}
+
+export interface Named {
+  id: number;
+  name: string;
+  count: number;
+}
+
+export interface ClusterCollection {
+  type: "FeatureCollection";
+  cellSize: number;
+  minPoints: number;
+  features: Array<{
+    type: "Feature";
+    id: number;
+    geometry: Polygon;
+    properties: {
+      count: number;
+      pointsLost: number;
+      cells: number[];
+      centroid: Point;
+      category: Named | null;
+      units: Named[];
+    };
+  }>;
+}
+
+export interface TrendWeek {
+  week: string;
+  found: number;
+  closed: number;
+  open: number;
+  overdue: number;
+  pointsLost: number;
+}
+
+export interface Trends {
+  by: "city" | "unit" | "grid";
+  period: { from: string; to: string };
+  weeks: string[];
+  series: Array<{ id: number; name: string; weeks: TrendWeek[] }>;
+}
+
+/** Cells of one size, as a click on a hexagon or a cluster picks them. */
+export interface CellSelection {
+  cellSize: number;
+  cells: number[];
+  /** What the list is titled with. */
+  label: string;
+}
+
+const params = (filters: AnalyticsFilters) => ({
+  ...filters,
+  status: filters.status?.join(","),
+});
+
+export const analyticsQueries = {
+  hexagons: (viewport: Viewport, filters: AnalyticsFilters) =>
+    queryOptions({
+      queryKey: ["analytics", "hexagons", viewport, filters],
+      queryFn: () =>
+        getJson<HexagonCollection>(
+          `/api/analytics/hexagons${queryString({ ...viewport, ...params(filters) })}`,
+        ),
+      placeholderData: keepPreviousData,
+    }),
+  clusters: (viewport: Viewport, filters: AnalyticsFilters) =>
+    queryOptions({
+      queryKey: ["analytics", "clusters", viewport, filters],
+      queryFn: () =>
+        getJson<ClusterCollection>(
+          `/api/analytics/clusters${queryString({ ...viewport, ...params(filters) })}`,
+        ),
+      placeholderData: keepPreviousData,
+    }),
+  cellProblems: (selection: CellSelection, filters: AnalyticsFilters) =>
+    queryOptions({
+      queryKey: ["analytics", "problems", selection.cellSize, selection.cells, filters],
+      queryFn: () =>
+        getJson<ProblemCollection>(
+          `/api/analytics/problems${queryString({
+            cellSize: selection.cellSize,
+            cells: selection.cells.join(","),
+            limit: 200,
+            ...params(filters),
+          })}`,
+        ),
+    }),
+  trends: (by: Trends["by"], filters: AnalyticsFilters) =>
+    queryOptions({
+      queryKey: ["analytics", "trends", by, filters],
+      queryFn: () =>
+        getJson<Trends>(`/api/analytics/trends${queryString({ by, ...params(filters) })}`),
+      placeholderData: keepPreviousData,
+    }),
+};

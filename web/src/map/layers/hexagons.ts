@@ -1,0 +1,73 @@
+// The leaders' view: problem hexagons shaded by `level` (0–1, the page scales count or points lost
+// to it), and hotspot clusters outlined with their problem count at the centre.
+import type { ExpressionSpecification, LayerSpecification } from "maplibre-gl";
+import { sourceIds } from "../sources.ts";
+import { isSelected } from "./expressions.ts";
+
+export const hexagonFillLayerId = "hexagon-fill";
+export const clusterFillLayerId = "cluster-fill";
+
+/** Pale yellow to deep red: more problems, or more points lost, reads as hotter. */
+export const heatRamp = ["#fff3bf", "#ffc078", "#ff8787", "#e03131", "#862e2e"] as const;
+
+const heat: ExpressionSpecification = [
+  "interpolate",
+  ["linear"],
+  ["get", "level"],
+  ...heatRamp.flatMap((colour, i) => [i / (heatRamp.length - 1), colour]),
+] as ExpressionSpecification;
+
+export const hexagonLayers: LayerSpecification[] = [
+  {
+    id: hexagonFillLayerId,
+    type: "fill",
+    source: sourceIds.hexagons,
+    paint: { "fill-color": heat, "fill-opacity": 0.72 },
+  },
+  {
+    id: "hexagon-outline",
+    type: "line",
+    source: sourceIds.hexagons,
+    paint: {
+      "line-color": ["case", isSelected, "#1c7ed6", "#ffffff"],
+      "line-width": ["case", isSelected, 3, 0.8],
+    },
+  },
+  {
+    id: "hexagon-count",
+    type: "symbol",
+    source: sourceIds.hexagons,
+    layout: { "text-field": ["to-string", ["get", "label"]], "text-size": 11 },
+    paint: { "text-color": "#212529", "text-halo-color": "#ffffff", "text-halo-width": 1.2 },
+  },
+];
+
+export const clusterLayers: LayerSpecification[] = [
+  {
+    id: clusterFillLayerId,
+    type: "fill",
+    source: sourceIds.clusters,
+    paint: { "fill-color": heat, "fill-opacity": 0.55 },
+  },
+  {
+    id: "cluster-outline",
+    type: "line",
+    source: sourceIds.clusters,
+    layout: { "line-join": "round" },
+    paint: {
+      "line-color": ["case", isSelected, "#1c7ed6", "#c92a2a"],
+      "line-width": ["case", isSelected, 4, 2],
+    },
+  },
+  {
+    id: "cluster-label",
+    type: "symbol",
+    source: sourceIds.clusterLabels,
+    layout: {
+      "text-field": ["get", "label"],
+      "text-size": 13,
+      "text-allow-overlap": true,
+    },
+    paint: { "text-color": "#212529", "text-halo-color": "#ffffff", "text-halo-width": 2 },
+  },
+];

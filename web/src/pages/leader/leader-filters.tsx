@@ -1,0 +1,120 @@
+// The leaders' filters: period, category of the standard, status and responsible unit; the map's
+// mode (hexagons or clusters) and what colours it (count or points lost).
+import { useQueries, useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import type { AnalyticsFilters } from "../../api/analytics.ts";
+import { queries } from "../../api/queries.ts";
+import { standardQuery, standardsQuery } from "../../api/standards.ts";
+import type { ProblemStatus } from "../../api/types.ts";
+import type { MapMode, Metric } from "./hotspot-map.tsx";
+
+export const statusGroups: Record<string, ProblemStatus[]> = {
+  open: ["reported", "dispatched", "rectifying", "submitted", "returned", "sent_back"],
+  closed: ["closed"],
+  ledger: ["ledger"],
+};
+
+interface Props {
+  filters: AnalyticsFilters;
+  period: { from: string; to: string } | undefined;
+  onFilters: (filters: AnalyticsFilters) => void;
+  mode: MapMode;
+  onMode: (mode: MapMode) => void;
+  metric: Metric;
+  onMetric: (metric: Metric) => void;
+  fieldErrors: Record<string, string>;
+}
+
+export function LeaderFilters(props: Props) {
+  const { filters, period, onFilters, mode, onMode, metric, onMetric, fieldErrors } = props;
+  const { t } = useTranslation();
+  const units = useQuery(queries.units());
+  const categories = useCategories();
+  const set = (patch: Partial<AnalyticsFilters>) => onFilters({ ...filters, ...patch });
+  const group =
+    Object.entries(statusGroups).find(([, s]) => s.join() === filters.status?.join())?.[0] ?? "";
+  const number = (value: string) => (value ? Number(value) : undefined);
+  return (
+    <div className="filters leader-filters">
+      <label className="check">
+        {t("rankings.from")}
+        <input
+          type="date"
+          value={filters.from ?? period?.from ?? ""}
+          onChange={(e) => set({ from: e.target.value || undefined })}
+        />
+      </label>
+      <label className="check">
+        {t("rankings.to")}
+        <input
+          type="date"
+          value={filters.to ?? period?.to ?? ""}
+          onChange={(e) => set({ to: e.target.value || undefined })}
+        />
+      </label>
+      <select
+        aria-label={t("leader.category")}
+        value={filters.categoryId ?? ""}
+        onChange={(e) => set({ categoryId: number(e.target.value) })}
+      >
+        <option value="">{t("leader.allCategories")}</option>
+        {categories.map((c) => (
+          <option key={c.id} value={c.id}>
+            {c.name}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label={t("leader.status")}
+        value={group}
+        onChange={(e) => set({ status: statusGroups[e.target.value] })}
+      >
+        <option value="">{t("leader.allStatuses")}</option>
+        {Object.keys(statusGroups).map((key) => (
+          <option key={key} value={key}>
+            {t(`leader.statusGroup.${key}`)}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label={t("leader.unit")}
+        value={filters.unitId ?? ""}
+        onChange={(e) => set({ unitId: number(e.target.value), gridId: undefined })}
+      >
+        <option value="">{t("leader.allUnits")}</option>
+        {units.data?.features.map((u) => (
+          <option key={u.id} value={u.id}>
+            {u.properties.name}
+          </option>
+        ))}
+      </select>
+      <fieldset className="toggle-group" aria-label={t("leader.mode")}>
+        {(["hexagons", "clusters"] as const).map((m) => (
+          <button key={m} type="button" aria-pressed={mode === m} onClick={() => onMode(m)}>
+            {t(`leader.modes.${m}`)}
+          </button>
+        ))}
+      </fieldset>
+      <fieldset className="toggle-group" aria-label={t("leader.metric")}>
+        {(["count", "pointsLost"] as const).map((m) => (
+          <button key={m} type="button" aria-pressed={metric === m} onClick={() => onMetric(m)}>
+            {t(`leader.metrics.${m}`)}
+          </button>
+        ))}
+      </fieldset>
+      {Object.values(fieldErrors).length > 0 && (
+        <p className="field-error">{Object.values(fieldErrors).join(" ")}</p>
+      )}
+    </div>
+  );
+}
+
+/** The categories of the standards in force (hospital points, community points…). */
+function useCategories() {
+  const list = useQuery(standardsQuery({ limit: 100, offset: 0 }));
+  const active = list.data?.standards.filter((s) => s.status === "active") ?? [];
+  const details = useQueries({ queries: active.map((s) => standardQuery(s.id)) });
+  return details.flatMap(
+    (d) => d.data?.categories.map((c) => ({ id: c.id, name: `${d.data?.name} · ${c.name}` })) ?? [],
+  );
+}

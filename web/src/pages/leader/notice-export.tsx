@@ -1,0 +1,76 @@
+// Exporting the notice (通报): the XLSX from the API, or the printable sheet (PNG or PDF) composed
+// here from the map as it is, the trend chart and the ranking.
+import type { Map as MapLibreMap } from "maplibre-gl";
+import { type RefObject, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { noticeUrl, type Ranking } from "../../api/rankings.ts";
+import { pdfOf, pngOf, saveFile } from "../../map/print/print-files.ts";
+import { composeNotice, svgImage } from "./notice-sheet.ts";
+
+interface Props {
+  map: MapLibreMap | null;
+  ranking: Ranking | undefined;
+  chartRef: RefObject<HTMLDivElement | null>;
+  cityName: string;
+}
+
+export function NoticeExport({ map, ranking, chartRef, cityName }: Props) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
+  const period = ranking?.period;
+  const title = period ? t("leader.noticeTitle", { city: cityName, ...period }) : "";
+
+  const sheet = async () => {
+    if (!map || !ranking) throw new Error(t("app.loading"));
+    const svg = chartRef.current?.querySelector("svg");
+    const name = (r: { name: string; pointsLost: number }) => `${r.name}（${r.pointsLost}）`;
+    return composeNotice(map.getCanvas(), svg ? await svgImage(svg) : null, ranking, {
+      title,
+      subtitle: t("leader.noticeSubtitle"),
+      columns: ["rank", "name", "pointsLost", "open", "overdue"].map((c) =>
+        t(`rankings.column.${c}`),
+      ),
+      commended: t("rankings.commendedValue", {
+        name: ranking.commended ? name(ranking.commended) : t("rankings.nobody"),
+      }),
+      criticised: t("rankings.criticisedValue", {
+        names: ranking.criticised.length
+          ? ranking.criticised.map(name).join(t("rankings.separator"))
+          : t("rankings.nobody"),
+      }),
+      footer: t("leader.noticeFooter", { at: new Date().toLocaleString("zh-CN") }),
+    });
+  };
+  const save = async (kind: "png" | "pdf") => {
+    setBusy(true);
+    setFailed(null);
+    try {
+      const canvas = await sheet();
+      saveFile(kind === "png" ? await pngOf(canvas) : await pdfOf(canvas), `${title}.${kind}`);
+    } catch (error) {
+      setFailed((error as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="notice-export">
+      <span>{t("leader.exportNotice")}</span>
+      <a
+        className="button-link"
+        href={ranking && noticeUrl({ by: ranking.by, ...ranking.period })}
+        download
+      >
+        Excel
+      </a>
+      <button type="button" disabled={busy || !ranking || !map} onClick={() => void save("pdf")}>
+        PDF
+      </button>
+      <button type="button" disabled={busy || !ranking || !map} onClick={() => void save("png")}>
+        PNG
+      </button>
+      {failed && <span className="field-error">{failed}</span>}
+    </div>
+  );
+}
