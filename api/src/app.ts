@@ -11,11 +11,12 @@ import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { Db } from "./db/client.ts";
 import { AppError, type Message, respondWithError } from "./errors.ts";
+import { activityRoutes } from "./routes/activities.ts";
 import { analyticsRoutes } from "./routes/analytics.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
-import { activityRoutes } from "./routes/activities.ts";
 import { communityRoutes } from "./routes/communities.ts";
+import { communityFileRoutes } from "./routes/community-files.ts";
 import { dedicationDayRoutes } from "./routes/dedication-days.ts";
 import { docsRoutes } from "./routes/docs.ts";
 import { fileRoutes } from "./routes/files.ts";
@@ -127,6 +128,7 @@ export function createApp(options: AppOptions) {
   app.route("/api/users", userRoutes);
   app.route("/api/audit", auditRoutes);
   app.route("/api/regions", regionRoutes);
+  app.route("/api/communities", communityFileRoutes);
   app.route("/api/communities", communityRoutes);
   // Fixed paths (/division, /export) before the reads' /{id}.
   app.route("/api/grids", gridFileRoutes);

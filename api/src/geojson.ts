@@ -3,7 +3,8 @@ import type { Geometry } from "geojson";
 
 export interface FeatureRow {
   id: number;
-  geometry: string;
+  /** ST_AsGeoJSON text; null for a feature without a shape (GeoJSON allows it). */
+  geometry: string | null;
 }
 
 export interface Page {
@@ -55,7 +56,7 @@ export function feature(row: FeatureRow, properties: Record<string, unknown>) {
   return {
     type: "Feature" as const,
     id: row.id,
-    geometry: JSON.parse(row.geometry) as Geometry,
+    geometry: row.geometry === null ? null : (JSON.parse(row.geometry) as Geometry),
     properties,
   };
 }

@@ -103,6 +103,7 @@ const messages = {
     en: "The grid breaks the rules ({count} problems): it must stay inside its community and overlap no other grid.",
   },
   "field.community_unknown": { "zh-CN": "找不到这个社区", en: "no such community in this city" },
+  "field.street_unknown": { "zh-CN": "找不到这个街道", en: "no such street in this city" },
   "field.version_unknown": { "zh-CN": "没有这个历史版本", en: "there is no such version" },
   "import.no_file": { "zh-CN": "请选择要导入的文件", en: "choose a file to import" },
   "field.line": {

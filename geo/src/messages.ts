@@ -103,6 +103,22 @@ export const gridMessages = {
     "zh-CN": "只能合并相邻的网格（共用一段边界，不能只接触于一点）",
     en: "Only adjacent grids can be merged (they must share an edge, not just a point)",
   },
+  "community.nameMissing": {
+    "zh-CN": "缺少社区名称（属性 name、名称 或 社区名称）",
+    en: "The community has no name (property name, 名称 or 社区名称)",
+  },
+  "community.codeFormat": {
+    "zh-CN": "社区编码 {code} 不正确：应为 12 位数字，并以所在街道的编码 {street} 开头",
+    en: "Community code {code} is not right: 12 digits, starting with the street's code {street}",
+  },
+  "community.codeTaken": {
+    "zh-CN": "社区编码 {code} 已被「{other}」使用",
+    en: "Community code {code} is already used by {other}",
+  },
+  "community.overlapsCommunity": {
+    "zh-CN": "与社区「{community}」重叠 {area}",
+    en: "Overlaps community {community} by {area}",
+  },
   "partition.count": {
     "zh-CN": "划分数量必须是 1 到 {max} 的整数，收到 {count}",
     en: "The number of parts must be a whole number from 1 to {max}, not {count}",

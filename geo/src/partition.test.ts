@@ -45,8 +45,9 @@ describe("partitionBalanced", () => {
     expectTiling(tengzhou, parts);
     expect(metrics.cv).toBeLessThan(0.001);
     // The k-means + Voronoi baseline scores 0.652 here (tests/bench/partition.bench.ts).
-    expect(metrics.polsbyPopper).toBeGreaterThan(0.66);
-  });
+    expect(metrics.polsbyPopper).toBeGreaterThan(0.669);
+    // Under a second alone; the limit is for a loaded CI machine (speed is the bench's business).
+  }, 30_000);
 
   it.each([
     ["fanyang", 5],

@@ -7,18 +7,12 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserUnavailable, launchBrowser } from "./browser.ts";
+import { centre, editorMap, type GridFeature, outerRing, type Ring } from "./editor-map.ts";
 import { buildWeb, type RunningServer, root, startServer } from "./server.ts";
 import { consoleErrors, signIn } from "./sign-in.ts";
 
 const screenshots = path.join(root, "tests/e2e/screenshots");
 const skip = browserUnavailable();
-
-type Ring = [number, number][];
-interface GridFeature {
-  id: number;
-  properties: { code: string; areaM2: number; version: number };
-  geometry: { coordinates: Ring[][] };
-}
 
 describe.skipIf(skip)("the grid editor", () => {
   let server: RunningServer;
@@ -27,45 +21,18 @@ describe.skipIf(skip)("the grid editor", () => {
   let errors: string[];
   let communityId: number;
 
-  /** GET from the API with the page's session. */
-  const api = <T>(url: string) =>
-    page.evaluate(async (u) => (await fetch(u)).json(), url) as Promise<T>;
+  const map = () => editorMap(page);
+  const api = <T>(url: string) => map().api<T>(url);
   const gridsOf = async () =>
     (await api<{ features: GridFeature[] }>(`/api/grids?communityId=${communityId}`)).features;
+  const clickMap = (position: [number, number], offset?: { x: number; y: number }) =>
+    map().click(position, offset);
 
-  /** Where a lon/lat is on the page, in CSS pixels. */
-  const onScreen = (position: [number, number]) =>
-    page.evaluate(([lon, lat]) => {
-      const map = window.__civgridMap;
-      if (!map) throw new Error("no map");
-      const point = map.project([lon, lat]);
-      const box = map.getCanvas().getBoundingClientRect();
-      return { x: box.left + point.x, y: box.top + point.y };
-    }, position);
-
-  /** Moves there and clicks, as a hand does (Terra Draw snaps on the move). */
-  async function clickMap(position: [number, number], offset = { x: 0, y: 0 }) {
-    const { x, y } = await onScreen(position);
-    await page.mouse.move(x + offset.x, y + offset.y);
-    await page.mouse.click(x + offset.x, y + offset.y);
-    await page.waitForTimeout(120);
-  }
-
-  const outerRing = (grid: GridFeature): Ring => grid.geometry.coordinates[0]![0]!;
-  const centre = (grid: GridFeature): [number, number] => {
-    const corners = outerRing(grid).slice(0, -1);
-    const sum = corners.reduce((a, [x, y]) => [a[0] + x, a[1] + y], [0, 0]);
-    return [sum[0] / corners.length, sum[1] / corners.length];
-  };
   const waitForMap = () =>
     page.waitForSelector(`body[data-map-ready='true'][data-community-id='${communityId}']`, {
       timeout: 90_000,
     });
-  const renderedIds = (layer: string) =>
-    page.evaluate((id) => {
-      const features = window.__civgridMap?.queryRenderedFeatures({ layers: [id] }) ?? [];
-      return new Set(features.map((feature) => feature.id)).size;
-    }, layer);
+  const renderedIds = (layer: string) => map().rendered(layer);
 
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });

@@ -15,7 +15,7 @@ import { recordAudit } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { fromPostgis, geometryError } from "./geometry-errors.ts";
-import { checkGridInPostgis } from "./postgis-checks.ts";
+import { checkGridInPostgis, SLIVER_M2 } from "./postgis-checks.ts";
 import { recordVersions } from "./versions.ts";
 import { type Actor, communityOf, insertGrid, rerouteOpenProblems } from "./write.ts";
 
@@ -27,11 +27,14 @@ export interface ImportedFeature {
   problems: GridProblem[];
 }
 
-function nameOf(f: Feature): string | null {
+/** The first of these properties the feature has, as text (names and codes in files vary). */
+export function propertyOf(f: Feature, names: string[], maxLength = 64): string | null {
   const p = f.properties ?? {};
-  const value = p.name ?? p.NAME ?? p.名称 ?? p.网格名称 ?? null;
-  return value === null || value === undefined ? null : String(value).slice(0, 64);
+  const value = names.map((name) => p[name]).find((v) => v !== null && v !== undefined && v !== "");
+  return value === undefined ? null : String(value).trim().slice(0, maxLength);
 }
+
+const nameOf = (f: Feature) => propertyOf(f, ["name", "NAME", "名称", "网格名称"]);
 
 const SNAP_METRES = 3;
 
@@ -98,7 +101,15 @@ export async function checkImport(
       problems: problems.map((p) => withIndex(p, index)),
     });
   }
-  // Features of one file must not overlap each other either.
+  await flagOverlapsInFile(tx, checked);
+  return checked;
+}
+
+/** Features of one file must not overlap each other either: the later one gets the problem. */
+export async function flagOverlapsInFile(
+  tx: Executor,
+  checked: { index: number; geometry: MultiPolygon | null; problems: GridProblem[] }[],
+) {
   for (const a of checked) {
     for (const b of checked) {
       if (!a.geometry || !b.geometry || b.index <= a.index) continue;
@@ -106,7 +117,7 @@ export async function checkImport(
         tx,
         sql`SELECT ST_Area(ST_Intersection(ST_GeomFromGeoJSON(${JSON.stringify(a.geometry)}), ST_GeomFromGeoJSON(${JSON.stringify(b.geometry)}))::geography)::float8 AS m2`,
       );
-      if ((overlap?.m2 ?? 0) > 1) {
+      if ((overlap?.m2 ?? 0) > SLIVER_M2) {
         b.problems.push(
           gridProblem("grid.overlapInFile", {
             area: overlap?.m2 ?? 0,
@@ -116,10 +127,9 @@ export async function checkImport(
       }
     }
   }
-  return checked;
 }
 
-function withIndex(p: GridProblem, index: number): GridProblem {
+export function withIndex(p: GridProblem, index: number): GridProblem {
   return { ...p, params: { ...p.params, featureIndex: index } };
 }
 

@@ -21,11 +21,15 @@ export interface PostgisProblem {
 /** Areas below this are rounding, not a rule broken (coordinates are kept to 1e-7°, ~1 cm). */
 export const SLIVER_M2 = 1;
 
-export async function checkGridInPostgis(
+/** The shape as a PostGIS expression (SRID 4326). */
+export const geometrySql = (geometry: MultiPolygon) =>
+  sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}), 4326)`;
+
+/** PostGIS's own validity verdict (ST_IsValidDetail), with its reason and where; null when valid. */
+export async function invalidInPostgis(
   ex: Executor,
-  args: { cityId: number; communityId: number; geometry: MultiPolygon; exceptGridIds: number[] },
-): Promise<PostgisProblem[]> {
-  const geom = sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(args.geometry)}), 4326)`;
+  geometry: MultiPolygon,
+): Promise<PostgisProblem | null> {
   const [validity] = await selectRows<{
     valid: boolean;
     reason: string | null;
@@ -33,14 +37,22 @@ export async function checkGridInPostgis(
   }>(
     ex,
     sql`SELECT (d).valid, (d).reason, ST_AsGeoJSON((d).location, 7) AS location
-        FROM (SELECT ST_IsValidDetail(${geom}) AS d) v`,
+        FROM (SELECT ST_IsValidDetail(${geometrySql(geometry)}) AS d) v`,
   );
-  if (!validity?.valid) {
-    const at = validity?.location
-      ? (JSON.parse(validity.location).coordinates as [number, number])
-      : undefined;
-    return [{ code: "invalid", reason: validity?.reason ?? "invalid", ...(at && { at }) }];
-  }
+  if (validity?.valid) return null;
+  const at = validity?.location
+    ? (JSON.parse(validity.location).coordinates as [number, number])
+    : undefined;
+  return { code: "invalid", reason: validity?.reason ?? "invalid", ...(at && { at }) };
+}
+
+export async function checkGridInPostgis(
+  ex: Executor,
+  args: { cityId: number; communityId: number; geometry: MultiPolygon; exceptGridIds: number[] },
+): Promise<PostgisProblem[]> {
+  const geom = geometrySql(args.geometry);
+  const invalid = await invalidInPostgis(ex, args.geometry);
+  if (invalid) return [invalid];
   const except = sql.raw(
     `ARRAY[${args.exceptGridIds.filter(Number.isSafeInteger).join(",")}]::int[]`,
   );

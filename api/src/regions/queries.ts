@@ -1,4 +1,4 @@
-// Reading the administrative regions (city, districts, streets) that have an outline.
+// Reading the administrative regions (city, districts, streets); a street may have no outline yet.
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { type Bbox, intersectsBbox, queryPage, whereAll } from "../db/query-helpers.ts";
@@ -13,7 +13,8 @@ export interface RegionRow {
   code: string;
   name: string;
   level: string;
-  geometry: string;
+  /** ST_AsGeoJSON text, or null for a region without an outline. */
+  geometry: string | null;
 }
 
 export function listRegions(
@@ -24,7 +25,6 @@ export function listRegions(
 ) {
   const where = whereAll([
     sql`r.city_id = ${cityId}`,
-    sql`r.geom IS NOT NULL`,
     filters.level !== undefined && sql`r.level = ${filters.level}`,
     intersectsBbox(sql`r.geom`, filters.bbox),
   ]);

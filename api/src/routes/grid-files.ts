@@ -1,14 +1,12 @@
 // Grids as files: the division table (JSON and XLSX), and exports as GeoJSON, KML and CSV.
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { AppError, fieldMessage } from "../errors.ts";
+import { fieldMessage } from "../errors.ts";
 import { divisionTable, divisionWorkbook } from "../grids/division.ts";
 import { contentTypes, encode } from "../grids/formats.ts";
-import { renderGridProblem } from "../grids/geometry-errors.ts";
 import { checkImport, commitImport } from "../grids/import.ts";
 import { listGrids } from "../grids/queries.ts";
-import { readGeoFile } from "../grids/read-geo-file.ts";
-import { languageOf } from "../messages.ts";
+import { geoFileBody, importAnswers, runImport, sourceCrs } from "./geo-upload.ts";
 import { booleanFlag, id } from "./query.ts";
 import { type AppEnv, attachment, errorSchema, json, newRouter } from "./router.ts";
 import { requirePermission } from "./session.ts";
@@ -23,21 +21,7 @@ function attach(c: Context<AppEnv>, asciiName: string, name: string) {
   c.header("content-disposition", attachment(asciiName, name));
 }
 
-const importQuery = z
-  .object({
-    communityId: id,
-    crs: z
-      .enum(["wgs84", "cgcs2000", "gcj02", "bd09"], {
-        message: fieldMessage("field.one_of", { values: "wgs84, cgcs2000, gcj02, bd09" }),
-      })
-      .default("wgs84")
-      .openapi({
-        description:
-          "The file's coordinate system: WGS84/CGCS2000 (GPS, Tianditu), GCJ-02 (Amap, Tencent) or BD-09 (Baidu)",
-      }),
-    commit: booleanFlag,
-  })
-  .strict();
+const importQuery = z.object({ communityId: id, crs: sourceCrs, commit: booleanFlag }).strict();
 
 export const gridFileRoutes = newRouter()
   .openapi(
@@ -48,63 +32,17 @@ export const gridFileRoutes = newRouter()
       summary:
         "Import grids into a community from GeoJSON, KML or a zipped Shapefile: preview, then commit=true",
       middleware: [requirePermission("grids.write")] as const,
-      request: {
-        query: importQuery,
-        body: {
-          required: true,
-          content: {
-            "multipart/form-data": {
-              schema: z.object({ file: z.any().openapi({ type: "string", format: "binary" }) }),
-            },
-          },
-        },
-      },
-      responses: {
-        200: json(z.any(), "Preview: each feature in WGS84 with its area and problems"),
-        201: json(z.any(), "Committed: the new grids' ids"),
-        ...errors,
-        422: json(
-          errorSchema,
-          "Some features break the rules; `problems` name each with its feature index",
-        ),
-      },
+      request: { query: importQuery, body: geoFileBody },
+      responses: importAnswers("Committed: the new grids' ids"),
     }),
-    async (c) => {
-      const { communityId, crs, commit } = c.req.valid("query");
-      const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-      const file = form.file;
-      if (!(file instanceof File)) {
-        throw new AppError(
-          400,
-          "invalid_request",
-          { key: "error.validation" },
-          { file: { key: "import.no_file" } },
-        );
-      }
-      const read = await readGeoFile(file.name, new Uint8Array(await file.arrayBuffer()));
-      if (!read.ok)
-        throw new AppError(
-          400,
-          "invalid_request",
-          { key: "error.validation" },
-          { file: read.problem },
-        );
-      const actor = { cityId: c.var.user.cityId, userId: c.var.user.id };
-      return c.var.db.orm.transaction(async (tx) => {
-        const checked = await checkImport(tx, actor, communityId, read.features, crs);
-        if (!commit) {
-          const lang = languageOf(c.req.header("accept-language"));
-          const features = checked.map((f) => ({
-            ...f,
-            problems: f.problems.map((p) => renderGridProblem(p, lang)),
-          }));
-          return c.json(
-            { kind: read.kind, crs, ok: checked.every((f) => !f.problems.length), features },
-            200,
-          );
-        }
-        return c.json({ created: await commitImport(tx, actor, communityId, checked) }, 201);
-      });
+    (c) => {
+      const query = c.req.valid("query");
+      return runImport(
+        c,
+        query,
+        (tx, actor, features) => checkImport(tx, actor, query.communityId, features, query.crs),
+        (tx, actor, checked) => commitImport(tx, actor, query.communityId, checked),
+      );
     },
   )
 

@@ -30,7 +30,8 @@ export const regionRoutes = newRouter().openapi(
     method: "get",
     path: "/",
     tags: ["regions"],
-    summary: "List administrative regions with an outline",
+    summary:
+      "List administrative regions (city, districts, streets); geometry is null where no outline is known",
     request: {
       query: z
         .object({ ...page, level: oneOf(["city", "district", "street"]).optional() })

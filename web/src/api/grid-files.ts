@@ -24,7 +24,6 @@ export interface ImportPreview {
 }
 
 export interface ImportRequest {
-  communityId: number;
   crs: SourceCrs;
   file: File;
   commit: boolean;
@@ -32,18 +31,31 @@ export interface ImportRequest {
   onProgress: (sent: number) => void;
 }
 
+/** Grids into one community. */
+export const importGrids = <T = ImportPreview>(
+  options: ImportRequest & { communityId: number },
+): Promise<T> => uploadGeoFile("/api/grids/import", { communityId: options.communityId }, options);
+
+/** Communities into one street. */
+export const importCommunities = <T = ImportPreview>(
+  options: ImportRequest & { streetId: number },
+): Promise<T> => uploadGeoFile("/api/communities/import", { streetId: options.streetId }, options);
+
 /**
- * POST /api/grids/import through XMLHttpRequest, the one browser API that reports upload
- * progress (fetch does not). Answers as `request` does: JSON, or an ApiError.
+ * POSTs the file through XMLHttpRequest, the one browser API that reports upload progress
+ * (fetch does not). Answers as `request` does: JSON, or an ApiError.
  */
-export function importGrids<T = ImportPreview>(options: ImportRequest): Promise<T> {
-  const { communityId, crs, file, commit, onProgress } = options;
+function uploadGeoFile<T>(
+  path: string,
+  target: Record<string, number>,
+  { crs, file, commit, onProgress }: ImportRequest,
+): Promise<T> {
   const form = new FormData();
   form.set("file", file);
-  const path = `/api/grids/import${queryString({ communityId, crs, commit: commit ? "true" : undefined })}`;
+  const url = `${path}${queryString({ ...target, crs, commit: commit ? "true" : undefined })}`;
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open("POST", path);
+    xhr.open("POST", url);
     for (const [name, value] of Object.entries(apiHeaders())) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) onProgress(event.loaded / event.total);

@@ -13,6 +13,13 @@ export const queries = {
   config: () => queryOptions({ queryKey: ["config"], queryFn: api.config, staleTime: Infinity }),
   cityOutline: () =>
     queryOptions({ queryKey: ["regions", "city"], queryFn: () => api.regions("city"), staleTime }),
+  /** The streets (街道) communities are imported into; they need no outline. */
+  streets: () =>
+    queryOptions({
+      queryKey: ["regions", "street"],
+      queryFn: () => api.regions("street"),
+      staleTime,
+    }),
   communities: () =>
     queryOptions({ queryKey: ["communities"], queryFn: api.communities, staleTime }),
   /** GET /api/communities/{id}/coverage: read again after every grid change (key under "grids"). */

@@ -13,8 +13,15 @@ import { sourceIds } from "./sources.ts";
 import { useLeadUnits } from "./use-lead-units.ts";
 import { useSourceData } from "./use-map-data.ts";
 
-/** Room for the tool column on the left and the side panel on the right. */
-const editorPadding = { top: 40, bottom: 40, left: 310, right: 390 };
+/**
+ * Room for the tool column on the left and the side panel on the right; on a phone (see
+ * editor.css) for the tool strip on top and the sheet at the bottom.
+ */
+function editorPadding() {
+  return window.matchMedia("(min-width: 700px)").matches
+    ? { top: 40, bottom: 40, left: 310, right: 390 }
+    : { top: 230, bottom: 30, left: 16, right: 16 };
+}
 
 export function useEditorData(map: MapLibreMap | null, communityId: number | null) {
   const communities = useQuery(queries.communities());
@@ -42,7 +49,7 @@ export function useEditorData(map: MapLibreMap | null, communityId: number | nul
   useEffect(() => {
     if (!map || !community) return;
     const [west, south, east, north] = bbox(community);
-    map.fitBounds([west, south, east, north], { padding: editorPadding, animate: false });
+    map.fitBounds([west, south, east, north], { padding: editorPadding(), animate: false });
   }, [map, community]);
 
   const ready = useRef<string | null>(null);

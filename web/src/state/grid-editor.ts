@@ -8,9 +8,18 @@ import type { ServerProblem } from "../api/client.ts";
 /**
  * view: look and select; draw: a new grid; edit: move the selected grid's vertices;
  * split: cut the selected grid with a line; merge: pick two neighbours; partition: divide the
- * whole community automatically; import: grids from a file.
+ * whole community automatically; import: grids from a file; importCommunities: communities of a
+ * street from a file (the one mode that needs no community open).
  */
-export type EditorMode = "view" | "draw" | "edit" | "split" | "merge" | "partition" | "import";
+export type EditorMode =
+  | "view"
+  | "draw"
+  | "edit"
+  | "split"
+  | "merge"
+  | "partition"
+  | "import"
+  | "importCommunities";
 
 /** What the map shows besides the grids: partition parts, split pieces, an imported file… */
 export interface PreviewProperties {

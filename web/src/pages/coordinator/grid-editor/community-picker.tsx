@@ -1,4 +1,5 @@
-// Which assigned community the editor has open (kept in the address: see the editor page).
+// Which assigned community the editor has open (kept in the address: see the editor page), and
+// the way to bring new communities in from a file.
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { queries } from "../../../api/queries.ts";
@@ -9,19 +10,28 @@ export function CommunityPicker() {
   const { t } = useTranslation();
   const communities = useQuery(queries.communities());
   const communityId = useGridEditor((state) => state.communityId);
+  const setMode = useGridEditor((state) => state.setMode);
+  const none = communities.isSuccess && communities.data.features.length === 0;
   return (
-    <label className="map-box editor-community">
-      <span>{t("editor.community")}</span>
-      <select
-        value={communityId ?? ""}
-        onChange={(event) => navigate(`/grids?communityId=${event.target.value}`)}
-      >
-        {communities.data?.features.map((community) => (
-          <option key={community.id} value={community.id}>
-            {community.properties.name}（{community.properties.streetName}）
-          </option>
-        ))}
-      </select>
-    </label>
+    <div className="map-box editor-community">
+      <label>
+        <span>{t("editor.community")}</span>
+        <select
+          value={communityId ?? ""}
+          disabled={none}
+          onChange={(event) => navigate(`/grids?communityId=${event.target.value}`)}
+        >
+          {none && <option value="">{t("editor.noCommunities")}</option>}
+          {communities.data?.features.map((community) => (
+            <option key={community.id} value={community.id}>
+              {community.properties.name}（{community.properties.streetName}）
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="button" onClick={() => setMode("importCommunities")}>
+        {t("editor.communityImport")}
+      </button>
+    </div>
   );
 }

@@ -16,6 +16,7 @@ import { useMapInstance } from "../../../map/use-map-instance.ts";
 import { useLocation } from "../../../router.ts";
 import { useGridEditor } from "../../../state/grid-editor.ts";
 import { CheckPanel } from "./check-panel.tsx";
+import { CommunityImportPanel } from "./community-import-panel.tsx";
 import { CommunityPicker } from "./community-picker.tsx";
 import { FileLinks } from "./file-links.tsx";
 import { ModePanel } from "./mode-panel.tsx";
@@ -67,8 +68,12 @@ export function GridEditorPage({ basemapUrl }: { basemapUrl: string | null | und
         <CheckPanel check={check} />
         {community && <FileLinks community={community} grids={gridList} />}
       </div>
-      {community && (
-        <ModePanel community={community} grids={gridList} selected={selected} check={check} />
+      {mode === "importCommunities" ? (
+        <CommunityImportPanel />
+      ) : (
+        community && (
+          <ModePanel community={community} grids={gridList} selected={selected} check={check} />
+        )
       )}
     </div>
   );

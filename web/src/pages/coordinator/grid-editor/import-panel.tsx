@@ -1,116 +1,19 @@
-// Importing grids from a file: pick it and its coordinate system, preview every feature on the
-// map with its problems (upload progress shown), then commit them all.
-import { useMutation } from "@tanstack/react-query";
-import { useEffect, useMemo, useState } from "react";
+// Importing grids into the open community from a file.
 import { useTranslation } from "react-i18next";
-import { errorText } from "../../../api/client.ts";
-import {
-  type ImportPreview,
-  importGrids,
-  type SourceCrs,
-  sourceCrsList,
-} from "../../../api/grid-files.ts";
-import { DetailPanel } from "../../../components/detail-panel.tsx";
-import { ErrorBanner } from "../../../components/error-banner.tsx";
-import { ProgressBar } from "../../../components/progress-bar.tsx";
-import { badPreviewColour, previewOf } from "../../../map/preview.ts";
-import { useGridEditor } from "../../../state/grid-editor.ts";
-import { ImportFeatures } from "./import-features.tsx";
+import { importGrids } from "../../../api/grid-files.ts";
+import { FileImportPanel } from "./file-import-panel.tsx";
 import type { EditorContext } from "./mode-panel.tsx";
-import { useGridWrite } from "./use-grid-write.ts";
-import { useShowPreview } from "./use-show-preview.ts";
 
 export function ImportPanel({ community }: EditorContext) {
   const { t } = useTranslation();
-  const { setMode, setServerProblems } = useGridEditor.getState();
-  const [crs, setCrs] = useState<SourceCrs>("wgs84");
-  const [file, setFile] = useState<File | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
-  const send = <T,>(commit: boolean) =>
-    file
-      ? importGrids<T>({ communityId: community.id, crs, file, commit, onProgress: setProgress })
-      : Promise.reject(new Error(t("editor.importPick")));
-  const preview = useMutation({ mutationFn: () => send<ImportPreview>(false) });
-  const commit = useGridWrite(() => send<{ created: number[] }>(true), {
-    success: ({ created }) => t("editor.importDone", { count: created.length }),
-    next: () => setMode("view"),
-  });
-
-  const features = preview.data?.features;
-  const readable = useMemo(() => features?.filter((feature) => feature.geometry) ?? [], [features]);
-  const shown = useMemo(
-    () =>
-      readable.length
-        ? previewOf(
-            readable.flatMap((feature) => (feature.geometry ? [feature.geometry] : [])),
-            (index) => readable[index]?.name ?? `#${(readable[index]?.index ?? index) + 1}`,
-            (index) => (readable[index]?.problems.length ? badPreviewColour : "#74c0fc"),
-          )
-        : null,
-    [readable],
-  );
-  useShowPreview(shown);
-  useEffect(
-    () => setServerProblems(features?.flatMap((feature) => feature.problems) ?? []),
-    [features, setServerProblems],
-  );
-
-  const restart = () => {
-    preview.reset();
-    setProgress(null);
-  };
-  const busy = preview.isPending || commit.isPending;
-
   return (
-    <DetailPanel
-      heading={t("editor.importHeading", { community: community.properties.name })}
-      onClose={() => setMode("view")}
-    >
-      <div className="editor-form">
-        <label className="form-field">
-          <span>{t("editor.importFile")}</span>
-          <input
-            type="file"
-            accept=".geojson,.json,.kml,.zip"
-            onChange={(event) => {
-              setFile(event.target.files?.[0] ?? null);
-              restart();
-            }}
-          />
-        </label>
-        <label className="form-field">
-          <span>{t("editor.importCrs")}</span>
-          <select
-            value={crs}
-            onChange={(event) => {
-              setCrs(event.target.value as SourceCrs);
-              restart();
-            }}
-          >
-            {sourceCrsList.map((name) => (
-              <option key={name} value={name}>
-                {t(`editor.crs_${name}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {progress !== null && <ProgressBar value={progress} label={t("editor.uploading")} />}
-        {preview.error && <ErrorBanner message={errorText(preview.error)} />}
-        {preview.data && <ImportFeatures preview={preview.data} />}
-        <div className="form-buttons">
-          <button type="button" disabled={!file || busy} onClick={() => preview.mutate()}>
-            {t("editor.importPreview")}
-          </button>
-          <button
-            type="button"
-            className="primary"
-            disabled={!preview.data?.ok || busy}
-            onClick={() => commit.mutate(undefined)}
-          >
-            {t("editor.importCommit", { count: preview.data?.features.length ?? 0 })}
-          </button>
-        </div>
-      </div>
-    </DetailPanel>
+    <FileImportPanel
+      target={{
+        heading: t("editor.importHeading", { community: community.properties.name }),
+        upload: (request) => importGrids({ ...request, communityId: community.id }),
+        done: (count) => t("editor.importDone", { count }),
+        commitLabel: (count) => t("editor.importCommit", { count }),
+      }}
+    />
   );
 }

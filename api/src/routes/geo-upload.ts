@@ -1,0 +1,98 @@
+// What the grid and community imports share: the file's coordinate system, the multipart file read
+// as features, the OpenAPI shape of the request and answers, and the preview's wording.
+
+import type { GridProblem, SourceCrs } from "@civgrid/geo";
+import { z } from "@hono/zod-openapi";
+import type { Feature } from "geojson";
+import type { Context } from "hono";
+import type { Executor } from "../db/client.ts";
+import { AppError, fieldMessage } from "../errors.ts";
+import { renderGridProblem } from "../grids/geometry-errors.ts";
+import { type GeoFileKind, readGeoFile } from "../grids/read-geo-file.ts";
+import type { Actor } from "../grids/write.ts";
+import { languageOf } from "../messages.ts";
+import { type AppEnv, errorSchema, json } from "./router.ts";
+
+export const sourceCrs = z
+  .enum(["wgs84", "cgcs2000", "gcj02", "bd09"], {
+    message: fieldMessage("field.one_of", { values: "wgs84, cgcs2000, gcj02, bd09" }),
+  })
+  .default("wgs84")
+  .openapi({
+    description:
+      "The file's coordinate system: WGS84/CGCS2000 (GPS, Tianditu), GCJ-02 (Amap, Tencent) or BD-09 (Baidu)",
+  });
+
+export const geoFileBody = {
+  required: true,
+  content: {
+    "multipart/form-data": {
+      schema: z.object({ file: z.any().openapi({ type: "string", format: "binary" }) }),
+    },
+  },
+};
+
+export const importAnswers = (created: string) => ({
+  200: json(z.any(), "Preview: each feature in WGS84 with its area and problems"),
+  201: json(z.any(), created),
+  400: json(errorSchema, "A parameter or the file is not valid"),
+  401: json(errorSchema, "Not signed in"),
+  422: json(
+    errorSchema,
+    "Some features break the rules; `problems` name each with its feature index",
+  ),
+});
+
+/** The uploaded `file` field as GeoJSON features, or a 400 naming what is wrong with it. */
+export async function uploadedFeatures(
+  c: Context<AppEnv>,
+): Promise<{ kind: GeoFileKind; features: Feature[] }> {
+  const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+  const file = form.file;
+  if (!(file instanceof File)) {
+    throw new AppError(
+      400,
+      "invalid_request",
+      { key: "error.validation" },
+      { file: { key: "import.no_file" } },
+    );
+  }
+  const read = await readGeoFile(file.name, new Uint8Array(await file.arrayBuffer()));
+  if (!read.ok)
+    throw new AppError(400, "invalid_request", { key: "error.validation" }, { file: read.problem });
+  return { kind: read.kind, features: read.features };
+}
+
+/** The preview answer: every checked feature with its problems worded for the caller. */
+export function importPreview<F extends { problems: GridProblem[] }>(
+  c: Context<AppEnv>,
+  kind: GeoFileKind,
+  crs: string,
+  checked: F[],
+) {
+  const lang = languageOf(c.req.header("accept-language"));
+  const features = checked.map((f) => ({
+    ...f,
+    problems: f.problems.map((p) => renderGridProblem(p, lang)),
+  }));
+  return { kind, crs, ok: checked.every((f) => !f.problems.length), features };
+}
+
+/**
+ * The import itself: read the file, check every feature inside one transaction, and either
+ * answer the preview (nothing written) or save them all, as `commit` says.
+ */
+export async function runImport<F extends { problems: GridProblem[] }>(
+  c: Context<AppEnv>,
+  { crs, commit }: { crs: SourceCrs; commit?: boolean | undefined },
+  check: (tx: Executor, actor: Actor, features: Feature[]) => Promise<F[]>,
+  save: (tx: Executor, actor: Actor, checked: F[]) => Promise<number[]>,
+) {
+  const read = await uploadedFeatures(c);
+  const actor = { cityId: c.var.user.cityId, userId: c.var.user.id };
+  return c.var.db.orm.transaction(async (tx) => {
+    const checked = await check(tx, actor, read.features);
+    if (!commit) return c.json(importPreview(c, read.kind, crs, checked), 200);
+    return c.json({ created: await save(tx, actor, checked) }, 201);
+  });
+}
