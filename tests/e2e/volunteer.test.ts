@@ -56,6 +56,31 @@ describe.skipIf(skip)("a volunteer on a phone", () => {
     await server?.stop();
   });
 
+  it("installs to the home screen and opens with no network, the outbox still at hand", async () => {
+    const { context, page } = await phoneAs("volunteer", true);
+    const manifest = await page.evaluate(async () => {
+      const link = document.querySelector<HTMLLinkElement>("link[rel=manifest]");
+      return link ? (await fetch(link.href)).json() : null;
+    });
+    expect(manifest.display).toBe("standalone");
+    expect(manifest.icons.map((i: any) => i.sizes)).toEqual(
+      expect.arrayContaining(["192x192", "512x512"]),
+    );
+    // The worker installs (caching the shell) and takes charge of the page.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), patience)
+      .toBe(true);
+    await context.setOffline(true);
+    await page.reload();
+    await page.locator(".volunteer-tabs").waitFor(patience);
+    expect(await page.title()).toBe("创城网格 CivGrid");
+    await page.getByRole("button", { name: "上报问题" }).click();
+    await page.getByLabel("问题描述").waitFor(patience);
+    await page.screenshot({ path: path.join(screenshots, "volunteer-offline-shell-phone.png") });
+    await context.setOffline(false);
+  });
+
   it("says clearly when the phone's position is refused", async () => {
     const { page } = await phoneAs("volunteer", false);
     await expect

@@ -5,6 +5,7 @@ import { createRoot } from "react-dom/client";
 import { ApiError } from "./api/client.ts";
 import { onApiError } from "./api/use-session.ts";
 import { App } from "./app.tsx";
+import { registerServiceWorker } from "./register-service-worker.ts";
 import "./i18n.ts";
 import "./styles/shell.css";
 import "./styles/header-nav.css";
@@ -42,3 +43,5 @@ createRoot(root).render(
     </QueryClientProvider>
   </StrictMode>,
 );
+
+registerServiceWorker();

@@ -49,13 +49,30 @@ export const signedOut = (code = "signed_out", message = ""): SignedOut => ({
   message,
 });
 
+/**
+ * The last session this browser saw, so that a phone opened with no network still shows the
+ * signed-in pages (a volunteer's outbox among them); the API still checks every call.
+ */
+const lastSession = {
+  key: "civgrid-last-session",
+  save: (me: Me) => localStorage.setItem(lastSession.key, JSON.stringify(me)),
+  read: (): Me | null => JSON.parse(localStorage.getItem(lastSession.key) ?? "null") as Me | null,
+  forget: () => localStorage.removeItem(lastSession.key),
+};
+
 /** The session, or why there is none: a 401 is an answer here, not an error. */
 async function session(): Promise<Session> {
   try {
-    return await request<Me>("GET", "/api/auth/me");
+    const me = await request<Me>("GET", "/api/auth/me");
+    lastSession.save(me);
+    return me;
   } catch (error) {
-    if (error instanceof ApiError && error.status === 401)
+    if (error instanceof ApiError && error.status === 401) {
+      lastSession.forget();
       return signedOut(error.code, error.message);
+    }
+    const offline = error instanceof ApiError && error.status === 0 ? lastSession.read() : null;
+    if (offline) return offline;
     throw error;
   }
 }
@@ -64,9 +81,15 @@ export const sessionQuery = () =>
   queryOptions({ queryKey: ["session"], queryFn: session, staleTime: Infinity });
 
 export const authApi = {
-  login: (credentials: { username: string; password: string }) =>
-    request<Me>("POST", "/api/auth/login", { json: credentials }),
-  logout: () => request<void>("POST", "/api/auth/logout"),
+  login: async (credentials: { username: string; password: string }) => {
+    const me = await request<Me>("POST", "/api/auth/login", { json: credentials });
+    lastSession.save(me);
+    return me;
+  },
+  logout: () => {
+    lastSession.forget();
+    return request<void>("POST", "/api/auth/logout");
+  },
   changePassword: (body: { currentPassword: string; newPassword: string }) =>
     request<void>("POST", "/api/auth/password", { json: body }),
 };
