@@ -13,7 +13,7 @@ import type { Bbox } from "../db/query-helpers.ts";
 import type { Scope } from "../policy/scope.ts";
 import { problemsWhere } from "../problems/queries.ts";
 import { cellsInBbox, type HexBand } from "./bands.ts";
-import { type AnalyticsFilters, asProblemFilters } from "./filters.ts";
+import { type AnalyticsFilters, asProblemFilters, inViewport } from "./filters.ts";
 
 export const DEFAULT_MIN_POINTS = 3;
 /** One step along q in a cell number (civgrid_hex_cell packs q above 21 bits of r). */
@@ -44,7 +44,7 @@ export async function problemClusters(
   filters: AnalyticsFilters,
   minPoints: number,
 ): Promise<ClusterRow[]> {
-  const where = problemsWhere(scope, { ...asProblemFilters(filters), bbox });
+  const where = sql`${problemsWhere(scope, asProblemFilters(filters))} AND ${inViewport(bbox)}`;
   const size = band.size;
   const eps = Math.sqrt(3) * size * 1.01;
   const rows = await selectRows<Omit<ClusterRow, "cells" | "category" | "units"> & Raw>(

@@ -2,6 +2,7 @@
 // against the city before a query runs: an unknown unit is a 400, not an empty map.
 import { sql } from "drizzle-orm";
 import { type Executor, selectRows } from "../db/client.ts";
+import type { Bbox } from "../db/query-helpers.ts";
 import type { ProblemStatus } from "../db/schema/index.ts";
 import { AppError, type Message } from "../errors.ts";
 import type { ProblemFilters } from "../problems/queries.ts";
@@ -44,4 +45,12 @@ export async function checkFilterIds(ex: Executor, cityId: number, f: AnalyticsF
   if (Object.keys(fields).length) {
     throw new AppError(400, "invalid_request", { key: "error.validation" }, fields);
   }
+}
+
+/**
+ * Problems (alias p) whose place is in the bbox, on the stored lon/lat: the same points as
+ * `location && envelope`, tested on numbers the viewport index holds (an index-only scan).
+ */
+export function inViewport([minLon, minLat, maxLon, maxLat]: Bbox) {
+  return sql`p.lon BETWEEN ${minLon} AND ${maxLon} AND p.lat BETWEEN ${minLat} AND ${maxLat}`;
 }

@@ -6,7 +6,7 @@ import type { Bbox } from "../db/query-helpers.ts";
 import type { Scope } from "../policy/scope.ts";
 import { problemsWhere } from "../problems/queries.ts";
 import type { HexBand } from "./bands.ts";
-import { type AnalyticsFilters, asProblemFilters } from "./filters.ts";
+import { type AnalyticsFilters, asProblemFilters, inViewport } from "./filters.ts";
 
 export interface HexagonRow {
   /** The cell number (civgrid_hex_cell). */
@@ -25,7 +25,7 @@ export async function hexagonCounts(
   band: HexBand,
   filters: AnalyticsFilters,
 ): Promise<HexagonRow[]> {
-  const where = problemsWhere(scope, { ...asProblemFilters(filters), bbox });
+  const where = sql`${problemsWhere(scope, asProblemFilters(filters))} AND ${inViewport(bbox)}`;
   const rows = await selectRows<HexagonRow & { cell: string }>(
     ex,
     sql`SELECT a.cell::text AS cell, a.count, a.points_lost::float8 AS "pointsLost",

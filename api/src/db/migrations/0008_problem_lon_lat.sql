@@ -1,0 +1,2 @@
+ALTER TABLE "problems" ADD COLUMN "lon" double precision GENERATED ALWAYS AS (ST_X(location)) STORED;--> statement-breakpoint
+ALTER TABLE "problems" ADD COLUMN "lat" double precision GENERATED ALWAYS AS (ST_Y(location)) STORED;
