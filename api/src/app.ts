@@ -41,6 +41,7 @@ import type { AppEnv } from "./routes/router.ts";
 import { authenticate } from "./routes/session.ts";
 import { standardRoutes } from "./routes/standards.ts";
 import { campaignRoutes, taskRoutes } from "./routes/tasks.ts";
+import { tileRoutes } from "./routes/tiles.ts";
 import { unitRoutes } from "./routes/units.ts";
 import { userRoutes } from "./routes/users.ts";
 
@@ -155,6 +156,15 @@ export function createApp(options: AppOptions) {
   app.route("/api/patrols", patrolRoutes);
   app.route("/api/dedication-days", dedicationDayRoutes);
   app.route("/api/activities", activityRoutes);
+
+  // Vector tiles: signed in like /api (session cookie), read through the same scopes.
+  app.use("/tiles/*", async (c, next) => {
+    c.set("db", options.db);
+    c.set("cityId", options.cityId);
+    await next();
+  });
+  app.use("/tiles/*", authenticate);
+  app.route("/tiles", tileRoutes);
 
   // Open311 GeoReport v2: public, no session; its own error format.
   app.use("/open311/*", photoLimit);

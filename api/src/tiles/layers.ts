@@ -1,0 +1,98 @@
+// What each vector-tile layer holds: the features of one tile with the properties the map needs,
+// filtered by the caller's read scope, with an index-using `geom && envelope` bounding-box test.
+import { type SQL, sql } from "drizzle-orm";
+import {
+  communitiesReadable,
+  gridsReadable,
+  pointsReadable,
+  problemsReadable,
+  unitsReadable,
+} from "../policy/read-scope.ts";
+import type { Scope } from "../policy/scope.ts";
+
+export const tileLayers = ["grids", "communities", "units", "points", "problems"] as const;
+export type TileLayer = (typeof tileLayers)[number];
+
+export interface TileAddress {
+  z: number;
+  x: number;
+  y: number;
+}
+
+/** MVT extent: tile coordinates run 0…4096. */
+export const EXTENT = 4096;
+/** Below this zoom problems come as counts per cell, so that no tile grows past a few hundred KB. */
+export const PROBLEM_POINTS_MIN_ZOOM = 13;
+/** Side of an aggregation cell in tile coordinates (64 × 64 cells per tile at most). */
+const CELL = 64;
+
+/** A column in WGS84 → its clipped geometry in tile coordinates (the engine decides how). */
+export type TileGeometry = (wgs84: SQL, buffer: number) => SQL;
+
+export function envelope({ z, x, y }: TileAddress): SQL {
+  return sql`ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int)`;
+}
+
+/** `column && the tile's bounds in WGS84` (with the 64/4096 clipping margin): the GiST index picks the candidates. */
+function inTile(column: SQL, tile: TileAddress): SQL {
+  const env = envelope(tile);
+  return sql`${column} && ST_Transform(ST_Expand(${env}, (ST_XMax(${env}) - ST_XMin(${env})) / 64), 4326)`;
+}
+
+/**
+ * One SELECT of `id`, the properties and `geom` (in tile coordinates, NULL when the feature
+ * vanishes at this zoom) for the layer's features in the tile.
+ */
+export function layerQuery(
+  layer: TileLayer,
+  tile: TileAddress,
+  scope: Scope,
+  geom: TileGeometry,
+): SQL {
+  switch (layer) {
+    case "grids":
+      return sql`SELECT g.id, g.code, g.name, g.community_id AS "communityId",
+          lu.id AS "leadUnitId", lu.short_name AS "leadUnitShortName", ${geom(sql`g.geom`, 64)} AS geom
+        FROM grids g
+        LEFT JOIN grid_units gl ON gl.grid_id = g.id AND gl.role = 'lead'
+        LEFT JOIN units lu ON lu.id = gl.unit_id
+        WHERE ${gridsReadable(scope)} AND g.deleted_at IS NULL AND ${inTile(sql`g.geom`, tile)}`;
+    case "communities":
+      return sql`SELECT c.id, c.code, c.name, ${geom(sql`c.geom`, 64)} AS geom
+        FROM communities c
+        WHERE ${communitiesReadable(scope)} AND ${inTile(sql`c.geom`, tile)}`;
+    case "units":
+      return sql`SELECT u.id, u.name, u.short_name AS "shortName", u.kind, ${geom(sql`u.location`, 0)} AS geom
+        FROM units u
+        WHERE ${unitsReadable(scope)} AND u.location IS NOT NULL AND ${inTile(sql`u.location`, tile)}`;
+    case "points":
+      return sql`SELECT p.id, p.name, p.kind, p.grid_id AS "gridId", p.unit_id AS "unitId",
+          ${geom(sql`p.location`, 0)} AS geom
+        FROM inspection_points p
+        WHERE ${pointsReadable(scope)} AND ${inTile(sql`p.location`, tile)}`;
+    case "problems":
+      return tile.z >= PROBLEM_POINTS_MIN_ZOOM
+        ? sql`SELECT p.id, p.status, p.severity, p.source, p.grid_id AS "gridId", p.unit_id AS "unitId",
+              (p.deadline < now() AND p.status NOT IN ('closed', 'ledger')) AS overdue,
+              ${geom(sql`p.location`, 0)} AS geom
+            FROM problems p
+            WHERE ${problemsReadable(scope)} AND ${inTile(sql`p.location`, tile)}`
+        : problemCells(tile, scope, geom);
+  }
+}
+
+/** Problems as one point per 64 × 64 cell of the tile: how many, how many open and overdue. */
+function problemCells(tile: TileAddress, scope: Scope, geom: TileGeometry): SQL {
+  const cell = (axis: SQL) => sql`least(floor(${axis} / ${CELL}), ${EXTENT / CELL - 1})::int`;
+  return sql`SELECT (cy * ${EXTENT / CELL} + cx + 1)::int AS id, count(*)::int AS count,
+      count(*) FILTER (WHERE status NOT IN ('closed', 'ledger'))::int AS "openCount",
+      count(*) FILTER (WHERE overdue)::int AS "overdueCount",
+      ST_MakePoint(cx * ${CELL} + ${CELL / 2}, cy * ${CELL} + ${CELL / 2}) AS geom
+    FROM (SELECT ${cell(sql`ST_X(m)`)} AS cx, ${cell(sql`ST_Y(m)`)} AS cy, status, overdue
+      FROM (SELECT ${geom(sql`p.location`, 0)} AS m, p.status,
+          (p.deadline < now() AND p.status NOT IN ('closed', 'ledger')) AS overdue
+        FROM problems p
+        WHERE ${problemsReadable(scope)} AND ${inTile(sql`p.location`, tile)}) located
+      WHERE m IS NOT NULL) cells
+    GROUP BY cx, cy`;
+}

@@ -1,0 +1,148 @@
+// Vector tiles on both engines: PostgreSQL's ST_AsMVT and the embedded engine's Node encoder must
+// give the same features with the same properties as the GeoJSON endpoints, scoped by role.
+import { VectorTile } from "@mapbox/vector-tile";
+import { PbfReader } from "pbf";
+import { expect, it } from "vitest";
+import { type Client, describeEachEngine } from "./engines.ts";
+
+/** The tile at zoom z holding a WGS84 position (slippy-map numbering). */
+export function tileAt(lon: number, lat: number, z: number) {
+  const n = 2 ** z;
+  const rad = (lat * Math.PI) / 180;
+  const x = Math.floor(((lon + 180) / 360) * n);
+  const y = Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n);
+  return { z, x, y };
+}
+
+async function decode(client: Client, path: string) {
+  const response = await client.raw(path);
+  expect(response.status, path).toBe(200);
+  expect(response.headers.get("content-type")).toBe("application/vnd.mapbox-vector-tile");
+  const tile = new VectorTile(new PbfReader(new Uint8Array(await response.arrayBuffer())));
+  const layer = Object.values(tile.layers)[0];
+  const features = [];
+  for (let i = 0; i < (layer?.length ?? 0); i++) {
+    const f = layer!.feature(i);
+    features.push({ id: f.id, type: f.type, properties: f.properties, geometry: f.loadGeometry() });
+  }
+  return { layerName: layer?.name, features };
+}
+
+describeEachEngine("vector tiles", (ctx) => {
+  let centre: [number, number];
+  const tilePath = (layer: string, z: number) => {
+    const { x, y } = tileAt(centre[0], centre[1], z);
+    return `/tiles/${layer}/${z}/${x}/${y}.mvt`;
+  };
+
+  it("draws every grid of the demo city with the properties of /api/grids", async () => {
+    const grids = (await ctx().request("/api/grids")).body.features;
+    const coords = grids.flatMap((g: any) => g.geometry.coordinates.flat(2));
+    const lon = coords.reduce((s: number, c: number[]) => s + c[0]!, 0) / coords.length;
+    const lat = coords.reduce((s: number, c: number[]) => s + c[1]!, 0) / coords.length;
+    centre = [lon, lat];
+    const tile = await decode(ctx(), tilePath("grids", 10));
+    expect(tile.layerName).toBe("grids");
+    expect(tile.features.map((f) => f.id).sort()).toEqual(grids.map((g: any) => g.id).sort());
+    for (const feature of tile.features) {
+      const grid = grids.find((g: any) => g.id === feature.id).properties;
+      expect(feature.type).toBe(3);
+      expect(feature.properties).toEqual({
+        code: grid.code,
+        name: grid.name,
+        communityId: grid.communityId,
+        leadUnitId: grid.leadUnitId,
+        leadUnitShortName: grid.leadUnitShortName,
+      });
+      const points = feature.geometry.flat();
+      expect(points.length).toBeGreaterThan(3);
+      for (const p of points) {
+        expect(p.x).toBeGreaterThanOrEqual(-64);
+        expect(p.x).toBeLessThanOrEqual(4096 + 64);
+      }
+    }
+  });
+
+  it("draws communities, units, points and problems as on their GeoJSON endpoints", async () => {
+    const communities = (await ctx().request("/api/communities")).body.features;
+    const tile = await decode(ctx(), tilePath("communities", 10));
+    expect(tile.features.map((f) => f.properties.name).sort()).toEqual(
+      communities.map((c: any) => c.properties.name).sort(),
+    );
+    const points = (await ctx().request("/api/points?limit=5000")).body.features;
+    const pointTile = await decode(ctx(), tilePath("points", 10));
+    expect(pointTile.features.length).toBe(points.length);
+    const point = points[0];
+    expect(pointTile.features.find((f) => f.id === point.id)?.properties).toMatchObject({
+      name: point.properties.name,
+      kind: point.properties.kind,
+    });
+    const unitTile = await decode(ctx(), tilePath("units", 10));
+    expect(unitTile.features.length).toBeGreaterThan(0);
+    for (const f of unitTile.features) expect(f.properties.name).toBeTruthy();
+    const problems = (await ctx().request(`/api/problems?limit=5000`)).body;
+    const problemTile = await decode(ctx(), tilePath("problems", 10));
+    const counted = problemTile.features.reduce((s, f) => s + (f.properties.count as number), 0);
+    // Below zoom 13 problems come as counts per cell: together they are every problem in the tile.
+    expect(counted).toBe(problems.numberMatched);
+    expect(problemTile.features.length).toBeLessThan(problems.numberMatched);
+    const one = problems.features[0];
+    const close = await decode(ctx(), `/tiles/problems/${pathOf(one.geometry.coordinates, 16)}`);
+    const single = close.features.find((f) => f.id === one.id);
+    expect(single?.type).toBe(1);
+    expect(single?.properties).toMatchObject({
+      status: one.properties.status,
+      severity: one.properties.severity,
+      overdue: one.properties.overdue,
+    });
+  });
+
+  it("shows a volunteer only their own grids", async () => {
+    const volunteer = await ctx().as("volunteer");
+    const mine = (await volunteer.request("/api/grids")).body.features.map((g: any) => g.id);
+    expect(mine.length).toBeGreaterThan(0);
+    const tile = await decode(volunteer, tilePath("grids", 10));
+    expect(tile.features.map((f) => f.id).sort()).toEqual(mine.sort());
+  });
+
+  it("answers 304 to a matching If-None-Match, and a new ETag once the data changes", async () => {
+    const path = tilePath("grids", 12);
+    const first = await ctx().raw(path);
+    const etag = first.headers.get("etag");
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(first.headers.get("cache-control")).toMatch(/private, max-age=\d+/);
+    const again = await ctx().raw(path, { headers: { "if-none-match": etag! } });
+    expect(again.status).toBe(304);
+    const grid = (await ctx().request("/api/grids?limit=1")).body.features[0];
+    await ctx().db.orm.execute(
+      // A renamed grid is a changed tile (a direct write: the edit API is another test's concern).
+      (await import("drizzle-orm")).sql`UPDATE grids SET name = name || '·' WHERE id = ${grid.id}`,
+    );
+    const changed = await ctx().raw(path, { headers: { "if-none-match": etag! } });
+    expect(changed.status).toBe(200);
+    expect(changed.headers.get("etag")).not.toBe(etag);
+  });
+
+  it("refuses an unknown layer and coordinates outside the zoom, naming the field", async () => {
+    const bad = [
+      ["/tiles/roads/10/843/408.mvt", "layer"],
+      ["/tiles/grids/23/0/0.mvt", "z"],
+      ["/tiles/grids/2/4/0.mvt", "x"],
+      ["/tiles/grids/2/0/4.mvt", "y"],
+      ["/tiles/grids/2/0/-1.mvt", "y"],
+      ["/tiles/grids/2/0/1.png", "y"],
+    ] as const;
+    for (const [path, field] of bad) {
+      const { status, body } = await ctx().request(path);
+      expect(status, path).toBe(400);
+      expect(Object.keys(body.error.fields), path).toEqual([field]);
+      expect(body.error.message).toBeTruthy();
+    }
+    expect((await ctx().anonymous.request(tilePath("grids", 10))).status).toBe(401);
+  });
+});
+
+function pathOf([lon, lat]: [number, number], z: number) {
+  const { x, y } = tileAt(lon, lat, z);
+  return `${z}/${x}/${y}.mvt`;
+}
