@@ -268,6 +268,26 @@ describeEachEngine("materials", (ctx) => {
     expect(Object.keys(own).filter((n) => n !== "资料索引.xlsx")).toHaveLength(1);
   });
 
+  it("keeps each material's own file name when the same bytes come again", async () => {
+    const again = await secondAdmin.request(
+      "/api/materials",
+      form(
+        { week: day(0), category: "responsibility_letter" },
+        { bytes: minimalPdf(), name: "责任状扫描件.pdf" },
+      ),
+    );
+    expect(again.status).toBe(201);
+    expect(again.body.fileName).toBe("责任状扫描件.pdf");
+    const zip = unzipSync(
+      new Uint8Array(
+        await (
+          await coordinator.raw("/api/materials/archive.zip?category=responsibility_letter")
+        ).arrayBuffer(),
+      ),
+    );
+    expect(Object.keys(zip).some((n) => n.endsWith("/责任状扫描件.pdf"))).toBe(true);
+  });
+
   it("is in the OpenAPI document", async () => {
     const { body } = await ctx().anonymous.request("/api/openapi.json");
     for (const path of [

@@ -52,6 +52,21 @@ const VolunteerHoursPage = lazy(() =>
 const LeaderPage = lazy(() =>
   import("./pages/leader/leader-page.tsx").then((m) => ({ default: m.LeaderPage })),
 );
+// The campaign's task list and materials: the office's and the units' pages.
+const TasksPage = lazy(() =>
+  import("./pages/tasks/tasks-page.tsx").then((m) => ({ default: m.TasksPage })),
+);
+const MyTasksPage = lazy(() =>
+  import("./pages/tasks/my-tasks-page.tsx").then((m) => ({ default: m.MyTasksPage })),
+);
+const MaterialsPage = lazy(() =>
+  import("./pages/materials/materials-page.tsx").then((m) => ({ default: m.MaterialsPage })),
+);
+const MaterialBoardPage = lazy(() =>
+  import("./pages/materials/material-board-page.tsx").then((m) => ({
+    default: m.MaterialBoardPage,
+  })),
+);
 const RankingsPage = lazy(() =>
   import("./pages/rankings/rankings-page.tsx").then((m) => ({ default: m.RankingsPage })),
 );
@@ -200,6 +215,26 @@ function Page({ me, path, basemapUrl, basemapCrs }: PageProps) {
     case "/inspect":
       return allowed("inspections.write") ? (
         <InspectPage />
+      ) : (
+        <MessagePage message={t("nav.forbidden")} />
+      );
+    case "/tasks":
+      return allowed("tasks.write") ? <TasksPage /> : <MessagePage message={t("nav.forbidden")} />;
+    case "/my-tasks":
+      return allowed("tasks.progress") ? (
+        <MyTasksPage />
+      ) : (
+        <MessagePage message={t("nav.forbidden")} />
+      );
+    case "/materials":
+      return allowed("unit.materials.write") ? (
+        <MaterialsPage />
+      ) : (
+        <MessagePage message={t("nav.forbidden")} />
+      );
+    case "/materials/board":
+      return allowed("tasks.write") ? (
+        <MaterialBoardPage />
       ) : (
         <MessagePage message={t("nav.forbidden")} />
       );

@@ -21,6 +21,7 @@ import "./styles/inspect.css";
 import "./styles/citizen.css";
 import "./styles/leader.css";
 import "./styles/volunteer.css";
+import "./styles/tasks.css";
 
 /** Errors the API meant (signed out, not allowed, invalid) are answers: asking again won't help. */
 const retry = (failures: number, error: Error) =>

@@ -46,7 +46,7 @@ export const materialColumns = sql`m.id, m.unit_id AS "unitId", u.name AS "unitN
   m.week::text AS week, m.category, m.title, m.status, m.task_id AS "taskId", m.grid_id AS "gridId",
   m.item_id AS "itemId", m.review_note AS "reviewNote", ${isoTime(sql`m.submitted_at`)} AS "submittedAt",
   ${isoTime(sql`m.reviewed_at`)} AS "reviewedAt", coalesce(su.display_name, su.username) AS "submittedBy",
-  f.id AS "fileId", f.original_name AS "fileName", f.mime, f.size::float8 AS size, f.sha256`;
+  f.id AS "fileId", coalesce(m.file_name, f.original_name) AS "fileName", f.mime, f.size::float8 AS size, f.sha256`;
 export const materialFrom = sql`materials m JOIN units u ON u.id = m.unit_id
   LEFT JOIN files f ON f.id = m.file_id LEFT JOIN users su ON su.id = m.submitted_by`;
 
@@ -112,9 +112,13 @@ export async function materialBoard(
   const weeks = Array.from({ length: count }, (_, i) => addDays(lastWeek, -7 * (count - 1 - i)));
   const units = await selectRows<{ id: number; name: string }>(
     ex,
+    // The units that take part: given a task or having reported before. The bureau itself and
+    // units outside the campaign would otherwise stand out as "missing" every week.
     sql`SELECT u.id, u.name FROM units u WHERE u.city_id = ${scope.cityId}
         ${scope.kind === "unit" ? sql`AND u.id = ${scope.unitId}` : sql``}
         ${scope.kind === "grids" ? sql`AND false` : sql``}
+        AND (EXISTS (SELECT 1 FROM task_assignments a WHERE a.unit_id = u.id)
+          OR EXISTS (SELECT 1 FROM materials m WHERE m.unit_id = u.id))
         ORDER BY u.id`,
   );
   const rows = await selectRows<{
@@ -168,19 +172,4 @@ export async function materialBoard(
     weeks: weeks.map((week) => ({ week, deadline: weekDeadline(week).toISOString() })),
     units: board,
   };
-}
-
-/** A unit's share of weeks with a material in (of the weeks whose deadline has passed). */
-export async function unitSubmissionRate(
-  ex: Executor,
-  scope: Scope,
-  unitId: number,
-  lastWeek: string,
-  count: number,
-) {
-  const { units } = await materialBoard(ex, scope, lastWeek, count);
-  const unit = units.find((u) => u.id === unitId);
-  const due = unit?.cells.filter((c) => c.status !== "pending") ?? [];
-  const submitted = due.filter((c) => c.status === "on_time" || c.status === "late").length;
-  return { weeks: due.length, submitted };
 }

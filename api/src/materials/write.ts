@@ -43,12 +43,12 @@ export async function insertMaterial(
   ex: Executor,
   actor: Actor,
   tags: MaterialTags,
-  fileId: number,
+  file: { id: number; name: string },
 ): Promise<number> {
   const [row] = await selectRows<{ id: number }>(
     ex,
-    sql`INSERT INTO materials (city_id, unit_id, week, category, title, file_id, task_id, grid_id, item_id, submitted_by)
-        VALUES (${actor.cityId}, ${tags.unitId}, ${tags.week}, ${tags.category}, ${tags.title}, ${fileId},
+    sql`INSERT INTO materials (city_id, unit_id, week, category, title, file_id, file_name, task_id, grid_id, item_id, submitted_by)
+        VALUES (${actor.cityId}, ${tags.unitId}, ${tags.week}, ${tags.category}, ${tags.title}, ${file.id}, ${file.name},
           ${tags.taskId ?? null}, ${tags.gridId ?? null}, ${tags.itemId ?? null}, ${actor.userId})
         RETURNING id`,
   );
@@ -58,7 +58,7 @@ export async function insertMaterial(
     action: "submit",
     entity: "material",
     entityId: row.id,
-    after: { ...tags, fileId },
+    after: { ...tags, fileId: file.id, fileName: file.name },
   });
   return row.id;
 }

@@ -217,7 +217,7 @@ export function materialRoutes(settings: { dir: string; maxMb: number }) {
         let materialId: number;
         try {
           materialId = await c.var.db.orm.transaction((tx) =>
-            insertMaterial(tx, actorOf(c), tags, stored.file.id),
+            insertMaterial(tx, actorOf(c), tags, { id: stored.file.id, name: file.name }),
           );
         } catch (error) {
           // The record was not written: the bytes stored for it must not stay behind.

@@ -137,16 +137,6 @@ export async function getTask(ex: Executor, scope: Scope, id: number) {
   return { ...task, assignments };
 }
 
-/** The open assignments of a grid (for its map panel), most urgent first. */
-export function openAssignmentsOfGrid(ex: Executor, scope: Scope, gridId: number) {
-  return assignmentsOf(
-    ex,
-    scope,
-    sql`a.status <> 'done' AND (a.grid_id = ${gridId} OR a.unit_id IN (
-      SELECT unit_id FROM grid_units WHERE grid_id = ${gridId}))`,
-  );
-}
-
 export interface MatrixCell {
   taskId: number;
   unitId: number;
@@ -226,17 +216,4 @@ export async function taskMatrix(ex: Executor, scope: Scope, campaignId: number)
     units: [...units.values()].sort((a, b) => lateFirst(a, b) || a.id - b.id),
     cells: cells.map(({ unitName: _u, title: _t, deadline: _d, phase: _p, ...cell }) => cell),
   };
-}
-
-/** Share of a unit's assignments done (by the deadline), for its map panel and the rankings. */
-export async function unitTaskRate(ex: Executor, scope: Scope, unitId: number) {
-  const [row] = await selectRows<{ total: number; done: number; onTime: number; overdue: number }>(
-    ex,
-    sql`SELECT count(*)::int AS total, count(*) FILTER (WHERE a.status = 'done')::int AS done,
-          count(*) FILTER (WHERE a.status = 'done' AND a.completed_at <= t.deadline)::int AS "onTime",
-          count(*) FILTER (WHERE ${OVERDUE})::int AS overdue
-        FROM task_assignments a JOIN tasks t ON t.id = a.task_id
-        WHERE ${taskAssignmentsReadable(scope)} AND a.unit_id = ${unitId}`,
-  );
-  return row ?? { total: 0, done: 0, onTime: 0, overdue: 0 };
 }

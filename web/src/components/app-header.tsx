@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { can, type Me } from "../api/auth.ts";
 import { useSignOut } from "../api/use-session.ts";
+import { CurrentPhase } from "./current-phase.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
 import { Link } from "./link.tsx";
 
@@ -21,6 +22,10 @@ const pages = [
   { to: "/inbox", label: "nav.inbox", permission: "rectification.submit" },
   { to: "/inspect", label: "nav.inspect", permission: "inspections.write" },
   { to: "/volunteers", label: "nav.volunteers", permission: "tasks.write" },
+  { to: "/tasks", label: "nav.tasks", permission: "tasks.write" },
+  { to: "/materials/board", label: "nav.materialBoard", permission: "tasks.write" },
+  { to: "/my-tasks", label: "nav.myTasks", permission: "tasks.progress" },
+  { to: "/materials", label: "nav.materials", permission: "unit.materials.write" },
   { to: "/dashboard", label: "nav.dashboard" },
   { to: "/rankings", label: "nav.rankings" },
   { to: "/standards", label: "nav.standards", permission: "standards.write" },
@@ -44,6 +49,7 @@ export function AppHeader({ me, cityName }: Props) {
         <span className="product-latin"> CivGrid</span>
       </h1>
       {cityName && <span className="city">{cityName}</span>}
+      <CurrentPhase />
       <button
         type="button"
         className="menu-toggle"

@@ -140,6 +140,8 @@ export const materials = pgTable(
     category: text("category").notNull(),
     title: text("title").notNull(),
     fileId: integer("file_id").references(() => files.id),
+    /** The name this material's file was uploaded under (the same bytes may come under others). */
+    fileName: text("file_name"),
     taskId: integer("task_id").references(() => tasks.id),
     gridId: integer("grid_id").references(() => grids.id),
     itemId: integer("item_id").references(() => standardItems.id),

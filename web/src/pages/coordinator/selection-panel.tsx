@@ -9,6 +9,7 @@ import { GridDetails } from "../../components/grid-details.tsx";
 import { ProblemDetails } from "../../components/problem-details.tsx";
 import { UnitDetails } from "../../components/unit-details.tsx";
 import { type FeatureRef, useMapUi } from "../../state/map-ui.ts";
+import { GridWork, UnitWork } from "./campaign-work.tsx";
 import { ChoiceContent } from "./choice-content.tsx";
 
 function useSelectedDetails(selection: FeatureRef) {
@@ -18,10 +19,22 @@ function useSelectedDetails(selection: FeatureRef) {
   const unit = useQuery({ ...queries.unit(id), enabled: kind === "unit" });
   const result = { grid, problem, unit }[kind];
   let content: ReactNode = null;
-  if (kind === "grid" && grid.data) content = <GridDetails grid={grid.data.properties} />;
+  if (kind === "grid" && grid.data)
+    content = (
+      <>
+        <GridDetails grid={grid.data.properties} />
+        <GridWork gridId={id} />
+      </>
+    );
   if (kind === "problem" && problem.data)
     content = <ProblemDetails problem={problem.data.properties} />;
-  if (kind === "unit" && unit.data) content = <UnitDetails unit={unit.data.properties} />;
+  if (kind === "unit" && unit.data)
+    content = (
+      <>
+        <UnitDetails unit={unit.data.properties} />
+        <UnitWork unitId={id} />
+      </>
+    );
   return { content, error: result.error, retry: () => void result.refetch() };
 }
 

@@ -1,0 +1,120 @@
+// 资料报送 for a unit admin: send this week's (or an earlier week's) material, tagged with its
+// category and, where it fits, a task; see what was sent, accepted or returned and why.
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useId, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { fieldErrors } from "../../api/client.ts";
+import { materialCategories, taskQueries, tasksApi, useTaskMutation } from "../../api/tasks.ts";
+import { ErrorBanner } from "../../components/error-banner.tsx";
+import { FormField } from "../../components/form-field.tsx";
+
+const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+export function MaterialsPage() {
+  const { t } = useTranslation();
+  const fileId = useId();
+  const form = useRef<HTMLFormElement>(null);
+  const tasks = useQuery(taskQueries.tasks({}));
+  const list = useQuery(taskQueries.materials({}));
+  const submit = useTaskMutation(
+    ({ fields, file }: { fields: Record<string, string>; file: File }) =>
+      tasksApi.submitMaterial(fields, file),
+  );
+  const fields = fieldErrors(submit.error);
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    const text = (name: string) => String(data.get(name) ?? "").trim();
+    const file = data.get("file");
+    submit.mutate(
+      {
+        fields: {
+          week: text("week"),
+          category: text("category"),
+          title: text("title"),
+          taskId: text("taskId"),
+        },
+        file: file instanceof File ? file : new File([], ""),
+      },
+      { onSuccess: () => form.current?.reset() },
+    );
+  };
+  return (
+    <div className="page materials-page">
+      <h2>{t("materials.submitTitle")}</h2>
+      <form ref={form} className="material-form" onSubmit={onSubmit} noValidate>
+        {submit.error && <ErrorBanner message={submit.error.message} />}
+        {submit.isSuccess && <p className="form-note ok">{t("materials.sent")}</p>}
+        <div className="import-fields">
+          <FormField label={t("materials.week")} error={fields.week} hint={t("materials.weekHint")}>
+            {(link) => <input {...link} type="date" name="week" defaultValue={today()} />}
+          </FormField>
+          <FormField label={t("materials.category")} error={fields.category}>
+            {(link) => (
+              <select {...link} name="category">
+                {materialCategories.map((c) => (
+                  <option key={c} value={c}>
+                    {t(`materials.categories.${c}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+        </div>
+        <FormField label={t("materials.name")} error={fields.title}>
+          {(link) => <input {...link} name="title" />}
+        </FormField>
+        <FormField label={t("materials.task")} error={fields.taskId}>
+          {(link) => (
+            <select {...link} name="taskId">
+              <option value="">{t("materials.noTask")}</option>
+              {tasks.data?.tasks.map((task) => (
+                <option key={task.id} value={task.id}>
+                  {task.title}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <label htmlFor={fileId}>{t("materials.file")}</label>
+        <input id={fileId} type="file" name="file" />
+        {fields.file && <small className="field-error">{fields.file}</small>}
+        <button type="submit" className="primary" disabled={submit.isPending}>
+          {t("materials.submit")}
+        </button>
+      </form>
+      <h3>{t("materials.sentList")}</h3>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th>{t("materials.week")}</th>
+            <th>{t("materials.category")}</th>
+            <th>{t("materials.name")}</th>
+            <th>{t("materials.status")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {list.data?.materials.map((m) => (
+            <tr key={m.id} className={`material-${m.status}`}>
+              <td>{m.week}</td>
+              <td>{t(`materials.categories.${m.category}`)}</td>
+              <td>
+                {m.url ? (
+                  <a href={m.url} target="_blank" rel="noreferrer">
+                    {m.title}
+                  </a>
+                ) : (
+                  m.title
+                )}
+              </td>
+              <td>
+                {t(`materials.statuses.${m.status}`)}
+                {m.reviewNote && <small className="return-reason"> {m.reviewNote}</small>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

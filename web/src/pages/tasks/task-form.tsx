@@ -1,0 +1,129 @@
+// A new task: title, description, phase, deadline (within the phase), and who it goes to — units
+// and/or grids, with "all hospitals" as one tick. One task to 15 hospitals is one submit.
+import { useQuery } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { fieldErrors } from "../../api/client.ts";
+import { queries } from "../../api/queries.ts";
+import {
+  type Campaign,
+  hospitalKinds,
+  type PhaseKind,
+  tasksApi,
+  useTaskMutation,
+} from "../../api/tasks.ts";
+import { ErrorBanner } from "../../components/error-banner.tsx";
+import { FormField } from "../../components/form-field.tsx";
+
+interface Props {
+  campaign: Campaign;
+  onDone: () => void;
+}
+
+export function TaskForm({ campaign, onDone }: Props) {
+  const { t } = useTranslation();
+  const units = useQuery(queries.units());
+  const grids = useQuery(queries.grids());
+  const [phase, setPhase] = useState<PhaseKind>(campaign.currentPhase ?? "implementation");
+  const [allHospitals, setAllHospitals] = useState(false);
+  const [unitIds, setUnitIds] = useState<number[]>([]);
+  const [gridIds, setGridIds] = useState<number[]>([]);
+  const create = useTaskMutation(tasksApi.create);
+  const fields = fieldErrors(create.error);
+  const range = campaign.phases.find((p) => p.phase === phase);
+  const toggle = (list: number[], id: number) =>
+    list.includes(id) ? list.filter((x) => x !== id) : [...list, id];
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const text = (name: string) => String(form.get(name) ?? "").trim();
+    create.mutate(
+      {
+        campaignId: campaign.id,
+        phase,
+        title: text("title"),
+        description: text("description"),
+        deadline: text("deadline"),
+        assignees: { unitIds, gridIds, ...(allHospitals && { unitKinds: hospitalKinds }) },
+      },
+      { onSuccess: onDone },
+    );
+  };
+  const unitList = (units.data?.features ?? []).map((f) => f.properties);
+  const isHospital = (kind: string) => hospitalKinds.includes(kind);
+  return (
+    <form className="dialog-form task-form" onSubmit={onSubmit} noValidate>
+      {create.error && <ErrorBanner message={create.error.message} />}
+      <FormField label={t("tasks.taskTitle")} error={fields.title}>
+        {(link) => <input {...link} name="title" required />}
+      </FormField>
+      <FormField label={t("tasks.description")} error={fields.description}>
+        {(link) => <textarea {...link} name="description" rows={2} />}
+      </FormField>
+      <div className="import-fields">
+        <FormField label={t("tasks.phase")} error={fields.phase ?? fields.campaignId}>
+          {(link) => (
+            <select {...link} value={phase} onChange={(e) => setPhase(e.target.value as PhaseKind)}>
+              {campaign.phases.map((p) => (
+                <option key={p.phase} value={p.phase}>
+                  {t(`phase.${p.phase}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField
+          label={t("tasks.deadline")}
+          error={fields.deadline}
+          hint={range && `${range.startsOn} ~ ${range.endsOn}`}
+        >
+          {(link) => <input {...link} type="date" name="deadline" />}
+        </FormField>
+      </div>
+      <fieldset className="assignee-picker" aria-invalid={Boolean(fields.assignees)}>
+        <legend>{t("tasks.assignees")}</legend>
+        {fields.assignees && <small className="field-error">{fields.assignees}</small>}
+        <label className="all-hospitals">
+          <input
+            type="checkbox"
+            checked={allHospitals}
+            onChange={(e) => setAllHospitals(e.target.checked)}
+          />
+          {t("tasks.allHospitals", {
+            count: unitList.filter((u) => isHospital(u.kind)).length,
+          })}
+        </label>
+        <div className="check-columns">
+          {unitList.map((unit) => (
+            <label key={unit.id}>
+              <input
+                type="checkbox"
+                checked={unitIds.includes(unit.id) || (allHospitals && isHospital(unit.kind))}
+                disabled={allHospitals && isHospital(unit.kind)}
+                onChange={() => setUnitIds(toggle(unitIds, unit.id))}
+              />
+              {unit.shortName}
+            </label>
+          ))}
+        </div>
+        <p className="form-note">{t("tasks.grids")}</p>
+        <div className="check-columns">
+          {(grids.data?.features ?? []).map(({ properties: grid }) => (
+            <label key={grid.id}>
+              <input
+                type="checkbox"
+                checked={gridIds.includes(grid.id)}
+                onChange={() => setGridIds(toggle(gridIds, grid.id))}
+              />
+              {grid.name}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <button type="submit" className="primary" disabled={create.isPending}>
+        {t("tasks.assign")}
+      </button>
+    </form>
+  );
+}
