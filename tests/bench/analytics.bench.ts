@@ -2,7 +2,7 @@
 // PostGIS server. At city, district and community zoom it times the viewport's hexagon
 // aggregation and the cluster query beside the floor: counting the same problems of the viewport.
 // Run with `pnpm --filter @civgrid/tests bench:analytics` (a throwaway database is created and
-// dropped; BENCH_PROBLEMS changes the size).
+// dropped; BENCH_PROBLEMS changes the size, BENCH_KEEP=1 keeps it, BENCH_DATABASE_URL reuses it).
 import { ensureCity, openDb, selectRows } from "@civgrid/api";
 import { sql } from "drizzle-orm";
 import { bandForZoom, finerBand } from "../../api/src/analytics/bands.ts";
@@ -29,7 +29,9 @@ const viewports: { name: string; zoom: number; bbox: Bbox }[] = [
 async function main() {
   const unavailable = await serverUnavailable();
   if (unavailable) throw new Error(unavailable);
-  const server = await createServerDatabase();
+  // BENCH_DATABASE_URL: time again on a city generated before (kept with BENCH_KEEP=1).
+  const reuse = process.env.BENCH_DATABASE_URL;
+  const server = reuse ? { url: reuse, drop: async () => {} } : await createServerDatabase();
   const db = await openDb({ databaseUrl: server.url, dataDir: "memory://" });
   try {
     await db.migrate();
@@ -38,7 +40,7 @@ async function main() {
       { seed: "demo", city: { code: "370481", name: "滕州市" } },
       () => {},
     );
-    await generate(db.orm, cityId);
+    if (!reuse) await generate(db.orm, cityId);
     const scope: Scope = { kind: "city", cityId };
     const period = resolvePeriod({}, new Date());
     if (!period.ok) throw new Error("period");
@@ -111,7 +113,7 @@ async function main() {
   } finally {
     await db.close();
     // BENCH_KEEP=1 leaves the database for EXPLAIN; drop it by hand afterwards.
-    if (process.env.BENCH_KEEP) console.log(`kept ${server.url}`);
+    if (process.env.BENCH_KEEP || reuse) console.log(`kept ${server.url}`);
     else await server.drop();
   }
 }

@@ -139,7 +139,9 @@ describe.skipIf(skip)("the leaders' view", () => {
       page.getByRole("button", { name: "PNG" }).click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/^滕州市 创城问题整改通报.*\.png$/);
-    const png = readFileSync(await download.path());
+    const saved = path.join(screenshots, "leader-notice.png");
+    await download.saveAs(saved);
+    const png = readFileSync(saved);
     expect(png.subarray(1, 4).toString()).toBe("PNG");
     await page.screenshot({ path: path.join(screenshots, "leader-page.png"), fullPage: true });
     expect(errors).toEqual([]);

@@ -44,7 +44,7 @@ export async function problemClusters(
   filters: AnalyticsFilters,
   minPoints: number,
 ): Promise<ClusterRow[]> {
-  const where = sql`${problemsWhere(scope, asProblemFilters(filters))} AND ${inViewport(bbox)}`;
+  const where = sql`${problemsWhere(scope, asProblemFilters(filters))} AND ${inViewport(bbox, band)}`;
   const size = band.size;
   const eps = Math.sqrt(3) * size * 1.01;
   const rows = await selectRows<Omit<ClusterRow, "cells" | "category" | "units"> & Raw>(

@@ -1,12 +1,13 @@
 // The filters every analytics request shares (period, category, status, unit, grid), checked
 // against the city before a query runs: an unknown unit is a 400, not an empty map.
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type Executor, selectRows } from "../db/client.ts";
-import type { Bbox } from "../db/query-helpers.ts";
+import { type Bbox, intersectsBbox } from "../db/query-helpers.ts";
 import type { ProblemStatus } from "../db/schema/index.ts";
 import { AppError, type Message } from "../errors.ts";
 import type { ProblemFilters } from "../problems/queries.ts";
 import type { Period } from "../rankings/period.ts";
+import type { HexBand } from "./bands.ts";
 
 export interface AnalyticsFilters {
   period: Period;
@@ -48,9 +49,13 @@ export async function checkFilterIds(ex: Executor, cityId: number, f: AnalyticsF
 }
 
 /**
- * Problems (alias p) whose place is in the bbox, on the stored lon/lat: the same points as
- * `location && envelope`, tested on numbers the viewport index holds (an index-only scan).
+ * Problems (alias p) whose place is in the viewport. A city-wide view (hexagons of 4 km and more)
+ * tests the stored lon/lat, which the viewport index holds: most of the period's problems are in
+ * view and an index-only scan reads them fastest. A closer view asks the GiST index on the
+ * location, which finds its few problems without reading the rest. Both give the same points.
  */
-export function inViewport([minLon, minLat, maxLon, maxLat]: Bbox) {
+export function inViewport(bbox: Bbox, band: HexBand): SQL {
+  if (band.size < 4000) return intersectsBbox(sql`p.location`, bbox) as SQL;
+  const [minLon, minLat, maxLon, maxLat] = bbox;
   return sql`p.lon BETWEEN ${minLon} AND ${maxLon} AND p.lat BETWEEN ${minLat} AND ${maxLat}`;
 }

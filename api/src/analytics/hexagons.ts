@@ -25,7 +25,7 @@ export async function hexagonCounts(
   band: HexBand,
   filters: AnalyticsFilters,
 ): Promise<HexagonRow[]> {
-  const where = sql`${problemsWhere(scope, asProblemFilters(filters))} AND ${inViewport(bbox)}`;
+  const where = sql`${problemsWhere(scope, asProblemFilters(filters))} AND ${inViewport(bbox, band)}`;
   const rows = await selectRows<HexagonRow & { cell: string }>(
     ex,
     sql`SELECT a.cell::text AS cell, a.count, a.points_lost::float8 AS "pointsLost",
