@@ -28,6 +28,7 @@ import { healthRoutes } from "./routes/health.ts";
 import { inspectionRoutes } from "./routes/inspections.ts";
 import { materialRoutes } from "./routes/materials.ts";
 import { myAreaRoutes } from "./routes/my-area.ts";
+import { ogcRoutes } from "./routes/ogc.ts";
 import { open311Routes } from "./routes/open311.ts";
 import { patrolRoutes } from "./routes/patrols.ts";
 import { peopleRoutes } from "./routes/people.ts";
@@ -157,14 +158,17 @@ export function createApp(options: AppOptions) {
   app.route("/api/dedication-days", dedicationDayRoutes);
   app.route("/api/activities", activityRoutes);
 
-  // Vector tiles: signed in like /api (session cookie), read through the same scopes.
-  app.use("/tiles/*", async (c, next) => {
-    c.set("db", options.db);
-    c.set("cityId", options.cityId);
-    await next();
-  });
-  app.use("/tiles/*", authenticate);
+  // Vector tiles and OGC API – Features for GIS clients: signed in like /api, read through the same scopes.
+  for (const prefix of ["/tiles/*", "/ogc/*"]) {
+    app.use(prefix, async (c, next) => {
+      c.set("db", options.db);
+      c.set("cityId", options.cityId);
+      await next();
+    });
+    app.use(prefix, authenticate);
+  }
   app.route("/tiles", tileRoutes);
+  app.route("/ogc", ogcRoutes);
 
   // Open311 GeoReport v2: public, no session; its own error format.
   app.use("/open311/*", photoLimit);

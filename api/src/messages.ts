@@ -511,6 +511,18 @@ const messages = {
     "zh-CN": "应为 1~{max} 个六边形编号，用逗号分隔",
     en: "must be 1 to {max} hexagon cell numbers, comma-separated",
   },
+  "error.collection_unknown": {
+    "zh-CN": "没有要素集合“{id}”，可用的有：{ids}。",
+    en: "There is no feature collection “{id}”; the collections are: {ids}.",
+  },
+  "auth.token_invalid": {
+    "zh-CN": "访问令牌无效、已撤销或已过期，请在“访问令牌”页面重新创建。",
+    en: "The access token is unknown, revoked or expired; create a new one on the Access tokens page.",
+  },
+  "field.token_expiry": {
+    "zh-CN": "应为今天之后、一年以内的日期（YYYY-MM-DD）",
+    en: "must be a date after today and within a year (YYYY-MM-DD)",
+  },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof messages;
