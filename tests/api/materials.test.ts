@@ -268,6 +268,31 @@ describeEachEngine("materials", (ctx) => {
     expect(Object.keys(own).filter((n) => n !== "资料索引.xlsx")).toHaveLength(1);
   });
 
+  it("leaves no file behind when the material's record cannot be written", async () => {
+    const orm = ctx().db.orm;
+    const before = { materials: await count("materials"), files: await count("files") };
+    // The database refuses the row after the file was stored: the file must go again.
+    await orm.execute(sql`CREATE FUNCTION refuse_material() RETURNS trigger LANGUAGE plpgsql
+        AS $$ BEGIN RAISE EXCEPTION 'refused for the test'; END $$`);
+    await orm.execute(sql`CREATE TRIGGER refuse_material BEFORE INSERT ON materials
+        FOR EACH ROW EXECUTE FUNCTION refuse_material()`);
+    try {
+      const bytes = new TextEncoder().encode(
+        "%PDF-1.4\n% a different document\ntrailer<<>>\n%%EOF\n",
+      ) as Uint8Array<ArrayBuffer>;
+      const failed = await unitadmin.request(
+        "/api/materials",
+        form({ week: day(0), category: "minutes" }, { bytes, name: "未保存的纪要.pdf" }),
+      );
+      expect(failed.status).toBe(500);
+    } finally {
+      await orm.execute(sql`DROP TRIGGER refuse_material ON materials`);
+      await orm.execute(sql`DROP FUNCTION refuse_material()`);
+    }
+    expect(await count("materials")).toBe(before.materials);
+    expect(await count("files")).toBe(before.files);
+  });
+
   it("keeps each material's own file name when the same bytes come again", async () => {
     const again = await secondAdmin.request(
       "/api/materials",
