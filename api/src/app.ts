@@ -50,6 +50,8 @@ export interface AppOptions {
   db: Db;
   cityId: number;
   basemapUrl: string | null;
+  /** The basemap's coordinate system (BASEMAP_CRS); WGS84 when unset. */
+  basemapCrs?: "wgs84" | "gcj02";
   /** Open311 api_keys; when any is set, filing a request needs one. */
   open311ApiKeys?: string[];
   /** How long a sign-in lasts. */
@@ -125,7 +127,10 @@ export function createApp(options: AppOptions) {
   });
   app.use("/api/*", authenticate);
 
-  app.route("/api", healthRoutes({ basemapUrl: options.basemapUrl }));
+  app.route(
+    "/api",
+    healthRoutes({ basemapUrl: options.basemapUrl, basemapCrs: options.basemapCrs ?? "wgs84" }),
+  );
   app.route("/api/auth", authRoutes(options.sessionHours ?? 12));
   app.route("/api/users", userRoutes);
   app.route("/api/audit", auditRoutes);

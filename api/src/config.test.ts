@@ -9,6 +9,7 @@ describe("loadConfig", () => {
       databaseUrl: undefined,
       seed: "demo",
       basemapUrl: null,
+      basemapCrs: "wgs84",
     });
     expect(config.dataDir).toMatch(/\/data$/);
   });
@@ -17,6 +18,11 @@ describe("loadConfig", () => {
     const config = loadConfig({ INIT_CWD: "/srv/civgrid", DATA_DIR: "./data" });
     expect(config.dataDir).toBe("/srv/civgrid/data");
     expect(config.filesDir).toBe("/srv/civgrid/data/files");
+  });
+
+  it("takes a GCJ-02 basemap (Amap-style tiles), and names any other system as bad", () => {
+    expect(loadConfig({ BASEMAP_CRS: "gcj02" }).basemapCrs).toBe("gcj02");
+    expect(() => loadConfig({ BASEMAP_CRS: "bd09" })).toThrow(/BASEMAP_CRS/);
   });
 
   it("treats an empty DATABASE_URL as unset", () => {

@@ -27,6 +27,8 @@ const schema = z.object({
     .default(12),
   /** Optional raster basemap tile template, e.g. https://tile.example/{z}/{x}/{y}.png */
   BASEMAP_URL: z.string().optional(),
+  /** The basemap's coordinate system: gcj02 for Amap/Tencent-style tiles; phones' WGS84 is shifted onto it. */
+  BASEMAP_CRS: z.enum(["wgs84", "gcj02"]).default("wgs84"),
   /** Where the built web app lives; served at / when present. */
   WEB_DIST: z.string().optional(),
   /** Where uploaded photos are kept, by content hash; default <DATA_DIR>/files. */
@@ -45,6 +47,7 @@ export interface Config {
   seed: "demo" | "none";
   city: { code: string; name: string };
   basemapUrl: string | null;
+  basemapCrs: "wgs84" | "gcj02";
   sessionHours: number;
   open311ApiKeys: string[];
 
@@ -73,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seed: c.SEED,
     city: { code: c.CITY_CODE, name: c.CITY_NAME },
     basemapUrl: c.BASEMAP_URL ?? null,
+    basemapCrs: c.BASEMAP_CRS,
     sessionHours: c.SESSION_HOURS,
     open311ApiKeys: (c.OPEN311_API_KEYS ?? "")
       .split(",")

@@ -38,6 +38,7 @@ const app = createApp({
   db,
   cityId,
   basemapUrl: config.basemapUrl,
+  basemapCrs: config.basemapCrs,
   sessionHours: config.sessionHours,
   open311ApiKeys: config.open311ApiKeys,
 

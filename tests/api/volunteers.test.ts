@@ -57,6 +57,7 @@ describeEachEngine("volunteers", (ctx) => {
       expect(mine.properties.leadUnit.name).toBeTruthy();
       expect(mine.properties.leadUnit.phone).toMatch(/\d{7,}/);
       expect(mine.properties.leader.mobile).toMatch(/^1\d{10}$/);
+      expect(mine.properties.team.map((m: any) => m.personId)).toContain(me.personId);
       const gridIds = new Set(body.grids.features.map((f: any) => f.id));
       expect(body.points.features.length).toBeGreaterThan(0);
       expect(body.points.features.every((f: any) => gridIds.has(f.properties.gridId))).toBe(true);

@@ -3,6 +3,7 @@
 // back; the campaign office sees it in its list exactly once.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { convertPosition } from "@civgrid/geo";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserUnavailable, launchBrowser } from "./browser.ts";
@@ -23,7 +24,7 @@ describe.skipIf(skip)("a volunteer on a phone", () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
 
-  async function phoneAs(username: string, geolocation: boolean) {
+  async function phoneAs(username: string, geolocation: boolean, at = server.url) {
     const context = await browser.newContext({
       viewport: phone,
       isMobile: true,
@@ -37,7 +38,7 @@ describe.skipIf(skip)("a volunteer on a phone", () => {
     contexts.push(context);
     const page = await context.newPage();
     const errors = consoleErrors(page);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${at}/`);
     await signIn(page, username);
     await page.locator(".app-nav").waitFor({ state: "attached" });
     return { context, page, errors };
@@ -67,9 +68,10 @@ describe.skipIf(skip)("a volunteer on a phone", () => {
       expect.arrayContaining(["192x192", "512x512"]),
     );
     // The worker installs (caching the shell) and takes charge of the page.
-    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
     await expect
-      .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), patience)
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
+        timeout: 60_000,
+      })
       .toBe(true);
     await context.setOffline(true);
     await page.reload();
@@ -139,6 +141,16 @@ describe.skipIf(skip)("a volunteer on a phone", () => {
       .poll(() => page.locator(".hours-total").textContent(), patience)
       .toMatch(/累计 [\d.]+ 小时/);
     await page.screenshot({ path: path.join(screenshots, "volunteer-hours-phone.png") });
+    // Logging the branch's activity adds to my hours.
+    const before = await api(page, "/api/activities?mine=true");
+    await page.getByRole("button", { name: "登记活动" }).click();
+    await page.getByLabel("活动名称").fill("社区义诊");
+    await page.getByLabel("每人服务时长（小时）").fill("1.5");
+    await page.screenshot({ path: path.join(screenshots, "volunteer-activity-form-phone.png") });
+    await page.getByRole("button", { name: "保存" }).click();
+    await expect
+      .poll(() => page.locator(".hours-total").textContent(), patience)
+      .toContain(`累计 ${before.myHours + 1.5} 小时`);
 
     // No network: the report waits on the phone, shown as pending.
     const description = `志愿者离线上报 ${Date.now()}`;
@@ -171,7 +183,34 @@ describe.skipIf(skip)("a volunteer on a phone", () => {
     const mine = listed.features.filter((f: any) => f.properties.description === description);
     expect(mine).toHaveLength(1);
     expect(mine[0].properties.gridId).toBe(grid.id);
+    // The office's volunteering page: dedication days, hours per branch and per volunteer.
+    await office.page.goto(`${server.url}/volunteers`);
+    await office.page.locator(".branch-totals tbody tr").first().waitFor(patience);
+    await office.page.setViewportSize({ width: 1280, height: 900 });
+    await office.page.screenshot({ path: path.join(screenshots, "volunteers-office-desktop.png") });
     // The one failure chromium logs is the send tried while offline, which is what the outbox is for.
     expect(errors.filter((e) => !e.includes("ERR_INTERNET_DISCONNECTED"))).toEqual([]);
+  });
+
+  it("places the phone's WGS84 position right on a GCJ-02 (Amap-style) basemap", async () => {
+    const amap = await startServer({ BASEMAP_CRS: "gcj02" });
+    try {
+      const { page } = await phoneAs("volunteer", true, amap.url);
+      await page.locator(".my-area-page").waitFor();
+      const drawn = () =>
+        page.evaluate(() => {
+          const source = window.__civgridMap?.getSource("my-position")?.serialize() as any;
+          return source?.data?.features?.[0]?.geometry?.coordinates ?? null;
+        });
+      await expect.poll(drawn, patience).not.toBeNull();
+      const [lon, lat] = (await drawn()) as [number, number];
+      const [gcjLon, gcjLat] = convertPosition([117.165, 35.084], "wgs84", "gcj02");
+      expect(lon).toBeCloseTo(gcjLon, 6);
+      expect(lat).toBeCloseTo(gcjLat, 6);
+      // the shift is real: some hundreds of metres east and north of the GPS fix
+      expect(gcjLon - 117.165).toBeGreaterThan(0.003);
+    } finally {
+      await amap.stop();
+    }
   });
 });

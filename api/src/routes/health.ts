@@ -6,7 +6,10 @@ import { newRouter } from "./router.ts";
 
 const City = z.object({ code: z.string(), name: z.string() });
 
-export function healthRoutes(settings: { basemapUrl: string | null }) {
+export function healthRoutes(settings: {
+  basemapUrl: string | null;
+  basemapCrs: "wgs84" | "gcj02";
+}) {
   return newRouter()
     .openapi(
       createRoute({
@@ -56,7 +59,13 @@ export function healthRoutes(settings: { basemapUrl: string | null }) {
           200: {
             content: {
               "application/json": {
-                schema: z.object({ basemapUrl: z.string().nullable(), city: City }),
+                schema: z.object({
+                  basemapUrl: z.string().nullable(),
+                  basemapCrs: z.enum(["wgs84", "gcj02"]).openapi({
+                    description: "the basemap's coordinate system; data stays WGS84",
+                  }),
+                  city: City,
+                }),
               },
             },
             description: "Client settings",
@@ -69,7 +78,11 @@ export function healthRoutes(settings: { basemapUrl: string | null }) {
           sql`SELECT code, name FROM cities WHERE id = ${c.var.cityId}`,
         );
         return c.json(
-          { basemapUrl: settings.basemapUrl, city: city ?? { code: "", name: "" } },
+          {
+            basemapUrl: settings.basemapUrl,
+            basemapCrs: settings.basemapCrs,
+            city: city ?? { code: "", name: "" },
+          },
           200,
         );
       },

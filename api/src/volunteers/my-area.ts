@@ -13,6 +13,8 @@ interface AreaGrid {
   communityName: string;
   leadUnit: { id: number; name: string; phone: string | null } | null;
   leader: { name: string; mobile: string | null } | null;
+  /** Who patrols the grid (names only), to list as an activity's participants. */
+  team: { personId: number; name: string; role: "leader" | "volunteer" }[];
   geometry: string;
 }
 
@@ -33,6 +35,9 @@ export async function myArea(ex: Executor, scope: Scope) {
              JOIN units u ON u.id = gu.unit_id WHERE gu.grid_id = g.id AND gu.role = 'lead') AS "leadUnit",
           (SELECT json_build_object('name', pe.name, 'mobile', pe.mobile) FROM grid_people gp
              JOIN people pe ON pe.id = gp.person_id WHERE gp.grid_id = g.id AND gp.role = 'leader') AS leader,
+          (SELECT json_agg(json_build_object('personId', pe.id, 'name', pe.name, 'role', gp.role)
+             ORDER BY gp.role, pe.id) FROM grid_people gp JOIN people pe ON pe.id = gp.person_id
+             WHERE gp.grid_id = g.id) AS team,
           ST_AsGeoJSON(g.geom, 7) AS geometry
         FROM grids g JOIN communities c ON c.id = g.community_id
         WHERE g.city_id = ${scope.cityId} AND g.deleted_at IS NULL AND g.id = ANY(${ids})

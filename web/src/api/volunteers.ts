@@ -11,6 +11,7 @@ export interface AreaGridProperties {
   communityName: string;
   leadUnit: { id: number; name: string; phone: string | null } | null;
   leader: { name: string; mobile: string | null } | null;
+  team: { personId: number; name: string; role: "leader" | "volunteer" }[];
 }
 
 export interface MyArea {
@@ -86,6 +87,27 @@ export interface ActivityTotals {
   }[];
 }
 
+/** The kinds of volunteer activity the API knows (志愿服务类型). */
+export const activityKinds = [
+  "health_promotion",
+  "elderly_care",
+  "traffic_persuasion",
+  "patient_assistance",
+  "environment_cleanup",
+  "epidemic_prevention",
+  "civility_promotion",
+  "other",
+] as const;
+
+export interface NewActivity {
+  kind: string;
+  title: string;
+  heldOn: string;
+  gridId?: number;
+  participants: { personId: number; hours: number }[];
+  photoIds: number[];
+}
+
 /** A problem report as POST /api/problems takes it: a Point Feature, or null with a located photo. */
 export interface ProblemReport {
   type: "Feature";
@@ -115,6 +137,10 @@ export const volunteersApi = {
     request<DedicationDay>("POST", `/api/dedication-days/${id}/check-in`, json(at)),
   myActivities: () =>
     getJson<{ activities: Activity[]; myHours: number }>("/api/activities?mine=true"),
+  logActivity: (activity: NewActivity) =>
+    request<Activity>("POST", "/api/activities", json(activity)),
+  scheduleDay: (day: { gridId: number; heldOn: string; title: string }) =>
+    request<DedicationDay>("POST", "/api/dedication-days", json(day)),
   totals: (from?: string, to?: string) =>
     getJson<ActivityTotals>(`/api/activities/totals${queryString({ from, to })}`),
   totalsXlsxUrl: (from?: string, to?: string) =>

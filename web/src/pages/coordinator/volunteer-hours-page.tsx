@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { volunteerQueries, volunteersApi } from "../../api/volunteers.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
+import { DedicationDaySchedule } from "./dedication-day-schedule.tsx";
 
 export function VolunteerHoursPage() {
   const { t } = useTranslation();
@@ -15,6 +16,8 @@ export function VolunteerHoursPage() {
   return (
     <div className="page volunteer-hours-page">
       <h1>{t("volunteer.totals.heading")}</h1>
+      <DedicationDaySchedule />
+      <h2>{t("volunteer.totals.hoursHeading")}</h2>
       <div className="filters">
         <label>
           {t("volunteer.totals.from")}

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSession } from "../../api/use-session.ts";
 import { volunteerQueries } from "../../api/volunteers.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import type { BasemapCrs } from "../../map/basemap-crs.ts";
@@ -29,6 +30,7 @@ interface Props {
 export function MyAreaPage({ basemapUrl, basemapCrs }: Props) {
   const { t } = useTranslation();
   const [tab, setTab] = useState<Tab>("area");
+  const session = useSession();
   const area = useQuery(volunteerQueries.myArea());
   const patrols = useQuery(volunteerQueries.patrols());
   const { fix, problem } = usePosition();
@@ -121,7 +123,9 @@ export function MyAreaPage({ basemapUrl, basemapCrs }: Props) {
         />
       )}
       {tab === "days" && <DedicationDaysPanel fix={fix} />}
-      {tab === "hours" && <MyHoursPanel />}
+      {tab === "hours" && (
+        <MyHoursPanel area={area.data} personId={session.data?.user?.personId ?? null} />
+      )}
     </div>
   );
 }

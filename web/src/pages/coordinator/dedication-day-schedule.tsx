@@ -1,0 +1,92 @@
+// The office schedules grid dedication days (创城网格奉献日) and sees who signed up and came.
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { fieldErrors } from "../../api/client.ts";
+import { queries } from "../../api/queries.ts";
+import { volunteerQueries, volunteersApi } from "../../api/volunteers.ts";
+import { ErrorBanner } from "../../components/error-banner.tsx";
+import { FormField } from "../../components/form-field.tsx";
+
+const todayInChina = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+export function DedicationDaySchedule() {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const today = todayInChina();
+  const grids = useQuery(queries.grids());
+  const days = useQuery(volunteerQueries.dedicationDays(today));
+  const [gridId, setGridId] = useState("");
+  const [heldOn, setHeldOn] = useState(today);
+  const [title, setTitle] = useState(t("volunteer.days.heading"));
+  const schedule = useMutation({
+    mutationFn: volunteersApi.scheduleDay,
+    onSuccess: () => client.invalidateQueries({ queryKey: ["dedication-days"] }),
+  });
+  const fields = fieldErrors(schedule.error);
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    schedule.mutate({ gridId: Number(gridId), heldOn, title });
+  };
+
+  return (
+    <section className="dedication-schedule">
+      <h2>{t("volunteer.days.heading")}</h2>
+      <form className="filters" onSubmit={onSubmit} noValidate>
+        <FormField label={t("volunteer.days.grid")} error={fields.gridId}>
+          {(link) => (
+            <select {...link} value={gridId} onChange={(e) => setGridId(e.target.value)}>
+              <option value="">{t("volunteer.days.pickGrid")}</option>
+              {grids.data?.features.map(({ properties: g }) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}（{g.communityName}）
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField label={t("volunteer.days.date")} error={fields.heldOn}>
+          {(link) => (
+            <input
+              {...link}
+              type="date"
+              value={heldOn}
+              onChange={(e) => setHeldOn(e.target.value)}
+            />
+          )}
+        </FormField>
+        <FormField label={t("volunteer.days.title")} error={fields.title}>
+          {(link) => <input {...link} value={title} onChange={(e) => setTitle(e.target.value)} />}
+        </FormField>
+        <button type="submit" className="primary" disabled={schedule.isPending || !gridId}>
+          {t("volunteer.days.schedule")}
+        </button>
+      </form>
+      {schedule.error && !Object.keys(fields).length && (
+        <ErrorBanner message={schedule.error.message} />
+      )}
+      <table className="table">
+        <thead>
+          <tr>
+            <th>{t("volunteer.days.date")}</th>
+            <th>{t("volunteer.days.grid")}</th>
+            <th>{t("volunteer.days.title")}</th>
+            <th>{t("volunteer.days.attendance")}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {days.data?.days.map((d) => (
+            <tr key={d.id}>
+              <td>{d.heldOn}</td>
+              <td>{d.gridName}</td>
+              <td>{d.title}</td>
+              <td>
+                {t("volunteer.days.counts", { signedUp: d.signedUp, checkedIn: d.checkedIn })}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,147 @@
+// Log my branch's activity (登记志愿服务活动): kind, title, date, grid, who took part and for how
+// long, photos. The API names any refused field (e.g. a participant) and nothing is half-saved.
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { type FormEvent, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { fieldErrors } from "../../api/client.ts";
+import type { StoredFile } from "../../api/files.ts";
+import { activityKinds, type MyArea, volunteersApi } from "../../api/volunteers.ts";
+import { ErrorBanner } from "../../components/error-banner.tsx";
+import { FormField } from "../../components/form-field.tsx";
+import { PhotoUpload } from "../../components/photo-upload.tsx";
+
+const todayInChina = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+interface Props {
+  area: MyArea;
+  personId: number | null;
+  onDone: () => void;
+}
+
+export function ActivityForm({ area, personId, onDone }: Props) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const grids = area.grids.features.map((f) => f.properties);
+  const [gridId, setGridId] = useState(grids[0]?.id);
+  const team = grids.find((g) => g.id === gridId)?.team ?? [];
+  const [kind, setKind] = useState<string>(activityKinds[0]);
+  const [title, setTitle] = useState("");
+  const [heldOn, setHeldOn] = useState(todayInChina());
+  const [hours, setHours] = useState(2);
+  const [who, setWho] = useState<Set<number>>(new Set(personId ? [personId] : []));
+  const [photos, setPhotos] = useState<StoredFile[]>([]);
+  const [busy, setBusy] = useState(false);
+  const log = useMutation({
+    mutationFn: volunteersApi.logActivity,
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: ["activities"] });
+      onDone();
+    },
+  });
+  const fields = fieldErrors(log.error);
+
+  const onSubmit = (event: FormEvent) => {
+    event.preventDefault();
+    log.mutate({
+      kind,
+      title,
+      heldOn,
+      ...(gridId !== undefined && { gridId }),
+      participants: [...who].map((id) => ({ personId: id, hours })),
+      photoIds: photos.map((p) => p.id),
+    });
+  };
+  const toggle = (id: number) => {
+    const next = new Set(who);
+    if (!next.delete(id)) next.add(id);
+    setWho(next);
+  };
+
+  return (
+    <form className="form-card activity-form" onSubmit={onSubmit} noValidate>
+      <h2>{t("volunteer.activity.heading")}</h2>
+      {log.error && <ErrorBanner message={log.error.message} />}
+      <FormField label={t("volunteer.activity.kind")} error={fields.kind}>
+        {(link) => (
+          <select {...link} value={kind} onChange={(e) => setKind(e.target.value)}>
+            {activityKinds.map((k) => (
+              <option key={k} value={k}>
+                {t(`volunteer.kind.${k}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </FormField>
+      <FormField label={t("volunteer.activity.title")} error={fields.title}>
+        {(link) => (
+          <input
+            {...link}
+            value={title}
+            maxLength={200}
+            onChange={(e) => setTitle(e.target.value)}
+          />
+        )}
+      </FormField>
+      <FormField label={t("volunteer.activity.date")} error={fields.heldOn}>
+        {(link) => (
+          <input {...link} type="date" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} />
+        )}
+      </FormField>
+      {grids.length > 1 && (
+        <FormField label={t("volunteer.activity.grid")} error={fields.gridId}>
+          {(link) => (
+            <select {...link} value={gridId} onChange={(e) => setGridId(Number(e.target.value))}>
+              {grids.map((g) => (
+                <option key={g.id} value={g.id}>
+                  {g.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+      )}
+      <FormField label={t("volunteer.activity.hours")} error={fields["participants.0.hours"]}>
+        {(link) => (
+          <input
+            {...link}
+            type="number"
+            min={0.5}
+            max={24}
+            step={0.5}
+            value={hours}
+            onChange={(e) => setHours(Number(e.target.value))}
+          />
+        )}
+      </FormField>
+      <fieldset className="activity-team">
+        <legend>{t("volunteer.activity.participants")}</legend>
+        {team.map((m) => (
+          <label key={m.personId}>
+            <input
+              type="checkbox"
+              checked={who.has(m.personId)}
+              onChange={() => toggle(m.personId)}
+            />
+            {m.name}
+          </label>
+        ))}
+        {fields.participants && <small className="field-error">{fields.participants}</small>}
+      </fieldset>
+      <PhotoUpload
+        label={t("volunteer.activity.photos")}
+        photos={photos}
+        onChange={setPhotos}
+        error={fields.photoIds}
+        onBusy={setBusy}
+      />
+      <div className="form-buttons">
+        <button type="submit" className="primary" disabled={log.isPending || busy}>
+          {t("volunteer.activity.submit")}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t("volunteer.cancel")}
+        </button>
+      </div>
+    </form>
+  );
+}
