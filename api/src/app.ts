@@ -43,6 +43,7 @@ import { authenticate } from "./routes/session.ts";
 import { standardRoutes } from "./routes/standards.ts";
 import { campaignRoutes, taskRoutes } from "./routes/tasks.ts";
 import { tileRoutes } from "./routes/tiles.ts";
+import { tokenRoutes } from "./routes/tokens.ts";
 import { unitRoutes } from "./routes/units.ts";
 import { userRoutes } from "./routes/users.ts";
 
@@ -133,6 +134,7 @@ export function createApp(options: AppOptions) {
   );
   app.route("/api/auth", authRoutes(options.sessionHours ?? 12));
   app.route("/api/users", userRoutes);
+  app.route("/api/tokens", tokenRoutes);
   app.route("/api/audit", auditRoutes);
   app.route("/api/regions", regionRoutes);
   app.route("/api/communities", communityFileRoutes);

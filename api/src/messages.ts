@@ -515,6 +515,11 @@ const messages = {
     "zh-CN": "没有要素集合“{id}”，可用的有：{ids}。",
     en: "There is no feature collection “{id}”; the collections are: {ids}.",
   },
+  "entity.access_token": { "zh-CN": "访问令牌", en: "Access token" },
+  "auth.token_read_only": {
+    "zh-CN": "访问令牌只能读取数据；修改请登录网页操作。",
+    en: "An access token can only read; sign in to the web app to make changes.",
+  },
   "auth.token_invalid": {
     "zh-CN": "访问令牌无效、已撤销或已过期，请在“访问令牌”页面重新创建。",
     en: "The access token is unknown, revoked or expired; create a new one on the Access tokens page.",

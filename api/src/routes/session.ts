@@ -2,6 +2,7 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
+import { findAccessToken } from "../accounts/access-tokens.ts";
 import { findSession, SESSION_COOKIE } from "../accounts/sessions.ts";
 import { Throttle } from "../accounts/throttle.ts";
 import { AppError } from "../errors.ts";
@@ -32,7 +33,28 @@ export function clientAddress(c: Context): string {
 /** Unauthenticated callers get 120 requests a minute per address. */
 const publicThrottle = new Throttle(120, 60_000);
 
+/** A GIS client's personal access token: reads only, with its owner's scope. */
+const bearerAuthenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const bearer = c.req.header("authorization")?.match(/^Bearer\s+(\S+)$/i)?.[1] ?? "";
+  if (c.req.method !== "GET" && c.req.method !== "HEAD") {
+    throw new AppError(403, "token_read_only", { key: "auth.token_read_only" });
+  }
+  const found = await findAccessToken(c.var.db.orm, bearer);
+  if (found.state !== "valid")
+    throw new AppError(401, "token_invalid", { key: "auth.token_invalid" });
+  if (found.user.mustChangePassword) {
+    throw new AppError(403, "password_change_required", { key: "auth.password_change_required" });
+  }
+  c.set("user", found.user);
+  c.set("sessionToken", "");
+  c.set("scope", await scopeOf(c.var.db.orm, found.user));
+  await next();
+};
+
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (c.req.header("authorization")?.toLowerCase().startsWith("bearer ")) {
+    return bearerAuthenticate(c, next);
+  }
   const token = getCookie(c, SESSION_COOKIE);
   if (!token) {
     if (!isPublic(c.req.path)) throw new AppError(401, "not_signed_in", { key: "auth.required" });

@@ -1,0 +1,25 @@
+// Personal access tokens: a GIS client (QGIS, GDAL) reads with a user's scope through a bearer header.
+import { index, integer, pgTable, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import { cityId, createdAt } from "./columns.ts";
+import { cities } from "./regions.ts";
+import { users } from "./users.ts";
+
+export const accessTokens = pgTable(
+  "access_tokens",
+  {
+    id: serial("id").primaryKey(),
+    cityId: cityId().references(() => cities.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    name: text("name").notNull(),
+    /** SHA-256 of the token, as for sessions: the token itself is shown once and never stored. */
+    tokenHash: varchar("token_hash", { length: 64 }).notNull().unique(),
+    createdAt: createdAt(),
+    /** The end of this day (China time) the token stops working; null: until revoked. */
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("access_tokens_user_idx").on(t.userId)],
+);
