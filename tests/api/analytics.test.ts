@@ -53,16 +53,18 @@ describeEachEngine("the leaders' view: hexagons, clusters, trends", (ctx) => {
   };
 
   it("counts every problem of the viewport once, in hexagons sized by the zoom", async () => {
-    const direct = await countInBbox(bbox);
-    expect(direct.n).toBeGreaterThan(SPOT_PROBLEMS);
-    for (const [zoom, size] of [
-      [8, 16000],
-      [10, 4000],
-      [12, 1000],
-      [14.5, 250],
+    const close = [SPOT.lon - 0.01, SPOT.lat - 0.01, SPOT.lon + 0.01, SPOT.lat + 0.01].join(",");
+    for (const [zoom, size, box] of [
+      [8, 16000, bbox],
+      [10, 4000, bbox],
+      [12, 1000, bbox],
+      [14.5, 250, bbox],
+      [16, 62.5, close],
     ] as const) {
+      const direct = await countInBbox(box);
+      expect(direct.n).toBeGreaterThanOrEqual(SPOT_PROBLEMS);
       const answer = await ctx().request(
-        `/api/analytics/hexagons?bbox=${bbox}&zoom=${zoom}&from=${from}&to=${to}`,
+        `/api/analytics/hexagons?bbox=${box}&zoom=${zoom}&from=${from}&to=${to}`,
       );
       expect(answer.status).toBe(200);
       expect(answer.body.cellSize).toBe(size);
@@ -75,17 +77,22 @@ describeEachEngine("the leaders' view: hexagons, clusters, trends", (ctx) => {
       expect(features[0].geometry.coordinates[0]).toHaveLength(7);
       expect(new Set(features.map((f: any) => f.id)).size).toBe(features.length);
     }
+    // The same test bbox at street zoom would be too many hexagons: a 400 naming bbox.
+    const tooMany = await ctx().request(`/api/analytics/hexagons?bbox=${bbox}&zoom=16`);
+    expect(tooMany.status).toBe(400);
+    expect(Object.keys(tooMany.body.error.fields)).toEqual(["bbox"]);
   });
 
   it("assigns each problem the hexagon that contains it, in every band, when it is written", async () => {
     const [row] = await selectRows<{ outside: number; missing: number }>(
       ctx().db.orm,
       sql`SELECT
-        count(*) FILTER (WHERE NOT (ST_Intersects(civgrid_hex_polygon(hex_250, 250), location)
+        count(*) FILTER (WHERE NOT (ST_Intersects(civgrid_hex_polygon(hex_62, 62.5), location)
+          AND ST_Intersects(civgrid_hex_polygon(hex_250, 250), location)
           AND ST_Intersects(civgrid_hex_polygon(hex_1k, 1000), location)
           AND ST_Intersects(civgrid_hex_polygon(hex_4k, 4000), location)
           AND ST_Intersects(civgrid_hex_polygon(hex_16k, 16000), location)))::int AS outside,
-        count(*) FILTER (WHERE hex_250 IS NULL OR hex_16k IS NULL)::int AS missing
+        count(*) FILTER (WHERE hex_62 IS NULL OR hex_16k IS NULL)::int AS missing
         FROM problems`,
     );
     expect(row).toEqual({ outside: 0, missing: 0 });
@@ -188,7 +195,7 @@ describeEachEngine("the leaders' view: hexagons, clusters, trends", (ctx) => {
     const query = `/api/analytics/clusters?bbox=${bbox}&zoom=14&from=${from}&to=${to}`;
     const answer = await ctx().request(query);
     expect(answer.status).toBe(200);
-    expect(answer.body.cellSize).toBe(250);
+    expect(answer.body.cellSize).toBe(62.5);
     const spot = answer.body.features.find((f: any) => {
       const [lon, lat] = f.properties.centroid.coordinates;
       return Math.abs(lon - SPOT.lon) < 0.005 && Math.abs(lat - SPOT.lat) < 0.005;
@@ -207,7 +214,7 @@ describeEachEngine("the leaders' view: hexagons, clusters, trends", (ctx) => {
     );
     // Clicking the cluster lists exactly its problems.
     const listed = await ctx().request(
-      `/api/analytics/problems?cellSize=250&cells=${spot.properties.cells.join(",")}&from=${from}&to=${to}`,
+      `/api/analytics/problems?cellSize=62.5&cells=${spot.properties.cells.join(",")}&from=${from}&to=${to}`,
     );
     expect(listed.body.numberMatched).toBe(SPOT_PROBLEMS);
     const withCategory = answer.body.features.find((f: any) => f.properties.category);

@@ -18,6 +18,7 @@ export interface HexBand {
 
 /** Finest first. A hexagon is drawn about 60 px across at its band's zooms. */
 export const hexBands: readonly HexBand[] = [
+  { column: "hex_62", size: 62.5, fromZoom: 15 },
   { column: "hex_250", size: 250, fromZoom: 13 },
   { column: "hex_1k", size: 1000, fromZoom: 11 },
   { column: "hex_4k", size: 4000, fromZoom: 9 },

@@ -45,7 +45,7 @@ export const problemSources = ["inspection", "patrol", "citizen"] as const;
 export const problemSeverities = ["minor", "normal", "serious"] as const;
 
 /** The problems' hexagon cell columns, finest first: one per zoom band of the leaders' map. */
-export const hexColumns = ["hex_250", "hex_1k", "hex_4k", "hex_16k"] as const;
+export const hexColumns = ["hex_62", "hex_250", "hex_1k", "hex_4k", "hex_16k"] as const;
 export type HexColumn = (typeof hexColumns)[number];
 
 /** civgrid_hex_cell (migration 0006): the same cell on both engines, filled on every write. */
@@ -95,6 +95,7 @@ export const problems = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     /** The hexagon cell of the location per zoom band (analytics/hexagon-bands.ts), kept by the database. */
+    hex62: hexCell("hex_62", 62.5),
     hex250: hexCell("hex_250", 250),
     hex1k: hexCell("hex_1k", 1000),
     hex4k: hexCell("hex_4k", 4000),
@@ -111,6 +112,7 @@ export const problems = pgTable(
     index("problems_status_idx").on(t.cityId, t.status),
     index("problems_grid_idx").on(t.gridId),
     index("problems_unit_idx").on(t.unitId),
+    index("problems_hex_62_idx").on(t.cityId, t.hex62),
     index("problems_hex_250_idx").on(t.cityId, t.hex250),
     index("problems_hex_1k_idx").on(t.cityId, t.hex1k),
     index("problems_hex_4k_idx").on(t.cityId, t.hex4k),

@@ -1,0 +1,2 @@
+ALTER TABLE "problems" ADD COLUMN "hex_62" bigint GENERATED ALWAYS AS (civgrid_hex_cell(location, 62.5)) STORED;--> statement-breakpoint
+CREATE INDEX "problems_hex_62_idx" ON "problems" USING btree ("city_id","hex_62");
