@@ -186,6 +186,33 @@ describe.skipIf(skip)("campaign tasks and materials", () => {
     await unitadmin.locator("tbody tr").filter({ hasText: "纪要缺少参会人员签到表" }).waitFor();
   });
 
+  it("lists a grid's open tasks in its panel on the map", async () => {
+    await coordinator.goto(server.url);
+    await coordinator.waitForSelector("body[data-map-ready='true']", { timeout: 90_000 });
+    const grid = await coordinator.evaluate(async () => {
+      const grids = (await (await fetch("/api/grids")).json()).features;
+      for (const g of grids) {
+        const open = await (await fetch(`/api/tasks?gridId=${g.id}&open=true`)).json();
+        if (open.total) return { id: g.id as number, task: open.tasks[0].title as string };
+      }
+      return null;
+    });
+    expect(grid).not.toBeNull();
+    const point = await coordinator.evaluate(async (id) => {
+      const map = (window as any).__civgridMap;
+      const labels = await map.getSource("grid-labels").getData();
+      const label = labels.features.find((f: any) => f.properties.id === id);
+      const p = map.project(label.geometry.coordinates);
+      const canvas = map.getCanvas().getBoundingClientRect();
+      return { x: canvas.left + p.x, y: canvas.top + p.y };
+    }, grid!.id);
+    await coordinator.mouse.click(point.x, point.y);
+    await coordinator.getByText("未完成任务").waitFor();
+    await coordinator.getByText(grid!.task).first().waitFor();
+    await shot(coordinator, "grid-panel");
+    await coordinator.goto(`${server.url}/materials/board`);
+  });
+
   it("downloads the archive, which opens with its index", async () => {
     const download = coordinator.waitForEvent("download");
     await coordinator.getByRole("button", { name: "下载迎检资料" }).click();

@@ -100,7 +100,7 @@ export interface BoardCell {
 /**
  * Units × the `count` weeks ending with `lastWeek`. A week counts as submitted when a material
  * not returned came in; on time when the first such came in by the deadline. Before the deadline
- * an empty week is pending, after it missing. Units with the most missing weeks come first.
+ * an empty week is pending, after it missing. Units with the most missing, then late, weeks first.
  */
 export async function materialBoard(
   ex: Executor,
@@ -165,9 +165,10 @@ export async function materialBoard(
       };
     });
     const missing = cells.filter((c) => c.status === "missing" || c.status === "returned").length;
-    return { id: unit.id, name: unit.name, missing, cells };
+    const late = cells.filter((c) => c.status === "late").length;
+    return { id: unit.id, name: unit.name, missing, late, cells };
   });
-  board.sort((a, b) => b.missing - a.missing || a.id - b.id);
+  board.sort((a, b) => b.missing - a.missing || b.late - a.late || a.id - b.id);
   return {
     weeks: weeks.map((week) => ({ week, deadline: weekDeadline(week).toISOString() })),
     units: board,

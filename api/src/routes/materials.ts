@@ -76,7 +76,8 @@ const boardSchema = z
       z.object({
         id: z.number().int(),
         name: z.string(),
-        missing: z.number().int(),
+        missing: z.number().int().openapi({ description: "Weeks missing or returned" }),
+        late: z.number().int(),
         cells: z.array(
           z.object({
             week: z.string(),

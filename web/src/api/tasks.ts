@@ -121,6 +121,7 @@ export interface MaterialBoard {
     id: number;
     name: string;
     missing: number;
+    late: number;
     cells: {
       week: string;
       status: BoardStatus;

@@ -40,7 +40,7 @@ export function MaterialBoardPage() {
           </thead>
           <tbody>
             {board.data.units.map((unit) => (
-              <tr key={unit.id} className={unit.missing ? "late" : undefined}>
+              <tr key={unit.id} className={unit.missing || unit.late ? "late" : undefined}>
                 <th scope="row">{unit.name}</th>
                 {unit.cells.map((cell) => (
                   <td key={cell.week} className={`board-${cell.status}`}>
