@@ -291,4 +291,23 @@ describeEachEngine("the leaders' view: hexagons, clusters, trends", (ctx) => {
     expect(listed.length).toBeGreaterThan(0);
     expect(listed.map(Number)).toContain(SPOT_PROBLEMS);
   });
+
+  it("documents every analytics endpoint in the OpenAPI document", async () => {
+    const { status, body } = await ctx().request("/api/openapi.json");
+    expect(status).toBe(200);
+    for (const path of [
+      "hexagons",
+      "clusters",
+      "problems",
+      "trends",
+      "rankings",
+      "rankings/notice",
+    ]) {
+      expect(body.paths[`/api/analytics/${path}`]?.get, path).toBeDefined();
+    }
+    const zoom = body.paths["/api/analytics/hexagons"].get.parameters.find(
+      (p: any) => p.name === "zoom",
+    );
+    expect(zoom.schema).toMatchObject({ minimum: 3, maximum: 20 });
+  });
 });
