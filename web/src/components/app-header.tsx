@@ -23,7 +23,6 @@ const pages = [
   { to: "/inspect", label: "nav.inspect", permission: "inspections.write" },
   { to: "/volunteers", label: "nav.volunteers", permission: "tasks.write" },
   { to: "/tasks", label: "nav.tasks", permission: "tasks.write" },
-  { to: "/materials/board", label: "nav.materialBoard", permission: "tasks.write" },
   { to: "/my-tasks", label: "nav.myTasks", permission: "tasks.progress" },
   { to: "/materials", label: "nav.materials", permission: "unit.materials.write" },
   { to: "/dashboard", label: "nav.dashboard" },
@@ -32,6 +31,7 @@ const pages = [
   { to: "/admin/users", label: "nav.users", permission: "users.manage" },
   { to: "/admin/audit", label: "nav.audit", permission: "audit.read" },
   { to: "/account/password", label: "nav.password" },
+  { to: "/account/tokens", label: "nav.tokens" },
 ] as const;
 
 export function AppHeader({ me, cityName }: Props) {

@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type MaterialBoard, taskQueries } from "../../api/tasks.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
+import { Link } from "../../components/link.tsx";
 import { ArchiveDownload } from "./archive-download.tsx";
 import { MaterialReview } from "./material-review.tsx";
 
@@ -24,7 +25,12 @@ export function MaterialBoardPage() {
   return (
     <div className="page board-page">
       <header className="page-head">
-        <h2>{t("materials.boardTitle")}</h2>
+        <h2>
+          <Link to="/tasks" className="back-link">
+            {t("nav.tasks")}
+          </Link>{" "}
+          / {t("materials.boardTitle")}
+        </h2>
         <ArchiveDownload campaignId={campaign.data?.campaign?.id} />
       </header>
       <p className="form-note">{t("materials.deadlineRule")}</p>

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { taskQueries } from "../../api/tasks.ts";
 import { Dialog } from "../../components/dialog.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
+import { Link } from "../../components/link.tsx";
 import { AssignmentDialog } from "./assignment-dialog.tsx";
 import { TaskForm } from "./task-form.tsx";
 import { TaskImport } from "./task-import.tsx";
@@ -36,6 +37,9 @@ export function TasksPage() {
           <button type="button" onClick={() => setDialog("import")}>
             {t("tasks.import")}
           </button>
+          <Link to="/materials/board" className="button-link">
+            {t("nav.materialBoard")}
+          </Link>
           <a className="button-link" href={`/api/tasks/export?campaignId=${campaign.id}`} download>
             {t("tasks.export")}
           </a>
