@@ -292,4 +292,24 @@ describeEachEngine("volunteers", (ctx) => {
       expect((await volunteer.request("/api/activities/totals")).status).toBe(403);
     });
   });
+
+  it("documents every volunteer endpoint in the OpenAPI document", async () => {
+    const { status, body } = await ctx().request("/api/openapi.json");
+    expect(status).toBe(200);
+    const paths = Object.keys(body.paths);
+    for (const path of [
+      "/api/my-area",
+      "/api/patrols",
+      "/api/patrols/{id}",
+      "/api/patrols/{id}/points",
+      "/api/dedication-days",
+      "/api/dedication-days/{id}/sign-up",
+      "/api/dedication-days/{id}/check-in",
+      "/api/activities",
+      "/api/activities/totals",
+      "/api/activities/totals.xlsx",
+    ]) {
+      expect(paths.some((p) => p.replace(/\/$/, "") === path)).toBe(true);
+    }
+  });
 });
