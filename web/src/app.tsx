@@ -8,6 +8,7 @@ import { useSession } from "./api/use-session.ts";
 import { AppHeader } from "./components/app-header.tsx";
 import { ErrorBanner } from "./components/error-banner.tsx";
 import { PasswordPage } from "./pages/account/password-page.tsx";
+import { TokensPage } from "./pages/account/tokens-page.tsx";
 import { AuditPage } from "./pages/admin/audit-page.tsx";
 import { UsersPage } from "./pages/admin/users-page.tsx";
 import { LoginPage } from "./pages/auth/login-page.tsx";
@@ -182,6 +183,8 @@ function Page({ me, path, basemapUrl, basemapCrs }: PageProps) {
       return null; // signed in: the address is about to move on to where the user was going
     case "/account/password":
       return <PasswordPage />;
+    case "/account/tokens":
+      return <TokensPage />;
     case "/grids":
       return allowed("grids.write") ? (
         <Suspense fallback={<p className="page">{t("app.loading")}</p>}>

@@ -1,0 +1,101 @@
+// A user's personal access tokens: create one for QGIS or GDAL (shown once), see when each was used, revoke.
+import { useQuery } from "@tanstack/react-query";
+import type { FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { fieldErrors } from "../../api/client.ts";
+import { tokensQuery, useCreateToken, useRevokeToken } from "../../api/tokens.ts";
+import { ErrorBanner } from "../../components/error-banner.tsx";
+import { FormField } from "../../components/form-field.tsx";
+import { formValues } from "../../form-values.ts";
+
+const day = (iso: string | null) => (iso ? iso.slice(0, 10) : "—");
+
+export function TokensPage() {
+  const { t } = useTranslation();
+  const tokens = useQuery(tokensQuery);
+  const create = useCreateToken();
+  const revoke = useRevokeToken();
+  const fields = fieldErrors(create.error);
+  const ogcUrl = `${window.location.origin}/ogc`;
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const { name = "", expiresOn = "" } = formValues(form);
+    create.mutate(expiresOn ? { name, expiresOn } : { name }, { onSuccess: () => form.reset() });
+  };
+
+  return (
+    <div className="page">
+      <form className="form-card" onSubmit={onSubmit} noValidate>
+        <h2>{t("tokens.heading")}</h2>
+        <p className="form-note">{t("tokens.note", { url: ogcUrl })}</p>
+        {create.error && <ErrorBanner message={create.error.message} />}
+        {create.data && (
+          <div className="success" role="status">
+            <p>{t("tokens.created")}</p>
+            <code className="token-once">{create.data.token}</code>
+          </div>
+        )}
+        <FormField label={t("tokens.name")} error={fields.name}>
+          {(link) => <input {...link} name="name" maxLength={60} placeholder="QGIS" />}
+        </FormField>
+        <FormField
+          label={t("tokens.expiresOn")}
+          error={fields.expiresOn}
+          hint={t("tokens.expiryHint")}
+        >
+          {(link) => <input {...link} name="expiresOn" type="date" />}
+        </FormField>
+        <button type="submit" className="primary" disabled={create.isPending}>
+          {t("tokens.create")}
+        </button>
+      </form>
+      {revoke.error && <ErrorBanner message={revoke.error.message} />}
+      <div className="table-scroll tokens-table">
+        <table className="table">
+          <thead>
+            <tr>
+              <th>{t("tokens.name")}</th>
+              <th>{t("tokens.createdAt")}</th>
+              <th>{t("tokens.expiresAt")}</th>
+              <th>{t("tokens.lastUsedAt")}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.data?.tokens.length === 0 && (
+              <tr>
+                <td colSpan={5}>{t("tokens.none")}</td>
+              </tr>
+            )}
+            {tokens.data?.tokens.map((token) => (
+              <tr key={token.id} className={token.revokedAt ? "muted" : undefined}>
+                <td>{token.name}</td>
+                <td>{day(token.createdAt)}</td>
+                <td>{token.expiresAt ? day(token.expiresAt) : t("tokens.never")}</td>
+                <td>{day(token.lastUsedAt)}</td>
+                <td>
+                  {token.revokedAt ? (
+                    t("tokens.revokedOn", { date: day(token.revokedAt) })
+                  ) : (
+                    <button
+                      type="button"
+                      disabled={revoke.isPending}
+                      onClick={() => {
+                        if (window.confirm(t("tokens.confirmRevoke", { name: token.name })))
+                          revoke.mutate(token.id);
+                      }}
+                    >
+                      {t("tokens.revoke")}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}
