@@ -46,9 +46,12 @@ export function MyAreaPage({ basemapUrl, basemapCrs }: Props) {
   const open = (next: Tab) => {
     setTab(next);
     setQueuedNote(false);
-    // A new report starts where the volunteer stands, with the fix's accuracy.
-    if (next === "report" && !draft.place && fix)
+    if (next !== "report") return;
+    // A new report starts where the volunteer stands, with the fix's accuracy; the map comes
+    // into view so the marker can be dragged.
+    if (!draft.place && fix)
       setDraft({ ...draft, place: [fix.lon, fix.lat], accuracyM: fix.accuracyM });
+    window.scrollTo({ top: 0 });
   };
 
   return (

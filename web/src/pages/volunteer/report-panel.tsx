@@ -86,7 +86,6 @@ export function ReportPanel({ draft, onDraft, fix, onQueue, onDone, onCancel }: 
           className="visually-hidden"
           type="file"
           accept={photoTypes.join(",")}
-          capture="environment"
           onChange={(e) => void onPick(e)}
         />
         {stored?.location && (
