@@ -75,9 +75,7 @@ export function buildVolunteering(
     walkers.forEach((personKey, w) => {
       // Before today where the week allows, so that no walk lies ahead of the moment the demo loads.
       const day = -Math.min(weekday, 1 + ((g + w) % 3));
-      const start = new Date(
-        daysFrom(now, day).getTime() + (9 + w * 2) * 3_600_000,
-      );
+      const start = new Date(daysFrom(now, day).getTime() + (9 + w * 2) * 3_600_000);
       patrols.push({ personKey, gridKey: grid.key, points: walk(grid, start, random) });
     });
     const team = [grid.leaderKey, ...grid.volunteerKeys];
