@@ -195,7 +195,7 @@ describeEachEngine("the leaders' view: hexagons, clusters, trends", (ctx) => {
     const query = `/api/analytics/clusters?bbox=${bbox}&zoom=14&from=${from}&to=${to}`;
     const answer = await ctx().request(query);
     expect(answer.status).toBe(200);
-    expect(answer.body.cellSize).toBe(62.5);
+    expect(answer.body.cellSize).toBe(250);
     const spot = answer.body.features.find((f: any) => {
       const [lon, lat] = f.properties.centroid.coordinates;
       return Math.abs(lon - SPOT.lon) < 0.005 && Math.abs(lat - SPOT.lat) < 0.005;
@@ -214,7 +214,7 @@ describeEachEngine("the leaders' view: hexagons, clusters, trends", (ctx) => {
     );
     // Clicking the cluster lists exactly its problems.
     const listed = await ctx().request(
-      `/api/analytics/problems?cellSize=62.5&cells=${spot.properties.cells.join(",")}&from=${from}&to=${to}`,
+      `/api/analytics/problems?cellSize=250&cells=${spot.properties.cells.join(",")}&from=${from}&to=${to}`,
     );
     expect(listed.body.numberMatched).toBe(SPOT_PROBLEMS);
     const withCategory = answer.body.features.find((f: any) => f.properties.category);

@@ -5,7 +5,7 @@
 // dropped; BENCH_PROBLEMS changes the size, BENCH_KEEP=1 keeps it, BENCH_DATABASE_URL reuses it).
 import { ensureCity, openDb, selectRows } from "@civgrid/api";
 import { sql } from "drizzle-orm";
-import { bandForZoom, finerBand } from "../../api/src/analytics/bands.ts";
+import { bandForZoom } from "../../api/src/analytics/bands.ts";
 import { DEFAULT_MIN_POINTS, problemClusters } from "../../api/src/analytics/clusters.ts";
 import { type AnalyticsFilters, asProblemFilters } from "../../api/src/analytics/filters.ts";
 import { hexagonCounts } from "../../api/src/analytics/hexagons.ts";
@@ -67,7 +67,7 @@ async function main() {
           db.orm,
           scope,
           v.bbox,
-          finerBand(band),
+          band,
           filters,
           DEFAULT_MIN_POINTS,
         );

@@ -29,11 +29,6 @@ export function bandForZoom(zoom: number): HexBand {
   return hexBands.find((b) => zoom >= b.fromZoom) ?? (hexBands.at(-1) as HexBand);
 }
 
-/** The next finer band (clusters are found among cells finer than the ones drawn). */
-export function finerBand(band: HexBand): HexBand {
-  return hexBands[Math.max(0, hexBands.indexOf(band) - 1)] as HexBand;
-}
-
 export function bandOfSize(size: number): HexBand | undefined {
   return hexBands.find((b) => b.size === size);
 }

@@ -1,5 +1,5 @@
 // Hotspots (问题聚集区): density-based clusters of problems, found in PostGIS. The problems of the
-// viewport are counted per stored cell of a fine band; a cell's density is the problems in it and
+// viewport are counted per stored cell of the zoom's band; a cell's density is the problems in it and
 // its six neighbours (so a knot on a cell border is not split and lost); a cell is a core cell
 // when that density reaches `minPoints` and twice the viewport's average (its problems spread over
 // every cell of the viewport: a city-wide background is not a hotspot); ST_ClusterDBSCAN joins

@@ -1,11 +1,11 @@
 // The notice's hotspots: the clusters over everything the caller may read in the period, seen
-// over the whole city (as the leader's map first shows it), at the finest hexagons that allows.
+// over the whole city, in the finest hexagons (250 m or more) that allows.
 import { sql } from "drizzle-orm";
 import { type Executor, selectRows } from "../db/client.ts";
 import type { Bbox } from "../db/query-helpers.ts";
 import type { Scope } from "../policy/scope.ts";
 import { problemsWhere } from "../problems/queries.ts";
-import { cellsInBbox, finerBand, hexBands, MAX_VIEWPORT_CELLS } from "./bands.ts";
+import { cellsInBbox, hexBands, MAX_VIEWPORT_CELLS } from "./bands.ts";
 import { type ClusterRow, DEFAULT_MIN_POINTS, problemClusters } from "./clusters.ts";
 import { type AnalyticsFilters, asProblemFilters } from "./filters.ts";
 
@@ -28,8 +28,8 @@ export async function hotspots(
   );
   if (!extent?.bbox) return [];
   const bbox = JSON.parse(String(extent.bbox)) as Bbox;
-  // The 1 km view's clusters (of 250 m cells), or coarser when the problems spread wider.
-  const view = hexBands.slice(1).find((b) => cellsInBbox(bbox, b) <= MAX_VIEWPORT_CELLS);
-  if (!view) return [];
-  return problemClusters(ex, scope, bbox, finerBand(view), filters, DEFAULT_MIN_POINTS);
+  // Clusters of 250 m cells, or coarser ones when the city is too wide for them.
+  const band = hexBands.slice(1).find((b) => cellsInBbox(bbox, b) <= MAX_VIEWPORT_CELLS);
+  if (!band) return [];
+  return problemClusters(ex, scope, bbox, band, filters, DEFAULT_MIN_POINTS);
 }

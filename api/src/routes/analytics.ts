@@ -6,7 +6,6 @@ import {
   bandForZoom,
   bandOfSize,
   cellsInBbox,
-  finerBand,
   type HexBand,
   hexBands,
   MAX_VIEWPORT_CELLS,
@@ -220,7 +219,7 @@ export const analyticsRoutes = newRouter()
       tags: ["analytics"],
       summary: "Problem hotspots (聚集区) in a viewport, found by density clustering in PostGIS",
       description:
-        "Problems are counted per hexagon one size finer than the zoom's; a hexagon is dense when it and its six neighbours hold at least minPoints problems and twice the viewport's average; ST_ClusterDBSCAN joins neighbouring dense hexagons. The same data always gives the same clusters, numbered by size.",
+        "Problems are counted per hexagon of the zoom's size; a hexagon is dense when it and its six neighbours hold at least minPoints problems and twice the viewport's average; ST_ClusterDBSCAN joins neighbouring dense hexagons. The same data always gives the same clusters, numbered by size.",
       request: {
         query: z
           .object({
@@ -235,8 +234,8 @@ export const analyticsRoutes = newRouter()
     }),
     async (c) => {
       const q = c.req.valid("query");
-      const band = finerBand(bandForZoom(q.zoom));
-      checkViewport(q.bbox, bandForZoom(q.zoom));
+      const band = bandForZoom(q.zoom);
+      checkViewport(q.bbox, band);
       const filters = await filtersOf(c, q);
       const minPoints = q.minPoints ?? DEFAULT_MIN_POINTS;
       const rows = await problemClusters(
