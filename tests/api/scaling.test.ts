@@ -1,0 +1,99 @@
+// The schema keeps a province possible (docs/scaling.md): every table carries city_id, and no
+// foreign key crosses cities: read from the live schema (information_schema, pg_constraint) on
+// both engines, and checked against the demo data.
+
+import { selectRows } from "@civgrid/api";
+import { sql } from "drizzle-orm";
+import { expect, it } from "vitest";
+import { describeEachEngine } from "./engines.ts";
+
+/** Tables without city_id, and why. */
+const cityless: Record<string, string> = {
+  cities: "the distribution key itself: a reference table copied to every node",
+  spatial_ref_sys: "PostGIS's coordinate systems: a reference table",
+};
+
+/**
+ * Tables shared by every city (Citus reference tables): a foreign key may point at them from
+ * anywhere. Everything else is distributed by city_id.
+ */
+const referenceTables = new Set(["cities"]);
+
+interface ForeignKey {
+  name: string;
+  table: string;
+  columns: string[];
+  target: string;
+  targetColumns: string[];
+}
+
+describeEachEngine("a schema that can be distributed by city", (ctx) => {
+  const tables = async () =>
+    (
+      await selectRows<{ table: string; hasCity: boolean }>(
+        ctx().db.orm,
+        sql`SELECT t.table_name AS "table",
+              EXISTS (SELECT 1 FROM information_schema.columns c WHERE c.table_schema = t.table_schema
+                AND c.table_name = t.table_name AND c.column_name = 'city_id') AS "hasCity"
+            FROM information_schema.tables t
+            WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE' ORDER BY 1`,
+      )
+    ).filter((t) => !t.table.startsWith("__drizzle"));
+
+  const foreignKeys = () =>
+    selectRows<ForeignKey>(
+      ctx().db.orm,
+      sql`SELECT con.conname AS name, src.relname AS "table", dst.relname AS target,
+            (SELECT array_agg(a.attname::text ORDER BY k.n) FROM unnest(con.conkey) WITH ORDINALITY k(att, n)
+              JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.att) AS columns,
+            (SELECT array_agg(a.attname::text ORDER BY k.n) FROM unnest(con.confkey) WITH ORDINALITY k(att, n)
+              JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.att) AS "targetColumns"
+          FROM pg_constraint con
+          JOIN pg_class src ON src.oid = con.conrelid
+          JOIN pg_class dst ON dst.oid = con.confrelid
+          JOIN pg_namespace ns ON ns.oid = src.relnamespace
+          WHERE con.contype = 'f' AND ns.nspname = 'public' ORDER BY 2, 1`,
+    );
+
+  it("gives every table a city_id, but for the listed reference tables", async () => {
+    const all = await tables();
+    expect(all.length).toBeGreaterThan(30);
+    const missing = all.filter((t) => !t.hasCity && !(t.table in cityless)).map((t) => t.table);
+    expect(missing).toEqual([]);
+  });
+
+  it("keeps every foreign key inside one city", async () => {
+    const keys = await foreignKeys();
+    expect(keys.length).toBeGreaterThan(30);
+    for (const key of keys) {
+      if (referenceTables.has(key.target)) continue;
+      // Keyed by (city_id, id): the database itself keeps both rows in one city (and Citus
+      // co-locates them). Otherwise an id-only key: the rows it joins must agree on city_id,
+      // checked here on the data; the distribution step widens it to (city_id, id).
+      if (key.columns.includes("city_id") && key.targetColumns.includes("city_id")) continue;
+      const [child, parent] = [key.columns, key.targetColumns];
+      const join = sql.join(
+        child.map(
+          (column, i) => sql`s.${sql.identifier(column)} = d.${sql.identifier(parent[i]!)}`,
+        ),
+        sql` AND `,
+      );
+      const [crossing] = await selectRows<{ n: number }>(
+        ctx().db.orm,
+        sql`SELECT count(*)::int AS n FROM ${sql.identifier(key.table)} s
+            JOIN ${sql.identifier(key.target)} d ON ${join} WHERE s.city_id <> d.city_id`,
+      );
+      expect(crossing?.n, `${key.table}.${child.join(",")} → ${key.target}`).toBe(0);
+    }
+  });
+
+  it("lets every id-only foreign key widen to (city_id, id): its target carries city_id", async () => {
+    const keys = await foreignKeys();
+    const idOnly = keys.filter(
+      (k) => !referenceTables.has(k.target) && !k.columns.includes("city_id"),
+    );
+    // Every id-only key points at a table whose rows carry city_id, so it can become (city_id, id).
+    const withCity = new Set((await tables()).filter((t) => t.hasCity).map((t) => t.table));
+    for (const key of idOnly) expect(withCity.has(key.target), key.name).toBe(true);
+  });
+});
