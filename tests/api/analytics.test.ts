@@ -5,6 +5,7 @@ import { selectRows } from "@civgrid/api";
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { beforeAll, expect, it } from "vitest";
+import { hexagonOf } from "../../api/src/analytics/hexagon-shape.ts";
 import { describeEachEngine } from "./engines.ts";
 
 const DAY = 86_400_000;
@@ -96,6 +97,20 @@ describeEachEngine("the leaders' view: hexagons, clusters, trends", (ctx) => {
         FROM problems`,
     );
     expect(row).toEqual({ outside: 0, missing: 0 });
+    // The API draws a cell's hexagon in TypeScript; the database's own shape is the same.
+    const cells = await selectRows<{ cell: string; shape: string }>(
+      ctx().db.orm,
+      sql`SELECT hex_250::text AS cell, ST_AsGeoJSON(civgrid_hex_polygon(hex_250, 250), 7) AS shape
+        FROM problems ORDER BY id LIMIT 20`,
+    );
+    for (const { cell, shape } of cells) {
+      const ours = hexagonOf(Number(cell), 250).coordinates[0]!;
+      const theirs = JSON.parse(shape).coordinates[0] as number[][];
+      ours.forEach(([lon, lat], i) => {
+        expect(lon).toBeCloseTo(theirs[i]![0]!, 6);
+        expect(lat).toBeCloseTo(theirs[i]![1]!, 6);
+      });
+    }
     // Moving a problem moves it to another cell.
     const [moved] = await selectRows<{ before: string; after: string }>(
       ctx().db.orm,

@@ -19,7 +19,7 @@ import { trends } from "../analytics/trends.ts";
 import type { Bbox } from "../db/query-helpers.ts";
 import { problemStatuses } from "../db/schema/index.ts";
 import { AppError, fieldMessage } from "../errors.ts";
-import { feature, type Page } from "../geojson.ts";
+import type { Page } from "../geojson.ts";
 import { listProblems } from "../problems/queries.ts";
 import { requirePeriod } from "../rankings/period.ts";
 import { ProblemCollection, properties } from "./problems.ts";
@@ -204,9 +204,12 @@ export const analyticsRoutes = newRouter()
           type: "FeatureCollection" as const,
           cellSize: band.size,
           count: rows.reduce((sum, r) => sum + r.count, 0),
-          features: rows.map(({ cell, count, pointsLost, geometry }) =>
-            feature({ id: cell, geometry }, { cell, count, pointsLost }),
-          ),
+          features: rows.map(({ cell, count, pointsLost, geometry }) => ({
+            type: "Feature" as const,
+            id: cell,
+            geometry,
+            properties: { cell, count, pointsLost },
+          })),
         },
         200,
       );
