@@ -4,15 +4,7 @@ import { VectorTile } from "@mapbox/vector-tile";
 import { PbfReader } from "pbf";
 import { expect, it } from "vitest";
 import { type Client, describeEachEngine } from "./engines.ts";
-
-/** The tile at zoom z holding a WGS84 position (slippy-map numbering). */
-export function tileAt(lon: number, lat: number, z: number) {
-  const n = 2 ** z;
-  const rad = (lat * Math.PI) / 180;
-  const x = Math.floor(((lon + 180) / 360) * n);
-  const y = Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n);
-  return { z, x, y };
-}
+import { tileAt } from "./tile-math.ts";
 
 async function decode(client: Client, path: string) {
   const response = await client.raw(path);
