@@ -293,6 +293,11 @@ describeEachEngine("volunteers", (ctx) => {
     });
   });
 
+  it("tells the web app the basemap's coordinate system (WGS84 unless BASEMAP_CRS says GCJ-02)", async () => {
+    const { body } = await ctx().anonymous.request("/api/config");
+    expect(body.basemapCrs).toBe("wgs84");
+  });
+
   it("documents every volunteer endpoint in the OpenAPI document", async () => {
     const { status, body } = await ctx().request("/api/openapi.json");
     expect(status).toBe(200);

@@ -180,15 +180,16 @@ export async function storeTrackPoints(
   );
   await tx.execute(sql`INSERT INTO patrol_points (city_id, patrol_id, seq, at, location, accuracy_m)
     VALUES ${sql.join(rows, sql`, `)}`);
-  await rebuildTrack(tx, patrolId);
+  await rebuildTracks(tx, [patrolId]);
 }
 
-/** The patrol's track, length and point count from its stored points. */
-async function rebuildTrack(tx: Executor, patrolId: number) {
+/** The patrols' tracks, lengths and point counts from their stored points. */
+export async function rebuildTracks(tx: Executor, patrolIds: number[]) {
+  const ids = sql.raw(`ARRAY[${patrolIds.filter(Number.isSafeInteger).join(",")}]::int[]`);
   await tx.execute(sql`UPDATE patrols t SET track = line.track, point_count = line.n,
       length_m = COALESCE(ST_Length(line.track::geography), 0)
-    FROM (SELECT count(*)::int AS n, CASE WHEN count(*) >= 2
+    FROM (SELECT patrol_id, count(*)::int AS n, CASE WHEN count(*) >= 2
             THEN ST_MakeLine(location ORDER BY seq) END AS track
-          FROM patrol_points WHERE patrol_id = ${patrolId}) line
-    WHERE t.id = ${patrolId}`);
+          FROM patrol_points WHERE patrol_id = ANY(${ids}) GROUP BY patrol_id) line
+    WHERE t.id = line.patrol_id`);
 }
