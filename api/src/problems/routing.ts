@@ -18,9 +18,15 @@ export async function routeProblems(ex: Executor, cityId: number, ids?: number[]
           SELECT p.id AS problem_id, g.id AS grid_id, ST_Contains(g.geom, p.location) AS inside
           FROM problems p
           CROSS JOIN LATERAL (
-            SELECT g.id, g.geom FROM grids g
-            WHERE g.city_id = p.city_id AND g.deleted_at IS NULL
-            ORDER BY g.geom <-> p.location, g.id
+            -- The nearest few by the GiST index's KNN order alone (a second sort key would turn
+            -- it into a scan of every grid per problem), then the id breaks ties on a shared edge.
+            SELECT n.id, n.geom FROM (
+              SELECT g.id, g.geom, g.geom <-> p.location AS distance FROM grids g
+              WHERE g.city_id = p.city_id AND g.deleted_at IS NULL
+              ORDER BY g.geom <-> p.location
+              LIMIT 8
+            ) n
+            ORDER BY n.distance, n.id
             LIMIT 1
           ) g
           WHERE p.city_id = ${cityId} ${only}
