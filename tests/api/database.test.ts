@@ -14,10 +14,13 @@ describeEachEngine("data model", (ctx) => {
     );
     expect(columns.map((c) => `${c.table}.${c.column}:${c.type}:${c.srid}`)).toEqual([
       "communities.geom:MULTIPOLYGON:4326",
+      "dedication_signups.check_in_location:POINT:4326",
       "files.exif_location:POINT:4326",
       "grid_versions.geom:MULTIPOLYGON:4326",
       "grids.geom:MULTIPOLYGON:4326",
       "inspection_points.location:POINT:4326",
+      "patrol_points.location:POINT:4326",
+      "patrols.track:LINESTRING:4326",
       "problems.location:POINT:4326",
       "regions.geom:MULTIPOLYGON:4326",
       "regions.label_point:POINT:4326",
@@ -31,6 +34,7 @@ describeEachEngine("data model", (ctx) => {
       expect.arrayContaining([
         "communities_geom_gist",
         "grids_geom_gist",
+        "patrols_track_gist",
         "problems_location_gist",
       ]),
     );
