@@ -44,8 +44,9 @@ async function main() {
     await generateCity(run, cityId, size, (step, done, of) =>
       process.stdout.write(`\r[${"#".repeat(done)}${".".repeat(of - done)}] ${step}          `),
     );
-    const routed = await timed(() => routeProblems(db.orm, cityId), 1);
+    // Statistics first: without them the planner scans every grid per problem.
     await run("VACUUM ANALYZE");
+    const routed = await timed(() => routeProblems(db.orm, cityId), 1);
     console.log(
       `\ngenerated ${JSON.stringify(size)} in ${Date.now() - started} ms (routing ${routed} ms)`,
     );
