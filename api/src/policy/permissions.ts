@@ -39,7 +39,12 @@ export const permissions: Record<Role, readonly Action[]> = {
   admin: ["users.manage", "audit.read", "settings.write", "standards.write"],
   coordinator,
   inspector: ["inspections.write", "problems.report"],
-  unit_admin: ["rectification.submit", "unit.materials.write", "unit.persons.write", "tasks.progress"],
+  unit_admin: [
+    "rectification.submit",
+    "unit.materials.write",
+    "unit.persons.write",
+    "tasks.progress",
+  ],
   grid_leader: ["problems.report", "patrols.write", "activities.write", "tasks.progress"],
   volunteer: ["problems.report", "patrols.write", "activities.write"],
   leader: [],
