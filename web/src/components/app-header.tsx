@@ -30,6 +30,10 @@ const pages = [
   { to: "/standards", label: "nav.standards", permission: "standards.write" },
   { to: "/admin/users", label: "nav.users", permission: "users.manage" },
   { to: "/admin/audit", label: "nav.audit", permission: "audit.read" },
+] as const;
+
+/** One's own account, under one's name: a coordinator's dozen pages leave no room for more. */
+const accountPages = [
   { to: "/account/password", label: "nav.password" },
   { to: "/account/tokens", label: "nav.tokens" },
 ] as const;
@@ -67,7 +71,15 @@ export function AppHeader({ me, cityName }: Props) {
         ))}
         <span className="who">
           {me.user.displayName}
-          <small>{t(`role.${me.user.role}`)}</small>
+          <small>
+            {t(`role.${me.user.role}`)}
+            {!me.user.mustChangePassword &&
+              accountPages.map((page) => (
+                <Link key={page.to} to={page.to} onNavigate={() => setMenuOpen(false)}>
+                  {t(page.label)}
+                </Link>
+              ))}
+          </small>
         </span>
         <button type="button" className="sign-out" onClick={() => signOut.mutate()}>
           {t("nav.signOut")}
