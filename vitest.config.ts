@@ -3,6 +3,9 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
+    // Two files at a time: most of a file's time is one engine opening and loading the demo city
+    // (PGlite's WebAssembly, or the server), so the second core is otherwise idle.
+    maxWorkers: 2,
     projects: [
       { test: { name: "geo", include: ["geo/src/**/*.test.ts"] } },
       { test: { name: "seeds", include: ["seeds/src/**/*.test.ts"] } },
