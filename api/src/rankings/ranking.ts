@@ -15,15 +15,8 @@ export const MIN_PROBLEMS_FOR_RATES = 5;
 /** A notice criticises at most this many. */
 export const MAX_CRITICISED = 3;
 
-export interface RankingRow {
-  id: number;
-  name: string;
-  pointsLost: number;
-  problems: number;
-  open: number;
-  overdue: number;
-  closed: number;
-  closedOnTime: number;
+/** A ranked unit or grid: its counts (less the rework counts, shown as a rate) and its rates. */
+export interface RankingRow extends Omit<RankingCounts, "submitted" | "reworked"> {
   /** closedOnTime / closed; null below the minimum or with nothing closed. */
   onTimeRate: number | null;
   /** problems returned at least once / problems that reached "submitted"; null likewise. */
@@ -32,7 +25,6 @@ export interface RankingRow {
   taskOnTimeRate: number | null;
   /** Weeks with materials in / weeks due in the period (units only); null when none was due. */
   materialRate: number | null;
-  rank: number;
 }
 
 export interface Ranking {
