@@ -3,6 +3,7 @@ export * from "./access-tokens.ts";
 export * from "./files.ts";
 export * from "./grids.ts";
 export * from "./patrols.ts";
+export * from "./problem-cell-days.ts";
 export * from "./problems.ts";
 export * from "./regions.ts";
 export * from "./standards.ts";

@@ -1,0 +1,30 @@
+// Problems counted per hexagon cell, day and status: the leaders' city-wide map sums a few
+// thousand of these rows instead of reading every problem of the period (a million-problem city
+// has ~450,000 in a month's view). The database keeps them: statement triggers on `problems`
+// (migration 0014) add what a write adds and take away what it takes away, whoever writes.
+import { bigint, date, integer, numeric, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { cityId } from "./columns.ts";
+import { problemStatuses } from "./problems.ts";
+import { cities } from "./regions.ts";
+
+/** The zoom bands kept as rollups: the city-wide ones, where a view holds most of the city. */
+export const rolledUpCellSizes = [4000, 16000] as const;
+
+export const problemCellDays = pgTable(
+  "problem_cell_days",
+  {
+    cityId: cityId().references(() => cities.id),
+    /** The band's hexagon size in metres (4000 or 16000): which hex_ column `cell` comes from. */
+    cellSize: integer("cell_size").notNull(),
+    cell: bigint("cell", { mode: "number" }).notNull(),
+    /** The day the problems were reported, in China time (civgrid_china_day). */
+    day: date("day").notNull(),
+    status: text("status", { enum: problemStatuses }).notNull(),
+    problems: integer("problems").notNull(),
+    pointsLost: numeric("points_lost", { precision: 14, scale: 2, mode: "number" }).notNull(),
+  },
+  (t) => [
+    // A period's rows of one band are one range of this key.
+    primaryKey({ columns: [t.cityId, t.cellSize, t.day, t.status, t.cell] }),
+  ],
+);
