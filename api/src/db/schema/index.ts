@@ -8,5 +8,6 @@ export * from "./problems.ts";
 export * from "./regions.ts";
 export * from "./standards.ts";
 export * from "./tasks.ts";
+export * from "./tile-versions.ts";
 export * from "./units.ts";
 export * from "./users.ts";
