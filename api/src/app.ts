@@ -53,6 +53,8 @@ export interface AppOptions {
   basemapUrl: string | null;
   /** The basemap's coordinate system (BASEMAP_CRS); WGS84 when unset. */
   basemapCrs?: "wgs84" | "gcj02";
+  /** Above this many features a map layer is drawn from vector tiles (MAP_TILES_ABOVE). */
+  mapTilesAbove?: number;
   /** Open311 api_keys; when any is set, filing a request needs one. */
   open311ApiKeys?: string[];
   /** How long a sign-in lasts. */
@@ -130,7 +132,11 @@ export function createApp(options: AppOptions) {
 
   app.route(
     "/api",
-    healthRoutes({ basemapUrl: options.basemapUrl, basemapCrs: options.basemapCrs ?? "wgs84" }),
+    healthRoutes({
+      basemapUrl: options.basemapUrl,
+      basemapCrs: options.basemapCrs ?? "wgs84",
+      mapTilesAbove: options.mapTilesAbove ?? 2000,
+    }),
   );
   app.route("/api/auth", authRoutes(options.sessionHours ?? 12));
   app.route("/api/users", userRoutes);

@@ -29,6 +29,11 @@ const schema = z.object({
   BASEMAP_URL: z.string().optional(),
   /** The basemap's coordinate system: gcj02 for Amap/Tencent-style tiles; phones' WGS84 is shifted onto it. */
   BASEMAP_CRS: z.enum(["wgs84", "gcj02"]).default("wgs84"),
+  /**
+   * The web map draws a layer (grids, points, problems) from vector tiles once it holds more
+   * features than this, and downloads it whole as GeoJSON otherwise (README: web map benchmark).
+   */
+  MAP_TILES_ABOVE: z.coerce.number().int().min(0).default(2000),
   /** Where the built web app lives; served at / when present. */
   WEB_DIST: z.string().optional(),
   /** Where uploaded photos are kept, by content hash; default <DATA_DIR>/files. */
@@ -48,6 +53,7 @@ export interface Config {
   city: { code: string; name: string };
   basemapUrl: string | null;
   basemapCrs: "wgs84" | "gcj02";
+  mapTilesAbove: number;
   sessionHours: number;
   open311ApiKeys: string[];
 
@@ -77,6 +83,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     city: { code: c.CITY_CODE, name: c.CITY_NAME },
     basemapUrl: c.BASEMAP_URL ?? null,
     basemapCrs: c.BASEMAP_CRS,
+    mapTilesAbove: c.MAP_TILES_ABOVE,
     sessionHours: c.SESSION_HOURS,
     open311ApiKeys: (c.OPEN311_API_KEYS ?? "")
       .split(",")

@@ -39,6 +39,7 @@ const app = createApp({
   cityId,
   basemapUrl: config.basemapUrl,
   basemapCrs: config.basemapCrs,
+  mapTilesAbove: config.mapTilesAbove,
   sessionHours: config.sessionHours,
   open311ApiKeys: config.open311ApiKeys,
 

@@ -83,6 +83,20 @@ describeEachEngine("read endpoints", (ctx) => {
     ]);
   });
 
+  it("marks the units that lead a grid, the same ones the grids name as lead", async () => {
+    const grids = await ctx().request("/api/grids");
+    const leading = new Set(grids.body.features.map((f: any) => f.properties.leadUnitId));
+    const units = await ctx().request("/api/units?limit=5000");
+    const marked = units.body.features.filter((f: any) => f.properties.leadsGrids);
+    expect(new Set(marked.map((f: any) => f.id))).toEqual(leading);
+    expect(marked.length).toBeLessThan(units.body.features.length);
+  });
+
+  it("tells the web map above how many features a layer is drawn from tiles", async () => {
+    const { body } = await ctx().anonymous.request("/api/config");
+    expect(body.mapTilesAbove).toBe(2000);
+  });
+
   it("lists inspection points of several kinds, street points inside a grid", async () => {
     const { body } = await ctx().request("/api/points?limit=5000");
     const kinds = new Set(body.features.map((f: any) => f.properties.kind));

@@ -45,6 +45,7 @@ describeEachEngine("vector tiles", (ctx) => {
         communityId: grid.communityId,
         leadUnitId: grid.leadUnitId,
         leadUnitShortName: grid.leadUnitShortName,
+        labelHere: true, // the whole demo city lies in this one tile
       });
       const points = feature.geometry.flat();
       expect(points.length).toBeGreaterThan(3);
@@ -53,6 +54,34 @@ describeEachEngine("vector tiles", (ctx) => {
         expect(p.x).toBeLessThanOrEqual(4096 + 64);
       }
     }
+  });
+
+  it("labels each grid in one tile only, however many tiles its outline crosses", async () => {
+    const grids = (await ctx().request("/api/grids")).body.features;
+    const corners = grids.flatMap((g: any) => g.geometry.coordinates.flat(2)) as number[][];
+    const [west, east] = [
+      Math.min(...corners.map((c) => c[0]!)),
+      Math.max(...corners.map((c) => c[0]!)),
+    ];
+    const [south, north] = [
+      Math.min(...corners.map((c) => c[1]!)),
+      Math.max(...corners.map((c) => c[1]!)),
+    ];
+    const z = 16;
+    const from = tileAt(west, north, z);
+    const to = tileAt(east, south, z);
+    const drawn = new Map<number, number>();
+    const labelled = new Map<number, number>();
+    for (let x = from.x; x <= to.x; x++)
+      for (let y = from.y; y <= to.y; y++)
+        for (const f of (await decode(ctx(), `/tiles/grids/${z}/${x}/${y}.mvt`)).features) {
+          const id = Number(f.id);
+          drawn.set(id, (drawn.get(id) ?? 0) + 1);
+          if (f.properties.labelHere) labelled.set(id, (labelled.get(id) ?? 0) + 1);
+        }
+    expect(Math.max(...drawn.values())).toBeGreaterThan(1); // some grid does cross tiles
+    expect([...labelled.keys()].sort()).toEqual(grids.map((g: any) => g.id).sort());
+    expect(new Set(labelled.values())).toEqual(new Set([1]));
   });
 
   it("draws communities, units, points and problems as on their GeoJSON endpoints", async () => {

@@ -9,6 +9,7 @@ const City = z.object({ code: z.string(), name: z.string() });
 export function healthRoutes(settings: {
   basemapUrl: string | null;
   basemapCrs: "wgs84" | "gcj02";
+  mapTilesAbove: number;
 }) {
   return newRouter()
     .openapi(
@@ -64,6 +65,10 @@ export function healthRoutes(settings: {
                   basemapCrs: z.enum(["wgs84", "gcj02"]).openapi({
                     description: "the basemap's coordinate system; data stays WGS84",
                   }),
+                  mapTilesAbove: z.number().int().openapi({
+                    description:
+                      "a map layer with more features than this is read from /tiles, not as GeoJSON",
+                  }),
                   city: City,
                 }),
               },
@@ -81,6 +86,7 @@ export function healthRoutes(settings: {
           {
             basemapUrl: settings.basemapUrl,
             basemapCrs: settings.basemapCrs,
+            mapTilesAbove: settings.mapTilesAbove,
             city: city ?? { code: "", name: "" },
           },
           200,

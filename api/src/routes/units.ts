@@ -21,6 +21,7 @@ const unitProperties = z.object({
   kind: z.enum(unitKinds),
   address: z.string().nullable(),
   phone: z.string().nullable(),
+  leadsGrids: z.boolean().openapi({ description: "leads (牵头) a grid the caller may read" }),
 });
 const unitDetailProperties = unitProperties.extend({
   responsible: z.array(

@@ -51,8 +51,12 @@ export function layerQuery(
 ): SQL {
   switch (layer) {
     case "grids":
+      // labelHere: the grid's label point lies in this tile, so the map labels the grid once,
+      // not once per tile its outline crosses
       return sql`SELECT g.id, g.code, g.name, g.community_id AS "communityId",
-          lu.id AS "leadUnitId", lu.short_name AS "leadUnitShortName", ${geom(sql`g.geom`, 64)} AS geom
+          lu.id AS "leadUnitId", lu.short_name AS "leadUnitShortName",
+          ST_Intersects(ST_PointOnSurface(g.geom), ST_Transform(${envelope(tile)}, 4326)) AS "labelHere",
+          ${geom(sql`g.geom`, 64)} AS geom
         FROM grids g
         LEFT JOIN grid_units gl ON gl.grid_id = g.id AND gl.role = 'lead'
         LEFT JOIN units lu ON lu.id = gl.unit_id

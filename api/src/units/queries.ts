@@ -19,10 +19,20 @@ export interface UnitRow {
   kind: UnitKind;
   address: string | null;
   phone: string | null;
+  /** Leads a grid the caller may read: the map colours these hospitals' grids and lists them in its legend. */
+  leadsGrids: boolean;
   geometry: string;
 }
 
-const columns = sql`u.id, u.name, u.short_name AS "shortName", u.kind, u.address, u.phone,
+/**
+ * `leadsGrids` spares the map from downloading every grid to learn which hospitals lead one
+ * (a city of 5,000 grids draws them from vector tiles).
+ */
+const columns = (
+  scope: Scope,
+) => sql`u.id, u.name, u.short_name AS "shortName", u.kind, u.address, u.phone,
+  EXISTS (SELECT 1 FROM grid_units lg JOIN grids g ON g.id = lg.grid_id
+    WHERE lg.unit_id = u.id AND lg.role = 'lead' AND g.deleted_at IS NULL AND ${gridsReadable(scope)}) AS "leadsGrids",
   ST_AsGeoJSON(u.location, 7) AS geometry`;
 
 function where(scope: Scope, filters: UnitFilters & { id?: number }) {
@@ -42,7 +52,7 @@ export function listUnits(
   page: { limit: number; offset: number },
 ) {
   return queryPage<UnitRow>(ex, {
-    columns,
+    columns: columns(scope),
     from: sql`units u`,
     where: where(scope, filters),
     orderBy: sql`u.kind, u.name, u.id`,
@@ -58,7 +68,7 @@ export interface UnitDetail extends UnitRow {
 export async function getUnit(ex: Executor, scope: Scope, id: number): Promise<UnitDetail | null> {
   const [unit] = await selectRows<UnitRow>(
     ex,
-    sql`SELECT ${columns} FROM units u WHERE ${where(scope, { id })}`,
+    sql`SELECT ${columns(scope)} FROM units u WHERE ${where(scope, { id })}`,
   );
   if (!unit) return null;
   // Responsible persons' mobiles are for the city's staff and the unit itself, not for everyone.

@@ -156,4 +156,8 @@ export const api = {
   inspectionPoints: () => getCollection<InspectionPointCollection>("/api/points"),
   problems: () => getCollection<ProblemCollection>("/api/problems"),
   problem: (id: number) => getJson<ProblemDetail>(`/api/problems/${id}`),
+  /** How many features a list holds: one feature's page still counts them all (numberMatched). */
+  featureCount: async (resource: "grids" | "points" | "problems") =>
+    (await getJson<Collection<MultiPolygon | Point, unknown>>(`/api/${resource}?limit=1`))
+      .numberMatched,
 };

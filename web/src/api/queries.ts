@@ -62,4 +62,11 @@ export const queries = {
   problems: () => queryOptions({ queryKey: ["problems"], queryFn: api.problems, staleTime }),
   problem: (id: number) =>
     queryOptions({ queryKey: ["problems", id], queryFn: () => api.problem(id) }),
+  /** Keyed under its resource ("grids", "points", "problems"), so edits there count again. */
+  featureCount: (resource: "grids" | "points" | "problems") =>
+    queryOptions({
+      queryKey: [resource, "count"],
+      queryFn: () => api.featureCount(resource),
+      staleTime,
+    }),
 };

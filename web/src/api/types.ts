@@ -18,6 +18,8 @@ export interface AppConfig {
   basemapUrl: string | null;
   /** The basemap's coordinate system: GCJ-02 for Amap-style tiles; WGS84 when absent. */
   basemapCrs?: "wgs84" | "gcj02";
+  /** A map layer with more features than this is drawn from /tiles rather than downloaded whole. */
+  mapTilesAbove: number;
   city: City;
 }
 
@@ -89,6 +91,8 @@ export interface UnitProperties {
   kind: UnitKind;
   address: string;
   phone: string;
+  /** Leads a grid the user may read (coloured on the map, listed in the legend). */
+  leadsGrids: boolean;
 }
 
 export type ResponsibleDuty = "head" | "deputy" | "department_head" | "platform_admin";

@@ -9,6 +9,7 @@ import {
 import "maplibre-gl/dist/maplibre-gl.css";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import { mapStyle } from "./style.ts";
+import type { TiledLayer } from "./tile-sources.ts";
 
 // maplibre looks for its worker next to its own module, which the bundle does not keep;
 // let Vite emit the worker file and point maplibre at it.
@@ -26,6 +27,8 @@ const initialView = { center: [117.165, 35.084] as [number, number], zoom: 12 };
 export interface MapOptions {
   /** The data layers to draw (the map page's by default). */
   layers?: LayerSpecification[];
+  /** The layers to draw from vector tiles (see use-tiled-layers.ts); GeoJSON sources otherwise. */
+  tiled?: readonly TiledLayer[];
   /** Keep the drawn frame readable, so the canvas can be printed (costs some speed). */
   printable?: boolean;
 }
@@ -33,11 +36,11 @@ export interface MapOptions {
 export function createMap(
   container: HTMLElement,
   basemapUrl: string | null,
-  { layers, printable = false }: MapOptions = {},
+  { layers, tiled, printable = false }: MapOptions = {},
 ): MapLibreMap {
   const map = new MapLibreMap({
     container,
-    style: mapStyle(basemapUrl, layers),
+    style: mapStyle(basemapUrl, layers, tiled),
     canvasContextAttributes: { preserveDrawingBuffer: printable },
     ...initialView,
     maxZoom: 20,

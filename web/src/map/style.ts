@@ -3,6 +3,7 @@
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from "maplibre-gl";
 import { dataLayers } from "./layers/index.ts";
 import { emptySources } from "./sources.ts";
+import { readingTiles, type TiledLayer, tileSources } from "./tile-sources.ts";
 
 const background: LayerSpecification = {
   id: "background",
@@ -18,15 +19,23 @@ function basemap(url: string): { source: SourceSpecification; layer: LayerSpecif
   };
 }
 
-/** The style with the given data layers (the map page's by default, the editor's are fewer). */
+/**
+ * The style with the given data layers (the map page's by default, the editor's are fewer),
+ * the `tiled` ones drawn from vector tiles.
+ */
 export function mapStyle(
   basemapUrl: string | null,
   layers: LayerSpecification[] = dataLayers,
+  tiled: readonly TiledLayer[] = [],
 ): StyleSpecification {
   const raster = basemapUrl ? basemap(basemapUrl) : null;
   return {
     version: 8,
-    sources: { ...(raster ? { basemap: raster.source } : {}), ...emptySources() },
-    layers: [background, ...(raster ? [raster.layer] : []), ...layers],
+    sources: {
+      ...(raster ? { basemap: raster.source } : {}),
+      ...emptySources(),
+      ...tileSources(tiled),
+    },
+    layers: [background, ...(raster ? [raster.layer] : []), ...readingTiles(layers, tiled)],
   };
 }

@@ -1,4 +1,5 @@
 // The hospitals that lead grids, each with its colour: shared by the map paint and the legend.
+// The units list says which lead a grid, so no page downloads every grid to learn it.
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { queries } from "../api/queries.ts";
@@ -11,16 +12,15 @@ export interface LeadUnit extends LeadUnitColour {
 
 export function useLeadUnits(): LeadUnit[] | undefined {
   const units = useQuery(queries.units()).data;
-  const grids = useQuery(queries.grids()).data;
   return useMemo(() => {
-    if (!units || !grids) return undefined;
+    if (!units) return undefined;
     const unitList = units.features.map((feature) => feature.properties);
     const byId = new Map(unitList.map((unit) => [unit.id, unit]));
-    const leadIds = grids.features.map((feature) => feature.properties.leadUnitId);
+    const leadIds = unitList.filter((unit) => unit.leadsGrids).map((unit) => unit.id);
     return leadUnitColours(unitList, leadIds).map((colour) => ({
       ...colour,
       name: byId.get(colour.unitId)?.name ?? "",
       shortName: byId.get(colour.unitId)?.shortName ?? "",
     }));
-  }, [units, grids]);
+  }, [units]);
 }

@@ -1,4 +1,5 @@
-// Feeds the map's sources from the query cache, fits the view, and marks the map ready.
+// Feeds the map's GeoJSON sources from the query cache (the layers drawn from tiles fetch their
+// own), fits the view, and marks the map ready.
 
 import { useQuery } from "@tanstack/react-query";
 import bbox from "@turf/bbox";
@@ -10,6 +11,7 @@ import { labelPoints, labelsAbove } from "./label-points.ts";
 import { applyLeadUnitColours } from "./lead-unit-colours.ts";
 import { markReadyWhenIdle } from "./readiness.ts";
 import { type SourceId, sourceIds } from "./sources.ts";
+import type { TiledLayer } from "./tile-sources.ts";
 import { useLeadUnits } from "./use-lead-units.ts";
 
 /** Room for the overlays: the layer list and legend on the left, or above on a phone. */
@@ -20,6 +22,13 @@ export function fitPadding() {
     : { top: 110, bottom: 40, left: 20, right: 20 };
 }
 
+/** The query of each layer that can be drawn from tiles. */
+const tiledLayerOf: Record<string, TiledLayer | undefined> = {
+  grids: "grids",
+  inspectionPoints: "points",
+  problems: "problems",
+};
+
 /** Keeps one GeoJSON source showing `data` (nothing is sent while it is undefined). */
 export function useSourceData(map: MapLibreMap | null, id: SourceId, data: GeoJSON | undefined) {
   useEffect(() => {
@@ -27,18 +36,26 @@ export function useSourceData(map: MapLibreMap | null, id: SourceId, data: GeoJS
   }, [map, id, data]);
 }
 
-/** Returns the first load error, if any, for the page to show. */
-export function useMapData(map: MapLibreMap | null): { error: Error | null; retry: () => void } {
+/**
+ * `tiled` are the layers the map draws from vector tiles: their GeoJSON is never fetched.
+ * Returns the first load error, if any, for the page to show.
+ */
+export function useMapData(
+  map: MapLibreMap | null,
+  tiled: readonly TiledLayer[],
+): { error: Error | null; retry: () => void } {
+  const geojson = (layer: TiledLayer) => !tiled.includes(layer);
   const results = {
     city: useQuery(queries.cityOutline()),
     communities: useQuery(queries.communities()),
-    grids: useQuery(queries.grids()),
+    grids: useQuery({ ...queries.grids(), enabled: geojson("grids") }),
     units: useQuery(queries.units()),
-    inspectionPoints: useQuery(queries.inspectionPoints()),
-    problems: useQuery(queries.problems()),
+    inspectionPoints: useQuery({ ...queries.inspectionPoints(), enabled: geojson("points") }),
+    problems: useQuery({ ...queries.problems(), enabled: geojson("problems") }),
   };
   const communities = results.communities.data;
-  const grids = results.grids.data;
+  // a list another page left in the cache is not sent to a source no layer reads
+  const grids = geojson("grids") ? results.grids.data : undefined;
   const communityLabels = useMemo(() => communities && labelsAbove(communities), [communities]);
   const gridLabels = useMemo(() => grids && labelPoints(grids), [grids]);
   const leadUnits = useLeadUnits();
@@ -49,8 +66,12 @@ export function useMapData(map: MapLibreMap | null): { error: Error | null; retr
   useSourceData(map, sourceIds.grids, grids);
   useSourceData(map, sourceIds.gridLabels, gridLabels);
   useSourceData(map, sourceIds.units, results.units.data);
-  useSourceData(map, sourceIds.inspectionPoints, results.inspectionPoints.data);
-  useSourceData(map, sourceIds.problems, results.problems.data);
+  useSourceData(
+    map,
+    sourceIds.inspectionPoints,
+    geojson("points") ? results.inspectionPoints.data : undefined,
+  );
+  useSourceData(map, sourceIds.problems, geojson("problems") ? results.problems.data : undefined);
 
   useEffect(() => {
     if (map && leadUnits) applyLeadUnitColours(map, leadUnits);
@@ -64,7 +85,10 @@ export function useMapData(map: MapLibreMap | null): { error: Error | null; retr
     map.fitBounds([west, south, east, north], { padding: fitPadding(), animate: false });
   }, [map, communities]);
 
-  const allLoaded = Object.values(results).every((result) => result.isSuccess);
+  // a layer drawn from tiles has nothing to wait for here: its tiles load before `idle`
+  const allLoaded = Object.entries(results).every(
+    ([name, result]) => result.isSuccess || tiled.includes(tiledLayerOf[name] as TiledLayer),
+  );
   const ready = useRef<MapLibreMap | null>(null);
   useEffect(() => {
     if (!map || !allLoaded || !leadUnits || ready.current === map) return;

@@ -4,27 +4,30 @@ import { type RefObject, useEffect, useRef, useState } from "react";
 import { createMap, type MapOptions } from "./map.ts";
 
 /**
- * `basemapUrl` is `undefined` while the setting is still loading, `null` when there is none.
+ * `basemapUrl` is `undefined` while the setting is still loading, `null` when there is none;
+ * `options` is `null` while the page is still deciding them (which layers come as tiles).
  * Returns the map once its style has loaded, so callers can set data and paint at once.
- * `options` are read when the map is made: a page passes a constant.
+ * `options` are read when the map is made: later changes do not remake it.
  */
 export function useMapInstance(
   container: RefObject<HTMLDivElement | null>,
   basemapUrl: string | null | undefined,
-  options?: MapOptions,
+  options: MapOptions | null = {},
 ): MapLibreMap | null {
   const [map, setMap] = useState<MapLibreMap | null>(null);
-  const initial = useRef(options);
+  const latest = useRef(options);
+  latest.current = options;
+  const decided = options !== null;
   useEffect(() => {
     const element = container.current;
-    if (!element || basemapUrl === undefined) return;
-    const created = createMap(element, basemapUrl, initial.current);
+    if (!element || basemapUrl === undefined || !decided) return;
+    const created = createMap(element, basemapUrl, latest.current ?? {});
     created.once("load", () => setMap(created));
     return () => {
       setMap(null);
       created.remove();
       if (window.__civgridMap === created) delete window.__civgridMap;
     };
-  }, [container, basemapUrl]);
+  }, [container, basemapUrl, decided]);
   return map;
 }

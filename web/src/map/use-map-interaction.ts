@@ -1,11 +1,15 @@
-// Clicks on the map select a problem, a unit or a grid; the selected one is highlighted.
-import type { Map as MapLibreMap, MapMouseEvent, PointLike } from "maplibre-gl";
+// Clicks on the map select a problem, a unit or a grid; the selected one is highlighted. A click
+// on a cell of problems (tiles at city zoom) zooms in to where they are single problems.
+import type { FeatureIdentifier, Map as MapLibreMap, MapMouseEvent, PointLike } from "maplibre-gl";
 import { useEffect } from "react";
 import { type FeatureRef, type Selection, type SelectionKind, useMapUi } from "../state/map-ui.ts";
 import { gridFillLayerId } from "./layers/grids.ts";
-import { problemCircleLayerId } from "./layers/problems.ts";
+import {
+  problemCellLayerId,
+  problemCircleLayerId,
+  problemPointsMinZoom,
+} from "./layers/problems.ts";
 import { unitCircleLayerId } from "./layers/units.ts";
-import { sourceIds } from "./sources.ts";
 
 /** Layers a click can select, topmost first, so a problem wins over the grid beneath it. */
 const selectable: Record<string, SelectionKind> = {
@@ -14,11 +18,17 @@ const selectable: Record<string, SelectionKind> = {
   [gridFillLayerId]: "grid",
 };
 
-const sourceOf: Record<SelectionKind, string> = {
-  problem: sourceIds.problems,
-  unit: sourceIds.units,
-  grid: sourceIds.grids,
+const layerOf: Record<SelectionKind, string> = {
+  problem: problemCircleLayerId,
+  unit: unitCircleLayerId,
+  grid: gridFillLayerId,
 };
+
+/** The feature as its layer reads it: a GeoJSON source, or a tile source and its layer. */
+function featureTarget(map: MapLibreMap, { kind, id }: FeatureRef): FeatureIdentifier | null {
+  const layer = map.getLayer(layerOf[kind]);
+  return layer ? { source: layer.source, sourceLayer: layer.sourceLayer, id } : null;
+}
 
 /** Half the side of the box a click searches: markers are small, fingers are not. */
 const tolerance = 6;
@@ -57,13 +67,24 @@ function selectionAt(map: MapLibreMap, event: MapMouseEvent): Selection | null {
   return markers[0] ?? grid ?? null;
 }
 
+/** Zooms in on a cell of problems under the pointer; false when there is none. */
+function zoomIntoCell(map: MapLibreMap, event: MapMouseEvent): boolean {
+  if (!map.getLayer(problemCellLayerId)) return false;
+  const [cell] = map.queryRenderedFeatures(around(event.point), { layers: [problemCellLayerId] });
+  if (!cell) return false;
+  map.easeTo({ center: event.lngLat, zoom: Math.max(problemPointsMinZoom, map.getZoom() + 1) });
+  return true;
+}
+
 export function useMapInteraction(map: MapLibreMap | null) {
   const select = useMapUi((state) => state.select);
   const selection = useMapUi((state) => state.selection);
 
   useEffect(() => {
     if (!map) return;
-    const onClick = (event: MapMouseEvent) => select(selectionAt(map, event));
+    const onClick = (event: MapMouseEvent) => {
+      if (!zoomIntoCell(map, event)) select(selectionAt(map, event));
+    };
     const onMove = (event: MapMouseEvent) => {
       map.getCanvas().style.cursor = featuresAt(map, around(event.point)).length ? "pointer" : "";
     };
@@ -77,7 +98,8 @@ export function useMapInteraction(map: MapLibreMap | null) {
 
   useEffect(() => {
     if (!map || !selection || selection.kind === "choice") return;
-    const target = { source: sourceOf[selection.kind], id: selection.id };
+    const target = featureTarget(map, selection);
+    if (!target) return;
     map.setFeatureState(target, { selected: true });
     return () => {
       // the page may be leaving: a removed map has no style left to clear

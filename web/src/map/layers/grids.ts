@@ -33,6 +33,9 @@ export const gridLayers: LayerSpecification[] = [
     type: "symbol",
     source: sourceIds.gridLabels,
     minzoom: 14, // below this a 15-digit code is wider than a grid
+    // Drawn from tiles, a grid is labelled in the one tile holding its label point (labelHere),
+    // not in every tile its outline crosses; label points from GeoJSON carry no such flag.
+    filter: ["!=", ["get", "labelHere"], false],
     layout: {
       "text-field": [
         "format",

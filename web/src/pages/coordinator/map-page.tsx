@@ -10,11 +10,15 @@ import { useLeadUnits } from "../../map/use-lead-units.ts";
 import { useMapData } from "../../map/use-map-data.ts";
 import { useMapInstance } from "../../map/use-map-instance.ts";
 import { useMapInteraction } from "../../map/use-map-interaction.ts";
+import { useTiledLayers } from "../../map/use-tiled-layers.ts";
 import { useMapUi } from "../../state/map-ui.ts";
 import { SelectionPanel } from "./selection-panel.tsx";
 
 /** Toggles list the topmost layers first, as they are drawn. */
 const toggleOrder = [...layerFamilyNames].reverse();
+
+/** The whole city's grids, points and problems: each drawn from tiles once it is large. */
+const largeLayers = ["grids", "points", "problems"] as const;
 
 /** Phones start with the legend and toggles folded, so the map stays visible. */
 const wideScreen = () => window.matchMedia("(min-width: 700px)").matches;
@@ -22,8 +26,9 @@ const wideScreen = () => window.matchMedia("(min-width: 700px)").matches;
 export function MapPage({ basemapUrl }: { basemapUrl: string | null | undefined }) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
-  const map = useMapInstance(container, basemapUrl);
-  const { error, retry } = useMapData(map);
+  const tiled = useTiledLayers(largeLayers);
+  const map = useMapInstance(container, basemapUrl, tiled ? { tiled } : null);
+  const { error, retry } = useMapData(map, tiled ?? []);
   useMapInteraction(map);
   useLayerVisibility(map);
   const leadUnits = useLeadUnits() ?? [];

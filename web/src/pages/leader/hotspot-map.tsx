@@ -26,6 +26,7 @@ import { markReadyWhenIdle } from "../../map/readiness.ts";
 import { sourceIds } from "../../map/sources.ts";
 import { useSourceData } from "../../map/use-map-data.ts";
 import { useMapInstance } from "../../map/use-map-instance.ts";
+import { useTiledLayers } from "../../map/use-tiled-layers.ts";
 import { useDebounced } from "../../use-debounced.ts";
 import { clusterLabels, shadeHexagons } from "./shading.ts";
 
@@ -37,6 +38,8 @@ const options: MapOptions = {
   layers: [...gridLayers, ...hexagonLayers, ...clusterLayers],
   printable: true,
 };
+/** The whole city's grids under the hexagons: drawn from tiles once there are many. */
+const largeLayers = ["grids"] as const;
 /** No overlays cover this map: the same room on every side. */
 const padding = 40;
 /** Below this the viewport may hold more hexagons than the API answers. */
@@ -64,10 +67,12 @@ export function HotspotMap({
 }: Props) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
-  const map = useMapInstance(container, basemapUrl, options);
+  const tiled = useTiledLayers(largeLayers);
+  const map = useMapInstance(container, basemapUrl, tiled ? { ...options, tiled } : null);
   const [moved, setMoved] = useState<Viewport | null>(null);
   const viewport = useDebounced(moved, 250);
-  const grids = useQuery(queries.grids());
+  const gridsFromTiles = tiled?.includes("grids") ?? true;
+  const grids = useQuery({ ...queries.grids(), enabled: !gridsFromTiles });
   const communities = useQuery(queries.communities());
   const hexagons = useQuery({
     ...analyticsQueries.hexagons(viewport ?? { bbox: "", zoom: 0 }, filters),
@@ -90,7 +95,7 @@ export function HotspotMap({
     [clusters.data, t],
   );
   const empty = { type: "FeatureCollection" as const, features: [] };
-  useSourceData(map, sourceIds.grids, grids.data);
+  useSourceData(map, sourceIds.grids, gridsFromTiles ? undefined : grids.data);
   useSourceData(map, sourceIds.hexagons, mode === "hexagons" ? shaded : empty);
   useSourceData(map, sourceIds.clusters, mode === "clusters" ? clusterShapes : empty);
   useSourceData(map, sourceIds.clusterLabels, mode === "clusters" ? labels : empty);

@@ -12,8 +12,11 @@ import type { MapOptions } from "../../map/map.ts";
 import { sourceIds } from "../../map/sources.ts";
 import { useSourceData } from "../../map/use-map-data.ts";
 import { useMapInstance } from "../../map/use-map-instance.ts";
+import { useTiledLayers } from "../../map/use-tiled-layers.ts";
 
 const options: MapOptions = { layers: [...gridLayers, ...problemLayers] };
+/** The grids around the problem: from tiles when the city has many (its one problem stays GeoJSON). */
+const largeLayers = ["grids"] as const;
 
 interface Props {
   problem: ProblemProperties;
@@ -23,9 +26,12 @@ interface Props {
 
 export function ProblemMap({ problem, location, basemapUrl }: Props) {
   const container = useRef<HTMLDivElement>(null);
-  const map = useMapInstance(container, basemapUrl, options);
-  const grids = useQuery(queries.grids());
-  const gridLabels = useMemo(() => grids.data && labelPoints(grids.data), [grids.data]);
+  const tiled = useTiledLayers(largeLayers);
+  const map = useMapInstance(container, basemapUrl, tiled ? { ...options, tiled } : null);
+  const gridsFromTiles = tiled?.includes("grids") ?? true;
+  const grids = useQuery({ ...queries.grids(), enabled: !gridsFromTiles });
+  const shown = gridsFromTiles ? undefined : grids.data;
+  const gridLabels = useMemo(() => shown && labelPoints(shown), [shown]);
   const here = useMemo(
     () => ({
       type: "FeatureCollection" as const,
@@ -35,7 +41,7 @@ export function ProblemMap({ problem, location, basemapUrl }: Props) {
     }),
     [problem, location],
   );
-  useSourceData(map, sourceIds.grids, grids.data);
+  useSourceData(map, sourceIds.grids, shown);
   useSourceData(map, sourceIds.gridLabels, gridLabels);
   useSourceData(map, sourceIds.problems, here);
 

@@ -19,6 +19,8 @@ export function useGridWrite<V, R>(write: (variables: V) => Promise<R>, options:
     Promise.all([
       client.invalidateQueries({ queryKey: ["grids"] }),
       client.invalidateQueries({ queryKey: ["communities"] }),
+      // which hospitals lead a grid (their colours, the legend) may have changed
+      client.invalidateQueries({ queryKey: ["units"] }),
     ]);
   return useMutation({
     mutationFn: write,
