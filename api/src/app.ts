@@ -39,13 +39,14 @@ import { problemRoutes } from "./routes/problems.ts";
 import { rankingRoutes } from "./routes/rankings.ts";
 import { regionRoutes } from "./routes/regions.ts";
 import type { AppEnv } from "./routes/router.ts";
-import { authenticate } from "./routes/session.ts";
+import { authenticate, authenticateReads } from "./routes/session.ts";
 import { standardRoutes } from "./routes/standards.ts";
 import { campaignRoutes, taskRoutes } from "./routes/tasks.ts";
 import { tileRoutes } from "./routes/tiles.ts";
 import { tokenRoutes } from "./routes/tokens.ts";
 import { unitRoutes } from "./routes/units.ts";
 import { userRoutes } from "./routes/users.ts";
+import { DEFAULT_TILE_CACHE_MB, TileCache } from "./tiles/cache.ts";
 
 export interface AppOptions {
   db: Db;
@@ -68,6 +69,8 @@ export interface AppOptions {
   photoMaxMb?: number;
   /** Largest document upload in MB (FILE_MAX_MB): materials and task evidence. */
   fileMaxMb?: number;
+  /** Memory for drawn vector tiles in MB (TILE_CACHE_MB); 0 draws every tile. */
+  tileCacheMb?: number;
 }
 
 export function createApp(options: AppOptions) {
@@ -178,9 +181,11 @@ export function createApp(options: AppOptions) {
       c.set("cityId", options.cityId);
       await next();
     });
-    app.use(prefix, authenticate);
+    app.use(prefix, authenticateReads);
   }
-  app.route("/tiles", tileRoutes);
+  const tileCacheMb = options.tileCacheMb ?? DEFAULT_TILE_CACHE_MB;
+  const tileCache = tileCacheMb > 0 ? new TileCache(tileCacheMb * 1024 * 1024) : null;
+  app.route("/tiles", tileRoutes(tileCache));
   app.route("/ogc", ogcRoutes);
 
   // Open311 GeoReport v2: public, no session; its own error format.

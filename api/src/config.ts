@@ -1,6 +1,7 @@
 // Every environment variable CivGrid reads, read here once and validated.
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_TILE_CACHE_MB } from "./tiles/cache.ts";
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8080),
@@ -42,6 +43,8 @@ const schema = z.object({
   PHOTO_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
   /** Largest document upload (materials, task evidence: PDF, Office), in MB. */
   FILE_MAX_MB: z.coerce.number().int().min(1).max(500).default(20),
+  /** Memory for drawn vector tiles, in MB (an LRU cache keyed by data version); 0 turns it off. */
+  TILE_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(DEFAULT_TILE_CACHE_MB),
 });
 
 export interface Config {
@@ -61,6 +64,7 @@ export interface Config {
   filesDir: string;
   photoMaxMb: number;
   fileMaxMb: number;
+  tileCacheMb: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -97,5 +101,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 
     photoMaxMb: c.PHOTO_MAX_MB,
     fileMaxMb: c.FILE_MAX_MB,
+    tileCacheMb: c.TILE_CACHE_MB,
   };
 }

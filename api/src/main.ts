@@ -47,6 +47,7 @@ const app = createApp({
   filesDir: config.filesDir,
   photoMaxMb: config.photoMaxMb,
   fileMaxMb: config.fileMaxMb,
+  tileCacheMb: config.tileCacheMb,
 });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

@@ -1,9 +1,10 @@
 // Vector tiles on both engines: PostgreSQL's ST_AsMVT and the embedded engine's Node encoder must
 // give the same features with the same properties as the GeoJSON endpoints, scoped by role.
 import { VectorTile } from "@mapbox/vector-tile";
+import { sql } from "drizzle-orm";
 import { PbfReader } from "pbf";
 import { expect, it } from "vitest";
-import { type Client, describeEachEngine } from "./engines.ts";
+import { type Client, describeEachEngine, signIn } from "./engines.ts";
 import { tileAt } from "./tile-math.ts";
 
 async function decode(client: Client, path: string) {
@@ -130,18 +131,93 @@ describeEachEngine("vector tiles", (ctx) => {
     const path = tilePath("grids", 12);
     const first = await ctx().raw(path);
     const etag = first.headers.get("etag");
-    expect(etag).toMatch(/^"[\w-]+"$/);
+    expect(etag).toMatch(/^"[\w.-]+"$/);
     expect(first.headers.get("cache-control")).toMatch(/private, max-age=\d+/);
     const again = await ctx().raw(path, { headers: { "if-none-match": etag! } });
     expect(again.status).toBe(304);
     const grid = (await ctx().request("/api/grids?limit=1")).body.features[0];
     await ctx().db.orm.execute(
       // A renamed grid is a changed tile (a direct write: the edit API is another test's concern).
-      (await import("drizzle-orm")).sql`UPDATE grids SET name = name || '·' WHERE id = ${grid.id}`,
+      sql`UPDATE grids SET name = name || '·' WHERE id = ${grid.id}`,
     );
     const changed = await ctx().raw(path, { headers: { "if-none-match": etag! } });
     expect(changed.status).toBe(200);
     expect(changed.headers.get("etag")).not.toBe(etag);
+  });
+
+  it("draws a grid renamed by another writer anew, though its old tile was cached", async () => {
+    const path = tilePath("grids", 10);
+    const first = await ctx().raw(path);
+    const again = await ctx().raw(path);
+    // The second answer comes from the cache: same version, same ETag, same bytes.
+    expect(again.headers.get("etag")).toBe(first.headers.get("etag"));
+    expect(new Uint8Array(await again.arrayBuffer())).toEqual(
+      new Uint8Array(await first.arrayBuffer()),
+    );
+    const grid = (await ctx().request("/api/grids?limit=1")).body.features[0];
+    // As an import script would, straight into the database: the trigger renews the version.
+    await ctx().db.orm.execute(sql`UPDATE grids SET name = ${"改名网格"} WHERE id = ${grid.id}`);
+    const changed = await ctx().raw(path);
+    expect(changed.headers.get("etag")).not.toBe(first.headers.get("etag"));
+    const tile = new VectorTile(new PbfReader(new Uint8Array(await changed.arrayBuffer())));
+    const renamed = [];
+    for (let i = 0; i < (tile.layers.grids?.length ?? 0); i++) {
+      const f = tile.layers.grids!.feature(i);
+      if (f.id === grid.id) renamed.push(f.properties.name);
+    }
+    expect(renamed).toEqual(["改名网格"]);
+  });
+
+  it("never shows a unit admin the coordinator's cached tile, nor the other way round", async () => {
+    const path = tilePath("grids", 10);
+    const all = await decode(ctx(), path);
+    const unitAdmin = await ctx().as("unitadmin");
+    const theirs = (await unitAdmin.request("/api/grids")).body.features.map((g: any) => g.id);
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(theirs.length).toBeLessThan(all.features.length);
+    const unitTile = await decode(unitAdmin, path);
+    expect(unitTile.features.map((f) => f.id).sort()).toEqual(theirs.sort());
+    expect((await decode(ctx(), path)).features.length).toBe(all.features.length);
+    // Nor may one's ETag stand for the other's tile.
+    const coordinatorTag = (await ctx().raw(path)).headers.get("etag")!;
+    const asUnit = await unitAdmin.raw(path, { headers: { "if-none-match": coordinatorTag } });
+    expect(asUnit.status).toBe(200);
+  });
+
+  it("renews only the problems layer's version when problems are written", async () => {
+    const versions = async () =>
+      Object.fromEntries(
+        (
+          await ctx().db.prepared<{ layer: string; version: string }>(
+            sql`SELECT layer, version::text FROM tile_versions WHERE city_id = ${ctx().cityId}`,
+          )
+        ).map((r) => [r.layer, r.version]),
+      );
+    const gridsPath = tilePath("grids", 12);
+    const gridsTag = (await ctx().raw(gridsPath)).headers.get("etag")!;
+    const problemsPath = tilePath("problems", 10);
+    const problemsTag = (await ctx().raw(problemsPath)).headers.get("etag")!;
+    const before = await versions();
+    await ctx().db.orm.execute(sql`INSERT INTO problems (city_id, source, status, description, location,
+        deadline, reported_at)
+      VALUES (${ctx().cityId}, 'patrol', 'reported', '瓦片测试', ST_SetSRID(ST_MakePoint(${centre[0]}, ${centre[1]}), 4326),
+        now() + interval '3 days', now())`);
+    const after = await versions();
+    expect(after.problems).not.toBe(before.problems);
+    expect({ ...after, problems: "" }).toEqual({ ...before, problems: "" });
+    const grids = await ctx().raw(gridsPath, { headers: { "if-none-match": gridsTag } });
+    expect(grids.status).toBe(304);
+    const problems = await ctx().raw(problemsPath, { headers: { "if-none-match": problemsTag } });
+    expect(problems.status).toBe(200);
+  });
+
+  it("refuses tiles at once to a session that signed out", async () => {
+    const coordinator = await signIn(ctx().app, "coordinator");
+    const path = tilePath("units", 10);
+    expect((await coordinator.raw(path)).status).toBe(200);
+    const out = await coordinator.request("/api/auth/logout", { method: "POST" });
+    expect(out.status).toBeLessThan(300);
+    expect((await coordinator.raw(path)).status).toBe(401);
   });
 
   it("refuses an unknown layer and coordinates outside the zoom, naming the field", async () => {

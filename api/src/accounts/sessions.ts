@@ -5,6 +5,7 @@ import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import type { Role } from "../db/schema/index.ts";
 import { sessions } from "../db/schema/index.ts";
+import { forgetSession, forgetUserSessions } from "./recent-sessions.ts";
 
 export const SESSION_COOKIE = "civgrid_session";
 
@@ -63,12 +64,15 @@ export async function findSession(ex: Executor, token: string): Promise<SessionL
 }
 
 export async function revokeSession(ex: Executor, token: string) {
+  forgetSession(token);
   await ex.execute(sql`UPDATE sessions SET revoked_at = now()
     WHERE token_hash = ${digest(token)} AND revoked_at IS NULL`);
 }
 
 /** Signs a user out everywhere: on disabling the account or changing its password. */
 export async function revokeUserSessions(ex: Executor, userId: number, exceptToken?: string) {
+  // The kept session's user changes too (a new password lifts must-change-password).
+  forgetUserSessions(userId);
   const keep = exceptToken ? sql`AND token_hash <> ${digest(exceptToken)}` : sql``;
   await ex.execute(sql`UPDATE sessions SET revoked_at = now()
     WHERE user_id = ${userId} AND revoked_at IS NULL ${keep}`);

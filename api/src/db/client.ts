@@ -2,7 +2,7 @@
 import { PGlite } from "@electric-sql/pglite";
 import { postgis } from "@electric-sql/pglite-postgis";
 import type { SQL } from "drizzle-orm";
-import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { type PgDatabase, PgDialect, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
@@ -18,6 +18,13 @@ export type Engine = "pglite" | "postgres";
 export interface Db {
   engine: Engine;
   orm: Orm;
+  /**
+   * Runs a read whose statement text is fixed (only parameters change) as a named prepared
+   * statement where the driver keeps them (postgres-js, per connection): one round trip, no
+   * parsing or planning after the first. A hot path's statement only: every distinct text stays
+   * prepared on every connection. On PGlite, a plain query.
+   */
+  prepared<T>(query: SQL): Promise<T[]>;
   /** Applies every pending migration (both engines run the same SQL files). */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -39,9 +46,15 @@ export async function openDb(options: OpenOptions): Promise<Db> {
 async function openServer(url: string): Promise<Db> {
   const client = postgres(url, { max: 10, onnotice: () => {} });
   const orm = drizzlePostgres(client, { schema });
+  const dialect = new PgDialect();
   return {
     engine: "postgres",
     orm: orm as unknown as Orm,
+    prepared: <T>(query: SQL) => {
+      const { sql: text, params } = dialect.sqlToQuery(query);
+      // drizzle's execute() leaves postgres-js unprepared, which costs a describe round trip.
+      return client.unsafe(text, params as never[], { prepare: true }) as unknown as Promise<T[]>;
+    },
     migrate: () => migratePostgres(orm, { migrationsFolder }),
     close: () => client.end({ timeout: 5 }),
   };
@@ -61,6 +74,7 @@ async function openEmbedded(options: OpenOptions): Promise<Db> {
   return {
     engine: "pglite",
     orm: orm as unknown as Orm,
+    prepared: (query) => selectRows(orm as unknown as Orm, query),
     migrate: () => migratePglite(orm, { migrationsFolder }),
     close: () => client.close(),
   };

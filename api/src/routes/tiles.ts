@@ -1,11 +1,13 @@
 // GET /tiles/{layer}/{z}/{x}/{y}.mvt: Mapbox Vector Tiles of the layers the caller may read.
-// The ETag is a hash of the body, so it changes exactly when the data under the tile (or the
-// caller's scope) changes: a client revalidates with If-None-Match and gets a 304 otherwise.
+// The ETag is made from the layer's data version (tile_versions, renewed by triggers whoever
+// writes) and the caller's scope, so a revalidation is one small read and a 304, without drawing
+// the tile; drawn tiles are kept in an in-memory LRU cache under the same version.
 import { createHash } from "node:crypto";
 import { z } from "@hono/zod-openapi";
 import { validationError } from "../errors.ts";
-import { tileLayers } from "../tiles/layers.ts";
-import { renderTile } from "../tiles/render.ts";
+import { scopeKey, type TileCache, tileKey } from "../tiles/cache.ts";
+import { type TileLayer, tileLayers } from "../tiles/layers.ts";
+import { renderTile, versionQuery } from "../tiles/render.ts";
 import { integerParam, oneOf } from "./query.ts";
 import { newRouter } from "./router.ts";
 
@@ -38,22 +40,52 @@ function parseAddress(params: Record<string, string>) {
   return { layer, tile: { z: zoom, x: x.data, y: y.data } };
 }
 
-export const tileRoutes = newRouter().get("/:layer/:z/:x/:y", async (c) => {
-  const { layer, tile } = parseAddress(c.req.param());
-  const body = await renderTile(c.var.db, layer, tile, c.var.scope);
-  const etag = `"${createHash("sha256").update(body).digest("base64url").slice(0, 32)}"`;
-  const headers = {
-    etag,
-    // Private: tiles follow the caller's scope. Short: a write shows on the map within a minute.
-    "cache-control": "private, max-age=60",
-    vary: "Cookie, Authorization",
-  };
-  const match = c.req.header("if-none-match");
-  if (match?.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag)) {
-    return c.body(null, 304, headers);
-  }
-  return c.body(body as Uint8Array<ArrayBuffer>, 200, {
-    ...headers,
-    "content-type": "application/vnd.mapbox-vector-tile",
+/** Raised when what a tile holds changes shape (properties, aggregation), so old ETags lapse. */
+const TILE_FORMAT = 1;
+
+/**
+ * The data version a tile is drawn from. Problems tiles also say whether a problem is overdue,
+ * which changes with the clock and no write: their version moves on every minute as well.
+ */
+function dataVersion(layer: TileLayer, version: string, now = Date.now()): string {
+  return layer === "problems" ? `${version}.${Math.floor(now / 60_000)}` : version;
+}
+
+function etagOf(version: string, scope: string): string {
+  const who = createHash("sha256").update(scope).digest("base64url").slice(0, 12);
+  return `"${TILE_FORMAT}.${version}.${who}"`;
+}
+
+const matches = (header: string | undefined, etag: string) =>
+  header?.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag) ?? false;
+
+/** cache: the LRU tile cache, or null to draw every tile (TILE_CACHE_MB=0; the bench's cold run). */
+export function tileRoutes(cache: TileCache | null) {
+  return newRouter().get("/:layer/:z/:x/:y", async (c) => {
+    const { layer, tile } = parseAddress(c.req.param());
+    const { db, scope } = c.var;
+    const who = scopeKey(scope);
+    const headers = (version: string) => ({
+      etag: etagOf(version, who),
+      // Private: tiles follow the caller's scope. Short: a write shows on the map within a minute.
+      "cache-control": "private, max-age=60",
+      vary: "Cookie, Authorization",
+    });
+    const tileHeaders = (version: string) => ({
+      ...headers(version),
+      "content-type": "application/vnd.mapbox-vector-tile",
+    });
+    const ifNoneMatch = c.req.header("if-none-match");
+    if (cache || ifNoneMatch) {
+      const [current] = await db.prepared<{ version: string }>(versionQuery(scope.cityId, layer));
+      const version = dataVersion(layer, current?.version ?? "0");
+      if (matches(ifNoneMatch, etagOf(version, who))) return c.body(null, 304, headers(version));
+      const cached = cache?.get(tileKey(layer, tile, who, version));
+      if (cached) return c.body(cached as Uint8Array<ArrayBuffer>, 200, tileHeaders(version));
+    }
+    const drawn = await renderTile(db, layer, tile, scope);
+    const version = dataVersion(layer, drawn.version);
+    cache?.set(tileKey(layer, tile, who, version), drawn.body);
+    return c.body(drawn.body as Uint8Array<ArrayBuffer>, 200, tileHeaders(version));
   });
-});
+}

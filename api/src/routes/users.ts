@@ -3,6 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import { readUserSheet } from "../accounts/import-users.ts";
 import { hashPassword } from "../accounts/passwords.ts";
+import { forgetUserSessions } from "../accounts/recent-sessions.ts";
 import { revokeUserSessions } from "../accounts/sessions.ts";
 import {
   accountProblems,
@@ -229,6 +230,8 @@ userRoutes
           WHERE id = ${userId}`);
         if (body.disabled || hash || next.role !== before.role)
           await revokeUserSessions(tx, userId);
+        // A new unit or person is a new scope for the tiles' remembered sessions.
+        else forgetUserSessions(userId);
         const after = await getUser(tx, cityId, userId);
         await recordAudit(tx, {
           cityId,

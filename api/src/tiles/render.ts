@@ -17,35 +17,71 @@ import {
   type TileLayer,
 } from "./layers.ts";
 
+/** A tile's bytes and the data version (tile_versions) they were drawn from. */
+export interface RenderedTile {
+  body: Uint8Array;
+  /** tile_versions.version as text ("0" before the layer's first write); bigint, so not a number. */
+  version: string;
+}
+
+/** The layer's data version in the city, from tile_versions; "0" before its first write. */
+export function versionQuery(cityId: number, layer: TileLayer): SQL {
+  return sql`SELECT coalesce((SELECT version FROM tile_versions
+    WHERE city_id = ${cityId} AND layer = ${layer}), 0)::text AS version`;
+}
+
+/** The server's tile: ST_AsMVT over the layer query clipped by ST_AsMVTGeom (the bench times it alone). */
+export function mvtQuery(layer: TileLayer, tile: TileAddress, scope: Scope): SQL {
+  const geom: TileGeometry = (wgs84, buffer) =>
+    sql`ST_AsMVTGeom(ST_Transform(${wgs84}, 3857), ${envelope(tile)}, ${EXTENT}, ${buffer}, true)`;
+  return sql`SELECT ST_AsMVT(t.*, ${layer}::text, ${EXTENT}, 'geom', 'id') AS tile
+    FROM (${layerQuery(layer, tile, scope, geom)}) t WHERE t.geom IS NOT NULL`;
+}
+
+/**
+ * A volunteer's scope names their grids inside the statement text, which would leave one
+ * prepared statement per volunteer on every connection; the other scopes' texts are a handful.
+ */
+const preparable = (scope: Scope) => scope.kind !== "grids";
+
 export async function renderTile(
   db: Db,
   layer: TileLayer,
   tile: TileAddress,
   scope: Scope,
-): Promise<Uint8Array> {
+): Promise<RenderedTile> {
   if (db.engine === "postgres") {
-    const geom: TileGeometry = (wgs84, buffer) =>
-      sql`ST_AsMVTGeom(ST_Transform(${wgs84}, 3857), ${envelope(tile)}, ${EXTENT}, ${buffer}, true)`;
-    const [row] = await selectRows<{ tile: Uint8Array | null }>(
-      db.orm,
-      sql`SELECT ST_AsMVT(t.*, ${layer}::text, ${EXTENT}, 'geom', 'id') AS tile
-          FROM (${layerQuery(layer, tile, scope, geom)}) t WHERE t.geom IS NOT NULL`,
-    );
-    return new Uint8Array(row?.tile ?? []);
+    // One statement, so the version is read in the same snapshot as the features it labels.
+    const query = sql`SELECT (${mvtQuery(layer, tile, scope)}) AS tile,
+      (${versionQuery(scope.cityId, layer)}) AS version`;
+    const [row] = preparable(scope)
+      ? await db.prepared<{ tile: Uint8Array | null; version: string }>(query)
+      : await selectRows<{ tile: Uint8Array | null; version: string }>(db.orm, query);
+    return { body: new Uint8Array(row?.tile ?? []), version: row?.version ?? "0" };
   }
+  // The version first: the features read after it are at least as new as the number they are
+  // cached under (a write in between makes a later request miss, never serve stale).
+  const [current] = await selectRows<{ version: string }>(
+    db.orm,
+    versionQuery(scope.cityId, layer),
+  );
   const rows = await selectRows<{ properties: Record<string, unknown>; geojson: string }>(
     db.orm,
     sql`SELECT to_jsonb(t) - 'geom' AS properties, ST_AsGeoJSON(t.geom) AS geojson
         FROM (${layerQuery(layer, tile, scope, clipToTile(tile))}) t WHERE t.geom IS NOT NULL`,
   );
+  const version = current?.version ?? "0";
   const features = rows.map(({ properties: { id, ...properties }, geojson }) => ({
     id,
     ...vtGeometry(JSON.parse(geojson) as Geometry),
     // ST_AsMVT leaves out NULL properties and takes the id column as the feature id; so do we.
     tags: Object.fromEntries(Object.entries(properties).filter(([, v]) => v !== null)),
   }));
-  if (features.length === 0) return new Uint8Array();
-  return fromGeojsonVt({ [layer]: { features } as never }, { version: 2, extent: EXTENT });
+  if (features.length === 0) return { body: new Uint8Array(), version };
+  return {
+    body: fromGeojsonVt({ [layer]: { features } as never }, { version: 2, extent: EXTENT }),
+    version,
+  };
 }
 
 /**
