@@ -37,14 +37,15 @@ export function useSourceData(map: MapLibreMap | null, id: SourceId, data: GeoJS
 }
 
 /**
- * `tiled` are the layers the map draws from vector tiles: their GeoJSON is never fetched.
+ * `tiled` are the layers the map draws from vector tiles: their GeoJSON is never fetched
+ * (nor any large layer's while `tiled` is still undefined, being decided).
  * Returns the first load error, if any, for the page to show.
  */
 export function useMapData(
   map: MapLibreMap | null,
-  tiled: readonly TiledLayer[],
+  tiled: readonly TiledLayer[] | undefined,
 ): { error: Error | null; retry: () => void } {
-  const geojson = (layer: TiledLayer) => !tiled.includes(layer);
+  const geojson = (layer: TiledLayer) => tiled !== undefined && !tiled.includes(layer);
   const results = {
     city: useQuery(queries.cityOutline()),
     communities: useQuery(queries.communities()),
@@ -87,7 +88,8 @@ export function useMapData(
 
   // a layer drawn from tiles has nothing to wait for here: its tiles load before `idle`
   const allLoaded = Object.entries(results).every(
-    ([name, result]) => result.isSuccess || tiled.includes(tiledLayerOf[name] as TiledLayer),
+    ([name, result]) =>
+      result.isSuccess || (tiled?.includes(tiledLayerOf[name] as TiledLayer) ?? false),
   );
   const ready = useRef<MapLibreMap | null>(null);
   useEffect(() => {

@@ -28,7 +28,7 @@ export function MapPage({ basemapUrl }: { basemapUrl: string | null | undefined 
   const container = useRef<HTMLDivElement>(null);
   const tiled = useTiledLayers(largeLayers);
   const map = useMapInstance(container, basemapUrl, tiled ? { tiled } : null);
-  const { error, retry } = useMapData(map, tiled ?? []);
+  const { error, retry } = useMapData(map, tiled);
   useMapInteraction(map);
   useLayerVisibility(map);
   const leadUnits = useLeadUnits() ?? [];
