@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import { bandForZoom } from "../../api/src/analytics/bands.ts";
 import { DEFAULT_MIN_POINTS, problemClusters } from "../../api/src/analytics/clusters.ts";
 import { type AnalyticsFilters, asProblemFilters } from "../../api/src/analytics/filters.ts";
-import { hexagonCounts } from "../../api/src/analytics/hexagons.ts";
+import { hexagonCounts, hexagonSourceFor } from "../../api/src/analytics/hexagons.ts";
 import type { Bbox } from "../../api/src/db/query-helpers.ts";
 import type { Scope } from "../../api/src/policy/scope.ts";
 import { problemsWhere } from "../../api/src/problems/queries.ts";
@@ -58,9 +58,15 @@ async function main() {
         problems = row?.n ?? 0;
       });
       let cells = 0;
+      const source = hexagonSourceFor(scope, band, filters);
       const hexagons = await timed(async () => {
         cells = (await hexagonCounts(db.orm, scope, v.bbox, band, filters)).length;
       });
+      // The same hexagons counted from the problems, where the answer came from the rollup.
+      const fromProblems =
+        source === "rollup"
+          ? await timed(() => hexagonCounts(db.orm, scope, v.bbox, band, filters, "problems"))
+          : hexagons;
       let clusters = 0;
       const clustered = await timed(async () => {
         const found = await problemClusters(
@@ -83,6 +89,8 @@ async function main() {
         "floor ms": floor,
         "hexagons ms": hexagons,
         "hex/floor": round(hexagons / floor),
+        source,
+        "from problems ms": fromProblems,
         "clusters ms": clustered,
         "clusters/floor": round(clustered / floor),
       });

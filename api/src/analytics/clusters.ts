@@ -12,8 +12,9 @@ import { type Executor, selectRows } from "../db/client.ts";
 import type { Bbox } from "../db/query-helpers.ts";
 import type { Scope } from "../policy/scope.ts";
 import { problemsWhere } from "../problems/queries.ts";
-import { cellsInBbox, type HexBand } from "./bands.ts";
-import { type AnalyticsFilters, asProblemFilters, inViewport } from "./filters.ts";
+import type { HexBand } from "./bands.ts";
+import { type AnalyticsFilters, asProblemFilters, inCells } from "./filters.ts";
+import { cellsTouching } from "./hexagon-shape.ts";
 
 export const DEFAULT_MIN_POINTS = 3;
 /** One step along q in a cell number (civgrid_hex_cell packs q above 21 bits of r). */
@@ -44,7 +45,8 @@ export async function problemClusters(
   filters: AnalyticsFilters,
   minPoints: number,
 ): Promise<ClusterRow[]> {
-  const where = sql`${problemsWhere(scope, asProblemFilters(filters))} AND ${inViewport(bbox, band)}`;
+  const cells = cellsTouching(bbox, band.size);
+  const where = sql`${problemsWhere(scope, asProblemFilters(filters))} AND ${inCells(band, cells)}`;
   const size = band.size;
   const eps = Math.sqrt(3) * size * 1.01;
   const rows = await selectRows<Omit<ClusterRow, "cells" | "category" | "units"> & Raw>(
@@ -64,7 +66,7 @@ export async function problemClusters(
         SELECT c.cell, c.n, c.lost, civgrid_hex_centre(c.cell, ${size}) AS centre
         FROM cells c JOIN density d ON d.cell = c.cell
         WHERE d.around >= ${minPoints}
-          AND d.around >= 2 * 7 * (SELECT sum(n) FROM cells) / ${cellsInBbox(bbox, band)}::float8),
+          AND d.around >= 2 * 7 * (SELECT sum(n) FROM cells) / ${cells.length}::float8),
       labelled AS (
         SELECT cell, n, lost, centre,
           ST_ClusterDBSCAN(centre, ${eps}::float8, 1) OVER (ORDER BY cell) AS cid

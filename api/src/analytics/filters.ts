@@ -2,7 +2,6 @@
 // against the city before a query runs: an unknown unit is a 400, not an empty map.
 import { type SQL, sql } from "drizzle-orm";
 import { type Executor, selectRows } from "../db/client.ts";
-import { type Bbox, intersectsBbox } from "../db/query-helpers.ts";
 import type { ProblemStatus } from "../db/schema/index.ts";
 import { AppError, type Message } from "../errors.ts";
 import type { ProblemFilters } from "../problems/queries.ts";
@@ -49,13 +48,10 @@ export async function checkFilterIds(ex: Executor, cityId: number, f: AnalyticsF
 }
 
 /**
- * Problems (alias p) whose place is in the viewport. A city-wide view (hexagons of 4 km and more)
- * tests the stored lon/lat, which the viewport index holds: most of the period's problems are in
- * view and an index-only scan reads them fastest. A closer view asks the GiST index on the
- * location, which finds its few problems without reading the rest. Both give the same points.
+ * Problems (alias p) in the given cells of the band (the cells a viewport touches): the map counts
+ * whole hexagons. The cells go as one array parameter; an index on (city_id, the band's cell,
+ * reported_at) that carries status and deduction answers the map without reading the table.
  */
-export function inViewport(bbox: Bbox, band: HexBand): SQL {
-  if (band.size < 4000) return intersectsBbox(sql`p.location`, bbox) as SQL;
-  const [minLon, minLat, maxLon, maxLat] = bbox;
-  return sql`p.lon BETWEEN ${minLon} AND ${maxLon} AND p.lat BETWEEN ${minLat} AND ${maxLat}`;
+export function inCells(band: HexBand, cells: readonly number[]): SQL {
+  return sql`p.${sql.raw(band.column)} = ANY(${`{${cells.join(",")}}`}::bigint[])`;
 }

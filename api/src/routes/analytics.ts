@@ -189,7 +189,7 @@ export const analyticsRoutes = newRouter()
       path: "/hexagons",
       tags: ["analytics"],
       summary: "Problems counted per hexagon in a viewport; the hexagons' size follows the zoom",
-      description: `Each feature is a hexagon with the problems it holds (count) and their points lost. A viewport of more than ${MAX_VIEWPORT_CELLS} hexagons at its zoom is a 400.`,
+      description: `Each feature is a hexagon the viewport touches, with all the problems it holds (count), also those just outside the viewport, and their points lost. City-wide zooms (4 km and 16 km hexagons) read counts kept on write per hexagon, day and status. A viewport of more than ${MAX_VIEWPORT_CELLS} hexagons at its zoom is a 400.`,
       request: { query: z.object(viewport).strict() },
       responses: { 200: geojson(hexagonCollection, "Hexagons"), ...readErrors },
     }),

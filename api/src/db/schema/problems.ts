@@ -5,7 +5,6 @@ import {
   boolean,
   check,
   date,
-  doublePrecision,
   index,
   integer,
   numeric,
@@ -100,23 +99,19 @@ export const problems = pgTable(
     hex1k: hexCell("hex_1k", 1000),
     hex4k: hexCell("hex_4k", 4000),
     hex16k: hexCell("hex_16k", 16000),
-    /**
-     * The location's longitude and latitude as plain numbers: a viewport test on them is cheaper
-     * per row than the geometry's, and a covering index (migration 0009) holds them.
-     */
-    lon: doublePrecision("lon").generatedAlwaysAs(sql`ST_X(location)`),
-    lat: doublePrecision("lat").generatedAlwaysAs(sql`ST_Y(location)`),
   },
   (t) => [
     index("problems_location_gist").using("gist", t.location),
     index("problems_status_idx").on(t.cityId, t.status),
     index("problems_grid_idx").on(t.gridId),
     index("problems_unit_idx").on(t.unitId),
-    index("problems_hex_62_idx").on(t.cityId, t.hex62),
-    index("problems_hex_250_idx").on(t.cityId, t.hex250),
-    index("problems_hex_1k_idx").on(t.cityId, t.hex1k),
-    index("problems_hex_4k_idx").on(t.cityId, t.hex4k),
-    index("problems_hex_16k_idx").on(t.cityId, t.hex16k),
+    // A viewport's cells over a period; migration 0016 adds INCLUDE (status, deduction), which
+    // drizzle cannot say, so the map's counts are read from the index alone.
+    index("problems_hex_62_idx").on(t.cityId, t.hex62, t.reportedAt),
+    index("problems_hex_250_idx").on(t.cityId, t.hex250, t.reportedAt),
+    index("problems_hex_1k_idx").on(t.cityId, t.hex1k, t.reportedAt),
+    index("problems_hex_4k_idx").on(t.cityId, t.hex4k, t.reportedAt),
+    index("problems_hex_16k_idx").on(t.cityId, t.hex16k, t.reportedAt),
     unique("problems_idempotency_key").on(t.cityId, t.idempotencyKey),
     check("problems_status_check", oneOf(t.status, problemStatuses)),
     check("problems_source_check", oneOf(t.source, problemSources)),
