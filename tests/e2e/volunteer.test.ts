@@ -194,6 +194,63 @@ describe.skipIf(skip)("a volunteer on a phone", () => {
     expect(errors.filter((e) => !e.includes("ERR_INTERNET_DISCONNECTED"))).toEqual([]);
   });
 
+  it("takes up a patrol left under way when the page is reloaded, or ends it", async () => {
+    const { context, page, errors } = await phoneAs("volunteer", true);
+    await page.locator(".my-area-page").waitFor();
+    const area = await api(page, "/api/my-area");
+    const [lon, lat] = area.points.features[0].geometry.coordinates as [number, number];
+    const stand = (east: number) =>
+      context.setGeolocation({ longitude: lon + east * 0.00012, latitude: lat, accuracy: 12 });
+    await stand(0);
+    await expect
+      .poll(() => page.locator(".position-note").textContent(), patience)
+      .toContain("已定位");
+    await page.getByRole("button", { name: "开始巡查" }).click();
+    await page.getByRole("button", { name: "结束巡查" }).waitFor();
+    const started = (await api(page, "/api/patrols?mine=true&limit=1")).features[0];
+    expect(started.properties.endedAt).toBeNull();
+
+    // The page goes away mid-walk (a reload, the phone's browser closed): the patrol is offered back.
+    await page.reload();
+    await page.getByRole("button", { name: "继续巡查" }).waitFor(patience);
+    expect(await page.locator(".patrol-interrupted").textContent()).toContain(
+      "已记录 1 个位置）还没有结束",
+    );
+    await expect
+      .poll(() => page.locator(".position-note").textContent(), patience)
+      .toContain("已定位");
+    await page.screenshot({ path: path.join(screenshots, "volunteer-patrol-resume-phone.png") });
+    // Going on records where the walker stands now, then each step.
+    await page.getByRole("button", { name: "继续巡查" }).click();
+    await expect
+      .poll(() => page.locator(".patrol-running").textContent(), patience)
+      .toContain("已记录 2 个位置");
+    await page.waitForTimeout(1100);
+    await stand(1);
+    await expect
+      .poll(() => page.locator(".patrol-running").textContent(), patience)
+      .toContain("已记录 3 个位置");
+    await page.getByRole("button", { name: "结束巡查" }).click();
+    await page.getByRole("button", { name: "开始巡查" }).waitFor();
+    // The same patrol went on and ended; no second one was started.
+    const [resumed, ...older] = (await api(page, "/api/patrols?mine=true")).features;
+    expect(resumed.id).toBe(started.id);
+    expect(resumed.properties.endedAt).not.toBeNull();
+    expect(resumed.properties.pointCount).toBe(3);
+    expect(older.every((p: any) => p.properties.endedAt !== null)).toBe(true);
+
+    // Left under way again, and this time ended from the offer without walking on.
+    await page.getByRole("button", { name: "开始巡查" }).click();
+    await page.getByRole("button", { name: "结束巡查" }).waitFor();
+    await page.reload();
+    await page.getByRole("button", { name: "结束那次巡查" }).click();
+    await page.getByRole("button", { name: "开始巡查" }).waitFor(patience);
+    const latest = (await api(page, "/api/patrols?mine=true&limit=1")).features[0];
+    expect(latest.id).not.toBe(started.id);
+    expect(latest.properties.endedAt).not.toBeNull();
+    expect(errors).toEqual([]);
+  });
+
   it("places the phone's WGS84 position right on a GCJ-02 (Amap-style) basemap", async () => {
     const { context, page } = await phoneAs("volunteer", true);
     // The server as configured with BASEMAP_CRS=gcj02 (config.test.ts checks the setting itself).

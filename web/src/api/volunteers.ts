@@ -126,6 +126,12 @@ export const volunteersApi = {
   myArea: () => getJson<MyArea>("/api/my-area"),
   patrols: (gridId?: number) =>
     getJson<{ features: Patrol[] }>(`/api/patrols${queryString({ gridId, limit: 200 })}`),
+  /** The caller's newest patrol of the last week, under way or not. */
+  myLatestPatrol: async () => {
+    const from = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
+    const query = queryString({ mine: "true", limit: 1, from });
+    return (await getJson<{ features: Patrol[] }>(`/api/patrols${query}`)).features[0] ?? null;
+  },
   startPatrol: (points: TrackPoint[]) => request<Patrol>("POST", "/api/patrols", json({ points })),
   addToPatrol: (id: number, points: TrackPoint[], stop: boolean) =>
     request<Patrol>("POST", `/api/patrols/${id}/points`, json({ points, stop })),

@@ -98,6 +98,9 @@ export function MyAreaPage({ basemapUrl, basemapCrs }: Props) {
         <>
           <PatrolPanel
             running={patrol.patrol}
+            interrupted={patrol.interrupted}
+            onResume={patrol.resume}
+            onEnd={() => void patrol.end()}
             busy={patrol.busy}
             error={patrol.error}
             canStart={fix !== null}
