@@ -93,12 +93,17 @@ describe.skipIf(skip)("campaign tasks and materials", () => {
     await dialog.getByLabel("任务说明").fill("院区显著位置设置公益广告不少于 5 处");
     await dialog.getByLabel("截止").fill(chinaDate(7));
     await dialog.getByLabel(/全部医院（15 家）/).check();
+    // The item of the standard the task serves (the first of the standards in force).
+    await dialog.getByLabel("考核细则").selectOption({ index: 1 });
+    const item = await dialog.getByLabel("考核细则").inputValue();
     await shot(coordinator, "create");
     await dialog.getByRole("button", { name: "分派任务" }).click();
     await dialog.waitFor({ state: "detached" });
     const column = coordinator.locator(".task-matrix thead th").filter({ hasText: title });
     await column.waitFor();
     await expect.poll(() => column.textContent()).toContain("0/15");
+    const { tasks } = await (await apiAs("coordinator")).get("/api/tasks");
+    expect(tasks.find((t: any) => t.title === title).itemId).toBe(Number(item));
   });
 
   it("lets two unit admins complete it, one with a PDF as evidence", async () => {
@@ -155,6 +160,11 @@ describe.skipIf(skip)("campaign tasks and materials", () => {
     const unitadmin = await signedIn("unitadmin", "/materials");
     await unitadmin.getByLabel("资料类别").selectOption("minutes");
     await unitadmin.getByLabel("资料名称").fill("创城工作周例会纪要");
+    // Tagged with one of the unit's grids and a standard item.
+    await unitadmin.getByLabel("网格").selectOption({ index: 1 });
+    await unitadmin.getByLabel("考核细则").selectOption({ index: 1 });
+    const grid = Number(await unitadmin.getByLabel("网格").inputValue());
+    const standardItem = Number(await unitadmin.getByLabel("考核细则").inputValue());
     await unitadmin
       .getByLabel(/^文件/)
       .setInputFiles({ name: "周例会纪要.pdf", mimeType: "application/pdf", buffer: pdf });
@@ -163,6 +173,9 @@ describe.skipIf(skip)("campaign tasks and materials", () => {
     await shot(unitadmin, "materials");
 
     const own = await apiAs("unitadmin");
+    const { materials } = await own.get("/api/materials");
+    const sent = materials.find((m: any) => m.title === "创城工作周例会纪要");
+    expect([sent.gridId, sent.itemId]).toEqual([grid, standardItem]);
     const unit = await own.get(`/api/units/${(await own.get("/api/auth/me")).user.unitId}`);
     await coordinator.goto(`${server.url}/materials/board`);
     await coordinator.locator(".material-board").waitFor();

@@ -1,6 +1,13 @@
 // Evaluation standards (测评标准) for the coordinators who maintain them: the list, one standard,
 // writing a draft, copying a standard into a new version, activating, XLSX in and out.
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import {
+  keepPreviousData,
+  queryOptions,
+  useMutation,
+  useQueries,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 import { queryString, request } from "./client.ts";
 
 export const standardStatuses = ["draft", "active", "retired"] as const;
@@ -79,6 +86,14 @@ export const standardQuery = (id: number) =>
     queryKey: ["standards", id],
     queryFn: () => request<StandardDetail>("GET", `/api/standards/${id}`),
   });
+
+/** The standards in force (hospital points, community points…), each with its items. */
+export function useActiveStandards(): StandardDetail[] {
+  const list = useQuery(standardsQuery({ limit: 100, offset: 0 }));
+  const active = list.data?.standards.filter((s) => s.status === "active") ?? [];
+  const details = useQueries({ queries: active.map((s) => standardQuery(s.id)) });
+  return details.flatMap((d) => (d.data ? [d.data] : []));
+}
 
 export const standardsApi = {
   replace: (id: number, input: StandardInput) =>

@@ -97,6 +97,8 @@ export interface TaskInput {
   title: string;
   description: string;
   deadline: string;
+  /** The standard item (考核细则) the task serves. */
+  itemId?: number;
   assignees: { unitIds?: number[]; gridIds?: number[]; unitKinds?: string[] };
 }
 

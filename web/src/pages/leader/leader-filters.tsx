@@ -1,10 +1,10 @@
 // The leaders' filters: period, category of the standard, status and responsible unit; the map's
 // mode (hexagons or clusters) and what colours it (count or points lost).
-import { useQueries, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { AnalyticsFilters } from "../../api/analytics.ts";
 import { queries } from "../../api/queries.ts";
-import { standardQuery, standardsQuery } from "../../api/standards.ts";
+import { useActiveStandards } from "../../api/standards.ts";
 import type { ProblemStatus } from "../../api/types.ts";
 import type { MapMode, Metric } from "./hotspot-map.tsx";
 
@@ -111,10 +111,7 @@ export function LeaderFilters(props: Props) {
 
 /** The categories of the standards in force (hospital points, community points…). */
 function useCategories() {
-  const list = useQuery(standardsQuery({ limit: 100, offset: 0 }));
-  const active = list.data?.standards.filter((s) => s.status === "active") ?? [];
-  const details = useQueries({ queries: active.map((s) => standardQuery(s.id)) });
-  return details.flatMap(
-    (d) => d.data?.categories.map((c) => ({ id: c.id, name: `${d.data?.name} · ${c.name}` })) ?? [],
+  return useActiveStandards().flatMap((s) =>
+    s.categories.map((c) => ({ id: c.id, name: `${s.name} · ${c.name}` })),
   );
 }

@@ -1,12 +1,15 @@
 // 资料报送 for a unit admin: send this week's (or an earlier week's) material, tagged with its
-// category and, where it fits, a task; see what was sent, accepted or returned and why.
+// category and, where it fits, a task, a grid and a standard item; see what was sent, accepted or
+// returned and why.
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useId, useRef } from "react";
+import { type FormEvent, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrors } from "../../api/client.ts";
+import { queries } from "../../api/queries.ts";
 import { materialCategories, taskQueries, tasksApi, useTaskMutation } from "../../api/tasks.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { FormField } from "../../components/form-field.tsx";
+import { StandardItemSelect } from "../../components/standard-item-select.tsx";
 
 const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -15,6 +18,9 @@ export function MaterialsPage() {
   const fileId = useId();
   const form = useRef<HTMLFormElement>(null);
   const tasks = useQuery(taskQueries.tasks({}));
+  // A unit admin's own unit's grids (the API's scope).
+  const grids = useQuery(queries.grids());
+  const [itemId, setItemId] = useState("");
   const list = useQuery(taskQueries.materials({}));
   const submit = useTaskMutation(
     ({ fields, file }: { fields: Record<string, string>; file: File }) =>
@@ -33,10 +39,17 @@ export function MaterialsPage() {
           category: text("category"),
           title: text("title"),
           taskId: text("taskId"),
+          gridId: text("gridId"),
+          itemId,
         },
         file: file instanceof File ? file : new File([], ""),
       },
-      { onSuccess: () => form.current?.reset() },
+      {
+        onSuccess: () => {
+          form.current?.reset();
+          setItemId("");
+        },
+      },
     );
   };
   return (
@@ -76,6 +89,25 @@ export function MaterialsPage() {
             </select>
           )}
         </FormField>
+        <div className="import-fields">
+          <FormField label={t("materials.grid")} error={fields.gridId}>
+            {(link) => (
+              <select {...link} name="gridId">
+                <option value="">{t("materials.noGrid")}</option>
+                {grids.data?.features.map(({ properties: grid }) => (
+                  <option key={grid.id} value={grid.id}>
+                    {grid.code} {grid.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </FormField>
+          <FormField label={t("materials.item")} error={fields.itemId}>
+            {(link) => (
+              <StandardItemSelect link={link} name="itemId" value={itemId} onChange={setItemId} />
+            )}
+          </FormField>
+        </div>
         <label htmlFor={fileId}>{t("materials.file")}</label>
         <input id={fileId} type="file" name="file" />
         {fields.file && <small className="field-error">{fields.file}</small>}

@@ -1,5 +1,6 @@
 // A new task: title, description, phase, deadline (within the phase), and who it goes to — units
-// and/or grids, with "all hospitals" as one tick. One task to 15 hospitals is one submit.
+// and/or grids, with "all hospitals" as one tick, and the standard item it serves. One task to
+// 15 hospitals is one submit.
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -14,6 +15,7 @@ import {
 } from "../../api/tasks.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { FormField } from "../../components/form-field.tsx";
+import { StandardItemSelect } from "../../components/standard-item-select.tsx";
 
 interface Props {
   campaign: Campaign;
@@ -28,6 +30,7 @@ export function TaskForm({ campaign, onDone }: Props) {
   const [allHospitals, setAllHospitals] = useState(false);
   const [unitIds, setUnitIds] = useState<number[]>([]);
   const [gridIds, setGridIds] = useState<number[]>([]);
+  const [itemId, setItemId] = useState("");
   const create = useTaskMutation(tasksApi.create);
   const fields = fieldErrors(create.error);
   const range = campaign.phases.find((p) => p.phase === phase);
@@ -45,6 +48,7 @@ export function TaskForm({ campaign, onDone }: Props) {
         title: text("title"),
         description: text("description"),
         deadline: text("deadline"),
+        ...(itemId && { itemId: Number(itemId) }),
         assignees: { unitIds, gridIds, ...(allHospitals && { unitKinds: hospitalKinds }) },
       },
       { onSuccess: onDone },
@@ -81,6 +85,11 @@ export function TaskForm({ campaign, onDone }: Props) {
           {(link) => <input {...link} type="date" name="deadline" />}
         </FormField>
       </div>
+      <FormField label={t("tasks.item")} error={fields.itemId}>
+        {(link) => (
+          <StandardItemSelect link={link} name="itemId" value={itemId} onChange={setItemId} />
+        )}
+      </FormField>
       <fieldset className="assignee-picker" aria-invalid={Boolean(fields.assignees)}>
         <legend>{t("tasks.assignees")}</legend>
         {fields.assignees && <small className="field-error">{fields.assignees}</small>}

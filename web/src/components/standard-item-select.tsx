@@ -1,0 +1,33 @@
+// A choice of one item (考核细则) of the standards in force, grouped by standard and category:
+// what a task or a material is about. Empty means "no item".
+import { useTranslation } from "react-i18next";
+import { useActiveStandards } from "../api/standards.ts";
+import type { InputLink } from "./form-field.tsx";
+
+interface Props {
+  link: InputLink;
+  name: string;
+  value: string;
+  onChange: (itemId: string) => void;
+}
+
+export function StandardItemSelect({ link, name, value, onChange }: Props) {
+  const { t } = useTranslation();
+  const standards = useActiveStandards();
+  return (
+    <select {...link} name={name} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{t("standards.noItem")}</option>
+      {standards.flatMap((standard) =>
+        standard.categories.map((category) => (
+          <optgroup key={category.id} label={`${standard.name} · ${category.name}`}>
+            {category.items.map((item) => (
+              <option key={item.id} value={item.id}>
+                {item.code} {item.title}
+              </option>
+            ))}
+          </optgroup>
+        )),
+      )}
+    </select>
+  );
+}
