@@ -1,5 +1,6 @@
 // Creates the page's one maplibre map, and exposes it to browser tests.
 import {
+  type FitBoundsOptions,
   type LayerSpecification,
   Map as MapLibreMap,
   NavigationControl,
@@ -29,6 +30,11 @@ export interface MapOptions {
   layers?: LayerSpecification[];
   /** The layers to draw from vector tiles (see use-tiled-layers.ts); GeoJSON sources otherwise. */
   tiled?: readonly TiledLayer[];
+  /**
+   * Where to open, when known before the map is made: a map drawn from tiles then fetches no
+   * tiles for the default view it would leave at once.
+   */
+  bounds?: { box: [number, number, number, number]; padding: FitBoundsOptions["padding"] };
   /** Keep the drawn frame readable, so the canvas can be printed (costs some speed). */
   printable?: boolean;
 }
@@ -36,13 +42,15 @@ export interface MapOptions {
 export function createMap(
   container: HTMLElement,
   basemapUrl: string | null,
-  { layers, tiled, printable = false }: MapOptions = {},
+  { layers, tiled, bounds, printable = false }: MapOptions = {},
 ): MapLibreMap {
   const map = new MapLibreMap({
     container,
     style: mapStyle(basemapUrl, layers, tiled),
     canvasContextAttributes: { preserveDrawingBuffer: printable },
-    ...initialView,
+    ...(bounds
+      ? { bounds: bounds.box, fitBoundsOptions: { padding: bounds.padding } }
+      : initialView),
     maxZoom: 20,
     attributionControl: false,
     dragRotate: false,

@@ -1,5 +1,6 @@
 // Problems (问题): circles coloured by rectification status; overdue ones get a red ring. Drawn from
-// tiles at city zoom they come as cells (how many problems, how many open and overdue) instead.
+// tiles at city zoom they come as cells (how many problems, how many open and overdue) instead,
+// drawn as dots too close together for a count to be read: a click zooms in to the problems.
 import type { ExpressionSpecification, LayerSpecification } from "maplibre-gl";
 import { colourByValue, overdueColour, statusColours } from "../colours.ts";
 import { sourceIds } from "../sources.ts";
@@ -34,30 +35,23 @@ export const problemLayers: LayerSpecification[] = [
     },
   },
   {
+    // Cells sit 1/64 of a tile apart (8 px on screen): small dots, sized by how many problems,
+    // red while any is overdue, warm while any is open, green once all are closed.
     id: problemCellLayerId,
     type: "circle",
     source: sourceIds.problems,
     filter: isCell,
     paint: {
-      // warm while any is open, green once all are closed; red ring while any is overdue
       "circle-color": [
         "case",
+        [">", ["get", "overdueCount"], 0],
+        overdueColour,
         [">", ["get", "openCount"], 0],
         statusColours.reported,
         statusColours.closed,
       ],
-      "circle-opacity": 0.85,
-      "circle-radius": ["interpolate", ["linear"], ["sqrt", ["get", "count"]], 1, 7, 30, 22],
-      "circle-stroke-color": ["case", [">", ["get", "overdueCount"], 0], overdueColour, "#ffffff"],
-      "circle-stroke-width": ["case", [">", ["get", "overdueCount"], 0], 3, 1.5],
+      "circle-opacity": 0.8,
+      "circle-radius": ["interpolate", ["linear"], ["sqrt", ["get", "count"]], 1, 2.5, 8, 6],
     },
-  },
-  {
-    id: "problem-cell-count",
-    type: "symbol",
-    source: sourceIds.problems,
-    filter: isCell,
-    layout: { "text-field": ["to-string", ["get", "count"]], "text-size": 11 },
-    paint: { "text-color": "#ffffff", "text-halo-color": "#495057", "text-halo-width": 1 },
   },
 ];

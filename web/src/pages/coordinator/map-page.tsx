@@ -1,13 +1,17 @@
 // The coordinator's map: communities, grids by lead hospital, units, points and problems.
+import { useQuery } from "@tanstack/react-query";
+import bbox from "@turf/bbox";
 import { useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { queries } from "../../api/queries.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { LayerToggles } from "../../components/layer-toggles.tsx";
 import { Legend } from "../../components/legend.tsx";
 import { layerFamilyNames } from "../../map/layers/index.ts";
+import type { MapOptions } from "../../map/map.ts";
 import { useLayerVisibility } from "../../map/use-layer-visibility.ts";
 import { useLeadUnits } from "../../map/use-lead-units.ts";
-import { useMapData } from "../../map/use-map-data.ts";
+import { fitPadding, useMapData } from "../../map/use-map-data.ts";
 import { useMapInstance } from "../../map/use-map-instance.ts";
 import { useMapInteraction } from "../../map/use-map-interaction.ts";
 import { useTiledLayers } from "../../map/use-tiled-layers.ts";
@@ -20,6 +24,18 @@ const toggleOrder = [...layerFamilyNames].reverse();
 /** The whole city's grids, points and problems: each drawn from tiles once it is large. */
 const largeLayers = ["grids", "points", "problems"] as const;
 
+/**
+ * The communities' bounds to open the map on: `undefined` while they load, `null` when there are
+ * none to fit (or they failed: the map still opens, and the banner says why).
+ */
+function useCommunityBounds(): MapOptions["bounds"] | null | undefined {
+  const communities = useQuery(queries.communities());
+  if (communities.isPending) return undefined;
+  if (!communities.data?.features.length) return null;
+  const [west, south, east, north] = bbox(communities.data);
+  return { box: [west, south, east, north], padding: fitPadding() };
+}
+
 /** Phones start with the legend and toggles folded, so the map stays visible. */
 const wideScreen = () => window.matchMedia("(min-width: 700px)").matches;
 
@@ -27,7 +43,12 @@ export function MapPage({ basemapUrl }: { basemapUrl: string | null | undefined 
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const tiled = useTiledLayers(largeLayers);
-  const map = useMapInstance(container, basemapUrl, tiled ? { tiled } : null);
+  const bounds = useCommunityBounds();
+  const map = useMapInstance(
+    container,
+    basemapUrl,
+    tiled && bounds !== undefined ? { tiled, bounds: bounds ?? undefined } : null,
+  );
   const { error, retry } = useMapData(map, tiled);
   useMapInteraction(map);
   useLayerVisibility(map);
