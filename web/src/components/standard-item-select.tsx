@@ -6,17 +6,19 @@ import type { InputLink } from "./form-field.tsx";
 
 interface Props {
   link: InputLink;
-  name: string;
+  name?: string;
   value: string;
   onChange: (itemId: string) => void;
+  /** What choosing no item says (default: not tied to an item). */
+  emptyLabel?: string;
 }
 
-export function StandardItemSelect({ link, name, value, onChange }: Props) {
+export function StandardItemSelect({ link, name, value, onChange, emptyLabel }: Props) {
   const { t } = useTranslation();
   const standards = useActiveStandards();
   return (
     <select {...link} name={name} value={value} onChange={(e) => onChange(e.target.value)}>
-      <option value="">{t("standards.noItem")}</option>
+      <option value="">{emptyLabel ?? t("standards.noItem")}</option>
       {standards.flatMap((standard) =>
         standard.categories.map((category) => (
           <optgroup key={category.id} label={`${standard.name} · ${category.name}`}>

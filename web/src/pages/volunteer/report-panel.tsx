@@ -1,13 +1,12 @@
 // Report a problem from the patrol (随手拍): a photo, the place from GPS, the photo or the dragged
 // marker, the standard item and a note. The report goes into the outbox first, so no network
 // loses nothing: it is sent from there, now or when the phone is back online.
-import { useQuery } from "@tanstack/react-query";
-import { type ChangeEvent, type FormEvent, useId, useMemo, useState } from "react";
+import { type ChangeEvent, type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorText } from "../../api/client.ts";
 import { filesApi, type StoredFile } from "../../api/files.ts";
-import { inspectionQueries } from "../../api/inspections.ts";
 import { FormField } from "../../components/form-field.tsx";
+import { StandardItemSelect } from "../../components/standard-item-select.tsx";
 import { photoProblem, photoTypes } from "../citizen/photo-check.ts";
 import { looseFix, missingFromReport, type ReportDraft, reportBody } from "./report-draft.ts";
 import { newReportKey, type QueuedReport } from "./report-queue.ts";
@@ -29,10 +28,6 @@ export function ReportPanel({ draft, onDraft, fix, onQueue, onDone, onCancel }: 
   const [stored, setStored] = useState<StoredFile | null>(null);
   const [photoNote, setPhotoNote] = useState<string | null>(null);
   const [missing, setMissing] = useState<Record<string, string>>({});
-  const standards = useQuery(inspectionQueries.standards());
-  const active = standards.data?.standards.find((s) => s.status === "active");
-  const standard = useQuery({ ...inspectionQueries.standard(active?.id ?? 0), enabled: !!active });
-  const items = useMemo(() => standard.data?.categories ?? [], [standard.data]);
 
   const onPick = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
@@ -122,24 +117,12 @@ export function ReportPanel({ draft, onDraft, fix, onQueue, onDone, onCancel }: 
       </fieldset>
       <FormField label={t("volunteer.report.item")}>
         {(link) => (
-          <select
-            {...link}
-            value={draft.itemId ?? ""}
-            onChange={(e) =>
-              onDraft({ ...draft, itemId: e.target.value ? Number(e.target.value) : null })
-            }
-          >
-            <option value="">{t("volunteer.report.noItem")}</option>
-            {items.map((category) => (
-              <optgroup key={category.id} label={category.name}>
-                {category.items.map((item) => (
-                  <option key={item.id} value={item.id}>
-                    {item.code} {item.title}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
+          <StandardItemSelect
+            link={link}
+            value={draft.itemId ? String(draft.itemId) : ""}
+            onChange={(item) => onDraft({ ...draft, itemId: item ? Number(item) : null })}
+            emptyLabel={t("volunteer.report.noItem")}
+          />
         )}
       </FormField>
       <FormField
