@@ -27,6 +27,8 @@ export default defineConfig({
         test: {
           name: "db",
           include: ["tests/api/**/*.test.ts"],
+          // The demo city, loaded once per run; each file opens its own copy (tests/api/demo-city.ts).
+          globalSetup: ["tests/api/global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 180_000,
         },

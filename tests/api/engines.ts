@@ -1,22 +1,15 @@
 // Runs a database test on both engines: embedded PGlite + PostGIS, and a PostgreSQL + PostGIS server.
-// Each file gets fresh databases with the demo city loaded; the server database is dropped after.
-import { randomBytes } from "node:crypto";
-import {
-  createApp,
-  type Db,
-  DEMO_PASSWORD,
-  ensureAccounts,
-  ensureCity,
-  openDb,
-} from "@civgrid/api";
-import postgres from "postgres";
-import { afterAll, beforeAll, describe } from "vitest";
+// Each file gets fresh databases holding a copy of the demo city, which the global setup loaded
+// once per run (demo-city.ts); the server database is dropped after.
+import { readFile } from "node:fs/promises";
+import { createApp, type Db, DEMO_PASSWORD, openDb, selectRows } from "@civgrid/api";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, inject } from "vitest";
+import { createServerDatabase, serverUnavailable } from "./server-databases.ts";
+
+export { createServerDatabase, serverUnavailable, serverUrl } from "./server-databases.ts";
 
 export type EngineName = "pglite" | "postgres";
-
-/** The server the suite creates its throwaway databases on. */
-export const serverUrl =
-  process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 export type DemoAccount =
   | "admin"
@@ -90,46 +83,25 @@ export async function signIn(app: App, username: string, password = DEMO_PASSWOR
   return clientFor(app, cookie);
 }
 
-let serverCheck: Promise<string | null> | undefined;
-
-/** null when the server has PostGIS; otherwise why the server tests cannot run. */
-export function serverUnavailable(): Promise<string | null> {
-  serverCheck ??= (async () => {
-    const client = postgres(serverUrl, { max: 1, connect_timeout: 5, onnotice: () => {} });
-    try {
-      const rows = await client`SELECT 1 FROM pg_available_extensions WHERE name = 'postgis'`;
-      return rows.length ? null : `PostgreSQL at ${serverUrl} has no PostGIS extension available`;
-    } catch (error) {
-      return `no PostgreSQL server at ${serverUrl}: ${(error as Error).message}`;
-    } finally {
-      await client.end({ timeout: 1 });
-    }
-  })();
-  return serverCheck;
-}
-
-/** A fresh, empty database on the server; the returned function drops it. */
-export async function createServerDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `civgrid_test_${process.pid}_${randomBytes(4).toString("hex")}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const again = postgres(serverUrl, { max: 1, onnotice: () => {} });
-      await again.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await again.end();
-    },
-  };
-}
-
 export async function openEngine(engine: EngineName, dataDir = "memory://") {
   if (engine === "pglite") return { db: await openDb({ dataDir }), drop: async () => {} };
   const server = await createServerDatabase();
   return { db: await openDb({ databaseUrl: server.url, dataDir }), drop: server.drop };
+}
+
+/** A fresh database holding a copy of the demo city the global setup prepared (demo-city.ts). */
+async function openDemoCity(engine: EngineName) {
+  if (engine === "pglite") {
+    const tarball = new Blob([await readFile(inject("demoCityTarball"))]);
+    return {
+      db: await openDb({ dataDir: "memory://", loadDataDir: tarball }),
+      drop: async () => {},
+    };
+  }
+  const template = inject("demoCityTemplate");
+  if (!template) throw new Error("the global setup prepared no demo city on the server");
+  const server = await createServerDatabase(template);
+  return { db: await openDb({ databaseUrl: server.url, dataDir: "memory://" }), drop: server.drop };
 }
 
 const skipReason = await (async () => {
@@ -153,15 +125,14 @@ export function describeEachEngine(title: string, body: (ctx: () => EngineContex
       let context: EngineContext | undefined;
       let drop = async () => {};
       beforeAll(async () => {
-        const opened = await openEngine(engine);
+        const opened = await openDemoCity(engine);
         drop = opened.drop;
-        await opened.db.migrate();
-        const cityId = await ensureCity(
-          opened.db,
-          { seed: "demo", city: { code: "370481", name: "滕州市" } },
-          () => {},
+        const [city] = await selectRows<{ id: number }>(
+          opened.db.orm,
+          sql`SELECT id FROM cities ORDER BY id LIMIT 1`,
         );
-        await ensureAccounts(opened.db, cityId, "demo", () => {});
+        if (!city) throw new Error("the copy of the demo city has no city");
+        const cityId = city.id;
         const app = createApp({ db: opened.db, cityId, basemapUrl: null });
         const sessions = new Map<DemoAccount, Client>();
         const as = async (account: DemoAccount) => {

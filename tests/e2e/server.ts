@@ -1,12 +1,16 @@
 // Starts CivGrid for browser tests the way a user does: build the web app, run api/src/main.ts
-// on a free port with a throwaway data directory, wait until it says it is running.
-import { type ChildProcess, spawn } from "node:child_process";
+// on a free port with a throwaway data directory, wait until it says it is running. The data
+// directory starts as a copy of the demo city the global setup loaded, which main.ts finds
+// migrated and loaded, as on any later start.
+import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+import { inject } from "vitest";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
 
@@ -39,6 +43,7 @@ export interface RunningServer {
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = await mkdtemp(path.join(tmpdir(), "civgrid-e2e-"));
+  await promisify(execFile)("tar", ["-xf", inject("demoCityTarball"), "-C", dataDir]);
   const tsx = path.join(root, "api/node_modules/.bin/tsx");
   if (!existsSync(tsx)) throw new Error(`tsx not found at ${tsx}: run the install first`);
   const child: ChildProcess = spawn(tsx, ["src/main.ts"], {

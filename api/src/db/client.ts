@@ -34,6 +34,8 @@ export interface OpenOptions {
   databaseUrl?: string | undefined;
   /** PGlite data directory; "memory://" keeps it in memory (tests). */
   dataDir: string;
+  /** PGlite: start from this tarball of a data directory (PGlite#dumpDataDir) instead of an empty one. */
+  loadDataDir?: Blob | undefined;
   onProgress?: (message: string) => void;
 }
 
@@ -68,7 +70,10 @@ async function openServer(url: string): Promise<Db> {
 async function openEmbedded(options: OpenOptions): Promise<Db> {
   const started = Date.now();
   options.onProgress?.(`opening embedded PostGIS in ${options.dataDir} …`);
-  const client = await PGlite.create(options.dataDir, { extensions: { postgis } });
+  const client = await PGlite.create(options.dataDir, {
+    extensions: { postgis },
+    ...(options.loadDataDir && { loadDataDir: options.loadDataDir }),
+  });
   options.onProgress?.(`embedded PostGIS open (${Date.now() - started} ms)`);
   const orm = drizzlePglite(client, { schema });
   return {
