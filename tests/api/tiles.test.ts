@@ -4,6 +4,7 @@ import { VectorTile } from "@mapbox/vector-tile";
 import { sql } from "drizzle-orm";
 import { PbfReader } from "pbf";
 import { expect, it } from "vitest";
+import { MAX_PROBLEM_POINTS } from "../../api/src/tiles/layers.ts";
 import { type Client, describeEachEngine, signIn } from "./engines.ts";
 import { tileAt } from "./tile-math.ts";
 
@@ -145,6 +146,15 @@ describeEachEngine("vector tiles", (ctx) => {
     expect(changed.headers.get("etag")).not.toBe(etag);
   });
 
+  it("draws the city's points at the lowest zooms too, at the world's edge", async () => {
+    const all = (await decode(ctx(), tilePath("points", 10))).features.length;
+    expect(all).toBeGreaterThan(0);
+    // At z1 and z2 the city lies in a tile on the world's edge, whose margin once wrapped round.
+    for (const z of [0, 1, 2, 3]) {
+      expect((await decode(ctx(), tilePath("points", z))).features.length, `z${z}`).toBe(all);
+    }
+  });
+
   it("draws a grid renamed by another writer anew, though its old tile was cached", async () => {
     const path = tilePath("grids", 10);
     const first = await ctx().raw(path);
@@ -236,6 +246,28 @@ describeEachEngine("vector tiles", (ctx) => {
       expect(body.error.message).toBeTruthy();
     }
     expect((await ctx().anonymous.request(tilePath("grids", 10))).status).toBe(401);
+  });
+});
+
+describeEachEngine("vector tiles over a hotspot", (ctx) => {
+  it("sends a tile of too many single problems as cells, counting every one", async () => {
+    const [lon, lat] = [117.171, 35.081];
+    const many = MAX_PROBLEM_POINTS + 1;
+    // Within a few metres of one spot: all in one z16 tile.
+    await ctx().db.orm.execute(sql`INSERT INTO problems (city_id, source, status, description, location,
+        deadline, reported_at)
+      SELECT ${ctx().cityId}, 'patrol', 'reported', '热点', ST_SetSRID(ST_MakePoint(
+          ${lon} + (n % 100) * 0.000002, ${lat} + (n / 100) * 0.000002), 4326),
+        now() + interval '3 days', now()
+      FROM generate_series(1, ${many}) n`);
+    const tile = await decode(ctx(), `/tiles/problems/${pathOf([lon, lat], 16)}`);
+    expect(tile.features.length).toBeLessThan(many);
+    expect(tile.features.every((f) => typeof f.properties.count === "number")).toBe(true);
+    const counted = tile.features.reduce((s, f) => s + (f.properties.count as number), 0);
+    expect(counted).toBeGreaterThanOrEqual(many);
+    await ctx().db.orm.execute(sql`DELETE FROM problems WHERE description = '热点'`);
+    const after = await decode(ctx(), `/tiles/problems/${pathOf([lon, lat], 16)}`);
+    expect(after.features.some((f) => "count" in f.properties)).toBe(false);
   });
 });
 

@@ -14,6 +14,11 @@ import { newRouter } from "./router.ts";
 /** Deepest zoom served: a z22 tile is a few metres across, past any use for a city map. */
 export const MAX_ZOOM = 22;
 
+/** x and y run 0 … 2^z − 1 at zoom z; made once, not on every request. */
+const coordinates = Array.from({ length: MAX_ZOOM + 1 }, (_, zoom) =>
+  integerParam(0, 2 ** zoom - 1),
+);
+
 const address = z
   .object({
     layer: oneOf(tileLayers),
@@ -22,8 +27,7 @@ const address = z
     y: z.string().transform((file) => file.replace(/\.mvt$/, "")),
   })
   .transform((tile) => {
-    // x and y run 0 … 2^z − 1 at zoom z.
-    const coordinate = integerParam(0, 2 ** tile.z - 1);
+    const coordinate = coordinates[tile.z] ?? integerParam(0, 2 ** tile.z - 1);
     return { ...tile, x: coordinate.safeParse(tile.x), y: coordinate.safeParse(tile.y) };
   });
 

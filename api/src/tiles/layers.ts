@@ -23,6 +23,8 @@ export interface TileAddress {
 export const EXTENT = 4096;
 /** Below this zoom problems come as counts per cell, so that no tile grows past a few hundred KB. */
 export const PROBLEM_POINTS_MIN_ZOOM = 13;
+/** Most single problems in a tile (about 30 bytes each: ~300 KB); more come as cells. */
+export const MAX_PROBLEM_POINTS = 10_000;
 /** Side of an aggregation cell in tile coordinates (64 × 64 cells per tile at most). */
 const CELL = 64;
 
@@ -36,8 +38,17 @@ export function envelope({ z, x, y }: TileAddress): SQL {
 /** `column && the tile's bounds in WGS84` (with the 64/4096 clipping margin): the GiST index picks the candidates. */
 function inTile(column: SQL, tile: TileAddress): SQL {
   const env = envelope(tile);
-  return sql`${column} && ST_Transform(ST_Expand(${env}, (ST_XMax(${env}) - ST_XMin(${env})) / 64), 4326)`;
+  const margin = sql`(ST_XMax(${env}) - ST_XMin(${env})) / 64`;
+  // The margin stops at the edge of the world: past it, the box would wrap round the antimeridian
+  // in WGS84 and miss everything (tiles at x = 0 or 2^z − 1, all of z1 and z2).
+  const edge = sql.raw(String(WORLD_EDGE));
+  return sql`${column} && ST_Transform(ST_MakeEnvelope(
+    greatest(ST_XMin(${env}) - ${margin}, -${edge}), greatest(ST_YMin(${env}) - ${margin}, -${edge}),
+    least(ST_XMax(${env}) + ${margin}, ${edge}), least(ST_YMax(${env}) + ${margin}, ${edge}), 3857), 4326)`;
 }
+
+/** Half the side of the Web Mercator world, in metres. */
+const WORLD_EDGE = 20037508.342789244;
 
 /**
  * One SELECT of `id`, the properties and `geom` (in tile coordinates, NULL when the feature
@@ -76,27 +87,50 @@ export function layerQuery(
         WHERE ${pointsReadable(scope)} AND ${inTile(sql`p.location`, tile)}`;
     case "problems":
       return tile.z >= PROBLEM_POINTS_MIN_ZOOM
-        ? sql`SELECT p.id, p.status, p.severity, p.source, p.grid_id AS "gridId", p.unit_id AS "unitId",
-              (p.deadline < now() AND p.status NOT IN ('closed', 'ledger')) AS overdue,
-              ${geom(sql`p.location`, 0)} AS geom
-            FROM problems p
-            WHERE ${problemsReadable(scope)} AND ${inTile(sql`p.location`, tile)}`
-        : problemCells(tile, scope, geom);
+        ? problemPoints(tile, scope, geom)
+        : problemCells(sql`(${locatedProblems(tile, scope, geom, sql`p.status`)})`);
   }
 }
 
-/** Problems as one point per 64 × 64 cell of the tile: how many, how many open and overdue. */
-function problemCells(tile: TileAddress, scope: Scope, geom: TileGeometry): SQL {
+/** The scope's problems in the tile: the given columns, whether overdue, the clipped point. */
+function locatedProblems(tile: TileAddress, scope: Scope, geom: TileGeometry, columns: SQL): SQL {
+  return sql`SELECT ${columns}, (p.deadline < now() AND p.status NOT IN ('closed', 'ledger')) AS overdue,
+      ${geom(sql`p.location`, 0)} AS geom
+    FROM problems p
+    WHERE ${problemsReadable(scope)} AND ${inTile(sql`p.location`, tile)}`;
+}
+
+/**
+ * Single problems; but a tile over a hotspot can hold tens of thousands (a z13 tile of the
+ * generated million came to 576 KB), so past MAX_PROBLEM_POINTS the tile holds cells instead, as
+ * below PROBLEM_POINTS_MIN_ZOOM. The map tells the two apart by the cells' `count`.
+ */
+function problemPoints(tile: TileAddress, scope: Scope, geom: TileGeometry): SQL {
+  const located = locatedProblems(
+    tile,
+    scope,
+    geom,
+    sql`p.id, p.status, p.severity, p.source, p.grid_id AS "gridId", p.unit_id AS "unitId"`,
+  );
+  // NULL properties are left out of a feature (by ST_AsMVT, and by the Node encoder in render.ts).
+  return sql`WITH located AS MATERIALIZED (${located}),
+      dense AS (SELECT count(*) > ${MAX_PROBLEM_POINTS} AS yes FROM located)
+    SELECT id, status, severity, source, "gridId", "unitId", overdue,
+      NULL AS count, NULL AS "openCount", NULL AS "overdueCount", geom
+    FROM located WHERE NOT (SELECT yes FROM dense)
+    UNION ALL
+    SELECT id, NULL, NULL, NULL, NULL, NULL, NULL, count, "openCount", "overdueCount", geom
+    FROM (${problemCells(sql`located`)}) cells WHERE (SELECT yes FROM dense)`;
+}
+
+/** Problems (from `located`: status, overdue, geom) as one point per 64 × 64 cell of the tile. */
+function problemCells(located: SQL): SQL {
   const cell = (axis: SQL) => sql`least(floor(${axis} / ${CELL}), ${EXTENT / CELL - 1})::int`;
   return sql`SELECT (cy * ${EXTENT / CELL} + cx + 1)::int AS id, count(*)::int AS count,
       count(*) FILTER (WHERE status NOT IN ('closed', 'ledger'))::int AS "openCount",
       count(*) FILTER (WHERE overdue)::int AS "overdueCount",
       ST_MakePoint(cx * ${CELL} + ${CELL / 2}, cy * ${CELL} + ${CELL / 2}) AS geom
-    FROM (SELECT ${cell(sql`ST_X(m)`)} AS cx, ${cell(sql`ST_Y(m)`)} AS cy, status, overdue
-      FROM (SELECT ${geom(sql`p.location`, 0)} AS m, p.status,
-          (p.deadline < now() AND p.status NOT IN ('closed', 'ledger')) AS overdue
-        FROM problems p
-        WHERE ${problemsReadable(scope)} AND ${inTile(sql`p.location`, tile)}) located
-      WHERE m IS NOT NULL) cells
+    FROM (SELECT ${cell(sql`ST_X(l.geom)`)} AS cx, ${cell(sql`ST_Y(l.geom)`)} AS cy, l.status, l.overdue
+      FROM ${located} l WHERE l.geom IS NOT NULL) cells
     GROUP BY cx, cy`;
 }
