@@ -210,6 +210,7 @@ describeEachEngine("the leaders' view: hexagons, clusters, trends", (ctx) => {
     const query = `/api/analytics/clusters?bbox=${bbox}&zoom=14&from=${from}&to=${to}`;
     const answer = await ctx().request(query);
     expect(answer.status).toBe(200);
+    // The test's bbox (the whole demo city) holds too many 62.5 m hexagons: clustered on 250 m.
     expect(answer.body.cellSize).toBe(250);
     const spot = answer.body.features.find((f: any) => {
       const [lon, lat] = f.properties.centroid.coordinates;
@@ -232,6 +233,19 @@ describeEachEngine("the leaders' view: hexagons, clusters, trends", (ctx) => {
       `/api/analytics/problems?cellSize=250&cells=${spot.properties.cells.join(",")}&from=${from}&to=${to}`,
     );
     expect(listed.body.numberMatched).toBe(SPOT_PROBLEMS);
+    // Closer in, the knot is found on hexagons a quarter the size of the map's 250 m ones.
+    const close = [SPOT.lon - 0.01, SPOT.lat - 0.01, SPOT.lon + 0.01, SPOT.lat + 0.01].join(",");
+    const near = await ctx().request(
+      `/api/analytics/clusters?bbox=${close}&zoom=14&from=${from}&to=${to}`,
+    );
+    expect(near.body.cellSize).toBe(62.5);
+    const knot = near.body.features[0];
+    expect(knot.properties.count).toBe(SPOT_PROBLEMS);
+    expect(knot.properties.cells.length).toBeLessThan(spot.properties.cells.length * 16);
+    const knotListed = await ctx().request(
+      `/api/analytics/problems?cellSize=62.5&cells=${knot.properties.cells.join(",")}&from=${from}&to=${to}`,
+    );
+    expect(knotListed.body.numberMatched).toBe(SPOT_PROBLEMS);
     const withCategory = answer.body.features.find((f: any) => f.properties.category);
     if (withCategory) expect(withCategory.properties.category.name).toBeTruthy();
   });

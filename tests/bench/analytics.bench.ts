@@ -5,7 +5,7 @@
 // dropped; BENCH_PROBLEMS changes the size, BENCH_KEEP=1 keeps it, BENCH_DATABASE_URL reuses it).
 import { ensureCity, openDb, selectRows } from "@civgrid/api";
 import { sql } from "drizzle-orm";
-import { bandForZoom } from "../../api/src/analytics/bands.ts";
+import { bandForZoom, clusterBandFor } from "../../api/src/analytics/bands.ts";
 import { DEFAULT_MIN_POINTS, problemClusters } from "../../api/src/analytics/clusters.ts";
 import { type AnalyticsFilters, asProblemFilters } from "../../api/src/analytics/filters.ts";
 import { hexagonCounts, hexagonSourceFor } from "../../api/src/analytics/hexagons.ts";
@@ -68,12 +68,13 @@ async function main() {
           ? await timed(() => hexagonCounts(db.orm, scope, v.bbox, band, filters, "problems"))
           : hexagons;
       let clusters = 0;
+      const clusterBand = clusterBandFor(v.bbox, band);
       const clustered = await timed(async () => {
         const found = await problemClusters(
           db.orm,
           scope,
           v.bbox,
-          band,
+          clusterBand,
           filters,
           DEFAULT_MIN_POINTS,
         );
@@ -86,6 +87,7 @@ async function main() {
         "hexagon m": band.size,
         hexagons: cells,
         clusters,
+        "cluster hexagon m": clusterBand.size,
         "floor ms": floor,
         "hexagons ms": hexagons,
         "hex/floor": round(hexagons / floor),

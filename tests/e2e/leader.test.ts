@@ -11,6 +11,8 @@ import { consoleErrors, signIn } from "./sign-in.ts";
 
 const screenshots = path.join(root, "tests/e2e/screenshots");
 const skip = browserUnavailable();
+/** How long the map may take to show what it should, on a busy machine. */
+const patience = { timeout: 20_000 };
 
 /** The features a map source holds now. */
 const sourceFeatures = (page: Page, source: string) =>
@@ -47,10 +49,10 @@ describe.skipIf(skip)("the leaders' view", () => {
   });
 
   it("lands the leader on hexagons of the problems, sized by the zoom", async () => {
-    await expect.poll(() => page.url()).toBe(`${server.url}/`);
+    await expect.poll(() => page.url(), patience).toBe(`${server.url}/`);
     await page.getByRole("heading", { name: "领导看板" }).waitFor();
     await expect
-      .poll(async () => (await sourceFeatures(page, "hexagons")).length)
+      .poll(async () => (await sourceFeatures(page, "hexagons")).length, patience)
       .toBeGreaterThan(0);
     const hexagons = await sourceFeatures(page, "hexagons");
     const shown = hexagons.reduce((sum, f) => sum + f.properties.count, 0);
@@ -76,14 +78,14 @@ describe.skipIf(skip)("the leaders' view", () => {
       name: `该六边形内 ${busiest.properties.count} 个问题`,
     });
     await list.waitFor();
-    await expect.poll(() => list.locator("li").count()).toBe(busiest.properties.count);
+    await expect.poll(() => list.locator("li").count(), patience).toBe(busiest.properties.count);
     await page.getByRole("button", { name: "返回排名" }).click();
   });
 
   it("switches to hotspots, each with its problem count and dominant category", async () => {
     await page.getByRole("button", { name: "问题聚集区" }).click();
     await expect
-      .poll(async () => (await sourceFeatures(page, "clusters")).length)
+      .poll(async () => (await sourceFeatures(page, "clusters")).length, patience)
       .toBeGreaterThan(0);
     const clusters = await sourceFeatures(page, "clusters");
     expect(clusters[0]!.properties.count).toBeGreaterThanOrEqual(3);
@@ -101,13 +103,13 @@ describe.skipIf(skip)("the leaders' view", () => {
     const name = (await first.textContent())!.trim();
     await page.getByRole("button", { name: "六边形分布" }).click();
     await first.click();
-    await expect.poll(() => page.getByLabel("责任单位").inputValue()).not.toBe("");
+    await expect.poll(() => page.getByLabel("责任单位").inputValue(), patience).not.toBe("");
     const unitId = Number(await page.getByLabel("责任单位").inputValue());
     await expect
       .poll(async () => {
         const shown = await sourceFeatures(page, "hexagons");
         return shown.reduce((sum, f) => sum + f.properties.count, 0);
-      })
+      }, patience)
       .toBeGreaterThan(0);
     const ranking = await page.evaluate(async () =>
       (await fetch("/api/analytics/rankings")).json(),

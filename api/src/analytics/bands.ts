@@ -29,6 +29,19 @@ export function bandForZoom(zoom: number): HexBand {
   return hexBands.find((b) => zoom >= b.fromZoom) ?? (hexBands.at(-1) as HexBand);
 }
 
+/** A viewport clusters on the finer band only if it holds at most this many of its cells. */
+export const MAX_CLUSTER_CELLS = 5_000;
+
+/**
+ * Hotspots are found on hexagons one band finer than the map draws (a quarter the size): at city
+ * zoom a 4 km hexagon is a district, and a knot of problems a few hundred metres wide drowns in
+ * it. A viewport too wide for the finer band clusters on the map's own.
+ */
+export function clusterBandFor(bbox: Bbox, band: HexBand): HexBand {
+  const finer = hexBands[hexBands.indexOf(band) - 1];
+  return finer && cellsInBbox(bbox, finer) <= MAX_CLUSTER_CELLS ? finer : band;
+}
+
 export function bandOfSize(size: number): HexBand | undefined {
   return hexBands.find((b) => b.size === size);
 }

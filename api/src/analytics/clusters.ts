@@ -48,15 +48,13 @@ export async function problemClusters(
   const cells = cellsTouching(bbox, band.size);
   const where = sql`${problemsWhere(scope, asProblemFilters(filters))} AND ${inCells(band, cells)}`;
   const size = band.size;
+  const cell = sql.raw(band.column);
   const eps = Math.sqrt(3) * size * 1.01;
   const rows = await selectRows<Omit<ClusterRow, "cells" | "category" | "units"> & Raw>(
     ex,
-    sql`WITH fine AS (
-        SELECT p.${sql.raw(band.column)} AS cell, i.category_id, p.unit_id,
-          count(*)::int AS n, sum(p.deduction) AS lost
-        FROM problems p LEFT JOIN standard_items i ON i.id = p.item_id
-        WHERE ${where} GROUP BY 1, 2, 3),
-      cells AS (SELECT cell, sum(n) AS n, sum(lost) AS lost FROM fine GROUP BY cell),
+    sql`WITH cells AS (
+        SELECT p.${cell} AS cell, count(*) AS n, sum(p.deduction) AS lost
+        FROM problems p WHERE ${where} GROUP BY 1),
       density AS (
         SELECT c.cell, sum(around.n) AS around FROM cells c
           CROSS JOIN (VALUES (0::bigint), (1), (-1), (${Q}), (${-Q}), (${Q - 1}), (${1 - Q})) o(d)
@@ -77,14 +75,17 @@ export async function problemClusters(
           ST_ConvexHull(ST_Collect(civgrid_hex_polygon(cell, ${size}))) AS hull,
           sum(ST_X(centre) * n) / sum(n) AS x, sum(ST_Y(centre) * n) / sum(n) AS y
         FROM labelled GROUP BY cid),
+      -- Categories and units only for the problems of clustered cells, read cell by cell.
       by_category AS (
-        SELECT DISTINCT ON (l.cid) l.cid, f.category_id, sum(f.n)::int AS n
-        FROM fine f JOIN labelled l ON l.cell = f.cell WHERE f.category_id IS NOT NULL
-        GROUP BY l.cid, f.category_id ORDER BY l.cid, 3 DESC, f.category_id),
+        SELECT DISTINCT ON (l.cid) l.cid, i.category_id, count(*)::int AS n
+        FROM labelled l JOIN problems p ON p.${cell} = l.cell AND ${where}
+          JOIN standard_items i ON i.id = p.item_id
+        GROUP BY l.cid, i.category_id ORDER BY l.cid, 3 DESC, i.category_id),
       by_unit AS (
-        SELECT l.cid, f.unit_id, sum(f.n)::int AS n
-        FROM fine f JOIN labelled l ON l.cell = f.cell WHERE f.unit_id IS NOT NULL
-        GROUP BY l.cid, f.unit_id)
+        SELECT l.cid, p.unit_id, count(*)::int AS n
+        FROM labelled l JOIN problems p ON p.${cell} = l.cell AND ${where}
+        WHERE p.unit_id IS NOT NULL
+        GROUP BY l.cid, p.unit_id)
       SELECT (row_number() OVER (ORDER BY c.count DESC, c.first))::int AS rank,
         c.count, c."pointsLost", c.cells,
         CASE WHEN bc.cid IS NULL THEN NULL ELSE json_build_object('id', sc.id, 'name', sc.name,

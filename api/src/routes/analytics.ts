@@ -6,6 +6,7 @@ import {
   bandForZoom,
   bandOfSize,
   cellsInBbox,
+  clusterBandFor,
   type HexBand,
   hexBands,
   MAX_VIEWPORT_CELLS,
@@ -222,7 +223,7 @@ export const analyticsRoutes = newRouter()
       tags: ["analytics"],
       summary: "Problem hotspots (聚集区) in a viewport, found by density clustering in PostGIS",
       description:
-        "Problems are counted per hexagon of the zoom's size; a hexagon is dense when it and its six neighbours hold at least minPoints problems and twice the viewport's average; ST_ClusterDBSCAN joins neighbouring dense hexagons. The same data always gives the same clusters, numbered by size.",
+        "Problems are counted per hexagon a quarter the size of the zoom's map hexagons (the map's own size when the viewport would hold more than 5,000 of them; cellSize says which); a hexagon is dense when it and its six neighbours hold at least minPoints problems and twice the viewport's average; ST_ClusterDBSCAN joins neighbouring dense hexagons. The same data always gives the same clusters, numbered by size.",
       request: {
         query: z
           .object({
@@ -237,8 +238,8 @@ export const analyticsRoutes = newRouter()
     }),
     async (c) => {
       const q = c.req.valid("query");
-      const band = bandForZoom(q.zoom);
-      checkViewport(q.bbox, band);
+      checkViewport(q.bbox, bandForZoom(q.zoom));
+      const band = clusterBandFor(q.bbox, bandForZoom(q.zoom));
       const filters = await filtersOf(c, q);
       const minPoints = q.minPoints ?? DEFAULT_MIN_POINTS;
       const rows = await problemClusters(

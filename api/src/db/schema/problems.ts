@@ -105,7 +105,7 @@ export const problems = pgTable(
     index("problems_status_idx").on(t.cityId, t.status),
     index("problems_grid_idx").on(t.gridId),
     index("problems_unit_idx").on(t.unitId),
-    // A viewport's cells over a period; migration 0016 adds INCLUDE (status, deduction), which
+    // A viewport's cells over a period; migration 0016 adds INCLUDE (status, deduction, unit_id, item_id), which
     // drizzle cannot say, so the map's counts are read from the index alone.
     index("problems_hex_62_idx").on(t.cityId, t.hex62, t.reportedAt),
     index("problems_hex_250_idx").on(t.cityId, t.hex250, t.reportedAt),
