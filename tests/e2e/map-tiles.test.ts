@@ -55,7 +55,8 @@ describe.skipIf(skip)("the map page of a large city", () => {
   it("selects a grid clicked on the tiles, outlines it and shows its details", async () => {
     const map = editorMap(page);
     // markers are hidden so the click falls on the grid, not on a problem inside it
-    for (const family of ["问题", "责任单位", "点位"]) await page.getByLabel(family, { exact: true }).uncheck();
+    for (const family of ["问题", "责任单位", "点位"])
+      await page.getByLabel(family, { exact: true }).uncheck();
     const grids = await map.api<{ features: GridFeature[] }>("/api/grids?limit=1");
     const grid = grids.features[0]!;
     await map.click(centre(grid));
@@ -67,6 +68,25 @@ describe.skipIf(skip)("the map page of a large city", () => {
     );
     expect(state).toEqual({ selected: true });
     await page.screenshot({ path: path.join(screenshots, "map-tiles-grid-selected.png") });
+    expect(errors).toEqual([]);
+  });
+
+  it("zooms in from a cell of problems at city zoom to where problems come one by one", async () => {
+    await page.getByLabel("问题", { exact: true }).check();
+    await page.evaluate(() => window.__civgridMap?.jumpTo({ zoom: 12 }));
+    const cellAt = () =>
+      page.evaluate(() => {
+        const [cell] =
+          window.__civgridMap?.queryRenderedFeatures({ layers: ["problem-cell"] }) ?? [];
+        return cell?.geometry.type === "Point"
+          ? (cell.geometry.coordinates as [number, number])
+          : null;
+      });
+    await expect.poll(cellAt, { timeout: 20_000 }).not.toBeNull();
+    await editorMap(page).click((await cellAt())!);
+    await expect
+      .poll(() => page.evaluate(() => window.__civgridMap?.getZoom() ?? 0))
+      .toBeGreaterThanOrEqual(13);
     expect(errors).toEqual([]);
   });
 });
