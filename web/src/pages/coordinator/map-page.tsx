@@ -7,7 +7,8 @@ import { queries } from "../../api/queries.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { LayerToggles } from "../../components/layer-toggles.tsx";
 import { Legend } from "../../components/legend.tsx";
-import { layerFamilyNames } from "../../map/layers/index.ts";
+import { dataLayers, layerFamilyNames } from "../../map/layers/index.ts";
+import { withLeadUnitColours } from "../../map/lead-unit-colours.ts";
 import type { MapOptions } from "../../map/map.ts";
 import { useLayerVisibility } from "../../map/use-layer-visibility.ts";
 import { useLeadUnits } from "../../map/use-lead-units.ts";
@@ -44,15 +45,24 @@ export function MapPage({ basemapUrl }: { basemapUrl: string | null | undefined 
   const container = useRef<HTMLDivElement>(null);
   const tiled = useTiledLayers(largeLayers);
   const bounds = useCommunityBounds();
+  const leadUnits = useLeadUnits();
+  const unitsSettled = !useQuery(queries.units()).isPending;
+  // made once the sources, the view and the colours are known, so it is drawn once, not redrawn
+  // (without the units it is made all the same, uncoloured, and the banner says why)
   const map = useMapInstance(
     container,
     basemapUrl,
-    tiled && bounds !== undefined ? { tiled, bounds: bounds ?? undefined } : null,
+    tiled && bounds !== undefined && unitsSettled
+      ? {
+          tiled,
+          bounds: bounds ?? undefined,
+          layers: leadUnits ? withLeadUnitColours(dataLayers, leadUnits) : dataLayers,
+        }
+      : null,
   );
   const { error, retry } = useMapData(map, tiled);
   useMapInteraction(map);
   useLayerVisibility(map);
-  const leadUnits = useLeadUnits() ?? [];
   const visibleFamilies = useMapUi((state) => state.visibleFamilies);
   const setFamilyVisible = useMapUi((state) => state.setFamilyVisible);
   const open = wideScreen();
@@ -70,7 +80,7 @@ export function MapPage({ basemapUrl }: { basemapUrl: string | null | undefined 
           onChange={setFamilyVisible}
           open={open}
         />
-        <Legend leadUnits={leadUnits} open={open} />
+        <Legend leadUnits={leadUnits ?? []} open={open} />
       </div>
       <SelectionPanel />
     </div>
