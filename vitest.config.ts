@@ -38,6 +38,9 @@ export default defineConfig({
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
           globalSetup: ["tests/e2e/global-setup.ts"],
+          // A page on a busy two-core machine can take seconds to show what a poll waits for;
+          // vitest's default (1 s) made the browser tests fail by the clock, not by the product.
+          expect: { poll: { timeout: 20_000 } },
 
           testTimeout: 120_000,
           hookTimeout: 300_000,

@@ -4,9 +4,10 @@
 // inspection on a phone.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserUnavailable, launchBrowser } from "./browser.ts";
+import { photo } from "./photos.ts";
 import { buildWeb, type RunningServer, root, startServer } from "./server.ts";
 import { consoleErrors, signIn } from "./sign-in.ts";
 
@@ -14,27 +15,6 @@ const screenshots = path.join(root, "tests/e2e/screenshots");
 const skip = browserUnavailable();
 const phone = { width: 360, height: 800 };
 const desktop = { width: 1280, height: 800 };
-
-/** A small photo drawn in the page: a coloured square with a word on it, as PNG bytes. */
-async function photo(page: Page, colour: string, word: string): Promise<Buffer> {
-  const dataUrl = await page.evaluate(
-    ([fill, text]) => {
-      const canvas = document.createElement("canvas");
-      canvas.width = 160;
-      canvas.height = 120;
-      const context = canvas.getContext("2d");
-      if (!context) throw new Error("no 2d canvas");
-      context.fillStyle = fill ?? "#888";
-      context.fillRect(0, 0, 160, 120);
-      context.fillStyle = "#fff";
-      context.font = "28px sans-serif";
-      context.fillText(text ?? "", 20, 70);
-      return canvas.toDataURL("image/png");
-    },
-    [colour, word],
-  );
-  return Buffer.from(dataUrl.split(",")[1] ?? "", "base64");
-}
 
 describe.skipIf(skip)("the rectification closed loop", () => {
   let server: RunningServer;

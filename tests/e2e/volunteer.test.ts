@@ -7,6 +7,7 @@ import { convertPosition } from "@civgrid/geo";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserUnavailable, launchBrowser } from "./browser.ts";
+import { photo } from "./photos.ts";
 import { buildWeb, type RunningServer, root, startServer } from "./server.ts";
 import { consoleErrors, signIn } from "./sign-in.ts";
 
@@ -148,11 +149,23 @@ describe.skipIf(skip)("a volunteer on a phone", () => {
     await page.getByRole("button", { name: "登记活动" }).click();
     await page.getByLabel("活动名称").fill("社区义诊");
     await page.getByLabel("每人服务时长（小时）").fill("1.5");
+    await page.locator(".photo-upload input[type=file]").setInputFiles({
+      name: "义诊.png",
+      mimeType: "image/png",
+      buffer: await photo(page, "#1971c2", "义诊"),
+    });
+    await page.locator(".photo-thumbs img").waitFor(patience);
     await page.screenshot({ path: path.join(screenshots, "volunteer-activity-form-phone.png") });
     await page.getByRole("button", { name: "保存" }).click();
     await expect
       .poll(() => page.locator(".hours-total").textContent(), patience)
       .toContain(`累计 ${before.myHours + 1.5} 小时`);
+    // The activity is listed with its photo, whose thumbnail loads.
+    const thumbnail = page.getByRole("img", { name: "社区义诊的照片 1" });
+    await expect
+      .poll(() => thumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth), patience)
+      .toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(screenshots, "volunteer-hours-photo-phone.png") });
 
     // No network: the report waits on the phone, shown as pending.
     const description = `志愿者离线上报 ${Date.now()}`;

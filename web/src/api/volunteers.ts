@@ -68,6 +68,8 @@ export interface Activity {
   gridCode: string | null;
   participantCount: number;
   myHours: number;
+  /** Files (GET /api/files/{id}, /thumbnail). */
+  photoIds: number[];
 }
 
 export interface ActivityTotals {

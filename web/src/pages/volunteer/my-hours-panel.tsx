@@ -1,4 +1,4 @@
-// My volunteer activities and hours (志愿服务时长).
+// My volunteer activities and hours (志愿服务时长), each with its photos (a thumbnail opens one).
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -41,6 +41,19 @@ export function MyHoursPanel({
               {t(`volunteer.kind.${a.kind}`)} · {a.branchName} ·{" "}
               {t("volunteer.hours.mine", { hours: a.myHours })}
             </small>
+            {a.photoIds.length > 0 && (
+              <span className="activity-photos">
+                {a.photoIds.map((id, i) => (
+                  <a key={id} href={`/api/files/${id}`} target="_blank" rel="noreferrer">
+                    <img
+                      src={`/api/files/${id}/thumbnail`}
+                      alt={t("volunteer.activity.photo", { title: a.title, n: i + 1 })}
+                      loading="lazy"
+                    />
+                  </a>
+                ))}
+              </span>
+            )}
           </li>
         ))}
       </ul>
