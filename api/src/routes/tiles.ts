@@ -6,7 +6,7 @@ import { createHash } from "node:crypto";
 import { z } from "@hono/zod-openapi";
 import { validationError } from "../errors.ts";
 import { scopeKey, type TileCache, tileKey } from "../tiles/cache.ts";
-import { type TileLayer, tileLayers } from "../tiles/layers.ts";
+import { PROBLEM_POINTS_MIN_ZOOM, type TileLayer, tileLayers } from "../tiles/layers.ts";
 import { renderTile, versionQuery } from "../tiles/render.ts";
 import { integerParam, oneOf } from "./query.ts";
 import { newRouter } from "./router.ts";
@@ -49,10 +49,14 @@ const TILE_FORMAT = 1;
 
 /**
  * The data version a tile is drawn from. Problems tiles also say whether a problem is overdue,
- * which changes with the clock and no write: their version moves on every minute as well.
+ * which changes with the clock and no write: their version moves on with it, every minute for
+ * single problems (cheap to draw) and every 10 minutes for the city-zoom cells, whose drawing
+ * reads hundreds of thousands of problems and whose overdue counts may lag that much.
  */
-function dataVersion(layer: TileLayer, version: string, now = Date.now()): string {
-  return layer === "problems" ? `${version}.${Math.floor(now / 60_000)}` : version;
+function dataVersion(layer: TileLayer, z: number, version: string, now = Date.now()): string {
+  if (layer !== "problems") return version;
+  const minutes = z >= PROBLEM_POINTS_MIN_ZOOM ? 1 : 10;
+  return `${version}.${Math.floor(now / (minutes * 60_000))}`;
 }
 
 function etagOf(version: string, scope: string): string {
@@ -82,13 +86,13 @@ export function tileRoutes(cache: TileCache | null) {
     const ifNoneMatch = c.req.header("if-none-match");
     if (cache || ifNoneMatch) {
       const [current] = await db.prepared<{ version: string }>(versionQuery(scope.cityId, layer));
-      const version = dataVersion(layer, current?.version ?? "0");
+      const version = dataVersion(layer, tile.z, current?.version ?? "0");
       if (matches(ifNoneMatch, etagOf(version, who))) return c.body(null, 304, headers(version));
       const cached = cache?.get(tileKey(layer, tile, who, version));
       if (cached) return c.body(cached as Uint8Array<ArrayBuffer>, 200, tileHeaders(version));
     }
     const drawn = await renderTile(db, layer, tile, scope);
-    const version = dataVersion(layer, drawn.version);
+    const version = dataVersion(layer, tile.z, drawn.version);
     cache?.set(tileKey(layer, tile, who, version), drawn.body);
     return c.body(drawn.body as Uint8Array<ArrayBuffer>, 200, tileHeaders(version));
   });
