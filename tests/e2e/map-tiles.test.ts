@@ -89,4 +89,19 @@ describe.skipIf(skip)("the map page of a large city", () => {
       .toBeGreaterThanOrEqual(13);
     expect(errors).toEqual([]);
   });
+
+  it("draws the grids under the leaders' hexagons and around a problem from tiles too", async () => {
+    const [problem] = (
+      await editorMap(page).api<{ features: { id: number }[] }>("/api/problems?limit=1")
+    ).features;
+    for (const address of ["/dashboard", `/problems/${problem!.id}`]) {
+      requested.length = 0;
+      await page.goto(`${server.url}${address}`);
+      await expect
+        .poll(() => requested.some((url) => url.startsWith("/tiles/grids/")), { timeout: 30_000 })
+        .toBe(true);
+      expect(requested).not.toContain("/api/grids");
+    }
+    expect(errors).toEqual([]);
+  });
 });
