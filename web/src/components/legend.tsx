@@ -7,12 +7,14 @@ import { Swatch } from "./swatch.tsx";
 interface Props {
   leadUnits: ReadonlyArray<{ unitId: number; colour: string; name: string; shortName: string }>;
   open: boolean;
+  /** Problems come from tiles: at city zoom they are dots standing for several. */
+  problemCells?: boolean;
 }
 
 const statuses = Object.keys(statusColours) as ProblemStatus[];
 const pointKinds = Object.keys(pointKindColours) as PointKind[];
 
-export function Legend({ leadUnits, open }: Props) {
+export function Legend({ leadUnits, open, problemCells = false }: Props) {
   const { t } = useTranslation();
   return (
     <details className="map-box legend" open={open}>
@@ -29,6 +31,12 @@ export function Legend({ leadUnits, open }: Props) {
           <Swatch colour="#ffffff" ring={overdueColour} />
           {t("legend.overdue")}
         </li>
+        {problemCells && (
+          <li>
+            <Swatch colour={overdueColour} />
+            {t("legend.problemCells")}
+          </li>
+        )}
       </ul>
       <h3>{t("legend.leadUnits")}</h3>
       <ul>

@@ -80,7 +80,11 @@ export function MapPage({ basemapUrl }: { basemapUrl: string | null | undefined 
           onChange={setFamilyVisible}
           open={open}
         />
-        <Legend leadUnits={leadUnits ?? []} open={open} />
+        <Legend
+          leadUnits={leadUnits ?? []}
+          open={open}
+          problemCells={tiled?.includes("problems")}
+        />
       </div>
       <SelectionPanel />
     </div>
