@@ -158,6 +158,24 @@ describeEachEngine("GDAL's OAPIF driver", (ctx) => {
     expect(theirs.length).toBeLessThan((await ctx().request("/api/grids")).body.numberMatched);
   });
 
+  it("filters by an attribute after reading the OpenAPI 3.0 definition the landing page names", async () => {
+    const { token } = await tokenOf(await ctx().as("coordinator"));
+    const first = (await ctx().request("/api/problems?limit=1")).body.features[0];
+    const status: string = first.properties.status;
+    const api = await ctx().request(`/api/problems?status=${status}&limit=5000`);
+    requests.length = 0;
+    const where = ["-where", `status = '${status}'`, "-oo", "PAGE_SIZE=50"];
+    const out = await gdal("ogrinfo", ["-ro", "-q", ogc, "problems", ...where, ...bearer(token)]);
+    expect(out.ok, out.stderr).toBe(true);
+    expect(out.stderr).not.toContain("Unexpected Content-Type");
+    const ids = [...out.stdout.matchAll(/^OGRFeature\(problems\):(\d+)$/gm)].map((m) =>
+      Number(m[1]),
+    );
+    expect(ids).toEqual(api.body.features.map((f: { id: number }) => f.id));
+    // GDAL looked in the definition for a status parameter; there is none, so it filtered itself.
+    expect(requests.some((url) => new URL(url).pathname === "/ogc/api")).toBe(true);
+  });
+
   it("is refused without a token and with a revoked one", async () => {
     const none = await gdal("ogrinfo", ["-ro", "-so", ogc]);
     expect(none.ok).toBe(false);

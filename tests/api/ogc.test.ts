@@ -11,6 +11,18 @@ describeEachEngine("OGC API – Features", (ctx) => {
     const rels = landing.body.links.map((l: any) => l.rel);
     expect(rels).toEqual(expect.arrayContaining(["self", "service-desc", "conformance", "data"]));
     for (const link of landing.body.links) expect(link.href).toMatch(/^http/);
+    // service-desc: the OpenAPI 3.0 definition of /ogc that oas30 promises, with the page limits.
+    const desc = landing.body.links.find((l: any) => l.rel === "service-desc");
+    expect(desc.type).toBe("application/vnd.oai.openapi+json;version=3.0");
+    const api = await ctx().request(new URL(desc.href).pathname);
+    expect(api.headers.get("content-type")).toBe(desc.type);
+    expect(api.body.openapi).toMatch(/^3\.0\./);
+    const items = api.body.paths["/collections/{collectionId}/items"].get.parameters;
+    expect(items.find((p: any) => p.name === "limit").schema).toMatchObject({
+      maximum: 10_000,
+      default: 1000,
+    });
+    expect(items.find((p: any) => p.name === "collectionId").schema.enum).toEqual(ids);
     const conformance = await ctx().request("/ogc/conformance");
     expect(conformance.body.conformsTo).toEqual(
       expect.arrayContaining([

@@ -5,6 +5,7 @@ import type { Context } from "hono";
 import { AppError, notFound, validationError } from "../errors.ts";
 import { asFeature, featureCollection } from "../geojson.ts";
 import { type CollectionId, collectionIds, collections, extentOf } from "../ogc/collections.ts";
+import { OPENAPI_3_0, ogcOpenApi } from "../ogc/openapi.ts";
 import { bbox, id as idParam, integerParam } from "./query.ts";
 import { type AppEnv, newRouter } from "./router.ts";
 
@@ -76,16 +77,21 @@ export const ogcRoutes = newRouter()
       description: "Grids, communities, units, inspection points and problems of the campaign",
       links: [
         { rel: "self", type: "application/json", href: absolute(c, "/ogc") },
-        {
-          rel: "service-desc",
-          type: "application/vnd.oai.openapi+json;version=3.0",
-          href: absolute(c, "/api/openapi.json"),
-        },
+        { rel: "service-desc", type: OPENAPI_3_0, href: absolute(c, "/ogc/api") },
         { rel: "service-doc", type: "text/html", href: absolute(c, "/api/docs") },
         { rel: "conformance", type: "application/json", href: absolute(c, "/ogc/conformance") },
         { rel: "data", type: "application/json", href: absolute(c, "/ogc/collections") },
       ],
     }),
+  )
+  .get("/api", (c) =>
+    c.body(
+      JSON.stringify(
+        ogcOpenApi(absolute(c, "/ogc"), { default: OGC_DEFAULT_LIMIT, maximum: OGC_MAX_LIMIT }),
+      ),
+      200,
+      { "content-type": OPENAPI_3_0 },
+    ),
   )
   .get("/conformance", (c) => c.json({ conformsTo: conformance }))
   .get("/collections", async (c) =>
