@@ -29,7 +29,9 @@ export default defineConfig({
           include: ["tests/api/**/*.test.ts"],
           // The demo city, loaded once per run; each file opens its own copy (tests/api/demo-city.ts).
           globalSetup: ["tests/api/global-setup.ts"],
-          testTimeout: 60_000,
+          // first-start and restart open an empty PGlite and migrate inside the test itself: ~30 s
+          // alone, and past 60 s when other runs load the shared 2-core machine.
+          testTimeout: 120_000,
           hookTimeout: 180_000,
         },
       },
