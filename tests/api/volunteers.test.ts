@@ -216,6 +216,21 @@ describeEachEngine("volunteers", (ctx) => {
       expect(inside.body.checkedIn).toBe(1);
     });
 
+    it("shows the office who signed up and who came, by name; not a volunteer", async () => {
+      const office = await coordinator.request(`/api/dedication-days/${dayId}/sign-ups`);
+      expect(office.status).toBe(200);
+      const me = await volunteer.request("/api/auth/me");
+      const [person] = await selectRows<{ name: string }>(
+        ctx().db.orm,
+        sql`SELECT name FROM people WHERE id = ${me.body.user.personId}`,
+      );
+      expect(office.body.signUps).toEqual([
+        expect.objectContaining({ name: person!.name, checkedInAt: expect.any(String) }),
+      ]);
+      expect((await volunteer.request(`/api/dedication-days/${dayId}/sign-ups`)).status).toBe(403);
+      expect((await coordinator.request("/api/dedication-days/999999/sign-ups")).status).toBe(404);
+    });
+
     it("refuses a day in the past, and a volunteer scheduling", async () => {
       const past = await coordinator.request(
         "/api/dedication-days",
@@ -309,6 +324,7 @@ describeEachEngine("volunteers", (ctx) => {
       "/api/patrols/{id}/points",
       "/api/dedication-days",
       "/api/dedication-days/{id}/sign-up",
+      "/api/dedication-days/{id}/sign-ups",
       "/api/dedication-days/{id}/check-in",
       "/api/activities",
       "/api/activities/totals",

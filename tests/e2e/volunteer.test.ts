@@ -202,6 +202,23 @@ describe.skipIf(skip)("a volunteer on a phone", () => {
     await office.page.goto(`${server.url}/volunteers`);
     await office.page.locator(".branch-totals tbody tr").first().waitFor(patience);
     await office.page.setViewportSize({ width: 1280, height: 900 });
+    // The day the volunteer checked in on above: its counts open the names, theirs among them.
+    const me = (await api(page, "/api/auth/me")).user;
+    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+    const day = (await api(page, "/api/dedication-days")).days.find(
+      (d: any) => d.heldOn === today && d.mine?.checkedInAt,
+    );
+    const signUps = (await api(office.page, `/api/dedication-days/${day.id}/sign-ups`)).signUps;
+    expect(signUps.find((s: any) => s.personId === me.personId)?.checkedInAt).toBeTruthy();
+    const row = office.page
+      .locator(".dedication-schedule tbody tr")
+      .filter({ hasText: day.heldOn })
+      .filter({ hasText: day.gridName });
+    await row.getByRole("button").click();
+    await row.locator(".sign-up-names li").first().waitFor(patience);
+    expect(await row.locator(".sign-up-names li").allTextContents()).toEqual(
+      signUps.map((s: any) => expect.stringContaining(s.name)),
+    );
     await office.page.screenshot({ path: path.join(screenshots, "volunteers-office-desktop.png") });
     // The one failure chromium logs is the send tried while offline, which is what the outbox is for.
     expect(errors.filter((e) => !e.includes("ERR_INTERNET_DISCONNECTED"))).toEqual([]);

@@ -3,6 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { fieldMessage } from "../errors.ts";
 import {
   checkIn,
+  daySignUps,
   getDedicationDay,
   listDedicationDays,
   scheduleDedicationDay,
@@ -42,6 +43,15 @@ const DedicationDay = z
       .openapi({ description: "the caller's own sign-up and check-in" }),
   })
   .openapi("DedicationDay");
+
+const DaySignUp = z
+  .object({
+    personId: z.number().int(),
+    name: z.string(),
+    signedUpAt: z.string(),
+    checkedInAt: z.string().nullable(),
+  })
+  .openapi("DaySignUp");
 
 export const dedicationDayRoutes = newRouter()
   .openapi(
@@ -94,6 +104,26 @@ export const dedicationDayRoutes = newRouter()
         scheduleDedicationDay(tx, c.var.user, c.req.valid("json")),
       );
       return c.json(await getDedicationDay(orm, c.var.scope, c.var.user, dayId), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}/sign-ups",
+      tags: ["volunteers"],
+      summary:
+        "Who signed up for the day and who checked in (campaign office), in order of signing up",
+      middleware: [requirePermission("tasks.write")] as const,
+      request: { params: idPath },
+      responses: {
+        200: json(z.object({ signUps: z.array(DaySignUp) }), "The sign-ups"),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const signUps = await daySignUps(c.var.db.orm, c.var.scope, c.var.user, id);
+      return c.json({ signUps }, 200);
     },
   )
   .openapi(

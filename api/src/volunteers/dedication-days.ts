@@ -68,6 +68,25 @@ export async function getDedicationDay(ex: Executor, scope: Scope, user: Session
   return day;
 }
 
+export interface DaySignUp {
+  personId: number;
+  name: string;
+  signedUpAt: string;
+  checkedInAt: string | null;
+}
+
+/** Who signed up for a day the caller may see, and who came, in order of signing up. */
+export async function daySignUps(ex: Executor, scope: Scope, user: SessionUser, dayId: number) {
+  await getDedicationDay(ex, scope, user, dayId);
+  return selectRows<DaySignUp>(
+    ex,
+    sql`SELECT s.person_id AS "personId", pe.name, ${isoTime(sql`s.signed_up_at`)} AS "signedUpAt",
+          CASE WHEN s.checked_in_at IS NULL THEN NULL ELSE ${isoTime(sql`s.checked_in_at`)} END AS "checkedInAt"
+        FROM dedication_signups s JOIN people pe ON pe.id = s.person_id
+        WHERE s.day_id = ${dayId} ORDER BY s.signed_up_at, s.person_id`,
+  );
+}
+
 export async function scheduleDedicationDay(
   tx: Executor,
   user: SessionUser,

@@ -59,6 +59,14 @@ export interface DedicationDay {
   mine: { signedUpAt: string; checkedInAt: string | null } | null;
 }
 
+/** Who signed up for a dedication day, and whether they came (the office's view). */
+export interface DaySignUp {
+  personId: number;
+  name: string;
+  signedUpAt: string;
+  checkedInAt: string | null;
+}
+
 export interface Activity {
   id: number;
   kind: string;
@@ -147,6 +155,8 @@ export const volunteersApi = {
     getJson<{ activities: Activity[]; myHours: number }>("/api/activities?mine=true"),
   logActivity: (activity: NewActivity) =>
     request<Activity>("POST", "/api/activities", json(activity)),
+  daySignUps: (id: number) =>
+    getJson<{ signUps: DaySignUp[] }>(`/api/dedication-days/${id}/sign-ups`),
   scheduleDay: (day: { gridId: number; heldOn: string; title: string }) =>
     request<DedicationDay>("POST", "/api/dedication-days", json(day)),
   totals: (from?: string, to?: string) =>
@@ -182,6 +192,11 @@ export const volunteerQueries = {
     queryOptions({
       queryKey: ["dedication-days", from],
       queryFn: () => volunteersApi.dedicationDays(from),
+    }),
+  daySignUps: (id: number) =>
+    queryOptions({
+      queryKey: ["dedication-days", "sign-ups", id],
+      queryFn: () => volunteersApi.daySignUps(id),
     }),
   myActivities: () =>
     queryOptions({ queryKey: ["activities", "mine"], queryFn: volunteersApi.myActivities }),

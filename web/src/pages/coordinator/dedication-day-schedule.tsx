@@ -1,4 +1,5 @@
-// The office schedules grid dedication days (创城网格奉献日) and sees who signed up and came.
+// The office schedules grid dedication days (创城网格奉献日) and sees who signed up and came:
+// the counts, and the names behind them on a click.
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,6 +8,7 @@ import { queries } from "../../api/queries.ts";
 import { volunteerQueries, volunteersApi } from "../../api/volunteers.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { FormField } from "../../components/form-field.tsx";
+import { formatDateTime } from "../../format.ts";
 
 const todayInChina = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
@@ -19,6 +21,8 @@ export function DedicationDaySchedule() {
   const [gridId, setGridId] = useState("");
   const [heldOn, setHeldOn] = useState(today);
   const [title, setTitle] = useState(t("volunteer.days.heading"));
+  /** The day whose sign-ups are opened. */
+  const [shown, setShown] = useState<number | null>(null);
   const schedule = useMutation({
     mutationFn: volunteersApi.scheduleDay,
     onSuccess: () => client.invalidateQueries({ queryKey: ["dedication-days"] }),
@@ -81,12 +85,45 @@ export function DedicationDaySchedule() {
               <td>{d.gridName}</td>
               <td>{d.title}</td>
               <td>
-                {t("volunteer.days.counts", { signedUp: d.signedUp, checkedIn: d.checkedIn })}
+                <button
+                  type="button"
+                  className="link-button"
+                  aria-expanded={shown === d.id}
+                  disabled={d.signedUp === 0}
+                  onClick={() => setShown(shown === d.id ? null : d.id)}
+                >
+                  {t("volunteer.days.counts", { signedUp: d.signedUp, checkedIn: d.checkedIn })}
+                </button>
+                {shown === d.id && <SignUpNames dayId={d.id} />}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
     </section>
+  );
+}
+
+/** The names behind a day's counts: who signed up, and when each checked in. */
+function SignUpNames({ dayId }: { dayId: number }) {
+  const { t, i18n } = useTranslation();
+  const signUps = useQuery(volunteerQueries.daySignUps(dayId));
+  if (signUps.error) return <ErrorBanner message={signUps.error.message} />;
+  if (!signUps.data) return <p className="muted">{t("app.loading")}</p>;
+  return (
+    <ul className="sign-up-names">
+      {signUps.data.signUps.map((s) => (
+        <li key={s.personId} className={s.checkedInAt ? "checked-in" : undefined}>
+          {s.name}
+          <small className="sign-up-when">
+            {s.checkedInAt
+              ? t("volunteer.days.checkedInAt", {
+                  at: formatDateTime(s.checkedInAt, i18n.language),
+                })
+              : t("volunteer.days.notCheckedIn")}
+          </small>
+        </li>
+      ))}
+    </ul>
   );
 }
