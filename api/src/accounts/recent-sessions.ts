@@ -1,8 +1,9 @@
 // A map move asks for a dozen tiles at once, and each would look its session up and work out its
 // scope again: a round trip that costs more than drawing a small tile. Tile and OGC reads take
 // them from this short memory instead. Signing out, revoking a user's sessions (disable,
-// password or role change) forget them here at once; a change made by another process shows
-// after at most REMEMBER_MS.
+// password or role change) and editing the user forget them here at once. Anything else shows
+// after at most REMEMBER_MS: the same changes made by another process, and a volunteer's grids
+// reassigned (their scope lists the grids).
 import type { Scope } from "../policy/scope.ts";
 import type { SessionUser } from "./sessions.ts";
 
