@@ -103,6 +103,10 @@ export const problems = pgTable(
   (t) => [
     index("problems_location_gist").using("gist", t.location),
     index("problems_status_idx").on(t.cityId, t.status),
+    // The problem list, newest first, is a backward walk of this index: at a million problems
+    // the first page takes a millisecond instead of sorting them all (460 ms), and the count
+    // beside it an index-only scan.
+    index("problems_newest_idx").on(t.cityId, t.reportedAt, t.id),
     index("problems_grid_idx").on(t.gridId),
     index("problems_unit_idx").on(t.unitId),
     // A viewport's cells over a period; migration 0016 adds INCLUDE (status, deduction, unit_id, item_id), which

@@ -1,0 +1,1 @@
+CREATE INDEX "problems_newest_idx" ON "problems" USING btree ("city_id","reported_at","id");
