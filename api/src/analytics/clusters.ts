@@ -1,5 +1,6 @@
 // Hotspots (问题聚集区): density-based clusters of problems, found in PostGIS. The problems of the
-// viewport are counted per stored cell of the zoom's band; a cell's density is the problems in it and
+// viewport are counted per stored cell of the given band (bands.ts clusterBandFor: a quarter the
+// size of the map's hexagons); a cell's density is the problems in it and
 // its six neighbours (so a knot on a cell border is not split and lost); a cell is a core cell
 // when that density reaches `minPoints` and twice the viewport's average (its problems spread over
 // every cell of the viewport: a city-wide background is not a hotspot); ST_ClusterDBSCAN joins
@@ -7,6 +8,7 @@
 // in Mercator metres). Counting per cell first keeps a city of a million problems to thousands of
 // rows, and DBSCAN over core cells with minpoints 1 has no border points to assign in input order:
 // the clusters depend on the data alone, and are numbered by size, then by their first cell.
+// Categories and units are read only for the problems of clustered cells.
 import { sql } from "drizzle-orm";
 import { type Executor, selectRows } from "../db/client.ts";
 import type { Bbox } from "../db/query-helpers.ts";

@@ -50,7 +50,7 @@ export async function checkFilterIds(ex: Executor, cityId: number, f: AnalyticsF
 /**
  * Problems (alias p) in the given cells of the band (the cells a viewport touches): the map counts
  * whole hexagons. The cells go as one array parameter; an index on (city_id, the band's cell,
- * reported_at) that carries status and deduction answers the map without reading the table.
+ * reported_at) that carries status, deduction, unit and item answers without reading the table.
  */
 export function inCells(band: HexBand, cells: readonly number[]): SQL {
   return sql`p.${sql.raw(band.column)} = ANY(${`{${cells.join(",")}}`}::bigint[])`;
