@@ -100,6 +100,31 @@ describeEachEngine("hexagon rollups kept on write", (ctx) => {
     expect(zero?.n).toBe(0);
   });
 
+  it("counts the office's problem list from it, by status, as counting the problems does", async () => {
+    const counted = async (where = sql`true`) => {
+      const [row] = await selectRows<{ n: number }>(
+        ctx().db.orm,
+        sql`SELECT count(*)::int AS n FROM problems WHERE city_id = ${ctx().cityId} AND ${where}`,
+      );
+      return row!.n;
+    };
+    const listed = async (query: string) =>
+      (await ctx().request(`/api/problems?limit=1${query}`)).body.numberMatched;
+    expect(await listed("")).toBe(await counted());
+    expect(await listed("&status=closed,ledger")).toBe(
+      await counted(sql`status IN ('closed', 'ledger')`),
+    );
+    expect(await listed("&status=reported&sort=urgency")).toBe(
+      await counted(sql`status = 'reported'`),
+    );
+    // Other filters, or a unit admin's scope, count the problems themselves.
+    const unit = await ctx().as("unitadmin");
+    const me = (await unit.request("/api/auth/me")).body.user;
+    expect((await unit.request("/api/problems?limit=1")).body.numberMatched).toBe(
+      await counted(sql`unit_id = ${me.unitId}`),
+    );
+  });
+
   it("gives the city-wide map the same hexagons as counting the problems", async () => {
     const { orm } = ctx().db;
     const [span] = await selectRows<{ from: string; to: string; bbox: string }>(

@@ -5,10 +5,10 @@
 import { sql } from "drizzle-orm";
 import type { Polygon } from "geojson";
 import { type Executor, selectRows } from "../db/client.ts";
-import type { Bbox } from "../db/query-helpers.ts";
+import { type Bbox, whereAll } from "../db/query-helpers.ts";
 import { rolledUpCellSizes } from "../db/schema/index.ts";
 import type { Scope } from "../policy/scope.ts";
-import { problemsWhere } from "../problems/queries.ts";
+import { problemsWhere, statusIn } from "../problems/queries.ts";
 import type { HexBand } from "./bands.ts";
 import { type AnalyticsFilters, asProblemFilters, inCells } from "./filters.ts";
 import { cellsTouching, hexagonOf } from "./hexagon-shape.ts";
@@ -72,19 +72,17 @@ export async function hexagonCounts(
 
 /** The whole city's cells of the band: a city holds a few hundred 4 km hexagons. */
 function countsFromRollup(ex: Executor, scope: Scope, band: HexBand, filters: AnalyticsFilters) {
-  const statuses = filters.status?.length
-    ? sql`AND status IN (${sql.join(
-        filters.status.map((s) => sql`${s}`),
-        sql`, `,
-      )})`
-    : sql``;
   return selectRows<CellCount>(
     ex,
     sql`SELECT cell::text AS cell, sum(problems)::int AS count,
         sum(points_lost)::float8 AS "pointsLost"
       FROM problem_cell_days
-      WHERE city_id = ${scope.cityId} AND cell_size = ${band.size}
-        AND day BETWEEN ${filters.period.from}::date AND ${filters.period.to}::date ${statuses}
+      WHERE ${whereAll([
+        sql`city_id = ${scope.cityId}`,
+        sql`cell_size = ${band.size}`,
+        sql`day BETWEEN ${filters.period.from}::date AND ${filters.period.to}::date`,
+        statusIn(sql`status`, filters.status),
+      ])}
       GROUP BY cell HAVING sum(problems) > 0 ORDER BY cell`,
   );
 }

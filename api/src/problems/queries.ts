@@ -1,9 +1,9 @@
 // Reading problems and their rectification history.
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { type Bbox, intersectsBbox, isoTime, queryPage, whereAll } from "../db/query-helpers.ts";
-import type { HexColumn, ProblemStatus } from "../db/schema/index.ts";
+import { type HexColumn, type ProblemStatus, rolledUpCellSizes } from "../db/schema/index.ts";
 import { problemsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
 
@@ -70,18 +70,21 @@ const from = sql`problems p
   LEFT JOIN units u ON u.id = p.unit_id
   LEFT JOIN standard_items i ON i.id = p.item_id`;
 
+/** `column IN (…)` for the statuses asked for; nothing when none is. */
+export function statusIn(column: SQL, statuses: readonly ProblemStatus[] | undefined) {
+  if (!statuses?.length) return undefined;
+  return sql`${column} IN (${sql.join(
+    statuses.map((s) => sql`${s}`),
+    sql`, `,
+  )})`;
+}
+
 /** The problems (alias p) the scope may read that pass the filters: lists and analytics share it. */
 export function problemsWhere(scope: Scope, filters: ProblemFilters & { id?: number }) {
-  const statuses = filters.status?.length
-    ? sql.join(
-        filters.status.map((s) => sql`${s}`),
-        sql`, `,
-      )
-    : undefined;
   return whereAll([
     problemsReadable(scope),
     filters.id !== undefined && sql`p.id = ${filters.id}`,
-    statuses && sql`p.status IN (${statuses})`,
+    statusIn(sql`p.status`, filters.status),
     filters.gridId !== undefined && sql`p.grid_id = ${filters.gridId}`,
     filters.unitId !== undefined && sql`p.unit_id = ${filters.unitId}`,
     filters.source !== undefined && sql`p.source = ${filters.source}`,
@@ -116,8 +119,28 @@ export function listProblems(
       filters.sort === "urgency"
         ? sql`(p.status IN ('closed', 'ledger')), p.deadline NULLS LAST, p.id`
         : sql`p.reported_at DESC, p.id DESC`,
+    count: countFromRollup(scope, filters),
     ...page,
   });
+}
+
+/**
+ * The whole city's problems, or those of some statuses, are summed from the leaders' rollup
+ * (problem_cell_days holds every problem once per band): counting a million problems for every
+ * page of the campaign office's list took ~130 ms a request. Other filters count the problems.
+ */
+function countFromRollup(scope: Scope, filters: ProblemFilters): SQL | undefined {
+  const onlyStatus = Object.entries(filters).every(
+    ([key, value]) => value === undefined || key === "status" || key === "sort",
+  );
+  if (scope.kind !== "city" || !onlyStatus) return undefined;
+  return sql`SELECT coalesce(sum(problems), 0)::int AS total FROM problem_cell_days
+    WHERE ${whereAll([
+      sql`city_id = ${scope.cityId}`,
+      // The coarsest band: every problem once, in the fewest rows.
+      sql`cell_size = ${Math.max(...rolledUpCellSizes)}`,
+      statusIn(sql`status`, filters.status),
+    ])}`;
 }
 
 export interface RectificationEventRow {
