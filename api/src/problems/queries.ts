@@ -124,16 +124,29 @@ export function listProblems(
   });
 }
 
+/** The filters the rollup cannot answer (every one but status and sort: the compiler keeps it so). */
+const narrowingFilters: Record<Exclude<keyof ProblemFilters, "status" | "sort">, true> = {
+  gridId: true,
+  unitId: true,
+  source: true,
+  severity: true,
+  overdue: true,
+  bbox: true,
+  categoryId: true,
+  reported: true,
+  cells: true,
+};
+
 /**
  * The whole city's problems, or those of some statuses, are summed from the leaders' rollup
  * (problem_cell_days holds every problem once per band): counting a million problems for every
  * page of the campaign office's list took ~130 ms a request. Other filters count the problems.
  */
 function countFromRollup(scope: Scope, filters: ProblemFilters): SQL | undefined {
-  const onlyStatus = Object.entries(filters).every(
-    ([key, value]) => value === undefined || key === "status" || key === "sort",
+  const narrowed = (Object.keys(narrowingFilters) as (keyof typeof narrowingFilters)[]).some(
+    (key) => filters[key] !== undefined,
   );
-  if (scope.kind !== "city" || !onlyStatus) return undefined;
+  if (scope.kind !== "city" || narrowed) return undefined;
   return sql`SELECT coalesce(sum(problems), 0)::int AS total FROM problem_cell_days
     WHERE ${whereAll([
       sql`city_id = ${scope.cityId}`,
