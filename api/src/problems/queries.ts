@@ -3,7 +3,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { type Bbox, intersectsBbox, isoTime, queryPage, whereAll } from "../db/query-helpers.ts";
-import { type HexColumn, type ProblemStatus, rolledUpCellSizes } from "../db/schema/index.ts";
+import { countingCellSize, type HexColumn, type ProblemStatus } from "../db/schema/index.ts";
 import { problemsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
 
@@ -150,8 +150,7 @@ function countFromRollup(scope: Scope, filters: ProblemFilters): SQL | undefined
   return sql`SELECT coalesce(sum(problems), 0)::int AS total FROM problem_cell_days
     WHERE ${whereAll([
       sql`city_id = ${scope.cityId}`,
-      // The coarsest band: every problem once, in the fewest rows.
-      sql`cell_size = ${Math.max(...rolledUpCellSizes)}`,
+      sql`cell_size = ${countingCellSize}`,
       statusIn(sql`status`, filters.status),
     ])}`;
 }

@@ -10,6 +10,9 @@ import { cities } from "./regions.ts";
 /** The zoom bands kept as rollups: the city-wide ones, where a view holds most of the city. */
 export const rolledUpCellSizes = [4000, 16000] as const;
 
+/** Every problem once, in the fewest rows: whole-city counts by status read this band. */
+export const countingCellSize = Math.max(...rolledUpCellSizes);
+
 export const problemCellDays = pgTable(
   "problem_cell_days",
   {

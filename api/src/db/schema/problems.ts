@@ -107,6 +107,14 @@ export const problems = pgTable(
     // the first page takes a millisecond instead of sorting them all (460 ms), and the count
     // beside it an index-only scan.
     index("problems_newest_idx").on(t.cityId, t.reportedAt, t.id),
+    // The board's open problems, most late first, and the unit's inbox by urgency: only open ones.
+    index("problems_open_deadline_idx")
+      .on(t.cityId, t.deadline, t.id)
+      .where(sql`status NOT IN ('closed', 'ledger')`),
+    // Requests for more time waiting for the coordinator: a handful among a city's problems.
+    index("problems_extension_requested_idx")
+      .on(t.cityId)
+      .where(sql`extension_days_requested IS NOT NULL`),
     index("problems_grid_idx").on(t.gridId),
     index("problems_unit_idx").on(t.unitId),
     // A viewport's cells over a period; migration 0016 adds INCLUDE (status, deduction, unit_id, item_id), which

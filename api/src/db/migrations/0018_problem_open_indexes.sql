@@ -1,0 +1,2 @@
+CREATE INDEX "problems_open_deadline_idx" ON "problems" USING btree ("city_id","deadline","id") WHERE status NOT IN ('closed', 'ledger');--> statement-breakpoint
+CREATE INDEX "problems_extension_requested_idx" ON "problems" USING btree ("city_id") WHERE extension_days_requested IS NOT NULL;
