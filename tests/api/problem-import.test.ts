@@ -130,5 +130,13 @@ describeEachEngine("bulk import of problems", (ctx) => {
     const result = await importProblems(ctx().db, ctx().cityId, file);
     expect(result.imported).toBeGreaterThan(0);
     expect((await count()).n - before.n).toBe(result.imported);
+    // Statuses come back as they were; a closed one has its closing time.
+    const [closed] = await selectRows<{ all: number; open: number }>(
+      ctx().db.orm,
+      sql`SELECT count(*)::int AS all, count(*) FILTER (WHERE closed_at IS NULL)::int AS open
+        FROM problems WHERE status = 'closed'`,
+    );
+    expect(closed!.all).toBeGreaterThan(0);
+    expect(closed!.open).toBe(0);
   });
 });

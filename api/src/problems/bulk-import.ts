@@ -188,7 +188,9 @@ export async function importProblems(
     if (typeof row === "string") {
       errors.push({ line, message: row });
       if (errors.length >= MAX_ERRORS) break;
-    } else total++;
+      continue;
+    }
+    total++;
     if (total % BATCH === 0) progress({ phase: "checking", done: total, of: null });
   }
   if (errors.length) throw new ImportRefused(errors);
@@ -208,8 +210,13 @@ export async function importProblems(
       batch = [];
       progress({ phase: "importing", done: result.imported, of: total });
     };
-    for await (const { row } of checkedRows(path, items)) {
-      if (typeof row === "string") throw new ImportRefused([]); // the file changed under us
+    for await (const { line, row } of checkedRows(path, items)) {
+      if (typeof row === "string") {
+        // Checked good a moment ago: the file was changed while it was being imported.
+        throw new ImportRefused([
+          { line, message: `文件在导入过程中被改动 the file changed: ${row}` },
+        ]);
+      }
       batch.push(row);
       if (batch.length === BATCH) await flush();
     }
@@ -231,13 +238,15 @@ async function insertBatch(tx: Executor, cityId: number, rows: Row[]) {
   const inserted = await selectRows<{ id: number }>(
     tx,
     sql`INSERT INTO problems (city_id, source, severity, status, description, location, item_id,
-          deduction, reported_at, deadline)
+          deduction, reported_at, deadline, closed_at)
         SELECT ${cityId}, r.source, r.severity, r.status, r.description,
           ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326), r.item_id, r.deduction,
           coalesce(r.reported_at, now()),
           coalesce(r.reported_at, now()) + make_interval(days => CASE r.severity
             WHEN 'serious' THEN ${daysToRectify.serious}::int WHEN 'minor' THEN ${daysToRectify.minor}::int
-            ELSE ${daysToRectify.normal}::int END)
+            ELSE ${daysToRectify.normal}::int END),
+          -- A problem imported as closed was closed by the time it was reported here, at the latest.
+          CASE WHEN r.status = 'closed' THEN coalesce(r.reported_at, now()) END
         FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r(lon float8, lat float8,
           description text, reported_at timestamptz, item_id int, deduction numeric,
           severity text, source text, status text)
