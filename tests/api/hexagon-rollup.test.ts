@@ -100,7 +100,7 @@ describeEachEngine("hexagon rollups kept on write", (ctx) => {
     expect(zero?.n).toBe(0);
   });
 
-  it("counts the office's problem list from it, by status, as counting the problems does", async () => {
+  it("counts the office's problem list and board from it, as counting the problems does", async () => {
     const counted = async (where = sql`true`) => {
       const [row] = await selectRows<{ n: number }>(
         ctx().db.orm,
@@ -117,6 +117,13 @@ describeEachEngine("hexagon rollups kept on write", (ctx) => {
     expect(await listed("&status=reported&sort=urgency")).toBe(
       await counted(sql`status = 'reported'`),
     );
+    // The board's counts by state, from the same rollup.
+    const byStatus = await selectRows<{ status: string; n: number }>(
+      ctx().db.orm,
+      sql`SELECT status, count(*)::int AS n FROM problems WHERE city_id = ${ctx().cityId} GROUP BY 1`,
+    );
+    const board = (await ctx().request("/api/problems/board")).body;
+    expect(board.byStatus).toEqual(Object.fromEntries(byStatus.map((r) => [r.status, r.n])));
     // Other filters, or a unit admin's scope, count the problems themselves.
     const unit = await ctx().as("unitadmin");
     const me = (await unit.request("/api/auth/me")).body.user;
