@@ -1,5 +1,5 @@
-// Driving the grid editor's map as a hand does: where a position is on the page, clicking there,
-// what the map has drawn; and the grids' shapes the tests aim at.
+// Driving a map page as a hand does: where a position is on the page, clicking there, what the
+// map has drawn; and the grids' shapes the tests aim at.
 import type { Page } from "playwright-core";
 
 export type Ring = [number, number][];
@@ -31,6 +31,26 @@ export function editorMap(page: Page) {
 
   return {
     onScreen,
+    /** Where a grid's label is on the page: one anchor per polygon, inside it, where the code is drawn. */
+    async gridLabel(gridId: number) {
+      const anchor = await page.evaluate(async (id) => {
+        const source = window.__civgridMap?.getSource("grid-labels") as
+          | {
+              getData(): Promise<{
+                features: {
+                  properties: { id: number };
+                  geometry: { coordinates: [number, number] };
+                }[];
+              }>;
+            }
+          | undefined;
+        const labels = await source?.getData();
+        const label = labels?.features.find((f) => f.properties.id === id);
+        if (!label) throw new Error(`no label for grid ${id}`);
+        return label.geometry.coordinates;
+      }, gridId);
+      return onScreen(anchor);
+    },
     /** Moves there and clicks, as a hand does (Terra Draw snaps on the move). */
     async click(position: [number, number], offset = { x: 0, y: 0 }) {
       const { x, y } = await onScreen(position);

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserUnavailable, launchBrowser } from "./browser.ts";
+import { editorMap } from "./editor-map.ts";
 import { buildWeb, type RunningServer, root, startServer } from "./server.ts";
 import { consoleErrors, signIn } from "./sign-in.ts";
 
@@ -48,14 +49,7 @@ describe.skipIf(skip)("the map page", () => {
       return body.features[0].properties as { id: number; code: string; leadUnitName: string };
     });
     // Click the grid's label point: one anchor per polygon, inside it, where the code is drawn.
-    const point = await page.evaluate(async (id) => {
-      const map = (window as any).__civgridMap;
-      const labels = await map.getSource("grid-labels").getData();
-      const label = labels.features.find((f: any) => f.properties.id === id);
-      const p = map.project(label.geometry.coordinates);
-      const canvas = map.getCanvas().getBoundingClientRect();
-      return { x: canvas.left + p.x, y: canvas.top + p.y };
-    }, grid.id);
+    const point = await editorMap(page).gridLabel(grid.id);
     await page.mouse.click(point.x, point.y);
     await page.waitForSelector(`text=${grid.code}`, { timeout: 10_000 });
     const text = (await page.locator("body").textContent()) ?? "";

@@ -8,6 +8,7 @@ import { unzipSync } from "fflate";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserUnavailable, launchBrowser } from "./browser.ts";
+import { editorMap } from "./editor-map.ts";
 import { buildWeb, type RunningServer, root, startServer } from "./server.ts";
 import { consoleErrors, demoPassword, signIn } from "./sign-in.ts";
 
@@ -211,14 +212,7 @@ describe.skipIf(skip)("campaign tasks and materials", () => {
       return null;
     });
     expect(grid).not.toBeNull();
-    const point = await coordinator.evaluate(async (id) => {
-      const map = (window as any).__civgridMap;
-      const labels = await map.getSource("grid-labels").getData();
-      const label = labels.features.find((f: any) => f.properties.id === id);
-      const p = map.project(label.geometry.coordinates);
-      const canvas = map.getCanvas().getBoundingClientRect();
-      return { x: canvas.left + p.x, y: canvas.top + p.y };
-    }, grid!.id);
+    const point = await editorMap(coordinator).gridLabel(grid!.id);
     await coordinator.mouse.click(point.x, point.y);
     await coordinator.getByText("未完成任务").waitFor();
     await coordinator.getByText(grid!.task).first().waitFor();

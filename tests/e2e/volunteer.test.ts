@@ -20,6 +20,22 @@ const patience = { timeout: 20_000 };
 /** GET an API path with the page's session. */
 const api = (page: Page, url: string) => page.evaluate(async (u) => (await fetch(u)).json(), url);
 
+/**
+ * Puts the phone on an inspection point of its area (inside the grid) and waits until the page
+ * has the fix; the answer moves it `east` steps of about 11 m.
+ */
+async function standInArea(context: BrowserContext, page: Page) {
+  const area = await api(page, "/api/my-area");
+  const [lon, lat] = area.points.features[0].geometry.coordinates as [number, number];
+  const stand = (east: number) =>
+    context.setGeolocation({ longitude: lon + east * 0.00012, latitude: lat, accuracy: 12 });
+  await stand(0);
+  await expect
+    .poll(() => page.locator(".position-note").textContent(), patience)
+    .toContain("已定位");
+  return stand;
+}
+
 describe.skipIf(skip)("a volunteer on a phone", () => {
   let server: RunningServer;
   let browser: Browser;
@@ -103,14 +119,7 @@ describe.skipIf(skip)("a volunteer on a phone", () => {
       .poll(() => page.locator(".area-grid h2").first().textContent(), patience)
       .toContain(grid.name);
     expect(await page.locator(".area-grid a[href^='tel:']").count()).toBeGreaterThanOrEqual(2);
-    // Stand on an inspection point of the grid: it lies inside the area.
-    const [lon, lat] = area.points.features[0].geometry.coordinates as [number, number];
-    const stand = (east: number) =>
-      context.setGeolocation({ longitude: lon + east * 0.00012, latitude: lat, accuracy: 12 });
-    await stand(0);
-    await expect
-      .poll(() => page.locator(".position-note").textContent(), patience)
-      .toContain("已定位");
+    const stand = await standInArea(context, page);
     await page.screenshot({ path: path.join(screenshots, "volunteer-area-phone.png") });
 
     // A short patrol: start, walk four steps of about 11 m, stop.
@@ -227,14 +236,7 @@ describe.skipIf(skip)("a volunteer on a phone", () => {
   it("takes up a patrol left under way when the page is reloaded, or ends it", async () => {
     const { context, page, errors } = await phoneAs("volunteer", true);
     await page.locator(".my-area-page").waitFor();
-    const area = await api(page, "/api/my-area");
-    const [lon, lat] = area.points.features[0].geometry.coordinates as [number, number];
-    const stand = (east: number) =>
-      context.setGeolocation({ longitude: lon + east * 0.00012, latitude: lat, accuracy: 12 });
-    await stand(0);
-    await expect
-      .poll(() => page.locator(".position-note").textContent(), patience)
-      .toContain("已定位");
+    const stand = await standInArea(context, page);
     await page.getByRole("button", { name: "开始巡查" }).click();
     await page.getByRole("button", { name: "结束巡查" }).waitFor();
     const started = (await api(page, "/api/patrols?mine=true&limit=1")).features[0];
