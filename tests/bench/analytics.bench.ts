@@ -3,7 +3,7 @@
 // aggregation and the cluster query beside the floor: counting the same problems of the viewport.
 // Run with `pnpm --filter @civgrid/tests bench:analytics` (a throwaway database is created and
 // dropped; BENCH_PROBLEMS changes the size, BENCH_KEEP=1 keeps it, BENCH_DATABASE_URL reuses it).
-import { ensureCity, openDb, selectRows } from "@civgrid/api";
+import { selectRows } from "@civgrid/api";
 import { sql } from "drizzle-orm";
 import { bandForZoom, clusterBandFor } from "../../api/src/analytics/bands.ts";
 import { DEFAULT_MIN_POINTS, problemClusters } from "../../api/src/analytics/clusters.ts";
@@ -13,7 +13,7 @@ import type { Bbox } from "../../api/src/db/query-helpers.ts";
 import type { Scope } from "../../api/src/policy/scope.ts";
 import { problemsWhere } from "../../api/src/problems/queries.ts";
 import { resolvePeriod } from "../../api/src/rankings/period.ts";
-import { createServerDatabase, serverUnavailable } from "../api/engines.ts";
+import { benchDatabase } from "./bench-city.ts";
 
 const PROBLEMS = Number(process.env.BENCH_PROBLEMS ?? 1_000_000);
 const RUNS = 5;
@@ -27,20 +27,10 @@ const viewports: { name: string; zoom: number; bbox: Bbox }[] = [
 ];
 
 async function main() {
-  const unavailable = await serverUnavailable();
-  if (unavailable) throw new Error(unavailable);
   // BENCH_DATABASE_URL: time again on a city generated before (kept with BENCH_KEEP=1).
-  const reuse = process.env.BENCH_DATABASE_URL;
-  const server = reuse ? { url: reuse, drop: async () => {} } : await createServerDatabase();
-  const db = await openDb({ databaseUrl: server.url, dataDir: "memory://" });
+  const { db, cityId, reused, close } = await benchDatabase("demo");
   try {
-    await db.migrate();
-    const cityId = await ensureCity(
-      db,
-      { seed: "demo", city: { code: "370481", name: "滕州市" } },
-      () => {},
-    );
-    if (!reuse) await generate(db.orm, cityId);
+    if (!reused) await generate(db.orm, cityId);
     const scope: Scope = { kind: "city", cityId };
     const period = resolvePeriod({}, new Date());
     if (!period.ok) throw new Error("period");
@@ -121,10 +111,8 @@ async function main() {
       }`,
     );
   } finally {
-    await db.close();
     // BENCH_KEEP=1 leaves the database for EXPLAIN; drop it by hand afterwards.
-    if (process.env.BENCH_KEEP || reuse) console.log(`kept ${server.url}`);
-    else await server.drop();
+    await close();
   }
 }
 

@@ -10,18 +10,18 @@
 // on a city generated and kept before.
 
 import { loadavg } from "node:os";
-import { createApp, ensureCity, openDb, routeProblems, selectRows } from "@civgrid/api";
-import { AREA, generateCity, insertProblems, PREFECTURE } from "@civgrid/seeds";
+import { createApp, routeProblems, selectRows } from "@civgrid/api";
+import { AREA, insertProblems, PREFECTURE } from "@civgrid/seeds";
 import { serve } from "@hono/node-server";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
-import { createSession, SESSION_COOKIE } from "../../api/src/accounts/sessions.ts";
+import { SESSION_COOKIE } from "../../api/src/accounts/sessions.ts";
 import type { Db } from "../../api/src/db/client.ts";
 import type { Scope } from "../../api/src/policy/scope.ts";
 import { type TileLayer, tileLayers } from "../../api/src/tiles/layers.ts";
 import { mvtQuery } from "../../api/src/tiles/render.ts";
-import { createServerDatabase, serverUnavailable } from "../api/engines.ts";
 import { tileAt, tileBbox } from "../api/tile-math.ts";
+import { benchCoordinator, benchDatabase, generateWithProgress } from "./bench-city.ts";
 
 const PROBLEMS = Number(process.env.BENCH_PROBLEMS ?? PREFECTURE.problems);
 const IMPORT_SAMPLE = Math.min(100_000, Math.max(10_000, Math.round(PROBLEMS / 10)));
@@ -35,26 +35,14 @@ const ALL_TILES_UP_TO = 13;
 const MAX_TILE_KB = 500;
 
 async function main() {
-  const unavailable = await serverUnavailable();
-  if (unavailable) throw new Error(unavailable);
-  const reuse = process.env.BENCH_DATABASE_URL;
-  const server = reuse ? { url: reuse, drop: async () => {} } : await createServerDatabase();
-  const db = await openDb({ databaseUrl: server.url, dataDir: "memory://" });
+  const { db, cityId, reused, close } = await benchDatabase("none");
   let http: ReturnType<typeof serve> | undefined;
   try {
-    await db.migrate();
-    const cityId = await ensureCity(
-      db,
-      { seed: "none", city: { code: "370481", name: "滕州市" } },
-      () => {},
-    );
     const run = (statement: string) => db.orm.execute(sql.raw(statement));
     const size = { ...PREFECTURE, problems: PROBLEMS };
-    if (!reuse) {
+    if (!reused) {
       const started = Date.now();
-      await generateCity(run, cityId, size, (step, done, of) =>
-        process.stdout.write(`\r[${"#".repeat(done)}${".".repeat(of - done)}] ${step}          `),
-      );
+      await generateWithProgress(db, cityId, size);
       const inserted = Date.now() - started;
       // Statistics first: without them the planner scans every grid per problem.
       await run("VACUUM ANALYZE");
@@ -80,22 +68,7 @@ async function main() {
     await run(`DELETE FROM problems WHERE id > ${before}`);
     const rate = (ms: number) => Math.round((IMPORT_SAMPLE / ms) * 1000);
 
-    const [user] = await selectRows<{ id: number }>(
-      db.orm,
-      sql`INSERT INTO users (city_id, username, display_name, password_hash, role)
-          VALUES (${cityId}, ${`bench${Date.now()}`}, 'bench', 'x', 'coordinator') RETURNING id`,
-    );
-    const sessionUser = {
-      id: user!.id,
-      cityId,
-      username: "bench",
-      displayName: "bench",
-      role: "coordinator" as const,
-      unitId: null,
-      personId: null,
-      mustChangePassword: false,
-    };
-    const cookie = `${SESSION_COOKIE}=${await createSession(db.orm, sessionUser, 2)}`;
+    const cookie = `${SESSION_COOKIE}=${await benchCoordinator(db, cityId)}`;
     const cold = createApp({ db, cityId, basemapUrl: null, tileCacheMb: 0 });
     const warm = createApp({ db, cityId, basemapUrl: null });
     const scope: Scope = { kind: "city", cityId };
@@ -233,9 +206,7 @@ async function main() {
     console.table(loadRows);
   } finally {
     http?.close();
-    await db.close();
-    if (process.env.BENCH_KEEP || reuse) console.log(`kept ${server.url}`);
-    else await server.drop();
+    await close();
   }
 }
 

@@ -11,16 +11,16 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { createApp, ensureCity, openDb, routeProblems, selectRows } from "@civgrid/api";
-import { generateCity, PREFECTURE } from "@civgrid/seeds";
+import { createApp, routeProblems } from "@civgrid/api";
+import { PREFECTURE } from "@civgrid/seeds";
 import { serve } from "@hono/node-server";
 import { sql } from "drizzle-orm";
 import type { Browser } from "playwright-core";
 import { build } from "vite";
-import { createSession, SESSION_COOKIE } from "../../api/src/accounts/sessions.ts";
-import { createServerDatabase, serverUnavailable } from "../api/engines.ts";
+import { SESSION_COOKIE } from "../../api/src/accounts/sessions.ts";
 import { browserUnavailable, launchBrowser } from "../e2e/browser.ts";
 import { root } from "../e2e/server.ts";
+import { benchCoordinator, benchDatabase, generateWithProgress } from "./bench-city.ts";
 
 const PROBLEMS = Number(process.env.BENCH_PROBLEMS ?? 20_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -97,49 +97,22 @@ async function loadMap(browser: Browser, url: string, cookie: string): Promise<L
 }
 
 async function main() {
-  const unavailable = (await serverUnavailable()) ?? browserUnavailable();
+  const unavailable = browserUnavailable();
   if (unavailable) throw new Error(unavailable);
   const dist = await mkdtemp(path.join(tmpdir(), "civgrid-bench-web-"));
-  const server = await createServerDatabase();
-  const db = await openDb({ databaseUrl: server.url, dataDir: "memory://" });
+  // Always a city of its own: the two map paths are timed on what this run generates.
+  const { db, cityId, close } = await benchDatabase("none", { reusable: false });
   const http: ReturnType<typeof serve>[] = [];
   let browser: Browser | undefined;
   try {
     await buildWeb(dist);
     const assets = mapPageAssets(dist);
 
-    await db.migrate();
-    const cityId = await ensureCity(
-      db,
-      { seed: "none", city: { code: "370481", name: "滕州市" } },
-      () => {},
-    );
-    const run = (statement: string) => db.orm.execute(sql.raw(statement));
     const size = { ...PREFECTURE, problems: PROBLEMS };
-    await generateCity(run, cityId, size, (step, done, of) =>
-      process.stdout.write(`\r[${"#".repeat(done)}${".".repeat(of - done)}] ${step}          `),
-    );
-    await run("VACUUM ANALYZE");
+    await generateWithProgress(db, cityId, size);
+    await db.orm.execute(sql`VACUUM ANALYZE`);
     await routeProblems(db.orm, cityId);
-    const [user] = await selectRows<{ id: number }>(
-      db.orm,
-      sql`INSERT INTO users (city_id, username, display_name, password_hash, role)
-          VALUES (${cityId}, 'bench', 'bench', 'x', 'coordinator') RETURNING id`,
-    );
-    const cookie = await createSession(
-      db.orm,
-      {
-        id: user!.id,
-        cityId,
-        username: "bench",
-        displayName: "bench",
-        role: "coordinator",
-        unitId: null,
-        personId: null,
-        mustChangePassword: false,
-      },
-      2,
-    );
+    const cookie = await benchCoordinator(db, cityId);
 
     // The same database and build behind two servers that differ only in the switch.
     const paths = { GeoJSON: Number.MAX_SAFE_INTEGER, tiles: 2000 };
@@ -182,8 +155,7 @@ async function main() {
   } finally {
     await browser?.close();
     for (const listening of http) listening.close();
-    await db.close();
-    await server.drop();
+    await close();
     if (existsSync(dist)) await rm(dist, { recursive: true, force: true });
   }
 }
