@@ -3,6 +3,7 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { openDb } from "./db/client.ts";
+import { startMaintenance } from "./db/maintenance.ts";
 import { sweepOrphanFiles } from "./files/orphans.ts";
 import { ensureAccounts } from "./seed/accounts.ts";
 import { ensureCity } from "./seed/ensure-city.ts";
@@ -22,6 +23,8 @@ log(
 );
 log("applying migrations …");
 await db.migrate();
+// Planner statistics: PGlite has no autovacuum; a server's is checked (db/maintenance.ts).
+const stopMaintenance = await startMaintenance(db, log);
 const sweep = () =>
   sweepOrphanFiles(db, config.filesDir).then(
     (r) => {
@@ -57,6 +60,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
 async function shutdown(signal: string) {
   log(`${signal}: closing …`);
   server.close();
+  stopMaintenance();
   await db.close();
   process.exit(0);
 }

@@ -6,6 +6,7 @@ import { insideChina } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record.ts";
 import { type Db, type Executor, selectRows } from "../db/client.ts";
+import { analyze } from "../db/maintenance.ts";
 import { problemSeverities, problemSources, problemStatuses } from "../db/schema/index.ts";
 import { readCsv } from "../exports/csv-read.ts";
 import { routeProblems } from "./routing.ts";
@@ -197,7 +198,7 @@ export async function importProblems(
   if (total === 0) throw new ImportRefused([{ line: 2, message: "没有问题行 no rows" }]);
 
   // Pass 2: insert and route, batch by batch, in one transaction.
-  return db.orm.transaction(async (tx) => {
+  const imported = await db.orm.transaction(async (tx) => {
     const result: ImportResult = { imported: 0, inGrid: 0, nearest: 0 };
     let batch: Row[] = [];
     const flush = async () => {
@@ -231,6 +232,9 @@ export async function importProblems(
     });
     return result;
   });
+  // The planner's statistics for what was just loaded, before the first read plans on stale ones.
+  await analyze(db, ["problems", "problem_cell_days"]);
+  return imported;
 }
 
 /** One statement for the batch: the rows go as one JSON parameter, which both engines read. */
