@@ -23,8 +23,6 @@ log(
 );
 log("applying migrations …");
 await db.migrate();
-// Planner statistics: PGlite has no autovacuum; a server's is checked (db/maintenance.ts).
-const stopMaintenance = await startMaintenance(db, log);
 const sweep = () =>
   sweepOrphanFiles(db, config.filesDir).then(
     (r) => {
@@ -37,6 +35,9 @@ await sweep();
 setInterval(() => void sweep(), 60 * 60 * 1000).unref();
 const cityId = await ensureCity(db, config, log);
 await ensureAccounts(db, cityId, config.seed, log);
+// Planner statistics, once the city (a first start's demo) is in: PGlite has no autovacuum; a
+// server's is checked (db/maintenance.ts).
+const stopMaintenance = await startMaintenance(db, log);
 const app = createApp({
   db,
   cityId,

@@ -3,7 +3,7 @@
 // of rows: the leaders' hotspots took 37 s on the server and froze the embedded engine for minutes
 // right after importing 100,000 problems, and 0.2 s after a 1.7 s ANALYZE.
 //
-// - A bulk writer (the problem import, a restructuring) analyzes the tables it touched at its end.
+// - A bulk writer (the problem import) analyzes the tables it touched at its end.
 // - PGlite has no autovacuum, and it keeps no per-table change counters either
 //   (pg_stat_user_tables.n_mod_since_analyze stays 0), so the embedded engine's schedule compares
 //   each table's size on disk with the size its last VACUUM/ANALYZE recorded (pg_class.relpages)
@@ -101,7 +101,8 @@ export async function startMaintenance(db: Db, log: (line: string) => void): Pro
       running = false;
     }
   };
-  await pass();
+  // The first pass in the background: start-up (and a first start's demo load) need not wait.
+  void pass();
   const timer = setInterval(() => void pass(), EMBEDDED_MAINTENANCE_MINUTES * 60_000);
   timer.unref();
   return () => clearInterval(timer);
