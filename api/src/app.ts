@@ -23,7 +23,6 @@ import { fileRoutes } from "./routes/files.ts";
 import { gridEditRoutes } from "./routes/grid-edits.ts";
 import { gridFileRoutes } from "./routes/grid-files.ts";
 import { gridRoutes } from "./routes/grids.ts";
-
 import { healthRoutes } from "./routes/health.ts";
 import { inspectionRoutes } from "./routes/inspections.ts";
 import { materialRoutes } from "./routes/materials.ts";
@@ -32,12 +31,12 @@ import { ogcRoutes } from "./routes/ogc.ts";
 import { open311Routes } from "./routes/open311.ts";
 import { patrolRoutes } from "./routes/patrols.ts";
 import { peopleRoutes } from "./routes/people.ts";
-
 import { pointRoutes } from "./routes/points.ts";
 import { problemActionRoutes } from "./routes/problem-actions.ts";
 import { problemRoutes } from "./routes/problems.ts";
 import { rankingRoutes } from "./routes/rankings.ts";
 import { regionRoutes } from "./routes/regions.ts";
+import { restructuringRoutes } from "./routes/restructurings.ts";
 import type { AppEnv } from "./routes/router.ts";
 import { authenticate, authenticateReads } from "./routes/session.ts";
 import { standardRoutes } from "./routes/standards.ts";
@@ -148,6 +147,8 @@ export function createApp(options: AppOptions) {
   app.route("/api/regions", regionRoutes);
   app.route("/api/communities", communityFileRoutes);
   app.route("/api/communities", communityRoutes);
+  // Restructurings (网格调整): impact preview, list, undo.
+  app.route("/api/communities", restructuringRoutes);
   // Fixed paths (/division, /export) before the reads' /{id}.
   app.route("/api/grids", gridFileRoutes);
   app.route("/api/grids", gridRoutes);

@@ -36,7 +36,8 @@ export function notFound(
     | "standard"
     | "patrol"
     | "dedication_day"
-    | "activity",
+    | "activity"
+    | "restructuring",
 
   id: number,
 ) {

@@ -3,6 +3,7 @@ export { createApp } from "./app.ts";
 export { loadConfig } from "./config.ts";
 export { type Db, openDb, selectRows } from "./db/client.ts";
 export { sweepOrphanFiles } from "./files/orphans.ts";
+export { mayMerge, splitPieces } from "./grids/restructure-checks.ts";
 export { routeProblems } from "./problems/routing.ts";
 export { DEMO_PASSWORD, ensureAccounts } from "./seed/accounts.ts";
 export { ensureCity } from "./seed/ensure-city.ts";

@@ -528,6 +528,38 @@ const messages = {
     "zh-CN": "应为今天之后、一年以内的日期（YYYY-MM-DD）",
     en: "must be a date after today and within a year (YYYY-MM-DD)",
   },
+  // Restructurings (网格调整): carry-over choices, undo refusals, the partition range.
+  "error.carry_over": {
+    "zh-CN": "接收网格的选择有误，请检查标出的网格。",
+    en: "The choice of receiving grids is not valid; see the grids marked.",
+  },
+  "field.carry_over_from": {
+    "zh-CN": "这个网格不在本次调整之中",
+    en: "this grid is not part of the change",
+  },
+  "field.carry_over_to": {
+    "zh-CN": "调整后没有编码为 {code} 的网格可以接收",
+    en: "no grid coded {code} is there after the change to take it",
+  },
+  "error.restructuring_undone": {
+    "zh-CN": "这次网格调整已经撤销过了。",
+    en: "This restructuring has already been undone.",
+  },
+  "error.restructuring_changed": {
+    "zh-CN":
+      "无法撤销：网格 {codes} 在这次调整之后又有改动（形状、名称或分工），请先处理这些改动。",
+    en: "Cannot undo: grids {codes} changed after this restructuring (shape, name or assignments).",
+  },
+  "error.restructuring_no_receiver": {
+    "zh-CN": "社区里没有别的网格可以接收这个网格的工作（问题、任务、奉献日），不能删除。",
+    en: "No other grid in the community can take this grid's work (problems, tasks, dedication days); it cannot be deleted.",
+  },
+  "error.partition_count": {
+    "zh-CN": "网格数量应在 {pieces}~{max} 之间。",
+    en: "The number of grids must be from {pieces} to {max}.",
+  },
+  "field.grid_code": { "zh-CN": "应为 15 位网格编码", en: "must be a 15-digit grid code" },
+  "entity.restructuring": { "zh-CN": "网格调整", en: "Restructuring" },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof messages;

@@ -23,6 +23,7 @@ export {
 } from "./messages.ts";
 export {
   countForTargetArea,
+  MAX_PARTS,
   PartitionError,
   type PartitionOptions,
   type PartitionResult,
@@ -36,6 +37,12 @@ export {
   polsbyPopper,
 } from "./partition-metrics.ts";
 export { gridProblem, type Problem } from "./problem.ts";
+export {
+  MERGE_MIN_SHARED_M,
+  MERGE_SLACK_M,
+  restructureRules,
+  SPLIT_MIN_PIECE_M2,
+} from "./restructure-rules.ts";
 export { snapToNeighbours } from "./snap.ts";
 export { type SplitResult, splitGrid } from "./split.ts";
 export {

@@ -2,10 +2,10 @@
 // it, and what it must carry. One table, read by the transition service and shown in the docs.
 import { type ProblemStatus, type Role, rectificationActions } from "../db/schema/index.ts";
 
-/** Every step but the first report, which creating a problem takes. */
-export const actions = rectificationActions.filter((a) => a !== "report") as [
-  Exclude<(typeof rectificationActions)[number], "report">,
-  ...Exclude<(typeof rectificationActions)[number], "report">[],
+/** Every step but the first report, which creating a problem takes, and a restructuring's re-routing. */
+export const actions = rectificationActions.filter((a) => a !== "report" && a !== "reroute") as [
+  Exclude<(typeof rectificationActions)[number], "report" | "reroute">,
+  ...Exclude<(typeof rectificationActions)[number], "report" | "reroute">[],
 ];
 export type Action = (typeof actions)[number];
 

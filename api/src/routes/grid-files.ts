@@ -21,7 +21,15 @@ function attach(c: Context<AppEnv>, asciiName: string, name: string) {
   c.header("content-disposition", attachment(asciiName, name));
 }
 
-const importQuery = z.object({ communityId: id, crs: sourceCrs, commit: booleanFlag }).strict();
+const importQuery = z
+  .object({
+    communityId: id,
+    crs: sourceCrs,
+    commit: booleanFlag,
+    // The file's grids replace the community's (a restructuring that can be undone).
+    replace: booleanFlag,
+  })
+  .strict();
 
 export const gridFileRoutes = newRouter()
   .openapi(
@@ -40,8 +48,9 @@ export const gridFileRoutes = newRouter()
       return runImport(
         c,
         query,
-        (tx, actor, features) => checkImport(tx, actor, query.communityId, features, query.crs),
-        (tx, actor, checked) => commitImport(tx, actor, query.communityId, checked),
+        (tx, actor, features) =>
+          checkImport(tx, actor, query.communityId, features, query.crs, query.replace),
+        (tx, actor, checked) => commitImport(tx, actor, query.communityId, checked, query.replace),
       );
     },
   )

@@ -168,6 +168,8 @@ export const rectificationActions = [
   "refuse_extension",
   "to_ledger",
   "reopen",
+  // A grid restructuring moved the problem to another grid or unit (restructurings/reroute.ts).
+  "reroute",
 ] as const;
 
 /** Append-only log of every step of a problem's rectification: who, when, why. */

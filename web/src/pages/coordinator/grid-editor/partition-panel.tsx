@@ -11,7 +11,7 @@ import {
 } from "../../../api/communities.ts";
 import { versionOf } from "../../../api/grids.ts";
 import { queries } from "../../../api/queries.ts";
-import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
+import type { CarryOver } from "../../../api/restructurings.ts";
 import { DetailPanel } from "../../../components/detail-panel.tsx";
 import { ErrorBanner } from "../../../components/error-banner.tsx";
 import { formatArea } from "../../../format.ts";
@@ -21,6 +21,7 @@ import { useDebounced } from "../../../use-debounced.ts";
 import type { EditorContext } from "./mode-panel.tsx";
 import { PartitionFigures } from "./partition-figures.tsx";
 import { type PartitionInput, PartitionInputs } from "./partition-inputs.tsx";
+import { RestructuringDialog } from "./restructuring-dialog.tsx";
 import { useGridWrite } from "./use-grid-write.ts";
 import { useShowPreview } from "./use-show-preview.ts";
 
@@ -62,7 +63,8 @@ export function PartitionPanel({ community, grids }: EditorContext) {
   useShowPreview(shown);
 
   const accept = useGridWrite(
-    () => communitiesApi.partition(community.id, parts ?? [], grids.map(versionOf)),
+    (carryOver: CarryOver) =>
+      communitiesApi.partition(community.id, parts ?? [], grids.map(versionOf), carryOver),
     {
       success: ({ gridIds }) => t("editor.partitionDone", { count: gridIds.length }),
       next: () => {
@@ -93,18 +95,15 @@ export function PartitionPanel({ community, grids }: EditorContext) {
         </div>
       </div>
       {confirming && parts && (
-        <ConfirmDialog
+        <RestructuringDialog
+          communityId={community.id}
+          operation={{ kind: "partition", parts, current: grids.map(versionOf) }}
           heading={t("editor.partitionAccept")}
-          message={t("editor.partitionConfirm", {
-            community: community.properties.name,
-            old: grids.length,
-            count: parts.length,
-          })}
           confirmLabel={t("editor.partitionReplace")}
           busy={accept.isPending}
-          onConfirm={() => {
+          onConfirm={(carryOver) => {
             setConfirming(false);
-            accept.mutate(undefined);
+            accept.mutate(carryOver);
           }}
           onCancel={() => setConfirming(false)}
         />
