@@ -15,6 +15,7 @@ import { activityRoutes } from "./routes/activities.ts";
 import { analyticsRoutes } from "./routes/analytics.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { calendarRoutes } from "./routes/calendar.ts";
 import { communityRoutes } from "./routes/communities.ts";
 import { communityFileRoutes } from "./routes/community-files.ts";
 import { dedicationDayRoutes } from "./routes/dedication-days.ts";
@@ -174,6 +175,8 @@ export function createApp(options: AppOptions) {
   app.route("/api/patrols", patrolRoutes);
   app.route("/api/dedication-days", dedicationDayRoutes);
   app.route("/api/activities", activityRoutes);
+  // Working days on the official calendar (issue 15b).
+  app.route("/api/calendar", calendarRoutes);
 
   // Vector tiles and OGC API – Features for GIS clients: signed in like /api, read through the same scopes.
   for (const prefix of ["/tiles/*", "/ogc/*"]) {

@@ -560,6 +560,41 @@ const messages = {
   },
   "field.grid_code": { "zh-CN": "应为 15 位网格编码", en: "must be a 15-digit grid code" },
   "entity.restructuring": { "zh-CN": "网格调整", en: "Restructuring" },
+  // The rectification loop without traps: dispatch choices, working-day deadlines, duplicates (issue 15b).
+  "action.mark_duplicate": { "zh-CN": "标记为重复", en: "marked as a duplicate" },
+  "problem.unit_unknown": {
+    "zh-CN": "找不到这个责任单位，或它不属于本市",
+    en: "no such unit in this city",
+  },
+  "problem.unit_needed": {
+    "zh-CN": "这个问题没有匹配到责任单位，请选择派发给哪个单位",
+    en: "no unit was routed for this problem; choose the unit to dispatch it to",
+  },
+  "problem.deadline_past": {
+    "zh-CN": "整改期限不能早于今天（{today}）",
+    en: "the deadline cannot be before today ({today})",
+  },
+  "problem.deadline_after_campaign": {
+    "zh-CN": "整改期限不能晚于“{campaign}”的结束日 {end}",
+    en: "the deadline cannot be after the end of “{campaign}” ({end})",
+  },
+  "problem.deadline_not_working_day": {
+    "zh-CN": "{date} 不是工作日（周末或法定节假日），请选择工作日，例如 {next}",
+    en: "{date} is not a working day (a weekend or public holiday); choose a working day such as {next}",
+  },
+  "problem.duplicate_self": {
+    "zh-CN": "不能把问题标记为它自己的重复",
+    en: "a problem cannot be a duplicate of itself",
+  },
+  "problem.duplicate_unknown": { "zh-CN": "找不到问题 #{id}", en: "there is no problem #{id}" },
+  "problem.duplicate_other_category": {
+    "zh-CN": "问题 #{id} 已销号，且属于另一个测评类别，不能作为重复的对象",
+    en: "problem #{id} is closed and of another category; it cannot be the one this duplicates",
+  },
+  "problem.duplicate_of_duplicate": {
+    "zh-CN": "问题 #{id} 本身是 #{of} 的重复，请标记为 #{of} 的重复",
+    en: "problem #{id} is itself a duplicate of #{of}; mark this one as a duplicate of #{of}",
+  },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof messages;

@@ -14,3 +14,28 @@ export function insideChina([lon, lat]: readonly number[]): boolean {
     lat <= CHINA_EXTENT.maxLat
   );
 }
+
+// China time (UTC+8, no daylight saving): the calendar days the campaign office counts in.
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** The date (YYYY-MM-DD) in China of an instant. */
+export function dateInChina(time: Date): string {
+  return new Date(time.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** Today's date (YYYY-MM-DD) in China. */
+export function todayInChina(now = new Date()): string {
+  return dateInChina(now);
+}
+
+/** The last second of a date in China, as an instant: a deadline "on" that day. */
+export function endOfDayInChina(date: string): Date {
+  return new Date(`${date}T23:59:59+08:00`);
+}
+
+/** A date `days` later (or earlier), as YYYY-MM-DD. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

@@ -1,5 +1,13 @@
 // Pure geometry and domain rules shared by the api and the web app.
-export { CHINA_EXTENT, insideChina } from "./china.ts";
+// China time and working days; the rectification loop's table (issue 15b).
+export {
+  addDays,
+  CHINA_EXTENT,
+  dateInChina,
+  endOfDayInChina,
+  insideChina,
+  todayInChina,
+} from "./china.ts";
 export { type CoverageReport, coverageReport } from "./coverage.ts";
 export { type CoverageGaps, coverageGaps } from "./coverage-gaps.ts";
 export { convertGeometry, convertPosition, type SourceCrs, toWgs84 } from "./crs.ts";
@@ -38,6 +46,30 @@ export {
 } from "./partition-metrics.ts";
 export { gridProblem, type Problem } from "./problem.ts";
 export {
+  type Actor,
+  allowedSteps,
+  awaitingDispatch,
+  daysToRectify,
+  type LoopRole,
+  type Need,
+  type Offer,
+  openStatuses,
+  type ProblemState,
+  type ProblemStatus,
+  problemStatuses,
+  type RectificationAction,
+  type Refusal,
+  rectificationActions,
+  refusal,
+  returnReasons,
+  type Severity,
+  type StepAction,
+  type StepRule,
+  sendBackReasons,
+  stepActions,
+  stepRules,
+} from "./rectification.ts";
+export {
   MERGE_MIN_SHARED_M,
   MERGE_SLACK_M,
   restructureRules,
@@ -51,3 +83,12 @@ export {
   type Verdict,
   validateGridGeometry,
 } from "./validate-grid.ts";
+export {
+  addWorkingDays,
+  isWorkingDay,
+  MAX_WORKING_DAYS,
+  officialCalendarFor,
+  type WorkingDayCount,
+  workingDayDeadline,
+  workingDaysBetween,
+} from "./working-days.ts";

@@ -1,5 +1,5 @@
 // Reporting a problem (from a patrol, an inspection or a citizen): located, routed to the grid that
-// contains it and that grid's lead unit, given a deadline, and logged as the first event — once,
+// contains it and that grid's lead unit (no deadline until a coordinator dispatches it), and logged as the first event — once,
 // however often a phone on a bad network sends the same report (Idempotency-Key).
 
 import { insideChina } from "@civgrid/geo";
@@ -11,7 +11,6 @@ import { selectRows } from "../db/client.ts";
 import { AppError, type Message } from "../errors.ts";
 import { nearbyOpenProblems } from "./duplicates.ts";
 import { routeProblems } from "./routing.ts";
-import { daysToRectify } from "./rules.ts";
 
 export interface NewProblem {
   source: "inspection" | "patrol" | "citizen";
@@ -88,7 +87,7 @@ export async function createProblem(tx: Executor, reporter: Reporter, p: NewProb
           inspection_id, deduction, deadline, reported_by, reporter_name, reporter_phone, idempotency_key)
         VALUES (${reporter.cityId}, ${p.source}, ${p.severity}, ${p.description},
           ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326), ${p.gpsAccuracyM ?? null}, ${p.itemId ?? null}, ${p.pointId ?? null},
-          ${p.inspectionId ?? null}, ${p.deduction ?? 0}, now() + make_interval(days => ${daysToRectify[p.severity]}),
+          ${p.inspectionId ?? null}, ${p.deduction ?? 0}, NULL,
           ${reporter.userId}, ${p.reporterName ?? null}, ${p.reporterPhone ?? null}, ${p.idempotencyKey ?? null})
         RETURNING id`,
   );

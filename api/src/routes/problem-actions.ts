@@ -6,11 +6,12 @@ import { fieldMessage, notFound } from "../errors.ts";
 import { feature } from "../geojson.ts";
 import { problemBoard } from "../problems/board.ts";
 import { createProblem, replayed } from "../problems/create.ts";
+import { dispatchProblem } from "../problems/dispatch.ts";
 import { nearbyOpenProblems } from "../problems/duplicates.ts";
 import { getProblem } from "../problems/queries.ts";
 import { actions } from "../problems/rules.ts";
 import { takeStep } from "../problems/transitions.ts";
-import { bodyId, idPath } from "./query.ts";
+import { bodyId, calendarDate, idPath } from "./query.ts";
 import { type AppEnv, errorSchema, json, jsonBody, newRouter } from "./router.ts";
 import { requirePermission } from "./session.ts";
 
@@ -153,7 +154,7 @@ export const problemActionRoutes = newRouter()
 
       tags: ["problems"],
       summary:
-        "Take a step in the closed loop (dispatch, start, submit, close, return, send_back, extension, ledger, reopen)",
+        "Take a step in the closed loop (dispatch, start, submit, close, return, send_back, extension, ledger, reopen, mark_duplicate)",
       request: {
         params: idPath,
         ...jsonBody(
@@ -168,6 +169,16 @@ export const problemActionRoutes = newRouter()
               photoIds: ids.optional(),
               days: z.number().int().optional(),
               reviewOn: z.string().max(10).optional(),
+              unitId: bodyId.optional().openapi({
+                description: "dispatch: the unit (default: the one routing chose)",
+              }),
+              deadline: calendarDate.optional().openapi({
+                description:
+                  "dispatch, return, reopen: the last day, China time, a working day (default: by severity, in working days)",
+              }),
+              duplicateOf: bodyId.optional().openapi({
+                description: "mark_duplicate: the problem this one repeats",
+              }),
             })
             .strict(),
         ),
@@ -177,7 +188,9 @@ export const problemActionRoutes = newRouter()
     async (c) => {
       const { id } = c.req.valid("param");
       const step = c.req.valid("json");
-      await c.var.db.orm.transaction((tx) => takeStep(tx, c.var.user, c.var.scope, id, step));
+      const { orm } = c.var.db;
+      if (step.action === "dispatch") await dispatchProblem(orm, c.var.user, c.var.scope, id, step);
+      else await orm.transaction((tx) => takeStep(tx, c.var.user, c.var.scope, id, step));
       return c.json(await problemFeature(c, id), 200);
     },
   );

@@ -1,6 +1,8 @@
 // Problems (问题) and their rectification (整改) history: the closed loop.
+import { type ProblemStatus, problemStatuses, rectificationActions } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -23,22 +25,8 @@ import { inspectionPoints, inspections, standardItems } from "./standards.ts";
 import { units } from "./units.ts";
 import { users } from "./users.ts";
 
-/**
- * reported → dispatched → rectifying → submitted → closed (销号), or submitted → returned (返工)
- * → rectifying again. sent_back (回退): the unit says it is not theirs, awaiting re-dispatch.
- * ledger (挂账): cannot be solved now, kept with a review date.
- */
-export const problemStatuses = [
-  "reported",
-  "dispatched",
-  "rectifying",
-  "submitted",
-  "returned",
-  "sent_back",
-  "ledger",
-  "closed",
-] as const;
-export type ProblemStatus = (typeof problemStatuses)[number];
+// The statuses and steps of the loop are geo/'s (shared with the web): see geo/src/rectification.ts.
+export { type ProblemStatus, problemStatuses, rectificationActions };
 
 export const problemSources = ["inspection", "patrol", "citizen"] as const;
 export const problemSeverities = ["minor", "normal", "serious"] as const;
@@ -86,6 +74,8 @@ export const problems = pgTable(
     extensionReason: text("extension_reason"),
     /** For problems put on the ledger (挂账): when to look at them again. */
     reviewOn: date("review_on"),
+    /** Closed as a second report of this problem (重复上报), which carries the work. */
+    duplicateOf: integer("duplicate_of").references((): AnyPgColumn => problems.id),
     /** Bumped on every transition: two coordinators acting at once cannot both win. */
 
     version: integer("version").notNull().default(1),
@@ -129,6 +119,10 @@ export const problems = pgTable(
     check("problems_source_check", oneOf(t.source, problemSources)),
     check("problems_severity_check", oneOf(t.severity, problemSeverities)),
     check("problems_deduction_nonnegative", sql`${t.deduction} >= 0`),
+    check(
+      "problems_not_own_duplicate",
+      sql`${t.duplicateOf} IS NULL OR ${t.duplicateOf} <> ${t.id}`,
+    ),
   ],
 );
 
@@ -155,23 +149,6 @@ export const problemPhotos = pgTable(
   ],
 );
 
-export const rectificationActions = [
-  "report",
-  "dispatch",
-  "start",
-  "submit",
-  "close",
-  "return",
-  "send_back",
-  "request_extension",
-  "grant_extension",
-  "refuse_extension",
-  "to_ledger",
-  "reopen",
-  // A grid restructuring moved the problem to another grid or unit (restructurings/reroute.ts).
-  "reroute",
-] as const;
-
 /** Append-only log of every step of a problem's rectification: who, when, why. */
 export const rectificationEvents = pgTable(
   "rectification_events",
@@ -191,6 +168,10 @@ export const rectificationEvents = pgTable(
     actorName: text("actor_name").notNull(),
     note: text("note"),
     reason: text("reason"),
+    /** The unit a dispatch sent the problem to. */
+    unitId: integer("unit_id").references(() => units.id),
+    /** The deadline a dispatch, return or extension set. */
+    deadline: timestamp("deadline", { withTimezone: true }),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
