@@ -14,3 +14,27 @@ export function insideChina([lon, lat]: readonly number[]): boolean {
     lat <= CHINA_EXTENT.maxLat
   );
 }
+
+// --- China time (issue 15, loop pages): what every page and export shows is the city's clock.
+// China Standard Time is UTC+8 all year (no daylight saving), so a fixed offset is exact; the
+// browser's Intl formatting takes the zone name.
+
+/** The IANA zone of every time people read (Intl, PostgreSQL AT TIME ZONE). */
+export const CHINA_TIME_ZONE = "Asia/Shanghai";
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** An instant as China's wall clock, e.g. "2026-12-03T10:15:00.000" (no zone): slice what you need. */
+function chinaWallClock(instant: Date | string): string {
+  const time = typeof instant === "string" ? Date.parse(instant) : instant.getTime();
+  return new Date(time + CHINA_OFFSET_MS).toISOString().slice(0, 23);
+}
+
+/** "YYYY-MM-DD HH:mm" in China time: the one way exports and sentences write a moment. */
+export function chinaDateTime(instant: Date | string): string {
+  return chinaWallClock(instant).slice(0, 16).replace("T", " ");
+}
+
+/** The date (YYYY-MM-DD) in China of an instant; today's by default. */
+export function chinaDate(instant: Date | string = new Date()): string {
+  return chinaWallClock(instant).slice(0, 10);
+}

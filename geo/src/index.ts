@@ -1,5 +1,11 @@
 // Pure geometry and domain rules shared by the api and the web app.
-export { CHINA_EXTENT, insideChina } from "./china.ts";
+export {
+  CHINA_EXTENT,
+  CHINA_TIME_ZONE,
+  chinaDate,
+  chinaDateTime,
+  insideChina,
+} from "./china.ts";
 export { type CoverageReport, coverageReport } from "./coverage.ts";
 export { type CoverageGaps, coverageGaps } from "./coverage-gaps.ts";
 export { convertGeometry, convertPosition, type SourceCrs, toWgs84 } from "./crs.ts";
@@ -21,6 +27,7 @@ export {
   type Locale,
   type MessageBook,
 } from "./messages.ts";
+export { isMainlandMobile, MAINLAND_MOBILE } from "./mobile-number.ts";
 export {
   countForTargetArea,
   PartitionError,

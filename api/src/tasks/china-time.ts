@@ -1,9 +1,9 @@
 // Dates as the campaign office sees them: calendar days in China Standard Time (UTC+8, no DST).
-const OFFSET_MS = 8 * 3_600_000;
+import { chinaDate } from "@civgrid/geo";
 
 /** Today's date (YYYY-MM-DD) in China. */
 export function todayInChina(now = new Date()): string {
-  return new Date(now.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+  return chinaDate(now);
 }
 
 /** The last second of a date in China, as an instant: a deadline "on" that day. */
@@ -13,7 +13,7 @@ export function endOfDayInChina(date: string): Date {
 
 /** The date (YYYY-MM-DD) in China of an instant. */
 export function dateInChina(time: Date): string {
-  return new Date(time.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+  return chinaDate(time);
 }
 
 /** A date `days` later (or earlier), as YYYY-MM-DD. */
