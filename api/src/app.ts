@@ -28,6 +28,7 @@ import { healthRoutes } from "./routes/health.ts";
 import { inspectionRoutes } from "./routes/inspections.ts";
 import { materialRoutes } from "./routes/materials.ts";
 import { myAreaRoutes } from "./routes/my-area.ts";
+import { myReportRoutes } from "./routes/my-reports.ts";
 import { ogcRoutes } from "./routes/ogc.ts";
 import { open311Routes } from "./routes/open311.ts";
 import { patrolRoutes } from "./routes/patrols.ts";
@@ -35,6 +36,7 @@ import { peopleRoutes } from "./routes/people.ts";
 import { pointRoutes } from "./routes/points.ts";
 import { problemActionRoutes } from "./routes/problem-actions.ts";
 import { problemRoutes } from "./routes/problems.ts";
+import { publicReportRoutes } from "./routes/public-reports.ts";
 import { rankingRoutes } from "./routes/rankings.ts";
 import { regionRoutes } from "./routes/regions.ts";
 import { restructuringRoutes } from "./routes/restructurings.ts";
@@ -177,6 +179,9 @@ export function createApp(options: AppOptions) {
   app.route("/api/activities", activityRoutes);
   // Working days on the official calendar (issue 15b).
   app.route("/api/calendar", calendarRoutes);
+  // The loop's pages (issue 15): 我的上报, and a citizen's lookup of a report by its number.
+  app.route("/api/my-reports", myReportRoutes);
+  app.route("/api/public/reports", publicReportRoutes(filesDir));
 
   // Vector tiles and OGC API – Features for GIS clients: signed in like /api, read through the same scopes.
   for (const prefix of ["/tiles/*", "/ogc/*"]) {

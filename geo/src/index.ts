@@ -3,6 +3,9 @@
 export {
   addDays,
   CHINA_EXTENT,
+  CHINA_TIME_ZONE,
+  chinaDate,
+  chinaDateTime,
   dateInChina,
   endOfDayInChina,
   insideChina,
@@ -29,6 +32,7 @@ export {
   type Locale,
   type MessageBook,
 } from "./messages.ts";
+export { isMainlandMobile, MAINLAND_MOBILE } from "./mobile-number.ts";
 export {
   countForTargetArea,
   MAX_PARTS,

@@ -2,7 +2,7 @@
 // contains it and that grid's lead unit (no deadline until a coordinator dispatches it), and logged as the first event — once,
 // however often a phone on a bad network sends the same report (Idempotency-Key).
 
-import { insideChina } from "@civgrid/geo";
+import { insideChina, isMainlandMobile } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import type { Point } from "geojson";
 import { recordAudit } from "../audit/record.ts";
@@ -69,6 +69,9 @@ export async function replayed(
 }
 
 export async function createProblem(tx: Executor, reporter: Reporter, p: NewProblem) {
+  // Staff call a citizen back on it: a number that cannot be called is refused, not stored.
+  if (p.reporterPhone !== undefined && p.reporterPhone !== "" && !isMainlandMobile(p.reporterPhone))
+    refuse({ phone: { key: "field.mainland_mobile" } });
   const [lon, lat] = await locate(tx, reporter.cityId, p);
   if (!insideChina([lon, lat])) {
     refuse({ location: { key: "problem.outside_china", params: { lon, lat } } });
@@ -88,7 +91,7 @@ export async function createProblem(tx: Executor, reporter: Reporter, p: NewProb
         VALUES (${reporter.cityId}, ${p.source}, ${p.severity}, ${p.description},
           ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326), ${p.gpsAccuracyM ?? null}, ${p.itemId ?? null}, ${p.pointId ?? null},
           ${p.inspectionId ?? null}, ${p.deduction ?? 0}, NULL,
-          ${reporter.userId}, ${p.reporterName ?? null}, ${p.reporterPhone ?? null}, ${p.idempotencyKey ?? null})
+          ${reporter.userId}, ${p.reporterName ?? null}, ${p.reporterPhone || null}, ${p.idempotencyKey ?? null})
         RETURNING id`,
   );
   if (!row) throw new Error("the problem was not written");

@@ -4,6 +4,7 @@ import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { type Bbox, intersectsBbox, isoTime, queryPage, whereAll } from "../db/query-helpers.ts";
 import { countingCellSize, type HexColumn, type ProblemStatus } from "../db/schema/index.ts";
+import { maySeeReporterPhone } from "../policy/personal-data.ts";
 import { problemsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
 
@@ -212,9 +213,11 @@ export async function getProblem(ex: Executor, scope: Scope, id: number) {
     days: number | null;
     reason: string | null;
     reviewOn: string | null;
+    reporterPhone: string | null;
   }>(
     ex,
-    sql`SELECT extension_days_requested AS days, extension_reason AS reason, review_on::text AS "reviewOn"
+    sql`SELECT extension_days_requested AS days, extension_reason AS reason, review_on::text AS "reviewOn",
+          reporter_phone AS "reporterPhone"
         FROM problems WHERE id = ${id}`,
   );
   const duplicates = await selectRows<{ id: number }>(
@@ -226,6 +229,7 @@ export async function getProblem(ex: Executor, scope: Scope, id: number) {
     duplicates: duplicates.map((d) => d.id),
     extensionRequest: extension?.days ? { days: extension.days, reason: extension.reason } : null,
     reviewOn: extension?.reviewOn ?? null,
+    reporterPhone: maySeeReporterPhone(scope) ? (extension?.reporterPhone ?? null) : null,
     events,
     photos: photos.map((p) => ({
       ...p,

@@ -1,6 +1,7 @@
 // The notice (通报) as an XLSX workbook, ready to print and send: the ranking table with the
 // commended and criticised lines, a second sheet listing every overdue problem, and the leaders'
 // weekly trend and hotspots.
+import { chinaDateTime } from "@civgrid/geo";
 import ExcelJS from "exceljs";
 import type { ClusterRow } from "../analytics/clusters.ts";
 import { hotspotSheet, trendSheet } from "../analytics/notice-sheets.ts";
@@ -10,11 +11,6 @@ import type { Ranking, RankingRow } from "./ranking.ts";
 
 export function noticeTitle(cityName: string, r: Pick<Ranking, "period">): string {
   return `${cityName} 创城问题整改通报（${r.period.from} 至 ${r.period.to}）`;
-}
-
-/** An ISO time as the city reads it: YYYY-MM-DD HH:mm in China time. */
-function chinaTime(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
 }
 
 const percent = (rate: number | null) => (rate === null ? "—" : rate);
@@ -89,7 +85,7 @@ function overdueSheet(book: ExcelJS.Workbook, overdue: OverdueProblem[]) {
   sheet.columns = columns.map(({ key, width }) => ({ key, width }));
   titleRow(sheet, `超期未整改问题清单（${overdue.length} 个）`, columns.length);
   sheet.addRow(columns.map((c) => c.header)).font = { bold: true };
-  for (const p of overdue) sheet.addRow({ ...p, deadline: chinaTime(p.deadline) });
+  for (const p of overdue) sheet.addRow({ ...p, deadline: chinaDateTime(p.deadline) });
   sheet.getColumn("description").alignment = { wrapText: true, vertical: "top" };
 }
 

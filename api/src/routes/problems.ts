@@ -59,6 +59,10 @@ const problemProperties = z.object({
     .openapi({ description: "outside every grid: routed to the nearest one" }),
 });
 const problemDetailProperties = problemProperties.extend({
+  reporterPhone: z.string().nullable().openapi({
+    description:
+      "the citizen reporter's mobile number, for the staff who call back; null for others",
+  }),
   events: z.array(
     z.object({
       seq: z.number().int(),

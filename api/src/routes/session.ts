@@ -18,6 +18,8 @@ const publicPaths = [
   "/api/auth/login",
   "/api/docs",
   "/api/openapi.json",
+  // A citizen's report looked up by its number (issue 15): no account.
+  "/api/public",
 ];
 
 const isPublic = (path: string) => publicPaths.some((p) => path === p || path.startsWith(`${p}/`));

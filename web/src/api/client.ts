@@ -68,8 +68,12 @@ export function fieldErrors(error: unknown): Record<string, string> {
   return (error instanceof ApiError && error.fields) || {};
 }
 
-/** An error as one sentence where no input shows its fields: the message, then each field's. */
+/**
+ * An error as one sentence where no input shows its fields. A validation answer's message already
+ * names each field with what is wrong; any other error's fields follow its message.
+ */
 export function errorText(error: Error): string {
+  if (error instanceof ApiError && error.code === "invalid_request") return error.message;
   return [error.message, ...Object.values(fieldErrors(error))].join(" ");
 }
 

@@ -105,6 +105,10 @@ export const problems = pgTable(
     index("problems_extension_requested_idx")
       .on(t.cityId)
       .where(sql`extension_days_requested IS NOT NULL`),
+    // 我的上报: a volunteer's own reports, newest first.
+    index("problems_reporter_idx")
+      .on(t.reportedBy, t.reportedAt, t.id)
+      .where(sql`reported_by IS NOT NULL`),
     index("problems_grid_idx").on(t.gridId),
     index("problems_unit_idx").on(t.unitId),
     // A viewport's cells over a period; migration 0016 adds INCLUDE (status, deduction, unit_id, item_id), which
