@@ -10,6 +10,7 @@ import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { Db } from "./db/client.ts";
+import { appErrorOf, RETRY_AFTER_SECONDS } from "./db/failures.ts";
 import { AppError, type Message, respondWithError } from "./errors.ts";
 import { activityRoutes } from "./routes/activities.ts";
 import { analyticsRoutes } from "./routes/analytics.ts";
@@ -25,6 +26,7 @@ import { gridEditRoutes } from "./routes/grid-edits.ts";
 import { gridFileRoutes } from "./routes/grid-files.ts";
 import { gridRoutes } from "./routes/grids.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { guardInput, parsedBodyOf } from "./routes/input-guard.ts";
 import { inspectionRoutes } from "./routes/inspections.ts";
 import { materialRoutes } from "./routes/materials.ts";
 import { myAreaRoutes } from "./routes/my-area.ts";
@@ -126,6 +128,8 @@ export function createApp(options: AppOptions) {
           ? photoLimit(c, next)
           : jsonLimit(c, next),
   );
+  // Reliability (issue 21): text the database cannot store and JSON nested past sense stop here.
+  app.use("/api/*", guardInput);
   // A cross-site form cannot post to the API: state-changing requests must come from this origin.
   app.use("/api/*", csrf());
   app.use("/api/*", async (c, next) => {
@@ -199,6 +203,7 @@ export function createApp(options: AppOptions) {
 
   // Open311 GeoReport v2: public, no session; its own error format.
   app.use("/open311/*", photoLimit);
+  app.use("/open311/*", guardInput);
   app.use("/open311/*", async (c, next) => {
     c.set("db", options.db);
     c.set("cityId", options.cityId);
@@ -234,6 +239,13 @@ export function createApp(options: AppOptions) {
 
   app.onError((error, c) => {
     if (error instanceof AppError) return respondWithError(c, error);
+    // Reliability (issue 21): what the database refused, or its absence, in one mapping.
+    const refused = appErrorOf(error, parsedBodyOf(c.req.raw));
+    if (refused) {
+      if (refused.status === 503) c.header("retry-after", String(RETRY_AFTER_SECONDS));
+      if (refused.status >= 500) console.error(`[${c.req.method} ${c.req.path}]`, String(error));
+      return respondWithError(c, refused);
+    }
     if (error instanceof HTTPException && error.status < 500) {
       // Hono's own refusals: the CSRF check (403) and malformed bodies (400).
       const crossSite = error.status === 403;

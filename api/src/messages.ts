@@ -813,6 +813,65 @@ const messages = {
   "entity.city": { "zh-CN": "城市", en: "City" },
   "entity.volunteer_activity": { "zh-CN": "志愿服务活动", en: "Volunteer activity" },
   "audit.system": { "zh-CN": "系统", en: "The system" },
+  // Reliability under faults and heavy work (issue 21): input the database would refuse, outages,
+  // replays, worker jobs, backups.
+  "field.nul_character": {
+    "zh-CN": "不能包含空字符（\\u0000），请删除后重试",
+    en: "must not contain a NUL character (\\u0000)",
+  },
+  "field.lone_surrogate": {
+    "zh-CN": "包含残缺的字符（不成对的 Unicode 代理项），请重新输入",
+    en: "contains a broken character (an unpaired Unicode surrogate); type it again",
+  },
+  "field.reference_missing": {
+    "zh-CN": "编号 {value} 不存在，请刷新后重新选择",
+    en: "refers to {value}, which does not exist; refresh and choose again",
+  },
+  "field.date_impossible": {
+    "zh-CN": "不是存在的日期或时间",
+    en: "is not a date or time that exists",
+  },
+  "error.json_too_deep": {
+    "zh-CN": "提交的 JSON 嵌套超过 {max} 层，无法处理。",
+    en: "The JSON body is nested more than {max} levels deep.",
+  },
+  "error.already_exists": {
+    "zh-CN": "这条记录已经存在（与已有数据重复），请刷新后查看。",
+    en: "This record already exists; refresh to see it.",
+  },
+  "error.concurrent_change": {
+    "zh-CN": "有人同时在修改相同的数据，本次未保存，请重试。",
+    en: "Someone changed the same data at the same moment; nothing was saved. Try again.",
+  },
+  "error.statement_timeout": {
+    "zh-CN": "数据库处理时间过长，已中止，未保存任何内容；请缩小范围或稍后重试。",
+    en: "The database took too long and the request was stopped; nothing was saved. Narrow it down or try again later.",
+  },
+  "error.too_complex": {
+    "zh-CN": "提交的内容过于复杂，数据库无法处理。",
+    en: "The request is too complex for the database to process.",
+  },
+  "error.geometry_refused": {
+    "zh-CN": "PostGIS 无法处理这个图形（例如覆盖了整个地球或坐标颠倒），请重新绘制。",
+    en: "PostGIS cannot process this shape (for example it covers the whole globe or its coordinates are swapped); draw it again.",
+  },
+  "error.database_unavailable": {
+    "zh-CN": "暂时连不上数据库，请 {seconds} 秒后重试；已经保存的内容不会丢失。",
+    en: "The database cannot be reached right now; try again in {seconds} seconds. Nothing already saved is lost.",
+  },
+  "error.commit_outcome_unknown": {
+    "zh-CN":
+      "保存时与数据库的连接中断，无法确定是否已经保存。请刷新查看；带同一 Idempotency-Key 重发会得到原来的结果，不会重复保存。",
+    en: "The connection to the database was lost while saving, so it is not known whether it was saved. Refresh to check; resending with the same Idempotency-Key gets the original answer and saves nothing twice.",
+  },
+  "error.idempotency_mismatch": {
+    "zh-CN": "这个 Idempotency-Key 已用于另一份内容不同的提交，请为新提交换一个新的 Key。",
+    en: "This Idempotency-Key was already used for a different request; use a new key for a new request.",
+  },
+  "error.shutting_down": {
+    "zh-CN": "服务正在重启，请稍后重试。",
+    en: "The service is restarting; try again shortly.",
+  },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof messages;

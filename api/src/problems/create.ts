@@ -1,6 +1,7 @@
 // Reporting a problem (from a patrol, an inspection or a citizen): located, routed to the grid that
-// contains it and that grid's lead unit (no deadline until a coordinator dispatches it), and logged as the first event — once,
-// however often a phone on a bad network sends the same report (Idempotency-Key).
+// contains it and that grid's lead unit (no deadline until a coordinator dispatches it), and logged
+// as the first event — once, however often a phone on a bad network sends the same report
+// (Idempotency-Key, routes/idempotency.ts).
 
 import { insideChina, isMainlandMobile } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
@@ -52,20 +53,6 @@ async function locate(tx: Executor, cityId: number, p: NewProblem): Promise<[num
   );
   if (!photo) refuse({ location: { key: "problem.photo_without_position" } });
   return [photo.lon, photo.lat];
-}
-
-/** The existing problem for a replayed report, or null. */
-export async function replayed(
-  ex: Executor,
-  cityId: number,
-  key: string | undefined,
-): Promise<number | null> {
-  if (!key) return null;
-  const [row] = await selectRows<{ id: number }>(
-    ex,
-    sql`SELECT id FROM problems WHERE city_id = ${cityId} AND idempotency_key = ${key}`,
-  );
-  return row?.id ?? null;
 }
 
 export async function createProblem(tx: Executor, reporter: Reporter, p: NewProblem) {

@@ -6,6 +6,7 @@ export * from "./patrols.ts";
 export * from "./problem-cell-days.ts";
 export * from "./problems.ts";
 export * from "./regions.ts";
+export * from "./reliability.ts";
 export * from "./restructurings.ts";
 export * from "./standards.ts";
 export * from "./tasks.ts";

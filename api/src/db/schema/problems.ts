@@ -118,7 +118,6 @@ export const problems = pgTable(
     index("problems_hex_1k_idx").on(t.cityId, t.hex1k, t.reportedAt),
     index("problems_hex_4k_idx").on(t.cityId, t.hex4k, t.reportedAt),
     index("problems_hex_16k_idx").on(t.cityId, t.hex16k, t.reportedAt),
-    unique("problems_idempotency_key").on(t.cityId, t.idempotencyKey),
     check("problems_status_check", oneOf(t.status, problemStatuses)),
     check("problems_source_check", oneOf(t.source, problemSources)),
     check("problems_severity_check", oneOf(t.severity, problemSeverities)),
