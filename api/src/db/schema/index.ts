@@ -6,6 +6,7 @@ export * from "./patrols.ts";
 export * from "./problem-cell-days.ts";
 export * from "./problems.ts";
 export * from "./regions.ts";
+export * from "./security.ts";
 export * from "./standards.ts";
 export * from "./tasks.ts";
 export * from "./tile-versions.ts";
