@@ -17,6 +17,7 @@ import { analyticsRoutes } from "./routes/analytics.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { calendarRoutes } from "./routes/calendar.ts";
+import { clientOrigin } from "./routes/client.ts";
 import { communityRoutes } from "./routes/communities.ts";
 import { communityFileRoutes } from "./routes/community-files.ts";
 import { dedicationDayRoutes } from "./routes/dedication-days.ts";
@@ -43,6 +44,7 @@ import { rankingRoutes } from "./routes/rankings.ts";
 import { regionRoutes } from "./routes/regions.ts";
 import { restructuringRoutes } from "./routes/restructurings.ts";
 import type { AppEnv } from "./routes/router.ts";
+import { noStore, securityHeaders } from "./routes/security-headers.ts";
 import { authenticate, authenticateReads } from "./routes/session.ts";
 import { standardRoutes } from "./routes/standards.ts";
 import { campaignRoutes, taskRoutes } from "./routes/tasks.ts";
@@ -75,27 +77,18 @@ export interface AppOptions {
   fileMaxMb?: number;
   /** Memory for drawn vector tiles in MB (TILE_CACHE_MB); 0 draws every tile. */
   tileCacheMb?: number;
+  /** Reverse proxies whose X-Forwarded-For/-Proto are believed (TRUST_PROXY); none when unset. */
+  trustProxy?: string[];
 }
 
 export function createApp(options: AppOptions) {
   const app = new OpenAPIHono<AppEnv>();
 
-  app.use(
-    "*",
-    secureHeaders({
-      // Everything is served from here; only an optional raster basemap (https) comes from outside.
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        fontSrc: ["'self'", "data:"],
-        imgSrc: ["'self'", "data:", "blob:", "https:"],
-        workerSrc: ["'self'", "blob:"],
-        connectSrc: ["'self'", "https:"],
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
-  );
+  // Security (issue 16): the client's real address and scheme behind a trusted proxy.
+  app.use("*", clientOrigin(options.trustProxy ?? []));
+  app.use("*", secureHeaders(securityHeaders(options.basemapUrl)));
+  app.use("/api/*", noStore);
+  app.use("/ogc/*", noStore);
   const limit = (maxSize: number, detail: Message = { key: "error.body_too_large" }) =>
     bodyLimit({
       maxSize,

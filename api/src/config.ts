@@ -1,4 +1,5 @@
 // Every environment variable CivGrid reads, read here once and validated.
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 import { DEFAULT_TILE_CACHE_MB } from "./tiles/cache.ts";
@@ -45,7 +46,26 @@ const schema = z.object({
   FILE_MAX_MB: z.coerce.number().int().min(1).max(500).default(20),
   /** Memory for drawn vector tiles, in MB (an LRU cache keyed by data version); 0 turns it off. */
   TILE_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(DEFAULT_TILE_CACHE_MB),
+  /**
+   * Security (issue 16): the reverse proxies whose X-Forwarded-For/-Proto are believed, comma
+   * separated: addresses, CIDR ranges, or loopback / linklocal / uniquelocal. Unset: none.
+   */
+  TRUST_PROXY: z
+    .string()
+    .refine(
+      (v) => v.split(",").every((p) => isProxyEntry(p.trim())),
+      "must be addresses, CIDR ranges or loopback/linklocal/uniquelocal, comma separated",
+    )
+    .optional(),
 });
+
+const proxyNames = ["loopback", "linklocal", "uniquelocal"];
+function isProxyEntry(entry: string): boolean {
+  if (proxyNames.includes(entry)) return true;
+  const [address = "", bits, extra] = entry.split("/");
+  if (extra !== undefined || (bits !== undefined && !/^\d{1,3}$/.test(bits))) return false;
+  return isIP(address) !== 0;
+}
 
 export interface Config {
   port: number;
@@ -65,6 +85,7 @@ export interface Config {
   photoMaxMb: number;
   fileMaxMb: number;
   tileCacheMb: number;
+  trustProxy: string[];
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -102,5 +123,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     photoMaxMb: c.PHOTO_MAX_MB,
     fileMaxMb: c.FILE_MAX_MB,
     tileCacheMb: c.TILE_CACHE_MB,
+    trustProxy: (c.TRUST_PROXY ?? "")
+      .split(",")
+      .map((p) => p.trim())
+      .filter(Boolean),
   };
 }

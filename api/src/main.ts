@@ -51,6 +51,7 @@ const app = createApp({
   photoMaxMb: config.photoMaxMb,
   fileMaxMb: config.fileMaxMb,
   tileCacheMb: config.tileCacheMb,
+  trustProxy: config.trustProxy,
 });
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

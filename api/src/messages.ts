@@ -872,6 +872,35 @@ const messages = {
     "zh-CN": "服务正在重启，请稍后重试。",
     en: "The service is restarting; try again shortly.",
   },
+  // Security (issue 16): passwords, the last administrator, zip limits, file reads.
+  "field.password_common": {
+    "zh-CN": "这是最常见的密码之一，很容易被猜中，请换一个（可以用几个词组成的短语）",
+    en: "is one of the most used passwords and easily guessed; choose another (a phrase of a few words works)",
+  },
+  "user.last_admin": {
+    "zh-CN": "这是最后一个可用的系统管理员账号，不能停用或改为其他角色；请先指定另一位管理员。",
+    en: "This is the last active administrator; it cannot be disabled or given another role. Make another administrator first.",
+  },
+  "import.zip_too_large": {
+    "zh-CN": "压缩包解压后共 {size} MB，超过上限 {max} MB，未解压。",
+    en: "The archive would unpack to {size} MB, more than the {max} MB allowed; it was not unpacked.",
+  },
+  "import.zip_too_many_entries": {
+    "zh-CN": "压缩包内有 {count} 个文件，超过上限 {max} 个，未解压。",
+    en: "The archive holds {count} files, more than the {max} allowed; it was not unpacked.",
+  },
+  "import.zip_nested": {
+    "zh-CN": "压缩包内不能再套压缩包（{name}），请解压后直接打包 Shapefile 各文件。",
+    en: "An archive inside the archive ({name}) is not accepted; zip the Shapefile's own files directly.",
+  },
+  "import.zip_unreadable": {
+    "zh-CN": "压缩包已损坏或其中文件大小与目录不符：{reason}",
+    en: "The archive is damaged or a file's size disagrees with its directory: {reason}",
+  },
+  "material.grid_not_unit": {
+    "zh-CN": "网格 {grid} 不由本单位负责，不能用它标记本单位的资料。",
+    en: "Grid {grid} is not one of your unit's; your unit's material cannot be tagged with it.",
+  },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof messages;

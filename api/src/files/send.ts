@@ -3,7 +3,7 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
 import { Readable } from "node:stream";
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
@@ -17,13 +17,17 @@ const headerName = (name: string) =>
     (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
   );
 
-/** File `id` of the city, shown inline (a browser previews images and PDFs); 404 when absent. */
+/**
+ * File `id` of the city, shown inline (a browser previews images and PDFs), when `allowed` (a
+ * condition on `files`: who may read it, policy/file-scope.ts) lets the caller read it; 404
+ * otherwise, so a file the caller may not read is not told apart from one that does not exist.
+ */
 export async function sendStoredFile<E extends { Variables: { db: Db } }>(
   c: Context<E>,
-  target: { dir: string; cityId: number; id: number; thumbnail: boolean },
+  target: { dir: string; cityId: number; id: number; thumbnail: boolean; allowed: SQL },
 ) {
-  const { dir, cityId, id, thumbnail } = target;
-  const file = await findFile(c.var.db.orm, cityId, sql`id = ${id}`);
+  const { dir, cityId, id, thumbnail, allowed } = target;
+  const file = await findFile(c.var.db.orm, cityId, sql`id = ${id} AND ${allowed}`);
   const where = file && (thumbnail ? thumbnailPath : blobPath)(dir, file.sha256);
   // A row without its bytes (FILES_DIR restored from an older backup) is as good as none.
   const size = where
@@ -44,6 +48,7 @@ export async function sendStoredFile<E extends { Variables: { db: Db } }>(
   return c.body(stream, 200, {
     "content-type": thumbnail ? THUMBNAIL_MIME : file.mime,
     "content-length": String(size),
+    // Never kept by a shared cache: who may read a file depends on who asks.
     "cache-control": "private, max-age=31536000, immutable",
     "x-content-type-options": "nosniff",
     "content-disposition": `inline; filename*=UTF-8''${headerName(name)}`,

@@ -21,7 +21,10 @@ export interface MaterialTags {
   itemId?: number | undefined;
 }
 
-/** The tags that name a record the city does not have, keyed by field (nothing written). */
+/**
+ * The tags that name a record the city does not have, or a grid not the unit's, keyed by field
+ * (nothing written).
+ */
 export async function unknownTags(ex: Executor, cityId: number, tags: MaterialTags) {
   const problems: Record<string, Message> = {};
   const check = async (field: "taskId" | "gridId" | "itemId", table: string) => {
@@ -36,6 +39,18 @@ export async function unknownTags(ex: Executor, cityId: number, tags: MaterialTa
   await check("taskId", "tasks");
   await check("gridId", "grids");
   await check("itemId", "standard_items");
+  // A unit tags its material only with grids it answers for (lead or supporting unit).
+  if (tags.gridId !== undefined && !problems.gridId) {
+    const [grid] = await selectRows<{ code: string; ours: boolean }>(
+      ex,
+      sql`SELECT g.code, EXISTS (SELECT 1 FROM grid_units gu WHERE gu.grid_id = g.id
+            AND gu.unit_id = ${tags.unitId}) AS ours
+          FROM grids g WHERE g.id = ${tags.gridId}`,
+    );
+    if (grid && !grid.ours) {
+      problems.gridId = { key: "material.grid_not_unit", params: { grid: grid.code } };
+    }
+  }
   return problems;
 }
 

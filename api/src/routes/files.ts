@@ -1,13 +1,17 @@
 // /api/files: upload a photo (problem or rectification evidence) or a document (task evidence:
 // photo, PDF, Office), and read it or its thumbnail.
 import { createRoute, z } from "@hono/zod-openapi";
+import { sql } from "drizzle-orm";
 import type { Context } from "hono";
+import type { Db } from "../db/client.ts";
 import { AppError, fieldMessage } from "../errors.ts";
 import { isPhotoMime, readDocument } from "../files/document.ts";
 import { sendStoredFile } from "../files/send.ts";
 import { type StoredFile, storeFile, storePhoto } from "../files/store.ts";
+import { filesReadable } from "../policy/file-scope.ts";
 import { idPath } from "./query.ts";
 import { type AppEnv, errorSchema, json, newRouter } from "./router.ts";
+import { requirePermission } from "./session.ts";
 
 const photoMimes = ["image/jpeg", "image/png", "image/webp"] as const;
 
@@ -78,20 +82,27 @@ export function fileRoutes(settings: { dir: string; maxMb: number; documentMaxMb
       responses: {
         200: binary("The bytes, cacheable for a year (a file id never changes content)"),
         401: json(errorSchema, "Not signed in"),
-        404: json(errorSchema, "No such file in this city"),
+        404: json(errorSchema, "No such file, or none the caller may read"),
       },
     });
 
-  // Any signed-in user may read any photo of the city: finer scoping (a volunteer sees only the
-  // problems of their grids) waits until photos are read through the problems they belong to.
+  // A file is read with the scope of what it belongs to (policy/file-scope.ts).
   const send = (c: Context<AppEnv>, id: number, thumbnail: boolean) =>
-    sendStoredFile(c, { dir: settings.dir, cityId: c.var.user.cityId, id, thumbnail });
+    sendStoredFile(c, {
+      dir: settings.dir,
+      cityId: c.var.cityId,
+      id,
+      thumbnail,
+      allowed: filesReadable(c.var.scope, c.var.user, sql.raw("files")),
+    });
 
+  const upload = requirePermission("files.upload");
   return newRouter()
     .openapi(
       createRoute({
         method: "post",
         path: "/",
+        middleware: [upload] as const,
         tags: ["files"],
         summary:
           `Upload a photo (JPEG, PNG or WebP, at most ${settings.maxMb} MB), checked by its content. ` +
@@ -105,6 +116,7 @@ export function fileRoutes(settings: { dir: string; maxMb: number; documentMaxMb
             "No file, or not a photo we accept: `fields.file` says what it is",
           ),
           401: json(errorSchema, "Not signed in"),
+          403: json(errorSchema, "The role may not upload (leaders only read)"),
           413: json(errorSchema, `Larger than ${settings.maxMb} MB`),
         },
       }),
@@ -130,6 +142,7 @@ export function fileRoutes(settings: { dir: string; maxMb: number; documentMaxMb
       createRoute({
         method: "post",
         path: "/documents",
+        middleware: [upload] as const,
         tags: ["files"],
         summary:
           `Upload evidence: a photo (at most ${settings.maxMb} MB), a PDF or an Office document (at most ${settings.documentMaxMb} MB), ` +
@@ -140,6 +153,7 @@ export function fileRoutes(settings: { dir: string; maxMb: number; documentMaxMb
           201: json(documentSchema, "The stored file"),
           400: json(errorSchema, "No file, a bad name, or content that does not match the name"),
           401: json(errorSchema, "Not signed in"),
+          403: json(errorSchema, "The role may not upload (leaders only read)"),
           413: json(errorSchema, `Larger than ${settings.documentMaxMb} MB`),
         },
       }),

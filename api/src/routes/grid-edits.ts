@@ -46,7 +46,7 @@ const geometry = z.unknown().openapi({ description: "GeoJSON Polygon or MultiPol
 const actorOf = (c: Context<AppEnv>) => ({ cityId: c.var.user.cityId, userId: c.var.user.id });
 
 async function gridFeature(c: Context<AppEnv>, gridId: number) {
-  const grid = await getGrid(c.var.db.orm, c.var.scope, gridId);
+  const grid = await getGrid(c.var.db.orm, c.var.scope, c.var.user, gridId);
   if (!grid) throw notFound("grid", gridId);
   const { geometry: _, ...props } = grid;
   return feature(grid, props);

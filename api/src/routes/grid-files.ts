@@ -70,7 +70,10 @@ export const gridFileRoutes = newRouter()
     }),
     async (c) => {
       const { communityId } = c.req.valid("query");
-      return c.json({ rows: await divisionTable(c.var.db.orm, c.var.scope, communityId) }, 200);
+      return c.json(
+        { rows: await divisionTable(c.var.db.orm, c.var.scope, c.var.user, communityId) },
+        200,
+      );
     },
   )
   .openapi(
@@ -94,7 +97,7 @@ export const gridFileRoutes = newRouter()
     }),
     async (c) => {
       const { communityId } = c.req.valid("query");
-      const rows = await divisionTable(c.var.db.orm, c.var.scope, communityId);
+      const rows = await divisionTable(c.var.db.orm, c.var.scope, c.var.user, communityId);
       const title = `${rows[0]?.communityName && communityId ? rows[0].communityName : "帮包社区"}网格分工表`;
       attach(c, "grid-division.xlsx", `${title}.xlsx`);
       return c.body(await divisionWorkbook(rows, title), 200, {

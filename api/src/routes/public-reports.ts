@@ -1,6 +1,7 @@
 // /api/public/reports/{number}: a citizen looks up their report without an account — its status,
 // steps and before/after photos, nothing private (reports/public-lookup.ts says what is public).
 import { createRoute, z } from "@hono/zod-openapi";
+import { sql } from "drizzle-orm";
 import { problemStatuses, rectificationActions } from "../db/schema/index.ts";
 import { AppError } from "../errors.ts";
 import { sendStoredFile } from "../files/send.ts";
@@ -80,7 +81,15 @@ export function publicReportRoutes(filesDir: string) {
         const { number, fileId } = c.req.valid("param");
         if (!(await publicReportPhoto(c.var.db.orm, c.var.cityId, number, fileId)))
           throw noSuchReport(number);
-        return sendStoredFile(c, { dir: filesDir, cityId: c.var.cityId, id: fileId, thumbnail });
+        // publicReportPhoto has just said this photo is one of the report's public ones.
+        const allowed = sql`true`;
+        return sendStoredFile(c, {
+          dir: filesDir,
+          cityId: c.var.cityId,
+          id: fileId,
+          thumbnail,
+          allowed,
+        });
       },
     );
   }

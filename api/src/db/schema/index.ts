@@ -8,6 +8,7 @@ export * from "./problems.ts";
 export * from "./regions.ts";
 export * from "./reliability.ts";
 export * from "./restructurings.ts";
+export * from "./security.ts";
 export * from "./standards.ts";
 export * from "./tasks.ts";
 export * from "./tile-versions.ts";
