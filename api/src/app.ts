@@ -11,6 +11,7 @@ import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { Db } from "./db/client.ts";
 import { AppError, type Message, respondWithError } from "./errors.ts";
+import { type ChannelDefaults, useChannelDefaults } from "./notifications/channels.ts";
 import { activityRoutes } from "./routes/activities.ts";
 import { analyticsRoutes } from "./routes/analytics.ts";
 import { auditRoutes } from "./routes/audit.ts";
@@ -19,6 +20,7 @@ import { communityRoutes } from "./routes/communities.ts";
 import { communityFileRoutes } from "./routes/community-files.ts";
 import { dedicationDayRoutes } from "./routes/dedication-days.ts";
 import { docsRoutes } from "./routes/docs.ts";
+import { escalationStepRoutes } from "./routes/escalation-steps.ts";
 import { fileRoutes } from "./routes/files.ts";
 import { gridEditRoutes } from "./routes/grid-edits.ts";
 import { gridFileRoutes } from "./routes/grid-files.ts";
@@ -28,6 +30,8 @@ import { healthRoutes } from "./routes/health.ts";
 import { inspectionRoutes } from "./routes/inspections.ts";
 import { materialRoutes } from "./routes/materials.ts";
 import { myAreaRoutes } from "./routes/my-area.ts";
+import { notificationAdminRoutes } from "./routes/notification-admin.ts";
+import { notificationRoutes, notificationSettingRoutes } from "./routes/notifications.ts";
 import { ogcRoutes } from "./routes/ogc.ts";
 import { open311Routes } from "./routes/open311.ts";
 import { patrolRoutes } from "./routes/patrols.ts";
@@ -71,6 +75,8 @@ export interface AppOptions {
   fileMaxMb?: number;
   /** Memory for drawn vector tiles in MB (TILE_CACHE_MB); 0 draws every tile. */
   tileCacheMb?: number;
+  /** Notification channels from NOTIFY_*, used where the administrator has set none. */
+  notifyChannels?: ChannelDefaults;
 }
 
 export function createApp(options: AppOptions) {
@@ -173,6 +179,12 @@ export function createApp(options: AppOptions) {
   app.route("/api/patrols", patrolRoutes);
   app.route("/api/dedication-days", dedicationDayRoutes);
   app.route("/api/activities", activityRoutes);
+  // Notifications, reminders and escalation (issue 17).
+  if (options.notifyChannels) useChannelDefaults(options.notifyChannels);
+  app.route("/api/notifications", notificationRoutes);
+  app.route("/api/notification-settings", notificationSettingRoutes);
+  app.route("/api/admin", notificationAdminRoutes);
+  app.route("/api/escalation-steps", escalationStepRoutes);
 
   // Vector tiles and OGC API – Features for GIS clients: signed in like /api, read through the same scopes.
   for (const prefix of ["/tiles/*", "/ogc/*"]) {

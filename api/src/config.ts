@@ -1,6 +1,7 @@
 // Every environment variable CivGrid reads, read here once and validated.
 import path from "node:path";
 import { z } from "zod";
+import type { ChannelDefaults } from "./notifications/channels.ts";
 import { DEFAULT_TILE_CACHE_MB } from "./tiles/cache.ts";
 
 const schema = z.object({
@@ -45,6 +46,28 @@ const schema = z.object({
   FILE_MAX_MB: z.coerce.number().int().min(1).max(500).default(20),
   /** Memory for drawn vector tiles, in MB (an LRU cache keyed by data version); 0 turns it off. */
   TILE_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(DEFAULT_TILE_CACHE_MB),
+  // Notification channels (issue 17), used while the administrator has not set them in the UI.
+  NOTIFY_WECOM_WEBHOOK: z.string().url().optional(),
+  NOTIFY_DINGTALK_WEBHOOK: z.string().url().optional(),
+  NOTIFY_DINGTALK_SECRET: z.string().optional(),
+  /** smtp(s)://user:pass@host:port, or the parts in NOTIFY_SMTP_HOST/PORT/USER/PASS. */
+  NOTIFY_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
+  NOTIFY_SMTP_HOST: z.string().optional(),
+  NOTIFY_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  NOTIFY_SMTP_USER: z.string().optional(),
+  NOTIFY_SMTP_PASS: z.string().optional(),
+  NOTIFY_SMTP_FROM: z.string().email().optional(),
+  /** Aliyun SMS: AccessKey, signature name and a template with one variable ${content}. */
+  NOTIFY_SMS_ACCESS_KEY_ID: z.string().optional(),
+  NOTIFY_SMS_ACCESS_KEY_SECRET: z.string().optional(),
+  NOTIFY_SMS_SIGN_NAME: z.string().optional(),
+  NOTIFY_SMS_TEMPLATE_CODE: z.string().optional(),
+  NOTIFY_SMS_ENDPOINT: z.string().url().optional(),
+  /** How often the notification worker looks for due deliveries, in seconds. */
+  NOTIFY_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
 });
 
 export interface Config {
@@ -65,6 +88,8 @@ export interface Config {
   photoMaxMb: number;
   fileMaxMb: number;
   tileCacheMb: number;
+  /** Channel settings from NOTIFY_* (each only when complete), and the worker's period. */
+  notify: { channels: ChannelDefaults; everySeconds: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -102,5 +127,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     photoMaxMb: c.PHOTO_MAX_MB,
     fileMaxMb: c.FILE_MAX_MB,
     tileCacheMb: c.TILE_CACHE_MB,
+    notify: { channels: notifyChannels(c), everySeconds: c.NOTIFY_EVERY_SECONDS },
+  };
+}
+
+function notifyChannels(c: z.infer<typeof schema>): ChannelDefaults {
+  const smtp = c.NOTIFY_SMTP_URL || c.NOTIFY_SMTP_HOST;
+  return {
+    ...(c.NOTIFY_WECOM_WEBHOOK && { wecom: { webhook: c.NOTIFY_WECOM_WEBHOOK } }),
+    ...(c.NOTIFY_DINGTALK_WEBHOOK && {
+      dingtalk: { webhook: c.NOTIFY_DINGTALK_WEBHOOK, secret: c.NOTIFY_DINGTALK_SECRET },
+    }),
+    ...(smtp &&
+      c.NOTIFY_SMTP_FROM && {
+        email: {
+          url: c.NOTIFY_SMTP_URL,
+          host: c.NOTIFY_SMTP_HOST,
+          port: c.NOTIFY_SMTP_PORT,
+          user: c.NOTIFY_SMTP_USER,
+          pass: c.NOTIFY_SMTP_PASS,
+          from: c.NOTIFY_SMTP_FROM,
+        },
+      }),
+    ...(c.NOTIFY_SMS_ACCESS_KEY_ID &&
+      c.NOTIFY_SMS_ACCESS_KEY_SECRET &&
+      c.NOTIFY_SMS_SIGN_NAME &&
+      c.NOTIFY_SMS_TEMPLATE_CODE && {
+        sms: {
+          provider: "aliyun" as const,
+          endpoint: c.NOTIFY_SMS_ENDPOINT,
+          accessKeyId: c.NOTIFY_SMS_ACCESS_KEY_ID,
+          accessKeySecret: c.NOTIFY_SMS_ACCESS_KEY_SECRET,
+          signName: c.NOTIFY_SMS_SIGN_NAME,
+          templateCode: c.NOTIFY_SMS_TEMPLATE_CODE,
+        },
+      }),
   };
 }

@@ -21,6 +21,8 @@ export {
   type Locale,
   type MessageBook,
 } from "./messages.ts";
+// Notifications, reminders and escalation (issue 17).
+export * from "./notifications/index.ts";
 export {
   countForTargetArea,
   PartitionError,

@@ -9,6 +9,7 @@ import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import type { ProblemStatus } from "../db/schema/index.ts";
 import { AppError, type Message, notFound } from "../errors.ts";
+import { notifyProblemStep } from "../notifications/problem-steps.ts";
 import { problemsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
 import {
@@ -167,5 +168,13 @@ export async function takeStep(
     entityId: id,
     before: { status: p.status, version: p.version },
     after: { status: to, version: p.version + 1, note: step.note, reason: step.reason },
+  });
+  await notifyProblemStep(tx, {
+    action: step.action,
+    problemId: id,
+    cityId: user.cityId,
+    actorId: user.id,
+    reason: step.reason,
+    days: step.days,
   });
 }
