@@ -1,0 +1,45 @@
+// The bell in the header: the unread count, live from the stream; opens the list in a panel.
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import "./notifications.css";
+import { useTranslation } from "react-i18next";
+import type { Me } from "../api/auth.ts";
+import { Link } from "../components/link.tsx";
+import { notificationQueries } from "./api.ts";
+import { useLiveStream } from "./live.ts";
+import { NotificationList } from "./notification-list.tsx";
+
+export function NotificationBell({ me }: { me: Me }) {
+  const { t } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const live = useLiveStream();
+  const list = useQuery(notificationQueries.list(true));
+  // The stream refetches the list on news; its count stands in until the list first arrives.
+  const unread = list.data?.unread ?? live ?? 0;
+  return (
+    <div className="notification-bell">
+      <button
+        type="button"
+        className="bell"
+        aria-expanded={open}
+        aria-label={t("notifications.bell", { count: unread })}
+        onClick={() => setOpen(!open)}
+      >
+        <span aria-hidden="true">🔔</span>
+        {unread > 0 && (
+          <span className="bell-count" data-testid="bell-count">
+            {unread > 99 ? "99+" : unread}
+          </span>
+        )}
+      </button>
+      {open && (
+        <div className="notification-panel" role="dialog" aria-label={t("notifications.title")}>
+          <NotificationList me={me} unreadOnly={false} onOpen={() => setOpen(false)} />
+          <Link to="/notifications" onNavigate={() => setOpen(false)}>
+            {t("notifications.allAndSettings")}
+          </Link>
+        </div>
+      )}
+    </div>
+  );
+}
