@@ -12,6 +12,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { Db } from "./db/client.ts";
 import { appErrorOf, RETRY_AFTER_SECONDS } from "./db/failures.ts";
 import { AppError, type Message, respondWithError } from "./errors.ts";
+import { type ChannelDefaults, useChannelDefaults } from "./notifications/channels.ts";
 import { activityRoutes } from "./routes/activities.ts";
 import { analyticsRoutes } from "./routes/analytics.ts";
 import { auditRoutes } from "./routes/audit.ts";
@@ -22,6 +23,7 @@ import { communityRoutes } from "./routes/communities.ts";
 import { communityFileRoutes } from "./routes/community-files.ts";
 import { dedicationDayRoutes } from "./routes/dedication-days.ts";
 import { docsRoutes } from "./routes/docs.ts";
+import { escalationStepRoutes } from "./routes/escalation-steps.ts";
 import { fileRoutes } from "./routes/files.ts";
 import { gridEditRoutes } from "./routes/grid-edits.ts";
 import { gridFileRoutes } from "./routes/grid-files.ts";
@@ -32,6 +34,8 @@ import { inspectionRoutes } from "./routes/inspections.ts";
 import { materialRoutes } from "./routes/materials.ts";
 import { myAreaRoutes } from "./routes/my-area.ts";
 import { myReportRoutes } from "./routes/my-reports.ts";
+import { notificationAdminRoutes } from "./routes/notification-admin.ts";
+import { notificationRoutes, notificationSettingRoutes } from "./routes/notifications.ts";
 import { ogcRoutes } from "./routes/ogc.ts";
 import { open311Routes } from "./routes/open311.ts";
 import { patrolRoutes } from "./routes/patrols.ts";
@@ -79,6 +83,8 @@ export interface AppOptions {
   tileCacheMb?: number;
   /** Reverse proxies whose X-Forwarded-For/-Proto are believed (TRUST_PROXY); none when unset. */
   trustProxy?: string[];
+  /** Notification channels from NOTIFY_*, used where the administrator has set none. */
+  notifyChannels?: ChannelDefaults;
 }
 
 export function createApp(options: AppOptions) {
@@ -179,6 +185,12 @@ export function createApp(options: AppOptions) {
   // The loop's pages (issue 15): 我的上报, and a citizen's lookup of a report by its number.
   app.route("/api/my-reports", myReportRoutes);
   app.route("/api/public/reports", publicReportRoutes(filesDir));
+  // Notifications, reminders and escalation (issue 17).
+  if (options.notifyChannels) useChannelDefaults(options.notifyChannels);
+  app.route("/api/notifications", notificationRoutes);
+  app.route("/api/notification-settings", notificationSettingRoutes);
+  app.route("/api/admin", notificationAdminRoutes);
+  app.route("/api/escalation-steps", escalationStepRoutes);
 
   // Vector tiles and OGC API – Features for GIS clients: signed in like /api, read through the same scopes.
   for (const prefix of ["/tiles/*", "/ogc/*"]) {

@@ -2,6 +2,7 @@
 import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
+import type { ChannelDefaults } from "./notifications/channels.ts";
 import { DEFAULT_TILE_CACHE_MB } from "./tiles/cache.ts";
 
 const schema = z.object({
@@ -57,6 +58,28 @@ const schema = z.object({
       "must be addresses, CIDR ranges or loopback/linklocal/uniquelocal, comma separated",
     )
     .optional(),
+  // Notification channels (issue 17), used while the administrator has not set them in the UI.
+  NOTIFY_WECOM_WEBHOOK: z.string().url().optional(),
+  NOTIFY_DINGTALK_WEBHOOK: z.string().url().optional(),
+  NOTIFY_DINGTALK_SECRET: z.string().optional(),
+  /** smtp(s)://user:pass@host:port, or the parts in NOTIFY_SMTP_HOST/PORT/USER/PASS. */
+  NOTIFY_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
+  NOTIFY_SMTP_HOST: z.string().optional(),
+  NOTIFY_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  NOTIFY_SMTP_USER: z.string().optional(),
+  NOTIFY_SMTP_PASS: z.string().optional(),
+  NOTIFY_SMTP_FROM: z.string().email().optional(),
+  /** Aliyun SMS: AccessKey, signature name and a template with one variable ${content}. */
+  NOTIFY_SMS_ACCESS_KEY_ID: z.string().optional(),
+  NOTIFY_SMS_ACCESS_KEY_SECRET: z.string().optional(),
+  NOTIFY_SMS_SIGN_NAME: z.string().optional(),
+  NOTIFY_SMS_TEMPLATE_CODE: z.string().optional(),
+  NOTIFY_SMS_ENDPOINT: z.string().url().optional(),
+  /** How often the notification worker looks for due deliveries, in seconds. */
+  NOTIFY_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
 });
 
 const proxyNames = ["loopback", "linklocal", "uniquelocal"];
@@ -86,6 +109,8 @@ export interface Config {
   fileMaxMb: number;
   tileCacheMb: number;
   trustProxy: string[];
+  /** Channel settings from NOTIFY_* (each only when complete), and the worker's period. */
+  notify: { channels: ChannelDefaults; everySeconds: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -127,5 +152,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .split(",")
       .map((p) => p.trim())
       .filter(Boolean),
+    notify: { channels: notifyChannels(c), everySeconds: c.NOTIFY_EVERY_SECONDS },
+  };
+}
+
+function notifyChannels(c: z.infer<typeof schema>): ChannelDefaults {
+  const smtp = c.NOTIFY_SMTP_URL || c.NOTIFY_SMTP_HOST;
+  return {
+    ...(c.NOTIFY_WECOM_WEBHOOK && { wecom: { webhook: c.NOTIFY_WECOM_WEBHOOK } }),
+    ...(c.NOTIFY_DINGTALK_WEBHOOK && {
+      dingtalk: { webhook: c.NOTIFY_DINGTALK_WEBHOOK, secret: c.NOTIFY_DINGTALK_SECRET },
+    }),
+    ...(smtp &&
+      c.NOTIFY_SMTP_FROM && {
+        email: {
+          url: c.NOTIFY_SMTP_URL,
+          host: c.NOTIFY_SMTP_HOST,
+          port: c.NOTIFY_SMTP_PORT,
+          user: c.NOTIFY_SMTP_USER,
+          pass: c.NOTIFY_SMTP_PASS,
+          from: c.NOTIFY_SMTP_FROM,
+        },
+      }),
+    ...(c.NOTIFY_SMS_ACCESS_KEY_ID &&
+      c.NOTIFY_SMS_ACCESS_KEY_SECRET &&
+      c.NOTIFY_SMS_SIGN_NAME &&
+      c.NOTIFY_SMS_TEMPLATE_CODE && {
+        sms: {
+          provider: "aliyun" as const,
+          endpoint: c.NOTIFY_SMS_ENDPOINT,
+          accessKeyId: c.NOTIFY_SMS_ACCESS_KEY_ID,
+          accessKeySecret: c.NOTIFY_SMS_ACCESS_KEY_SECRET,
+          signName: c.NOTIFY_SMS_SIGN_NAME,
+          templateCode: c.NOTIFY_SMS_TEMPLATE_CODE,
+        },
+      }),
   };
 }

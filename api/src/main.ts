@@ -5,6 +5,8 @@ import { loadConfig } from "./config.ts";
 import { openDb } from "./db/client.ts";
 import { startMaintenance } from "./db/maintenance.ts";
 import { sweepOrphanFiles } from "./files/orphans.ts";
+import { startSchedule } from "./notifications/schedule.ts";
+import { startDeliveryWorker } from "./notifications/worker.ts";
 import { ensureAccounts } from "./seed/accounts.ts";
 import { ensureCity } from "./seed/ensure-city.ts";
 
@@ -52,7 +54,11 @@ const app = createApp({
   fileMaxMb: config.fileMaxMb,
   tileCacheMb: config.tileCacheMb,
   trustProxy: config.trustProxy,
+  notifyChannels: config.notify.channels,
 });
+// Notifications (issue 17): the outbox worker and the reminders' schedule, in every process.
+startDeliveryWorker(db, config.notify.everySeconds * 1000, log);
+startSchedule(db, 60_000, log);
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   log(`CivGrid is running: open http://localhost:${info.port}/  (API reference: /api/docs)`);

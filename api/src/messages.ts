@@ -901,6 +901,41 @@ const messages = {
     "zh-CN": "网格 {grid} 不由本单位负责，不能用它标记本单位的资料。",
     en: "Grid {grid} is not one of your unit's; your unit's material cannot be tagged with it.",
   },
+  // Notifications, channels and escalation (issue 17).
+  "notify.webhook_url": {
+    "zh-CN": "应为 http:// 或 https:// 开头的网址",
+    en: "must be an http:// or https:// URL",
+  },
+  "notify.webhook_self": {
+    "zh-CN": "不能指向本系统自身的地址",
+    en: "must not point at this server itself",
+  },
+  "notify.email": { "zh-CN": "应为有效的电子邮箱地址", en: "must be a valid e-mail address" },
+  "notify.time_of_day": {
+    "zh-CN": "应为 00:00~23:59 之间的时间（时:分）",
+    en: "must be a time of day from 00:00 to 23:59 (HH:MM)",
+  },
+  "notify.quiet_both": {
+    "zh-CN": "免打扰的开始和结束时间要么都填，要么都不填",
+    en: "give both the start and the end of the quiet hours, or neither",
+  },
+  "notify.channel_incomplete": {
+    "zh-CN": "启用该通道前请填写：{fields}",
+    en: "fill in before turning the channel on: {fields}",
+  },
+  "notify.test_failed": {
+    "zh-CN": "测试消息发送失败：{error}。设置未作任何更改。",
+    en: "The test message failed: {error}. Nothing was changed.",
+  },
+  "notify.delivery_not_retryable": {
+    "zh-CN": "只有失败（死信）或跳过的消息可以重发",
+    en: "only dead or skipped deliveries can be retried",
+  },
+  "notify.escalation_steps": {
+    "zh-CN": "督办级别应从 1 起连续编号，超期天数逐级增加",
+    en: "levels must count up from 1 and their working days must increase",
+  },
+  "entity.delivery": { "zh-CN": "消息投递", en: "Delivery" },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof messages;

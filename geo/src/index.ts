@@ -33,6 +33,8 @@ export {
   type MessageBook,
 } from "./messages.ts";
 export { isMainlandMobile, MAINLAND_MOBILE } from "./mobile-number.ts";
+// Notifications, reminders and escalation (issue 17).
+export * from "./notifications/index.ts";
 export {
   countForTargetArea,
   MAX_PARTS,

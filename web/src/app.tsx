@@ -68,6 +68,13 @@ const MaterialBoardPage = lazy(() =>
     default: m.MaterialBoardPage,
   })),
 );
+// Notifications (issue 17): one's list and settings, and the administrator's channels.
+const NotificationsPage = lazy(() =>
+  import("./notifications/notifications-page.tsx").then((m) => ({ default: m.NotificationsPage })),
+);
+const ChannelsPage = lazy(() =>
+  import("./notifications/channels-page.tsx").then((m) => ({ default: m.ChannelsPage })),
+);
 const RankingsPage = lazy(() =>
   import("./pages/rankings/rankings-page.tsx").then((m) => ({ default: m.RankingsPage })),
 );
@@ -196,6 +203,14 @@ function Page({ me, path, basemapUrl, basemapCrs }: PageProps) {
     case "/grids/division":
       return allowed("grids.write") ? (
         <DivisionPage />
+      ) : (
+        <MessagePage message={t("nav.forbidden")} />
+      );
+    case "/notifications":
+      return <NotificationsPage me={me} />;
+    case "/admin/notifications":
+      return allowed("settings.write") ? (
+        <ChannelsPage />
       ) : (
         <MessagePage message={t("nav.forbidden")} />
       );

@@ -26,6 +26,8 @@ export interface Db {
    * prepared on every connection. On PGlite, a plain query.
    */
   prepared<T>(query: SQL): Promise<T[]>;
+  /** LISTEN on a channel: `onMessage` hears every NOTIFY payload once committed; call the answer to stop. */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   /** Applies every pending migration (both engines run the same SQL files). */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -110,6 +112,10 @@ async function openServer(url: string): Promise<Db> {
       // drizzle's execute() leaves postgres-js unprepared, which costs a describe round trip.
       return client.unsafe(text, params as never[], { prepare: true }) as unknown as Promise<T[]>;
     },
+    listen: async (channel, onMessage) => {
+      const { unlisten } = await client.listen(channel, onMessage);
+      return unlisten;
+    },
     // A migration may rebuild a large table: no statement timeout on its own connection.
     migrate: async () => {
       const migrator = postgres(url, {
@@ -145,6 +151,7 @@ async function openEmbedded(options: OpenOptions): Promise<Db> {
     engine: "pglite",
     orm: orm as unknown as Orm,
     prepared: (query) => selectRows(orm as unknown as Orm, query),
+    listen: (channel, onMessage) => client.listen(channel, onMessage),
     migrate: () => migratePglite(orm, { migrationsFolder }),
     close: () => client.close(),
   };

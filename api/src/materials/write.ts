@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { AppError, type Message } from "../errors.ts";
+import { notify } from "../notifications/notify.ts";
 import { materialsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
 import type { Actor } from "../tasks/campaigns.ts";
@@ -115,4 +116,11 @@ export async function reviewMaterial(
     before,
     after: { status, reviewNote: note },
   });
+  if (!verdict.accept) {
+    await notify(
+      ex,
+      { kind: "material_returned", materialId: id, reason: verdict.reason },
+      actor.userId,
+    );
+  }
 }

@@ -11,6 +11,7 @@ import { selectRows } from "../db/client.ts";
 import { isoTime } from "../db/query-helpers.ts";
 import type { ProblemStatus } from "../db/schema/index.ts";
 import { AppError, type Message, notFound } from "../errors.ts";
+import { notifyProblemStep } from "../notifications/problem-steps.ts";
 import { problemsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
 import { deadlineFor, extendedDeadline } from "./deadlines.ts";
@@ -241,5 +242,13 @@ export async function takeStep(
       ...(terms.deadline && { deadline: terms.deadline.toISOString() }),
       ...(step.duplicateOf !== undefined && { duplicateOf: step.duplicateOf }),
     },
+  });
+  await notifyProblemStep(tx, {
+    action: step.action,
+    problemId: id,
+    cityId: user.cityId,
+    actorId: user.id,
+    reason: step.reason,
+    days: step.days,
   });
 }
