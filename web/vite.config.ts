@@ -1,6 +1,7 @@
 // Vite for the web app: builds to web/dist (served by the api at /), proxies /api in dev.
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
+import { precompress } from "./build/precompress-plugin.ts";
 import { shellServiceWorker } from "./pwa/shell-plugin.ts";
 
 export default defineConfig({
@@ -8,7 +9,7 @@ export default defineConfig({
   // Vite 8 compiles TSX with Oxc; React 19's automatic runtime needs no plugin.
   oxc: { jsx: { runtime: "automatic" } },
   // The app shell cached for offline use and installing to the home screen (PWA).
-  plugins: [shellServiceWorker()],
+  plugins: [shellServiceWorker(), precompress()],
   build: {
     outDir: "dist",
     emptyOutDir: true,

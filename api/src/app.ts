@@ -3,13 +3,15 @@ import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { serveStatic } from "@hono/node-server/serve-static";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import type { Db } from "./db/client.ts";
+import { compressAnswers } from "./delivery/compress.ts";
+import { revalidatedReads } from "./delivery/revalidate.ts";
+import { serveWebApp } from "./delivery/web-app.ts";
 import { AppError, type Message, respondWithError } from "./errors.ts";
 import { activityRoutes } from "./routes/activities.ts";
 import { analyticsRoutes } from "./routes/analytics.ts";
@@ -76,6 +78,9 @@ export interface AppOptions {
 export function createApp(options: AppOptions) {
   const app = new OpenAPIHono<AppEnv>();
 
+  // Delivery (issue 22): brotli/gzip for every text answer, ETags on the repeated reads.
+  app.use("*", compressAnswers());
+  app.use("/api/*", revalidatedReads());
   app.use(
     "*",
     secureHeaders({
@@ -217,11 +222,8 @@ export function createApp(options: AppOptions) {
     });
   });
 
-  if (options.webDist && existsSync(path.join(options.webDist, "index.html"))) {
-    app.use("/*", serveStatic({ root: options.webDist }));
-    // Any other path is a page of the single-page app.
-    app.get("/*", serveStatic({ path: path.join(options.webDist, "index.html") }));
-  }
+  if (options.webDist && existsSync(path.join(options.webDist, "index.html")))
+    serveWebApp(app, options.webDist);
 
   app.onError((error, c) => {
     if (error instanceof AppError) return respondWithError(c, error);
