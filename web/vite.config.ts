@@ -13,6 +13,8 @@ export default defineConfig({
   build: {
     outDir: "dist",
     emptyOutDir: true,
+    // which chunks each page needs: read by tests/bench/web-budget.ts against the page budgets
+    manifest: true,
     chunkSizeWarningLimit: 1500, // maplibre alone is over a megabyte
     rolldownOptions: {
       onwarn(warning, warn) {

@@ -1,5 +1,5 @@
 // Where the problem is: a tap on the map, or the phone's own position; a marker shows the choice.
-import { Marker } from "maplibre-gl";
+import type { Marker } from "maplibre-gl";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { MapOptions } from "../../map/map.ts";
@@ -44,8 +44,16 @@ export function PlacePicker({ place, onPlace, basemapUrl, error }: Props) {
 
   useEffect(() => {
     if (!map || !place) return;
-    marker.current ??= new Marker({ color: "#e03131" });
-    marker.current.setLngLat(place).addTo(map);
+    // maplibre is loaded by now (the map is drawn): the import only hands over its Marker
+    let gone = false;
+    void import("maplibre-gl").then(({ Marker }) => {
+      if (gone) return;
+      marker.current ??= new Marker({ color: "#e03131" });
+      marker.current.setLngLat(place).addTo(map);
+    });
+    return () => {
+      gone = true;
+    };
   }, [map, place]);
 
   const locate = () => {
