@@ -17,6 +17,7 @@ import { activityRoutes } from "./routes/activities.ts";
 import { analyticsRoutes } from "./routes/analytics.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { basemapRoutes } from "./routes/basemap.ts";
 import { communityRoutes } from "./routes/communities.ts";
 import { communityFileRoutes } from "./routes/community-files.ts";
 import { dedicationDayRoutes } from "./routes/dedication-days.ts";
@@ -71,6 +72,10 @@ export interface AppOptions {
   photoMaxMb?: number;
   /** Largest document upload in MB (FILE_MAX_MB): materials and task evidence. */
   fileMaxMb?: number;
+  /** An offline basemap file on disk (BASEMAP_PMTILES), until the administrator chooses one. */
+  basemapPmtiles?: string | null;
+  /** Largest PMTiles upload in MB (PMTILES_MAX_MB). */
+  pmtilesMaxMb?: number;
   /** Memory for drawn vector tiles in MB (TILE_CACHE_MB); 0 draws every tile. */
   tileCacheMb?: number;
 }
@@ -78,6 +83,7 @@ export interface AppOptions {
 export function createApp(options: AppOptions) {
   const app = new OpenAPIHono<AppEnv>();
 
+  const filesDir = options.filesDir ?? path.join(tmpdir(), `civgrid-files-${randomUUID()}`);
   // Delivery (issue 22): brotli/gzip for every text answer, ETags on the repeated reads.
   app.use("*", compressAnswers());
   app.use("/api/*", revalidatedReads());
@@ -121,13 +127,16 @@ export function createApp(options: AppOptions) {
   const isDocumentUpload = (p: string) =>
     p === "/api/files/documents" || p === "/api/materials" || p === "/api/materials/";
   app.use("/api/*", (c, next) =>
-    c.req.path.endsWith("/import")
-      ? uploadLimit(c, next)
-      : isDocumentUpload(c.req.path)
-        ? documentLimit(c, next)
-        : c.req.path.startsWith("/api/files")
-          ? photoLimit(c, next)
-          : jsonLimit(c, next),
+    // the offline basemap is streamed to disk under its own limit (routes/basemap.ts)
+    c.req.path === "/api/basemap/pmtiles"
+      ? next()
+      : c.req.path.endsWith("/import")
+        ? uploadLimit(c, next)
+        : isDocumentUpload(c.req.path)
+          ? documentLimit(c, next)
+          : c.req.path.startsWith("/api/files")
+            ? photoLimit(c, next)
+            : jsonLimit(c, next),
   );
   // A cross-site form cannot post to the API: state-changing requests must come from this origin.
   app.use("/api/*", csrf());
@@ -143,7 +152,21 @@ export function createApp(options: AppOptions) {
     healthRoutes({
       basemapUrl: options.basemapUrl,
       basemapCrs: options.basemapCrs ?? "wgs84",
+      basemapPmtiles: options.basemapPmtiles ?? null,
       mapTilesAbove: options.mapTilesAbove ?? 2000,
+    }),
+  );
+  // The map's base and its settings (issue 22).
+  app.route(
+    "/api/basemap",
+    basemapRoutes({
+      defaults: {
+        url: options.basemapUrl,
+        crs: options.basemapCrs ?? "wgs84",
+        pmtilesPath: options.basemapPmtiles ?? null,
+      },
+      dir: path.join(filesDir, "basemap"),
+      maxMb: options.pmtilesMaxMb ?? 2048,
     }),
   );
   app.route("/api/auth", authRoutes(options.sessionHours ?? 12));
@@ -165,7 +188,6 @@ export function createApp(options: AppOptions) {
   app.route("/api/standards", standardRoutes);
   app.route("/api/analytics", rankingRoutes);
   app.route("/api/analytics", analyticsRoutes);
-  const filesDir = options.filesDir ?? path.join(tmpdir(), `civgrid-files-${randomUUID()}`);
   app.route(
     "/api/files",
     fileRoutes({ dir: filesDir, maxMb: photoMaxMb, documentMaxMb: fileMaxMb }),

@@ -30,6 +30,10 @@ const DivisionPage = lazy(() =>
 const StandardPage = lazy(() =>
   import("./pages/standards/standard-page.tsx").then((m) => ({ default: m.StandardPage })),
 );
+// The administrator's basemap choice (issue 22).
+const BasemapPage = lazy(() =>
+  import("./pages/admin/basemap-page.tsx").then((m) => ({ default: m.BasemapPage })),
+);
 const StandardsPage = lazy(() =>
   import("./pages/standards/standards-page.tsx").then((m) => ({ default: m.StandardsPage })),
 );
@@ -218,6 +222,12 @@ function Page({ me, path, basemapUrl, basemapCrs }: PageProps) {
       );
     case "/admin/users":
       return allowed("users.manage") ? <UsersPage /> : <MessagePage message={t("nav.forbidden")} />;
+    case "/admin/basemap":
+      return allowed("settings.write") ? (
+        <BasemapPage />
+      ) : (
+        <MessagePage message={t("nav.forbidden")} />
+      );
     case "/admin/audit":
       return allowed("audit.read") ? <AuditPage /> : <MessagePage message={t("nav.forbidden")} />;
     case "/problems":

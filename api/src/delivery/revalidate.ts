@@ -7,7 +7,7 @@ import { etag } from "hono/etag";
 
 /** The API's reads that answer small, repeatable JSON (not downloads, exports or photos). */
 const REVALIDATED =
-  /^\/api\/(?:config|standards|regions|communities|grids|units|points|my-area)(?:\/\d+)?\/?$/;
+  /^\/api\/(?:config|basemap\/outline|standards|regions|communities|grids|units|points|my-area)(?:\/\d+)?\/?$/;
 
 export function revalidatedReads(): MiddlewareHandler {
   // weak: the same JSON may travel as brotli, gzip or plain

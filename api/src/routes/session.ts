@@ -18,6 +18,9 @@ const publicPaths = [
   "/api/auth/login",
   "/api/docs",
   "/api/openapi.json",
+  // the map's own base (issue 22): public boundaries, drawn on the citizens' page too
+  "/api/basemap/outline",
+  "/api/basemap/city.pmtiles",
 ];
 
 const isPublic = (path: string) => publicPaths.some((p) => path === p || path.startsWith(`${p}/`));
