@@ -11,7 +11,6 @@ import {
 } from "terra-draw";
 import { TerraDrawMapLibreGLAdapter } from "terra-draw-maplibre-gl-adapter";
 import { problemAreaLayerId } from "../layers/editing.ts";
-import { tools } from "./tools.ts";
 
 const draftColour = "#1c7ed6";
 const lineColour = "#c2255c";
