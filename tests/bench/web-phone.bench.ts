@@ -12,13 +12,12 @@
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import type { Browser } from "playwright-core";
 import { browserUnavailable, chromiumPath, launchBrowser } from "../e2e/browser.ts";
-import { root as repo } from "../e2e/server.ts";
+import { freePort, root as repo } from "../e2e/server.ts";
 import { demoPassword } from "../e2e/sign-in.ts";
 import { type PageWeight, pageWeights, printWeights } from "./web-budget.ts";
 
@@ -39,18 +38,6 @@ interface Figures {
   weights: PageWeight[];
   lighthouse: Record<string, { performance: number; accessibility: number }>;
   idleMs: Record<string, number>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(),
-      );
-    });
-  });
 }
 
 /** That tree's server on a fresh data directory (it loads the demo city on its first start). */

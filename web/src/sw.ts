@@ -23,7 +23,8 @@ cleanupOutdatedCaches();
 void self.skipWaiting();
 clientsClaim();
 
-// A page: the network's newest when it answers, else the cached shell (the router takes over).
+// A page is the precached index.html, online or not (the router takes over); a new build's
+// worker brings the new one and takes charge at once (skipWaiting, clientsClaim).
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL("/index.html"), {
     denylist: [/^\/(?:api|tiles|ogc|open311)\//],
