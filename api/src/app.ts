@@ -3,20 +3,23 @@ import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { serveStatic } from "@hono/node-server/serve-static";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
-import { secureHeaders } from "hono/secure-headers";
+import { basemapUrlOf, readBasemap } from "./basemap/settings.ts";
 import type { Db } from "./db/client.ts";
 import { appErrorOf, RETRY_AFTER_SECONDS } from "./db/failures.ts";
+import { compressAnswers } from "./delivery/compress.ts";
+import { revalidatedReads } from "./delivery/revalidate.ts";
+import { serveWebApp } from "./delivery/web-app.ts";
 import { AppError, type Message, respondWithError } from "./errors.ts";
 import { type ChannelDefaults, useChannelDefaults } from "./notifications/channels.ts";
 import { activityRoutes } from "./routes/activities.ts";
 import { analyticsRoutes } from "./routes/analytics.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { basemapRoutes } from "./routes/basemap.ts";
 import { calendarRoutes } from "./routes/calendar.ts";
 import { clientOrigin } from "./routes/client.ts";
 import { communityRoutes } from "./routes/communities.ts";
@@ -48,7 +51,7 @@ import { rankingRoutes } from "./routes/rankings.ts";
 import { regionRoutes } from "./routes/regions.ts";
 import { restructuringRoutes } from "./routes/restructurings.ts";
 import type { AppEnv } from "./routes/router.ts";
-import { noStore, securityHeaders } from "./routes/security-headers.ts";
+import { contentSecurity, noStore } from "./routes/security-headers.ts";
 import { authenticate, authenticateReads } from "./routes/session.ts";
 import { standardRoutes } from "./routes/standards.ts";
 import { campaignRoutes, taskRoutes } from "./routes/tasks.ts";
@@ -79,6 +82,10 @@ export interface AppOptions {
   photoMaxMb?: number;
   /** Largest document upload in MB (FILE_MAX_MB): materials and task evidence. */
   fileMaxMb?: number;
+  /** An offline basemap file on disk (BASEMAP_PMTILES), until the administrator chooses one. */
+  basemapPmtiles?: string | null;
+  /** Largest PMTiles upload in MB (PMTILES_MAX_MB). */
+  pmtilesMaxMb?: number;
   /** Memory for drawn vector tiles in MB (TILE_CACHE_MB); 0 draws every tile. */
   tileCacheMb?: number;
   /** Reverse proxies whose X-Forwarded-For/-Proto are believed (TRUST_PROXY); none when unset. */
@@ -90,11 +97,26 @@ export interface AppOptions {
 export function createApp(options: AppOptions) {
   const app = new OpenAPIHono<AppEnv>();
 
+  const filesDir = options.filesDir ?? path.join(tmpdir(), `civgrid-files-${randomUUID()}`);
+  const basemapDefaults = {
+    url: options.basemapUrl,
+    crs: options.basemapCrs ?? "wgs84",
+    pmtilesPath: options.basemapPmtiles ?? null,
+  } as const;
   // Security (issue 16): the client's real address and scheme behind a trusted proxy.
   app.use("*", clientOrigin(options.trustProxy ?? []));
-  app.use("*", secureHeaders(securityHeaders(options.basemapUrl)));
+  // Delivery (issue 22): brotli/gzip for every text answer, ETags on the repeated reads.
+  app.use("*", compressAnswers());
+  // The CSP lets in the basemap's tile host, whichever way it was chosen (environment or UI).
+  app.use(
+    "*",
+    contentSecurity(async () =>
+      basemapUrlOf(await readBasemap(options.db.orm, options.cityId, basemapDefaults)),
+    ),
+  );
   app.use("/api/*", noStore);
   app.use("/ogc/*", noStore);
+  app.use("/api/*", revalidatedReads());
   const limit = (maxSize: number, detail: Message = { key: "error.body_too_large" }) =>
     bodyLimit({
       maxSize,
@@ -119,13 +141,16 @@ export function createApp(options: AppOptions) {
   const isDocumentUpload = (p: string) =>
     p === "/api/files/documents" || p === "/api/materials" || p === "/api/materials/";
   app.use("/api/*", (c, next) =>
-    c.req.path.endsWith("/import")
-      ? uploadLimit(c, next)
-      : isDocumentUpload(c.req.path)
-        ? documentLimit(c, next)
-        : c.req.path.startsWith("/api/files")
-          ? photoLimit(c, next)
-          : jsonLimit(c, next),
+    // the offline basemap is streamed to disk under its own limit (routes/basemap.ts)
+    c.req.path === "/api/basemap/pmtiles"
+      ? next()
+      : c.req.path.endsWith("/import")
+        ? uploadLimit(c, next)
+        : isDocumentUpload(c.req.path)
+          ? documentLimit(c, next)
+          : c.req.path.startsWith("/api/files")
+            ? photoLimit(c, next)
+            : jsonLimit(c, next),
   );
   // Reliability (issue 21): text the database cannot store and JSON nested past sense stop here.
   app.use("/api/*", guardInput);
@@ -143,7 +168,17 @@ export function createApp(options: AppOptions) {
     healthRoutes({
       basemapUrl: options.basemapUrl,
       basemapCrs: options.basemapCrs ?? "wgs84",
+      basemapPmtiles: options.basemapPmtiles ?? null,
       mapTilesAbove: options.mapTilesAbove ?? 2000,
+    }),
+  );
+  // The map's base and its settings (issue 22).
+  app.route(
+    "/api/basemap",
+    basemapRoutes({
+      defaults: basemapDefaults,
+      dir: path.join(filesDir, "basemap"),
+      maxMb: options.pmtilesMaxMb ?? 2048,
     }),
   );
   app.route("/api/auth", authRoutes(options.sessionHours ?? 12));
@@ -167,7 +202,6 @@ export function createApp(options: AppOptions) {
   app.route("/api/standards", standardRoutes);
   app.route("/api/analytics", rankingRoutes);
   app.route("/api/analytics", analyticsRoutes);
-  const filesDir = options.filesDir ?? path.join(tmpdir(), `civgrid-files-${randomUUID()}`);
   app.route(
     "/api/files",
     fileRoutes({ dir: filesDir, maxMb: photoMaxMb, documentMaxMb: fileMaxMb }),
@@ -236,11 +270,8 @@ export function createApp(options: AppOptions) {
     });
   });
 
-  if (options.webDist && existsSync(path.join(options.webDist, "index.html"))) {
-    app.use("/*", serveStatic({ root: options.webDist }));
-    // Any other path is a page of the single-page app.
-    app.get("/*", serveStatic({ path: path.join(options.webDist, "index.html") }));
-  }
+  if (options.webDist && existsSync(path.join(options.webDist, "index.html")))
+    serveWebApp(app, options.webDist);
 
   app.onError((error, c) => {
     if (error instanceof AppError) return respondWithError(c, error);

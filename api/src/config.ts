@@ -32,6 +32,10 @@ const schema = z.object({
   BASEMAP_URL: z.string().optional(),
   /** The basemap's coordinate system: gcj02 for Amap/Tencent-style tiles; phones' WGS84 is shifted onto it. */
   BASEMAP_CRS: z.enum(["wgs84", "gcj02"]).default("wgs84"),
+  /** An offline vector basemap (.pmtiles) on this server's disk; the administrator can upload one instead. */
+  BASEMAP_PMTILES: z.string().optional(),
+  /** Largest PMTiles upload, in MB. */
+  PMTILES_MAX_MB: z.coerce.number().int().min(1).max(65_536).default(2048),
   /**
    * The web map draws a layer (grids, points, problems) from vector tiles once it holds more
    * features than this, and downloads it whole as GeoJSON otherwise (README: web map benchmark).
@@ -99,6 +103,8 @@ export interface Config {
   city: { code: string; name: string };
   basemapUrl: string | null;
   basemapCrs: "wgs84" | "gcj02";
+  basemapPmtiles: string | null;
+  pmtilesMaxMb: number;
   mapTilesAbove: number;
   sessionHours: number;
   open311ApiKeys: string[];
@@ -133,6 +139,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     city: { code: c.CITY_CODE, name: c.CITY_NAME },
     basemapUrl: c.BASEMAP_URL ?? null,
     basemapCrs: c.BASEMAP_CRS,
+    basemapPmtiles: c.BASEMAP_PMTILES ? path.resolve(c.BASEMAP_PMTILES) : null,
+    pmtilesMaxMb: c.PMTILES_MAX_MB,
     mapTilesAbove: c.MAP_TILES_ABOVE,
     sessionHours: c.SESSION_HOURS,
     open311ApiKeys: (c.OPEN311_API_KEYS ?? "")

@@ -44,6 +44,8 @@ const app = createApp({
   cityId,
   basemapUrl: config.basemapUrl,
   basemapCrs: config.basemapCrs,
+  basemapPmtiles: config.basemapPmtiles,
+  pmtilesMaxMb: config.pmtilesMaxMb,
   mapTilesAbove: config.mapTilesAbove,
   sessionHours: config.sessionHours,
   open311ApiKeys: config.open311ApiKeys,

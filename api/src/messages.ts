@@ -936,6 +936,24 @@ const messages = {
     en: "levels must count up from 1 and their working days must increase",
   },
   "entity.delivery": { "zh-CN": "消息投递", en: "Delivery" },
+  // Basemap settings (issue 22)
+  "field.tile_template": {
+    "zh-CN":
+      "应为 http(s) 瓦片地址模板，含 {z}、{x}、{y}（WMTS 用 {TileMatrix}、{TileCol}、{TileRow}）",
+    en: "must be an http(s) tile template with {z}, {x} and {y} (WMTS: {TileMatrix}, {TileCol}, {TileRow})",
+  },
+  "basemap.no_pmtiles": {
+    "zh-CN": "还没有上传离线底图文件（PMTiles），请先上传。",
+    en: "No offline basemap file (PMTiles) has been uploaded yet: upload one first.",
+  },
+  "basemap.not_pmtiles": {
+    "zh-CN": "这不是 PMTiles 第 3 版文件，请用 pmtiles 工具导出的 .pmtiles 文件。",
+    en: "This is not a PMTiles version 3 file: use a .pmtiles file made with the pmtiles tool.",
+  },
+  "basemap.pmtiles_too_large": {
+    "zh-CN": "离线底图文件超过 {max} MB。",
+    en: "The offline basemap file is larger than {max} MB.",
+  },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof messages;

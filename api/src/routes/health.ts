@@ -1,6 +1,7 @@
 // GET /api/health and /api/config: is the service up, and what the web app needs to start.
 import { createRoute, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
+import { basemapUrlOf, readBasemap } from "../basemap/settings.ts";
 import { selectRows } from "../db/client.ts";
 import { newRouter } from "./router.ts";
 
@@ -9,6 +10,7 @@ const City = z.object({ code: z.string(), name: z.string() });
 export function healthRoutes(settings: {
   basemapUrl: string | null;
   basemapCrs: "wgs84" | "gcj02";
+  basemapPmtiles: string | null;
   mapTilesAbove: number;
 }) {
   return newRouter()
@@ -61,7 +63,11 @@ export function healthRoutes(settings: {
             content: {
               "application/json": {
                 schema: z.object({
-                  basemapUrl: z.string().nullable(),
+                  basemapUrl: z.string().nullable().openapi({
+                    description:
+                      "a raster tile template, pmtiles:// and the offline basemap's address, or null: the city's outline alone",
+                  }),
+                  basemapKind: z.enum(["none", "raster", "pmtiles"]),
                   basemapCrs: z.enum(["wgs84", "gcj02"]).openapi({
                     description: "the basemap's coordinate system; data stays WGS84",
                   }),
@@ -82,10 +88,18 @@ export function healthRoutes(settings: {
           c.var.db.orm,
           sql`SELECT code, name FROM cities WHERE id = ${c.var.cityId}`,
         );
+        // the administrator's choice (issue 22), else the deployment's environment
+        const basemap = await readBasemap(c.var.db.orm, c.var.cityId, {
+          url: settings.basemapUrl,
+          crs: settings.basemapCrs,
+          pmtilesPath: settings.basemapPmtiles,
+        });
         return c.json(
           {
-            basemapUrl: settings.basemapUrl,
-            basemapCrs: settings.basemapCrs,
+            basemapUrl: basemapUrlOf(basemap),
+            basemapKind: basemap.kind,
+            // only a raster has a system of its own; the vector basemap is WGS84 like our data
+            basemapCrs: basemap.kind === "raster" ? basemap.crs : ("wgs84" as const),
             mapTilesAbove: settings.mapTilesAbove,
             city: city ?? { code: "", name: "" },
           },

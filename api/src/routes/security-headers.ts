@@ -1,7 +1,7 @@
 // Response headers that keep the browser on our side: the content security policy, and no caching
 // of API answers, which carry personal data (names, mobiles, locations) for one caller only.
 import type { MiddlewareHandler } from "hono";
-import type { secureHeaders } from "hono/secure-headers";
+import { secureHeaders } from "hono/secure-headers";
 
 type SecureHeadersOptions = NonNullable<Parameters<typeof secureHeaders>[0]>;
 
@@ -43,6 +43,33 @@ export function basemapOrigin(template: string): string | null {
   // A wildcard is allowed only as the leftmost label in a CSP host source.
   const first = labels.lastIndexOf("*");
   return `${scheme?.toLowerCase()}://${labels.slice(Math.max(first, 0)).join(".")}`;
+}
+
+/** How long the basemap's tile host is trusted before it is read again (a new choice in the UI). */
+const BASEMAP_RECHECK_MS = 10_000;
+
+/**
+ * The security headers for the basemap chosen now: the administrator may pick another raster
+ * host in the UI at any time, so its origin is read again every few seconds (the last one known
+ * stays in force while the database cannot answer).
+ */
+export function contentSecurity(
+  currentBasemapUrl: () => Promise<string | null>,
+): MiddlewareHandler {
+  const byUrl = new Map<string | null, MiddlewareHandler>();
+  let known: { url: string | null; at: number } | null = null;
+  return async (c, next) => {
+    if (!known || Date.now() - known.at > BASEMAP_RECHECK_MS) {
+      const url = await currentBasemapUrl().catch(() => known?.url ?? null);
+      known = { url, at: Date.now() };
+    }
+    let headers = byUrl.get(known.url);
+    if (!headers) {
+      headers = secureHeaders(securityHeaders(known.url));
+      byUrl.set(known.url, headers);
+    }
+    return headers(c, next);
+  };
 }
 
 /** JSON answers are not stored by the browser or any cache, unless a route said otherwise. */

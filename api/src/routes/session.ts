@@ -19,6 +19,9 @@ const publicPaths = [
   "/api/openapi.json",
   // A citizen's report looked up by its number (issue 15): no account.
   "/api/public",
+  // the map's own base (issue 22): public boundaries, drawn on the citizens' page too
+  "/api/basemap/outline",
+  "/api/basemap/city.pmtiles",
 ];
 
 const isPublic = (path: string) => publicPaths.some((p) => path === p || path.startsWith(`${p}/`));

@@ -96,19 +96,22 @@ export const apiHeaders = () => ({
   "Accept-Language": i18n.language,
 });
 
-/** What a request sends: a JSON value, or a multipart form (a file upload). */
-type RequestBody = { json: unknown } | { form: FormData };
+/** What a request sends: a JSON value, a multipart form (a file upload), or a file as it is. */
+type RequestBody = { json: unknown } | { form: FormData } | { file: Blob };
 
 /** Sends one request; a 2xx answer's JSON (undefined for 204), anything else an ApiError. */
 export async function request<T>(method: string, path: string, body?: RequestBody): Promise<T> {
   const headers: Record<string, string> = apiHeaders();
   if (body && "json" in body) headers["Content-Type"] = "application/json";
+  if (body && "file" in body) headers["Content-Type"] = "application/octet-stream";
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       headers,
-      body: body && ("json" in body ? JSON.stringify(body.json) : body.form),
+      body:
+        body &&
+        ("json" in body ? JSON.stringify(body.json) : "form" in body ? body.form : body.file),
     });
   } catch {
     throw new ApiError(0, "network", i18n.t("error.network"));

@@ -32,6 +32,7 @@ const pages = [
   { to: "/admin/users", label: "nav.users", permission: "users.manage" },
   { to: "/admin/audit", label: "nav.audit", permission: "audit.read" },
   { to: "/admin/notifications", label: "notifications.navChannels", permission: "settings.write" },
+  { to: "/admin/basemap", label: "nav.basemap", permission: "settings.write" },
 ] as const;
 
 /** One's own account, under one's name: a coordinator's dozen pages leave no room for more. */

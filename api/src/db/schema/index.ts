@@ -1,5 +1,6 @@
 // The whole schema, as drizzle and drizzle-kit see it.
 export * from "./access-tokens.ts";
+export * from "./basemap.ts";
 export * from "./files.ts";
 export * from "./grids.ts";
 export * from "./notifications.ts";

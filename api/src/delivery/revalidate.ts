@@ -1,0 +1,21 @@
+// ETags on the reads a page asks for again and again (settings, standards, regions, communities,
+// grids, units, points, the patrol area): an unchanged answer comes back as a bodyless 304. The
+// tag is a hash of the answer (hono/etag), so it is right whatever changed the data; the browser
+// is told to ask every time (no-cache), since the answer follows the signed-in user's scope.
+import type { MiddlewareHandler } from "hono";
+import { etag } from "hono/etag";
+
+/** The API's reads that answer small, repeatable JSON (not downloads, exports or photos). */
+const REVALIDATED =
+  /^\/api\/(?:config|basemap\/outline|standards|regions|communities|grids|units|points|my-area)(?:\/\d+)?\/?$/;
+
+export function revalidatedReads(): MiddlewareHandler {
+  // weak: the same JSON may travel as brotli, gzip or plain
+  const tag = etag({ weak: true });
+  return async (c, next) => {
+    if (c.req.method !== "GET" || !REVALIDATED.test(c.req.path)) return next();
+    await tag(c, next);
+    if (c.res.status === 200 || c.res.status === 304)
+      c.res.headers.set("Cache-Control", "private, no-cache");
+  };
+}
