@@ -43,6 +43,7 @@ export {
   polsbyPopper,
 } from "./partition-metrics.ts";
 export { gridProblem, type Problem } from "./problem.ts";
+export { RANKING_COLUMNS, RATE_COLUMNS, type RankingColumn } from "./ranking-columns.ts";
 export { snapToNeighbours } from "./snap.ts";
 export { type SplitResult, splitGrid } from "./split.ts";
 export {
