@@ -31,17 +31,22 @@ export async function publicReport(ex: Executor, cityId: number, number: number)
     sql`SELECT action, ${isoTime(sql`at`)} AS at FROM rectification_events
         WHERE problem_id = ${number} ORDER BY seq`,
   );
-  const photos = await selectRows<{ fileId: number; phase: "before" | "after" }>(
+  const photos = await selectRows<{
+    fileId: number;
+    phase: "before" | "after";
+    eventSeq: number | null;
+  }>(
     ex,
-    sql`SELECT file_id AS "fileId", phase FROM problem_photos
-        WHERE problem_id = ${number} ORDER BY phase DESC, id`,
+    sql`SELECT pp.file_id AS "fileId", pp.phase, e.seq AS "eventSeq"
+        FROM problem_photos pp LEFT JOIN rectification_events e ON e.id = pp.event_id
+        WHERE pp.problem_id = ${number} ORDER BY pp.phase DESC, pp.id`,
   );
   const base = `/api/public/reports/${number}/photos`;
   return {
     ...report,
     steps,
     photos: photos.map((p) => ({
-      phase: p.phase,
+      ...p,
       url: `${base}/${p.fileId}`,
       thumbnailUrl: `${base}/${p.fileId}/thumbnail`,
     })),
