@@ -7,6 +7,7 @@ import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { isoTime } from "../db/query-helpers.ts";
 import type { ProblemStatus } from "../db/schema/index.ts";
+import { problemPhotos } from "../problems/queries.ts";
 
 const citizenReport = (cityId: number, number: number) =>
   sql`p.city_id = ${cityId} AND p.source = 'citizen' AND p.id = ${number}`;
@@ -31,16 +32,7 @@ export async function publicReport(ex: Executor, cityId: number, number: number)
     sql`SELECT action, ${isoTime(sql`at`)} AS at FROM rectification_events
         WHERE problem_id = ${number} ORDER BY seq`,
   );
-  const photos = await selectRows<{
-    fileId: number;
-    phase: "before" | "after";
-    eventSeq: number | null;
-  }>(
-    ex,
-    sql`SELECT pp.file_id AS "fileId", pp.phase, e.seq AS "eventSeq"
-        FROM problem_photos pp LEFT JOIN rectification_events e ON e.id = pp.event_id
-        WHERE pp.problem_id = ${number} ORDER BY pp.phase DESC, pp.id`,
-  );
+  const photos = await problemPhotos(ex, number);
   const base = `/api/public/reports/${number}/photos`;
   return {
     ...report,
