@@ -954,6 +954,35 @@ const messages = {
     "zh-CN": "离线底图文件超过 {max} MB。",
     en: "The offline basemap file is larger than {max} MB.",
   },
+  // --- Rankings (issue 15, loop pages): the columns page and XLSX share, and the notice title's filters.
+  "rankingColumn.rank": { "zh-CN": "排名", en: "Rank" },
+  "rankingColumn.name": { "zh-CN": "名称", en: "Name" },
+  "rankingColumn.pointsLost": { "zh-CN": "失分", en: "Points lost" },
+  "rankingColumn.problems": { "zh-CN": "问题数", en: "Problems" },
+  "rankingColumn.open": { "zh-CN": "未销号", en: "Open" },
+  "rankingColumn.overdue": { "zh-CN": "超期", en: "Overdue" },
+  "rankingColumn.closed": { "zh-CN": "已销号", en: "Closed" },
+  "rankingColumn.closedOnTime": { "zh-CN": "按期销号", en: "Closed on time" },
+  "rankingColumn.onTimeRate": { "zh-CN": "按期整改率", en: "On-time rate" },
+  "rankingColumn.reworkRate": { "zh-CN": "返工率", en: "Rework rate" },
+  "rankingColumn.taskOnTimeRate": { "zh-CN": "任务按期完成率", en: "Tasks on time" },
+  "rankingColumn.materialRate": { "zh-CN": "资料报送率", en: "Materials in" },
+  "unitKind.public_hospital": { "zh-CN": "公立医院", en: "Public hospital" },
+  "unitKind.private_hospital": { "zh-CN": "民营医院", en: "Private hospital" },
+  "unitKind.out_of_town_hospital": { "zh-CN": "外地驻滕医院", en: "Out-of-town hospital" },
+  "unitKind.cdc": { "zh-CN": "疾控中心", en: "Centre for disease control" },
+  "unitKind.health_supervision": { "zh-CN": "卫生监督机构", en: "Health supervision" },
+  "unitKind.community_health_centre": {
+    "zh-CN": "社区卫生服务中心",
+    en: "Community health centre",
+  },
+  "unitKind.bureau": { "zh-CN": "卫生健康局", en: "Health bureau" },
+  "notice.category": { "zh-CN": "测评类别：{name}", en: "category: {name}" },
+  "notice.unitKind": { "zh-CN": "单位类型：{name}", en: "unit kind: {name}" },
+  "field.category_unknown_ranking": {
+    "zh-CN": "找不到这个测评类别",
+    en: "no such category in this city",
+  },
 } satisfies Record<string, Entry>;
 
 export type MessageKey = keyof typeof messages;

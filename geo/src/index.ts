@@ -51,6 +51,7 @@ export {
   polsbyPopper,
 } from "./partition-metrics.ts";
 export { gridProblem, type Problem } from "./problem.ts";
+export { RANKING_COLUMNS, RATE_COLUMNS, type RankingColumn } from "./ranking-columns.ts";
 export {
   type Actor,
   allowedSteps,

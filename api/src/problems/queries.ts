@@ -199,16 +199,7 @@ export async function getProblem(ex: Executor, scope: Scope, id: number) {
         FROM rectification_events e LEFT JOIN units u ON u.id = e.unit_id
         WHERE e.problem_id = ${id} ORDER BY e.seq`,
   );
-  const photos = await selectRows<{
-    fileId: number;
-    phase: "before" | "after";
-    eventSeq: number | null;
-  }>(
-    ex,
-    sql`SELECT pp.file_id AS "fileId", pp.phase, e.seq AS "eventSeq"
-        FROM problem_photos pp LEFT JOIN rectification_events e ON e.id = pp.event_id
-        WHERE pp.problem_id = ${id} ORDER BY pp.phase DESC, pp.id`,
-  );
+  const photos = await problemPhotos(ex, id);
   const [extension] = await selectRows<{
     days: number | null;
     reason: string | null;
@@ -237,4 +228,14 @@ export async function getProblem(ex: Executor, scope: Scope, id: number) {
       thumbnailUrl: `/api/files/${p.fileId}/thumbnail`,
     })),
   };
+}
+
+/** A problem's photos, before then after, each with the step that added it (null: the report). */
+export function problemPhotos(ex: Executor, problemId: number) {
+  return selectRows<{ fileId: number; phase: "before" | "after"; eventSeq: number | null }>(
+    ex,
+    sql`SELECT pp.file_id AS "fileId", pp.phase, e.seq AS "eventSeq"
+        FROM problem_photos pp LEFT JOIN rectification_events e ON e.id = pp.event_id
+        WHERE pp.problem_id = ${problemId} ORDER BY pp.phase DESC, pp.id`,
+  );
 }

@@ -7,6 +7,7 @@ import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { isoTime } from "../db/query-helpers.ts";
 import type { ProblemStatus } from "../db/schema/index.ts";
+import { problemPhotos } from "../problems/queries.ts";
 
 const citizenReport = (cityId: number, number: number) =>
   sql`p.city_id = ${cityId} AND p.source = 'citizen' AND p.id = ${number}`;
@@ -31,17 +32,13 @@ export async function publicReport(ex: Executor, cityId: number, number: number)
     sql`SELECT action, ${isoTime(sql`at`)} AS at FROM rectification_events
         WHERE problem_id = ${number} ORDER BY seq`,
   );
-  const photos = await selectRows<{ fileId: number; phase: "before" | "after" }>(
-    ex,
-    sql`SELECT file_id AS "fileId", phase FROM problem_photos
-        WHERE problem_id = ${number} ORDER BY phase DESC, id`,
-  );
+  const photos = await problemPhotos(ex, number);
   const base = `/api/public/reports/${number}/photos`;
   return {
     ...report,
     steps,
     photos: photos.map((p) => ({
-      phase: p.phase,
+      ...p,
       url: `${base}/${p.fileId}`,
       thumbnailUrl: `${base}/${p.fileId}/thumbnail`,
     })),

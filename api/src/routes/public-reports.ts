@@ -23,7 +23,13 @@ const publicReportSchema = z
       }),
     ),
     photos: z.array(
-      z.object({ phase: z.enum(["before", "after"]), url: z.string(), thumbnailUrl: z.string() }),
+      z.object({
+        fileId: z.number().int(),
+        phase: z.enum(["before", "after"]),
+        eventSeq: z.number().int().nullable(),
+        url: z.string(),
+        thumbnailUrl: z.string(),
+      }),
     ),
   })
   .openapi("PublicReport");

@@ -198,6 +198,8 @@ export interface ProblemDetailProperties extends ProblemProperties {
   extensionRequest: { days: number; reason: string | null } | null;
   /** When a problem on the ledger (挂账) is to be looked at again, YYYY-MM-DD. */
   reviewOn: string | null;
+  /** A citizen reporter's mobile number: for the staff who call back, null for anyone else. */
+  reporterPhone: string | null;
 }
 
 export type RegionCollection = Collection<MultiPolygon, RegionProperties>;

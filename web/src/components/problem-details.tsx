@@ -4,6 +4,7 @@ import type { ProblemDetailProperties, ProblemProperties } from "../api/types.ts
 import { formatDateTime, formatPoints } from "../format.ts";
 import { Field, Fields } from "./fields.tsx";
 import { Link } from "./link.tsx";
+import { PhoneLink } from "./phone-link.tsx";
 import { StatusBadge } from "./status-badge.tsx";
 import { StatusTimeline } from "./status-timeline.tsx";
 
@@ -23,7 +24,11 @@ export function ProblemDetails({ problem }: { problem: ProblemDetailProperties }
 }
 
 /** Status, place, who, by when, and how many points it cost. */
-export function ProblemFacts({ problem }: { problem: ProblemProperties }) {
+export function ProblemFacts({
+  problem,
+}: {
+  problem: ProblemProperties & { reporterPhone?: string | null };
+}) {
   const { t, i18n } = useTranslation();
   const none = t("panel.none");
   const item = [problem.itemCode, problem.itemTitle].filter(Boolean).join(" ");
@@ -58,6 +63,11 @@ export function ProblemFacts({ problem }: { problem: ProblemProperties }) {
       <Field label={t("problem.reportedAt")}>
         {formatDateTime(problem.reportedAt, i18n.language)}
       </Field>
+      {"reporterPhone" in problem && problem.reporterPhone && (
+        <Field label={t("problem.reporterPhone")}>
+          <PhoneLink number={problem.reporterPhone} />
+        </Field>
+      )}
     </Fields>
   );
 }

@@ -12,6 +12,7 @@ import { AreaMap } from "./area-map.tsx";
 import { AreaSavedAt } from "./area-saved-at.tsx";
 import { DedicationDaysPanel } from "./dedication-days-panel.tsx";
 import { MyHoursPanel } from "./my-hours-panel.tsx";
+import { MyReportsPanel } from "./my-reports-panel.tsx";
 import { PatrolPanel } from "./patrol-panel.tsx";
 import { PendingReports } from "./pending-reports.tsx";
 import { emptyReport, type ReportDraft } from "./report-draft.ts";
@@ -110,6 +111,7 @@ export function MyAreaPage({ basemapUrl, basemapCrs }: Props) {
             onStop={() => void patrol.stop()}
             week={patrols.data?.features ?? []}
           />
+          <MyReportsPanel />
           {area.data && <AreaContacts area={area.data} />}
         </>
       )}
