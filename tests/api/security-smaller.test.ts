@@ -36,7 +36,9 @@ describeEachEngine("security: mobiles and smaller holes", (ctx) => {
     ] as DemoAccount[]) {
       const unit = await (await ctx().as(role)).request(`/api/units/${unitId}`);
       expect(unit.status).toBe(200);
-      seen[role] = unit.body.responsible.map((r: { mobile: string | null }) => shape(r.mobile));
+      seen[role] = unit.body.properties.responsible.map((r: { mobile: string | null }) =>
+        shape(r.mobile),
+      );
     }
     expect(seen).toEqual({
       admin: ["masked", "masked", "masked", "masked"],

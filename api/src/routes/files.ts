@@ -109,7 +109,7 @@ export function fileRoutes(settings: { dir: string; maxMb: number; documentMaxMb
       c,
       { db: c.var.db, cityId: c.var.cityId, dir: settings.dir },
       id,
-      sql`id = ${id} AND ${filesReadable(c.var.scope, c.var.user, sql.raw("files"))}`,
+      filesReadable(c.var.scope, c.var.user, sql.raw("files")),
       thumbnail,
     );
 
@@ -220,7 +220,7 @@ export function fileRoutes(settings: { dir: string; maxMb: number; documentMaxMb
 }
 
 /**
- * Answers the bytes (or thumbnail) of the city's file `id` that `where` (on `files`) allows, or
+ * Answers the bytes (or thumbnail) of the city's file `id` if `where` (on `files`) allows it, or
  * 404: a file the caller may not read is not told apart from one that does not exist.
  */
 export async function sendFile(
@@ -231,7 +231,7 @@ export async function sendFile(
   thumbnail: boolean,
 ) {
   const { db, cityId, dir } = store;
-  const file = await findFile(db.orm, cityId, where);
+  const file = await findFile(db.orm, cityId, sql`id = ${id} AND ${where}`);
   const path = file && (thumbnail ? thumbnailPath : blobPath)(dir, file.sha256);
   // A row without its bytes (FILES_DIR restored from an older backup) is as good as none.
   const size = path
