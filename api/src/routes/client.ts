@@ -14,7 +14,12 @@ export interface ClientOrigin {
   https: boolean;
 }
 
-const origins = new WeakMap<Request, ClientOrigin>();
+declare module "hono" {
+  interface ContextVariableMap {
+    /** Set once per request by `clientOrigin`. */
+    clientOrigin: ClientOrigin;
+  }
+}
 
 /**
  * Works out the client's origin once per request. `trusted` is TRUST_PROXY: addresses, CIDR
@@ -38,7 +43,7 @@ export function clientOrigin(trusted: readonly string[]): MiddlewareHandler {
       ? c.req.header("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase()
       : undefined;
     const https = (forwardedProto ?? new URL(c.req.url).protocol.replace(":", "")) === "https";
-    origins.set(c.req.raw, { address, https });
+    c.set("clientOrigin", { address, https });
     await next();
   };
 }
@@ -53,7 +58,7 @@ function peerAddress(c: Context): string {
 
 export function originOf(c: Context): ClientOrigin {
   return (
-    origins.get(c.req.raw) ?? {
+    c.get("clientOrigin") ?? {
       address: peerAddress(c),
       https: new URL(c.req.url).protocol === "https:",
     }
