@@ -310,6 +310,34 @@ describeEachEngine("notifications", (ctx) => {
     ).toHaveLength(1);
   });
 
+  it("documents every notification endpoint in the OpenAPI document, with response schemas", async () => {
+    const doc = await ctx().anonymous.request("/api/openapi.json");
+    expect(doc.status).toBe(200);
+    for (const path of [
+      "/api/notifications",
+      "/api/notifications/read",
+      "/api/notifications/stream",
+      "/api/notification-settings",
+      "/api/admin/notification-channels",
+      "/api/admin/notification-channels/{channel}/test",
+      "/api/admin/deliveries",
+      "/api/admin/deliveries/{id}/retry",
+      "/api/escalation-steps",
+      "/api/escalation-steps/levels",
+    ]) {
+      expect(Object.keys(doc.body.paths)).toContain(path);
+    }
+    expect(doc.body.components.schemas.Notification.properties.kind.enum).toContain(
+      "problem_dispatched",
+    );
+    expect(doc.body.components.schemas.Delivery.properties.status.enum).toEqual([
+      "pending",
+      "sent",
+      "dead",
+      "skipped",
+    ]);
+  });
+
   it("refuses bad settings field by field and changes nothing", async () => {
     const bad = await admin.request(
       "/api/admin/notification-channels",

@@ -53,11 +53,16 @@ export async function escalationLevels(ex: Executor, cityId: number) {
         WHERE e.city_id = ${cityId} AND p.status NOT IN ('closed', 'ledger')
         ORDER BY e.problem_id, e.level DESC`,
   );
-  const units = await selectRows<{ unitId: number; escalations: number; highest: number }>(
+  const units = await selectRows<{
+    unitId: number;
+    unitName: string;
+    escalations: number;
+    highest: number;
+  }>(
     ex,
-    sql`SELECT p.unit_id AS "unitId", count(*)::int AS escalations, max(e.level)::int AS highest
-        FROM problem_escalations e JOIN problems p ON p.id = e.problem_id
-        WHERE e.city_id = ${cityId} AND p.unit_id IS NOT NULL GROUP BY p.unit_id ORDER BY 2 DESC`,
+    sql`SELECT p.unit_id AS "unitId", u.short_name AS "unitName", count(*)::int AS escalations, max(e.level)::int AS highest
+        FROM problem_escalations e JOIN problems p ON p.id = e.problem_id JOIN units u ON u.id = p.unit_id
+        WHERE e.city_id = ${cityId} GROUP BY p.unit_id, u.short_name ORDER BY 3 DESC, 2`,
   );
   return {
     problems: problems.map((p) => ({ ...p, at: new Date(p.at).toISOString() })),

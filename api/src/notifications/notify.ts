@@ -6,7 +6,6 @@ import {
   groupChannels,
   type NotificationKind,
   notificationMessage,
-  notificationTexts,
   type OutboundChannel,
   personalChannels,
   quietUntil,
@@ -32,8 +31,9 @@ interface Person {
   digest: boolean | null;
 }
 
-const title = (kind: NotificationKind) =>
-  `CivGrid 创城网格：${notificationTexts[kind]["zh-CN"].split(/[：:{]/)[0]}`;
+/** A message's title: its first clause (what happened), e.g. "CivGrid 创城网格：催办". */
+const titleOf = (text: string) =>
+  `CivGrid 创城网格：${(text.split(/[：\n]/)[0] ?? "").slice(0, 30)}`;
 
 /** Tells the event's people; `actorId` (who caused it) is not told of their own act. */
 export async function notify(tx: Executor, event: NotifyEvent, actorId?: number): Promise<void> {
@@ -58,7 +58,7 @@ async function record(
       FROM unnest(${sql.raw(`ARRAY[${userIds.map(Number).join(",")}]::int[]`)}) AS u`);
   }
   const text = notificationMessage(kind, params);
-  const payload: Payload = { title: title(kind), text };
+  const payload: Payload = { title: titleOf(text), text };
   const channels = await channelSettings(tx, cityId);
   const people = userIds.length
     ? await selectRows<Person>(
@@ -122,5 +122,6 @@ export async function signal(tx: Executor, message: StreamSignal): Promise<void>
 
 /** A test message through one channel, with the given settings: sent at once, never queued. */
 export function testPayload(channel: OutboundChannel): Payload {
-  return { title: title("channel_test"), text: notificationMessage("channel_test", { channel }) };
+  const text = notificationMessage("channel_test", { channel });
+  return { title: titleOf(text), text };
 }

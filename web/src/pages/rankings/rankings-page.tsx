@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { fieldErrors } from "../../api/client.ts";
 import { noticeUrl, type RankingQuery, rankingQueries } from "../../api/rankings.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
+import { EscalationRanking } from "../../notifications/escalation.tsx";
 import { useCategories } from "../leader/leader-filters.tsx";
 import { RankingTable } from "./ranking-table.tsx";
 
@@ -107,6 +108,7 @@ export function RankingsPage() {
         </div>
       )}
       <RankingTable ranking={data} loading={ranking.isPending} />
+      <EscalationRanking />
       {data && (
         <p className="form-note">{t("rankings.ratesNote", { count: data.minProblemsForRates })}</p>
       )}
