@@ -34,11 +34,11 @@ import { ogcRoutes } from "./routes/ogc.ts";
 import { open311Routes } from "./routes/open311.ts";
 import { patrolRoutes } from "./routes/patrols.ts";
 import { peopleRoutes } from "./routes/people.ts";
-
 import { pointRoutes } from "./routes/points.ts";
 import { problemActionRoutes } from "./routes/problem-actions.ts";
 import { problemRoutes } from "./routes/problems.ts";
 import { rankingRoutes } from "./routes/rankings.ts";
+import { readinessRoutes } from "./routes/readiness.ts";
 import { regionRoutes } from "./routes/regions.ts";
 import type { AppEnv } from "./routes/router.ts";
 import { authenticate, authenticateReads } from "./routes/session.ts";
@@ -73,6 +73,8 @@ export interface AppOptions {
   fileMaxMb?: number;
   /** Memory for drawn vector tiles in MB (TILE_CACHE_MB); 0 draws every tile. */
   tileCacheMb?: number;
+  /** True once SIGTERM arrived: /api/ready says "stopping" so no new work is routed here. */
+  isStopping?: () => boolean;
 }
 
 export function createApp(options: AppOptions) {
@@ -145,6 +147,8 @@ export function createApp(options: AppOptions) {
       mapTilesAbove: options.mapTilesAbove ?? 2000,
     }),
   );
+  // Reliability (issue 21): readiness (the database) apart from liveness (/api/health).
+  app.route("/api", readinessRoutes(options.isStopping ?? (() => false)));
   app.route("/api/auth", authRoutes(options.sessionHours ?? 12));
   app.route("/api/users", userRoutes);
   app.route("/api/tokens", tokenRoutes);
