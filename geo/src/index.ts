@@ -36,6 +36,12 @@ export {
   polsbyPopper,
 } from "./partition-metrics.ts";
 export { gridProblem, type Problem } from "./problem.ts";
+export {
+  COMMUNITY_SIZE_LIMITS,
+  GRID_SIZE_LIMITS,
+  type SizeLimits,
+  sizeProblems,
+} from "./size-limits.ts";
 export { snapToNeighbours } from "./snap.ts";
 export { type SplitResult, splitGrid } from "./split.ts";
 export {
