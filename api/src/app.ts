@@ -48,6 +48,7 @@ import { problemActionRoutes } from "./routes/problem-actions.ts";
 import { problemRoutes } from "./routes/problems.ts";
 import { publicReportRoutes } from "./routes/public-reports.ts";
 import { rankingRoutes } from "./routes/rankings.ts";
+import { readinessRoutes } from "./routes/readiness.ts";
 import { regionRoutes } from "./routes/regions.ts";
 import { restructuringRoutes } from "./routes/restructurings.ts";
 import type { AppEnv } from "./routes/router.ts";
@@ -92,6 +93,8 @@ export interface AppOptions {
   trustProxy?: string[];
   /** Notification channels from NOTIFY_*, used where the administrator has set none. */
   notifyChannels?: ChannelDefaults;
+  /** True once SIGTERM arrived: /api/ready says "stopping" so no new work is routed here. */
+  isStopping?: () => boolean;
 }
 
 export function createApp(options: AppOptions) {
@@ -181,6 +184,8 @@ export function createApp(options: AppOptions) {
       maxMb: options.pmtilesMaxMb ?? 2048,
     }),
   );
+  // Reliability (issue 21): readiness (the database) apart from liveness (/api/health).
+  app.route("/api", readinessRoutes(options.isStopping ?? (() => false)));
   app.route("/api/auth", authRoutes(options.sessionHours ?? 12));
   app.route("/api/users", userRoutes);
   app.route("/api/tokens", tokenRoutes);

@@ -82,6 +82,12 @@ export {
   restructureRules,
   SPLIT_MIN_PIECE_M2,
 } from "./restructure-rules.ts";
+export {
+  COMMUNITY_SIZE_LIMITS,
+  GRID_SIZE_LIMITS,
+  type SizeLimits,
+  sizeProblems,
+} from "./size-limits.ts";
 export { snapToNeighbours } from "./snap.ts";
 export { type SplitResult, splitGrid } from "./split.ts";
 export {

@@ -13,13 +13,15 @@ export function healthRoutes(settings: {
   basemapPmtiles: string | null;
   mapTilesAbove: number;
 }) {
+  let facts: Promise<{ postgis: string; code: string; name: string } | undefined> | undefined;
   return newRouter()
     .openapi(
       createRoute({
         method: "get",
         path: "/health",
         tags: ["service"],
-        summary: "Health: database engine, PostGIS version, city",
+        summary:
+          "Liveness: the process answers (engine, PostGIS version and city as last read); see /api/ready for the database",
         responses: {
           200: {
             content: {
@@ -37,10 +39,18 @@ export function healthRoutes(settings: {
         },
       }),
       async (c) => {
-        const [row] = await selectRows<{ postgis: string; code: string; name: string }>(
+        // Liveness only (issue 21): the process answers even while the database is away; the
+        // facts below are read once and kept. The database's state is /api/ready's to report.
+        facts ??= selectRows<{ postgis: string; code: string; name: string }>(
           c.var.db.orm,
           sql`SELECT postgis_lib_version() AS postgis, code, name FROM cities WHERE id = ${c.var.cityId}`,
-        );
+        ).then(([row]) => row);
+        const row = await Promise.race([
+          facts.catch(() => {
+            facts = undefined;
+          }),
+          new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 1000).unref()),
+        ]);
         return c.json(
           {
             status: "ok" as const,

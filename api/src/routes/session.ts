@@ -13,6 +13,7 @@ import type { AppEnv } from "./router.ts";
 /** Paths anyone may call without signing in (prefixes under /api). */
 const publicPaths = [
   "/api/health",
+  "/api/ready",
   "/api/config",
   "/api/auth/login",
   "/api/docs",
