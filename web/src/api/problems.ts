@@ -47,7 +47,6 @@ export interface PossibleDuplicate {
 }
 
 /** The steps a user takes on the page (the API's report is not one of them). */
-/** What a person can do to a problem: not the first report, nor a restructuring's re-routing. */
 export type StepAction = Exclude<RectificationAction, "report" | "reroute">;
 
 /** One step of the closed loop, naming the version of the problem it was taken on. */
