@@ -25,7 +25,7 @@ export function RestructuringList({ communityId }: { communityId: number }) {
   });
   const rows = list.data?.restructurings ?? [];
   return (
-    <details className="restructuring-list" data-testid="restructuring-list">
+    <details className="map-box restructuring-list" data-testid="restructuring-list">
       <summary>{t("restructuring.listHeading", { count: rows.length })}</summary>
       {list.error && <ErrorBanner message={list.error.message} />}
       {list.data && rows.length === 0 && <p className="muted">{t("restructuring.none")}</p>}
