@@ -558,6 +558,10 @@ const messages = {
     "zh-CN": "网格数量应在 {pieces}~{max} 之间。",
     en: "The number of grids must be from {pieces} to {max}.",
   },
+  "error.revert_needs_merge": {
+    "zh-CN": "网格 {code} 拆分出了 {pieces}；拆分前的版本与它们重叠，请把它们合并回来。",
+    en: "Grid {code} was split into {pieces} too; its version from before the split overlaps them: merge them back instead.",
+  },
   "field.grid_code": { "zh-CN": "应为 15 位网格编码", en: "must be a 15-digit grid code" },
   "entity.restructuring": { "zh-CN": "网格调整", en: "Restructuring" },
   // The rectification loop without traps: dispatch choices, working-day deadlines, duplicates (issue 15b).

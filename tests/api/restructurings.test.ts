@@ -346,6 +346,31 @@ describeEachEngine("restructurings", (ctx) => {
     expect(list.body.restructurings[0]).toMatchObject({ kind: "split", undoable: false });
   });
 
+  it("offers to merge a split grid's pieces back when it is reverted to before the split", async () => {
+    const [grid] = await liveGrids(await community());
+    const communityId = grid.properties.communityId;
+    const split = await coordinator.request(
+      `/api/grids/${grid.id}/split`,
+      send("POST", { version: grid.properties.version, line: cutAcross(grid.geometry) }),
+    );
+    const [kept, piece] = split.body.grids;
+    const reverted = await coordinator.request(
+      `/api/grids/${grid.id}/revert`,
+      send("POST", { version: kept.properties.version, toVersion: grid.properties.version }),
+    );
+    expect(reverted.status).toBe(409);
+    expect(reverted.body.error.code).toBe("revert_needs_merge");
+    expect(reverted.body.error.message).toContain(piece.properties.code);
+    const refs = reverted.body.error.mergeWith.map(({ id, version }: any) => ({ id, version }));
+    const merged = await coordinator.request("/api/grids/merge", send("POST", { grids: refs }));
+    expect(merged.status).toBe(201);
+    expect(merged.body.properties.code).toBe(grid.properties.code);
+    expect(merged.body.properties.areaM2).toBeCloseTo(grid.properties.areaM2, -1);
+    // Both restructurings undone, newest first, bring the community back as it was.
+    expect((await undo(communityId, merged.body.restructuringId)).status).toBe(200);
+    expect((await undo(communityId, split.body.restructuringId)).status).toBe(200);
+  });
+
   it("refuses the list and undo to a volunteer", async () => {
     const volunteer = await ctx().as("volunteer");
     const communityId = await community();

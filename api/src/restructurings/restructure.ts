@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import type { RestructuringKind } from "../db/schema/index.ts";
+import { AppError } from "../errors.ts";
 import { recordVersions } from "../grids/versions.ts";
 import type { Actor } from "../grids/write.ts";
 import { sharesOf, targetsOf, teamsOf, writeTeams } from "./carry-over.ts";
@@ -33,6 +34,8 @@ export interface UndoData {
   folded: FoldedTask[];
   /** Every grid it touched, at the version it left: undo needs them unchanged since. */
   versions: Record<string, number>;
+  /** The community's grids at the version it found them (an undo hands older ones the new versions). */
+  versionsBefore: Record<string, number>;
 }
 
 export interface Restructured {
@@ -58,6 +61,8 @@ export async function restructure(
   const receivers = plan.kind === "delete" ? live.map((g) => g.id) : gridIds;
   const shares = await sharesOf(tx, snapshot, receivers);
   const targets = targetsOf(snapshot, shares, plan.carryOver);
+  const stranded = [...snapshot.days, ...snapshot.tasks].some((w) => !targets.has(w.gridId));
+  if (stranded) throw new AppError(422, "no_receiver", { key: "error.restructuring_no_receiver" });
   const teams = teamsOf(snapshot, shares, targets, receivers);
   const gone = plan.before.filter((id) => !live.some((g) => g.id === id));
   const changed = await writeTeams(tx, actor.cityId, snapshot, teams, gone);
@@ -82,6 +87,7 @@ export async function restructure(
     problems,
     ...work,
     versions: Object.fromEntries(versions.map((v) => [String(v.id), v.version])),
+    versionsBefore: snapshot.versions,
   };
   const [row] = await selectRows<{ id: number }>(
     tx,

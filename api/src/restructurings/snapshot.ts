@@ -36,6 +36,8 @@ export interface Moved {
 
 export interface Snapshot {
   grids: GridState[];
+  /** Every live grid of the community and its version, before the change. */
+  versions: Record<string, number>;
   units: UnitRow[];
   people: PersonRow[];
   problems: ProblemPlace[];
@@ -54,22 +56,27 @@ export async function snapshotOf(
   before: number[],
 ): Promise<Snapshot> {
   const ids = intArray(before);
-  const live = sql`(SELECT id FROM grids WHERE community_id = ${communityId} AND deleted_at IS NULL)`;
+  const liveIds = sql`(SELECT id FROM grids WHERE community_id = ${communityId} AND deleted_at IS NULL)`;
   const grids = await selectRows<GridState>(
     ex,
     sql`SELECT id, code, name, version, encode(ST_AsEWKB(geom), 'hex') AS wkb,
           ST_Area(geom::geography)::float8 AS "areaM2"
         FROM grids WHERE id = ANY(${ids}) ORDER BY code`,
   );
+  const live = await selectRows<{ id: number; version: number }>(
+    ex,
+    sql`SELECT id, version FROM grids WHERE community_id = ${communityId} AND deleted_at IS NULL`,
+  );
+  const versions = Object.fromEntries(live.map((g) => [String(g.id), g.version]));
   const units = await selectRows<UnitRow>(
     ex,
     sql`SELECT grid_id AS "gridId", unit_id AS "unitId", role FROM grid_units
-        WHERE grid_id IN ${live} ORDER BY grid_id, role, unit_id`,
+        WHERE grid_id IN ${liveIds} ORDER BY grid_id, role, unit_id`,
   );
   const people = await selectRows<PersonRow>(
     ex,
     sql`SELECT grid_id AS "gridId", person_id AS "personId", role FROM grid_people
-        WHERE grid_id IN ${live} ORDER BY grid_id, role, person_id`,
+        WHERE grid_id IN ${liveIds} ORDER BY grid_id, role, person_id`,
   );
   const problems = await selectRows<ProblemPlace>(
     ex,
@@ -91,7 +98,7 @@ export async function snapshotOf(
     sql`SELECT id, grid_id AS "gridId" FROM task_assignments
         WHERE grid_id = ANY(${ids}) AND status <> 'done' ORDER BY id`,
   );
-  return { grids, units, people, problems, days, tasks };
+  return { grids, versions, units, people, problems, days, tasks };
 }
 
 export { intArray };

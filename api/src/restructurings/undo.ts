@@ -23,6 +23,30 @@ export async function changedSince(ex: Executor, undo: UndoData): Promise<string
   return rows.filter((g) => undo.versions[String(g.id)] !== g.version).map((g) => g.code);
 }
 
+/**
+ * The grids are back as the previous restructuring left them, at newer version numbers: it is
+ * told those numbers, so undoing them one after another, newest first, goes all the way back.
+ */
+async function handDownVersions(
+  tx: Executor,
+  communityId: number,
+  restructuringId: number,
+  undo: UndoData,
+) {
+  const ids = Object.keys(undo.versionsBefore ?? {}).map(Number);
+  const now = await selectRows<{ id: number; version: number }>(
+    tx,
+    sql`SELECT id, version FROM grids WHERE id = ANY(${intArray(ids)}) AND deleted_at IS NULL`,
+  );
+  for (const g of now) {
+    const was = undo.versionsBefore[String(g.id)];
+    await tx.execute(sql`UPDATE restructurings
+      SET undo = jsonb_set(undo, ARRAY['versions', ${String(g.id)}], to_jsonb(${g.version}::int))
+      WHERE community_id = ${communityId} AND id < ${restructuringId} AND undone_at IS NULL
+        AND (undo->'versions'->>${String(g.id)})::int = ${was}`);
+  }
+}
+
 export async function undoRestructuring(
   tx: Executor,
   actor: Actor,
@@ -77,6 +101,7 @@ export async function undoRestructuring(
   await placeBack(tx, actor, undo.problems);
   await tx.execute(sql`UPDATE restructurings SET undone_at = now(), undone_by = ${actor.userId}
     WHERE id = ${restructuringId}`);
+  await handDownVersions(tx, communityId, restructuringId, undo);
   await recordAudit(tx, {
     cityId: actor.cityId,
     userId: actor.userId,

@@ -43,6 +43,8 @@ export interface CurrentVersion {
 export interface ErrorDetails {
   problems?: ServerProblem[];
   current?: CurrentVersion;
+  /** A revert to before a split: the grid and its pieces, to merge back instead. */
+  mergeWith?: { id: number; version: number; code: string }[];
 }
 
 /** An error the API answered with; `message` is already in the caller's language. */
@@ -83,10 +85,11 @@ interface ErrorBody {
 
 /** The ApiError for an answer that is not 2xx, from its status and (maybe empty) JSON body. */
 export function apiError(status: number, answer: ErrorBody): ApiError {
-  const { code, message, fields, problems, current } = answer.error ?? {};
+  const { code, message, fields, problems, current, mergeWith } = answer.error ?? {};
   return new ApiError(status, code ?? "http", message ?? i18n.t("error.http", { status }), fields, {
     problems,
     current,
+    mergeWith,
   });
 }
 

@@ -67,7 +67,7 @@ export const gridsApi = {
       `/api/grids/${id}/split`,
       json({ version, line, carryOver }),
     ),
-  merge: (grids: [GridVersionRef, GridVersionRef], carryOver?: CarryOver) =>
+  merge: (grids: GridVersionRef[], carryOver?: CarryOver) =>
     request<GridFeature & { restructuringId: number }>(
       "POST",
       "/api/grids/merge",

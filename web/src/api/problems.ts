@@ -47,7 +47,7 @@ export interface PossibleDuplicate {
 }
 
 /** The steps a user takes on the page (the API's report is not one of them). */
-export type StepAction = Exclude<RectificationAction, "report">;
+export type StepAction = Exclude<RectificationAction, "report" | "reroute">;
 
 /** One step of the closed loop, naming the version of the problem it was taken on. */
 export interface Step {

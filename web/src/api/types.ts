@@ -144,7 +144,8 @@ export type RectificationAction =
   | "grant_extension"
   | "refuse_extension"
   | "to_ledger"
-  | "reopen";
+  | "reopen"
+  | "reroute";
 
 export type ProblemSource = "inspection" | "patrol" | "citizen";
 

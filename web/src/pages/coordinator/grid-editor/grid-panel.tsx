@@ -81,7 +81,8 @@ export function GridPanel({ grid }: { grid: GridFeature }) {
         <RestructuringDialog
           communityId={grid.properties.communityId}
           operation={{ kind: "delete", gridId: grid.id, version: grid.properties.version }}
-          heading={t("editor.deleteConfirm", { code, name: grid.properties.name })}
+          heading={t("editor.delete")}
+          message={t("editor.deleteConfirm", { code, name: grid.properties.name })}
           confirmLabel={t("editor.delete")}
           busy={remove.isPending}
           onConfirm={(carryOver) => {

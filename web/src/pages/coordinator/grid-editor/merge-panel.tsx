@@ -65,7 +65,8 @@ export function MergePanel({ community, grids, check }: EditorContext) {
         <RestructuringDialog
           communityId={community.id}
           operation={{ kind: "merge", grids: [...refs] }}
-          heading={t("editor.mergeConfirm", {
+          heading={t("editor.mode.merge")}
+          message={t("editor.mergeConfirm", {
             a: codes[0],
             b: codes[1],
             kept: [...codes].sort()[0],

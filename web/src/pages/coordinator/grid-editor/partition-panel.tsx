@@ -1,5 +1,6 @@
 // Automatic partition: choose N (or an area per grid) and what to balance, see exactly N grids
 // with their areas and the quality figures, adjust, then replace the community's grids.
+import { MAX_PARTS } from "@civgrid/geo";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -25,7 +26,7 @@ import { RestructuringDialog } from "./restructuring-dialog.tsx";
 import { useGridWrite } from "./use-grid-write.ts";
 import { useShowPreview } from "./use-show-preview.ts";
 
-const maxCount = 300;
+const maxCount = MAX_PARTS;
 
 function requestOf({ by, count, targetAreaM2, weight }: PartitionInput): PartitionRequest | null {
   if (by === "count")
@@ -78,6 +79,11 @@ export function PartitionPanel({ community, grids }: EditorContext) {
     <DetailPanel heading={t("editor.mode.partition")} onClose={() => setMode("view")}>
       <div className="editor-form">
         <PartitionInputs value={input} max={maxCount} onChange={setInput} />
+        {input.by === "count" && requestOf(input) === null && (
+          <p className="field-error" role="alert">
+            {t("editor.partitionCountRange", { max: maxCount })}
+          </p>
+        )}
         {preview.error && <ErrorBanner message={errorText(preview.error)} />}
         {preview.data && <PartitionFigures preview={preview.data} loading={preview.isFetching} />}
         <div className="form-buttons">
@@ -99,6 +105,11 @@ export function PartitionPanel({ community, grids }: EditorContext) {
           communityId={community.id}
           operation={{ kind: "partition", parts, current: grids.map(versionOf) }}
           heading={t("editor.partitionAccept")}
+          message={t("restructuring.partitionMessage", {
+            community: community.properties.name,
+            old: grids.length,
+            count: parts.length,
+          })}
           confirmLabel={t("editor.partitionReplace")}
           busy={accept.isPending}
           onConfirm={(carryOver) => {

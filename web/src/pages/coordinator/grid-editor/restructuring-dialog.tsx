@@ -13,6 +13,8 @@ interface Props {
   communityId: number;
   operation: Operation;
   heading: string;
+  /** What is about to happen, in a sentence (e.g. "删除网格 … 吗？"). */
+  message?: string;
   confirmLabel: string;
   busy?: boolean;
   onConfirm: (carryOver: CarryOver) => void;
@@ -37,6 +39,7 @@ export function RestructuringDialog(props: Props) {
   return (
     <Dialog heading={props.heading} onClose={props.onCancel}>
       <div className="dialog-form restructuring-impact" data-testid="restructuring-impact">
+        {props.message && <p>{props.message}</p>}
         <p className="form-note">{t("restructuring.intro")}</p>
         {impact.error && <ErrorBanner message={errorText(impact.error)} />}
         {impact.isPending && <p className="muted">{t("panel.loading")}</p>}
