@@ -34,7 +34,7 @@ export interface Step {
   duplicateOf?: number | undefined;
 }
 
-interface Locked {
+export interface Locked {
   id: number;
   status: ProblemStatus;
   version: number;
@@ -65,7 +65,7 @@ const conflict = (p: Locked, key: Message["key"], params: Record<string, string 
     }),
   );
 
-function missing(needs: readonly Need[], step: Step, p: Locked): Record<string, Message> {
+function missing(needs: readonly Need[], step: Step): Record<string, Message> {
   const fields: Record<string, Message> = {};
   for (const need of needs) {
     if (need === "note" && !step.note?.trim()) fields.note = { key: "field.required" };
@@ -93,14 +93,49 @@ function missing(needs: readonly Need[], step: Step, p: Locked): Record<string, 
     ) {
       fields.reviewOn = { key: "problem.review_date" };
     }
-    if (need === "pendingExtension" && p.extensionDaysRequested === null)
-      fields.action = { key: "problem.no_pending_extension" };
-    if (need === "noPendingExtension" && p.extensionDaysRequested !== null)
-      fields.action = { key: "problem.extension_pending" };
     if (need === "duplicateOf" && !Number.isInteger(step.duplicateOf))
       fields.duplicateOf = { key: "field.required" };
   }
   return fields;
+}
+
+/** A role the table does not give the step to is refused before the problem is even read. */
+function checkRole(user: Pick<SessionUser, "role">, action: Action) {
+  if (!(rules[action].who as readonly string[]).includes(user.role)) {
+    throw new AppError(403, "forbidden", {
+      key: "problem.role_may_not",
+      params: { role: `role.${user.role}`, action: `action.${action}` },
+    });
+  }
+}
+
+/**
+ * The table's verdict (geo's `refusal`, the one the web shows buttons by) as the API answers it:
+ * 403 for the role or another unit's problem, 409 for a state or version that moved on, 400 for
+ * an extension answered or asked out of turn. Returns when the step may be taken.
+ */
+export function checkStep(
+  user: Pick<SessionUser, "role" | "unitId">,
+  p: Locked,
+  step: Pick<Step, "action" | "version">,
+) {
+  checkRole(user, step.action);
+  if (p.version !== step.version)
+    throw conflict(p, "problem.version_conflict", { version: p.version });
+  const why = refusal(step.action, user, {
+    status: p.status,
+    unitId: p.unitId,
+    extensionPending: p.extensionDaysRequested !== null,
+  });
+  if (why === "status")
+    throw conflict(p, "problem.illegal_transition", { action: `action.${step.action}` });
+  if (why === "not_own_unit")
+    throw new AppError(403, "forbidden", { key: "problem.not_your_unit" });
+  if (why === "no_extension" || why === "extension_pending") {
+    const key =
+      why === "no_extension" ? "problem.no_pending_extension" : "problem.extension_pending";
+    throw new AppError(400, "invalid_request", { key: "error.validation" }, { action: { key } });
+  }
 }
 
 interface Terms {
@@ -163,25 +198,10 @@ export async function takeStep(
   step: Step,
 ) {
   const rule = rules[step.action];
-  if (!(rule.who as readonly string[]).includes(user.role)) {
-    throw new AppError(403, "forbidden", {
-      key: "problem.role_may_not",
-      params: { role: `role.${user.role}`, action: `action.${step.action}` },
-    });
-  }
+  checkRole(user, step.action);
   const p = await lock(tx, scope, id);
-  if (p.version !== step.version)
-    throw conflict(p, "problem.version_conflict", { version: p.version });
-  const why = refusal(step.action, user, {
-    status: p.status,
-    unitId: p.unitId,
-    extensionPending: p.extensionDaysRequested !== null,
-  });
-  if (why === "status")
-    throw conflict(p, "problem.illegal_transition", { action: `action.${step.action}` });
-  if (why === "not_own_unit")
-    throw new AppError(403, "forbidden", { key: "problem.not_your_unit" });
-  const fields = missing(rule.needs ?? [], step, p);
+  checkStep(user, p, step);
+  const fields = missing(rule.needs ?? [], step);
   const terms = await stepTerms(tx, user.cityId, id, p, step, fields);
   if (Object.keys(fields).length)
     throw new AppError(400, "invalid_request", { key: "error.validation" }, fields);

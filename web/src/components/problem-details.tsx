@@ -7,6 +7,7 @@ import { Link } from "./link.tsx";
 import { PhoneLink } from "./phone-link.tsx";
 import { StatusBadge } from "./status-badge.tsx";
 import { StatusTimeline } from "./status-timeline.tsx";
+import { waitedFor } from "./waited-for.ts";
 
 export function ProblemDetails({ problem }: { problem: ProblemDetailProperties }) {
   const { t } = useTranslation();
@@ -53,10 +54,17 @@ export function ProblemFacts({
             {formatDateTime(problem.deadline, i18n.language)}
             {problem.overdue && <span className="overdue-tag">{t("problem.overdue")}</span>}
           </span>
+        ) : problem.awaitingSince ? (
+          `${t("loop.awaitingHeading")} · ${waitedFor(problem.awaitingSince, t)}`
         ) : (
           none
         )}
       </Field>
+      {problem.duplicateOf && (
+        <Field label={t("loop.duplicateOf")}>
+          <Link to={`/problems/${problem.duplicateOf}`}>#{problem.duplicateOf}</Link>
+        </Field>
+      )}
       <Field label={t("problem.pointsLost")}>
         {t("problem.pointsValue", { value: formatPoints(problem.deduction, i18n.language) })}
       </Field>
