@@ -155,8 +155,8 @@ export async function rememberSignIn(
     ...(address !== "local" ? [{ kind: "address", valueHash: digest(address) }] : []),
   ];
   for (const v of values) {
-    await ex.execute(sql`INSERT INTO known_sign_ins (user_id, kind, value_hash)
-      VALUES (${userId}, ${v.kind}, ${v.valueHash})
+    await ex.execute(sql`INSERT INTO known_sign_ins (city_id, user_id, kind, value_hash)
+      SELECT city_id, ${userId}, ${v.kind}, ${v.valueHash} FROM users WHERE id = ${userId}
       ON CONFLICT ON CONSTRAINT known_sign_ins_pkey DO UPDATE SET last_at = now()`);
   }
 }

@@ -132,7 +132,8 @@ export async function storeFile(
 /** Remembers who uploaded a file, so they may read it before it is attached to anything. */
 async function recordUploader(ex: Executor, fileId: number, userId: number | null) {
   if (userId === null) return;
-  await ex.execute(sql`INSERT INTO file_uploads (file_id, user_id) VALUES (${fileId}, ${userId})
+  await ex.execute(sql`INSERT INTO file_uploads (city_id, file_id, user_id)
+    SELECT city_id, ${fileId}, ${userId} FROM files WHERE id = ${fileId}
     ON CONFLICT ON CONSTRAINT file_uploads_pkey DO NOTHING`);
 }
 

@@ -47,7 +47,8 @@ export const idempotent: MiddlewareHandler<AppEnv> = async (c, next) => {
       // A concurrent replay blocks here on the key until the first request's transaction ends.
       const claimed = await selectRows(
         tx,
-        sql`INSERT INTO idempotency_keys (user_id, key, fingerprint) VALUES (${userId}, ${key}, ${fingerprint})
+        sql`INSERT INTO idempotency_keys (city_id, user_id, key, fingerprint)
+            SELECT city_id, ${userId}, ${key}, ${fingerprint} FROM users WHERE id = ${userId}
             ON CONFLICT DO NOTHING RETURNING 1 AS claimed`,
       );
       if (!claimed.length) {

@@ -1,6 +1,7 @@
 -- Security (issue 16): who uploaded a file (it may read it before it is attached), sign-in
 -- throttles shared by every app process, and the devices and addresses a user signed in from.
 CREATE TABLE "file_uploads" (
+	"city_id" integer NOT NULL REFERENCES "cities"("id"),
 	"file_id" integer NOT NULL,
 	"user_id" integer NOT NULL,
 	"uploaded_at" timestamp with time zone DEFAULT now() NOT NULL,
@@ -10,8 +11,8 @@ CREATE TABLE "file_uploads" (
 ALTER TABLE "file_uploads" ADD CONSTRAINT "file_uploads_file_id_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."files"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "file_uploads" ADD CONSTRAINT "file_uploads_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 -- Uploads before this migration are known from the audit log.
-INSERT INTO "file_uploads" ("file_id", "user_id", "uploaded_at")
-SELECT DISTINCT ON (f.id, a.user_id) f.id, a.user_id, a.at
+INSERT INTO "file_uploads" ("city_id", "file_id", "user_id", "uploaded_at")
+SELECT DISTINCT ON (f.id, a.user_id) f.city_id, f.id, a.user_id, a.at
 FROM "audit_log" a JOIN "files" f ON f.id::text = a.entity_id
 WHERE a.entity = 'file' AND a.action = 'upload' AND a.user_id IS NOT NULL
 ORDER BY f.id, a.user_id, a.at;--> statement-breakpoint
@@ -24,6 +25,7 @@ CREATE TABLE "sign_in_throttles" (
 --> statement-breakpoint
 CREATE INDEX "sign_in_throttles_last_attempt_idx" ON "sign_in_throttles" USING btree ("last_attempt_at");--> statement-breakpoint
 CREATE TABLE "known_sign_ins" (
+	"city_id" integer NOT NULL REFERENCES "cities"("id"),
 	"user_id" integer NOT NULL,
 	"kind" text NOT NULL,
 	"value_hash" varchar(64) NOT NULL,

@@ -53,6 +53,7 @@ CREATE TABLE "notification_channels" (
 );
 --> statement-breakpoint
 CREATE TABLE "notification_settings" (
+	"city_id" integer NOT NULL REFERENCES "cities"("id"),
 	"user_id" integer PRIMARY KEY NOT NULL REFERENCES "users"("id") ON DELETE CASCADE,
 	"email" text,
 	"channels" jsonb DEFAULT '["email","sms"]'::jsonb NOT NULL,

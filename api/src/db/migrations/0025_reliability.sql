@@ -1,6 +1,7 @@
 -- Reliability (issue 21): idempotency keys are per user, kept with a fingerprint of the request and
 -- the answer it got, written in the same transaction as the write they protect.
 CREATE TABLE "idempotency_keys" (
+	"city_id" integer NOT NULL REFERENCES "cities"("id"),
 	"user_id" integer NOT NULL REFERENCES "users"("id") ON DELETE CASCADE,
 	"key" varchar(128) NOT NULL,
 	"fingerprint" char(64) NOT NULL,

@@ -96,6 +96,9 @@ export const notificationChannels = pgTable(
 );
 
 export const notificationSettings = pgTable("notification_settings", {
+  cityId: integer("city_id")
+    .notNull()
+    .references(() => cities.id),
   userId: integer("user_id")
     .primaryKey()
     .references(() => users.id, { onDelete: "cascade" }),

@@ -10,11 +10,15 @@ import {
   timestamp,
   varchar,
 } from "drizzle-orm/pg-core";
+import { cities } from "./regions.ts";
 import { users } from "./users.ts";
 
 export const idempotencyKeys = pgTable(
   "idempotency_keys",
   {
+    cityId: integer("city_id")
+      .notNull()
+      .references(() => cities.id),
     userId: integer("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),

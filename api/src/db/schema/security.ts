@@ -11,12 +11,16 @@ import {
 } from "drizzle-orm/pg-core";
 import { oneOf } from "./columns.ts";
 import { files } from "./files.ts";
+import { cities } from "./regions.ts";
 import { users } from "./users.ts";
 
 /** Each user who uploaded a file's bytes: they may read it before it is attached to anything. */
 export const fileUploads = pgTable(
   "file_uploads",
   {
+    cityId: integer("city_id")
+      .notNull()
+      .references(() => cities.id),
     fileId: integer("file_id")
       .notNull()
       .references(() => files.id, { onDelete: "cascade" }),
@@ -50,6 +54,9 @@ export const knownSignInKinds = ["device", "address"] as const;
 export const knownSignIns = pgTable(
   "known_sign_ins",
   {
+    cityId: integer("city_id")
+      .notNull()
+      .references(() => cities.id),
     userId: integer("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
