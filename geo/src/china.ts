@@ -21,7 +21,8 @@ export function insideChina([lon, lat]: readonly number[]): boolean {
 
 /** The IANA zone of every time people read (Intl, PostgreSQL AT TIME ZONE). */
 export const CHINA_TIME_ZONE = "Asia/Shanghai";
-const CHINA_OFFSET_MS = 8 * 3_600_000;
+/** China Standard Time's offset from UTC, in milliseconds. */
+export const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 /** An instant as China's wall clock, e.g. "2026-12-03T10:15:00.000" (no zone): slice what you need. */
 function chinaWallClock(instant: Date | string): string {

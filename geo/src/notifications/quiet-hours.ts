@@ -1,5 +1,5 @@
 // Quiet hours (免打扰): during them only in-app notifications go out; the rest wait until they end.
-import { CHINA_OFFSET_MS } from "./working-days.ts";
+import { CHINA_OFFSET_MS } from "../china.ts";
 
 /** "HH:MM", 00:00–23:59. */
 export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
