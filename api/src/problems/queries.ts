@@ -14,7 +14,8 @@ import type { Scope } from "../policy/scope.ts";
  * answer true or false, never NULL, so that "not overdue" finds it too.
  */
 const pastDeadline = sql`(p.deadline < now() AND p.status NOT IN ('closed', 'ledger'))`;
-const overdue = sql`coalesce(${pastDeadline}, false)`;
+/** Whether problem p is overdue: false, never NULL, while it waits for dispatch (no deadline). */
+export const overdue = sql`coalesce(${pastDeadline}, false)`;
 
 /** Since when a problem waiting for dispatch has waited: its report, or the unit's sending back. */
 export const awaitingSince = sql`CASE WHEN p.status IN ('reported', 'sent_back') THEN ${isoTime(

@@ -3,7 +3,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import type { Context } from "hono";
-import type { Db } from "../db/client.ts";
 import { AppError, fieldMessage } from "../errors.ts";
 import { isPhotoMime, readDocument } from "../files/document.ts";
 import { sendStoredFile } from "../files/send.ts";

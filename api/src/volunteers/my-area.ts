@@ -6,6 +6,7 @@ import { selectRows } from "../db/client.ts";
 import { feature } from "../geojson.ts";
 import { type MobileCaller, mobileFor } from "../policy/mobile-scope.ts";
 import type { Scope } from "../policy/scope.ts";
+import { overdue } from "../problems/queries.ts";
 
 interface AreaGrid {
   id: number;
@@ -53,7 +54,7 @@ export async function myArea(ex: Executor, scope: Scope, caller: MobileCaller) {
   const problems = await selectRows<{ id: number; geometry: string }>(
     ex,
     sql`SELECT p.id, p.description, p.status, p.grid_id AS "gridId", si.title AS "itemTitle",
-          (p.deadline < now()) AS overdue, ST_AsGeoJSON(p.location, 7) AS geometry
+          ${overdue} AS overdue, ST_AsGeoJSON(p.location, 7) AS geometry
         FROM problems p LEFT JOIN standard_items si ON si.id = p.item_id
         WHERE p.city_id = ${scope.cityId} AND p.grid_id = ANY(${ids})
           AND p.status NOT IN ('closed', 'ledger')
