@@ -3,6 +3,7 @@
 export {
   addDays,
   CHINA_EXTENT,
+  CHINA_OFFSET_MS,
   CHINA_TIME_ZONE,
   chinaDate,
   chinaDateTime,

@@ -13,8 +13,6 @@ const cityless: Record<string, string> = {
   spatial_ref_sys: "PostGIS's coordinate systems: a reference table",
   sign_in_throttles:
     "sign-in attempts counted by account name, client address and overall: a name or an address carries no city (sign-in is cross-city by nature)",
-  notification_marks:
-    "once-only marks of the city-wide reminder schedule (kind, subject, period); not yet keyed by city (issue 24)",
 };
 
 /**

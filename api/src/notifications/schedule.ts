@@ -4,6 +4,7 @@
 // (a transaction-scoped advisory lock), and each reminder is marked (kind, subject, period) so it
 // never repeats. Driven by runSchedule(now): main.ts every minute, tests directly.
 import {
+  CHINA_OFFSET_MS,
   chinaDate,
   defaultEscalationSteps,
   dueWithinOneWorkingDay,
@@ -29,10 +30,17 @@ const BATCH = 500;
 const running = sql`status IN ('dispatched', 'rectifying', 'returned')`;
 
 /** Marks a reminder as sent; false when it was sent before (by this or another process). */
-async function firstTime(tx: Executor, kind: string, subjectId: number, period: string) {
+async function firstTime(
+  tx: Executor,
+  cityId: number,
+  kind: string,
+  subjectId: number,
+  period: string,
+) {
   const rows = await selectRows(
     tx,
-    sql`INSERT INTO notification_marks (kind, subject_id, period) VALUES (${kind}, ${subjectId}, ${period})
+    sql`INSERT INTO notification_marks (city_id, kind, subject_id, period)
+        VALUES (${cityId}, ${kind}, ${subjectId}, ${period})
         ON CONFLICT DO NOTHING RETURNING kind`,
   );
   return rows.length > 0;
@@ -56,9 +64,9 @@ export async function runSchedule(db: Db, now = new Date()): Promise<ScheduleRun
     const tomorrow = addDays(today, 1);
 
     // Problems due within one working day (at most four calendar days ahead, over a weekend).
-    const dueSoon = await selectRows<{ id: number; deadline: string }>(
+    const dueSoon = await selectRows<{ id: number; cityId: number; deadline: string }>(
       tx,
-      sql`SELECT id, deadline FROM problems WHERE ${running} AND deadline > ${at}
+      sql`SELECT id, city_id AS "cityId", deadline FROM problems WHERE ${running} AND deadline > ${at}
             AND deadline <= ${at}::timestamptz + interval '4 days'
             AND NOT EXISTS (SELECT 1 FROM notification_marks m WHERE m.kind = 'problem_due_soon' AND m.subject_id = problems.id)
           ORDER BY deadline LIMIT ${BATCH}`,
@@ -66,7 +74,7 @@ export async function runSchedule(db: Db, now = new Date()): Promise<ScheduleRun
     for (const p of dueSoon) {
       const deadline = new Date(p.deadline);
       if (!dueWithinOneWorkingDay(deadline, now)) continue;
-      if (await firstTime(tx, "problem_due_soon", p.id, deadline.toISOString())) {
+      if (await firstTime(tx, p.cityId, "problem_due_soon", p.id, deadline.toISOString())) {
         await notify(tx, { kind: "problem_due_soon", problemId: p.id });
         count("problem_due_soon");
       }
@@ -88,7 +96,7 @@ export async function runSchedule(db: Db, now = new Date()): Promise<ScheduleRun
     const steps = new Map<number, EscalationStep[]>();
     for (const p of overdue) {
       const deadline = new Date(p.deadline);
-      if (await firstTime(tx, "problem_overdue", p.id, deadline.toISOString())) {
+      if (await firstTime(tx, p.cityId, "problem_overdue", p.id, deadline.toISOString())) {
         await notify(tx, { kind: "problem_overdue", problemId: p.id });
         count("problem_overdue");
       }
@@ -125,14 +133,14 @@ export async function runSchedule(db: Db, now = new Date()): Promise<ScheduleRun
     }
 
     // Tasks due tomorrow, not done.
-    const tasks = await selectRows<{ id: number }>(
+    const tasks = await selectRows<{ id: number; cityId: number }>(
       tx,
-      sql`SELECT a.id FROM task_assignments a JOIN tasks t ON t.id = a.task_id
+      sql`SELECT a.id, a.city_id AS "cityId" FROM task_assignments a JOIN tasks t ON t.id = a.task_id
           WHERE a.status <> 'done' AND (t.deadline AT TIME ZONE 'Asia/Shanghai')::date = ${tomorrow}::date
           ORDER BY a.id LIMIT ${BATCH}`,
     );
     for (const a of tasks) {
-      if (await firstTime(tx, "task_due_tomorrow", a.id, tomorrow)) {
+      if (await firstTime(tx, a.cityId, "task_due_tomorrow", a.id, tomorrow)) {
         await notify(tx, { kind: "task_due_tomorrow", assignmentId: a.id });
         count("task_due_tomorrow");
       }
@@ -142,14 +150,14 @@ export async function runSchedule(db: Db, now = new Date()): Promise<ScheduleRun
     const week = mondayOf(today);
     const deadline = weekDeadline(week);
     if (chinaDate(deadline) === tomorrow) {
-      const units = await selectRows<{ id: number }>(
+      const units = await selectRows<{ id: number; cityId: number }>(
         tx,
-        sql`SELECT DISTINCT u.unit_id AS id FROM users u WHERE u.role = 'unit_admin' AND u.unit_id IS NOT NULL AND NOT u.disabled
+        sql`SELECT DISTINCT u.unit_id AS id, u.city_id AS "cityId" FROM users u WHERE u.role = 'unit_admin' AND u.unit_id IS NOT NULL AND NOT u.disabled
               AND NOT EXISTS (SELECT 1 FROM materials m WHERE m.unit_id = u.unit_id AND m.week = ${week}::date)
             ORDER BY 1 LIMIT ${BATCH}`,
       );
       for (const u of units) {
-        if (await firstTime(tx, "material_week_due", u.id, week)) {
+        if (await firstTime(tx, u.cityId, "material_week_due", u.id, week)) {
           await notify(tx, { kind: "material_week_due", unitId: u.id, deadline });
           count("material_week_due");
         }
@@ -157,25 +165,25 @@ export async function runSchedule(db: Db, now = new Date()): Promise<ScheduleRun
     }
 
     // Dedication days tomorrow, to those signed up.
-    const days = await selectRows<{ id: number }>(
+    const days = await selectRows<{ id: number; cityId: number }>(
       tx,
-      sql`SELECT id FROM dedication_days WHERE held_on = ${tomorrow}::date ORDER BY id LIMIT ${BATCH}`,
+      sql`SELECT id, city_id AS "cityId" FROM dedication_days WHERE held_on = ${tomorrow}::date ORDER BY id LIMIT ${BATCH}`,
     );
     for (const d of days) {
-      if (await firstTime(tx, "dedication_day_tomorrow", d.id, tomorrow)) {
+      if (await firstTime(tx, d.cityId, "dedication_day_tomorrow", d.id, tomorrow)) {
         await notify(tx, { kind: "dedication_day_tomorrow", dayId: d.id });
         count("dedication_day_tomorrow");
       }
     }
 
     // The daily digest, from 08:00 China time, for those who chose it.
-    if (new Date(now.getTime() + 8 * 3_600_000).getUTCHours() >= 8) {
-      const readers = await selectRows<{ userId: number }>(
+    if (new Date(now.getTime() + CHINA_OFFSET_MS).getUTCHours() >= 8) {
+      const readers = await selectRows<{ userId: number; cityId: number }>(
         tx,
-        sql`SELECT user_id AS "userId" FROM notification_settings WHERE digest ORDER BY user_id LIMIT ${BATCH}`,
+        sql`SELECT user_id AS "userId", city_id AS "cityId" FROM notification_settings WHERE digest ORDER BY user_id LIMIT ${BATCH}`,
       );
       for (const r of readers) {
-        if (await firstTime(tx, "digest", r.userId, today)) {
+        if (await firstTime(tx, r.cityId, "digest", r.userId, today)) {
           if (await digestFor(tx, r.userId, now, personalChannels)) count("digest");
         }
       }

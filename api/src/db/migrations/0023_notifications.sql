@@ -84,6 +84,7 @@ CREATE TABLE "problem_escalations" (
 );
 --> statement-breakpoint
 CREATE TABLE "notification_marks" (
+	"city_id" integer NOT NULL REFERENCES "cities"("id"),
 	"kind" text NOT NULL,
 	"subject_id" integer NOT NULL,
 	"period" text NOT NULL,

@@ -147,6 +147,9 @@ export const problemEscalations = pgTable(
 export const notificationMarks = pgTable(
   "notification_marks",
   {
+    cityId: integer("city_id")
+      .notNull()
+      .references(() => cities.id),
     kind: text("kind").notNull(),
     subjectId: integer("subject_id").notNull(),
     period: text("period").notNull(),
