@@ -1,17 +1,36 @@
 // Vite for the web app: builds to web/dist (served by the api at /), proxies /api in dev.
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
-import { shellServiceWorker } from "./pwa/shell-plugin.ts";
+import { VitePWA } from "vite-plugin-pwa";
+import { precompress } from "./build/precompress-plugin.ts";
 
 export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
   // Vite 8 compiles TSX with Oxc; React 19's automatic runtime needs no plugin.
   oxc: { jsx: { runtime: "automatic" } },
-  // The app shell cached for offline use and installing to the home screen (PWA).
-  plugins: [shellServiceWorker()],
+  // The service worker (src/sw.ts, Workbox): the app shell and the patrol area offline. The
+  // manifest stays public/manifest.webmanifest and register-service-worker.ts registers it.
+  plugins: [
+    VitePWA({
+      strategies: "injectManifest",
+      srcDir: "src",
+      filename: "sw.ts",
+      injectRegister: false,
+      manifest: false,
+      injectManifest: {
+        globPatterns: ["**/*.{js,mjs,css,html,svg,png,webmanifest}"],
+        // the office's printing and PDF libraries are not for the phone's offline shell
+        globIgnores: ["**/{jspdf,html2canvas,purify,index.es,grid-editor-page}*"],
+        maximumFileSizeToCacheInBytes: 2 * 1024 * 1024,
+      },
+    }),
+    precompress(),
+  ],
   build: {
     outDir: "dist",
     emptyOutDir: true,
+    // which chunks each page needs: read by tests/bench/web-budget.ts against the page budgets
+    manifest: true,
     chunkSizeWarningLimit: 1500, // maplibre alone is over a megabyte
     rolldownOptions: {
       onwarn(warning, warn) {

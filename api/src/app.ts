@@ -3,42 +3,56 @@ import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { serveStatic } from "@hono/node-server/serve-static";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
-import { secureHeaders } from "hono/secure-headers";
+import { basemapUrlOf, readBasemap } from "./basemap/settings.ts";
 import type { Db } from "./db/client.ts";
+import { appErrorOf, RETRY_AFTER_SECONDS } from "./db/failures.ts";
+import { compressAnswers } from "./delivery/compress.ts";
+import { revalidatedReads } from "./delivery/revalidate.ts";
+import { serveWebApp } from "./delivery/web-app.ts";
 import { AppError, type Message, respondWithError } from "./errors.ts";
+import { type ChannelDefaults, useChannelDefaults } from "./notifications/channels.ts";
 import { activityRoutes } from "./routes/activities.ts";
 import { analyticsRoutes } from "./routes/analytics.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { basemapRoutes } from "./routes/basemap.ts";
+import { calendarRoutes } from "./routes/calendar.ts";
+import { clientOrigin } from "./routes/client.ts";
 import { communityRoutes } from "./routes/communities.ts";
 import { communityFileRoutes } from "./routes/community-files.ts";
 import { dedicationDayRoutes } from "./routes/dedication-days.ts";
 import { docsRoutes } from "./routes/docs.ts";
+import { escalationStepRoutes } from "./routes/escalation-steps.ts";
 import { fileRoutes } from "./routes/files.ts";
 import { gridEditRoutes } from "./routes/grid-edits.ts";
 import { gridFileRoutes } from "./routes/grid-files.ts";
 import { gridRoutes } from "./routes/grids.ts";
-
 import { healthRoutes } from "./routes/health.ts";
+import { guardInput, parsedBodyOf } from "./routes/input-guard.ts";
 import { inspectionRoutes } from "./routes/inspections.ts";
 import { materialRoutes } from "./routes/materials.ts";
 import { myAreaRoutes } from "./routes/my-area.ts";
+import { myReportRoutes } from "./routes/my-reports.ts";
+import { notificationAdminRoutes } from "./routes/notification-admin.ts";
+import { notificationRoutes, notificationSettingRoutes } from "./routes/notifications.ts";
 import { ogcRoutes } from "./routes/ogc.ts";
 import { open311Routes } from "./routes/open311.ts";
 import { patrolRoutes } from "./routes/patrols.ts";
 import { peopleRoutes } from "./routes/people.ts";
-
 import { pointRoutes } from "./routes/points.ts";
 import { problemActionRoutes } from "./routes/problem-actions.ts";
 import { problemRoutes } from "./routes/problems.ts";
+import { publicReportRoutes } from "./routes/public-reports.ts";
 import { rankingRoutes } from "./routes/rankings.ts";
+import { readinessRoutes } from "./routes/readiness.ts";
 import { regionRoutes } from "./routes/regions.ts";
+import { restructuringRoutes } from "./routes/restructurings.ts";
 import type { AppEnv } from "./routes/router.ts";
+import { contentSecurity, noStore } from "./routes/security-headers.ts";
 import { authenticate, authenticateReads } from "./routes/session.ts";
 import { standardRoutes } from "./routes/standards.ts";
 import { campaignRoutes, taskRoutes } from "./routes/tasks.ts";
@@ -69,29 +83,43 @@ export interface AppOptions {
   photoMaxMb?: number;
   /** Largest document upload in MB (FILE_MAX_MB): materials and task evidence. */
   fileMaxMb?: number;
+  /** An offline basemap file on disk (BASEMAP_PMTILES), until the administrator chooses one. */
+  basemapPmtiles?: string | null;
+  /** Largest PMTiles upload in MB (PMTILES_MAX_MB). */
+  pmtilesMaxMb?: number;
   /** Memory for drawn vector tiles in MB (TILE_CACHE_MB); 0 draws every tile. */
   tileCacheMb?: number;
+  /** Reverse proxies whose X-Forwarded-For/-Proto are believed (TRUST_PROXY); none when unset. */
+  trustProxy?: string[];
+  /** Notification channels from NOTIFY_*, used where the administrator has set none. */
+  notifyChannels?: ChannelDefaults;
+  /** True once SIGTERM arrived: /api/ready says "stopping" so no new work is routed here. */
+  isStopping?: () => boolean;
 }
 
 export function createApp(options: AppOptions) {
   const app = new OpenAPIHono<AppEnv>();
 
+  const filesDir = options.filesDir ?? path.join(tmpdir(), `civgrid-files-${randomUUID()}`);
+  const basemapDefaults = {
+    url: options.basemapUrl,
+    crs: options.basemapCrs ?? "wgs84",
+    pmtilesPath: options.basemapPmtiles ?? null,
+  } as const;
+  // Security (issue 16): the client's real address and scheme behind a trusted proxy.
+  app.use("*", clientOrigin(options.trustProxy ?? []));
+  // Delivery (issue 22): brotli/gzip for every text answer, ETags on the repeated reads.
+  app.use("*", compressAnswers());
+  // The CSP lets in the basemap's tile host, whichever way it was chosen (environment or UI).
   app.use(
     "*",
-    secureHeaders({
-      // Everything is served from here; only an optional raster basemap (https) comes from outside.
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        fontSrc: ["'self'", "data:"],
-        imgSrc: ["'self'", "data:", "blob:", "https:"],
-        workerSrc: ["'self'", "blob:"],
-        connectSrc: ["'self'", "https:"],
-      },
-      crossOriginEmbedderPolicy: false,
-    }),
+    contentSecurity(async () =>
+      basemapUrlOf(await readBasemap(options.db.orm, options.cityId, basemapDefaults)),
+    ),
   );
+  app.use("/api/*", noStore);
+  app.use("/ogc/*", noStore);
+  app.use("/api/*", revalidatedReads());
   const limit = (maxSize: number, detail: Message = { key: "error.body_too_large" }) =>
     bodyLimit({
       maxSize,
@@ -116,14 +144,19 @@ export function createApp(options: AppOptions) {
   const isDocumentUpload = (p: string) =>
     p === "/api/files/documents" || p === "/api/materials" || p === "/api/materials/";
   app.use("/api/*", (c, next) =>
-    c.req.path.endsWith("/import")
-      ? uploadLimit(c, next)
-      : isDocumentUpload(c.req.path)
-        ? documentLimit(c, next)
-        : c.req.path.startsWith("/api/files")
-          ? photoLimit(c, next)
-          : jsonLimit(c, next),
+    // the offline basemap is streamed to disk under its own limit (routes/basemap.ts)
+    c.req.path === "/api/basemap/pmtiles"
+      ? next()
+      : c.req.path.endsWith("/import")
+        ? uploadLimit(c, next)
+        : isDocumentUpload(c.req.path)
+          ? documentLimit(c, next)
+          : c.req.path.startsWith("/api/files")
+            ? photoLimit(c, next)
+            : jsonLimit(c, next),
   );
+  // Reliability (issue 21): text the database cannot store and JSON nested past sense stop here.
+  app.use("/api/*", guardInput);
   // A cross-site form cannot post to the API: state-changing requests must come from this origin.
   app.use("/api/*", csrf());
   app.use("/api/*", async (c, next) => {
@@ -138,9 +171,21 @@ export function createApp(options: AppOptions) {
     healthRoutes({
       basemapUrl: options.basemapUrl,
       basemapCrs: options.basemapCrs ?? "wgs84",
+      basemapPmtiles: options.basemapPmtiles ?? null,
       mapTilesAbove: options.mapTilesAbove ?? 2000,
     }),
   );
+  // The map's base and its settings (issue 22).
+  app.route(
+    "/api/basemap",
+    basemapRoutes({
+      defaults: basemapDefaults,
+      dir: path.join(filesDir, "basemap"),
+      maxMb: options.pmtilesMaxMb ?? 2048,
+    }),
+  );
+  // Reliability (issue 21): readiness (the database) apart from liveness (/api/health).
+  app.route("/api", readinessRoutes(options.isStopping ?? (() => false)));
   app.route("/api/auth", authRoutes(options.sessionHours ?? 12));
   app.route("/api/users", userRoutes);
   app.route("/api/tokens", tokenRoutes);
@@ -148,6 +193,8 @@ export function createApp(options: AppOptions) {
   app.route("/api/regions", regionRoutes);
   app.route("/api/communities", communityFileRoutes);
   app.route("/api/communities", communityRoutes);
+  // Restructurings (网格调整): impact preview, list, undo.
+  app.route("/api/communities", restructuringRoutes);
   // Fixed paths (/division, /export) before the reads' /{id}.
   app.route("/api/grids", gridFileRoutes);
   app.route("/api/grids", gridRoutes);
@@ -160,7 +207,6 @@ export function createApp(options: AppOptions) {
   app.route("/api/standards", standardRoutes);
   app.route("/api/analytics", rankingRoutes);
   app.route("/api/analytics", analyticsRoutes);
-  const filesDir = options.filesDir ?? path.join(tmpdir(), `civgrid-files-${randomUUID()}`);
   app.route(
     "/api/files",
     fileRoutes({ dir: filesDir, maxMb: photoMaxMb, documentMaxMb: fileMaxMb }),
@@ -173,6 +219,17 @@ export function createApp(options: AppOptions) {
   app.route("/api/patrols", patrolRoutes);
   app.route("/api/dedication-days", dedicationDayRoutes);
   app.route("/api/activities", activityRoutes);
+  // Working days on the official calendar (issue 15b).
+  app.route("/api/calendar", calendarRoutes);
+  // The loop's pages (issue 15): 我的上报, and a citizen's lookup of a report by its number.
+  app.route("/api/my-reports", myReportRoutes);
+  app.route("/api/public/reports", publicReportRoutes(filesDir));
+  // Notifications, reminders and escalation (issue 17).
+  if (options.notifyChannels) useChannelDefaults(options.notifyChannels);
+  app.route("/api/notifications", notificationRoutes);
+  app.route("/api/notification-settings", notificationSettingRoutes);
+  app.route("/api/admin", notificationAdminRoutes);
+  app.route("/api/escalation-steps", escalationStepRoutes);
 
   // Vector tiles and OGC API – Features for GIS clients: signed in like /api, read through the same scopes.
   for (const prefix of ["/tiles/*", "/ogc/*"]) {
@@ -190,6 +247,7 @@ export function createApp(options: AppOptions) {
 
   // Open311 GeoReport v2: public, no session; its own error format.
   app.use("/open311/*", photoLimit);
+  app.use("/open311/*", guardInput);
   app.use("/open311/*", async (c, next) => {
     c.set("db", options.db);
     c.set("cityId", options.cityId);
@@ -217,14 +275,18 @@ export function createApp(options: AppOptions) {
     });
   });
 
-  if (options.webDist && existsSync(path.join(options.webDist, "index.html"))) {
-    app.use("/*", serveStatic({ root: options.webDist }));
-    // Any other path is a page of the single-page app.
-    app.get("/*", serveStatic({ path: path.join(options.webDist, "index.html") }));
-  }
+  if (options.webDist && existsSync(path.join(options.webDist, "index.html")))
+    serveWebApp(app, options.webDist);
 
   app.onError((error, c) => {
     if (error instanceof AppError) return respondWithError(c, error);
+    // Reliability (issue 21): what the database refused, or its absence, in one mapping.
+    const refused = appErrorOf(error, parsedBodyOf(c.req.raw));
+    if (refused) {
+      if (refused.status === 503) c.header("retry-after", String(RETRY_AFTER_SECONDS));
+      if (refused.status >= 500) console.error(`[${c.req.method} ${c.req.path}]`, String(error));
+      return respondWithError(c, refused);
+    }
     if (error instanceof HTTPException && error.status < 500) {
       // Hono's own refusals: the CSRF check (403) and malformed bodies (400).
       const crossSite = error.status === 403;

@@ -1,6 +1,8 @@
 // Every environment variable CivGrid reads, read here once and validated.
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
+import type { ChannelDefaults } from "./notifications/channels.ts";
 import { DEFAULT_TILE_CACHE_MB } from "./tiles/cache.ts";
 
 const schema = z.object({
@@ -30,6 +32,10 @@ const schema = z.object({
   BASEMAP_URL: z.string().optional(),
   /** The basemap's coordinate system: gcj02 for Amap/Tencent-style tiles; phones' WGS84 is shifted onto it. */
   BASEMAP_CRS: z.enum(["wgs84", "gcj02"]).default("wgs84"),
+  /** An offline vector basemap (.pmtiles) on this server's disk; the administrator can upload one instead. */
+  BASEMAP_PMTILES: z.string().optional(),
+  /** Largest PMTiles upload, in MB. */
+  PMTILES_MAX_MB: z.coerce.number().int().min(1).max(65_536).default(2048),
   /**
    * The web map draws a layer (grids, points, problems) from vector tiles once it holds more
    * features than this, and downloads it whole as GeoJSON otherwise (README: web map benchmark).
@@ -45,7 +51,48 @@ const schema = z.object({
   FILE_MAX_MB: z.coerce.number().int().min(1).max(500).default(20),
   /** Memory for drawn vector tiles, in MB (an LRU cache keyed by data version); 0 turns it off. */
   TILE_CACHE_MB: z.coerce.number().int().min(0).max(65_536).default(DEFAULT_TILE_CACHE_MB),
+  /**
+   * Security (issue 16): the reverse proxies whose X-Forwarded-For/-Proto are believed, comma
+   * separated: addresses, CIDR ranges, or loopback / linklocal / uniquelocal. Unset: none.
+   */
+  TRUST_PROXY: z
+    .string()
+    .refine(
+      (v) => v.split(",").every((p) => isProxyEntry(p.trim())),
+      "must be addresses, CIDR ranges or loopback/linklocal/uniquelocal, comma separated",
+    )
+    .optional(),
+  // Notification channels (issue 17), used while the administrator has not set them in the UI.
+  NOTIFY_WECOM_WEBHOOK: z.string().url().optional(),
+  NOTIFY_DINGTALK_WEBHOOK: z.string().url().optional(),
+  NOTIFY_DINGTALK_SECRET: z.string().optional(),
+  /** smtp(s)://user:pass@host:port, or the parts in NOTIFY_SMTP_HOST/PORT/USER/PASS. */
+  NOTIFY_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
+  NOTIFY_SMTP_HOST: z.string().optional(),
+  NOTIFY_SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  NOTIFY_SMTP_USER: z.string().optional(),
+  NOTIFY_SMTP_PASS: z.string().optional(),
+  NOTIFY_SMTP_FROM: z.string().email().optional(),
+  /** Aliyun SMS: AccessKey, signature name and a template with one variable ${content}. */
+  NOTIFY_SMS_ACCESS_KEY_ID: z.string().optional(),
+  NOTIFY_SMS_ACCESS_KEY_SECRET: z.string().optional(),
+  NOTIFY_SMS_SIGN_NAME: z.string().optional(),
+  NOTIFY_SMS_TEMPLATE_CODE: z.string().optional(),
+  NOTIFY_SMS_ENDPOINT: z.string().url().optional(),
+  /** How often the notification worker looks for due deliveries, in seconds. */
+  NOTIFY_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
 });
+
+const proxyNames = ["loopback", "linklocal", "uniquelocal"];
+function isProxyEntry(entry: string): boolean {
+  if (proxyNames.includes(entry)) return true;
+  const [address = "", bits, extra] = entry.split("/");
+  if (extra !== undefined || (bits !== undefined && !/^\d{1,3}$/.test(bits))) return false;
+  return isIP(address) !== 0;
+}
 
 export interface Config {
   port: number;
@@ -56,6 +103,8 @@ export interface Config {
   city: { code: string; name: string };
   basemapUrl: string | null;
   basemapCrs: "wgs84" | "gcj02";
+  basemapPmtiles: string | null;
+  pmtilesMaxMb: number;
   mapTilesAbove: number;
   sessionHours: number;
   open311ApiKeys: string[];
@@ -65,6 +114,9 @@ export interface Config {
   photoMaxMb: number;
   fileMaxMb: number;
   tileCacheMb: number;
+  trustProxy: string[];
+  /** Channel settings from NOTIFY_* (each only when complete), and the worker's period. */
+  notify: { channels: ChannelDefaults; everySeconds: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -87,6 +139,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     city: { code: c.CITY_CODE, name: c.CITY_NAME },
     basemapUrl: c.BASEMAP_URL ?? null,
     basemapCrs: c.BASEMAP_CRS,
+    basemapPmtiles: c.BASEMAP_PMTILES ? path.resolve(c.BASEMAP_PMTILES) : null,
+    pmtilesMaxMb: c.PMTILES_MAX_MB,
     mapTilesAbove: c.MAP_TILES_ABOVE,
     sessionHours: c.SESSION_HOURS,
     open311ApiKeys: (c.OPEN311_API_KEYS ?? "")
@@ -102,5 +156,44 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     photoMaxMb: c.PHOTO_MAX_MB,
     fileMaxMb: c.FILE_MAX_MB,
     tileCacheMb: c.TILE_CACHE_MB,
+    trustProxy: (c.TRUST_PROXY ?? "")
+      .split(",")
+      .map((p) => p.trim())
+      .filter(Boolean),
+    notify: { channels: notifyChannels(c), everySeconds: c.NOTIFY_EVERY_SECONDS },
+  };
+}
+
+function notifyChannels(c: z.infer<typeof schema>): ChannelDefaults {
+  const smtp = c.NOTIFY_SMTP_URL || c.NOTIFY_SMTP_HOST;
+  return {
+    ...(c.NOTIFY_WECOM_WEBHOOK && { wecom: { webhook: c.NOTIFY_WECOM_WEBHOOK } }),
+    ...(c.NOTIFY_DINGTALK_WEBHOOK && {
+      dingtalk: { webhook: c.NOTIFY_DINGTALK_WEBHOOK, secret: c.NOTIFY_DINGTALK_SECRET },
+    }),
+    ...(smtp &&
+      c.NOTIFY_SMTP_FROM && {
+        email: {
+          url: c.NOTIFY_SMTP_URL,
+          host: c.NOTIFY_SMTP_HOST,
+          port: c.NOTIFY_SMTP_PORT,
+          user: c.NOTIFY_SMTP_USER,
+          pass: c.NOTIFY_SMTP_PASS,
+          from: c.NOTIFY_SMTP_FROM,
+        },
+      }),
+    ...(c.NOTIFY_SMS_ACCESS_KEY_ID &&
+      c.NOTIFY_SMS_ACCESS_KEY_SECRET &&
+      c.NOTIFY_SMS_SIGN_NAME &&
+      c.NOTIFY_SMS_TEMPLATE_CODE && {
+        sms: {
+          provider: "aliyun" as const,
+          endpoint: c.NOTIFY_SMS_ENDPOINT,
+          accessKeyId: c.NOTIFY_SMS_ACCESS_KEY_ID,
+          accessKeySecret: c.NOTIFY_SMS_ACCESS_KEY_SECRET,
+          signName: c.NOTIFY_SMS_SIGN_NAME,
+          templateCode: c.NOTIFY_SMS_TEMPLATE_CODE,
+        },
+      }),
   };
 }

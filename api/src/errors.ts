@@ -1,8 +1,14 @@
 // Typed errors, and the one JSON shape every error takes: {error: {code, message, fields?}}.
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { z } from "zod";
+import { z } from "zod";
+import { fieldLabel, zodIssueMessage } from "./field-messages.ts";
 import { isMessageKey, type Lang, languageOf, type MessageKey, translate } from "./messages.ts";
+
+// zod's own wording ("Invalid input: expected string, received undefined") is English with type
+// names; every schema without a message of its own says instead what is wrong in our words, a key
+// that errorBody renders in the caller's language (see field-messages.ts).
+z.config({ customError: zodIssueMessage });
 
 /** A message to translate once the caller's language is known. */
 export interface Message {
@@ -36,7 +42,8 @@ export function notFound(
     | "standard"
     | "patrol"
     | "dedication_day"
-    | "activity",
+    | "activity"
+    | "restructuring",
 
   id: number,
 ) {
@@ -85,14 +92,30 @@ function render(message: Message, lang: Lang): string {
   return translate(message.key, lang, params);
 }
 
+/** "描述：必填；手机号：…" — each field by its name in the reader's language, then what is wrong. */
+function fieldList(fields: Record<string, string>, lang: Lang): string {
+  const [colon, separator] = lang === "zh-CN" ? ["：", "；"] : [": ", "; "];
+  return Object.entries(fields)
+    .map(([field, message]) => `${fieldLabel(field, lang)}${colon}${message}`)
+    .join(separator);
+}
+
 export function errorBody(error: AppError, lang: Lang) {
   const fields = error.fields
     ? Object.fromEntries(Object.entries(error.fields).map(([f, m]) => [f, render(m, lang)]))
     : undefined;
+  // The one sentence a page shows where no input stands beside a field names them all.
+  const detail =
+    error.detail.key === "error.validation"
+      ? {
+          key: error.detail.key,
+          params: { fields: fieldList(fields ?? {}, lang) || "field.invalid" },
+        }
+      : error.detail;
   return {
     error: {
       code: error.code,
-      message: render(error.detail, lang),
+      message: render(detail, lang),
       ...(fields && { fields }),
       ...error.details?.(lang),
     },

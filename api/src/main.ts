@@ -5,6 +5,8 @@ import { loadConfig } from "./config.ts";
 import { openDb } from "./db/client.ts";
 import { startMaintenance } from "./db/maintenance.ts";
 import { sweepOrphanFiles } from "./files/orphans.ts";
+import { startSchedule } from "./notifications/schedule.ts";
+import { startDeliveryWorker } from "./notifications/worker.ts";
 import { ensureAccounts } from "./seed/accounts.ts";
 import { ensureCity } from "./seed/ensure-city.ts";
 
@@ -43,6 +45,8 @@ const app = createApp({
   cityId,
   basemapUrl: config.basemapUrl,
   basemapCrs: config.basemapCrs,
+  basemapPmtiles: config.basemapPmtiles,
+  pmtilesMaxMb: config.pmtilesMaxMb,
   mapTilesAbove: config.mapTilesAbove,
   sessionHours: config.sessionHours,
   open311ApiKeys: config.open311ApiKeys,
@@ -52,17 +56,41 @@ const app = createApp({
   photoMaxMb: config.photoMaxMb,
   fileMaxMb: config.fileMaxMb,
   tileCacheMb: config.tileCacheMb,
+  trustProxy: config.trustProxy,
+  notifyChannels: config.notify.channels,
+  isStopping: () => stopping,
 });
+// Notifications (issue 17): the outbox worker and the reminders' schedule, in every process.
+startDeliveryWorker(db, config.notify.everySeconds * 1000, log);
+startSchedule(db, 60_000, log);
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   log(`CivGrid is running: open http://localhost:${info.port}/  (API reference: /api/docs)`);
 });
 
+/** Requests in flight get this long to finish after SIGTERM before their connections are cut. */
+const DRAIN_MS = 10_000;
+let stopping = false;
+
+// Stop accepting, let requests in flight finish (up to DRAIN_MS), then close the database.
 async function shutdown(signal: string) {
-  log(`${signal}: closing …`);
-  server.close();
+  if (stopping) return;
+  stopping = true;
+  log(
+    `${signal}: no new connections; finishing requests in flight (at most ${DRAIN_MS / 1000} s) …`,
+  );
+  const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+  // Keep-alive connections with no request running would hold close() open.
+  if ("closeIdleConnections" in server) server.closeIdleConnections();
+  const cut = setTimeout(() => {
+    log("requests still running after the limit: closing their connections");
+    if ("closeAllConnections" in server) server.closeAllConnections();
+  }, DRAIN_MS);
+  await drained;
+  clearTimeout(cut);
   stopMaintenance();
   await db.close();
+  log("database closed");
   process.exit(0);
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { insideChina } from "./china.ts";
+import { chinaDate, chinaDateTime, insideChina } from "./china.ts";
 
 describe("insideChina", () => {
   it.each([
@@ -15,4 +15,15 @@ describe("insideChina", () => {
     ["swapped lon/lat of Tengzhou", [35.084, 117.165]],
     ["Singapore", [103.82, 1.35]],
   ])("refuses %s", (_, at) => expect(insideChina(at as number[])).toBe(false));
+});
+
+describe("China time", () => {
+  it("writes an instant as the wall clock in China, whatever the zone it came in", () => {
+    expect(chinaDateTime("2026-12-03T02:15:30Z")).toBe("2026-12-03 10:15");
+    expect(chinaDateTime(new Date("2026-12-03T10:15:00+08:00"))).toBe("2026-12-03 10:15");
+  });
+  it("turns the date at China's midnight, not UTC's", () => {
+    expect(chinaDate("2026-12-31T15:59:59Z")).toBe("2026-12-31");
+    expect(chinaDate("2026-12-31T16:00:00Z")).toBe("2027-01-01");
+  });
 });

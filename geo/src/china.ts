@@ -14,3 +14,50 @@ export function insideChina([lon, lat]: readonly number[]): boolean {
     lat <= CHINA_EXTENT.maxLat
   );
 }
+
+// China time: what every page, export and deadline counts in is the city's clock. China Standard
+// Time is UTC+8 all year (no daylight saving), so a fixed offset is exact; the browser's Intl
+// formatting takes the zone name. The one module for it (issue 15, issue 19).
+
+/** The IANA zone of every time people read (Intl, PostgreSQL AT TIME ZONE). */
+export const CHINA_TIME_ZONE = "Asia/Shanghai";
+/** China Standard Time's offset from UTC, in milliseconds. */
+export const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/** An instant as China's wall clock, e.g. "2026-12-03T10:15:00.000" (no zone): slice what you need. */
+function chinaWallClock(instant: Date | string): string {
+  const time = typeof instant === "string" ? Date.parse(instant) : instant.getTime();
+  return new Date(time + CHINA_OFFSET_MS).toISOString().slice(0, 23);
+}
+
+/** "YYYY-MM-DD HH:mm" in China time: the one way exports and sentences write a moment. */
+export function chinaDateTime(instant: Date | string): string {
+  return chinaWallClock(instant).slice(0, 16).replace("T", " ");
+}
+
+/** The date (YYYY-MM-DD) in China of an instant; today's by default. */
+export function chinaDate(instant: Date | string = new Date()): string {
+  return chinaWallClock(instant).slice(0, 10);
+}
+
+/** The date (YYYY-MM-DD) in China of an instant (chinaDate, under the name the loop's rules use). */
+export function dateInChina(time: Date): string {
+  return chinaDate(time);
+}
+
+/** Today's date (YYYY-MM-DD) in China. */
+export function todayInChina(now = new Date()): string {
+  return chinaDate(now);
+}
+
+/** The last second of a date in China, as an instant: a deadline "on" that day. */
+export function endOfDayInChina(date: string): Date {
+  return new Date(`${date}T23:59:59+08:00`);
+}
+
+/** A date `days` later (or earlier), as YYYY-MM-DD. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

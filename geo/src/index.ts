@@ -1,5 +1,17 @@
 // Pure geometry and domain rules shared by the api and the web app.
-export { CHINA_EXTENT, insideChina } from "./china.ts";
+// China time and working days; the rectification loop's table (issue 15b).
+export {
+  addDays,
+  CHINA_EXTENT,
+  CHINA_OFFSET_MS,
+  CHINA_TIME_ZONE,
+  chinaDate,
+  chinaDateTime,
+  dateInChina,
+  endOfDayInChina,
+  insideChina,
+  todayInChina,
+} from "./china.ts";
 export { type CoverageReport, coverageReport } from "./coverage.ts";
 export { type CoverageGaps, coverageGaps } from "./coverage-gaps.ts";
 export { convertGeometry, convertPosition, type SourceCrs, toWgs84 } from "./crs.ts";
@@ -21,8 +33,12 @@ export {
   type Locale,
   type MessageBook,
 } from "./messages.ts";
+export { isMainlandMobile, MAINLAND_MOBILE } from "./mobile-number.ts";
+// Notifications, reminders and escalation (issue 17).
+export * from "./notifications/index.ts";
 export {
   countForTargetArea,
+  MAX_PARTS,
   PartitionError,
   type PartitionOptions,
   type PartitionResult,
@@ -36,6 +52,43 @@ export {
   polsbyPopper,
 } from "./partition-metrics.ts";
 export { gridProblem, type Problem } from "./problem.ts";
+export { RANKING_COLUMNS, RATE_COLUMNS, type RankingColumn } from "./ranking-columns.ts";
+export {
+  type Actor,
+  allowedSteps,
+  awaitingDispatch,
+  daysToRectify,
+  type LoopRole,
+  type Need,
+  type Offer,
+  openStatuses,
+  type ProblemState,
+  type ProblemStatus,
+  problemStatuses,
+  type RectificationAction,
+  type Refusal,
+  rectificationActions,
+  refusal,
+  returnReasons,
+  type Severity,
+  type StepAction,
+  type StepRule,
+  sendBackReasons,
+  stepActions,
+  stepRules,
+} from "./rectification.ts";
+export {
+  MERGE_MIN_SHARED_M,
+  MERGE_SLACK_M,
+  restructureRules,
+  SPLIT_MIN_PIECE_M2,
+} from "./restructure-rules.ts";
+export {
+  COMMUNITY_SIZE_LIMITS,
+  GRID_SIZE_LIMITS,
+  type SizeLimits,
+  sizeProblems,
+} from "./size-limits.ts";
 export { snapToNeighbours } from "./snap.ts";
 export { type SplitResult, splitGrid } from "./split.ts";
 export {
@@ -44,3 +97,12 @@ export {
   type Verdict,
   validateGridGeometry,
 } from "./validate-grid.ts";
+export {
+  addWorkingDays,
+  isWorkingDay,
+  MAX_WORKING_DAYS,
+  officialCalendarFor,
+  type WorkingDayCount,
+  workingDayDeadline,
+  workingDaysBetween,
+} from "./working-days.ts";

@@ -3,15 +3,11 @@ import { bbox, feature, featureCollection, union } from "@turf/turf";
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import { LocalPlane } from "./local-plane.ts";
 import { gridProblem, type Problem } from "./problem.ts";
+import { MERGE_MIN_SHARED_M, MERGE_SLACK_M } from "./restructure-rules.ts";
 
 type Surface = Polygon | MultiPolygon;
 
 export type MergeResult = { ok: true; geometry: MultiPolygon } | { ok: false; problems: Problem[] };
-
-/** Edges closer than this (m) to each other's line count as the same line: rounding, not gaps. */
-const SAME_LINE_M = 0.01;
-/** Shared border shorter than this (m) is a touching point, not an edge. */
-const MIN_SHARED_M = 0.1;
 
 /**
  * The union of grids `a` and `b` as a MultiPolygon, if they are adjacent: their borders share a
@@ -22,7 +18,7 @@ const MIN_SHARED_M = 0.1;
  * @example mergeGrids(gridA, gridB) // → { ok: true, geometry: { type: "MultiPolygon", … } }
  */
 export function mergeGrids(a: Surface, b: Surface): MergeResult {
-  if (sharedBorder(a, b) < MIN_SHARED_M) {
+  if (sharedBorder(a, b) < MERGE_MIN_SHARED_M) {
     return { ok: false, problems: [gridProblem("grid.mergeNotAdjacent")] };
   }
   const merged = union(featureCollection<Surface>([feature(a), feature(b)]));
@@ -62,7 +58,7 @@ function overlapLength(p: number[], q: number[], r: number[], s: number[]): numb
   if (length === 0) return 0;
   const [ux, uy] = [(qx - px) / length, (qy - py) / length];
   const offset = (x = 0, y = 0) => Math.abs((x - px) * uy - (y - py) * ux);
-  if (offset(r[0], r[1]) > SAME_LINE_M || offset(s[0], s[1]) > SAME_LINE_M) return 0;
+  if (offset(r[0], r[1]) > MERGE_SLACK_M || offset(s[0], s[1]) > MERGE_SLACK_M) return 0;
   const along = (x = 0, y = 0) => (x - px) * ux + (y - py) * uy;
   const [from, to] = [along(r[0], r[1]), along(s[0], s[1])].sort((m, n) => m - n) as [
     number,

@@ -55,6 +55,17 @@ export const gridMessages = {
     "zh-CN": "第 {part} 个面第 {ring} 个环面积为零（各点在一条线上）",
     en: "Ring {ring} of polygon {part} encloses no area",
   },
+  // Size limits (issue 21, size-limits.ts).
+  "grid.tooSmall": {
+    "zh-CN":
+      "第 {part} 个面只有 {area} 平方米，小于最小面积 {min} 平方米，不像是有意画出的范围，请检查后重画",
+    en: "Polygon {part} is only {area}, below the minimum of {min} m²; it cannot be a real area, so check and redraw it",
+  },
+  "grid.tooNarrow": {
+    "zh-CN":
+      "第 {part} 个面平均宽度只有 {width} 米，窄于最小宽度 {min} 米（像一条细线），请检查后重画",
+    en: "Polygon {part} is on average only {width} m wide, below the minimum of {min} m (a sliver); check and redraw it",
+  },
   "grid.holeOutside": {
     "zh-CN": "第 {part} 个面的第 {ring} 个环（洞）不在外边界之内（位置：{lon}, {lat}）",
     en: "Hole {ring} of polygon {part} is not inside its outer ring (at {lon}, {lat})",

@@ -10,6 +10,7 @@ import {
 } from "@turf/turf";
 import type { LineString, MultiPolygon, Polygon, Position } from "geojson";
 import { gridProblem, type Problem } from "./problem.ts";
+import { SPLIT_MIN_PIECE_M2 } from "./restructure-rules.ts";
 
 export type SplitResult = { ok: true; pieces: Polygon[] } | { ok: false; problems: Problem[] };
 
@@ -81,7 +82,13 @@ export function splitGrid(grid: Polygon | MultiPolygon, line: LineString): Split
       .filter((piece) => area(piece) > 0);
   });
   const total = pieces.reduce((sum, piece) => sum + area(piece), 0);
-  if (pieces.length < 2 || Math.abs(total - area(grid)) > 1e-6 * area(grid)) {
+  // A sliver (a line drawn along an edge) refuses the cut, as the server does: dropping it would
+  // leave a gap, keeping it would make a grid nobody can patrol.
+  if (
+    pieces.length < 2 ||
+    pieces.some((piece) => area(piece) < SPLIT_MIN_PIECE_M2) ||
+    Math.abs(total - area(grid)) > 1e-6 * area(grid)
+  ) {
     return { ok: false, problems: [gridProblem("grid.splitFailed")] };
   }
   return { ok: true, pieces };

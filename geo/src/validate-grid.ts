@@ -10,6 +10,7 @@ import {
 } from "@turf/turf";
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import { gridProblem, type Problem, type Verdict } from "./problem.ts";
+import { GRID_SIZE_LIMITS, type SizeLimits, sizeProblems } from "./size-limits.ts";
 import { lonLat, readCoordinates } from "./validate-coordinates.ts";
 
 export type { Problem as GridProblem, Verdict } from "./problem.ts";
@@ -22,17 +23,22 @@ export { MAX_VERTICES } from "./validate-coordinates.ts";
  * for gridMessages and placed where possible:
  * structure and coordinates (see readCoordinates), rings of zero area, self-intersections (each
  * crossing point as `at`; turf kinks, within each polygon), holes outside their shell, and
- * polygons of a MultiPolygon that overlap each other (area and overlap geometry).
+ * polygons of a MultiPolygon that overlap each other (area and overlap geometry), and polygons
+ * smaller or thinner than `limits` (a grid's by default; a community passes its own).
  *
  * @example validateGridGeometry({ type: "Point", coordinates: [117, 35] })
  *   // → { ok: false, problems: [{ code: "unsupported_type", key: "grid.unsupportedType", … }] }
  */
-export function validateGridGeometry(input: unknown): Verdict {
+export function validateGridGeometry(
+  input: unknown,
+  limits: SizeLimits = GRID_SIZE_LIMITS,
+): Verdict {
   const read = readCoordinates(input);
   if ("problems" in read) return { ok: false, problems: read.problems };
   const parts = read.geometry.coordinates.map((rings) => rings.map(withoutRepeats));
   const problems = parts.flatMap((rings, p) => shapeProblems(rings, p + 1));
   if (problems.length === 0) problems.push(...overlappingParts(parts));
+  if (problems.length === 0) problems.push(...sizeProblems(parts, limits));
   if (problems.length > 0) return { ok: false, problems };
   const geometry: MultiPolygon = { type: "MultiPolygon", coordinates: parts };
   return { ok: true, geometry: rewind(geometry) as MultiPolygon };

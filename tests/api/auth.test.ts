@@ -146,7 +146,7 @@ describeEachEngine("signing in", (ctx) => {
     expect(wrong.status).toBe(400);
     expect(wrong.body.error.fields.currentPassword).toBe("当前密码不正确");
     const short = await change("initial-pass", "short");
-    expect(short.body.error.fields.newPassword).toContain("8");
+    expect(short.body.error.fields.newPassword).toContain("12");
     expect((await change("initial-pass", "another-pass-1")).status).toBe(204);
     expect((await first.request("/api/grids")).status).toBe(200);
     expect((await second.request("/api/grids")).status).toBe(401);

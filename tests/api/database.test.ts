@@ -45,7 +45,8 @@ describeEachEngine("data model", (ctx) => {
       ctx().db.orm,
       sql`SELECT t.table_name FROM information_schema.tables t
           WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE'
-            AND t.table_name NOT IN ('cities', 'spatial_ref_sys')
+            -- sign-in is cross-city by nature: a name or an address carries no city (scaling.test.ts)
+            AND t.table_name NOT IN ('cities', 'spatial_ref_sys', 'sign_in_throttles')
             AND NOT EXISTS (SELECT 1 FROM information_schema.columns c
               WHERE c.table_schema = 'public' AND c.table_name = t.table_name AND c.column_name = 'city_id')`,
     );

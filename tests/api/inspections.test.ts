@@ -30,6 +30,12 @@ describeEachEngine("inspections", (ctx) => {
   it("records a covert inspection; failed items become routed problems with their deductions", async () => {
     const inspector = await ctx().as("inspector");
     const d = await demo();
+    const [photo] = await selectRows<{ id: number }>(
+      ctx().db.orm,
+      sql`INSERT INTO files (city_id, sha256, mime, size, original_name)
+          VALUES (${ctx().cityId}, ${"e".repeat(64)}, 'image/jpeg', 1000, '检查.jpg') RETURNING id`,
+    );
+    const photoId = photo!.id;
     const answer = await inspector.request(
       "/api/inspections",
       post({
@@ -39,7 +45,7 @@ describeEachEngine("inspections", (ctx) => {
           {
             pointId: d.pointId,
             results: [
-              { itemId: d.items[0], result: "fail", note: "楼道堆放杂物" },
+              { itemId: d.items[0], result: "fail", note: "楼道堆放杂物", photoIds: [photoId] },
               { itemId: d.items[1], result: "pass" },
               { itemId: d.items[2], result: "fail", deduction: 0.5 },
             ],
@@ -58,6 +64,14 @@ describeEachEngine("inspections", (ctx) => {
       gridCode: expect.stringMatching(/^\d{15}$/),
     });
     expect(problem.body.properties.description).toContain("楼道堆放杂物");
+    expect(problem.body.properties.photos).toMatchObject([{ fileId: photoId, phase: "before" }]);
+    // Without a note, the item's own wording says what falls short.
+    const [wording] = await selectRows<{ title: string; checklist: string }>(
+      ctx().db.orm,
+      sql`SELECT title, checklist FROM standard_items WHERE id = ${d.items[2]}`,
+    );
+    const second = await inspector.request(`/api/problems/${answer.body.problemIds[1]}`);
+    expect(second.body.properties.description).toBe(`${wording!.title}：${wording!.checklist}`);
     expect((await inspector.request("/api/inspections")).body.total).toBeGreaterThan(0);
   });
 

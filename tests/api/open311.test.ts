@@ -115,7 +115,10 @@ describeEachEngine("Open311 GeoReport v2", (ctx) => {
     const [read] = (
       await citizen().request(`/open311/v2/requests/${filed.body[0].service_request_id}.json`)
     ).body;
-    expect(read.media_url).toMatch(/^\/api\/files\/\d+$/);
+    // Public while the request is: the citizen reads their photo back without an account.
+    expect(read.media_url).toMatch(/^\/open311\/v2\/media\/\d+$/);
+    const media = await citizen().raw(read.media_url);
+    expect([media.status, media.headers.get("content-type")]).toEqual([200, "image/png"]);
     const notPhoto = new FormData();
     for (const [k, v] of Object.entries({
       service_code: service.service_code,

@@ -110,7 +110,8 @@ describeEachEngine("bulk import of problems", (ctx) => {
           count(*) FILTER (WHERE NOT p.routed_to_nearest AND NOT ST_Contains(g.geom, p.location))::int AS "wrongGrid",
           count(*) FILTER (WHERE p.routed_to_nearest AND EXISTS (SELECT 1 FROM grids o
             WHERE o.deleted_at IS NULL AND ST_Contains(o.geom, p.location)))::int AS "missedGrid",
-          count(*) FILTER (WHERE p.deadline = p.reported_at + interval '3 days')::int AS deadlines
+          -- Imported as reported, they wait for dispatch: no deadline runs yet.
+          count(*) FILTER (WHERE p.deadline IS NULL AND p.status = 'reported')::int AS "awaitingDispatch"
         FROM problems p LEFT JOIN grids g ON g.id = p.grid_id WHERE p.description LIKE '批量导入 %'`,
     );
     expect(check).toEqual({
@@ -118,7 +119,7 @@ describeEachEngine("bulk import of problems", (ctx) => {
       flagged: result.nearest,
       wrongGrid: 0,
       missedGrid: 0,
-      deadlines: rows,
+      awaitingDispatch: rows,
     });
   });
 

@@ -41,12 +41,12 @@ describeEachEngine("rankings and the notice", (ctx) => {
     expect(top).toMatchObject(counts);
     expect(top.onTimeRate).toBeCloseTo(direct.closedOnTime / direct.closed, 4);
     expect(top.reworkRate).toBeCloseTo(reworked / submitted, 4);
-    // Most points lost first, then most overdue; equal on both share a rank.
+    // Rank 1 is the best: fewest points lost first, then fewest overdue; equal on both share a rank.
     for (const [i, row] of rows.entries()) {
       const prev = rows[i - 1];
       if (!prev) continue;
-      expect(prev.pointsLost >= row.pointsLost).toBe(true);
-      if (prev.pointsLost === row.pointsLost) expect(prev.overdue >= row.overdue).toBe(true);
+      expect(prev.pointsLost <= row.pointsLost).toBe(true);
+      if (prev.pointsLost === row.pointsLost) expect(prev.overdue <= row.overdue).toBe(true);
       const tied = prev.pointsLost === row.pointsLost && prev.overdue === row.overdue;
       expect(row.rank).toBe(tied ? prev.rank : i + 1);
     }
@@ -133,7 +133,7 @@ describeEachEngine("rankings and the notice", (ctx) => {
     expect(clean.length).toBeGreaterThanOrEqual(2);
     const [lucky, unlucky] = clean;
     // One problem fixed on time, losing half a point: a naive ranking would make it the best unit.
-    // One problem losing 50 points: it tops the list, but one problem says little about a unit.
+    // One problem losing 50 points: it is last, but one problem says little about a unit.
     for (const [unit, deduction] of [
       [lucky, 0.5],
       [unlucky, 50],
@@ -152,8 +152,9 @@ describeEachEngine("rankings and the notice", (ctx) => {
       onTimeRate: null,
       reworkRate: null,
     });
-    expect(row(unlucky.id)).toMatchObject({ pointsLost: 50, rank: 1, onTimeRate: null });
-    expect(answer.body.rows[0].id).toBe(unlucky.id);
+    expect(row(unlucky.id)).toMatchObject({ pointsLost: 50, onTimeRate: null });
+    expect(answer.body.rows.at(-1).id).toBe(unlucky.id);
+    expect(row(unlucky.id).rank).toBe(answer.body.rows.length);
     expect(answer.body.commended).not.toBeNull();
     expect(answer.body.commended.id).not.toBe(lucky.id);
     expect(answer.body.commended.problems).toBeGreaterThanOrEqual(5);

@@ -11,6 +11,8 @@ import { describeEachEngine } from "./engines.ts";
 const cityless: Record<string, string> = {
   cities: "the distribution key itself: a reference table copied to every node",
   spatial_ref_sys: "PostGIS's coordinate systems: a reference table",
+  sign_in_throttles:
+    "sign-in attempts counted by account name, client address and overall: a name or an address carries no city (sign-in is cross-city by nature)",
 };
 
 /**

@@ -236,10 +236,10 @@ describeEachEngine("evaluation standards", (ctx) => {
     );
   });
 
-  it("lets only coordinators (and admins) write: a volunteer or unit admin gets 403", async () => {
+  it("lets only coordinators write: an admin, a volunteer or a unit admin gets 403", async () => {
     const listed = await demo();
     const before = await standardCount();
-    for (const account of ["volunteer", "unitadmin", "leader", "inspector"] as const) {
+    for (const account of ["admin", "volunteer", "unitadmin", "leader", "inspector"] as const) {
       const client = await ctx().as(account);
       expect((await client.request("/api/standards", send("POST", small))).status).toBe(403);
       expect((await client.request(`/api/standards/${listed.id}`, send("PUT", small))).status).toBe(

@@ -44,7 +44,7 @@ describeEachEngine("managing accounts", (ctx) => {
         displayName: "张伟",
         mobile: "13800000011",
         role: "coordinator",
-        password: "temporary-1",
+        password: "temporary-pass-1",
       }),
     );
     expect(created.status).toBe(201);
@@ -57,7 +57,7 @@ describeEachEngine("managing accounts", (ctx) => {
     const audit = await admin.request("/api/audit?entity=user&limit=5");
     const entry = audit.body.entries.find((e: any) => e.entityId === String(created.body.id));
     expect(entry).toMatchObject({ action: "create", username: "admin" });
-    expect(JSON.stringify(entry.after)).not.toContain("temporary-1");
+    expect(JSON.stringify(entry.after)).not.toContain("temporary-pass-1");
   });
 
   it("answers bad fields one by one, and saves nothing", async () => {

@@ -1,16 +1,15 @@
 // Benchmark: the web map page on a generated city of 5,000 grids (seeds/src/scale) on the
-// PostgreSQL + PostGIS server. Prints the gzip size of the JS and CSS the map page loads (from a
-// `vite build` of web/), and the time until the map page is drawn and idle (maplibre's `idle`
+// PostgreSQL + PostGIS server. Prints the gzip size of the JS and CSS each page loads before its
+// first paint and in all, against issue 22's budgets (web-budget.ts, from a `vite build` of web/), and the time until the map page is drawn and idle (maplibre's `idle`
 // after its data, as body[data-map-ready]) in headless chromium, with its layers read as GeoJSON
 // (MAP_TILES_ABOVE above any count) beside the same page reading them from /tiles, in one run.
 // Run with `pnpm --filter @civgrid/tests bench:web`; BENCH_PROBLEMS sets the number of problems
 // (default 20,000), BENCH_RUNS the measured loads per path (default 5).
 
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { gzipSync } from "node:zlib";
 import { createApp, routeProblems } from "@civgrid/api";
 import { PREFECTURE } from "@civgrid/seeds";
 import { serve } from "@hono/node-server";
@@ -21,6 +20,13 @@ import { SESSION_COOKIE } from "../../api/src/accounts/sessions.ts";
 import { browserUnavailable, launchBrowser } from "../e2e/browser.ts";
 import { root } from "../e2e/server.ts";
 import { benchCoordinator, benchDatabase, generateWithProgress } from "./bench-city.ts";
+import { type PageWeight, pageWeights, printWeights } from "./web-budget.ts";
+
+/** Today's page weights, recorded by bench:phone on main's build (web-phone.today.json). */
+function todayWeights(): PageWeight[] | undefined {
+  const file = path.join(root, "tests/bench/web-phone.today.json");
+  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")).weights : undefined;
+}
 
 const PROBLEMS = Number(process.env.BENCH_PROBLEMS ?? 20_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -39,24 +45,6 @@ async function buildWeb(outDir: string) {
   } finally {
     process.env.NODE_ENV = mode;
   }
-}
-
-/**
- * What the map page loads before its first frame: the entry script, the modules index.html
- * preloads, its style sheets, and maplibre's worker; the other pages' lazy chunks are left out.
- */
-function mapPageAssets(dist: string): { file: string; bytes: number; gzip: number }[] {
-  const html = readFileSync(path.join(dist, "index.html"), "utf8");
-  const linked = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.(?:js|css))"/g)].map(
-    (m) => m[1]!,
-  );
-  const worker = readdirSync(path.join(dist, "assets"))
-    .filter((file) => file.startsWith("maplibre-gl-worker"))
-    .map((file) => `assets/${file}`);
-  return [...new Set([...linked, ...worker])].map((file) => {
-    const content = readFileSync(path.join(dist, file));
-    return { file, bytes: content.length, gzip: gzipSync(content).length };
-  });
 }
 
 interface Load {
@@ -106,7 +94,7 @@ async function main() {
   let browser: Browser | undefined;
   try {
     await buildWeb(dist);
-    const assets = mapPageAssets(dist);
+    const weights = pageWeights(dist);
 
     const size = { ...PREFECTURE, problems: PROBLEMS };
     await generateWithProgress(db, cityId, size);
@@ -136,10 +124,8 @@ async function main() {
     console.log(
       `\nCity: ${size.communities} communities, ${size.grids} grids, ${size.units} units, ${PROBLEMS.toLocaleString("en")} problems; chromium ${VIEWPORT.width}×${VIEWPORT.height}, software WebGL`,
     );
-    console.log("JS and CSS the map page loads (vite build of web/):");
-    console.table(assets.map((a) => ({ file: a.file, KB: kb(a.bytes), "gzip KB": kb(a.gzip) })));
-    const total = assets.reduce((sum, a) => sum + a.gzip, 0);
-    console.log(`total gzip ${kb(total)} KB`);
+    console.log("JS and CSS per page, gzip (vite build of web/), beside today's main:");
+    printWeights(weights, todayWeights());
     console.log(`Map page until drawn and idle (median of ${RUNS} cold loads after a warm-up):`);
     const median = (name: string) => middle(loads[name]!.map((l) => l.readyMs));
     const rows = Object.keys(paths).map((name) => ({
@@ -166,6 +152,5 @@ function middle(values: number[]): number {
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
-const kb = (bytes: number) => round(bytes / 1024);
 
 await main();

@@ -75,6 +75,9 @@ describe.skipIf(skip)("the grid editor's split, merge, history and imports", () 
     await panel().getByText("这条线会把网格分成 2 块（见地图）。").waitFor();
     await page.screenshot({ path: path.join(screenshots, "grid-editor-split.png") });
     await panel().getByRole("button", { name: "分割", exact: true }).click();
+    // the impact of the split on the work under way, then the split itself
+    await page.getByTestId("restructuring-impact").getByRole("row").nth(1).waitFor();
+    await page.getByRole("dialog").getByRole("button", { name: "分割", exact: true }).click();
     await page.getByText("已分割为 2 个网格。").waitFor();
     const split = await gridsOf();
     expect(split).toHaveLength(before.length + 1);

@@ -14,7 +14,7 @@ import { inject } from "vitest";
 
 export const root = fileURLToPath(new URL("../..", import.meta.url));
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.listen(0, "127.0.0.1", () => {

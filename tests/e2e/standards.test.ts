@@ -99,7 +99,9 @@ describe.skipIf(skip)("evaluation standards", () => {
     expect(await points.inputValue()).toBe("3");
     await points.fill("0");
     await coordinator.getByRole("button", { name: "保存", exact: true }).click();
-    await coordinator.getByText("分值应为大于 0、不超过 100 的数字").waitFor();
+    await coordinator
+      .locator(".field-error", { hasText: "分值应为大于 0、不超过 100 的数字" })
+      .waitFor();
     expect(await points.getAttribute("aria-invalid")).toBe("true");
     await coordinator.screenshot({ path: path.join(screenshots, "standards-draft-error.png") });
 

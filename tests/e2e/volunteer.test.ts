@@ -102,6 +102,45 @@ describe.skipIf(skip)("a volunteer on a phone", () => {
     await context.setOffline(false);
   });
 
+  it("opens its patrol area offline after one online visit, with its grids and when it was saved", async () => {
+    const { context, page } = await phoneAs("volunteer", true);
+    await expect
+      .poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null), {
+        timeout: 60_000,
+      })
+      .toBe(true);
+    // the worker keeps the area the moment it takes charge: this one visit is all it gets
+    await expect
+      .poll(
+        () =>
+          page.evaluate(async () =>
+            Boolean(await (await caches.open("civgrid-area")).match("/api/my-area")),
+          ),
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    const online = await page.locator(".area-grid").count();
+    await context.setOffline(true);
+    await page.reload();
+    await page.locator(".volunteer-tabs").waitFor(patience);
+    await expect.poll(() => page.locator(".area-grid").count(), patience).toBe(online);
+    expect(online).toBeGreaterThan(0);
+    const saved = page.getByTestId("area-saved-at");
+    await expect
+      .poll(() => saved.textContent(), patience)
+      .toMatch(/^离线：显示的是 \d{4}\/\d{2}\/\d{2} \d{2}:\d{2} 保存的区域数据$/);
+    // the grids are on the map too, not only in the list
+    await expect
+      .poll(
+        () => page.evaluate(() => window.__civgridMap?.querySourceFeatures("grids").length ?? 0),
+        patience,
+      )
+      .toBeGreaterThan(0);
+    expect(await page.getByText("无法连接服务器").count()).toBe(0);
+    await page.screenshot({ path: path.join(screenshots, "volunteer-offline-area-phone.png") });
+    await context.setOffline(false);
+  });
+
   it("says clearly when the phone's position is refused", async () => {
     const { page } = await phoneAs("volunteer", false);
     await expect

@@ -8,18 +8,39 @@ import { useSession } from "./api/use-session.ts";
 import { AppHeader } from "./components/app-header.tsx";
 import { ErrorBanner } from "./components/error-banner.tsx";
 import { PasswordPage } from "./pages/account/password-page.tsx";
-import { TokensPage } from "./pages/account/tokens-page.tsx";
-import { AuditPage } from "./pages/admin/audit-page.tsx";
-import { UsersPage } from "./pages/admin/users-page.tsx";
 import { LoginPage } from "./pages/auth/login-page.tsx";
 import { CitizenPage, isCitizenPath } from "./pages/citizen/citizen-page.tsx";
-import { DivisionPage } from "./pages/coordinator/division-page.tsx";
-import { MapPage } from "./pages/coordinator/map-page.tsx";
 import { MessagePage } from "./pages/message-page.tsx";
-import { StandardPage } from "./pages/standards/standard-page.tsx";
-import { StandardsPage } from "./pages/standards/standards-page.tsx";
 import { navigate, safeReturnPath, useLocation } from "./router.ts";
 
+// The office's tables (accounts, audit, division, standards): each page loads when opened, so a
+// volunteer's phone or the sign-in page never downloads them (issue 22: route split).
+const TokensPage = lazy(() =>
+  import("./pages/account/tokens-page.tsx").then((m) => ({ default: m.TokensPage })),
+);
+const AuditPage = lazy(() =>
+  import("./pages/admin/audit-page.tsx").then((m) => ({ default: m.AuditPage })),
+);
+const UsersPage = lazy(() =>
+  import("./pages/admin/users-page.tsx").then((m) => ({ default: m.UsersPage })),
+);
+const DivisionPage = lazy(() =>
+  import("./pages/coordinator/division-page.tsx").then((m) => ({ default: m.DivisionPage })),
+);
+const StandardPage = lazy(() =>
+  import("./pages/standards/standard-page.tsx").then((m) => ({ default: m.StandardPage })),
+);
+// The administrator's basemap choice (issue 22).
+const BasemapPage = lazy(() =>
+  import("./pages/admin/basemap-page.tsx").then((m) => ({ default: m.BasemapPage })),
+);
+const StandardsPage = lazy(() =>
+  import("./pages/standards/standards-page.tsx").then((m) => ({ default: m.StandardsPage })),
+);
+// The office's map: its panel draws first, maplibre follows (issue 22: route split).
+const MapPage = lazy(() =>
+  import("./pages/coordinator/map-page.tsx").then((m) => ({ default: m.MapPage })),
+);
 // The editor brings turf and Terra Draw: loaded only when a coordinator opens it.
 const GridEditorPage = lazy(() =>
   import("./pages/coordinator/grid-editor/grid-editor-page.tsx").then((module) => ({
@@ -67,6 +88,13 @@ const MaterialBoardPage = lazy(() =>
   import("./pages/materials/material-board-page.tsx").then((m) => ({
     default: m.MaterialBoardPage,
   })),
+);
+// Notifications (issue 17): one's list and settings, and the administrator's channels.
+const NotificationsPage = lazy(() =>
+  import("./notifications/notifications-page.tsx").then((m) => ({ default: m.NotificationsPage })),
+);
+const ChannelsPage = lazy(() =>
+  import("./notifications/channels-page.tsx").then((m) => ({ default: m.ChannelsPage })),
 );
 const RankingsPage = lazy(() =>
   import("./pages/rankings/rankings-page.tsx").then((m) => ({ default: m.RankingsPage })),
@@ -199,8 +227,22 @@ function Page({ me, path, basemapUrl, basemapCrs }: PageProps) {
       ) : (
         <MessagePage message={t("nav.forbidden")} />
       );
+    case "/notifications":
+      return <NotificationsPage me={me} />;
+    case "/admin/notifications":
+      return allowed("settings.write") ? (
+        <ChannelsPage />
+      ) : (
+        <MessagePage message={t("nav.forbidden")} />
+      );
     case "/admin/users":
       return allowed("users.manage") ? <UsersPage /> : <MessagePage message={t("nav.forbidden")} />;
+    case "/admin/basemap":
+      return allowed("settings.write") ? (
+        <BasemapPage />
+      ) : (
+        <MessagePage message={t("nav.forbidden")} />
+      );
     case "/admin/audit":
       return allowed("audit.read") ? <AuditPage /> : <MessagePage message={t("nav.forbidden")} />;
     case "/problems":

@@ -1,7 +1,8 @@
 // Number and time formatting for the UI, in the current language and the city's time zone.
+import { CHINA_TIME_ZONE } from "@civgrid/geo";
 
 /** The campaign runs in a Chinese city: times are shown in its zone, wherever the browser is. */
-const cityTimeZone = "Asia/Shanghai";
+const cityTimeZone = CHINA_TIME_ZONE;
 
 /** Square metres as a whole number with thousands separators, e.g. 123456.7 → "123,457". */
 export function formatArea(squareMetres: number, language: string): string {

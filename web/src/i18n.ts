@@ -1,7 +1,7 @@
 // i18next set-up: Chinese first, English second; the choice is remembered in localStorage.
 import i18n from "i18next";
+import resourcesToBackend from "i18next-resources-to-backend";
 import { initReactI18next } from "react-i18next";
-import en from "./locales/en.json" with { type: "json" };
 import zhCN from "./locales/zh-CN.json" with { type: "json" };
 
 export const languages = ["zh-CN", "en"] as const;
@@ -31,12 +31,18 @@ i18n.on("languageChanged", (language) => {
   }
 });
 
-void i18n.use(initReactI18next).init({
-  resources: { "zh-CN": { translation: zhCN }, en: { translation: en } },
-  lng: rememberedLanguage(),
-  fallbackLng: "zh-CN",
-  supportedLngs: [...languages],
-  interpolation: { escapeValue: false }, // React escapes already
-});
+// Chinese, the default, comes with the page; English is fetched when chosen (issue 22: what a page
+// needs before its first paint), and the page waits for it (react-i18next suspends meanwhile).
+void i18n
+  .use(initReactI18next)
+  .use(resourcesToBackend((language: string) => import(`./locales/${language}.json`)))
+  .init({
+    resources: { "zh-CN": { translation: zhCN } },
+    partialBundledLanguages: true,
+    lng: rememberedLanguage(),
+    fallbackLng: "zh-CN",
+    supportedLngs: [...languages],
+    interpolation: { escapeValue: false }, // React escapes already
+  });
 
 export default i18n;

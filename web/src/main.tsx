@@ -31,7 +31,9 @@ const retry = (failures: number, error: Error) =>
 const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({ onError: (error) => onApiError(queryClient, error) }),
   mutationCache: new MutationCache({ onError: (error) => onApiError(queryClient, error) }),
-  defaultOptions: { queries: { retry, refetchOnWindowFocus: false } },
+  // offlineFirst: a query is tried offline too, so the service worker can answer it from the
+  // patrol area it kept (sw.ts); "online" would leave the page waiting for a network
+  defaultOptions: { queries: { retry, refetchOnWindowFocus: false, networkMode: "offlineFirst" } },
 });
 
 const root = document.getElementById("root");

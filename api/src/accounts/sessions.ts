@@ -69,11 +69,16 @@ export async function revokeSession(ex: Executor, token: string) {
     WHERE token_hash = ${digest(token)} AND revoked_at IS NULL`);
 }
 
-/** Signs a user out everywhere: on disabling the account or changing its password. */
+/**
+ * Signs a user out everywhere: on disabling the account or changing its password. Personal access
+ * tokens die too: one taken with the old password must not outlive it.
+ */
 export async function revokeUserSessions(ex: Executor, userId: number, exceptToken?: string) {
   // The kept session's user changes too (a new password lifts must-change-password).
   forgetUserSessions(userId);
   const keep = exceptToken ? sql`AND token_hash <> ${digest(exceptToken)}` : sql``;
   await ex.execute(sql`UPDATE sessions SET revoked_at = now()
     WHERE user_id = ${userId} AND revoked_at IS NULL ${keep}`);
+  await ex.execute(sql`UPDATE access_tokens SET revoked_at = now()
+    WHERE user_id = ${userId} AND revoked_at IS NULL`);
 }

@@ -5,7 +5,7 @@ import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { type Role, roles } from "../db/schema/index.ts";
 import { fieldMessage, type Message } from "../errors.ts";
-import { MIN_PASSWORD_LENGTH } from "./passwords.ts";
+import { isCommonPassword, MIN_PASSWORD_LENGTH } from "./passwords.ts";
 
 export const usernameSchema = z
   .string()
@@ -16,10 +16,12 @@ export const displayNameSchema = z
   .trim()
   .min(1, fieldMessage("field.text", { min: 1, max: 64 }))
   .max(64, fieldMessage("field.text", { min: 1, max: 64 }));
+/** A password being set: long enough and not among the most used (passwords.ts). */
 export const passwordSchema = z
   .string()
   .min(MIN_PASSWORD_LENGTH, fieldMessage("field.password_short", { min: MIN_PASSWORD_LENGTH }))
-  .max(256, fieldMessage("field.text", { min: MIN_PASSWORD_LENGTH, max: 256 }));
+  .max(256, fieldMessage("field.text", { min: MIN_PASSWORD_LENGTH, max: 256 }))
+  .refine((p) => !isCommonPassword(p), fieldMessage("field.password_common"));
 export const roleSchema = z.enum(roles, {
   message: fieldMessage("field.one_of", { values: roles.join(", ") }),
 });

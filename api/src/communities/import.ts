@@ -2,6 +2,7 @@
 // by geo/ and PostGIS (valid, named, coded, overlapping no other community), and either all saved
 // (numbered west→east, north→south within the street) or none.
 import {
+  COMMUNITY_SIZE_LIMITS,
   type GridProblem,
   gridProblem,
   orderWestToEastNorthToSouth,
@@ -74,7 +75,10 @@ export async function checkCommunityImport(
     if (!name) problems.push(gridProblem("community.nameMissing"));
     if (code !== null) problems.push(...(await codeProblems(tx, actor, street, code, codesInFile)));
     if (code !== null) codesInFile.set(code, name ?? code);
-    const verdict = validateGridGeometry(f.geometry ? toWgs84(f.geometry, crs) : f.geometry);
+    const verdict = validateGridGeometry(
+      f.geometry ? toWgs84(f.geometry, crs) : f.geometry,
+      COMMUNITY_SIZE_LIMITS,
+    );
     const geometry = verdict.ok ? verdict.geometry : null;
     if (!verdict.ok) problems.push(...verdict.problems);
     else problems.push(...(await postgisProblems(tx, actor.cityId, verdict.geometry)));

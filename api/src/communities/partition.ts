@@ -13,14 +13,8 @@ import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { lockGrid } from "../grids/lock.ts";
 import { recordVersions } from "../grids/versions.ts";
-import {
-  type Actor,
-  assertFits,
-  communityOf,
-  insertGrid,
-  rerouteOpenProblems,
-  shapeOf,
-} from "../grids/write.ts";
+import { type Actor, assertFits, communityOf, insertGrid, shapeOf } from "../grids/write.ts";
+import { type Restructured, restructure } from "../restructurings/restructure.ts";
 
 export interface PartitionRequest {
   count?: number | undefined;
@@ -86,7 +80,8 @@ export async function acceptPartition(
   communityId: number,
   parts: unknown[],
   current: { id: number; version: number }[],
-) {
+  carryOver?: Record<string, string>,
+): Promise<Restructured> {
   const shapes = parts.map((p) => shapeOf(p));
   await communityOf(tx, actor.cityId, communityId);
   const existing = await selectRows<{ id: number }>(
@@ -97,6 +92,22 @@ export async function acceptPartition(
     const seen = current.find((c) => c.id === grid.id);
     await lockGrid(tx, actor.cityId, grid.id, seen?.version ?? -1);
   }
+  const plan = {
+    kind: "partition" as const,
+    communityId,
+    before: existing.map((g) => g.id),
+    carryOver,
+  };
+  return restructure(tx, actor, plan, () => replaceGrids(tx, actor, communityId, existing, shapes));
+}
+
+async function replaceGrids(
+  tx: Executor,
+  actor: Actor,
+  communityId: number,
+  existing: { id: number }[],
+  shapes: MultiPolygon[],
+) {
   await tx.execute(sql`UPDATE grids SET deleted_at = now(), version = version + 1, updated_at = now()
     WHERE community_id = ${communityId} AND deleted_at IS NULL`);
   await recordVersions(
@@ -123,6 +134,5 @@ export async function acceptPartition(
     before: { gridIds: existing.map((g) => g.id) },
     after: { gridIds: ids },
   });
-  await rerouteOpenProblems(tx, actor.cityId, ids);
   return ids;
 }

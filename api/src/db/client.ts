@@ -8,6 +8,7 @@ import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { CommitOutcomeUnknown, databaseFailureOf, isRetryable, isUnavailable } from "./failures.ts";
 import * as schema from "./schema/index.ts";
 
 export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -25,6 +26,8 @@ export interface Db {
    * prepared on every connection. On PGlite, a plain query.
    */
   prepared<T>(query: SQL): Promise<T[]>;
+  /** LISTEN on a channel: `onMessage` hears every NOTIFY payload once committed; call the answer to stop. */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   /** Applies every pending migration (both engines run the same SQL files). */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -48,17 +51,62 @@ export async function openDb(options: OpenOptions): Promise<Db> {
   return options.databaseUrl ? openServer(options.databaseUrl) : openEmbedded(options);
 }
 
+/**
+ * Reliability (issue 21): during an outage a request must hear 503 within 5 s, so a connection
+ * that cannot be made in 3 s is given up; a statement that runs past five minutes is stopped
+ * (57014 → 503) so a stuck query cannot hold a connection for ever. (One minute cancelled the demo
+ * city's seeding on a loaded machine.) Migrations are exempt (see migrate).
+ */
+export const CONNECT_TIMEOUT_S = 3;
+export const STATEMENT_TIMEOUT_MS = 300_000;
+/** A transaction that lost a serialization race or a deadlock is run again this many times. */
+const TRANSACTION_ATTEMPTS = 3;
+
+/**
+ * Wraps orm.transaction once for every caller: a serialization failure or deadlock (40001/40P01)
+ * runs the transaction again (then 409), and a connection lost while the COMMIT was under way is
+ * reported as CommitOutcomeUnknown — the write may have been made, so it must not be called failed.
+ */
+function guardTransactions(orm: Orm) {
+  const transaction = orm.transaction.bind(orm);
+  orm.transaction = (async (work: Parameters<typeof transaction>[0], config) => {
+    for (let attempt = 1; ; attempt++) {
+      let committing = false;
+      try {
+        return await transaction(async (tx) => {
+          const result = await work(tx);
+          committing = true;
+          return result;
+        }, config);
+      } catch (error) {
+        const failure = databaseFailureOf(error);
+        if (committing && isUnavailable(failure)) throw new CommitOutcomeUnknown(error);
+        if (!isRetryable(failure) || attempt >= TRANSACTION_ATTEMPTS) throw error;
+      }
+    }
+  }) as typeof orm.transaction;
+}
+
 async function openServer(url: string): Promise<Db> {
   const client = postgres(url, {
     max: 10,
     onnotice: () => {},
+    connect_timeout: CONNECT_TIMEOUT_S,
+    // Between attempts to reach a server that went away: postgres-js's own backoff grows to 20 s,
+    // and a query waits it out; at most half a second keeps an outage's answer within 5 s.
+    backoff: (retries: number) => Math.min(0.1 * retries, 0.5),
     // Per connection, for every statement: JIT compiling cost ~0.9 s of a z10 problems tile and
     // 0.3–0.45 s of a z12 one on each connection's first runs, and no request of ours runs long
     // enough to earn it back. The tile and hotspot sorts and hash aggregates over a city's
     // problems spill to disk at the default 4 MB.
-    connection: { jit: "off", work_mem: SERVER_WORK_MEM },
+    connection: {
+      jit: "off",
+      work_mem: SERVER_WORK_MEM,
+      statement_timeout: STATEMENT_TIMEOUT_MS,
+    },
   });
   const orm = drizzlePostgres(client, { schema });
+  guardTransactions(orm as unknown as Orm);
   const dialect = new PgDialect();
   return {
     engine: "postgres",
@@ -68,7 +116,23 @@ async function openServer(url: string): Promise<Db> {
       // drizzle's execute() leaves postgres-js unprepared, which costs a describe round trip.
       return client.unsafe(text, params as never[], { prepare: true }) as unknown as Promise<T[]>;
     },
-    migrate: () => migratePostgres(orm, { migrationsFolder }),
+    listen: async (channel, onMessage) => {
+      const { unlisten } = await client.listen(channel, onMessage);
+      return unlisten;
+    },
+    // A migration may rebuild a large table: no statement timeout on its own connection.
+    migrate: async () => {
+      const migrator = postgres(url, {
+        max: 1,
+        onnotice: () => {},
+        connection: { statement_timeout: 0 },
+      });
+      try {
+        await migratePostgres(drizzlePostgres(migrator, { schema }), { migrationsFolder });
+      } finally {
+        await migrator.end({ timeout: 5 });
+      }
+    },
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -91,6 +155,7 @@ async function openEmbedded(options: OpenOptions): Promise<Db> {
     engine: "pglite",
     orm: orm as unknown as Orm,
     prepared: (query) => selectRows(orm as unknown as Orm, query),
+    listen: (channel, onMessage) => client.listen(channel, onMessage),
     migrate: () => migratePglite(orm, { migrationsFolder }),
     close: () => client.close(),
   };

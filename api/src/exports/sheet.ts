@@ -2,6 +2,7 @@
 // the workbook must load, hold a sheet, and carry every required column (by any of its labels).
 import ExcelJS from "exceljs";
 import type { Message } from "../errors.ts";
+import { checkZip, isZip, ZIP_LIMITS } from "../files/zip-limits.ts";
 
 export type OpenedSheet<C extends string> =
   | { ok: true; sheet: ExcelJS.Worksheet; header: Map<C, number> }
@@ -13,6 +14,10 @@ export async function openSheet<C extends string>(
   columns: Record<C, readonly string[]>,
   required: readonly C[],
 ): Promise<OpenedSheet<C>> {
+  // An XLSX is a zip: held to the same limits before it is unpacked (an office file may embed others).
+  const bytes = new Uint8Array(file);
+  const bomb = isZip(bytes) && (await checkZip(bytes, { ...ZIP_LIMITS, allowNested: true }));
+  if (bomb) return { ok: false, problems: { file: bomb } };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(file);

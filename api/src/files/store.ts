@@ -73,7 +73,11 @@ export async function storeFile(
   const sha256 = createHash("sha256").update(upload.bytes).digest("hex");
   // Looked up in turn with other uploads: a row is seen only once its bytes are in place.
   const known = await exclusive(() => findFile(db.orm, cityId, sql`sha256 = ${sha256}`));
-  if (known) return { file: known, created: false };
+  if (known) {
+    // Whoever holds the same bytes may read them back as theirs (policy/file-scope.ts).
+    await recordUploader(db.orm, known.id, upload.userId);
+    return { file: known, created: false };
+  }
 
   const temp = path.join(dir, TEMP_DIR, randomUUID());
   const tempThumbnail = `${temp}.thumb.webp`;
@@ -95,6 +99,7 @@ export async function storeFile(
               ON CONFLICT ON CONSTRAINT files_city_sha256_key DO NOTHING RETURNING id`,
         );
         if (row) {
+          await recordUploader(tx, row.id, upload.userId);
           await recordAudit(tx, {
             cityId,
             userId: upload.userId,
@@ -122,6 +127,14 @@ export async function storeFile(
     await rm(temp, { force: true });
     await rm(tempThumbnail, { force: true });
   }
+}
+
+/** Remembers who uploaded a file, so they may read it before it is attached to anything. */
+async function recordUploader(ex: Executor, fileId: number, userId: number | null) {
+  if (userId === null) return;
+  await ex.execute(sql`INSERT INTO file_uploads (city_id, file_id, user_id)
+    SELECT city_id, ${fileId}, ${userId} FROM files WHERE id = ${fileId}
+    ON CONFLICT ON CONSTRAINT file_uploads_pkey DO NOTHING`);
 }
 
 /** Renames the committed upload into place; if that fails, its row is taken back. */

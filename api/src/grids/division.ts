@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
+import { type MobileCaller, mobileFor } from "../policy/mobile-scope.ts";
 import { gridsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
 
@@ -22,6 +23,7 @@ export interface DivisionRow {
 export async function divisionTable(
   ex: Executor,
   scope: Scope,
+  caller: MobileCaller,
   communityId?: number,
 ): Promise<DivisionRow[]> {
   const community = communityId === undefined ? sql`true` : sql`g.community_id = ${communityId}`;
@@ -37,7 +39,7 @@ export async function divisionTable(
              WHERE gu.grid_id = g.id AND gu.role = 'support') AS "supportUnits",
           (SELECT p.name FROM grid_people gp JOIN people p ON p.id = gp.person_id
              WHERE gp.grid_id = g.id AND gp.role = 'leader') AS leader,
-          (SELECT p.mobile FROM grid_people gp JOIN people p ON p.id = gp.person_id
+          (SELECT ${mobileFor(scope, caller)} FROM grid_people gp JOIN people p ON p.id = gp.person_id
              WHERE gp.grid_id = g.id AND gp.role = 'leader') AS "leaderMobile",
           (SELECT count(*) FROM grid_people gp WHERE gp.grid_id = g.id AND gp.role = 'volunteer')::int AS "volunteerCount"
         FROM grids g JOIN communities c ON c.id = g.community_id

@@ -14,7 +14,9 @@ import type { Feature, MultiPolygon } from "geojson";
 import { recordAudit } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
+import { restructure } from "../restructurings/restructure.ts";
 import { fromPostgis, geometryError } from "./geometry-errors.ts";
+import { lockGrid } from "./lock.ts";
 import { checkGridInPostgis, SLIVER_M2 } from "./postgis-checks.ts";
 import { recordVersions } from "./versions.ts";
 import { type Actor, communityOf, insertGrid, rerouteOpenProblems } from "./write.ts";
@@ -38,18 +40,20 @@ const nameOf = (f: Feature) => propertyOf(f, ["name", "NAME", "名称", "网格�
 
 const SNAP_METRES = 3;
 
-async function snapTargets(tx: Executor, communityId: number) {
+async function snapTargets(tx: Executor, communityId: number, replace: boolean) {
   const [community] = await selectRows<{ geometry: string }>(
     tx,
     sql`SELECT ST_AsGeoJSON(geom, 7) AS geometry FROM communities WHERE id = ${communityId}`,
   );
-  const grids = await selectRows<{ geometry: string }>(
+  const grids = await selectRows<{ id: number; geometry: string }>(
     tx,
-    sql`SELECT ST_AsGeoJSON(geom, 7) AS geometry FROM grids WHERE community_id = ${communityId} AND deleted_at IS NULL`,
+    sql`SELECT id, ST_AsGeoJSON(geom, 7) AS geometry FROM grids WHERE community_id = ${communityId} AND deleted_at IS NULL`,
   );
   return {
     outline: JSON.parse(community?.geometry ?? "null") as MultiPolygon,
-    neighbours: grids.map((g) => JSON.parse(g.geometry) as MultiPolygon),
+    // Grids the file replaces are neither snapped to nor overlapped.
+    neighbours: replace ? [] : grids.map((g) => JSON.parse(g.geometry) as MultiPolygon),
+    replaced: replace ? grids.map((g) => g.id) : [],
   };
 }
 
@@ -60,9 +64,10 @@ export async function checkImport(
   communityId: number,
   features: Feature[],
   crs: SourceCrs,
+  replace = false,
 ): Promise<ImportedFeature[]> {
   await communityOf(tx, actor.cityId, communityId);
-  const { outline, neighbours } = await snapTargets(tx, communityId);
+  const { outline, neighbours, replaced } = await snapTargets(tx, communityId, replace);
   const checked: ImportedFeature[] = [];
   for (const [index, f] of features.entries()) {
     const verdict = validateGridGeometry(f.geometry ? toWgs84(f.geometry, crs) : f.geometry);
@@ -86,7 +91,7 @@ export async function checkImport(
         cityId: actor.cityId,
         communityId,
         geometry: verdict.geometry,
-        exceptGridIds: [],
+        exceptGridIds: replaced,
       })
     ).map(fromPostgis);
     const [area] = await selectRows<{ m2: number }>(
@@ -133,15 +138,45 @@ export function withIndex(p: GridProblem, index: number): GridProblem {
   return { ...p, params: { ...p.params, featureIndex: index } };
 }
 
-/** Saves the checked features as new grids, or throws 422 with every problem. */
+/**
+ * Saves the checked features as new grids, or throws 422 with every problem. Replacing the
+ * community's grids is a restructuring (teams, work and problems follow; it can be undone).
+ */
 export async function commitImport(
   tx: Executor,
   actor: Actor,
   communityId: number,
   checked: ImportedFeature[],
-) {
+  replace = false,
+): Promise<{ created: number[]; restructuringId?: number }> {
   const problems = checked.flatMap((f) => f.problems);
   if (problems.length) throw geometryError(422, problems);
+  if (!replace) {
+    const created = await insertImported(tx, actor, communityId, checked);
+    await rerouteOpenProblems(tx, actor.cityId, created);
+    return { created };
+  }
+  const existing = await selectRows<{ id: number; version: number }>(
+    tx,
+    sql`SELECT id, version FROM grids WHERE community_id = ${communityId} AND deleted_at IS NULL ORDER BY id`,
+  );
+  for (const grid of existing) await lockGrid(tx, actor.cityId, grid.id, grid.version);
+  const before = existing.map((g) => g.id);
+  const done = await restructure(tx, actor, { kind: "import", communityId, before }, async () => {
+    await tx.execute(sql`UPDATE grids SET deleted_at = now(), version = version + 1, updated_at = now()
+      WHERE id = ANY(${sql.raw(`ARRAY[${before.join(",") || "0"}]::int[]`)})`);
+    await recordVersions(tx, before, "delete", actor.userId);
+    return insertImported(tx, actor, communityId, checked);
+  });
+  return { created: done.gridIds, restructuringId: done.restructuringId };
+}
+
+async function insertImported(
+  tx: Executor,
+  actor: Actor,
+  communityId: number,
+  checked: ImportedFeature[],
+) {
   const shapes = checked.map((f) => ({
     type: "Feature" as const,
     properties: { name: f.name },
@@ -167,6 +202,5 @@ export async function commitImport(
     entityId: null,
     after: { communityId, gridIds: ids },
   });
-  await rerouteOpenProblems(tx, actor.cityId, ids);
   return ids;
 }

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { type Bbox, intersectsBbox, queryPage, whereAll } from "../db/query-helpers.ts";
+import { type MobileCaller, mobileFor } from "../policy/mobile-scope.ts";
 import { gridsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
 
@@ -68,7 +69,12 @@ export interface GridDetail extends GridRow {
   volunteers: { id: number; name: string; mobile: string | null }[];
 }
 
-export async function getGrid(ex: Executor, scope: Scope, id: number): Promise<GridDetail | null> {
+export async function getGrid(
+  ex: Executor,
+  scope: Scope,
+  caller: MobileCaller,
+  id: number,
+): Promise<GridDetail | null> {
   const [grid] = await selectRows<GridRow>(
     ex,
     sql`SELECT ${columns} FROM ${from} WHERE ${gridsReadable(scope)} AND g.deleted_at IS NULL AND g.id = ${id}`,
@@ -87,7 +93,7 @@ export async function getGrid(ex: Executor, scope: Scope, id: number): Promise<G
     role: string;
   }>(
     ex,
-    sql`SELECT p.id, p.name, p.mobile, gp.role
+    sql`SELECT p.id, p.name, ${mobileFor(scope, caller)} AS mobile, gp.role
         FROM grid_people gp JOIN people p ON p.id = gp.person_id
         WHERE gp.grid_id = ${id} ORDER BY gp.role, p.name, p.id`,
   );

@@ -6,6 +6,7 @@ import { iter } from "but-unzip";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { parseZip } from "shpjs";
 import type { Message } from "../errors.ts";
+import { checkZip } from "../files/zip-limits.ts";
 
 export type GeoFileKind = "geojson" | "kml" | "shapefile";
 export type ReadResult =
@@ -92,6 +93,8 @@ async function parse(kind: GeoFileKind, bytes: Uint8Array): Promise<Feature[] | 
     const doc = new DOMParser().parseFromString(new TextDecoder().decode(bytes), "text/xml");
     return kml(doc as unknown as Document).features as Feature[];
   }
+  const bomb = await checkZip(bytes);
+  if (bomb) return bomb;
   const names = [...iter(bytes)]
     .map((e) => e.filename.toLowerCase())
     .filter((n) => !n.includes("__macosx"));

@@ -4,9 +4,37 @@ import { recordAudit } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { AppError } from "../errors.ts";
-import { lockGrid } from "./lock.ts";
+import { type LockedGrid, lockGrid } from "./lock.ts";
 import { recordVersions } from "./versions.ts";
 import { type Actor, assertFits, rerouteOpenProblems } from "./write.ts";
+
+/**
+ * A version from before a split overlaps the grid's own pieces: rather than refuse it as an
+ * overlap, say so and name the pieces, so the editor can offer to merge them back (409).
+ */
+async function offerMergeForSplit(tx: Executor, grid: LockedGrid, toVersion: number) {
+  const pieces = await selectRows<{ id: number; version: number; code: string }>(
+    tx,
+    sql`SELECT g.id, g.version, g.code FROM grids g, grid_versions v
+        WHERE v.grid_id = ${grid.id} AND v.version = ${toVersion}
+          AND g.community_id = ${grid.communityId} AND g.id <> ${grid.id} AND g.deleted_at IS NULL
+          AND ST_Area(ST_Intersection(g.geom, v.geom)) >= 0.99 * ST_Area(g.geom)
+          AND EXISTS (SELECT 1 FROM restructurings r WHERE r.kind = 'split'
+                      AND ${grid.id} = ANY(r.grids_before) AND g.id = ANY(r.grids_after))
+        ORDER BY g.code`,
+  );
+  if (!pieces.length) return;
+  throw new AppError(
+    409,
+    "revert_needs_merge",
+    {
+      key: "error.revert_needs_merge",
+      params: { code: grid.code, pieces: pieces.map((p) => p.code).join("、") },
+    },
+    undefined,
+    () => ({ mergeWith: [{ id: grid.id, version: grid.version, code: grid.code }, ...pieces] }),
+  );
+}
 
 export async function revertGrid(
   tx: Executor,
@@ -29,6 +57,7 @@ export async function revertGrid(
       { toVersion: { key: "field.version_unknown" } },
     );
   }
+  await offerMergeForSplit(tx, grid, toVersion);
   await assertFits(tx, actor, grid.communityId, JSON.parse(old.geometry), [id]);
   await tx.execute(sql`UPDATE grids g SET name = ${old.name}, geom = v.geom, version = g.version + 1, updated_at = now()
     FROM grid_versions v WHERE g.id = ${id} AND v.grid_id = ${id} AND v.version = ${toVersion}`);

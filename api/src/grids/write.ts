@@ -9,6 +9,7 @@ import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { routeProblems } from "../problems/routing.ts";
+import { type Restructured, restructure } from "../restructurings/restructure.ts";
 import { fromPostgis, geometryError } from "./geometry-errors.ts";
 import { lockGrid } from "./lock.ts";
 import { checkGridInPostgis } from "./postgis-checks.ts";
@@ -145,22 +146,39 @@ export async function updateGrid(
   if (change.geometry) await rerouteOpenProblems(tx, actor.cityId, [id]);
 }
 
-/** Soft delete: the grid leaves the map and lists, its history and code stay. */
-export async function deleteGrid(tx: Executor, actor: Actor, id: number, version: number) {
+/**
+ * Soft delete: the grid leaves the map and lists, its history and code stay. A restructuring: its
+ * team and work go to the neighbour that is nearest (or the one the coordinator chose).
+ */
+export async function deleteGrid(
+  tx: Executor,
+  actor: Actor,
+  id: number,
+  version: number,
+  carryOver?: Record<string, string>,
+): Promise<Restructured> {
   const before = await lockGrid(tx, actor.cityId, id, version);
-  await tx.execute(
-    sql`UPDATE grids SET deleted_at = now(), version = version + 1, updated_at = now() WHERE id = ${id}`,
-  );
-  await recordVersions(tx, [id], "delete", actor.userId);
-  await recordAudit(tx, {
-    cityId: actor.cityId,
-    userId: actor.userId,
-    action: "delete",
-    entity: "grid",
-    entityId: id,
-    before: { code: before.code, name: before.name, version: before.version },
+  const plan = {
+    kind: "delete" as const,
+    communityId: before.communityId,
+    before: [id],
+    carryOver,
+  };
+  return restructure(tx, actor, plan, async () => {
+    await tx.execute(
+      sql`UPDATE grids SET deleted_at = now(), version = version + 1, updated_at = now() WHERE id = ${id}`,
+    );
+    await recordVersions(tx, [id], "delete", actor.userId);
+    await recordAudit(tx, {
+      cityId: actor.cityId,
+      userId: actor.userId,
+      action: "delete",
+      entity: "grid",
+      entityId: id,
+      before: { code: before.code, name: before.name, version: before.version },
+    });
+    return [];
   });
-  await rerouteOpenProblems(tx, actor.cityId, [id]);
 }
 
 /**

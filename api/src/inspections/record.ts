@@ -30,9 +30,9 @@ function refuse(fields: Record<string, Message>): never {
 }
 
 export async function recordInspection(tx: Executor, user: SessionUser, input: NewInspection) {
-  const items = await selectRows<{ id: number; title: string; points: number }>(
+  const items = await selectRows<{ id: number; title: string; checklist: string; points: number }>(
     tx,
-    sql`SELECT id, title, points::float8 AS points FROM standard_items WHERE standard_id = ${input.standardId} AND city_id = ${user.cityId}`,
+    sql`SELECT id, title, checklist, points::float8 AS points FROM standard_items WHERE standard_id = ${input.standardId} AND city_id = ${user.cityId}`,
   );
   if (!items.length) refuse({ standardId: { key: "inspection.standard_unknown" } });
   const pointIds = [...new Set(input.visits.map((v) => v.pointId))];
@@ -81,7 +81,10 @@ export async function recordInspection(tx: Executor, user: SessionUser, input: N
         {
           source: "inspection",
           severity: "normal",
-          description: result.note ? `${item.title}：${result.note}` : item.title,
+          // The item's wording says what falls short even when the inspector wrote nothing more.
+          description: [`${item.title}：${item.checklist}`, result.note]
+            .filter(Boolean)
+            .join("。检查记录："),
           location: { type: "Point", coordinates: [point.lon, point.lat] },
           itemId: item.id,
           pointId: point.id,

@@ -94,7 +94,19 @@ export interface BoardCell {
   status: BoardStatus;
   /** When the first material that still counts came in. */
   submittedAt: string | null;
-  materials: { id: number; title: string; category: string; status: string }[];
+  materials: BoardMaterial[];
+}
+
+/** A material on the board, with what the reviewer opens before accepting or returning it. */
+export interface BoardMaterial {
+  id: number;
+  title: string;
+  category: string;
+  status: string;
+  /** Same-origin, shown inline (an image or a PDF previews in the browser); null without a file. */
+  url: string | null;
+  mime: string | null;
+  fileName: string | null;
 }
 
 /**
@@ -129,11 +141,15 @@ export async function materialBoard(
     category: string;
     status: string;
     submittedAt: string;
+    fileId: number | null;
+    mime: string | null;
+    fileName: string | null;
   }>(
     ex,
     sql`SELECT m.id, m.unit_id AS "unitId", m.week::text AS week, m.title, m.category, m.status,
-          ${isoTime(sql`m.submitted_at`)} AS "submittedAt"
-        FROM materials m
+          ${isoTime(sql`m.submitted_at`)} AS "submittedAt", m.file_id AS "fileId", f.mime,
+          coalesce(m.file_name, f.original_name) AS "fileName"
+        FROM materials m LEFT JOIN files f ON f.id = m.file_id
         WHERE ${materialsReadable(scope)} AND m.week BETWEEN ${weeks[0]}::date AND ${lastWeek}::date
         ORDER BY m.submitted_at, m.id`,
   );
@@ -156,11 +172,14 @@ export async function materialBoard(
         week,
         status,
         submittedAt: first?.submittedAt ?? null,
-        materials: mine.map(({ id, title, category, status: s }) => ({
+        materials: mine.map(({ id, title, category, status: s, fileId, mime, fileName }) => ({
           id,
           title,
           category,
           status: s,
+          url: fileId ? `/api/files/${fileId}` : null,
+          mime,
+          fileName,
         })),
       };
     });

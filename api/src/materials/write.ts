@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { AppError, type Message } from "../errors.ts";
+import { notify } from "../notifications/notify.ts";
 import { materialsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
 import type { Actor } from "../tasks/campaigns.ts";
@@ -21,7 +22,10 @@ export interface MaterialTags {
   itemId?: number | undefined;
 }
 
-/** The tags that name a record the city does not have, keyed by field (nothing written). */
+/**
+ * The tags that name a record the city does not have, or a grid not the unit's, keyed by field
+ * (nothing written).
+ */
 export async function unknownTags(ex: Executor, cityId: number, tags: MaterialTags) {
   const problems: Record<string, Message> = {};
   const check = async (field: "taskId" | "gridId" | "itemId", table: string) => {
@@ -36,6 +40,18 @@ export async function unknownTags(ex: Executor, cityId: number, tags: MaterialTa
   await check("taskId", "tasks");
   await check("gridId", "grids");
   await check("itemId", "standard_items");
+  // A unit tags its material only with grids it answers for (lead or supporting unit).
+  if (tags.gridId !== undefined && !problems.gridId) {
+    const [grid] = await selectRows<{ code: string; ours: boolean }>(
+      ex,
+      sql`SELECT g.code, EXISTS (SELECT 1 FROM grid_units gu WHERE gu.grid_id = g.id
+            AND gu.unit_id = ${tags.unitId}) AS ours
+          FROM grids g WHERE g.id = ${tags.gridId}`,
+    );
+    if (grid && !grid.ours) {
+      problems.gridId = { key: "material.grid_not_unit", params: { grid: grid.code } };
+    }
+  }
   return problems;
 }
 
@@ -100,4 +116,11 @@ export async function reviewMaterial(
     before,
     after: { status, reviewNote: note },
   });
+  if (!verdict.accept) {
+    await notify(
+      ex,
+      { kind: "material_returned", materialId: id, reason: verdict.reason },
+      actor.userId,
+    );
+  }
 }

@@ -8,6 +8,7 @@ import type { Bbox } from "../db/query-helpers.ts";
 import type { FeatureRow, Page } from "../geojson.ts";
 import { getGrid, listGrids } from "../grids/queries.ts";
 import { listPoints } from "../points/queries.ts";
+import type { MobileCaller } from "../policy/mobile-scope.ts";
 import type { Scope } from "../policy/scope.ts";
 import { getProblem, listProblems } from "../problems/queries.ts";
 import { getUnit, listUnits } from "../units/queries.ts";
@@ -29,7 +30,8 @@ export interface Collection {
     bbox: Bbox | undefined,
     page: Page,
   ): Promise<{ rows: FeatureRow[]; total: number }>;
-  get(ex: Executor, scope: Scope, id: number): Promise<FeatureRow | null>;
+  /** `caller` decides which mobile numbers show whole (policy/mobile-scope.ts). */
+  get(ex: Executor, scope: Scope, id: number, caller: MobileCaller): Promise<FeatureRow | null>;
 }
 
 const first = async <R>(list: Promise<{ rows: R[] }>) => (await list).rows[0] ?? null;
@@ -42,7 +44,7 @@ export const collections: Record<CollectionId, Collection> = {
     table: sql`grids`,
     geometry: sql`geom`,
     list: (ex, scope, bbox, page) => listGrids(ex, scope, { bbox }, page),
-    get: getGrid,
+    get: (ex, scope, id, caller) => getGrid(ex, scope, caller, id),
   },
   communities: {
     entity: "community",
@@ -60,7 +62,7 @@ export const collections: Record<CollectionId, Collection> = {
     table: sql`units`,
     geometry: sql`location`,
     list: (ex, scope, bbox, page) => listUnits(ex, scope, { bbox }, page),
-    get: getUnit,
+    get: (ex, scope, id, caller) => getUnit(ex, scope, caller, id),
   },
   points: {
     entity: "point",

@@ -55,7 +55,9 @@ export interface RequestFilters {
 
 /**
  * Citizens' service requests as GeoReport v2 shapes them. Only what citizens filed is public:
- * inspections (暗访 among them) and patrols stay inside; no reporter's name or phone leaves here.
+ * inspections (暗访 among them) and patrols stay inside; no reporter's name or phone leaves here,
+ * and no staff's note: `status_notes` is the internal status, which the route puts in words.
+ * The photo is served publicly at /open311/v2/media/{id} (policy/file-scope.ts: filesPublic).
  */
 export async function listRequests(ex: Executor, cityId: number, f: RequestFilters, limit = 1000) {
   const ids = f.ids?.length ? sql.raw(`ARRAY[${f.ids.join(",")}]::int[]`) : null;
@@ -63,13 +65,13 @@ export async function listRequests(ex: Executor, cityId: number, f: RequestFilte
     ex,
     sql`SELECT p.id::text AS service_request_id,
           CASE WHEN p.status IN ('closed', 'ledger') THEN 'closed' ELSE 'open' END AS status,
-          (SELECT e.note FROM rectification_events e WHERE e.problem_id = p.id AND e.seq > 1 ORDER BY e.seq DESC LIMIT 1) AS status_notes,
+          p.status AS status_notes,
           i.title AS service_name, CASE WHEN i.id IS NULL THEN NULL ELSE i.standard_id || '-' || i.code END AS service_code,
           p.description, u.name AS agency_responsible, NULL AS service_notice,
           ${isoTime(sql`p.reported_at`)} AS requested_datetime, ${isoTime(sql`p.updated_at`)} AS updated_datetime,
           ${isoTime(sql`p.deadline`)} AS expected_datetime, g.code AS address, NULL AS address_id, NULL AS zipcode,
           ST_Y(p.location) AS lat, ST_X(p.location) AS long,
-          (SELECT '/api/files/' || pp.file_id FROM problem_photos pp WHERE pp.problem_id = p.id AND pp.phase = 'before' ORDER BY pp.id LIMIT 1) AS media_url
+          (SELECT '/open311/v2/media/' || pp.file_id FROM problem_photos pp WHERE pp.problem_id = p.id AND pp.phase = 'before' ORDER BY pp.id LIMIT 1) AS media_url
         FROM problems p LEFT JOIN standard_items i ON i.id = p.item_id LEFT JOIN units u ON u.id = p.unit_id
           LEFT JOIN grids g ON g.id = p.grid_id
         WHERE p.city_id = ${cityId} AND p.source = 'citizen'

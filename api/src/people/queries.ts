@@ -2,6 +2,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { queryPage, whereAll } from "../db/query-helpers.ts";
+import { type MobileCaller, mayCall, mobileFor } from "../policy/mobile-scope.ts";
 import type { Scope } from "../policy/scope.ts";
 
 export interface PersonFilters {
@@ -28,12 +29,13 @@ export interface PersonRow {
 export function listPeople(
   ex: Executor,
   scope: Scope,
+  caller: MobileCaller,
   filters: PersonFilters,
   page: { limit: number; offset: number },
 ) {
   const like = filters.q ? `%${filters.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : undefined;
   return queryPage<PersonRow>(ex, {
-    columns: sql`p.id, p.name, p.mobile, p.title, p.unit_id AS "unitId", u.short_name AS "unitName",
+    columns: sql`p.id, p.name, ${mobileFor(scope, caller)} AS mobile, p.title, p.unit_id AS "unitId", u.short_name AS "unitName",
       p.branch_id AS "branchId", b.name AS "branchName", p.party_member AS "partyMember",
       (SELECT string_agg(g.code, ',' ORDER BY g.code) FROM grid_people gp JOIN grids g ON g.id = gp.grid_id
         WHERE gp.person_id = p.id AND g.deleted_at IS NULL) AS "gridCodes"`,
@@ -43,7 +45,9 @@ export function listPeople(
       // Outside the campaign office, people lists are a unit's own staff only.
       scope.kind === "unit" && sql`p.unit_id = ${scope.unitId}`,
       scope.kind === "grids" && sql`false`,
-      like !== undefined && sql`(p.name ILIKE ${like} OR p.mobile ILIKE ${like})`,
+      // A number is searched only by those who may see it whole (a search would reveal it).
+      like !== undefined &&
+        sql`(p.name ILIKE ${like} OR (${mayCall(scope, caller)} AND p.mobile ILIKE ${like}))`,
       filters.unitId !== undefined && sql`p.unit_id = ${filters.unitId}`,
       filters.branchId !== undefined && sql`p.branch_id = ${filters.branchId}`,
       filters.unassigned === true &&

@@ -20,6 +20,8 @@ export const actions = [
   "unit.persons.write",
   "patrols.write",
   "activities.write",
+  // Security (issue 16): uploading photos and documents; bureau leaders only read.
+  "files.upload",
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -33,20 +35,29 @@ const coordinator: Action[] = [
   "problems.verify",
   "rankings.publish",
   "problems.report",
+  "files.upload",
 ];
 
 export const permissions: Record<Role, readonly Action[]> = {
-  admin: ["users.manage", "audit.read", "settings.write", "standards.write"],
+  // Standards are the campaign office's to write (issue 16): an account administrator only reads them.
+  admin: ["users.manage", "audit.read", "settings.write"],
   coordinator,
-  inspector: ["inspections.write", "problems.report"],
+  inspector: ["inspections.write", "problems.report", "files.upload"],
   unit_admin: [
     "rectification.submit",
     "unit.materials.write",
     "unit.persons.write",
     "tasks.progress",
+    "files.upload",
   ],
-  grid_leader: ["problems.report", "patrols.write", "activities.write", "tasks.progress"],
-  volunteer: ["problems.report", "patrols.write", "activities.write"],
+  grid_leader: [
+    "problems.report",
+    "patrols.write",
+    "activities.write",
+    "tasks.progress",
+    "files.upload",
+  ],
+  volunteer: ["problems.report", "patrols.write", "activities.write", "files.upload"],
   leader: [],
 };
 

@@ -110,3 +110,26 @@ export function dedicationDaysReadable(scope: Scope, d = sql.raw("d")): SQL {
   return sql`${d}.city_id = ${scope.cityId} AND EXISTS (SELECT 1 FROM grids sg
     WHERE sg.id = ${d}.grid_id AND ${gridsReadable(scope, sql.raw("sg"))})`;
 }
+
+/**
+ * Volunteer activities (alias a, joined to its branch as b): a unit admin its unit's branches';
+ * a volunteer their branch's and those they joined.
+ */
+export function activitiesReadable(
+  scope: Scope,
+  personId: number | null,
+  a = sql.raw("a"),
+  b = sql.raw("b"),
+): SQL {
+  switch (scope.kind) {
+    case "city":
+      return sql`${a}.city_id = ${scope.cityId}`;
+    case "unit":
+      return sql`${a}.city_id = ${scope.cityId} AND ${b}.lead_unit_id = ${scope.unitId}`;
+    case "grids":
+      return sql`${a}.city_id = ${scope.cityId} AND (
+        ${a}.branch_id = (SELECT branch_id FROM people WHERE id = ${personId ?? 0})
+        OR EXISTS (SELECT 1 FROM activity_participants ap WHERE ap.activity_id = ${a}.id
+          AND ap.person_id = ${personId ?? 0}))`;
+  }
+}

@@ -1,4 +1,6 @@
-// The coordinator's board (销号清零): open problems by state, and the overdue ones, most late first.
+// The coordinator's board (销号清零): open problems by state, the overdue ones, most late first, and
+// those waiting for dispatch with how long they have waited.
+import { awaitingDispatch } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
@@ -6,6 +8,29 @@ import { isoTime } from "../db/query-helpers.ts";
 import { countingCellSize } from "../db/schema/index.ts";
 import { problemsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
+import { awaitingSince, statusIn } from "./queries.ts";
+
+/**
+ * Problems waiting for dispatch (待派发), the earliest reported first: never overdue (no unit has
+ * them, so no deadline runs), but how long each has waited shows.
+ */
+function waitingForDispatch(ex: Executor, scope: Scope) {
+  return selectRows<{
+    id: number;
+    description: string;
+    status: string;
+    gridCode: string | null;
+    unitName: string | null;
+    awaitingSince: string;
+  }>(
+    ex,
+    sql`SELECT p.id, p.description, p.status, g.code AS "gridCode", u.name AS "unitName",
+          ${awaitingSince} AS "awaitingSince"
+        FROM problems p LEFT JOIN grids g ON g.id = p.grid_id LEFT JOIN units u ON u.id = p.unit_id
+        WHERE ${problemsReadable(scope)} AND ${statusIn(sql`p.status`, awaitingDispatch)}
+        ORDER BY p.reported_at, p.id LIMIT 20`,
+  );
+}
 
 export async function problemBoard(ex: Executor, scope: Scope) {
   // The whole city's counts by state come from the leaders' rollup (every problem once in its
@@ -54,5 +79,7 @@ export async function problemBoard(ex: Executor, scope: Scope) {
     overdueCount: late?.n ?? 0,
     extensionRequests: pending?.n ?? 0,
     overdue,
+    awaitingDispatchCount: awaitingDispatch.reduce((n, status) => n + (byStatus[status] ?? 0), 0),
+    awaitingDispatch: await waitingForDispatch(ex, scope),
   };
 }

@@ -2,7 +2,7 @@
 // ledger read back): a first pass checks every row and names each bad one by its line, then, only
 // if all are good, one transaction inserts them in batches and routes each batch to its grids in
 // one spatial join (routeProblems). A million rows stream through; none is held in memory whole.
-import { insideChina } from "@civgrid/geo";
+import { awaitingDispatch, daysToRectify, insideChina, workingDayDeadline } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record.ts";
 import { type Db, type Executor, selectRows } from "../db/client.ts";
@@ -10,7 +10,6 @@ import { analyze } from "../db/maintenance.ts";
 import { problemSeverities, problemSources, problemStatuses } from "../db/schema/index.ts";
 import { readCsv } from "../exports/csv-read.ts";
 import { routeProblems } from "./routing.ts";
-import { daysToRectify } from "./rules.ts";
 
 /** Rows inserted and routed per statement. */
 export const BATCH = 5_000;
@@ -64,6 +63,8 @@ interface Row {
   severity: (typeof problemSeverities)[number];
   source: (typeof problemSources)[number];
   status: (typeof problemStatuses)[number];
+  /** By severity in working days from the report; none while it waits for dispatch. */
+  deadline: string | null;
 }
 
 function headerIndex(cells: string[]): Partial<Record<Column, number>> {
@@ -135,6 +136,12 @@ function checkRow(
     severity,
     source,
     status,
+    deadline: awaitingDispatch.includes(status)
+      ? null
+      : workingDayDeadline(
+          reported ? new Date(reported) : new Date(),
+          daysToRectify[severity],
+        ).toISOString(),
   };
 }
 
@@ -246,14 +253,12 @@ async function insertBatch(tx: Executor, cityId: number, rows: Row[]) {
         SELECT ${cityId}, r.source, r.severity, r.status, r.description,
           ST_SetSRID(ST_MakePoint(r.lon, r.lat), 4326), r.item_id, r.deduction,
           coalesce(r.reported_at, now()),
-          coalesce(r.reported_at, now()) + make_interval(days => CASE r.severity
-            WHEN 'serious' THEN ${daysToRectify.serious}::int WHEN 'minor' THEN ${daysToRectify.minor}::int
-            ELSE ${daysToRectify.normal}::int END),
+          r.deadline,
           -- A problem imported as closed was closed by the time it was reported here, at the latest.
           CASE WHEN r.status = 'closed' THEN coalesce(r.reported_at, now()) END
         FROM json_to_recordset(${JSON.stringify(rows)}::json) AS r(lon float8, lat float8,
           description text, reported_at timestamptz, item_id int, deduction numeric,
-          severity text, source text, status text)
+          severity text, source text, status text, deadline timestamptz)
         RETURNING id`,
   );
   return inserted.map((r) => r.id);

@@ -1,8 +1,9 @@
 // Reporting a problem (from a patrol, an inspection or a citizen): located, routed to the grid that
-// contains it and that grid's lead unit, given a deadline, and logged as the first event — once,
-// however often a phone on a bad network sends the same report (Idempotency-Key).
+// contains it and that grid's lead unit (no deadline until a coordinator dispatches it), and logged
+// as the first event — once, however often a phone on a bad network sends the same report
+// (Idempotency-Key, routes/idempotency.ts).
 
-import { insideChina } from "@civgrid/geo";
+import { insideChina, isMainlandMobile } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import type { Point } from "geojson";
 import { recordAudit } from "../audit/record.ts";
@@ -11,7 +12,6 @@ import { selectRows } from "../db/client.ts";
 import { AppError, type Message } from "../errors.ts";
 import { nearbyOpenProblems } from "./duplicates.ts";
 import { routeProblems } from "./routing.ts";
-import { daysToRectify } from "./rules.ts";
 
 export interface NewProblem {
   source: "inspection" | "patrol" | "citizen";
@@ -55,21 +55,10 @@ async function locate(tx: Executor, cityId: number, p: NewProblem): Promise<[num
   return [photo.lon, photo.lat];
 }
 
-/** The existing problem for a replayed report, or null. */
-export async function replayed(
-  ex: Executor,
-  cityId: number,
-  key: string | undefined,
-): Promise<number | null> {
-  if (!key) return null;
-  const [row] = await selectRows<{ id: number }>(
-    ex,
-    sql`SELECT id FROM problems WHERE city_id = ${cityId} AND idempotency_key = ${key}`,
-  );
-  return row?.id ?? null;
-}
-
 export async function createProblem(tx: Executor, reporter: Reporter, p: NewProblem) {
+  // Staff call a citizen back on it: a number that cannot be called is refused, not stored.
+  if (p.reporterPhone !== undefined && p.reporterPhone !== "" && !isMainlandMobile(p.reporterPhone))
+    refuse({ phone: { key: "field.mainland_mobile" } });
   const [lon, lat] = await locate(tx, reporter.cityId, p);
   if (!insideChina([lon, lat])) {
     refuse({ location: { key: "problem.outside_china", params: { lon, lat } } });
@@ -88,8 +77,8 @@ export async function createProblem(tx: Executor, reporter: Reporter, p: NewProb
           inspection_id, deduction, deadline, reported_by, reporter_name, reporter_phone, idempotency_key)
         VALUES (${reporter.cityId}, ${p.source}, ${p.severity}, ${p.description},
           ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326), ${p.gpsAccuracyM ?? null}, ${p.itemId ?? null}, ${p.pointId ?? null},
-          ${p.inspectionId ?? null}, ${p.deduction ?? 0}, now() + make_interval(days => ${daysToRectify[p.severity]}),
-          ${reporter.userId}, ${p.reporterName ?? null}, ${p.reporterPhone ?? null}, ${p.idempotencyKey ?? null})
+          ${p.inspectionId ?? null}, ${p.deduction ?? 0}, NULL,
+          ${reporter.userId}, ${p.reporterName ?? null}, ${p.reporterPhone || null}, ${p.idempotencyKey ?? null})
         RETURNING id`,
   );
   if (!row) throw new Error("the problem was not written");

@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
+import type { Message } from "../errors.ts";
 
 export interface PossibleDuplicate {
   id: number;
@@ -27,4 +28,39 @@ export async function nearbyOpenProblems(
         ORDER BY ST_Distance(o.location::geography, p.location::geography), o.id
         LIMIT 5`,
   );
+}
+
+/**
+ * What is wrong with closing problem `id` as a duplicate of `target`, or null: not itself, a
+ * problem of the same city, not a duplicate itself (point at the one carrying the work), and when
+ * already closed, of the same category of the standard.
+ */
+export async function duplicateProblem(
+  ex: Executor,
+  cityId: number,
+  id: number,
+  target: number | undefined,
+): Promise<Message | null> {
+  if (target === undefined) return { key: "field.required" };
+  if (target === id) return { key: "problem.duplicate_self" };
+  const [row] = await selectRows<{
+    status: string;
+    duplicateOf: number | null;
+    sameCategory: boolean;
+  }>(
+    ex,
+    sql`SELECT o.status, o.duplicate_of AS "duplicateOf",
+          coalesce(oc.category_id IS NOT DISTINCT FROM pc.category_id, false) AS "sameCategory"
+        FROM problems o
+        JOIN problems p ON p.id = ${id}
+        LEFT JOIN standard_items oc ON oc.id = o.item_id
+        LEFT JOIN standard_items pc ON pc.id = p.item_id
+        WHERE o.id = ${target} AND o.city_id = ${cityId}`,
+  );
+  if (!row) return { key: "problem.duplicate_unknown", params: { id: target } };
+  if (row.duplicateOf !== null)
+    return { key: "problem.duplicate_of_duplicate", params: { id: target, of: row.duplicateOf } };
+  if (row.status === "closed" && !row.sameCategory)
+    return { key: "problem.duplicate_other_category", params: { id: target } };
+  return null;
 }

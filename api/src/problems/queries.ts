@@ -4,11 +4,23 @@ import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { type Bbox, intersectsBbox, isoTime, queryPage, whereAll } from "../db/query-helpers.ts";
 import { countingCellSize, type HexColumn, type ProblemStatus } from "../db/schema/index.ts";
+import { maySeeReporterPhone } from "../policy/personal-data.ts";
 import { problemsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
 
-/** A problem is open until it is closed; ledger items wait for their review, not a deadline. */
-const overdue = sql`(p.deadline < now() AND p.status NOT IN ('closed', 'ledger'))`;
+/**
+ * A problem is open until it is closed; ledger items wait for their review, not a deadline. One
+ * waiting for dispatch has no deadline (NULL), so it is never overdue: `coalesce` keeps the
+ * answer true or false, never NULL, so that "not overdue" finds it too.
+ */
+const pastDeadline = sql`(p.deadline < now() AND p.status NOT IN ('closed', 'ledger'))`;
+/** Whether problem p is overdue: false, never NULL, while it waits for dispatch (no deadline). */
+export const overdue = sql`coalesce(${pastDeadline}, false)`;
+
+/** Since when a problem waiting for dispatch has waited: its report, or the unit's sending back. */
+export const awaitingSince = sql`CASE WHEN p.status IN ('reported', 'sent_back') THEN ${isoTime(
+  sql`coalesce((SELECT max(e.at) FROM rectification_events e WHERE e.problem_id = p.id AND e.action = 'send_back'), p.reported_at)`,
+)} END`;
 
 export interface ProblemFilters {
   status?: ProblemStatus[] | undefined;
@@ -47,6 +59,10 @@ export interface ProblemRow {
   /** ISO 8601 timestamps */
   deadline: string | null;
   overdue: boolean;
+  /** Waiting for dispatch (reported or sent back) since then; null once dispatched. */
+  awaitingSince: string | null;
+  /** Closed as a second report of this problem. */
+  duplicateOf: number | null;
   reportedAt: string;
   closedAt: string | null;
   /** A unit's request for more time waits for the coordinator's answer. */
@@ -60,6 +76,7 @@ const columns = sql`p.id, p.status, p.version, p.severity, p.source, p.descripti
   p.grid_id AS "gridId", g.code AS "gridCode", p.unit_id AS "unitId", u.name AS "unitName",
   i.code AS "itemCode", i.title AS "itemTitle", p.deduction::float8 AS deduction,
   ${isoTime(sql`p.deadline`)} AS deadline, ${overdue} AS overdue,
+  ${awaitingSince} AS "awaitingSince", p.duplicate_of AS "duplicateOf",
   ${isoTime(sql`p.reported_at`)} AS "reportedAt", ${isoTime(sql`p.closed_at`)} AS "closedAt",
   p.extension_days_requested IS NOT NULL AS "extensionRequested",
   p.routed_to_nearest AS "routedToNearest",
@@ -89,7 +106,7 @@ export function problemsWhere(scope: Scope, filters: ProblemFilters & { id?: num
     filters.unitId !== undefined && sql`p.unit_id = ${filters.unitId}`,
     filters.source !== undefined && sql`p.source = ${filters.source}`,
     filters.severity !== undefined && sql`p.severity = ${filters.severity}`,
-    filters.overdue === true && overdue,
+    filters.overdue === true && pastDeadline, // as the partial index on open deadlines reads it
     filters.overdue === false && sql`NOT ${overdue}`,
     intersectsBbox(sql`p.location`, filters.bbox),
     filters.categoryId !== undefined &&
@@ -163,6 +180,9 @@ export interface RectificationEventRow {
   actorName: string;
   note: string | null;
   reason: string | null;
+  /** The unit a dispatch sent it to, and the deadline a step set. */
+  unitName: string | null;
+  deadline: string | null;
   at: string;
 }
 
@@ -174,33 +194,34 @@ export async function getProblem(ex: Executor, scope: Scope, id: number) {
   if (!problem) return null;
   const events = await selectRows<RectificationEventRow>(
     ex,
-    sql`SELECT seq, action, from_status AS "fromStatus", to_status AS "toStatus",
-          actor_name AS "actorName", note, reason, ${isoTime(sql`at`)} AS at
-        FROM rectification_events WHERE problem_id = ${id} ORDER BY seq`,
+    sql`SELECT e.seq, e.action, e.from_status AS "fromStatus", e.to_status AS "toStatus",
+          e.actor_name AS "actorName", e.note, e.reason, u.name AS "unitName",
+          ${isoTime(sql`e.deadline`)} AS deadline, ${isoTime(sql`e.at`)} AS at
+        FROM rectification_events e LEFT JOIN units u ON u.id = e.unit_id
+        WHERE e.problem_id = ${id} ORDER BY e.seq`,
   );
-  const photos = await selectRows<{
-    fileId: number;
-    phase: "before" | "after";
-    eventSeq: number | null;
-  }>(
-    ex,
-    sql`SELECT pp.file_id AS "fileId", pp.phase, e.seq AS "eventSeq"
-        FROM problem_photos pp LEFT JOIN rectification_events e ON e.id = pp.event_id
-        WHERE pp.problem_id = ${id} ORDER BY pp.phase DESC, pp.id`,
-  );
+  const photos = await problemPhotos(ex, id);
   const [extension] = await selectRows<{
     days: number | null;
     reason: string | null;
     reviewOn: string | null;
+    reporterPhone: string | null;
   }>(
     ex,
-    sql`SELECT extension_days_requested AS days, extension_reason AS reason, review_on::text AS "reviewOn"
+    sql`SELECT extension_days_requested AS days, extension_reason AS reason, review_on::text AS "reviewOn",
+          reporter_phone AS "reporterPhone"
         FROM problems WHERE id = ${id}`,
+  );
+  const duplicates = await selectRows<{ id: number }>(
+    ex,
+    sql`SELECT id FROM problems WHERE duplicate_of = ${id} ORDER BY id`,
   );
   return {
     ...problem,
+    duplicates: duplicates.map((d) => d.id),
     extensionRequest: extension?.days ? { days: extension.days, reason: extension.reason } : null,
     reviewOn: extension?.reviewOn ?? null,
+    reporterPhone: maySeeReporterPhone(scope) ? (extension?.reporterPhone ?? null) : null,
     events,
     photos: photos.map((p) => ({
       ...p,
@@ -208,4 +229,14 @@ export async function getProblem(ex: Executor, scope: Scope, id: number) {
       thumbnailUrl: `/api/files/${p.fileId}/thumbnail`,
     })),
   };
+}
+
+/** A problem's photos, before then after, each with the step that added it (null: the report). */
+export function problemPhotos(ex: Executor, problemId: number) {
+  return selectRows<{ fileId: number; phase: "before" | "after"; eventSeq: number | null }>(
+    ex,
+    sql`SELECT pp.file_id AS "fileId", pp.phase, e.seq AS "eventSeq"
+        FROM problem_photos pp LEFT JOIN rectification_events e ON e.id = pp.event_id
+        WHERE pp.problem_id = ${problemId} ORDER BY pp.phase DESC, pp.id`,
+  );
 }

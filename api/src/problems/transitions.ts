@@ -2,23 +2,21 @@
 // state, own unit, what the step must carry), then one transaction updates the problem, appends
 // the event and its photos, and writes the audit row. Of two people acting on the same version,
 // one wins and the other gets 409 with the current state.
+import { refusal, type Severity } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import type { SessionUser } from "../accounts/sessions.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
+import { isoTime } from "../db/query-helpers.ts";
 import type { ProblemStatus } from "../db/schema/index.ts";
 import { AppError, type Message, notFound } from "../errors.ts";
+import { notifyProblemStep } from "../notifications/problem-steps.ts";
 import { problemsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
-import {
-  type Action,
-  daysToRectify,
-  type Need,
-  returnReasons,
-  rules,
-  sendBackReasons,
-} from "./rules.ts";
+import { deadlineFor, extendedDeadline } from "./deadlines.ts";
+import { duplicateProblem } from "./duplicates.ts";
+import { type Action, type Need, returnReasons, rules, sendBackReasons } from "./rules.ts";
 
 export interface Step {
   action: Action;
@@ -28,21 +26,28 @@ export interface Step {
   photoIds?: number[] | undefined;
   days?: number | undefined;
   reviewOn?: string | undefined;
+  /** Dispatch: the unit to send it to (default: the unit routing chose). */
+  unitId?: number | undefined;
+  /** Dispatch, return, reopen: the last day (YYYY-MM-DD, China) — default by severity. */
+  deadline?: string | undefined;
+  /** Mark duplicate: the problem this one repeats. */
+  duplicateOf?: number | undefined;
 }
 
-interface Locked {
+export interface Locked {
   id: number;
   status: ProblemStatus;
   version: number;
-  severity: keyof typeof daysToRectify;
+  severity: Severity;
   unitId: number | null;
+  deadline: string | null;
   extensionDaysRequested: number | null;
 }
 
 async function lock(tx: Executor, scope: Scope, id: number): Promise<Locked> {
   const [row] = await selectRows<Locked>(
     tx,
-    sql`SELECT p.id, p.status, p.version, p.severity, p.unit_id AS "unitId", p.extension_days_requested AS "extensionDaysRequested"
+    sql`SELECT p.id, p.status, p.version, p.severity, p.unit_id AS "unitId", ${isoTime(sql`p.deadline`)} AS deadline, p.extension_days_requested AS "extensionDaysRequested"
         FROM problems p WHERE p.id = ${id} AND ${problemsReadable(scope)} FOR UPDATE`,
   );
   if (!row) throw notFound("problem", id);
@@ -60,7 +65,7 @@ const conflict = (p: Locked, key: Message["key"], params: Record<string, string 
     }),
   );
 
-function missing(needs: readonly Need[], step: Step, p: Locked): Record<string, Message> {
+function missing(needs: readonly Need[], step: Step): Record<string, Message> {
   const fields: Record<string, Message> = {};
   for (const need of needs) {
     if (need === "note" && !step.note?.trim()) fields.note = { key: "field.required" };
@@ -88,12 +93,101 @@ function missing(needs: readonly Need[], step: Step, p: Locked): Record<string, 
     ) {
       fields.reviewOn = { key: "problem.review_date" };
     }
-    if (need === "pendingExtension" && p.extensionDaysRequested === null)
-      fields.action = { key: "problem.no_pending_extension" };
-    if (need === "noPendingExtension" && p.extensionDaysRequested !== null)
-      fields.action = { key: "problem.extension_pending" };
+    if (need === "duplicateOf" && !Number.isInteger(step.duplicateOf))
+      fields.duplicateOf = { key: "field.required" };
   }
   return fields;
+}
+
+/** A role the table does not give the step to is refused before the problem is even read. */
+function checkRole(user: Pick<SessionUser, "role">, action: Action) {
+  if (!(rules[action].who as readonly string[]).includes(user.role)) {
+    throw new AppError(403, "forbidden", {
+      key: "problem.role_may_not",
+      params: { role: `role.${user.role}`, action: `action.${action}` },
+    });
+  }
+}
+
+/**
+ * The table's verdict (geo's `refusal`, the one the web shows buttons by) as the API answers it:
+ * 403 for the role or another unit's problem, 409 for a state or version that moved on, 400 for
+ * an extension answered or asked out of turn. Returns when the step may be taken.
+ */
+export function checkStep(
+  user: Pick<SessionUser, "role" | "unitId">,
+  p: Locked,
+  step: Pick<Step, "action" | "version">,
+) {
+  checkRole(user, step.action);
+  if (p.version !== step.version)
+    throw conflict(p, "problem.version_conflict", { version: p.version });
+  const why = refusal(step.action, user, {
+    status: p.status,
+    unitId: p.unitId,
+    extensionPending: p.extensionDaysRequested !== null,
+  });
+  if (why === "status")
+    throw conflict(p, "problem.illegal_transition", { action: `action.${step.action}` });
+  if (why === "not_own_unit")
+    throw new AppError(403, "forbidden", { key: "problem.not_your_unit" });
+  if (why === "no_extension" || why === "extension_pending") {
+    const key =
+      why === "no_extension" ? "problem.no_pending_extension" : "problem.extension_pending";
+    throw new AppError(400, "invalid_request", { key: "error.validation" }, { action: { key } });
+  }
+}
+
+interface Terms {
+  unitId?: number;
+  deadline?: Date;
+}
+
+/**
+ * What a step sets besides the status: a dispatch's unit (checked to be the city's) and the
+ * deadline a dispatch, return or reopen gives (chosen or by severity, in working days), a granted
+ * extension's new deadline; a duplicate's target checked. Problems go into `fields`.
+ */
+async function stepTerms(
+  tx: Executor,
+  cityId: number,
+  id: number,
+  p: Locked,
+  step: Step,
+  fields: Record<string, Message>,
+): Promise<Terms> {
+  const terms: Terms = {};
+  if (step.action === "dispatch") {
+    const unitId = step.unitId ?? p.unitId;
+    if (unitId === null) fields.unitId = { key: "problem.unit_needed" };
+    else if (!(await cityUnit(tx, cityId, unitId))) fields.unitId = { key: "problem.unit_unknown" };
+    else terms.unitId = unitId;
+  } else if (step.unitId !== undefined) {
+    fields.unitId = { key: "field.unknown" };
+  }
+  if (rules[step.action].offers?.includes("deadline")) {
+    const choice = await deadlineFor(tx, cityId, p.severity, step.deadline);
+    if ("problem" in choice) fields.deadline = choice.problem;
+    else terms.deadline = choice.deadline;
+  } else if (step.deadline !== undefined) {
+    fields.deadline = { key: "field.unknown" };
+  }
+  if (step.action === "grant_extension" && p.extensionDaysRequested !== null) {
+    terms.deadline = extendedDeadline(p.deadline, p.extensionDaysRequested);
+  }
+  if (step.action === "mark_duplicate" && !fields.duplicateOf) {
+    const problem = await duplicateProblem(tx, cityId, id, step.duplicateOf);
+    if (problem) fields.duplicateOf = problem;
+  }
+  return terms;
+}
+
+async function cityUnit(tx: Executor, cityId: number, unitId: number): Promise<boolean> {
+  const [unit] = await selectRows<{ id: number }>(
+    tx,
+    sql`SELECT id FROM units WHERE id = ${unitId} AND city_id = ${cityId}`,
+  );
+  return unit !== undefined;
 }
 
 export async function takeStep(
@@ -104,33 +198,25 @@ export async function takeStep(
   step: Step,
 ) {
   const rule = rules[step.action];
-  if (!rule.who.includes(user.role)) {
-    throw new AppError(403, "forbidden", {
-      key: "problem.role_may_not",
-      params: { role: `role.${user.role}`, action: `action.${step.action}` },
-    });
-  }
+  checkRole(user, step.action);
   const p = await lock(tx, scope, id);
-  if (p.version !== step.version)
-    throw conflict(p, "problem.version_conflict", { version: p.version });
-  if (!rule.from.includes(p.status))
-    throw conflict(p, "problem.illegal_transition", { action: `action.${step.action}` });
-  if (rule.ownUnit && p.unitId !== user.unitId)
-    throw new AppError(403, "forbidden", { key: "problem.not_your_unit" });
-  const fields = missing(rule.needs ?? [], step, p);
+  checkStep(user, p, step);
+  const fields = missing(rule.needs ?? [], step);
+  const terms = await stepTerms(tx, user.cityId, id, p, step, fields);
   if (Object.keys(fields).length)
     throw new AppError(400, "invalid_request", { key: "error.validation" }, fields);
 
   const to = rule.to ?? p.status;
   const deadline =
-    step.action === "dispatch" || step.action === "reopen"
-      ? sql`now() + make_interval(days => ${daysToRectify[p.severity]})`
-      : step.action === "grant_extension"
-        ? sql`greatest(deadline, now()) + make_interval(days => ${p.extensionDaysRequested ?? 0})`
+    terms.deadline !== undefined
+      ? terms.deadline.toISOString()
+      : to === "sent_back"
+        ? null // back with the campaign office: no unit works on it, no clock runs
         : sql`deadline`;
   const asking = step.action === "request_extension";
   const answered = step.action === "grant_extension" || step.action === "refuse_extension";
   await tx.execute(sql`UPDATE problems SET status = ${to}, version = version + 1, updated_at = now(), deadline = ${deadline},
+      unit_id = ${terms.unitId ?? sql`unit_id`}, duplicate_of = ${step.action === "mark_duplicate" ? (step.duplicateOf ?? null) : sql`duplicate_of`},
       closed_at = ${to === "closed" ? sql`now()` : sql`NULL`},
       extension_days_requested = ${asking ? (step.days ?? null) : answered ? null : sql`extension_days_requested`},
       extension_reason = ${asking ? (step.note ?? null) : answered ? null : sql`extension_reason`},
@@ -138,9 +224,10 @@ export async function takeStep(
     WHERE id = ${id}`);
   const [event] = await selectRows<{ id: number }>(
     tx,
-    sql`INSERT INTO rectification_events (city_id, problem_id, seq, action, from_status, to_status, actor_user_id, actor_name, note, reason)
+    sql`INSERT INTO rectification_events (city_id, problem_id, seq, action, from_status, to_status, actor_user_id, actor_name, note, reason, unit_id, deadline)
         SELECT ${user.cityId}, ${id}, coalesce(max(seq), 0) + 1, ${step.action}, ${p.status}, ${to}, ${user.id}, ${user.displayName},
-               ${step.note ?? null}, ${step.reason ?? (asking ? `+${step.days}` : null)}
+               ${step.note ?? null}, ${step.reason ?? (asking ? `+${step.days}` : step.action === "mark_duplicate" ? `#${step.duplicateOf}` : null)},
+               ${terms.unitId ?? null}, ${terms.deadline?.toISOString() ?? null}
         FROM rectification_events WHERE problem_id = ${id}
         RETURNING id`,
   );
@@ -166,6 +253,22 @@ export async function takeStep(
     entity: "problem",
     entityId: id,
     before: { status: p.status, version: p.version },
-    after: { status: to, version: p.version + 1, note: step.note, reason: step.reason },
+    after: {
+      status: to,
+      version: p.version + 1,
+      note: step.note,
+      reason: step.reason,
+      ...(terms.unitId !== undefined && { unitId: terms.unitId }),
+      ...(terms.deadline && { deadline: terms.deadline.toISOString() }),
+      ...(step.duplicateOf !== undefined && { duplicateOf: step.duplicateOf }),
+    },
+  });
+  await notifyProblemStep(tx, {
+    action: step.action,
+    problemId: id,
+    cityId: user.cityId,
+    actorId: user.id,
+    reason: step.reason,
+    days: step.days,
   });
 }

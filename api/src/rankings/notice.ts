@@ -1,20 +1,37 @@
 // The notice (通报) as an XLSX workbook, ready to print and send: the ranking table with the
 // commended and criticised lines, a second sheet listing every overdue problem, and the leaders'
 // weekly trend and hotspots.
+import { chinaDateTime, RANKING_COLUMNS, RATE_COLUMNS } from "@civgrid/geo";
 import ExcelJS from "exceljs";
 import type { ClusterRow } from "../analytics/clusters.ts";
 import { hotspotSheet, trendSheet } from "../analytics/notice-sheets.ts";
 import type { TrendSeries } from "../analytics/trends.ts";
+import type { UnitKind } from "../db/schema/index.ts";
+import { translate } from "../messages.ts";
 import type { OverdueProblem } from "./queries.ts";
 import type { Ranking, RankingRow } from "./ranking.ts";
 
-export function noticeTitle(cityName: string, r: Pick<Ranking, "period">): string {
-  return `${cityName} 创城问题整改通报（${r.period.from} 至 ${r.period.to}）`;
+/** What a notice covers, in words: its category and kind of unit where it was narrowed to them. */
+export interface NoticeFilters {
+  categoryName?: string | undefined;
+  unitKind?: UnitKind | undefined;
 }
 
-/** An ISO time as the city reads it: YYYY-MM-DD HH:mm in China time. */
-function chinaTime(iso: string): string {
-  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 16).replace("T", " ");
+/** The title names the notice's filter: its period, and its category and kind of unit if any. */
+export function noticeTitle(
+  cityName: string,
+  r: Pick<Ranking, "period">,
+  filters: NoticeFilters = {},
+): string {
+  const parts = [
+    `${r.period.from} 至 ${r.period.to}`,
+    filters.categoryName && translate("notice.category", "zh-CN", { name: filters.categoryName }),
+    filters.unitKind &&
+      translate("notice.unitKind", "zh-CN", {
+        name: translate(`unitKind.${filters.unitKind}`, "zh-CN"),
+      }),
+  ];
+  return `${cityName} 创城问题整改通报（${parts.filter(Boolean).join("，")}）`;
 }
 
 const percent = (rate: number | null) => (rate === null ? "—" : rate);
@@ -29,20 +46,12 @@ function titleRow(sheet: ExcelJS.Worksheet, title: string, width: number) {
 
 function rankingSheet(book: ExcelJS.Workbook, title: string, r: Ranking) {
   const who = r.by === "unit" ? "责任单位" : "网格";
-  const columns = [
-    { header: "排名", key: "rank", width: 6 },
-    { header: who, key: "name", width: 30 },
-    { header: "失分", key: "pointsLost", width: 8 },
-    { header: "问题数", key: "problems", width: 8 },
-    { header: "未整改", key: "open", width: 8 },
-    { header: "超期", key: "overdue", width: 8 },
-    { header: "已销号", key: "closed", width: 8 },
-    { header: "按期销号", key: "closedOnTime", width: 10 },
-    { header: "按期整改率", key: "onTimeRate", width: 12 },
-    { header: "返工率", key: "reworkRate", width: 10 },
-    { header: "任务按期完成率", key: "taskOnTimeRate", width: 14 },
-    { header: "资料报送率", key: "materialRate", width: 12 },
-  ];
+  // The page's columns, in the page's order (geo's RANKING_COLUMNS), with the page's words.
+  const columns = RANKING_COLUMNS.map((key) => ({
+    key,
+    header: key === "name" ? who : translate(`rankingColumn.${key}`, "zh-CN"),
+    width: key === "name" ? 30 : key.endsWith("Rate") ? 14 : 9,
+  }));
   const sheet = book.addWorksheet("整改排名", {
     pageSetup: { orientation: "landscape", fitToPage: true },
   });
@@ -51,16 +60,12 @@ function rankingSheet(book: ExcelJS.Workbook, title: string, r: Ranking) {
   sheet.addRow([`统计期间：${r.period.from} 至 ${r.period.to}（按问题上报时间）`]);
   sheet.addRow(columns.map((c) => c.header)).font = { bold: true };
   for (const row of r.rows) {
-    sheet.addRow({
-      ...row,
-      onTimeRate: percent(row.onTimeRate),
-      reworkRate: percent(row.reworkRate),
-      taskOnTimeRate: percent(row.taskOnTimeRate),
-      materialRate: percent(row.materialRate),
-    });
+    const rates = Object.fromEntries(
+      RATE_COLUMNS.map((key) => [key, percent(row[key] as number | null)]),
+    );
+    sheet.addRow({ ...row, ...rates });
   }
-  for (const key of ["onTimeRate", "reworkRate", "taskOnTimeRate", "materialRate"])
-    sheet.getColumn(key).numFmt = "0.0%";
+  for (const key of RATE_COLUMNS) sheet.getColumn(key).numFmt = "0.0%";
   sheet.addRow([]);
   const name = (x: RankingRow) => `${x.name}（失分 ${x.pointsLost}）`;
   sheet.addRow([
@@ -89,7 +94,7 @@ function overdueSheet(book: ExcelJS.Workbook, overdue: OverdueProblem[]) {
   sheet.columns = columns.map(({ key, width }) => ({ key, width }));
   titleRow(sheet, `超期未整改问题清单（${overdue.length} 个）`, columns.length);
   sheet.addRow(columns.map((c) => c.header)).font = { bold: true };
-  for (const p of overdue) sheet.addRow({ ...p, deadline: chinaTime(p.deadline) });
+  for (const p of overdue) sheet.addRow({ ...p, deadline: chinaDateTime(p.deadline) });
   sheet.getColumn("description").alignment = { wrapText: true, vertical: "top" };
 }
 

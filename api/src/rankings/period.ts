@@ -1,11 +1,11 @@
 // The period a ranking covers: whole days in China time (UTC+8, no daylight saving), from and to
 // both included. Worked out here rather than with AT TIME ZONE so neither engine needs a tz database.
+import { chinaDate } from "@civgrid/geo";
 import { AppError, type Message } from "../errors.ts";
 
 export const DEFAULT_PERIOD_DAYS = 30;
 export const MAX_PERIOD_DAYS = 400;
 const DAY_MS = 86_400_000;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 export interface Period {
   /** YYYY-MM-DD, both days included. */
@@ -28,7 +28,7 @@ export function isCalendarDate(text: string): boolean {
 }
 
 export function todayInChina(now: Date): string {
-  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+  return chinaDate(now);
 }
 
 const midnightInChina = (date: string) => new Date(Date.parse(`${date}T00:00:00+08:00`));

@@ -3,6 +3,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
+import type { UnitKind } from "../db/schema/index.ts";
 import { gridsReadable, problemsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
 import type { Period } from "./period.ts";
@@ -23,28 +24,36 @@ export interface RankingCounts {
   /** Problems that reached "submitted" at least once, and those of them returned (返工). */
   submitted: number;
   reworked: number;
-  /** 1 = most points lost; ties on points lost and overdue share a rank. */
+  /** 1 = the best: fewest points lost, then fewest overdue; ties on both share a rank. */
   rank: number;
 }
 
 const OPEN = sql`s.status NOT IN ('closed', 'ledger')`;
 
+/** What a ranking may be narrowed to besides its period: a category of the standard, a kind of unit. */
+export interface RankingFilters {
+  categoryId?: number | undefined;
+  unitKind?: UnitKind | undefined;
+}
+
 /** The problems of the period the scope may read, with their rectification flags. */
-function scopedProblems(scope: Scope, period: Period): SQL {
+function scopedProblems(scope: Scope, period: Period, f: RankingFilters = {}): SQL {
   return sql`SELECT p.id, p.unit_id, p.grid_id, p.status, p.deduction, p.deadline, p.closed_at,
       EXISTS (SELECT 1 FROM rectification_events e WHERE e.problem_id = p.id AND e.to_status = 'submitted') AS submitted,
       EXISTS (SELECT 1 FROM rectification_events e WHERE e.problem_id = p.id AND e.action = 'return') AS reworked
     FROM problems p
     WHERE ${problemsReadable(scope)}
       AND p.reported_at >= ${period.start.toISOString()}::timestamptz
-      AND p.reported_at < ${period.end.toISOString()}::timestamptz`;
+      AND p.reported_at < ${period.end.toISOString()}::timestamptz
+      ${f.categoryId === undefined ? sql`` : sql`AND p.item_id IN (SELECT id FROM standard_items WHERE category_id = ${f.categoryId})`}
+      ${f.unitKind === undefined ? sql`` : sql`AND p.unit_id IN (SELECT id FROM units WHERE kind = ${f.unitKind})`}`;
 }
 
 /**
  * Which rows the table has: the whole city's units or grids (a clean record is worth showing),
  * a unit admin's own unit or its grids, a volunteer's grids or the units their problems went to.
  */
-function candidates(scope: Scope, by: RankBy): { from: SQL; where: SQL } {
+function candidates(scope: Scope, by: RankBy, f: RankingFilters): { from: SQL; where: SQL } {
   if (by === "grid") {
     return {
       from: sql`grids t`,
@@ -58,7 +67,8 @@ function candidates(scope: Scope, by: RankBy): { from: SQL; where: SQL } {
       : scope.kind === "unit"
         ? sql`t.city_id = ${scope.cityId} AND t.id = ${scope.unitId}`
         : sql`t.id IN (SELECT unit_id FROM scoped)`;
-  return { from: sql`units t`, where };
+  const ofKind = f.unitKind === undefined ? sql`` : sql` AND t.kind = ${f.unitKind}`;
+  return { from: sql`units t`, where: sql`(${where})${ofKind}` };
 }
 
 export async function rankingCounts(
@@ -66,16 +76,17 @@ export async function rankingCounts(
   scope: Scope,
   by: RankBy,
   period: Period,
+  filters: RankingFilters = {},
 ): Promise<RankingCounts[]> {
   const key = by === "unit" ? sql.raw("unit_id") : sql.raw("grid_id");
   const name = by === "unit" ? sql`t.name` : sql`t.code || ' ' || t.name`;
-  const { from, where } = candidates(scope, by);
+  const { from, where } = candidates(scope, by, filters);
   const lost = sql`coalesce(a.points_lost, 0)`;
   const overdue = sql`coalesce(a.overdue, 0)`;
   // COLLATE "C" on names: the engines' default collations order Chinese text differently.
   return selectRows<RankingCounts>(
     ex,
-    sql`WITH scoped AS (${scopedProblems(scope, period)}),
+    sql`WITH scoped AS (${scopedProblems(scope, period, filters)}),
       agg AS (
         SELECT s.${key} AS id, sum(s.deduction) AS points_lost, count(*) AS problems,
           count(*) FILTER (WHERE ${OPEN}) AS open,
@@ -92,10 +103,10 @@ export async function rankingCounts(
         ${overdue}::int AS overdue, coalesce(a.closed, 0)::int AS closed,
         coalesce(a.closed_on_time, 0)::int AS "closedOnTime",
         coalesce(a.submitted, 0)::int AS submitted, coalesce(a.reworked, 0)::int AS reworked,
-        rank() OVER (ORDER BY ${lost} DESC, ${overdue} DESC)::int AS rank
+        rank() OVER (ORDER BY ${lost}, ${overdue})::int AS rank
       FROM ${from} LEFT JOIN agg a ON a.id = t.id
       WHERE ${where}
-      ORDER BY ${lost} DESC, ${overdue} DESC, (${name}) COLLATE "C", t.id`,
+      ORDER BY ${lost}, ${overdue}, (${name}) COLLATE "C", t.id`,
   );
 }
 
@@ -110,10 +121,15 @@ export interface OverdueProblem {
 }
 
 /** Open problems of the period past their deadline, the longest overdue first. */
-export function overdueProblems(ex: Executor, scope: Scope, period: Period) {
+export function overdueProblems(
+  ex: Executor,
+  scope: Scope,
+  period: Period,
+  filters: RankingFilters = {},
+) {
   return selectRows<OverdueProblem>(
     ex,
-    sql`WITH scoped AS (${scopedProblems(scope, period)})
+    sql`WITH scoped AS (${scopedProblems(scope, period, filters)})
       SELECT s.id, p.description, g.code || ' ' || g.name AS grid, u.name AS unit,
         to_char(s.deadline AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS deadline,
         ceil(extract(epoch FROM now() - s.deadline) / 86400)::int AS "daysOverdue"
@@ -131,4 +147,18 @@ export async function cityName(ex: Executor, cityId: number): Promise<string> {
     sql`SELECT name FROM cities WHERE id = ${cityId}`,
   );
   return row?.name ?? "";
+}
+
+/** A standard category's name in this city, for the notice's title; null when there is none. */
+export async function categoryName(
+  ex: Executor,
+  cityId: number,
+  id: number,
+): Promise<string | null> {
+  const [row] = await selectRows<{ name: string }>(
+    ex,
+    sql`SELECT c.name FROM standard_categories c JOIN standards s ON s.id = c.standard_id
+        WHERE s.city_id = ${cityId} AND c.id = ${id}`,
+  );
+  return row?.name ?? null;
 }

@@ -4,7 +4,7 @@ import type { Executor } from "../db/client.ts";
 import type { Scope } from "../policy/scope.ts";
 import { type CampaignWork, campaignWork } from "./campaign-work.ts";
 import type { Period } from "./period.ts";
-import { type RankBy, type RankingCounts, rankingCounts } from "./queries.ts";
+import { type RankBy, type RankingCounts, type RankingFilters, rankingCounts } from "./queries.ts";
 
 /**
  * Rates need this many problems in the period before they mean anything: a unit with one
@@ -30,6 +30,7 @@ export interface RankingRow extends Omit<RankingCounts, "submitted" | "reworked"
 export interface Ranking {
   by: RankBy;
   period: { from: string; to: string };
+  filters: RankingFilters;
   minProblemsForRates: number;
   rows: RankingRow[];
   commended: RankingRow | null;
@@ -74,10 +75,11 @@ export function commendedOf(rows: RankingRow[]): RankingRow | null {
   return sorted[0] ?? null;
 }
 
-/** Worst eligible by points lost (rows come most-lost first), never the commended one nor a clean one. */
+/** Worst eligible by points lost, then overdue; never the commended one nor a clean one. */
 export function criticisedOf(rows: RankingRow[], commended: RankingRow | null): RankingRow[] {
   return rows
     .filter((r) => eligible(r) && r.pointsLost > 0 && r.id !== commended?.id)
+    .sort((a, b) => b.pointsLost - a.pointsLost || b.overdue - a.overdue)
     .slice(0, MAX_CRITICISED);
 }
 
@@ -86,15 +88,17 @@ export async function ranking(
   scope: Scope,
   by: RankBy,
   period: Period,
+  filters: RankingFilters = {},
 ): Promise<Ranking> {
   const work = await campaignWork(ex, scope, by, period);
-  const rows = (await rankingCounts(ex, scope, by, period)).map((c) =>
+  const rows = (await rankingCounts(ex, scope, by, period, filters)).map((c) =>
     withRates(c, work.get(c.id)),
   );
   const commended = commendedOf(rows);
   return {
     by,
     period: { from: period.from, to: period.to },
+    filters,
     minProblemsForRates: MIN_PROBLEMS_FOR_RATES,
     rows,
     commended,

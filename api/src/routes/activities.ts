@@ -4,6 +4,7 @@ import type { MiddlewareHandler } from "hono";
 import { AppError, fieldMessage, notFound } from "../errors.ts";
 import { activityKinds, listActivities, logActivity } from "../volunteers/activities.ts";
 import { activityTotals, totalsWorkbook } from "../volunteers/activity-totals.ts";
+import { idempotent } from "./idempotency.ts";
 import { bodyId, booleanFlag, calendarDate, oneOf } from "./query.ts";
 import { type AppEnv, attachment, errorSchema, json, jsonBody, newRouter } from "./router.ts";
 import { requirePermission } from "./session.ts";
@@ -108,7 +109,7 @@ export const activityRoutes = newRouter()
       path: "/",
       tags: ["volunteers"],
       summary: "Log a branch's activity: kind, date, grid, participants with hours, photos",
-      middleware: [requirePermission("activities.write")] as const,
+      middleware: [requirePermission("activities.write"), idempotent] as const,
       request: jsonBody(activityBody),
       responses: { 201: json(Activity, "The activity"), ...errors },
     }),

@@ -1,8 +1,9 @@
-// GET /api/audit (admins): the audit log, newest first.
+// GET /api/audit (admins): the audit log, newest first, as sentences, filtered by who, what, when.
 import { createRoute, z } from "@hono/zod-openapi";
-import { listAudit } from "../audit/queries.ts";
+import { auditChoices, listAudit } from "../audit/queries.ts";
 import { fieldMessage } from "../errors.ts";
-import { id, page } from "./query.ts";
+import { languageOf } from "../messages.ts";
+import { calendarDate, id, page } from "./query.ts";
 import { errorSchema, json, newRouter, pageOf } from "./router.ts";
 import { requirePermission } from "./session.ts";
 
@@ -12,45 +13,91 @@ const entrySchema = z
     at: z.string(),
     userId: z.number().int().nullable(),
     username: z.string().nullable(),
+    displayName: z.string().nullable(),
+    role: z.string().nullable(),
     action: z.string(),
     entity: z.string(),
     entityId: z.string().nullable(),
+    target: z.string().nullable(),
+    sentence: z.string().openapi({
+      description: "the entry in the reader's language, China time",
+      example: "2026-12-03 10:15 创城办 张三 将问题 #42 派发给 中心人民医院",
+    }),
     before: z.unknown(),
     after: z.unknown(),
   })
   .openapi("AuditEntry");
 
+const word = (max: number) =>
+  z
+    .string()
+    .max(max, fieldMessage("field.text", { min: 1, max }))
+    .optional();
+
+const auditQuery = z
+  .object({
+    limit: page.limit,
+    offset: page.offset,
+    entity: word(64),
+    userId: id.optional(),
+    action: word(64),
+    from: calendarDate.optional(),
+    to: calendarDate.optional(),
+  })
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from <= q.to, {
+    path: ["to"],
+    message: fieldMessage("field.period_order"),
+  });
+
+const errors = {
+  400: json(errorSchema, "A parameter is not valid"),
+  401: json(errorSchema, "Not signed in"),
+  403: json(errorSchema, "Only administrators read the audit log"),
+};
+
 export const auditRoutes = newRouter();
 auditRoutes.use("*", requirePermission("audit.read"));
-auditRoutes.openapi(
-  createRoute({
-    method: "get",
-    path: "/",
-    tags: ["audit"],
-    summary: "Browse the audit log: who changed what, when, before and after",
-    request: {
-      query: z
-        .object({
-          limit: page.limit,
-          offset: page.offset,
-          entity: z
-            .string()
-            .max(64, fieldMessage("field.text", { min: 1, max: 64 }))
-            .optional(),
-          userId: id.optional(),
-        })
-        .strict(),
+auditRoutes
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      tags: ["audit"],
+      summary:
+        "Browse the audit log as sentences: who did what, when (China time), before and after",
+      request: { query: auditQuery },
+      responses: {
+        200: json(z.object({ entries: z.array(entrySchema), total: z.number().int() }), "Entries"),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid("query");
+      const lang = languageOf(c.req.header("accept-language"));
+      const { rows, total } = await listAudit(c.var.db.orm, c.var.user.cityId, q, pageOf(q), lang);
+      return c.json({ entries: rows, total }, 200);
     },
-    responses: {
-      200: json(z.object({ entries: z.array(entrySchema), total: z.number().int() }), "Entries"),
-      400: json(errorSchema, "A parameter is not valid"),
-      401: json(errorSchema, "Not signed in"),
-      403: json(errorSchema, "Only administrators read the audit log"),
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/choices",
+      tags: ["audit"],
+      summary: "What the audit log's filters offer: the kinds of action (in words) and the people",
+      responses: {
+        200: json(
+          z.object({
+            actions: z.array(z.object({ action: z.string(), label: z.string() })),
+            users: z.array(z.object({ id: z.number().int(), name: z.string(), role: z.string() })),
+          }),
+          "Filter choices",
+        ),
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const lang = languageOf(c.req.header("accept-language"));
+      return c.json(await auditChoices(c.var.db.orm, c.var.user.cityId, lang), 200);
     },
-  }),
-  async (c) => {
-    const q = c.req.valid("query");
-    const { rows, total } = await listAudit(c.var.db.orm, c.var.user.cityId, q, pageOf(q));
-    return c.json({ entries: rows, total }, 200);
-  },
-);
+  );

@@ -1,13 +1,8 @@
 // POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me, POST /api/auth/password.
+import { randomBytes } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
-import { deleteCookie, setCookie } from "hono/cookie";
-import {
-  decoyHash,
-  hashPassword,
-  MIN_PASSWORD_LENGTH,
-  verifyPassword,
-} from "../accounts/passwords.ts";
+import { decoyHash, hashPassword, verifyPassword } from "../accounts/passwords.ts";
 import {
   createSession,
   revokeSession,
@@ -15,17 +10,25 @@ import {
   SESSION_COOKIE,
   type SessionUser,
 } from "../accounts/sessions.ts";
-import { Throttle } from "../accounts/throttle.ts";
+import {
+  countAttempt,
+  forgiveAttempt,
+  knownSignIn,
+  rememberSignIn,
+  signInKeys,
+} from "../accounts/sign-in-throttle.ts";
+import { passwordSchema } from "../accounts/user-rules.ts";
 import { findLogin } from "../accounts/users.ts";
 import { recordAudit } from "../audit/record.ts";
 import { AppError, fieldMessage } from "../errors.ts";
 import { permissions } from "../policy/permissions.ts";
 import { type Scope, scopeOf } from "../policy/scope.ts";
+import { readCookie, removeCookie, writeCookie } from "./client.ts";
 import { errorSchema, json, newRouter } from "./router.ts";
 import { clientAddress } from "./session.ts";
 
-/** Five wrong passwords for one name from one address in 15 minutes, then a pause. */
-const failedLogins = new Throttle(5, 15 * 60_000);
+/** A long-lived random cookie naming this browser: its user's sign-ins from it are not held up by others' guesses. */
+const DEVICE_COOKIE = "civgrid_device";
 
 const meSchema = z
   .object({
@@ -92,8 +95,15 @@ export function authRoutes(sessionHours: number) {
       }),
       async (c) => {
         const { username, password } = c.req.valid("json");
-        const key = `${clientAddress(c)}|${username.toLowerCase()}`;
-        const wait = failedLogins.retryAfter(key);
+        const { orm } = c.var.db;
+        const address = clientAddress(c);
+        const device = readCookie(c, DEVICE_COOKIE);
+        const user = await findLogin(orm, username);
+        // Looked up for unknown names too, so that the time taken does not tell them apart.
+        const knownAs = await knownSignIn(orm, user?.id ?? 0, device, address);
+        const keys = signInKeys({ username, address, knownAs });
+        // Counted before the password is checked: concurrent guesses cannot slip past the count.
+        const wait = await countAttempt(orm, keys);
         if (wait) {
           c.header("retry-after", String(wait));
           throw new AppError(429, "throttled", {
@@ -101,19 +111,26 @@ export function authRoutes(sessionHours: number) {
             params: { seconds: wait },
           });
         }
-        const { orm } = c.var.db;
-        const user = await findLogin(orm, username);
         // An unknown name is checked against a decoy, so both refusals take the same time.
         const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
         if (!user || !ok) {
-          failedLogins.hit(key);
+          await recordAudit(orm, {
+            cityId: user?.cityId ?? c.var.cityId,
+            userId: user?.id ?? null,
+            action: "login_failed",
+            entity: "session",
+            entityId: user?.id ?? null,
+            after: { username, address },
+          });
           throw new AppError(401, "bad_credentials", { key: "auth.bad_credentials" });
         }
         if (user.disabled) throw new AppError(401, "account_disabled", { key: "auth.disabled" });
-        failedLogins.reset(key);
+        await forgiveAttempt(orm, keys);
         const { passwordHash: _, ...sessionUser } = user;
+        const deviceToken = device ?? randomBytes(32).toString("base64url");
         const token = await orm.transaction(async (tx) => {
           const created = await createSession(tx, sessionUser, sessionHours);
+          await rememberSignIn(tx, user.id, deviceToken, address);
           await recordAudit(tx, {
             cityId: user.cityId,
             userId: user.id,
@@ -123,12 +140,15 @@ export function authRoutes(sessionHours: number) {
           });
           return created;
         });
-        setCookie(c, SESSION_COOKIE, token, {
+        writeCookie(c, SESSION_COOKIE, token, {
           httpOnly: true,
           sameSite: "Lax",
-          secure: new URL(c.req.url).protocol === "https:",
-          path: "/",
           maxAge: sessionHours * 3600,
+        });
+        writeCookie(c, DEVICE_COOKIE, deviceToken, {
+          httpOnly: true,
+          sameSite: "Lax",
+          maxAge: 365 * 24 * 3600,
         });
         return c.json(describe(sessionUser, await scopeOf(orm, sessionUser)), 200);
       },
@@ -152,7 +172,7 @@ export function authRoutes(sessionHours: number) {
             entityId: c.var.user.id,
           });
         });
-        deleteCookie(c, SESSION_COOKIE, { path: "/" });
+        removeCookie(c, SESSION_COOKIE);
         return c.body(null, 204);
       },
     )
@@ -183,10 +203,7 @@ export function authRoutes(sessionHours: number) {
                 schema: z
                   .object({
                     currentPassword: password.min(1, fieldMessage("field.required")),
-                    newPassword: password.min(
-                      MIN_PASSWORD_LENGTH,
-                      fieldMessage("field.password_short", { min: MIN_PASSWORD_LENGTH }),
-                    ),
+                    newPassword: passwordSchema,
                   })
                   .strict(),
               },

@@ -1,6 +1,6 @@
 // GET /api/communities and /api/communities/{id}: the assigned communities (帮包社区).
 
-import { PartitionError } from "@civgrid/geo";
+import { MAX_PARTS, PartitionError } from "@civgrid/geo";
 import { createRoute, z } from "@hono/zod-openapi";
 import { communityCoverage } from "../communities/coverage.ts";
 import { acceptPartition, previewPartition } from "../communities/partition.ts";
@@ -9,6 +9,7 @@ import { AppError, fieldMessage, notFound } from "../errors.ts";
 import { feature, type Page } from "../geojson.ts";
 import { contentTypes, encode } from "../grids/formats.ts";
 import { idPath, page } from "./query.ts";
+import { carryOver } from "./restructuring-schemas.ts";
 import {
   attachment,
   collectionSchema,
@@ -38,10 +39,10 @@ const properties = ({ geometry: _, ...rest }: CommunityRow) => rest;
 const partitionBody = z
   .object({
     count: z
-      .number({ message: fieldMessage("field.integer", { min: 1, max: 300 }) })
-      .int()
-      .min(1)
-      .max(300)
+      .number({ message: fieldMessage("field.partition_count", { pieces: 1, max: MAX_PARTS }) })
+      .int(fieldMessage("field.partition_count", { pieces: 1, max: MAX_PARTS }))
+      .min(1, fieldMessage("field.partition_count", { pieces: 1, max: MAX_PARTS }))
+      .max(MAX_PARTS, fieldMessage("field.partition_count", { pieces: 1, max: MAX_PARTS }))
       .optional(),
     targetAreaM2: z
       .number({ message: fieldMessage("field.invalid") })
@@ -139,11 +140,13 @@ export const communityRoutes = newRouter()
         return c.json(preview, 200);
       } catch (error) {
         if (error instanceof PartitionError) {
+          // The range is what the coordinator can act on: at least one grid per piece of the outline.
+          const params = { pieces: error.params.pieces ?? 1, max: MAX_PARTS };
           throw new AppError(
             400,
             "invalid_request",
-            { key: "error.validation" },
-            { count: { key: "field.partition_count", params: error.params } },
+            { key: "error.partition_count", params },
+            { count: { key: "field.partition_count", params } },
           );
         }
         throw error;
@@ -175,6 +178,7 @@ export const communityRoutes = newRouter()
                       }),
                     )
                     .max(1000),
+                  carryOver,
                 })
                 .strict(),
             },
@@ -182,7 +186,10 @@ export const communityRoutes = newRouter()
         },
       },
       responses: {
-        201: json(z.object({ gridIds: z.array(z.number().int()) }), "The new grids"),
+        201: json(
+          z.object({ gridIds: z.array(z.number().int()), restructuringId: z.number().int() }),
+          "The new grids and the restructuring's id",
+        ),
         ...readErrors,
         409: json(errorSchema, "A grid changed meanwhile"),
         422: json(errorSchema, "A part breaks the rules"),
@@ -190,12 +197,12 @@ export const communityRoutes = newRouter()
     }),
     async (c) => {
       const { id } = c.req.valid("param");
-      const { parts, current } = c.req.valid("json");
+      const { parts, current, carryOver: choice } = c.req.valid("json");
       const actor = { cityId: c.var.user.cityId, userId: c.var.user.id };
-      const gridIds = await c.var.db.orm.transaction((tx) =>
-        acceptPartition(tx, actor, id, parts, current),
+      const done = await c.var.db.orm.transaction((tx) =>
+        acceptPartition(tx, actor, id, parts, current, choice),
       );
-      return c.json({ gridIds }, 201);
+      return c.json({ gridIds: done.gridIds, restructuringId: done.restructuringId }, 201);
     },
   )
 

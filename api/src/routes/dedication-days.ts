@@ -9,6 +9,7 @@ import {
   scheduleDedicationDay,
   signUp,
 } from "../volunteers/dedication-days.ts";
+import { idempotent } from "./idempotency.ts";
 import { bodyId, calendarDate, id, idPath } from "./query.ts";
 import { errorSchema, json, jsonBody, newRouter } from "./router.ts";
 import { requirePermission } from "./session.ts";
@@ -132,7 +133,7 @@ export const dedicationDayRoutes = newRouter()
       path: "/{id}/sign-up",
       tags: ["volunteers"],
       summary: "Sign up for a dedication day in one of my grids (again: no change)",
-      middleware: [requirePermission("patrols.write")] as const,
+      middleware: [requirePermission("patrols.write"), idempotent] as const,
       request: { params: idPath },
       responses: { 200: json(DedicationDay, "The day with my sign-up"), ...errors },
     }),
@@ -150,7 +151,7 @@ export const dedicationDayRoutes = newRouter()
       tags: ["volunteers"],
       summary:
         "Check in on the day from a WGS84 position inside the grid (within the fix's accuracy, at most 50 m)",
-      middleware: [requirePermission("patrols.write")] as const,
+      middleware: [requirePermission("patrols.write"), idempotent] as const,
       request: {
         params: idPath,
         ...jsonBody(

@@ -1,24 +1,16 @@
 // /api/files: upload a photo (problem or rectification evidence) or a document (task evidence:
 // photo, PDF, Office), and read it or its thumbnail.
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
-import { Readable } from "node:stream";
 import { createRoute, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { AppError, fieldMessage } from "../errors.ts";
 import { isPhotoMime, readDocument } from "../files/document.ts";
-import { THUMBNAIL_MIME } from "../files/photo.ts";
-import {
-  blobPath,
-  findFile,
-  type StoredFile,
-  storeFile,
-  storePhoto,
-  thumbnailPath,
-} from "../files/store.ts";
+import { sendStoredFile } from "../files/send.ts";
+import { type StoredFile, storeFile, storePhoto } from "../files/store.ts";
+import { filesReadable } from "../policy/file-scope.ts";
 import { idPath } from "./query.ts";
 import { type AppEnv, errorSchema, json, newRouter } from "./router.ts";
+import { requirePermission } from "./session.ts";
 
 const photoMimes = ["image/jpeg", "image/png", "image/webp"] as const;
 
@@ -78,13 +70,6 @@ const view = (file: StoredFile) => ({
   thumbnailUrl: `/api/files/${file.id}/thumbnail`,
 });
 
-/** RFC 5987: encodeURIComponent leaves ' ( ) * as they are, which the header grammar forbids. */
-const headerName = (name: string) =>
-  encodeURIComponent(name).replace(
-    /['()*]/g,
-    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-
 export function fileRoutes(settings: { dir: string; maxMb: number; documentMaxMb: number }) {
   const readRoute = (path: string, summary: string) =>
     createRoute({
@@ -96,45 +81,27 @@ export function fileRoutes(settings: { dir: string; maxMb: number; documentMaxMb
       responses: {
         200: binary("The bytes, cacheable for a year (a file id never changes content)"),
         401: json(errorSchema, "Not signed in"),
-        404: json(errorSchema, "No such file in this city"),
+        404: json(errorSchema, "No such file, or none the caller may read"),
       },
     });
 
-  // Any signed-in user may read any photo of the city: finer scoping (a volunteer sees only the
-  // problems of their grids) waits until photos are read through the problems they belong to.
-  async function send(c: Context<AppEnv>, id: number, thumbnail: boolean) {
-    const file = await findFile(c.var.db.orm, c.var.user.cityId, sql`id = ${id}`);
-    const where = file && (thumbnail ? thumbnailPath : blobPath)(settings.dir, file.sha256);
-    // A row without its bytes (FILES_DIR restored from an older backup) is as good as none.
-    const size = where
-      ? await stat(where)
-          .then((s) => s.size)
-          .catch(() => null)
-      : null;
-    if (!file || !where || size === null) {
-      throw new AppError(404, "not_found", {
-        key: "error.not_found",
-        params: { entity: "entity.file", id },
-      });
-    }
-    const name = thumbnail
-      ? `${file.originalName.replace(/\.[^.]*$/, "")}.thumb.webp`
-      : file.originalName;
-    const stream = Readable.toWeb(createReadStream(where)) as ReadableStream<Uint8Array>;
-    return c.body(stream, 200, {
-      "content-type": thumbnail ? THUMBNAIL_MIME : file.mime,
-      "content-length": String(size),
-      "cache-control": "private, max-age=31536000, immutable",
-      "x-content-type-options": "nosniff",
-      "content-disposition": `inline; filename*=UTF-8''${headerName(name)}`,
+  // A file is read with the scope of what it belongs to (policy/file-scope.ts).
+  const send = (c: Context<AppEnv>, id: number, thumbnail: boolean) =>
+    sendStoredFile(c, {
+      dir: settings.dir,
+      cityId: c.var.cityId,
+      id,
+      thumbnail,
+      allowed: filesReadable(c.var.scope, c.var.user, sql.raw("files")),
     });
-  }
 
+  const upload = requirePermission("files.upload");
   return newRouter()
     .openapi(
       createRoute({
         method: "post",
         path: "/",
+        middleware: [upload] as const,
         tags: ["files"],
         summary:
           `Upload a photo (JPEG, PNG or WebP, at most ${settings.maxMb} MB), checked by its content. ` +
@@ -148,6 +115,7 @@ export function fileRoutes(settings: { dir: string; maxMb: number; documentMaxMb
             "No file, or not a photo we accept: `fields.file` says what it is",
           ),
           401: json(errorSchema, "Not signed in"),
+          403: json(errorSchema, "The role may not upload (leaders only read)"),
           413: json(errorSchema, `Larger than ${settings.maxMb} MB`),
         },
       }),
@@ -173,6 +141,7 @@ export function fileRoutes(settings: { dir: string; maxMb: number; documentMaxMb
       createRoute({
         method: "post",
         path: "/documents",
+        middleware: [upload] as const,
         tags: ["files"],
         summary:
           `Upload evidence: a photo (at most ${settings.maxMb} MB), a PDF or an Office document (at most ${settings.documentMaxMb} MB), ` +
@@ -183,6 +152,7 @@ export function fileRoutes(settings: { dir: string; maxMb: number; documentMaxMb
           201: json(documentSchema, "The stored file"),
           400: json(errorSchema, "No file, a bad name, or content that does not match the name"),
           401: json(errorSchema, "Not signed in"),
+          403: json(errorSchema, "The role may not upload (leaders only read)"),
           413: json(errorSchema, `Larger than ${settings.documentMaxMb} MB`),
         },
       }),

@@ -86,13 +86,18 @@ export async function runImport<F extends { problems: GridProblem[] }>(
   c: Context<AppEnv>,
   { crs, commit }: { crs: SourceCrs; commit?: boolean | undefined },
   check: (tx: Executor, actor: Actor, features: Feature[]) => Promise<F[]>,
-  save: (tx: Executor, actor: Actor, checked: F[]) => Promise<number[]>,
+  save: (
+    tx: Executor,
+    actor: Actor,
+    checked: F[],
+  ) => Promise<number[] | { created: number[]; restructuringId?: number }>,
 ) {
   const read = await uploadedFeatures(c);
   const actor = { cityId: c.var.user.cityId, userId: c.var.user.id };
   return c.var.db.orm.transaction(async (tx) => {
     const checked = await check(tx, actor, read.features);
     if (!commit) return c.json(importPreview(c, read.kind, crs, checked), 200);
-    return c.json({ created: await save(tx, actor, checked) }, 201);
+    const saved = await save(tx, actor, checked);
+    return c.json(Array.isArray(saved) ? { created: saved } : saved, 201);
   });
 }

@@ -11,6 +11,7 @@ import { mergeGrids, splitGrid } from "../grids/split-merge.ts";
 import { listVersions } from "../grids/versions.ts";
 import { createGrid, deleteGrid, shapeOf, updateGrid } from "../grids/write.ts";
 import { bodyId, idPath, integerParam } from "./query.ts";
+import { carryOver, line } from "./restructuring-schemas.ts";
 import type { AppEnv } from "./router.ts";
 import { errorSchema, geojson, json, jsonBody, newRouter } from "./router.ts";
 import { requirePermission } from "./session.ts";
@@ -45,27 +46,13 @@ const geometry = z.unknown().openapi({ description: "GeoJSON Polygon or MultiPol
 const actorOf = (c: Context<AppEnv>) => ({ cityId: c.var.user.cityId, userId: c.var.user.id });
 
 async function gridFeature(c: Context<AppEnv>, gridId: number) {
-  const grid = await getGrid(c.var.db.orm, c.var.scope, gridId);
+  const grid = await getGrid(c.var.db.orm, c.var.scope, c.var.user, gridId);
   if (!grid) throw notFound("grid", gridId);
   const { geometry: _, ...props } = grid;
   return feature(grid, props);
 }
 
 const edit = requirePermission("grids.write");
-
-const line = z
-  .object({
-    type: z.literal("LineString", {
-      message: fieldMessage("field.one_of", { values: "LineString" }),
-    }),
-    coordinates: z
-      .array(z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]), {
-        message: fieldMessage("field.line"),
-      })
-      .min(2, fieldMessage("field.line"))
-      .max(1000, fieldMessage("field.line")),
-  })
-  .openapi({ description: "The cutting line (WGS84), drawn across the grid" });
 
 export const gridEditRoutes = newRouter()
   .openapi(
@@ -82,15 +69,25 @@ export const gridEditRoutes = newRouter()
               .array(z.object({ id: bodyId, version }).strict())
               .min(2, fieldMessage("field.merge_two"))
               .max(10),
+            carryOver,
           })
           .strict(),
       ),
-      responses: { 201: geojson(z.any(), "The merged grid"), ...writeErrors },
+      responses: {
+        201: geojson(z.any(), "The merged grid, with the restructuring's id (restructuringId)"),
+        ...writeErrors,
+      },
     }),
     async (c) => {
-      const { grids } = c.req.valid("json");
-      const kept = await c.var.db.orm.transaction((tx) => mergeGrids(tx, actorOf(c), grids));
-      return c.json(await gridFeature(c, kept), 201);
+      const { grids, carryOver: choice } = c.req.valid("json");
+      const done = await c.var.db.orm.transaction((tx) =>
+        mergeGrids(tx, actorOf(c), grids, choice),
+      );
+      const [kept = 0] = done.gridIds;
+      return c.json(
+        { ...(await gridFeature(c, kept)), restructuringId: done.restructuringId },
+        201,
+      );
     },
   )
   .openapi(
@@ -100,10 +97,10 @@ export const gridEditRoutes = newRouter()
       tags: ["grids"],
       summary: "Split a grid along a line drawn across it; the pieces keep its units and leader",
       middleware: [edit] as const,
-      request: { params: idPath, ...jsonBody(z.object({ version, line }).strict()) },
+      request: { params: idPath, ...jsonBody(z.object({ version, line, carryOver }).strict()) },
       responses: {
         201: json(
-          z.object({ grids: z.array(z.any()) }),
+          z.object({ grids: z.array(z.any()), restructuringId: z.number().int() }),
           "The pieces, the first keeping the grid's code",
         ),
         ...writeErrors,
@@ -112,10 +109,11 @@ export const gridEditRoutes = newRouter()
     async (c) => {
       const { id: gridId } = c.req.valid("param");
       const input = c.req.valid("json");
-      const ids = await c.var.db.orm.transaction((tx) =>
-        splitGrid(tx, actorOf(c), gridId, input.version, input.line),
+      const done = await c.var.db.orm.transaction((tx) =>
+        splitGrid(tx, actorOf(c), gridId, input.version, input.line, input.carryOver),
       );
-      return c.json({ grids: await Promise.all(ids.map((i) => gridFeature(c, i))) }, 201);
+      const grids = await Promise.all(done.gridIds.map((i) => gridFeature(c, i)));
+      return c.json({ grids, restructuringId: done.restructuringId }, 201);
     },
   )
 
@@ -190,15 +188,32 @@ export const gridEditRoutes = newRouter()
       middleware: [edit] as const,
       request: {
         params: idPath,
-        query: z.object({ version: integerParam(1, 2147483647) }).strict(),
+        query: z
+          .object({
+            version: integerParam(1, 2147483647),
+            to: z
+              .string()
+              .regex(/^\d{15}$/, fieldMessage("field.grid_code"))
+              .optional()
+              .openapi({
+                description: "Code of the grid to take its team and work (default: the nearest)",
+              }),
+          })
+          .strict(),
       },
-      responses: { 204: { description: "Deleted" }, ...writeErrors },
+      responses: {
+        200: json(z.object({ restructuringId: z.number().int() }), "Deleted, as a restructuring"),
+        ...writeErrors,
+      },
     }),
     async (c) => {
       const { id: gridId } = c.req.valid("param");
-      const { version: v } = c.req.valid("query");
-      await c.var.db.orm.transaction((tx) => deleteGrid(tx, actorOf(c), gridId, v));
-      return c.body(null, 204);
+      const { version: v, to } = c.req.valid("query");
+      const choice = to ? { [String(gridId)]: to } : undefined;
+      const done = await c.var.db.orm.transaction((tx) =>
+        deleteGrid(tx, actorOf(c), gridId, v, choice),
+      );
+      return c.json({ restructuringId: done.restructuringId }, 200);
     },
   )
   .openapi(

@@ -21,7 +21,15 @@ function attach(c: Context<AppEnv>, asciiName: string, name: string) {
   c.header("content-disposition", attachment(asciiName, name));
 }
 
-const importQuery = z.object({ communityId: id, crs: sourceCrs, commit: booleanFlag }).strict();
+const importQuery = z
+  .object({
+    communityId: id,
+    crs: sourceCrs,
+    commit: booleanFlag,
+    // The file's grids replace the community's (a restructuring that can be undone).
+    replace: booleanFlag,
+  })
+  .strict();
 
 export const gridFileRoutes = newRouter()
   .openapi(
@@ -40,8 +48,9 @@ export const gridFileRoutes = newRouter()
       return runImport(
         c,
         query,
-        (tx, actor, features) => checkImport(tx, actor, query.communityId, features, query.crs),
-        (tx, actor, checked) => commitImport(tx, actor, query.communityId, checked),
+        (tx, actor, features) =>
+          checkImport(tx, actor, query.communityId, features, query.crs, query.replace),
+        (tx, actor, checked) => commitImport(tx, actor, query.communityId, checked, query.replace),
       );
     },
   )
@@ -61,7 +70,10 @@ export const gridFileRoutes = newRouter()
     }),
     async (c) => {
       const { communityId } = c.req.valid("query");
-      return c.json({ rows: await divisionTable(c.var.db.orm, c.var.scope, communityId) }, 200);
+      return c.json(
+        { rows: await divisionTable(c.var.db.orm, c.var.scope, c.var.user, communityId) },
+        200,
+      );
     },
   )
   .openapi(
@@ -85,7 +97,7 @@ export const gridFileRoutes = newRouter()
     }),
     async (c) => {
       const { communityId } = c.req.valid("query");
-      const rows = await divisionTable(c.var.db.orm, c.var.scope, communityId);
+      const rows = await divisionTable(c.var.db.orm, c.var.scope, c.var.user, communityId);
       const title = `${rows[0]?.communityName && communityId ? rows[0].communityName : "帮包社区"}网格分工表`;
       attach(c, "grid-division.xlsx", `${title}.xlsx`);
       return c.body(await divisionWorkbook(rows, title), 200, {

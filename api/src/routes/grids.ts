@@ -77,7 +77,7 @@ export const gridRoutes = newRouter()
     }),
     async (c) => {
       const { id } = c.req.valid("param");
-      const grid = await getGrid(c.var.db.orm, c.var.scope, id);
+      const grid = await getGrid(c.var.db.orm, c.var.scope, c.var.user, id);
       if (!grid) throw notFound("grid", id);
       return c.json(asFeature(grid), 200);
     },

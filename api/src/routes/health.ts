@@ -1,6 +1,7 @@
 // GET /api/health and /api/config: is the service up, and what the web app needs to start.
 import { createRoute, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
+import { basemapUrlOf, readBasemap } from "../basemap/settings.ts";
 import { selectRows } from "../db/client.ts";
 import { newRouter } from "./router.ts";
 
@@ -9,15 +10,18 @@ const City = z.object({ code: z.string(), name: z.string() });
 export function healthRoutes(settings: {
   basemapUrl: string | null;
   basemapCrs: "wgs84" | "gcj02";
+  basemapPmtiles: string | null;
   mapTilesAbove: number;
 }) {
+  let facts: Promise<{ postgis: string; code: string; name: string } | undefined> | undefined;
   return newRouter()
     .openapi(
       createRoute({
         method: "get",
         path: "/health",
         tags: ["service"],
-        summary: "Health: database engine, PostGIS version, city",
+        summary:
+          "Liveness: the process answers (engine, PostGIS version and city as last read); see /api/ready for the database",
         responses: {
           200: {
             content: {
@@ -35,10 +39,18 @@ export function healthRoutes(settings: {
         },
       }),
       async (c) => {
-        const [row] = await selectRows<{ postgis: string; code: string; name: string }>(
+        // Liveness only (issue 21): the process answers even while the database is away; the
+        // facts below are read once and kept. The database's state is /api/ready's to report.
+        facts ??= selectRows<{ postgis: string; code: string; name: string }>(
           c.var.db.orm,
           sql`SELECT postgis_lib_version() AS postgis, code, name FROM cities WHERE id = ${c.var.cityId}`,
-        );
+        ).then(([row]) => row);
+        const row = await Promise.race([
+          facts.catch(() => {
+            facts = undefined;
+          }),
+          new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 1000).unref()),
+        ]);
         return c.json(
           {
             status: "ok" as const,
@@ -61,7 +73,11 @@ export function healthRoutes(settings: {
             content: {
               "application/json": {
                 schema: z.object({
-                  basemapUrl: z.string().nullable(),
+                  basemapUrl: z.string().nullable().openapi({
+                    description:
+                      "a raster tile template, pmtiles:// and the offline basemap's address, or null: the city's outline alone",
+                  }),
+                  basemapKind: z.enum(["none", "raster", "pmtiles"]),
                   basemapCrs: z.enum(["wgs84", "gcj02"]).openapi({
                     description: "the basemap's coordinate system; data stays WGS84",
                   }),
@@ -82,10 +98,18 @@ export function healthRoutes(settings: {
           c.var.db.orm,
           sql`SELECT code, name FROM cities WHERE id = ${c.var.cityId}`,
         );
+        // the administrator's choice (issue 22), else the deployment's environment
+        const basemap = await readBasemap(c.var.db.orm, c.var.cityId, {
+          url: settings.basemapUrl,
+          crs: settings.basemapCrs,
+          pmtilesPath: settings.basemapPmtiles,
+        });
         return c.json(
           {
-            basemapUrl: settings.basemapUrl,
-            basemapCrs: settings.basemapCrs,
+            basemapUrl: basemapUrlOf(basemap),
+            basemapKind: basemap.kind,
+            // only a raster has a system of its own; the vector basemap is WGS84 like our data
+            basemapCrs: basemap.kind === "raster" ? basemap.crs : ("wgs84" as const),
             mapTilesAbove: settings.mapTilesAbove,
             city: city ?? { code: "", name: "" },
           },

@@ -21,5 +21,5 @@ export const myAreaRoutes = newRouter().openapi(
       403: json(errorSchema, "Not a volunteer or grid leader"),
     },
   }),
-  async (c) => c.json(await myArea(c.var.db.orm, c.var.scope), 200),
+  async (c) => c.json(await myArea(c.var.db.orm, c.var.scope, c.var.user), 200),
 );

@@ -135,7 +135,7 @@ export const ogcRoutes = newRouter()
   .get("/collections/:collectionId/items/:featureId", async (c) => {
     const id = collectionOf(c);
     const { featureId } = parse(z.object({ featureId: idParam }), c.req.param());
-    const row = await collections[id].get(c.var.db.orm, c.var.scope, featureId);
+    const row = await collections[id].get(c.var.db.orm, c.var.scope, featureId, c.var.user);
     if (!row) throw notFound(collections[id].entity, featureId);
     return c.body(
       JSON.stringify({

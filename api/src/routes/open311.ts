@@ -2,14 +2,17 @@
 // services.json, services/{code}.json, requests.json (GET, POST), requests/{id}.json. JSON only.
 // Errors are GeoReport's: an array of {code, description} with HTTP 400/403/404.
 import { z } from "@hono/zod-openapi";
+import { sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { Hono } from "hono";
 import { Throttle } from "../accounts/throttle.ts";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
+import { sendStoredFile } from "../files/send.ts";
 import { storePhoto } from "../files/store.ts";
-import { languageOf, translate } from "../messages.ts";
+import { type Lang, languageOf, translate } from "../messages.ts";
 import { listRequests, listServices } from "../open311/services.ts";
+import { filesPublic } from "../policy/file-scope.ts";
 import { createProblem } from "../problems/create.ts";
 import { clientAddress } from "./session.ts";
 
@@ -33,6 +36,13 @@ const requestBody = z.object({
   email: z.string().max(100).optional(),
   media_url: z.string().max(500).optional(),
 });
+
+/** What a citizen reads as status_notes: the status in words, never a member of staff's note. */
+const withStatusWords = (rows: Record<string, unknown>[], lang: Lang) =>
+  rows.map((r) => ({
+    ...r,
+    status_notes: translate(`status.${r.status_notes}` as Parameters<typeof translate>[0], lang),
+  }));
 
 const listQuery = z.object({
   service_request_id: z
@@ -89,15 +99,14 @@ export function open311Routes(options: { apiKeys: string[]; filesDir: string }) 
       ?.split(",")
       .map(Number)
       .filter((n) => n <= 2147483647);
-    return c.json(
-      await listRequests(c.var.db.orm, c.var.cityId, {
-        ids,
-        itemId,
-        start,
-        end: q.end_date,
-        status: q.status,
-      }),
-    );
+    const rows = await listRequests(c.var.db.orm, c.var.cityId, {
+      ids,
+      itemId,
+      start,
+      end: q.end_date,
+      status: q.status,
+    });
+    return c.json(withStatusWords(rows, languageOf(c.req.header("accept-language"))));
   });
 
   app.get("/requests/:id{[0-9]+\\.json}", async (c) => {
@@ -106,7 +115,21 @@ export function open311Routes(options: { apiKeys: string[]; filesDir: string }) 
       return fail(c, 404, "service_request_id not found");
     const rows = await listRequests(c.var.db.orm, c.var.cityId, { ids: [id] });
     if (!rows.length) return fail(c, 404, `service_request_id ${id} not found`);
-    return c.json(rows);
+    return c.json(withStatusWords(rows, languageOf(c.req.header("accept-language"))));
+  });
+
+  // A citizen's photo, public while its request is (not through /api/files, which needs a session).
+  app.get("/media/:id{[0-9]+}", (c) => {
+    const id = Number(c.req.param("id"));
+    if (!Number.isSafeInteger(id) || id > 2147483647) return fail(c, 404, "not found");
+    const allowed = filesPublic(c.var.cityId, sql.raw("files"));
+    return sendStoredFile(c, {
+      dir: options.filesDir,
+      cityId: c.var.cityId,
+      id,
+      thumbnail: false,
+      allowed,
+    });
   });
 
   app.post("/requests.json", async (c) => {

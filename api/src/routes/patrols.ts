@@ -9,6 +9,7 @@ import { asFeature } from "../geojson.ts";
 import type { Scope } from "../policy/scope.ts";
 import { mondayOf } from "../volunteers/caller.ts";
 import { addToPatrol, getPatrol, listPatrols, startPatrol } from "../volunteers/patrols.ts";
+import { idempotent } from "./idempotency.ts";
 import { bodyId, booleanFlag, calendarDate, id, idPath, page } from "./query.ts";
 import {
   collectionSchema,
@@ -142,7 +143,7 @@ export const patrolRoutes = newRouter()
       tags: ["volunteers"],
       summary:
         "Start a patrol in one of my grids (the first when none is named), with any first points",
-      middleware: [requirePermission("patrols.write")] as const,
+      middleware: [requirePermission("patrols.write"), idempotent] as const,
       request: jsonBody(z.object({ gridId: bodyId.optional(), points: track }).strict()),
       responses: { 201: geojson(PatrolFeature, "The patrol, running"), ...errors },
     }),
@@ -162,7 +163,7 @@ export const patrolRoutes = newRouter()
       tags: ["volunteers"],
       summary:
         "Add a batch of sampled positions to my running patrol; `stop: true` ends it after the batch",
-      middleware: [requirePermission("patrols.write")] as const,
+      middleware: [requirePermission("patrols.write"), idempotent] as const,
       request: {
         params: idPath,
         ...jsonBody(z.object({ points: track, stop: z.boolean().default(false) }).strict()),

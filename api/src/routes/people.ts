@@ -58,7 +58,7 @@ export const peopleRoutes = newRouter().openapi(
   }),
   async (c) => {
     const q = c.req.valid("query");
-    const { rows, total } = await listPeople(c.var.db.orm, c.var.scope, q, pageOf(q));
+    const { rows, total } = await listPeople(c.var.db.orm, c.var.scope, c.var.user, q, pageOf(q));
     return c.json({ people: rows, total }, 200);
   },
 );

@@ -5,12 +5,14 @@ import type { Context } from "hono";
 import { fieldMessage, notFound } from "../errors.ts";
 import { feature } from "../geojson.ts";
 import { problemBoard } from "../problems/board.ts";
-import { createProblem, replayed } from "../problems/create.ts";
+import { createProblem } from "../problems/create.ts";
+import { dispatchProblem } from "../problems/dispatch.ts";
 import { nearbyOpenProblems } from "../problems/duplicates.ts";
 import { getProblem } from "../problems/queries.ts";
 import { actions } from "../problems/rules.ts";
 import { takeStep } from "../problems/transitions.ts";
-import { bodyId, idPath } from "./query.ts";
+import { IDEMPOTENCY_HEADER, idempotent } from "./idempotency.ts";
+import { bodyId, calendarDate, idPath } from "./query.ts";
 import { type AppEnv, errorSchema, json, jsonBody, newRouter } from "./router.ts";
 import { requirePermission } from "./session.ts";
 
@@ -88,24 +90,25 @@ export const problemActionRoutes = newRouter()
       tags: ["problems"],
       summary:
         "Report a problem: a GeoJSON Point Feature (or null geometry with a located photo); send an Idempotency-Key",
-      middleware: [requirePermission("problems.report")] as const,
+      middleware: [requirePermission("problems.report"), idempotent] as const,
       request: {
-        headers: z.object({ "idempotency-key": z.string().min(8).max(128).optional() }),
+        headers: z.object({ [IDEMPOTENCY_HEADER]: z.string().min(8).max(128).optional() }),
         ...jsonBody(reportSchema),
       },
       responses: {
-        201: json(z.any(), "The new problem, with `possibleDuplicates` nearby"),
-        200: json(z.any(), "The same report sent again: the problem it created the first time"),
+        201: json(
+          z.any(),
+          "The new problem, with `possibleDuplicates` nearby; the same report sent again with its Idempotency-Key gets this same answer",
+        ),
+        422: json(errorSchema, "The Idempotency-Key was used for a different report"),
         ...errors,
       },
     }),
     async (c) => {
       const input = c.req.valid("json");
-      const key = c.req.valid("header")["idempotency-key"];
+      const key = c.req.valid("header")[IDEMPOTENCY_HEADER];
       const { orm } = c.var.db;
       const user = c.var.user;
-      const again = await replayed(orm, user.cityId, key);
-      if (again) return c.json(await problemFeature(c, again), 200);
       const created = await orm.transaction((tx) =>
         createProblem(
           tx,
@@ -153,7 +156,7 @@ export const problemActionRoutes = newRouter()
 
       tags: ["problems"],
       summary:
-        "Take a step in the closed loop (dispatch, start, submit, close, return, send_back, extension, ledger, reopen)",
+        "Take a step in the closed loop (dispatch, start, submit, close, return, send_back, extension, ledger, reopen, mark_duplicate)",
       request: {
         params: idPath,
         ...jsonBody(
@@ -168,6 +171,16 @@ export const problemActionRoutes = newRouter()
               photoIds: ids.optional(),
               days: z.number().int().optional(),
               reviewOn: z.string().max(10).optional(),
+              unitId: bodyId.optional().openapi({
+                description: "dispatch: the unit (default: the one routing chose)",
+              }),
+              deadline: calendarDate.optional().openapi({
+                description:
+                  "dispatch, return, reopen: the last day, China time, a working day (default: by severity, in working days)",
+              }),
+              duplicateOf: bodyId.optional().openapi({
+                description: "mark_duplicate: the problem this one repeats",
+              }),
             })
             .strict(),
         ),
@@ -177,7 +190,9 @@ export const problemActionRoutes = newRouter()
     async (c) => {
       const { id } = c.req.valid("param");
       const step = c.req.valid("json");
-      await c.var.db.orm.transaction((tx) => takeStep(tx, c.var.user, c.var.scope, id, step));
+      const { orm } = c.var.db;
+      if (step.action === "dispatch") await dispatchProblem(orm, c.var.user, c.var.scope, id, step);
+      else await orm.transaction((tx) => takeStep(tx, c.var.user, c.var.scope, id, step));
       return c.json(await problemFeature(c, id), 200);
     },
   );

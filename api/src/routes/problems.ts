@@ -39,7 +39,18 @@ const problemProperties = z.object({
   itemTitle: z.string().nullable(),
   deduction: z.number().openapi({ description: "points lost (失分)" }),
   deadline: z.string().nullable().openapi({ format: "date-time" }),
-  overdue: z.boolean(),
+  overdue: z.boolean().openapi({
+    description: "past its deadline and open; never while waiting for dispatch",
+  }),
+  awaitingSince: z.string().nullable().openapi({
+    format: "date-time",
+    description: "waiting for dispatch (reported or sent back) since then; null once dispatched",
+  }),
+  duplicateOf: z
+    .number()
+    .int()
+    .nullable()
+    .openapi({ description: "closed as a second report of this problem" }),
   reportedAt: z.string().openapi({ format: "date-time" }),
   closedAt: z.string().nullable().openapi({ format: "date-time" }),
   extensionRequested: z.boolean(),
@@ -48,6 +59,10 @@ const problemProperties = z.object({
     .openapi({ description: "outside every grid: routed to the nearest one" }),
 });
 const problemDetailProperties = problemProperties.extend({
+  reporterPhone: z.string().nullable().openapi({
+    description:
+      "the citizen reporter's mobile number, for the staff who call back; null for others",
+  }),
   events: z.array(
     z.object({
       seq: z.number().int(),
@@ -57,9 +72,17 @@ const problemDetailProperties = problemProperties.extend({
       actorName: z.string(),
       note: z.string().nullable(),
       reason: z.string().nullable(),
+      unitName: z.string().nullable().openapi({ description: "dispatch: the unit sent to" }),
+      deadline: z.string().nullable().openapi({
+        format: "date-time",
+        description: "the deadline this step set (dispatch, return, reopen, extension)",
+      }),
       at: z.string().openapi({ format: "date-time" }),
     }),
   ),
+  duplicates: z
+    .array(z.number().int())
+    .openapi({ description: "problems closed as second reports of this one" }),
 });
 export const ProblemCollection = collectionSchema(
   "ProblemCollection",

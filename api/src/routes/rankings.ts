@@ -4,12 +4,13 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { hotspots } from "../analytics/hotspots.ts";
 import { trends } from "../analytics/trends.ts";
-import { fieldMessage } from "../errors.ts";
+import { unitKinds } from "../db/schema/index.ts";
+import { AppError, fieldMessage } from "../errors.ts";
 import { noticeTitle, noticeWorkbook } from "../rankings/notice.ts";
 import { isCalendarDate, MAX_PERIOD_DAYS, requirePeriod } from "../rankings/period.ts";
-import { cityName, overdueProblems } from "../rankings/queries.ts";
+import { categoryName, cityName, overdueProblems } from "../rankings/queries.ts";
 import { MIN_PROBLEMS_FOR_RATES, ranking } from "../rankings/ranking.ts";
-import { oneOf } from "./query.ts";
+import { id, oneOf } from "./query.ts";
 import { type AppEnv, attachment, errorSchema, json, newRouter } from "./router.ts";
 
 const errors = {
@@ -33,7 +34,12 @@ export const periodFields = {
 };
 
 const rankingQuery = z
-  .object({ by: oneOf(["unit", "grid"]).default("unit"), ...periodFields })
+  .object({
+    by: oneOf(["unit", "grid"]).default("unit"),
+    ...periodFields,
+    categoryId: id.optional().openapi({ description: "only problems of this standard category" }),
+    unitKind: oneOf(unitKinds).optional().openapi({ description: "only units of this kind" }),
+  })
   .strict();
 
 const rowSchema = z
@@ -63,6 +69,10 @@ const rankingSchema = z
   .object({
     by: z.enum(["unit", "grid"]),
     period: z.object({ from: z.string(), to: z.string() }),
+    filters: z.object({
+      categoryId: z.number().int().optional(),
+      unitKind: z.enum(unitKinds).optional(),
+    }),
     minProblemsForRates: z.number().int().openapi({ example: MIN_PROBLEMS_FOR_RATES }),
     rows: z.array(rowSchema),
     commended: rowSchema.nullable().openapi({ description: "流动红旗" }),
@@ -72,8 +82,22 @@ const rankingSchema = z
 
 async function rankingFor(c: Context<AppEnv>, q: z.infer<typeof rankingQuery>) {
   const period = requirePeriod(q, new Date());
-  const result = await ranking(c.var.db.orm, c.var.scope, q.by, period);
-  return { result, period };
+  const filters = { categoryId: q.categoryId, unitKind: q.unitKind };
+  const category =
+    q.categoryId === undefined
+      ? undefined
+      : await categoryName(c.var.db.orm, c.var.user.cityId, q.categoryId);
+  if (category === null)
+    throw new AppError(
+      400,
+      "invalid_request",
+      { key: "error.validation" },
+      {
+        categoryId: { key: "field.category_unknown_ranking" },
+      },
+    );
+  const result = await ranking(c.var.db.orm, c.var.scope, q.by, period, filters);
+  return { result, period, filters, categoryName: category };
 }
 
 export const rankingRoutes = newRouter()
@@ -84,7 +108,7 @@ export const rankingRoutes = newRouter()
       tags: ["analytics"],
       summary:
         "Ranking per unit or grid: points lost, open, overdue, on-time and rework rates, commended and criticised",
-      description: `Rates are null, and a row is neither commended nor criticised, below ${MIN_PROBLEMS_FOR_RATES} problems in the period. Order: points lost, then overdue (both descending), then name.`,
+      description: `Rates are null, and a row is neither commended nor criticised, below ${MIN_PROBLEMS_FOR_RATES} problems in the period. Order: rank 1 is the best: fewest points lost, then fewest overdue, then name.`,
       request: { query: rankingQuery },
       responses: { 200: json(rankingSchema, "The ranking"), ...errors },
     }),
@@ -104,10 +128,13 @@ export const rankingRoutes = newRouter()
       },
     }),
     async (c) => {
-      const { result, period } = await rankingFor(c, c.req.valid("query"));
+      const { result, period, filters, categoryName } = await rankingFor(c, c.req.valid("query"));
       const { orm } = c.var.db;
-      const title = noticeTitle(await cityName(orm, c.var.user.cityId), result);
-      const overdue = await overdueProblems(orm, c.var.scope, period);
+      const title = noticeTitle(await cityName(orm, c.var.user.cityId), result, {
+        categoryName,
+        unitKind: filters.unitKind,
+      });
+      const overdue = await overdueProblems(orm, c.var.scope, period, filters);
       const [trend] = (await trends(orm, c.var.scope, "city", { period })).series;
       const leaders = trend && { trend, hotspots: await hotspots(orm, c.var.scope, { period }) };
       c.header(

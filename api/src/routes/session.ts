@@ -1,7 +1,5 @@
 // Who is calling: the session cookie → user and scope, for every /api route but the public ones.
-import { getConnInfo } from "@hono/node-server/conninfo";
 import type { Context, MiddlewareHandler } from "hono";
-import { getCookie } from "hono/cookie";
 import { findAccessToken } from "../accounts/access-tokens.ts";
 import { recallSession, rememberSession } from "../accounts/recent-sessions.ts";
 import { findSession, SESSION_COOKIE } from "../accounts/sessions.ts";
@@ -9,26 +7,29 @@ import { Throttle } from "../accounts/throttle.ts";
 import { AppError } from "../errors.ts";
 import { type Action, can } from "../policy/permissions.ts";
 import { scopeOf } from "../policy/scope.ts";
+import { originOf, readCookie } from "./client.ts";
 import type { AppEnv } from "./router.ts";
 
 /** Paths anyone may call without signing in (prefixes under /api). */
 const publicPaths = [
   "/api/health",
+  "/api/ready",
   "/api/config",
   "/api/auth/login",
   "/api/docs",
   "/api/openapi.json",
+  // A citizen's report looked up by its number (issue 15): no account.
+  "/api/public",
+  // the map's own base (issue 22): public boundaries, drawn on the citizens' page too
+  "/api/basemap/outline",
+  "/api/basemap/city.pmtiles",
 ];
 
 const isPublic = (path: string) => publicPaths.some((p) => path === p || path.startsWith(`${p}/`));
 
-/** The caller's address; "local" where there is no socket (in-process requests in tests). */
+/** The caller's address (the real client's behind a trusted proxy); "local" in in-process tests. */
 export function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? "local";
-  } catch {
-    return "local";
-  }
+  return originOf(c).address;
 }
 
 /** Unauthenticated callers get 120 requests a minute per address. */
@@ -56,21 +57,21 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.req.header("authorization")?.toLowerCase().startsWith("bearer ")) {
     return bearerAuthenticate(c, next);
   }
-  const token = getCookie(c, SESSION_COOKIE);
-  if (!token) {
-    if (!isPublic(c.req.path)) throw new AppError(401, "not_signed_in", { key: "auth.required" });
-    const address = clientAddress(c);
-    const wait = publicThrottle.retryAfter(address);
-    if (wait) {
-      c.header("retry-after", String(wait));
-      throw new AppError(429, "throttled", { key: "error.throttled", params: { seconds: wait } });
+  const token = readCookie(c, SESSION_COOKIE);
+  const session = token ? await findSession(c.var.db.orm, token) : null;
+  if (!token || !session || session.state !== "valid") {
+    // A made-up cookie is no session: a public path is throttled as any anonymous call.
+    if (isPublic(c.req.path)) {
+      const address = clientAddress(c);
+      const wait = publicThrottle.retryAfter(address);
+      if (wait) {
+        c.header("retry-after", String(wait));
+        throw new AppError(429, "throttled", { key: "error.throttled", params: { seconds: wait } });
+      }
+      publicThrottle.hit(address);
+      return next();
     }
-    publicThrottle.hit(address);
-    return next();
-  }
-  const session = await findSession(c.var.db.orm, token);
-  if (session.state !== "valid") {
-    if (isPublic(c.req.path)) return next();
+    if (!session) throw new AppError(401, "not_signed_in", { key: "auth.required" });
     if (session.state === "disabled")
       throw new AppError(401, "account_disabled", { key: "auth.disabled" });
     throw new AppError(401, "session_expired", { key: "auth.expired" });
@@ -90,7 +91,7 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
  * from memory (accounts/recent-sessions.ts) without a round trip; otherwise as `authenticate`.
  */
 export const authenticateReads: MiddlewareHandler<AppEnv> = async (c, next) => {
-  const token = c.req.header("authorization") ? undefined : getCookie(c, SESSION_COOKIE);
+  const token = c.req.header("authorization") ? undefined : readCookie(c, SESSION_COOKIE);
   const known = token ? recallSession(token) : undefined;
   if (token && known) {
     c.set("user", known.user);

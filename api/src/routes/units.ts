@@ -68,7 +68,7 @@ export const unitRoutes = newRouter()
     }),
     async (c) => {
       const { id } = c.req.valid("param");
-      const unit = await getUnit(c.var.db.orm, c.var.scope, id);
+      const unit = await getUnit(c.var.db.orm, c.var.scope, c.var.user, id);
       if (!unit) throw notFound("unit", id);
       return c.json(asFeature(unit), 200);
     },

@@ -15,6 +15,7 @@ import {
 } from "../accounts/user-rules.ts";
 import { getUser, insertUsers, listUsers, type UserRow } from "../accounts/users.ts";
 import { recordAudit } from "../audit/record.ts";
+import { type Executor, selectRows } from "../db/client.ts";
 import { roles } from "../db/schema/index.ts";
 import { AppError, fieldMessage, type Message, notFound } from "../errors.ts";
 import { bodyId, booleanFlag, idPath, oneOf, page } from "./query.ts";
@@ -199,6 +200,7 @@ userRoutes
       responses: {
         200: json(userSchema, "The account as saved"),
         404: json(errorSchema, "No such account"),
+        409: json(errorSchema, "It would leave no active administrator"),
         ...errors,
       },
     }),
@@ -220,6 +222,8 @@ userRoutes
           personId: body.personId === undefined ? before.personId : body.personId,
         };
         refuse(await accountProblems(tx, cityId, next, userId));
+        if (before.role === "admin" && (next.role !== "admin" || body.disabled === true))
+          await keepAnAdministrator(tx, cityId, userId);
         const hash = body.password ? await hashPassword(body.password) : null;
         await tx.execute(sql`UPDATE users SET
             display_name = ${body.displayName ?? before.displayName},
@@ -248,3 +252,18 @@ userRoutes
       return c.json(visible(user), 200);
     },
   );
+
+/**
+ * Refuses to leave the city without an active administrator (nobody could manage accounts).
+ * The administrators' rows are locked, so two admins demoting each other cannot both succeed.
+ */
+async function keepAnAdministrator(tx: Executor, cityId: number, leaving: number) {
+  const admins = await selectRows<{ id: number }>(
+    tx,
+    sql`SELECT id FROM users WHERE city_id = ${cityId} AND role = 'admin' AND NOT disabled
+        ORDER BY id FOR UPDATE`,
+  );
+  if (!admins.some((a) => a.id !== leaving)) {
+    throw new AppError(409, "last_admin", { key: "user.last_admin" });
+  }
+}

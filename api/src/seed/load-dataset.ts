@@ -1,5 +1,6 @@
 // Writes a seed dataset (the Tengzhou demo, or a generated city) into an empty database,
 // in one transaction: either the whole city is there afterwards, or none of it.
+import { awaitingDispatch } from "@civgrid/geo";
 import type { SeedDataset } from "@civgrid/seeds";
 import { sql } from "drizzle-orm";
 import type { Executor, Orm } from "../db/client.ts";
@@ -322,17 +323,19 @@ async function loadPointsAndProblems(tx: Executor, cityId: number, data: SeedDat
   const problems = await insertAll(
     data.problems.map((p) => {
       const last = p.events.at(-1);
+      const status = last?.toStatus ?? "reported";
       return {
         cityId,
         source: p.source,
-        status: last?.toStatus ?? "reported",
+        status,
         severity: p.severity,
         description: p.description,
         location: p.location,
         itemId: keys.maybe("item", p.itemCode),
         pointId: keys.maybe("point", p.pointKey),
         deduction: p.deduction,
-        deadline: new Date(p.deadline),
+        // No unit works on a problem waiting for dispatch: its clock has not started.
+        deadline: awaitingDispatch.includes(status) ? null : new Date(p.deadline),
         reporterName: p.reporterName ?? null,
         version: p.events.length,
         reportedAt: new Date(p.reportedAt),

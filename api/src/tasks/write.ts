@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { AppError, type Message } from "../errors.ts";
+import { notify } from "../notifications/notify.ts";
 import { taskAssignmentsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
 import type { Actor } from "./campaigns.ts";
@@ -26,8 +27,13 @@ export async function insertTask(ex: Executor, actor: Actor, task: PreparedTask)
     ...task.unitIds.map((u) => sql`(${actor.cityId}, ${row.id}, ${u}, NULL)`),
     ...task.gridIds.map((g) => sql`(${actor.cityId}, ${row.id}, NULL, ${g})`),
   ];
-  await ex.execute(sql`INSERT INTO task_assignments (city_id, task_id, unit_id, grid_id)
-      VALUES ${sql.join(values, sql`, `)}`);
+  const assigned = await selectRows<{ id: number }>(
+    ex,
+    sql`INSERT INTO task_assignments (city_id, task_id, unit_id, grid_id)
+      VALUES ${sql.join(values, sql`, `)} RETURNING id`,
+  );
+  for (const a of assigned)
+    await notify(ex, { kind: "task_assigned", assignmentId: a.id }, actor.userId);
   await recordAudit(ex, {
     ...actor,
     action: "create",
@@ -154,7 +160,10 @@ export async function remindAssignment(ex: Executor, actor: Actor, scope: Scope,
     before,
     "remind",
     sql`reminded_at = now(), remind_count = remind_count + 1`,
-  );
+  ).then(async (taskId) => {
+    await notify(ex, { kind: "task_reminded", assignmentId: id }, actor.userId);
+    return taskId;
+  });
 }
 
 /** The coordinator sends a completion back with a reason (返工); the assignee works on. */
@@ -173,5 +182,8 @@ export async function returnAssignment(
     before,
     "return",
     sql`status = 'returned', completed_at = NULL, return_reason = ${reason}`,
-  );
+  ).then(async (taskId) => {
+    await notify(ex, { kind: "task_returned", assignmentId: id, reason }, actor.userId);
+    return taskId;
+  });
 }

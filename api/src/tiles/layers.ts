@@ -9,6 +9,7 @@ import {
   unitsReadable,
 } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
+import { overdue } from "../problems/queries.ts";
 
 export const tileLayers = ["grids", "communities", "units", "points", "problems"] as const;
 export type TileLayer = (typeof tileLayers)[number];
@@ -94,7 +95,7 @@ export function layerQuery(
 
 /** The scope's problems in the tile: the given columns, whether overdue, the clipped point. */
 function locatedProblems(tile: TileAddress, scope: Scope, geom: TileGeometry, columns: SQL): SQL {
-  return sql`SELECT ${columns}, (p.deadline < now() AND p.status NOT IN ('closed', 'ledger')) AS overdue,
+  return sql`SELECT ${columns}, ${overdue} AS overdue,
       ${geom(sql`p.location`, 0)} AS geom
     FROM problems p
     WHERE ${problemsReadable(scope)} AND ${inTile(sql`p.location`, tile)}`;

@@ -4,6 +4,7 @@ import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { type Bbox, intersectsBbox, queryPage, whereAll } from "../db/query-helpers.ts";
 import type { UnitKind } from "../db/schema/index.ts";
+import { type MobileCaller, mobileFor } from "../policy/mobile-scope.ts";
 import { gridsReadable, responsiblePersonsReadable, unitsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
 
@@ -65,18 +66,24 @@ export interface UnitDetail extends UnitRow {
   grids: { id: number; code: string; role: "lead" | "support" }[];
 }
 
-export async function getUnit(ex: Executor, scope: Scope, id: number): Promise<UnitDetail | null> {
+export async function getUnit(
+  ex: Executor,
+  scope: Scope,
+  caller: MobileCaller,
+  id: number,
+): Promise<UnitDetail | null> {
   const [unit] = await selectRows<UnitRow>(
     ex,
     sql`SELECT ${columns(scope)} FROM units u WHERE ${where(scope, { id })}`,
   );
   if (!unit) return null;
-  // Responsible persons' mobiles are for the city's staff and the unit itself, not for everyone.
+  // Responsible persons are for the city's staff and the unit itself; their mobiles whole only
+  // for the campaign office and the unit (policy/mobile-scope.ts).
   const responsible = !responsiblePersonsReadable(scope, id)
     ? []
     : await selectRows<UnitDetail["responsible"][number]>(
         ex,
-        sql`SELECT r.duty, p.name, p.mobile, p.title
+        sql`SELECT r.duty, p.name, ${mobileFor(scope, caller)} AS mobile, p.title
         FROM unit_responsible_persons r JOIN people p ON p.id = r.person_id
         WHERE r.unit_id = ${id}
         ORDER BY array_position(ARRAY['head','deputy','department_head','platform_admin'], r.duty)`,

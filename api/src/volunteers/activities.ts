@@ -7,6 +7,7 @@ import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { whereAll } from "../db/query-helpers.ts";
 import { AppError, type Message } from "../errors.ts";
+import { activitiesReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
 import { todayInChina } from "../rankings/period.ts";
 import { type DayRange, ownGrid, withinDays } from "./caller.ts";
@@ -56,21 +57,6 @@ const refuse = (fields: Record<string, Message>): never => {
 const intArray = (ids: number[]) =>
   sql.raw(`ARRAY[${ids.filter(Number.isSafeInteger).join(",")}]::int[]`);
 
-/** Activities (alias a) the scope may read: a volunteer sees their branch's and those they joined. */
-function activitiesReadable(scope: Scope, user: SessionUser) {
-  switch (scope.kind) {
-    case "city":
-      return sql`a.city_id = ${scope.cityId}`;
-    case "unit":
-      return sql`a.city_id = ${scope.cityId} AND b.lead_unit_id = ${scope.unitId}`;
-    case "grids":
-      return sql`a.city_id = ${scope.cityId} AND (
-        a.branch_id = (SELECT branch_id FROM people WHERE id = ${user.personId ?? 0})
-        OR EXISTS (SELECT 1 FROM activity_participants ap WHERE ap.activity_id = a.id
-          AND ap.person_id = ${user.personId ?? 0}))`;
-  }
-}
-
 export function listActivities(
   ex: Executor,
   scope: Scope,
@@ -90,7 +76,7 @@ export function listActivities(
         FROM volunteer_activities a JOIN volunteer_branches b ON b.id = a.branch_id
         LEFT JOIN grids g ON g.id = a.grid_id
         WHERE ${whereAll([
-          activitiesReadable(scope, user),
+          activitiesReadable(scope, user.personId),
           filters.id !== undefined && sql`a.id = ${filters.id}`,
           withinDays(sql`a.held_on`, filters),
           filters.mine === true &&

@@ -4,7 +4,9 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { feature } from "../geojson.ts";
+import { type MobileCaller, mobileFor } from "../policy/mobile-scope.ts";
 import type { Scope } from "../policy/scope.ts";
+import { overdue } from "../problems/queries.ts";
 
 interface AreaGrid {
   id: number;
@@ -25,7 +27,7 @@ const collection = <R extends { id: number; geometry: string }>(rows: R[]) => ({
   ),
 });
 
-export async function myArea(ex: Executor, scope: Scope) {
+export async function myArea(ex: Executor, scope: Scope, caller: MobileCaller) {
   const gridIds = scope.kind === "grids" ? scope.gridIds : [];
   const ids = sql.raw(`ARRAY[${gridIds.filter(Number.isSafeInteger).join(",")}]::int[]`);
   const grids = await selectRows<AreaGrid>(
@@ -33,7 +35,7 @@ export async function myArea(ex: Executor, scope: Scope) {
     sql`SELECT g.id, g.code, g.name, c.name AS "communityName",
           (SELECT json_build_object('id', u.id, 'name', u.name, 'phone', u.phone) FROM grid_units gu
              JOIN units u ON u.id = gu.unit_id WHERE gu.grid_id = g.id AND gu.role = 'lead') AS "leadUnit",
-          (SELECT json_build_object('name', pe.name, 'mobile', pe.mobile) FROM grid_people gp
+          (SELECT json_build_object('name', pe.name, 'mobile', ${mobileFor(scope, caller, sql.raw("pe"))}) FROM grid_people gp
              JOIN people pe ON pe.id = gp.person_id WHERE gp.grid_id = g.id AND gp.role = 'leader') AS leader,
           (SELECT json_agg(json_build_object('personId', pe.id, 'name', pe.name, 'role', gp.role)
              ORDER BY gp.role, pe.id) FROM grid_people gp JOIN people pe ON pe.id = gp.person_id
@@ -52,7 +54,7 @@ export async function myArea(ex: Executor, scope: Scope) {
   const problems = await selectRows<{ id: number; geometry: string }>(
     ex,
     sql`SELECT p.id, p.description, p.status, p.grid_id AS "gridId", si.title AS "itemTitle",
-          (p.deadline < now()) AS overdue, ST_AsGeoJSON(p.location, 7) AS geometry
+          ${overdue} AS overdue, ST_AsGeoJSON(p.location, 7) AS geometry
         FROM problems p LEFT JOIN standard_items si ON si.id = p.item_id
         WHERE p.city_id = ${scope.cityId} AND p.grid_id = ANY(${ids})
           AND p.status NOT IN ('closed', 'ledger')

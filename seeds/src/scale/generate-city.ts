@@ -107,7 +107,8 @@ export async function insertProblems(run: RunSql, cityId: number, from: number, 
           ELSE ${west} + random() * ${east - west} END,
         CASE WHEN n % 10 < 4 THEN ${south} + ((n % 60) * 0.41421 % 1) * ${north - south} + (random() - 0.5) * 0.02
           ELSE ${south} + random() * ${north - south} END), 4326),
-      round((0.5 + random() * 2.5)::numeric, 1), t.at + interval '7 days', t.at
+      round((0.5 + random() * 2.5)::numeric, 1),
+      CASE WHEN n % 7 <> 0 THEN t.at + interval '7 days' END, t.at -- reported ones have no deadline yet
     FROM generate_series(${from}, ${to}) n
     CROSS JOIN LATERAL (SELECT now() - random() * interval '60 days' AS at) t`);
 }

@@ -7,17 +7,44 @@ export interface AuditEntry {
   at: string;
   userId: number | null;
   username: string | null;
+  displayName: string | null;
+  role: string | null;
   action: string;
   entity: string;
   entityId: string | null;
+  target: string | null;
+  /** The entry as one sentence in the reader's language, China time. */
+  sentence: string;
   before: unknown;
   after: unknown;
 }
 
-export const auditQuery = (page: { limit: number; offset: number }) =>
+/** Who, what and when: a person, a kind of action, China dates both included. */
+export interface AuditFilters {
+  userId?: number | undefined;
+  action?: string | undefined;
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
+export interface AuditChoices {
+  actions: { action: string; label: string }[];
+  users: { id: number; name: string; role: string }[];
+}
+
+export const auditQuery = (page: { limit: number; offset: number }, filters: AuditFilters = {}) =>
   queryOptions({
-    queryKey: ["audit", page],
+    queryKey: ["audit", page, filters],
     queryFn: () =>
-      request<{ entries: AuditEntry[]; total: number }>("GET", `/api/audit${queryString(page)}`),
+      request<{ entries: AuditEntry[]; total: number }>(
+        "GET",
+        `/api/audit${queryString({ ...page, ...filters })}`,
+      ),
     placeholderData: keepPreviousData,
+  });
+
+export const auditChoicesQuery = () =>
+  queryOptions({
+    queryKey: ["audit", "choices"],
+    queryFn: () => request<AuditChoices>("GET", "/api/audit/choices"),
   });

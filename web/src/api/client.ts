@@ -43,6 +43,8 @@ export interface CurrentVersion {
 export interface ErrorDetails {
   problems?: ServerProblem[];
   current?: CurrentVersion;
+  /** A revert to before a split: the grid and its pieces, to merge back instead. */
+  mergeWith?: { id: number; version: number; code: string }[];
 }
 
 /** An error the API answered with; `message` is already in the caller's language. */
@@ -68,8 +70,12 @@ export function fieldErrors(error: unknown): Record<string, string> {
   return (error instanceof ApiError && error.fields) || {};
 }
 
-/** An error as one sentence where no input shows its fields: the message, then each field's. */
+/**
+ * An error as one sentence where no input shows its fields. A validation answer's message already
+ * names each field with what is wrong; any other error's fields follow its message.
+ */
 export function errorText(error: Error): string {
+  if (error instanceof ApiError && error.code === "invalid_request") return error.message;
   return [error.message, ...Object.values(fieldErrors(error))].join(" ");
 }
 
@@ -79,10 +85,11 @@ interface ErrorBody {
 
 /** The ApiError for an answer that is not 2xx, from its status and (maybe empty) JSON body. */
 export function apiError(status: number, answer: ErrorBody): ApiError {
-  const { code, message, fields, problems, current } = answer.error ?? {};
+  const { code, message, fields, problems, current, mergeWith } = answer.error ?? {};
   return new ApiError(status, code ?? "http", message ?? i18n.t("error.http", { status }), fields, {
     problems,
     current,
+    mergeWith,
   });
 }
 
@@ -92,19 +99,22 @@ export const apiHeaders = () => ({
   "Accept-Language": i18n.language,
 });
 
-/** What a request sends: a JSON value, or a multipart form (a file upload). */
-type RequestBody = { json: unknown } | { form: FormData };
+/** What a request sends: a JSON value, a multipart form (a file upload), or a file as it is. */
+type RequestBody = { json: unknown } | { form: FormData } | { file: Blob };
 
 /** Sends one request; a 2xx answer's JSON (undefined for 204), anything else an ApiError. */
 export async function request<T>(method: string, path: string, body?: RequestBody): Promise<T> {
   const headers: Record<string, string> = apiHeaders();
   if (body && "json" in body) headers["Content-Type"] = "application/json";
+  if (body && "file" in body) headers["Content-Type"] = "application/octet-stream";
   let response: Response;
   try {
     response = await fetch(path, {
       method,
       headers,
-      body: body && ("json" in body ? JSON.stringify(body.json) : body.form),
+      body:
+        body &&
+        ("json" in body ? JSON.stringify(body.json) : "form" in body ? body.form : body.file),
     });
   } catch {
     throw new ApiError(0, "network", i18n.t("error.network"));

@@ -2,6 +2,7 @@
 import type { MultiPolygon, Polygon } from "geojson";
 import { request } from "./client.ts";
 import type { GridVersionRef } from "./grids.ts";
+import type { CarryOver } from "./restructurings.ts";
 
 /** How much of the community no grid covers, and where (GET /api/communities/{id}/coverage). */
 export interface Coverage {
@@ -35,8 +36,12 @@ export const communitiesApi = {
     request<PartitionPreview>("POST", `/api/communities/${id}/partition/preview`, {
       json: body,
     }),
-  partition: (id: number, parts: Polygon[], current: GridVersionRef[]) =>
-    request<{ gridIds: number[] }>("POST", `/api/communities/${id}/partition`, {
-      json: { parts, current },
-    }),
+  partition: (id: number, parts: Polygon[], current: GridVersionRef[], carryOver?: CarryOver) =>
+    request<{ gridIds: number[]; restructuringId: number }>(
+      "POST",
+      `/api/communities/${id}/partition`,
+      {
+        json: { parts, current, carryOver },
+      },
+    ),
 };

@@ -1,6 +1,7 @@
 // Grid writes for the grid editor: create, change, delete, split, merge, assign, history, revert.
 import type { Feature, LineString, MultiPolygon, Polygon } from "geojson";
 import { queryString, request } from "./client.ts";
+import type { CarryOver } from "./restructurings.ts";
 import type { GridDetailProperties, GridProperties } from "./types.ts";
 
 export type GridFeature = Feature<MultiPolygon, GridProperties> & { id: number };
@@ -55,12 +56,23 @@ export const gridsApi = {
     ),
   update: ({ id, version }: GridVersionRef, changes: { name?: string; geometry?: Surface }) =>
     request<GridFeature>("PATCH", `/api/grids/${id}`, json({ version, ...changes })),
-  remove: ({ id, version }: GridVersionRef) =>
-    request<void>("DELETE", `/api/grids/${id}${queryString({ version })}`),
-  split: ({ id, version }: GridVersionRef, line: LineString) =>
-    request<{ grids: GridFeature[] }>("POST", `/api/grids/${id}/split`, json({ version, line })),
-  merge: (grids: [GridVersionRef, GridVersionRef]) =>
-    request<GridFeature>("POST", "/api/grids/merge", json({ grids })),
+  remove: ({ id, version }: GridVersionRef, to?: string) =>
+    request<{ restructuringId: number }>(
+      "DELETE",
+      `/api/grids/${id}${queryString({ version, ...(to && { to }) })}`,
+    ),
+  split: ({ id, version }: GridVersionRef, line: LineString, carryOver?: CarryOver) =>
+    request<{ grids: GridFeature[]; restructuringId: number }>(
+      "POST",
+      `/api/grids/${id}/split`,
+      json({ version, line, carryOver }),
+    ),
+  merge: (grids: GridVersionRef[], carryOver?: CarryOver) =>
+    request<GridFeature & { restructuringId: number }>(
+      "POST",
+      "/api/grids/merge",
+      json({ grids, carryOver }),
+    ),
   assign: ({ id, version }: GridVersionRef, assignments: Assignments) =>
     request<Feature<MultiPolygon, GridDetailProperties>>(
       "PUT",

@@ -29,6 +29,16 @@ export interface OverdueProblem {
   daysOverdue: number;
 }
 
+/** A problem waiting for dispatch (待派发) on the board, and since when. */
+export interface AwaitingProblem {
+  id: number;
+  description: string;
+  status: ProblemStatus;
+  gridCode: string | null;
+  unitName: string | null;
+  awaitingSince: string;
+}
+
 /** GET /api/problems/board: 销号清零 at a glance. */
 export interface ProblemBoard {
   byStatus: Partial<Record<ProblemStatus, number>>;
@@ -36,6 +46,8 @@ export interface ProblemBoard {
   overdueCount: number;
   extensionRequests: number;
   overdue: OverdueProblem[];
+  awaitingDispatchCount: number;
+  awaitingDispatch: AwaitingProblem[];
 }
 
 /** An open problem of the same standard item near this one, that may be the same problem. */
@@ -47,7 +59,7 @@ export interface PossibleDuplicate {
 }
 
 /** The steps a user takes on the page (the API's report is not one of them). */
-export type StepAction = Exclude<RectificationAction, "report">;
+export type StepAction = Exclude<RectificationAction, "report" | "reroute">;
 
 /** One step of the closed loop, naming the version of the problem it was taken on. */
 export interface Step {
@@ -58,6 +70,12 @@ export interface Step {
   photoIds?: number[];
   days?: number;
   reviewOn?: string;
+  /** Dispatch: the unit (default: the routed one). */
+  unitId?: number;
+  /** Dispatch, return, reopen: the last day, YYYY-MM-DD in China (default: by severity). */
+  deadline?: string;
+  /** Mark duplicate: the problem this one repeats. */
+  duplicateOf?: number;
 }
 
 const listPath = ({ status, overdue, ...rest }: ProblemFilters) =>

@@ -7,6 +7,9 @@ export interface RankingQuery {
   /** YYYY-MM-DD, both days included; the API defaults to the last 30 days. */
   from?: string | undefined;
   to?: string | undefined;
+  /** Narrow to one category of the standard, or one kind of unit; the notice's title names them. */
+  categoryId?: number | undefined;
+  unitKind?: string | undefined;
 }
 
 export interface RankingRow {
@@ -21,6 +24,9 @@ export interface RankingRow {
   /** null below `minProblemsForRates` problems in the period. */
   onTimeRate: number | null;
   reworkRate: number | null;
+  taskOnTimeRate: number | null;
+  materialRate: number | null;
+  /** 1 = the best: fewest points lost, then fewest overdue. */
   rank: number;
 }
 

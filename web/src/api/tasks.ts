@@ -117,6 +117,17 @@ export interface Material {
   url: string | null;
 }
 
+/** A material on the board; `url` opens its file (same origin) for the reviewer to look at. */
+export interface BoardMaterial {
+  id: number;
+  title: string;
+  category: string;
+  status: string;
+  url: string | null;
+  mime: string | null;
+  fileName: string | null;
+}
+
 export interface MaterialBoard {
   weeks: { week: string; deadline: string }[];
   units: {
@@ -128,7 +139,7 @@ export interface MaterialBoard {
       week: string;
       status: BoardStatus;
       submittedAt: string | null;
-      materials: { id: number; title: string; category: string; status: string }[];
+      materials: BoardMaterial[];
     }[];
   }[];
 }

@@ -1,4 +1,5 @@
 // The shapes the API answers with (see the API contract); English names, as in the database.
+import type { ProblemStatus, RectificationAction } from "@civgrid/geo";
 import type { Feature, FeatureCollection, MultiPolygon, Point } from "geojson";
 
 /** A list answer: a GeoJSON FeatureCollection with OGC-style paging. */
@@ -122,29 +123,8 @@ export interface InspectionPointProperties {
   unitId: number | null;
 }
 
-export type ProblemStatus =
-  | "reported"
-  | "dispatched"
-  | "rectifying"
-  | "submitted"
-  | "returned"
-  | "sent_back"
-  | "ledger"
-  | "closed";
-
-export type RectificationAction =
-  | "report"
-  | "dispatch"
-  | "start"
-  | "submit"
-  | "close"
-  | "return"
-  | "send_back"
-  | "request_extension"
-  | "grant_extension"
-  | "refuse_extension"
-  | "to_ledger"
-  | "reopen";
+// The loop's statuses and steps are written once, in geo/ (the API enforces the same table).
+export type { ProblemStatus, RectificationAction };
 
 export type ProblemSource = "inspection" | "patrol" | "citizen";
 
@@ -165,6 +145,10 @@ export interface ProblemProperties {
   deduction: number;
   deadline: string | null;
   overdue: boolean;
+  /** Waiting for dispatch (reported or sent back) since then; null once dispatched. */
+  awaitingSince?: string | null;
+  /** Closed as a second report of this problem. */
+  duplicateOf?: number | null;
   reportedAt: string;
   closedAt: string | null;
   /** No grid contains the place: the nearest grid's unit was chosen; a coordinator should check. */
@@ -179,6 +163,9 @@ export interface RectificationEvent {
   actorName: string | null;
   note: string | null;
   reason: string | null;
+  /** The unit a dispatch sent it to, and the deadline the step set. */
+  unitName?: string | null;
+  deadline?: string | null;
   at: string;
 }
 
@@ -194,10 +181,14 @@ export interface ProblemPhoto {
 export interface ProblemDetailProperties extends ProblemProperties {
   events: RectificationEvent[];
   photos: ProblemPhoto[];
+  /** Problems closed as second reports of this one. */
+  duplicates?: number[];
   /** A unit's request for more time, waiting for the coordinator's answer. */
   extensionRequest: { days: number; reason: string | null } | null;
   /** When a problem on the ledger (挂账) is to be looked at again, YYYY-MM-DD. */
   reviewOn: string | null;
+  /** A citizen reporter's mobile number: for the staff who call back, null for anyone else. */
+  reporterPhone: string | null;
 }
 
 export type RegionCollection = Collection<MultiPolygon, RegionProperties>;

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { can, type Me } from "../api/auth.ts";
 import { useSignOut } from "../api/use-session.ts";
+import { NotificationBell } from "../notifications/bell.tsx";
 import { CurrentPhase } from "./current-phase.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
 import { Link } from "./link.tsx";
@@ -30,6 +31,8 @@ const pages = [
   { to: "/standards", label: "nav.standards", permission: "standards.write" },
   { to: "/admin/users", label: "nav.users", permission: "users.manage" },
   { to: "/admin/audit", label: "nav.audit", permission: "audit.read" },
+  { to: "/admin/notifications", label: "notifications.navChannels", permission: "settings.write" },
+  { to: "/admin/basemap", label: "nav.basemap", permission: "settings.write" },
 ] as const;
 
 /** One's own account, under one's name: a coordinator's dozen pages leave no room for more. */
@@ -85,6 +88,7 @@ export function AppHeader({ me, cityName }: Props) {
           {t("nav.signOut")}
         </button>
       </nav>
+      {!me.user.mustChangePassword && <NotificationBell me={me} />}
       <LanguageSwitch />
     </header>
   );

@@ -4,8 +4,10 @@ import type { ProblemDetailProperties, ProblemProperties } from "../api/types.ts
 import { formatDateTime, formatPoints } from "../format.ts";
 import { Field, Fields } from "./fields.tsx";
 import { Link } from "./link.tsx";
+import { PhoneLink } from "./phone-link.tsx";
 import { StatusBadge } from "./status-badge.tsx";
 import { StatusTimeline } from "./status-timeline.tsx";
+import { waitedFor } from "./waited-for.ts";
 
 export function ProblemDetails({ problem }: { problem: ProblemDetailProperties }) {
   const { t } = useTranslation();
@@ -23,7 +25,11 @@ export function ProblemDetails({ problem }: { problem: ProblemDetailProperties }
 }
 
 /** Status, place, who, by when, and how many points it cost. */
-export function ProblemFacts({ problem }: { problem: ProblemProperties }) {
+export function ProblemFacts({
+  problem,
+}: {
+  problem: ProblemProperties & { reporterPhone?: string | null };
+}) {
   const { t, i18n } = useTranslation();
   const none = t("panel.none");
   const item = [problem.itemCode, problem.itemTitle].filter(Boolean).join(" ");
@@ -48,16 +54,28 @@ export function ProblemFacts({ problem }: { problem: ProblemProperties }) {
             {formatDateTime(problem.deadline, i18n.language)}
             {problem.overdue && <span className="overdue-tag">{t("problem.overdue")}</span>}
           </span>
+        ) : problem.awaitingSince ? (
+          `${t("loop.awaitingHeading")} · ${waitedFor(problem.awaitingSince, t)}`
         ) : (
           none
         )}
       </Field>
+      {problem.duplicateOf && (
+        <Field label={t("loop.duplicateOf")}>
+          <Link to={`/problems/${problem.duplicateOf}`}>#{problem.duplicateOf}</Link>
+        </Field>
+      )}
       <Field label={t("problem.pointsLost")}>
         {t("problem.pointsValue", { value: formatPoints(problem.deduction, i18n.language) })}
       </Field>
       <Field label={t("problem.reportedAt")}>
         {formatDateTime(problem.reportedAt, i18n.language)}
       </Field>
+      {"reporterPhone" in problem && problem.reporterPhone && (
+        <Field label={t("problem.reporterPhone")}>
+          <PhoneLink number={problem.reporterPhone} />
+        </Field>
+      )}
     </Fields>
   );
 }

@@ -12,6 +12,8 @@ import { statusColours } from "../map/colours.ts";
 function reasonLine(reason: string, t: TFunction): string {
   const days = /^\+(\d+)$/.exec(reason)?.[1];
   if (days) return t("reason.moreDays", { days });
+  const original = /^#(\d+)$/.exec(reason)?.[1];
+  if (original) return t("loop.duplicateOfLine", { id: original });
   return t("problem.reasonValue", { reason: t(`reason.${reason}`, { defaultValue: reason }) });
 }
 
@@ -38,6 +40,17 @@ export function StatusTimeline({ events }: { events: readonly RectificationEvent
               </span>
             )}
           </div>
+          {(event.unitName || event.deadline) && (
+            <p className="timeline-terms">
+              {[
+                event.unitName && t("loop.dispatchedTo", { unit: event.unitName }),
+                event.deadline &&
+                  t("loop.deadlineSet", { time: formatDateTime(event.deadline, i18n.language) }),
+              ]
+                .filter(Boolean)
+                .join(" · ")}
+            </p>
+          )}
           {event.note && <p>{event.note}</p>}
           {event.reason && <p className="reason">{reasonLine(event.reason, t)}</p>}
         </li>

@@ -1,5 +1,6 @@
 // Creates the page's one maplibre map, and exposes it to browser tests.
 import {
+  addProtocol,
   type FitBoundsOptions,
   type LayerSpecification,
   Map as MapLibreMap,
@@ -7,6 +8,7 @@ import {
   ScaleControl,
   setWorkerUrl,
 } from "maplibre-gl";
+import { Protocol } from "pmtiles";
 import "maplibre-gl/dist/maplibre-gl.css";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import { mapStyle } from "./style.ts";
@@ -15,6 +17,8 @@ import type { TiledLayer } from "./tile-sources.ts";
 // maplibre looks for its worker next to its own module, which the bundle does not keep;
 // let Vite emit the worker file and point maplibre at it.
 setWorkerUrl(workerUrl);
+// The offline vector basemap (pmtiles://…): read from CivGrid's own file by byte ranges.
+addProtocol("pmtiles", new Protocol().tile);
 
 declare global {
   interface Window {

@@ -1,9 +1,11 @@
 // The map's style: a plain background that needs no internet, an optional raster basemap under
-// everything, and our data layers. No `glyphs`: maplibre then draws labels with local fonts.
+// everything, the city's own outline map (layers/outline.ts), and our data layers. No `glyphs`: maplibre then draws labels with local fonts.
 import type { LayerSpecification, SourceSpecification, StyleSpecification } from "maplibre-gl";
 import { dataLayers } from "./layers/index.ts";
+import { outlineLayers, outlineSource, outlineSourceId } from "./layers/outline.ts";
 import { emptySources } from "./sources.ts";
 import { readingTiles, type TiledLayer, tileSources } from "./tile-sources.ts";
+import { isPmtiles, vectorBasemapLayers, vectorBasemapSource } from "./vector-basemap.ts";
 
 const background: LayerSpecification = {
   id: "background",
@@ -11,11 +13,17 @@ const background: LayerSpecification = {
   paint: { "background-color": "#eef2ee" },
 };
 
-/** A basemap is a setting (GET /api/config), e.g. https://tiles.example/{z}/{x}/{y}.png */
-function basemap(url: string): { source: SourceSpecification; layer: LayerSpecification } {
+/**
+ * A basemap is a setting (GET /api/config): a raster template, e.g.
+ * https://tiles.example/{z}/{x}/{y}.png, or the offline vector basemap as pmtiles://…
+ */
+function basemap(url: string): { source: SourceSpecification; layers: LayerSpecification[] } {
+  if (isPmtiles(url)) return { source: vectorBasemapSource(url), layers: vectorBasemapLayers };
   return {
     source: { type: "raster", tiles: [url], tileSize: 256, maxzoom: 19 },
-    layer: { id: "basemap", type: "raster", source: "basemap", paint: { "raster-opacity": 0.85 } },
+    layers: [
+      { id: "basemap", type: "raster", source: "basemap", paint: { "raster-opacity": 0.85 } },
+    ],
   };
 }
 
@@ -28,14 +36,20 @@ export function mapStyle(
   layers: LayerSpecification[] = dataLayers,
   tiled: readonly TiledLayer[] = [],
 ): StyleSpecification {
-  const raster = basemapUrl ? basemap(basemapUrl) : null;
+  const base = basemapUrl ? basemap(basemapUrl) : null;
   return {
     version: 8,
     sources: {
-      ...(raster ? { basemap: raster.source } : {}),
+      ...(base ? { basemap: base.source } : {}),
+      [outlineSourceId]: outlineSource,
       ...emptySources(),
       ...tileSources(tiled),
     },
-    layers: [background, ...(raster ? [raster.layer] : []), ...readingTiles(layers, tiled)],
+    layers: [
+      background,
+      ...(base ? base.layers : []),
+      ...outlineLayers(base !== null),
+      ...readingTiles(layers, tiled),
+    ],
   };
 }

@@ -1,7 +1,9 @@
-// Creates the map once the basemap setting is known, and removes it with the page.
+// Creates the map once the basemap setting is known, and removes it with the page. maplibre (and
+// its worker) is loaded here, after the page around the map is drawn: the form or list comes
+// first and the map fills in (issue 22's budget for what a page needs before its first paint).
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { type RefObject, useEffect, useRef, useState } from "react";
-import { createMap, type MapOptions } from "./map.ts";
+import type { MapOptions } from "./map.ts";
 
 /**
  * `basemapUrl` is `undefined` while the setting is still loading, `null` when there is none;
@@ -21,12 +23,19 @@ export function useMapInstance(
   useEffect(() => {
     const element = container.current;
     if (!element || basemapUrl === undefined || !decided) return;
-    const created = createMap(element, basemapUrl, latest.current ?? {});
-    created.once("load", () => setMap(created));
+    let created: MapLibreMap | null = null;
+    let gone = false;
+    void import("./map.ts").then(({ createMap }) => {
+      if (gone) return;
+      const made = createMap(element, basemapUrl, latest.current ?? {});
+      created = made;
+      made.once("load", () => setMap(made));
+    });
     return () => {
+      gone = true;
       setMap(null);
-      created.remove();
-      if (window.__civgridMap === created) delete window.__civgridMap;
+      created?.remove();
+      if (created && window.__civgridMap === created) delete window.__civgridMap;
     };
   }, [container, basemapUrl, decided]);
   return map;

@@ -1,6 +1,8 @@
 // Problems (问题) and their rectification (整改) history: the closed loop.
+import { type ProblemStatus, problemStatuses, rectificationActions } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import {
+  type AnyPgColumn,
   bigint,
   boolean,
   check,
@@ -23,22 +25,8 @@ import { inspectionPoints, inspections, standardItems } from "./standards.ts";
 import { units } from "./units.ts";
 import { users } from "./users.ts";
 
-/**
- * reported → dispatched → rectifying → submitted → closed (销号), or submitted → returned (返工)
- * → rectifying again. sent_back (回退): the unit says it is not theirs, awaiting re-dispatch.
- * ledger (挂账): cannot be solved now, kept with a review date.
- */
-export const problemStatuses = [
-  "reported",
-  "dispatched",
-  "rectifying",
-  "submitted",
-  "returned",
-  "sent_back",
-  "ledger",
-  "closed",
-] as const;
-export type ProblemStatus = (typeof problemStatuses)[number];
+// The statuses and steps of the loop are geo/'s (shared with the web): see geo/src/rectification.ts.
+export { type ProblemStatus, problemStatuses, rectificationActions };
 
 export const problemSources = ["inspection", "patrol", "citizen"] as const;
 export const problemSeverities = ["minor", "normal", "serious"] as const;
@@ -86,6 +74,8 @@ export const problems = pgTable(
     extensionReason: text("extension_reason"),
     /** For problems put on the ledger (挂账): when to look at them again. */
     reviewOn: date("review_on"),
+    /** Closed as a second report of this problem (重复上报), which carries the work. */
+    duplicateOf: integer("duplicate_of").references((): AnyPgColumn => problems.id),
     /** Bumped on every transition: two coordinators acting at once cannot both win. */
 
     version: integer("version").notNull().default(1),
@@ -115,6 +105,10 @@ export const problems = pgTable(
     index("problems_extension_requested_idx")
       .on(t.cityId)
       .where(sql`extension_days_requested IS NOT NULL`),
+    // 我的上报: a volunteer's own reports, newest first.
+    index("problems_reporter_idx")
+      .on(t.reportedBy, t.reportedAt, t.id)
+      .where(sql`reported_by IS NOT NULL`),
     index("problems_grid_idx").on(t.gridId),
     index("problems_unit_idx").on(t.unitId),
     // A viewport's cells over a period; migration 0016 adds INCLUDE (status, deduction, unit_id, item_id), which
@@ -124,11 +118,14 @@ export const problems = pgTable(
     index("problems_hex_1k_idx").on(t.cityId, t.hex1k, t.reportedAt),
     index("problems_hex_4k_idx").on(t.cityId, t.hex4k, t.reportedAt),
     index("problems_hex_16k_idx").on(t.cityId, t.hex16k, t.reportedAt),
-    unique("problems_idempotency_key").on(t.cityId, t.idempotencyKey),
     check("problems_status_check", oneOf(t.status, problemStatuses)),
     check("problems_source_check", oneOf(t.source, problemSources)),
     check("problems_severity_check", oneOf(t.severity, problemSeverities)),
     check("problems_deduction_nonnegative", sql`${t.deduction} >= 0`),
+    check(
+      "problems_not_own_duplicate",
+      sql`${t.duplicateOf} IS NULL OR ${t.duplicateOf} <> ${t.id}`,
+    ),
   ],
 );
 
@@ -155,21 +152,6 @@ export const problemPhotos = pgTable(
   ],
 );
 
-export const rectificationActions = [
-  "report",
-  "dispatch",
-  "start",
-  "submit",
-  "close",
-  "return",
-  "send_back",
-  "request_extension",
-  "grant_extension",
-  "refuse_extension",
-  "to_ledger",
-  "reopen",
-] as const;
-
 /** Append-only log of every step of a problem's rectification: who, when, why. */
 export const rectificationEvents = pgTable(
   "rectification_events",
@@ -189,6 +171,10 @@ export const rectificationEvents = pgTable(
     actorName: text("actor_name").notNull(),
     note: text("note"),
     reason: text("reason"),
+    /** The unit a dispatch sent the problem to. */
+    unitId: integer("unit_id").references(() => units.id),
+    /** The deadline a dispatch, return or extension set. */
+    deadline: timestamp("deadline", { withTimezone: true }),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

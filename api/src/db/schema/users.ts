@@ -87,5 +87,8 @@ export const auditLog = pgTable(
   (t) => [
     index("audit_log_entity_idx").on(t.entity, t.entityId),
     index("audit_log_at_idx").on(t.at),
+    // The audit page's filters by who and by what kind of action, newest first.
+    index("audit_log_city_user_idx").on(t.cityId, t.userId, t.id),
+    index("audit_log_city_action_idx").on(t.cityId, t.action, t.id),
   ],
 );

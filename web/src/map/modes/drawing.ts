@@ -12,14 +12,6 @@ import {
 import { TerraDrawMapLibreGLAdapter } from "terra-draw-maplibre-gl-adapter";
 import { problemAreaLayerId } from "../layers/editing.ts";
 
-/** Terra Draw's names for its tools; "static" (no tool) is built in. */
-export const tools = {
-  polygon: "polygon",
-  line: "linestring",
-  select: "select",
-  none: "static",
-} as const;
-
 const draftColour = "#1c7ed6";
 const lineColour = "#c2255c";
 

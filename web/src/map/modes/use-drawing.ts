@@ -7,8 +7,8 @@ import type { GeoJSONStoreFeatures, TerraDraw } from "terra-draw";
 import type { GridFeature } from "../../api/grids.ts";
 import { useGridEditor } from "../../state/grid-editor.ts";
 import { draftOf } from "./draft.ts";
-import { createDrawing, tools } from "./drawing.ts";
 import { snapPosition } from "./snap.ts";
+import { tools } from "./tools.ts";
 
 /**
  * `snapRings`: the lines new vertices snap to (community boundary, the other grids);
@@ -27,29 +27,18 @@ export function useDrawing(
 
   useEffect(() => {
     if (!map) return;
-    const draw = createDrawing(map, (event) =>
-      snapPosition({ x: event.containerX, y: event.containerY }, rings.current, (lng, lat) =>
-        map.project([lng, lat]),
-      ),
-    );
-    const { setDraft, setSplitLine } = useGridEditor.getState();
-    draw.on("change", () => setDraft(draftOf(draw.getSnapshot())));
-    draw.on("finish", (id, context) => {
-      if (context.mode === tools.polygon) {
-        // a closed polygon becomes editable at once: vertices can be dragged before saving
-        draw.setMode(tools.select);
-        draw.selectFeature(id);
-      }
-      if (context.mode === tools.line) {
-        const line = draw.getSnapshotFeature(id)?.geometry;
-        if (line?.type === "LineString") setSplitLine(line as LineString);
-        draw.setMode(tools.none);
-      }
+    let started: TerraDraw | null = null;
+    let gone = false;
+    // Terra Draw is loaded with the editor's map, not with the page (issue 22)
+    void import("./drawing.ts").then(({ createDrawing }) => {
+      if (gone) return;
+      started = start(createDrawing, map, rings);
+      setDraw(started);
     });
-    setDraw(draw);
     return () => {
+      gone = true;
       setDraw(null);
-      if (map.style) draw.stop(); // the page may be leaving: a removed map has nothing to clear
+      if (started && map.style) started.stop(); // the page may be leaving: a removed map has nothing to clear
     };
   }, [map]);
 
@@ -65,6 +54,34 @@ export function useDrawing(
     else if (mode === "edit" && editedKey && editedRef.current) edit(draw, editedRef.current);
     else draw.setMode(tools.none);
   }, [draw, mode, attempt, editedKey]);
+}
+
+/** Starts Terra Draw on the map, its drafts and split lines going to the editor's store. */
+function start(
+  createDrawing: typeof import("./drawing.ts").createDrawing,
+  map: MapLibreMap,
+  rings: { current: Position[][] },
+): TerraDraw {
+  const draw = createDrawing(map, (event) =>
+    snapPosition({ x: event.containerX, y: event.containerY }, rings.current, (lng, lat) =>
+      map.project([lng, lat]),
+    ),
+  );
+  const { setDraft, setSplitLine } = useGridEditor.getState();
+  draw.on("change", () => setDraft(draftOf(draw.getSnapshot())));
+  draw.on("finish", (id, context) => {
+    if (context.mode === tools.polygon) {
+      // a closed polygon becomes editable at once: vertices can be dragged before saving
+      draw.setMode(tools.select);
+      draw.selectFeature(id);
+    }
+    if (context.mode === tools.line) {
+      const line = draw.getSnapshotFeature(id)?.geometry;
+      if (line?.type === "LineString") setSplitLine(line as LineString);
+      draw.setMode(tools.none);
+    }
+  });
+  return draw;
 }
 
 /** Loads the grid's polygons into Terra Draw and selects the first, showing its vertices. */

@@ -6,7 +6,7 @@ import { queries } from "../../api/queries.ts";
 import { LanguageSwitch } from "../../components/language-switch.tsx";
 import { Link } from "../../components/link.tsx";
 import { ReportForm } from "./report-form.tsx";
-import { RequestStatus } from "./request-status.tsx";
+import { ReportLookup, RequestStatus } from "./request-status.tsx";
 
 /** /report/123 → "123"; /report → null. */
 export function requestIdOf(path: string): string | null {
@@ -34,7 +34,13 @@ export function CitizenPage({ path }: { path: string }) {
           {requestId ? (
             <RequestStatus id={requestId} />
           ) : (
-            <ReportForm basemapUrl={config.isError ? null : config.data?.basemapUrl} />
+            <>
+              <ReportForm basemapUrl={config.isError ? null : config.data?.basemapUrl} />
+              <section className="form-card">
+                <h2>{t("citizen.lookUpHeading")}</h2>
+                <ReportLookup />
+              </section>
+            </>
           )}
         </div>
       </main>

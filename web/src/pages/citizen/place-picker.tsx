@@ -1,5 +1,5 @@
 // Where the problem is: a tap on the map, or the phone's own position; a marker shows the choice.
-import { Marker } from "maplibre-gl";
+import type { Marker } from "maplibre-gl";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { MapOptions } from "../../map/map.ts";
@@ -29,7 +29,10 @@ export function locationProblem(code: number | "unsupported"): string {
 export function PlacePicker({ place, onPlace, basemapUrl, error }: Props) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
-  const map = useMapInstance(container, basemapUrl, options);
+  // The map (maplibre, ~450 KB) opens when the citizen asks for it: many only tap "find me", and
+  // the form is usable at once on a slow phone (issue 22). A map picks no place by itself.
+  const [mapOpen, setMapOpen] = useState(false);
+  const map = useMapInstance(container, mapOpen ? basemapUrl : undefined, options);
   const marker = useRef<Marker | null>(null);
   const [locating, setLocating] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -44,8 +47,16 @@ export function PlacePicker({ place, onPlace, basemapUrl, error }: Props) {
 
   useEffect(() => {
     if (!map || !place) return;
-    marker.current ??= new Marker({ color: "#e03131" });
-    marker.current.setLngLat(place).addTo(map);
+    // maplibre is loaded by now (the map is drawn): the import only hands over its Marker
+    let gone = false;
+    void import("maplibre-gl").then(({ Marker }) => {
+      if (gone) return;
+      marker.current ??= new Marker({ color: "#e03131" });
+      marker.current.setLngLat(place).addTo(map);
+    });
+    return () => {
+      gone = true;
+    };
   }, [map, place]);
 
   const locate = () => {
@@ -70,9 +81,8 @@ export function PlacePicker({ place, onPlace, basemapUrl, error }: Props) {
   return (
     <fieldset className="place-picker" aria-invalid={error ? true : undefined}>
       <legend>{t("citizen.place")}</legend>
-      <p className="form-note">
-        {t(basemapUrl ? "citizen.placeHint" : "citizen.placeHintNoBasemap")}
-      </p>
+      {/* the map always has its base (the city's own outline with names): one hint for all */}
+      <p className="form-note">{t("citizen.placeHint")}</p>
       <button type="button" onClick={locate} disabled={locating}>
         {locating ? t("citizen.locating") : t("citizen.locateMe")}
       </button>
@@ -81,7 +91,13 @@ export function PlacePicker({ place, onPlace, basemapUrl, error }: Props) {
           {t(problem)}
         </p>
       )}
-      <div ref={container} className="place-map" />
+      <div ref={container} className="place-map">
+        {!mapOpen && (
+          <button type="button" className="place-map-open" onClick={() => setMapOpen(true)}>
+            {t("citizen.openMap")}
+          </button>
+        )}
+      </div>
       <p className={place ? "place-chosen" : "muted"}>
         {place
           ? t("citizen.placeChosen", { lon: place[0].toFixed(6), lat: place[1].toFixed(6) })

@@ -1,5 +1,6 @@
 // A citizen's report (我要投诉): where, what kind, what is wrong, and optionally who to call back;
 // filed through Open311 and answered with the request's number to follow it by.
+import { isMainlandMobile } from "@civgrid/geo";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { type FormEvent, useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -44,6 +45,8 @@ export function ReportForm({ basemapUrl }: { basemapUrl: string | null | undefin
     if (!place) needed.place = t("citizen.needPlace");
     if (!values.service_code) needed.service = t("citizen.needService");
     if (!values.description) needed.description = t("citizen.needDescription");
+    if (values.phone && !isMainlandMobile(values.phone.trim()))
+      needed.phone = t("citizen.needMobile");
     setMissing(needed);
     if (!place || Object.keys(needed).length) return;
     file.mutate({
@@ -52,7 +55,7 @@ export function ReportForm({ basemapUrl }: { basemapUrl: string | null | undefin
       long: place[0],
       description: values.description ?? "",
       first_name: values.first_name,
-      phone: values.phone,
+      phone: values.phone?.trim(),
       ...(photo ? { media: photo } : {}),
     });
   };
@@ -97,8 +100,17 @@ export function ReportForm({ basemapUrl }: { basemapUrl: string | null | undefin
       <FormField label={t("citizen.name")}>
         {(link) => <input {...link} name="first_name" maxLength={32} autoComplete="name" />}
       </FormField>
-      <FormField label={t("citizen.phone")} hint={t("citizen.phoneHint")}>
-        {(link) => <input {...link} name="phone" type="tel" maxLength={20} autoComplete="tel" />}
+      <FormField label={t("citizen.phone")} hint={t("citizen.phoneHint")} error={missing.phone}>
+        {(link) => (
+          <input
+            {...link}
+            name="phone"
+            type="tel"
+            inputMode="numeric"
+            maxLength={11}
+            autoComplete="tel"
+          />
+        )}
       </FormField>
       <CitizenPhoto photo={photo} onPhoto={setPhoto} />
       {file.error && <ErrorBanner message={file.error.message} />}

@@ -1,5 +1,6 @@
 // The office schedules grid dedication days (创城网格奉献日) and sees who signed up and came:
 // the counts, and the names behind them on a click.
+import { chinaDate } from "@civgrid/geo";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +11,7 @@ import { ErrorBanner } from "../../components/error-banner.tsx";
 import { FormField } from "../../components/form-field.tsx";
 import { formatDateTime } from "../../format.ts";
 
-const todayInChina = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const todayInChina = () => chinaDate();
 
 export function DedicationDaySchedule() {
   const { t } = useTranslation();

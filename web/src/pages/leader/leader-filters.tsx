@@ -110,7 +110,7 @@ export function LeaderFilters(props: Props) {
 }
 
 /** The categories of the standards in force (hospital points, community points…). */
-function useCategories() {
+export function useCategories() {
   return useActiveStandards().flatMap((s) =>
     s.categories.map((c) => ({ id: c.id, name: `${s.name} · ${c.name}` })),
   );

@@ -1,6 +1,7 @@
 // 资料报送 for a unit admin: send this week's (or an earlier week's) material, tagged with its
 // category and, where it fits, a task, a grid and a standard item; see what was sent, accepted or
 // returned and why.
+import { chinaDate } from "@civgrid/geo";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,7 +12,7 @@ import { ErrorBanner } from "../../components/error-banner.tsx";
 import { FormField } from "../../components/form-field.tsx";
 import { StandardItemSelect } from "../../components/standard-item-select.tsx";
 
-const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const today = () => chinaDate();
 
 export function MaterialsPage() {
   const { t } = useTranslation();

@@ -1,4 +1,5 @@
-// The ranking as a table: rank, name, points lost, open, overdue, on-time and rework rates.
+// The ranking as a table: the notice's columns (geo's RANKING_COLUMNS, the XLSX's too), best first.
+import { RANKING_COLUMNS, RATE_COLUMNS, type RankingColumn } from "@civgrid/geo";
 import { useTranslation } from "react-i18next";
 import type { Ranking, RankingRow } from "../../api/rankings.ts";
 import { formatPoints } from "../../format.ts";
@@ -24,23 +25,21 @@ export function RankingTable({
   const rows = ranking?.rows ?? [];
   const commended = ranking?.commended?.id;
   const criticised = new Set(ranking?.criticised.map((row) => row.id));
-  const columns = [
-    "rank",
-    "name",
-    "pointsLost",
-    "problems",
-    "open",
-    "overdue",
-    "onTimeRate",
-    "reworkRate",
-  ];
+  const columns = RANKING_COLUMNS;
+  const header = (column: RankingColumn) =>
+    t(`rankings.column.${column === "name" ? (ranking?.by ?? "unit") : column}`);
+  /** A plain count or rate cell; rank, name and points lost have their own. */
+  const cell = (row: RankingRow, column: RankingColumn) =>
+    RATE_COLUMNS.includes(column)
+      ? percent(row[column] as number | null, i18n.language)
+      : String(row[column as keyof RankingRow]);
   return (
     <div className="table-scroll">
       <table className="table ranking-table">
         <thead>
           <tr>
             {columns.map((column) => (
-              <th key={column}>{t(`rankings.column.${column}`)}</th>
+              <th key={column}>{header(column)}</th>
             ))}
           </tr>
         </thead>
@@ -71,11 +70,14 @@ export function RankingTable({
                 {criticised.has(row.id) && <span className="tag">{t("rankings.criticised")}</span>}
               </td>
               <td>{formatPoints(row.pointsLost, i18n.language)}</td>
-              <td>{row.problems}</td>
-              <td>{row.open}</td>
-              <td className={row.overdue ? "overdue" : undefined}>{row.overdue}</td>
-              <td>{percent(row.onTimeRate, i18n.language)}</td>
-              <td>{percent(row.reworkRate, i18n.language)}</td>
+              {columns.slice(3).map((column) => (
+                <td
+                  key={column}
+                  className={column === "overdue" && row.overdue ? "overdue" : undefined}
+                >
+                  {cell(row, column)}
+                </td>
+              ))}
             </tr>
           ))}
           {rows.length === 0 && (

@@ -6,11 +6,16 @@ import { useTranslation } from "react-i18next";
 import { fieldErrors } from "../../api/client.ts";
 import { noticeUrl, type RankingQuery, rankingQueries } from "../../api/rankings.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
+import { EscalationRanking } from "../../notifications/escalation.tsx";
+import { useCategories } from "../leader/leader-filters.tsx";
 import { RankingTable } from "./ranking-table.tsx";
 
 export function RankingsPage() {
   const { t } = useTranslation();
   const [query, setQuery] = useState<RankingQuery>({ by: "unit" });
+  const categories = useCategories();
+  // The kinds of unit are the locale's unitKind words, so none is named twice.
+  const unitKinds = Object.keys(t("unitKind", { returnObjects: true }) as Record<string, string>);
   const ranking = useQuery(rankingQueries.ranking(query));
   const fields = fieldErrors(ranking.error);
   const data = ranking.data;
@@ -30,11 +35,42 @@ export function RankingsPage() {
         <select
           aria-label={t("rankings.by")}
           value={query.by}
-          onChange={(event) => setQuery({ ...query, by: event.target.value as RankingQuery["by"] })}
+          onChange={(event) => {
+            const by = event.target.value as RankingQuery["by"];
+            setQuery({ ...query, by, ...(by === "grid" && { unitKind: undefined }) });
+          }}
         >
           <option value="unit">{t("rankings.byUnit")}</option>
           <option value="grid">{t("rankings.byGrid")}</option>
         </select>
+        <select
+          aria-label={t("leader.category")}
+          value={query.categoryId ?? ""}
+          onChange={(event) =>
+            setQuery({ ...query, categoryId: Number(event.target.value) || undefined })
+          }
+        >
+          <option value="">{t("leader.allCategories")}</option>
+          {categories.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        {query.by === "unit" && (
+          <select
+            aria-label={t("rankings.unitKind")}
+            value={query.unitKind ?? ""}
+            onChange={(event) => setQuery({ ...query, unitKind: event.target.value || undefined })}
+          >
+            <option value="">{t("rankings.allUnitKinds")}</option>
+            {unitKinds.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`unitKind.${kind}`)}
+              </option>
+            ))}
+          </select>
+        )}
         <label className="check">
           {t("rankings.from")}
           <input
@@ -72,6 +108,7 @@ export function RankingsPage() {
         </div>
       )}
       <RankingTable ranking={data} loading={ranking.isPending} />
+      <EscalationRanking />
       {data && (
         <p className="form-note">{t("rankings.ratesNote", { count: data.minProblemsForRates })}</p>
       )}

@@ -23,8 +23,12 @@ const problem = (status: string, extensionRequest: { days: number } | null = nul
   ({ status, unitId: 8, extensionRequest }) as Parameters<typeof allowedActions>[1];
 
 describe("allowedActions", () => {
-  it("lets the coordinator dispatch a reported problem or put it on the ledger", () => {
-    expect(allowedActions(coordinator, problem("reported"))).toEqual(["dispatch", "to_ledger"]);
+  it("lets the coordinator dispatch a reported problem, ledger it or close it as a duplicate", () => {
+    expect(allowedActions(coordinator, problem("reported"))).toEqual([
+      "dispatch",
+      "to_ledger",
+      "mark_duplicate",
+    ]);
   });
 
   it("lets the unit start, send back or ask for time on its dispatched problem", () => {
@@ -40,7 +44,11 @@ describe("allowedActions", () => {
   });
 
   it("lets the coordinator close or return a submitted rectification, but not ledger it", () => {
-    expect(allowedActions(coordinator, problem("submitted"))).toEqual(["close", "return"]);
+    expect(allowedActions(coordinator, problem("submitted"))).toEqual([
+      "close",
+      "return",
+      "mark_duplicate",
+    ]);
   });
 
   it("asks for one extension at a time, and lets the coordinator answer it", () => {
@@ -50,6 +58,7 @@ describe("allowedActions", () => {
       "grant_extension",
       "refuse_extension",
       "to_ledger",
+      "mark_duplicate",
     ]);
   });
 

@@ -6,6 +6,7 @@ import { problemQueries } from "../../api/problems.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { navigate, useLocation } from "../../router.ts";
+import { AwaitingList } from "./awaiting-list.tsx";
 import { BoardFilterBar } from "./board-filter-bar.tsx";
 import {
   type BoardFilters,
@@ -50,11 +51,18 @@ export function BoardPage() {
         onOverdue={() => change({ overdue: true, status: undefined })}
       />
       <div className="board-columns">
-        <OverdueList
-          overdue={board.data?.overdue ?? []}
-          total={board.data?.overdueCount ?? 0}
-          onShowAll={() => change({ overdue: true, status: undefined })}
-        />
+        <div className="board-side">
+          <AwaitingList
+            awaiting={board.data?.awaitingDispatch ?? []}
+            total={board.data?.awaitingDispatchCount ?? 0}
+            onShowAll={() => change({ status: "reported", overdue: false })}
+          />
+          <OverdueList
+            overdue={board.data?.overdue ?? []}
+            total={board.data?.overdueCount ?? 0}
+            onShowAll={() => change({ overdue: true, status: undefined })}
+          />
+        </div>
         <section className="board-list" aria-label={t("rectification.listHeading")}>
           <BoardFilterBar filters={filters} onChange={change} />
           <ProblemTable problems={list.data?.features ?? []} loading={list.isPending} />

@@ -1,11 +1,12 @@
 // A unit's inbox (本单位问题): its problems by urgency, overdue first, each with the steps the
 // unit takes from a phone: start, submit with after-photos, send back, ask for more time.
+
+import { openStatuses } from "@civgrid/geo";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { Me } from "../../api/auth.ts";
 import { problemQueries } from "../../api/problems.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { openStatuses } from "./allowed-actions.ts";
 import { InboxCard } from "./inbox-card.tsx";
 
 /** The API scopes the list to the unit; 200 covers a unit's open problems many times over. */

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { OverdueProblem } from "../../api/problems.ts";
 import { Link } from "../../components/link.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
+import { EscalationBadge } from "../../notifications/escalation.tsx";
 
 /** Room for the worst few; the whole list is one filter away. */
 const shown = 8;
@@ -32,6 +33,7 @@ export function OverdueList({ overdue, total, onShowAll }: Props) {
                 <StatusBadge status={problem.status} />
                 {problem.unitName ?? t("rectification.noUnit")}
                 {problem.gridCode && <span className="code">{problem.gridCode}</span>}
+                <EscalationBadge problemId={problem.id} />
               </span>
             </Link>
           </li>

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { ProblemCollection } from "../../api/types.ts";
 import { Link } from "../../components/link.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
+import { waitedFor } from "../../components/waited-for.ts";
 import { formatDateTime, formatPoints } from "../../format.ts";
 
 interface Props {
@@ -37,7 +38,11 @@ export function ProblemTable({ problems, loading }: Props) {
                 <StatusBadge status={p.status} />
               </td>
               <td className={p.overdue ? "deadline-cell overdue" : "deadline-cell"}>
-                {p.deadline ? formatDateTime(p.deadline, i18n.language) : none}
+                {p.deadline
+                  ? formatDateTime(p.deadline, i18n.language)
+                  : p.awaitingSince
+                    ? `${t("loop.awaitingHeading")} · ${waitedFor(p.awaitingSince, t)}`
+                    : none}
                 {p.overdue && <span className="overdue-tag">{t("problem.overdue")}</span>}
               </td>
               <td className="unit-cell">

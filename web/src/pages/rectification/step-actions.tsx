@@ -19,7 +19,7 @@ export interface StepNotice {
 
 type ActionableProblem = Pick<
   ProblemDetailProperties,
-  "id" | "version" | "status" | "unitId" | "extensionRequest"
+  "id" | "version" | "status" | "unitId" | "extensionRequest" | "severity"
 >;
 
 interface Props {

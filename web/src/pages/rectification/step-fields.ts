@@ -1,16 +1,7 @@
-// What each step's form asks for, mirroring what the API requires of it (rules.ts `needs`).
+// What each step's form asks for: read from the rule table in geo/ (`needs` and `offers`), the
+// same one the API checks, so the form never asks less than the API requires.
+import { addDays, returnReasons, sendBackReasons, stepRules, todayInChina } from "@civgrid/geo";
 import type { StepAction } from "../../api/problems.ts";
-
-/** Why a coordinator returns a rectification (返工). */
-export const returnReasons = [
-  "not_fixed",
-  "partly_fixed",
-  "photo_unclear",
-  "wrong_place",
-  "other",
-] as const;
-/** Why a unit sends a problem back (回退) for dispatching again. */
-export const sendBackReasons = ["not_our_grid", "not_our_duty", "duplicate", "other"] as const;
 
 export interface StepFields {
   /** A note is always offered; some steps cannot go without one. */
@@ -19,25 +10,30 @@ export interface StepFields {
   afterPhotos?: boolean;
   days?: boolean;
   reviewOn?: boolean;
+  /** Dispatch: which unit (default: the routed one). */
+  unit?: boolean;
+  /** Dispatch, return, reopen: by which day (default: the severity's working days). */
+  deadline?: boolean;
+  /** Mark duplicate: of which problem. */
+  duplicateOf?: boolean;
 }
 
-export const stepFields: Record<StepAction, StepFields> = {
-  dispatch: {},
-  start: {},
-  submit: { noteRequired: true, afterPhotos: true },
-  close: {},
-  return: { reasons: returnReasons },
-  send_back: { reasons: sendBackReasons },
-  request_extension: { noteRequired: true, days: true },
-  grant_extension: {},
-  refuse_extension: {},
-  to_ledger: { noteRequired: true, reviewOn: true },
-  reopen: {},
-};
+export function stepFields(action: StepAction): StepFields {
+  const { needs = [], offers = [] } = stepRules[action];
+  const fields: StepFields = {};
+  if (needs.includes("note")) fields.noteRequired = true;
+  if (needs.includes("returnReason")) fields.reasons = returnReasons;
+  if (needs.includes("sendBackReason")) fields.reasons = sendBackReasons;
+  if (needs.includes("afterPhotos")) fields.afterPhotos = true;
+  if (needs.includes("days")) fields.days = true;
+  if (needs.includes("reviewOn")) fields.reviewOn = true;
+  if (needs.includes("duplicateOf")) fields.duplicateOf = true;
+  if (offers.includes("unit")) fields.unit = true;
+  if (offers.includes("deadline")) fields.deadline = true;
+  return fields;
+}
 
-/** The first day a ledger review may be set to: tomorrow, as YYYY-MM-DD in the city's zone. */
+/** The first day a ledger review may be set to: tomorrow, as YYYY-MM-DD in China. */
 export function tomorrow(now = new Date()): string {
-  const chinaNow = new Date(now.getTime() + 8 * 3_600_000);
-  chinaNow.setUTCDate(chinaNow.getUTCDate() + 1);
-  return chinaNow.toISOString().slice(0, 10);
+  return addDays(todayInChina(now), 1);
 }

@@ -8,12 +8,14 @@ import type { Step, StepAction } from "../../api/problems.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { FormField } from "../../components/form-field.tsx";
 import { PhotoUpload } from "../../components/photo-upload.tsx";
+import { UnitSelect } from "../../components/unit-select.tsx";
 import { formValues } from "../../form-values.ts";
+import { DeadlineField } from "./deadline-field.tsx";
 import { stepFields, tomorrow } from "./step-fields.ts";
 import { isConflict, useProblemStep } from "./use-problem-step.ts";
 
 interface Props {
-  problem: { id: number; version: number };
+  problem: { id: number; version: number; severity: string; unitId: number | null };
   action: StepAction;
   /** Called with what happened, in the user's words, once the step is taken. */
   onDone: (message: string) => void;
@@ -27,19 +29,23 @@ export function StepForm({ problem, action, onDone, onConflict, onCancel }: Prop
   const step = useProblemStep(problem.id);
   const [photos, setPhotos] = useState<StoredFile[]>([]);
   const [uploading, setUploading] = useState(false);
-  const needs = stepFields[action];
+  const needs = stepFields(action);
   const fields = fieldErrors(step.error);
   const actionName = t(`step.${action}`);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const { note = "", reason = "", days = "", reviewOn = "" } = formValues(event.currentTarget);
+    const values = formValues(event.currentTarget);
+    const { note = "", reason = "", days = "", reviewOn = "" } = values;
     const body: Step = { action, version: problem.version };
     if (note) body.note = note;
     if (needs.reasons) body.reason = reason;
     if (needs.afterPhotos) body.photoIds = photos.map((photo) => photo.id);
     if (needs.days) body.days = Number(days);
     if (needs.reviewOn) body.reviewOn = reviewOn;
+    if (needs.unit && values.unitId) body.unitId = Number(values.unitId);
+    if (needs.deadline && values.deadline) body.deadline = values.deadline;
+    if (needs.duplicateOf && values.duplicateOf) body.duplicateOf = Number(values.duplicateOf);
     step.mutate(body, {
       onSuccess: () => onDone(t("rectification.done", { action: actionName })),
       onError: (error) => {
@@ -66,6 +72,23 @@ export function StepForm({ problem, action, onDone, onConflict, onCancel }: Prop
                 </option>
               ))}
             </select>
+          )}
+        </FormField>
+      )}
+      {needs.unit && (
+        <FormField label={t("loop.unit")} error={fields.unitId} hint={t("loop.unitHint")}>
+          {(link) => <UnitSelect {...link} name="unitId" defaultValue={problem.unitId ?? ""} />}
+        </FormField>
+      )}
+      {needs.deadline && <DeadlineField severity={problem.severity} error={fields.deadline} />}
+      {needs.duplicateOf && (
+        <FormField
+          label={t("loop.duplicateOf")}
+          error={fields.duplicateOf}
+          hint={t("loop.duplicateOfHint")}
+        >
+          {(link) => (
+            <input {...link} name="duplicateOf" type="number" inputMode="numeric" min={1} />
           )}
         </FormField>
       )}

@@ -1,5 +1,6 @@
 // Log my branch's activity (登记志愿服务活动): kind, title, date, grid, who took part and for how
 // long, photos. The API names any refused field (e.g. a participant) and nothing is half-saved.
+import { chinaDate } from "@civgrid/geo";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +11,7 @@ import { ErrorBanner } from "../../components/error-banner.tsx";
 import { FormField } from "../../components/form-field.tsx";
 import { PhotoUpload } from "../../components/photo-upload.tsx";
 
-const todayInChina = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const todayInChina = () => chinaDate();
 
 interface Props {
   area: MyArea;

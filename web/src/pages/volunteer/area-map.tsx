@@ -3,7 +3,7 @@
 // and is shifted into the basemap's system (GCJ-02 for Amap-style tiles) before it is drawn.
 import bbox from "@turf/bbox";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
-import { type GeoJSONSource, Marker } from "maplibre-gl";
+import type { GeoJSONSource, Marker } from "maplibre-gl";
 import { useEffect, useRef } from "react";
 import type { MyArea, Patrol, TrackPoint } from "../../api/volunteers.ts";
 import {
@@ -107,14 +107,22 @@ export function AreaMap({
       marker.current?.remove();
       return;
     }
-    if (!marker.current) {
-      marker.current = new Marker({ color: "#e03131", draggable: true });
-      marker.current.on("dragend", () => {
-        const { lng, lat } = marker.current?.getLngLat() ?? { lng: 0, lat: 0 };
-        placeChanged.current(fromMapPosition([lng, lat], crs));
-      });
-    }
-    marker.current.setLngLat(toMapPosition(reportPlace, crs)).addTo(map);
+    // maplibre is loaded by now (the map is drawn): the import only hands over its Marker
+    let gone = false;
+    void import("maplibre-gl").then(({ Marker }) => {
+      if (gone) return;
+      if (!marker.current) {
+        marker.current = new Marker({ color: "#e03131", draggable: true });
+        marker.current.on("dragend", () => {
+          const { lng, lat } = marker.current?.getLngLat() ?? { lng: 0, lat: 0 };
+          placeChanged.current(fromMapPosition([lng, lat], crs));
+        });
+      }
+      marker.current.setLngLat(toMapPosition(reportPlace, crs)).addTo(map);
+    });
+    return () => {
+      gone = true;
+    };
   }, [map, reportPlace, crs]);
 
   return <div ref={container} className="area-map" data-testid="area-map" />;

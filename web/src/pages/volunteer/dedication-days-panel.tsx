@@ -1,5 +1,6 @@
 // Grid dedication days (创城网格奉献日) from today: sign up, and on the day check in from inside
 // the grid (the API says how far outside a position is).
+import { chinaDate } from "@civgrid/geo";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,7 +9,7 @@ import { volunteerQueries, volunteersApi } from "../../api/volunteers.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import type { Fix } from "./use-position.ts";
 
-const todayInChina = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+const todayInChina = () => chinaDate();
 
 export function DedicationDaysPanel({ fix }: { fix: Fix | null }) {
   const { t } = useTranslation();

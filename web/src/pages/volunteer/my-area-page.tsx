@@ -9,8 +9,10 @@ import { ErrorBanner } from "../../components/error-banner.tsx";
 import type { BasemapCrs } from "../../map/basemap-crs.ts";
 import { AreaContacts } from "./area-contacts.tsx";
 import { AreaMap } from "./area-map.tsx";
+import { AreaSavedAt } from "./area-saved-at.tsx";
 import { DedicationDaysPanel } from "./dedication-days-panel.tsx";
 import { MyHoursPanel } from "./my-hours-panel.tsx";
+import { MyReportsPanel } from "./my-reports-panel.tsx";
 import { PatrolPanel } from "./patrol-panel.tsx";
 import { PendingReports } from "./pending-reports.tsx";
 import { emptyReport, type ReportDraft } from "./report-draft.ts";
@@ -73,6 +75,7 @@ export function MyAreaPage({ basemapUrl, basemapCrs }: Props) {
             ? t("volunteer.position", { metres: fix.accuracyM })
             : t("volunteer.locating")}
       </p>
+      <AreaSavedAt updatedAt={area.dataUpdatedAt} />
       <nav className="volunteer-tabs" aria-label={t("volunteer.tabs")}>
         {tabs.map((name) => (
           <button key={name} type="button" aria-pressed={tab === name} onClick={() => open(name)}>
@@ -108,6 +111,7 @@ export function MyAreaPage({ basemapUrl, basemapCrs }: Props) {
             onStop={() => void patrol.stop()}
             week={patrols.data?.features ?? []}
           />
+          <MyReportsPanel />
           {area.data && <AreaContacts area={area.data} />}
         </>
       )}

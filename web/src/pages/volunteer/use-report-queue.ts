@@ -66,7 +66,10 @@ export function useReportQueue() {
       busy.current = false;
       setSending(false);
       await refresh();
-      if (sent) void client.invalidateQueries({ queryKey: ["my-area"] });
+      if (sent) {
+        void client.invalidateQueries({ queryKey: ["my-area"] });
+        void client.invalidateQueries({ queryKey: ["my-reports"] });
+      }
     }
   }, [client, refresh]);
 

@@ -22,6 +22,7 @@ import { FileLinks } from "./file-links.tsx";
 import { ModePanel } from "./mode-panel.tsx";
 import { ModeToolbar } from "./mode-toolbar.tsx";
 import { NoticeBanner } from "./notice-banner.tsx";
+import { RestructuringList } from "./restructuring-list.tsx";
 import { useEditorCheck } from "./use-editor-check.ts";
 
 const mapOptions: MapOptions = { layers: editorLayers, printable: true };
@@ -67,6 +68,7 @@ export function GridEditorPage({ basemapUrl }: { basemapUrl: string | null | und
         <NoticeBanner />
         <CheckPanel check={check} />
         {community && <FileLinks community={community} grids={gridList} />}
+        {community && <RestructuringList communityId={community.id} />}
       </div>
       {mode === "importCommunities" ? (
         <CommunityImportPanel />

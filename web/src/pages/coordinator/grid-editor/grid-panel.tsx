@@ -5,14 +5,15 @@ import { useTranslation } from "react-i18next";
 import { can } from "../../../api/auth.ts";
 import { type GridFeature, gridsApi, versionOf } from "../../../api/grids.ts";
 import { queries } from "../../../api/queries.ts";
+import type { CarryOver } from "../../../api/restructurings.ts";
 import { useSession } from "../../../api/use-session.ts";
-import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
 import { DetailPanel } from "../../../components/detail-panel.tsx";
 import { ErrorBanner } from "../../../components/error-banner.tsx";
 import { GridDetails } from "../../../components/grid-details.tsx";
 import { useGridEditor } from "../../../state/grid-editor.ts";
 import { AssignmentForm } from "./assignment-form.tsx";
 import { HistoryList } from "./history-list.tsx";
+import { RestructuringDialog } from "./restructuring-dialog.tsx";
 import { useGridWrite } from "./use-grid-write.ts";
 
 const tabs = ["details", "assign", "history"] as const;
@@ -26,10 +27,13 @@ export function GridPanel({ grid }: { grid: GridFeature }) {
   const mayAssign = can(useSession().data, "assignments.write");
   const [confirmDelete, setConfirmDelete] = useState(false);
   const code = grid.properties.code;
-  const remove = useGridWrite(() => gridsApi.remove(versionOf(grid)), {
-    success: () => t("editor.deleted", { code }),
-    next: () => select(null),
-  });
+  const remove = useGridWrite(
+    (carryOver: CarryOver) => gridsApi.remove(versionOf(grid), carryOver[String(grid.id)]),
+    {
+      success: () => t("editor.deleted", { code }),
+      next: () => select(null),
+    },
+  );
   // A grid being deleted is not read again (it would answer 404).
   const gone = remove.isPending || remove.isSuccess;
   const detail = useQuery({ ...queries.grid(grid.id), enabled: !gone });
@@ -74,14 +78,16 @@ export function GridPanel({ grid }: { grid: GridFeature }) {
         {tab === "history" && !gone && <HistoryList grid={grid} />}
       </div>
       {confirmDelete && (
-        <ConfirmDialog
+        <RestructuringDialog
+          communityId={grid.properties.communityId}
+          operation={{ kind: "delete", gridId: grid.id, version: grid.properties.version }}
           heading={t("editor.delete")}
           message={t("editor.deleteConfirm", { code, name: grid.properties.name })}
           confirmLabel={t("editor.delete")}
           busy={remove.isPending}
-          onConfirm={() => {
+          onConfirm={(carryOver) => {
             setConfirmDelete(false);
-            remove.mutate(undefined);
+            remove.mutate(carryOver);
           }}
           onCancel={() => setConfirmDelete(false)}
         />

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { ApiError } from "../../../api/client.ts";
 import { type GridFeature, type GridVersion, gridsApi, versionOf } from "../../../api/grids.ts";
 import { queries } from "../../../api/queries.ts";
 import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
@@ -24,6 +25,16 @@ export function HistoryList({ grid }: { grid: GridFeature }) {
   const revert = useGridWrite((toVersion: number) => gridsApi.revert(versionOf(grid), toVersion), {
     success: (_, toVersion) => t("editor.reverted", { code, version: toVersion }),
   });
+  // A version from before a split overlaps the pieces: the API names them, to merge back instead.
+  const pieces = revert.error instanceof ApiError ? revert.error.details.mergeWith : undefined;
+  const mergeBack = useGridWrite(
+    (refs: { id: number; version: number }[]) =>
+      gridsApi.merge(refs.map(({ id, version }) => ({ id, version }))),
+    {
+      success: (merged) => t("editor.mergeDone", { code: merged.properties.code }),
+      next: () => revert.reset(),
+    },
+  );
   useShowPreview(
     useMemo(
       () =>
@@ -82,6 +93,16 @@ export function HistoryList({ grid }: { grid: GridFeature }) {
           </li>
         ))}
       </ol>
+      {pieces && !mergeBack.isSuccess && (
+        <ConfirmDialog
+          heading={t("editor.revert")}
+          message={t("restructuring.mergeBack", { pieces: pieces.map((p) => p.code).join("、") })}
+          confirmLabel={t("editor.merge")}
+          busy={mergeBack.isPending}
+          onConfirm={() => mergeBack.mutate(pieces)}
+          onCancel={() => revert.reset()}
+        />
+      )}
       {reverting && (
         <ConfirmDialog
           heading={t("editor.revert")}

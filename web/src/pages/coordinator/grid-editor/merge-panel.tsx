@@ -2,24 +2,24 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { gridsApi, versionOf } from "../../../api/grids.ts";
-import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
+import type { CarryOver } from "../../../api/restructurings.ts";
 import { DetailPanel } from "../../../components/detail-panel.tsx";
 import { useGridEditor } from "../../../state/grid-editor.ts";
 import type { EditorContext } from "./mode-panel.tsx";
+import { RestructuringDialog } from "./restructuring-dialog.tsx";
 import { useGridWrite } from "./use-grid-write.ts";
 
-export function MergePanel({ grids, check }: EditorContext) {
+export function MergePanel({ community, grids, check }: EditorContext) {
   const { t } = useTranslation();
   const mergeIds = useGridEditor((state) => state.mergeIds);
   const { setMode, select } = useGridEditor.getState();
   const [confirming, setConfirming] = useState(false);
   const picked = mergeIds.flatMap((id) => grids.filter((grid) => grid.id === id));
   const codes = picked.map((grid) => grid.properties.code);
+  const [a, b] = picked;
+  const refs = a && b ? ([versionOf(a), versionOf(b)] as const) : null;
   const merge = useGridWrite(
-    () => {
-      const [a, b] = picked;
-      return a && b ? gridsApi.merge([versionOf(a), versionOf(b)]) : Promise.reject();
-    },
+    (carryOver: CarryOver) => (refs ? gridsApi.merge([...refs], carryOver) : Promise.reject()),
     {
       success: (grid) => t("editor.mergeDone", { code: grid.properties.code }),
       next: (grid) => {
@@ -61,8 +61,10 @@ export function MergePanel({ grids, check }: EditorContext) {
           </button>
         </div>
       </div>
-      {confirming && (
-        <ConfirmDialog
+      {confirming && refs && (
+        <RestructuringDialog
+          communityId={community.id}
+          operation={{ kind: "merge", grids: [...refs] }}
           heading={t("editor.mode.merge")}
           message={t("editor.mergeConfirm", {
             a: codes[0],
@@ -71,9 +73,9 @@ export function MergePanel({ grids, check }: EditorContext) {
           })}
           confirmLabel={t("editor.merge")}
           busy={merge.isPending}
-          onConfirm={() => {
+          onConfirm={(carryOver) => {
             setConfirming(false);
-            merge.mutate(undefined);
+            merge.mutate(carryOver);
           }}
           onCancel={() => setConfirming(false)}
         />

@@ -38,6 +38,8 @@ export function PartitionFigures({
           <Field label={t("editor.figurePoints")}>{preview.pointCount}</Field>
         )}
       </Fields>
+      <p className="form-note">{t("editor.cvHelp")}</p>
+      <p className="form-note">{t("editor.ppHelp")}</p>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // Automatic partition: choose N (or an area per grid) and what to balance, see exactly N grids
 // with their areas and the quality figures, adjust, then replace the community's grids.
+import { MAX_PARTS } from "@civgrid/geo";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -11,7 +12,7 @@ import {
 } from "../../../api/communities.ts";
 import { versionOf } from "../../../api/grids.ts";
 import { queries } from "../../../api/queries.ts";
-import { ConfirmDialog } from "../../../components/confirm-dialog.tsx";
+import type { CarryOver } from "../../../api/restructurings.ts";
 import { DetailPanel } from "../../../components/detail-panel.tsx";
 import { ErrorBanner } from "../../../components/error-banner.tsx";
 import { formatArea } from "../../../format.ts";
@@ -21,10 +22,11 @@ import { useDebounced } from "../../../use-debounced.ts";
 import type { EditorContext } from "./mode-panel.tsx";
 import { PartitionFigures } from "./partition-figures.tsx";
 import { type PartitionInput, PartitionInputs } from "./partition-inputs.tsx";
+import { RestructuringDialog } from "./restructuring-dialog.tsx";
 import { useGridWrite } from "./use-grid-write.ts";
 import { useShowPreview } from "./use-show-preview.ts";
 
-const maxCount = 300;
+const maxCount = MAX_PARTS;
 
 function requestOf({ by, count, targetAreaM2, weight }: PartitionInput): PartitionRequest | null {
   if (by === "count")
@@ -62,7 +64,8 @@ export function PartitionPanel({ community, grids }: EditorContext) {
   useShowPreview(shown);
 
   const accept = useGridWrite(
-    () => communitiesApi.partition(community.id, parts ?? [], grids.map(versionOf)),
+    (carryOver: CarryOver) =>
+      communitiesApi.partition(community.id, parts ?? [], grids.map(versionOf), carryOver),
     {
       success: ({ gridIds }) => t("editor.partitionDone", { count: gridIds.length }),
       next: () => {
@@ -76,6 +79,11 @@ export function PartitionPanel({ community, grids }: EditorContext) {
     <DetailPanel heading={t("editor.mode.partition")} onClose={() => setMode("view")}>
       <div className="editor-form">
         <PartitionInputs value={input} max={maxCount} onChange={setInput} />
+        {input.by === "count" && requestOf(input) === null && (
+          <p className="field-error" role="alert">
+            {t("editor.partitionCountRange", { max: maxCount })}
+          </p>
+        )}
         {preview.error && <ErrorBanner message={errorText(preview.error)} />}
         {preview.data && <PartitionFigures preview={preview.data} loading={preview.isFetching} />}
         <div className="form-buttons">
@@ -93,18 +101,20 @@ export function PartitionPanel({ community, grids }: EditorContext) {
         </div>
       </div>
       {confirming && parts && (
-        <ConfirmDialog
+        <RestructuringDialog
+          communityId={community.id}
+          operation={{ kind: "partition", parts, current: grids.map(versionOf) }}
           heading={t("editor.partitionAccept")}
-          message={t("editor.partitionConfirm", {
+          message={t("restructuring.partitionMessage", {
             community: community.properties.name,
             old: grids.length,
             count: parts.length,
           })}
           confirmLabel={t("editor.partitionReplace")}
           busy={accept.isPending}
-          onConfirm={() => {
+          onConfirm={(carryOver) => {
             setConfirming(false);
-            accept.mutate(undefined);
+            accept.mutate(carryOver);
           }}
           onCancel={() => setConfirming(false)}
         />

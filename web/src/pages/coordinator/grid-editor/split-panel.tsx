@@ -1,17 +1,22 @@
 // Splitting the selected grid: draw a line across it, see the pieces, then split.
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type GridFeature, gridsApi, versionOf } from "../../../api/grids.ts";
+import type { CarryOver } from "../../../api/restructurings.ts";
 import { DetailPanel } from "../../../components/detail-panel.tsx";
 import { useGridEditor } from "../../../state/grid-editor.ts";
 import type { EditorContext } from "./mode-panel.tsx";
+import { RestructuringDialog } from "./restructuring-dialog.tsx";
 import { useGridWrite } from "./use-grid-write.ts";
 
-export function SplitPanel({ grid, check }: EditorContext & { grid: GridFeature }) {
+export function SplitPanel({ community, grid, check }: EditorContext & { grid: GridFeature }) {
   const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
   const line = useGridEditor((state) => state.splitLine);
   const { setMode, select } = useGridEditor.getState();
   const split = useGridWrite(
-    () => (line ? gridsApi.split(versionOf(grid), line) : Promise.reject()),
+    (carryOver: CarryOver) =>
+      line ? gridsApi.split(versionOf(grid), line, carryOver) : Promise.reject(),
     {
       success: ({ grids }) => t("editor.splitDone", { count: grids.length }),
       next: ({ grids }) => {
@@ -40,7 +45,7 @@ export function SplitPanel({ grid, check }: EditorContext & { grid: GridFeature 
             type="button"
             className="primary"
             disabled={pieces < 2 || split.isPending}
-            onClick={() => split.mutate(undefined)}
+            onClick={() => setConfirming(true)}
           >
             {t("editor.split")}
           </button>
@@ -52,6 +57,20 @@ export function SplitPanel({ grid, check }: EditorContext & { grid: GridFeature 
           </button>
         </div>
       </div>
+      {confirming && line && (
+        <RestructuringDialog
+          communityId={community.id}
+          operation={{ kind: "split", gridId: grid.id, version: grid.properties.version, line }}
+          heading={t("editor.splitHeading", { code: grid.properties.code })}
+          confirmLabel={t("editor.split")}
+          busy={split.isPending}
+          onConfirm={(carryOver) => {
+            setConfirming(false);
+            split.mutate(carryOver);
+          }}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
     </DetailPanel>
   );
 }

@@ -21,6 +21,8 @@ export function useGridWrite<V, R>(write: (variables: V) => Promise<R>, options:
       client.invalidateQueries({ queryKey: ["communities"] }),
       // which hospitals lead a grid (their colours, the legend) may have changed
       client.invalidateQueries({ queryKey: ["units"] }),
+      // a change of the layout is a restructuring; an edit may make one no longer undoable
+      client.invalidateQueries({ queryKey: ["restructurings"] }),
     ]);
   return useMutation({
     mutationFn: write,

@@ -6,7 +6,6 @@ import type { GridFeature } from "../../../api/grids.ts";
 import { queries } from "../../../api/queries.ts";
 import { formatArea } from "../../../format.ts";
 import { noLeadUnitColour } from "../../../map/colours.ts";
-import { renderMapPicture } from "../../../map/print/print-map.ts";
 import { composeSheet, type LegendEntry, mapBox } from "../../../map/print/print-sheet.ts";
 import { printStyle } from "../../../map/print/print-style.ts";
 import { useLeadUnits } from "../../../map/use-lead-units.ts";
@@ -36,11 +35,15 @@ export function usePrintSheet(community: Community, grids: GridFeature[]): Sheet
       grids: { type: "FeatureCollection", features: grids },
       colours: leadUnits,
     });
-    renderMapPicture(style, community, {
-      width: mapBox.width / 2,
-      height: mapBox.height / 2,
-      pixelRatio: 2,
-    })
+    // the printing map brings maplibre: loaded when a sheet is asked for (issue 22)
+    import("../../../map/print/print-map.ts")
+      .then(({ renderMapPicture }) =>
+        renderMapPicture(style, community, {
+          width: mapBox.width / 2,
+          height: mapBox.height / 2,
+          pixelRatio: 2,
+        }),
+      )
       .then((picture) =>
         composeSheet(picture, {
           title,

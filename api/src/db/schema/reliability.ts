@@ -1,0 +1,38 @@
+// Reliability (issue 21): the answers given to requests sent with an Idempotency-Key, per user.
+import {
+  char,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  varchar,
+} from "drizzle-orm/pg-core";
+import { cities } from "./regions.ts";
+import { users } from "./users.ts";
+
+export const idempotencyKeys = pgTable(
+  "idempotency_keys",
+  {
+    cityId: integer("city_id")
+      .notNull()
+      .references(() => cities.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    key: varchar("key", { length: 128 }).notNull(),
+    /** SHA-256 of method, path and body: the same key with another request is refused. */
+    fingerprint: char("fingerprint", { length: 64 }).notNull(),
+    /** The first answer; null while its transaction is still open. */
+    status: smallint("status"),
+    contentType: text("content_type"),
+    body: text("body"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ name: "idempotency_keys_pkey", columns: [t.userId, t.key] }),
+    index("idempotency_keys_created_idx").on(t.createdAt),
+  ],
+);

@@ -1,0 +1,41 @@
+// Restructurings (网格调整): one row per change of a community's grid layout, with its undo data.
+import {
+  check,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
+import { cityId, createdAt, oneOf } from "./columns.ts";
+import { cities, communities } from "./regions.ts";
+import { users } from "./users.ts";
+
+export const restructuringKinds = ["partition", "split", "merge", "delete", "import"] as const;
+export type RestructuringKind = (typeof restructuringKinds)[number];
+
+export const restructurings = pgTable(
+  "restructurings",
+  {
+    id: serial("id").primaryKey(),
+    cityId: cityId().references(() => cities.id),
+    communityId: integer("community_id")
+      .notNull()
+      .references(() => communities.id),
+    kind: text("kind", { enum: restructuringKinds }).notNull(),
+    createdBy: integer("created_by").references(() => users.id),
+    createdAt: createdAt(),
+    gridsBefore: integer("grids_before").array().notNull(),
+    gridsAfter: integer("grids_after").array().notNull(),
+    /** The grids, assignments and moved work as they were, and the versions it left (restructurings/undo.ts). */
+    undo: jsonb("undo").notNull(),
+    undoneAt: timestamp("undone_at", { withTimezone: true }),
+    undoneBy: integer("undone_by").references(() => users.id),
+  },
+  (t) => [
+    index("restructurings_community_idx").on(t.communityId, t.id),
+    check("restructurings_kind_check", oneOf(t.kind, restructuringKinds)),
+  ],
+);

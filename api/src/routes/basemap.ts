@@ -1,0 +1,199 @@
+// The map's base (issue 22): the city's own outline (public), the administrator's basemap choice,
+// the upload of an offline PMTiles basemap, and that file served to maps with range requests.
+import { randomUUID } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdir, open, rm } from "node:fs/promises";
+import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { ReadableStream as WebStream } from "node:stream/web";
+import { serveStatic } from "@hono/node-server/serve-static";
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { cityOutline } from "../basemap/outline.ts";
+import {
+  type BasemapDefaults,
+  PMTILES_PATH,
+  readBasemap,
+  saveBasemap,
+} from "../basemap/settings.ts";
+import { AppError, fieldMessage } from "../errors.ts";
+import { type AppEnv, geojson, json, jsonBody, newRouter, readErrors } from "./router.ts";
+import { requirePermission } from "./session.ts";
+
+const OutlineFeature = z
+  .object({
+    type: z.literal("Feature"),
+    geometry: z.object({ type: z.string(), coordinates: z.array(z.any()) }),
+    properties: z.object({
+      level: z.enum(["city", "district", "street", "community"]),
+      name: z.string(),
+      kind: z
+        .enum(["area", "label"])
+        .openapi({ description: "the area, or the point where its name is written" }),
+    }),
+  })
+  .openapi("OutlineFeature");
+
+const template = z
+  .string()
+  .max(2000)
+  .refine(
+    // maplibre fills in {z}, {x} and {y} only: a WMTS KVP address names them for its TILEMATRIX,
+    // TILECOL and TILEROW (README: basemaps)
+    (url) =>
+      /^https?:\/\//.test(url) && url.includes("{z}") && url.includes("{x}") && url.includes("{y}"),
+    fieldMessage("field.tile_template"),
+  );
+
+const Settings = z
+  .object({
+    kind: z.enum(["none", "raster", "pmtiles"]),
+    rasterUrl: template.nullable(),
+    crs: z.enum(["wgs84", "gcj02"]),
+    hasTiandituKey: z.boolean(),
+    pmtilesBytes: z.number().int().nullable(),
+    fromEnvironment: z.boolean(),
+  })
+  .openapi("BasemapSettings");
+
+const Choice = z
+  .object({
+    kind: z.enum(["none", "raster", "pmtiles"]),
+    rasterUrl: template.nullable().optional(),
+    crs: z.enum(["wgs84", "gcj02"]).optional(),
+    tiandituKey: z.string().max(200).optional().openapi({ description: "'' removes the key" }),
+  })
+  .strict();
+
+/** PMTiles v3 files start with the bytes "PMTiles" and the version 3. */
+async function isPmtiles(file: string): Promise<boolean> {
+  const handle = await open(file, "r");
+  try {
+    const head = Buffer.alloc(8);
+    await handle.read(head, 0, 8, 0);
+    return head.subarray(0, 7).toString("latin1") === "PMTiles" && head[7] === 3;
+  } finally {
+    await handle.close();
+  }
+}
+
+export function basemapRoutes(options: { defaults: BasemapDefaults; dir: string; maxMb: number }) {
+  const read = (c: Context<AppEnv>) => readBasemap(c.var.db.orm, c.var.cityId, options.defaults);
+  const fileOf = (name: string) => (path.isAbsolute(name) ? name : path.join(options.dir, name));
+  const view = async (c: Context<AppEnv>) => {
+    const { kind, rasterUrl, crs, hasTiandituKey, pmtilesBytes, fromEnvironment } = await read(c);
+    return { kind, rasterUrl, crs, hasTiandituKey, pmtilesBytes, fromEnvironment };
+  };
+  const write = requirePermission("settings.write");
+  const actorOf = (c: Context<AppEnv>) => ({ cityId: c.var.user.cityId, userId: c.var.user.id });
+
+  const router = newRouter()
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/outline",
+        tags: ["basemap"],
+        summary:
+          "The city, districts, streets and communities with their names: the map's own base",
+        responses: {
+          200: geojson(
+            z.object({ type: z.literal("FeatureCollection"), features: z.array(OutlineFeature) }),
+            "The outline map",
+          ),
+          ...readErrors,
+        },
+      }),
+      async (c) => c.json(await cityOutline(c.var.db.orm, c.var.cityId), 200),
+    )
+    .openapi(
+      createRoute({
+        method: "get",
+        path: "/settings",
+        tags: ["basemap"],
+        summary: "The basemap chosen for the city's maps (administrators)",
+        middleware: [write] as const,
+        responses: { 200: json(Settings, "The basemap settings"), ...readErrors },
+      }),
+      async (c) => c.json(await view(c), 200),
+    )
+    .openapi(
+      createRoute({
+        method: "put",
+        path: "/settings",
+        tags: ["basemap"],
+        summary:
+          "Choose the basemap: none, a raster template (with its CRS and Tianditu key), or the uploaded PMTiles",
+        middleware: [write] as const,
+        request: jsonBody(Choice),
+        responses: { 200: json(Settings, "The basemap settings"), ...readErrors },
+      }),
+      async (c) => {
+        const choice = c.req.valid("json");
+        const current = await read(c);
+        const rasterUrl = choice.rasterUrl === undefined ? current.rasterUrl : choice.rasterUrl;
+        if (choice.kind === "raster" && !rasterUrl)
+          throw new AppError(
+            400,
+            "invalid_request",
+            { key: "error.validation" },
+            {
+              rasterUrl: { key: "field.required" },
+            },
+          );
+        if (choice.kind === "pmtiles" && (current.fromEnvironment || !current.pmtilesFile))
+          throw new AppError(400, "no_pmtiles", { key: "basemap.no_pmtiles" });
+        await c.var.db.orm.transaction((tx) => saveBasemap(tx, actorOf(c), choice));
+        return c.json(await view(c), 200);
+      },
+    );
+
+  // The upload is the file itself as the body (application/octet-stream): a city's basemap runs
+  // to hundreds of megabytes, so it is streamed to disk, never held in memory.
+  router.post("/pmtiles", write, async (c) => {
+    const body = c.req.raw.body;
+    if (!body) throw new AppError(400, "not_pmtiles", { key: "basemap.not_pmtiles" });
+    await mkdir(options.dir, { recursive: true });
+    const name = `${randomUUID()}.pmtiles`;
+    const file = path.join(options.dir, name);
+    const max = options.maxMb * 1024 * 1024;
+    let bytes = 0;
+    try {
+      await pipeline(
+        Readable.fromWeb(body as WebStream),
+        async function* (chunks: AsyncIterable<Buffer>) {
+          for await (const chunk of chunks) {
+            bytes += chunk.length;
+            if (bytes > max)
+              throw new AppError(413, "body_too_large", {
+                key: "basemap.pmtiles_too_large",
+                params: { max: options.maxMb },
+              });
+            yield chunk;
+          }
+        },
+        createWriteStream(file),
+      );
+      if (!(await isPmtiles(file)))
+        throw new AppError(400, "not_pmtiles", { key: "basemap.not_pmtiles" });
+    } catch (error) {
+      await rm(file, { force: true });
+      throw error;
+    }
+    await c.var.db.orm.transaction((tx) =>
+      saveBasemap(tx, actorOf(c), { kind: "pmtiles" }, { name, bytes }),
+    );
+    return c.json(await view(c), 200);
+  });
+
+  // Public like the outline (the citizens' page draws the basemap too); maplibre's pmtiles
+  // protocol reads it by byte ranges, which serveStatic answers (206).
+  router.get(PMTILES_PATH.replace("/api/basemap", ""), async (c, next) => {
+    const basemap = await read(c);
+    if (basemap.kind !== "pmtiles" || !basemap.pmtilesFile)
+      throw new AppError(404, "not_found", { key: "basemap.no_pmtiles" });
+    c.header("Cache-Control", "public, max-age=3600");
+    return serveStatic({ path: fileOf(basemap.pmtilesFile) })(c, next);
+  });
+  return router;
+}

@@ -1,0 +1,130 @@
+// Restructurings of a community's grids (网格调整): their impact before applying, the list, and undo.
+import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { listRestructurings } from "../restructurings/list.ts";
+import { previewRestructuring } from "../restructurings/preview.ts";
+import { undoRestructuring } from "../restructurings/undo.ts";
+import { bodyId, id, integerParam } from "./query.ts";
+import { carryOver, line } from "./restructuring-schemas.ts";
+import { type AppEnv, errorSchema, json, jsonBody, newRouter, readErrors } from "./router.ts";
+import { requirePermission } from "./session.ts";
+
+const version = z.number().int().min(1);
+const gridRef = z.object({ id: bodyId, version }).strict();
+
+const operation = z.discriminatedUnion("kind", [
+  z
+    .object({
+      kind: z.literal("partition"),
+      parts: z.array(z.unknown()).min(1).max(300),
+      current: z.array(gridRef).max(1000),
+      carryOver,
+    })
+    .strict(),
+  z.object({ kind: z.literal("split"), gridId: bodyId, version, line, carryOver }).strict(),
+  z
+    .object({ kind: z.literal("merge"), grids: z.array(gridRef).min(2).max(10), carryOver })
+    .strict(),
+  z.object({ kind: z.literal("delete"), gridId: bodyId, version, carryOver }).strict(),
+]);
+
+const communityPath = z.object({ id: id.openapi({ param: { name: "id", in: "path" } }) });
+const actorOf = (c: Context<AppEnv>) => ({ cityId: c.var.user.cityId, userId: c.var.user.id });
+const gridCodes = z.array(z.object({ id: z.number().int(), code: z.string() }));
+
+export const restructuringRoutes = newRouter()
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/restructurings/preview",
+      tags: ["restructurings"],
+      summary:
+        "What a partition, split, merge or delete would do to the work under way, by old grid, and which grid takes it",
+      middleware: [requirePermission("grids.write")] as const,
+      request: { params: communityPath, ...jsonBody(operation) },
+      responses: {
+        200: json(
+          z.any(),
+          "By old grid: open problems, tasks, dedication days, volunteers, units, and the proposed receiver",
+        ),
+        ...readErrors,
+        409: json(errorSchema, "A grid changed meanwhile"),
+        422: json(errorSchema, "The change breaks the rules"),
+      },
+    }),
+    async (c) => {
+      const { id: communityId } = c.req.valid("param");
+      const { carryOver: choice, ...op } = c.req.valid("json");
+      const impact = await previewRestructuring(c.var.db.orm, actorOf(c), communityId, op, choice);
+      return c.json(impact, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}/restructurings",
+      tags: ["restructurings"],
+      summary: "The community's restructurings, newest first",
+      middleware: [requirePermission("grids.write")] as const,
+      request: {
+        params: communityPath,
+        query: z.object({ limit: integerParam(1, 200).optional() }).strict(),
+      },
+      responses: {
+        200: json(
+          z.object({
+            restructurings: z.array(
+              z.object({
+                id: z.number().int(),
+                kind: z.enum(["partition", "split", "merge", "delete", "import"]),
+                by: z.string().nullable(),
+                at: z.string().openapi({ format: "date-time" }),
+                gridsBefore: gridCodes,
+                gridsAfter: gridCodes,
+                undone: z.boolean(),
+                undoable: z.boolean(),
+              }),
+            ),
+          }),
+          "Newest first",
+        ),
+        ...readErrors,
+      },
+    }),
+    async (c) => {
+      const { id: communityId } = c.req.valid("param");
+      const { limit } = c.req.valid("query");
+      const rows = await listRestructurings(
+        c.var.db.orm,
+        c.var.user.cityId,
+        communityId,
+        limit ?? 50,
+      );
+      return c.json({ restructurings: rows }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/restructurings/{rid}/undo",
+      tags: ["restructurings"],
+      summary:
+        "Undo a restructuring as a whole: grids, codes, assignments, moved work and re-routing",
+      middleware: [requirePermission("grids.write")] as const,
+      request: {
+        params: communityPath.extend({
+          rid: id.openapi({ param: { name: "rid", in: "path" } }),
+        }),
+      },
+      responses: {
+        200: json(z.object({ undone: z.number().int() }), "Undone"),
+        ...readErrors,
+        409: json(errorSchema, "Already undone, or grids changed since; the message names them"),
+      },
+    }),
+    async (c) => {
+      const { id: communityId, rid } = c.req.valid("param");
+      await c.var.db.orm.transaction((tx) => undoRestructuring(tx, actorOf(c), communityId, rid));
+      return c.json({ undone: rid }, 200);
+    },
+  );

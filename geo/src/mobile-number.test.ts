@@ -1,0 +1,12 @@
+import { describe, expect, it } from "vitest";
+import { isMainlandMobile } from "./mobile-number.ts";
+
+describe("isMainlandMobile", () => {
+  it.each(["13812345678", "19912345678", "15000000000"])("accepts %s", (n) =>
+    expect(isMainlandMobile(n)).toBe(true),
+  );
+  it.each(["12812345678", "1381234567", "138123456789", "+8613812345678", "138 1234 5678", ""])(
+    "refuses %s",
+    (n) => expect(isMainlandMobile(n)).toBe(false),
+  );
+});

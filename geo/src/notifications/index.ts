@@ -1,0 +1,4 @@
+// Notifications' shared rules: kinds, channels, wording, quiet hours, working days.
+export * from "./kinds.ts";
+export * from "./quiet-hours.ts";
+export * from "./working-days.ts";

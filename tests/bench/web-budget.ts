@@ -1,0 +1,111 @@
+// The page budgets of issue 22, read from a vite build's manifest: per page, the gzip bytes it
+// needs before its first paint (index.html's entry with its static imports and style sheets,
+// and the page's own lazy chunk with its static imports) and everything it loads once its map
+// is drawn (maplibre's chunk, its worker and its style sheet come after the first paint).
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+
+/** Before a page's first paint, gzip, for every page (issue 22). */
+export const FIRST_PAINT_BUDGET = 150 * 1024;
+/** Everything the coordinator's map page loads, gzip (issue 22; 597 KB before it). */
+export const MAP_PAGE_BUDGET = 450 * 1024;
+
+interface Chunk {
+  file: string;
+  imports?: string[];
+  dynamicImports?: string[];
+  css?: string[];
+  isEntry?: boolean;
+}
+
+/** The pages measured: the lazy module that draws each (none for those in the entry), and its map. */
+export const pages = [
+  { page: "/report (citizen)", module: null, map: true },
+  { page: "/login", module: null, map: false },
+  { page: "/my-area (volunteer)", module: "src/pages/volunteer/my-area-page.tsx", map: true },
+  { page: "/ (coordinator's map)", module: "src/pages/coordinator/map-page.tsx", map: true },
+  { page: "/dashboard (leader)", module: "src/pages/leader/leader-page.tsx", map: true },
+  {
+    page: "/grids (editor)",
+    module: "src/pages/coordinator/grid-editor/grid-editor-page.tsx",
+    map: true,
+  },
+  { page: "/problems/:id", module: "src/pages/rectification/problem-page.tsx", map: true },
+  { page: "/problems (board)", module: "src/pages/rectification/board-page.tsx", map: false },
+  { page: "/inspect", module: "src/pages/inspector/inspect-page.tsx", map: false },
+  { page: "/tasks", module: "src/pages/tasks/tasks-page.tsx", map: false },
+] as const;
+
+export interface PageWeight {
+  page: string;
+  firstPaint: number;
+  total: number;
+  files: string[];
+}
+
+export function pageWeights(dist: string): PageWeight[] {
+  const manifest: Record<string, Chunk> = JSON.parse(
+    readFileSync(path.join(dist, ".vite", "manifest.json"), "utf8"),
+  );
+  const gzip = new Map<string, number>();
+  const sizeOf = (file: string) => {
+    let size = gzip.get(file);
+    if (size === undefined) {
+      size = gzipSync(readFileSync(path.join(dist, file))).length;
+      gzip.set(file, size);
+    }
+    return size;
+  };
+  /** A module's file, its static imports' files and all their style sheets. */
+  const closure = (key: string, into = new Set<string>()) => {
+    const chunk = manifest[key];
+    if (!chunk || into.has(chunk.file)) return into;
+    into.add(chunk.file);
+    for (const css of chunk.css ?? []) into.add(css);
+    for (const imported of chunk.imports ?? []) closure(imported, into);
+    return into;
+  };
+  const worker = readdirSync(path.join(dist, "assets"))
+    .filter((file) => /^maplibre-gl-worker-.*\.mjs$/.test(file))
+    .map((file) => `assets/${file}`);
+  const sum = (files: Set<string>) => [...files].reduce((total, file) => total + sizeOf(file), 0);
+  return pages.map(({ page, module, map }) => {
+    const first = closure("index.html");
+    if (module) closure(module, first);
+    const all = new Set(first);
+    if (map) {
+      closure("src/map/map.ts", all);
+      for (const file of worker) all.add(file);
+    }
+    return { page, firstPaint: sum(first), total: sum(all), files: [...all] };
+  });
+}
+
+/** Prints the weights in KB beside a baseline's (today's build), against the budgets. */
+export function printWeights(now: PageWeight[], before?: PageWeight[]) {
+  const kb = (bytes: number | undefined) =>
+    bytes === undefined ? "" : Math.round((bytes / 1024) * 10) / 10;
+  console.table(
+    now.map((weight, i) => ({
+      page: weight.page,
+      "first paint KB": kb(weight.firstPaint),
+      "(before)": kb(before?.[i]?.firstPaint),
+      "≤150": weight.firstPaint <= FIRST_PAINT_BUDGET ? "yes" : "NO",
+      "all KB": kb(weight.total),
+      "(before) ": kb(before?.[i]?.total),
+    })),
+  );
+  const map = now.find((weight) => weight.page.startsWith("/ (coordinator"));
+  if (map)
+    console.log(
+      `coordinator's map page, everything: ${kb(map.total)} KB gzip (budget 450: ${map.total <= MAP_PAGE_BUDGET ? "met" : "NOT met"})`,
+    );
+}
+
+// `tsx bench/web-budget.ts <dist> [<baseline dist>]`: the table for builds already made.
+if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
+  const [dist, baseline] = process.argv.slice(2);
+  if (!dist) throw new Error("usage: tsx bench/web-budget.ts <dist> [<baseline dist>]");
+  printWeights(pageWeights(dist), baseline ? pageWeights(baseline) : undefined);
+}

@@ -1,0 +1,132 @@
+// Notifications in the browser: the unit admin's bell counts up, without a reload, the moment the
+// coordinator dispatches a problem to the unit; the list says what and when and opens the
+// problem; the administrator's channel page shows a failing test's error. Desktop and phone.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { Browser, BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { browserUnavailable, launchBrowser } from "./browser.ts";
+import { buildWeb, type RunningServer, root, startServer } from "./server.ts";
+import { consoleErrors, signIn } from "./sign-in.ts";
+
+const screenshots = path.join(root, "tests/e2e/screenshots");
+const skip = browserUnavailable();
+const phone = { width: 360, height: 800 };
+const desktop = { width: 1280, height: 800 };
+
+describe.skipIf(skip)("notifications", () => {
+  let server: RunningServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  async function signedIn(username: string, viewport: typeof phone, at: string) {
+    const context = await browser.newContext({ viewport });
+    contexts.push(context);
+    const page = await context.newPage();
+    const errors = consoleErrors(page);
+    await page.goto(server.url + at);
+    await signIn(page, username);
+    await page.locator(".app-nav").waitFor({ state: "attached" });
+    return { page, errors, context };
+  }
+
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    await buildWeb();
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("counts up the unit admin's bell when the coordinator dispatches, without a reload", async () => {
+    const unit = await signedIn("unitadmin", desktop, "/inbox");
+    const onPhone = await signedIn("unitadmin", phone, "/inbox");
+    const office = await signedIn("coordinator", desktop, "/problems");
+    const me = await (await unit.context.request.get(`${server.url}/api/auth/me`)).json();
+    const list = await (
+      await office.context.request.get(
+        `${server.url}/api/problems?status=reported&unitId=${me.user.unitId}&limit=5`,
+      )
+    ).json();
+    const problem = list.features[0];
+    expect(problem).toBeDefined();
+    const bell = unit.page.getByRole("button", { name: /消息通知/ });
+    await bell.waitFor();
+    const count = async () =>
+      Number(
+        (await unit.page
+          .getByTestId("bell-count")
+          .textContent({ timeout: 500 })
+          .catch(() => "0")) || 0,
+      );
+    // The stream is open once the page says how many are unread.
+    await expect.poll(() => bell.getAttribute("aria-label")).toMatch(/\d+ 条未读/);
+    const before = await count();
+
+    const dispatched = await office.context.request.post(
+      `${server.url}/api/problems/${problem.id}/transitions`,
+      {
+        data: { action: "dispatch", version: problem.properties.version },
+        headers: { origin: server.url },
+      },
+    );
+    expect(dispatched.status()).toBe(200);
+    await expect.poll(count, { timeout: 10_000 }).toBe(before + 1);
+    await expect
+      .poll(() => onPhone.page.getByTestId("bell-count").textContent(), { timeout: 10_000 })
+      .toBe(String(before + 1));
+
+    await bell.click();
+    const item = unit.page.locator(".notification-panel li.unread").first();
+    await expect.poll(() => item.textContent()).toContain("新问题交办");
+    await expect.poll(() => item.textContent()).toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    await unit.page.screenshot({ path: path.join(screenshots, "notifications-bell-desktop.png") });
+    await onPhone.page.getByRole("button", { name: /消息通知/ }).click();
+    await onPhone.page.locator(".notification-panel li").first().waitFor();
+    await onPhone.page.screenshot({ path: path.join(screenshots, "notifications-bell-phone.png") });
+
+    // Opening it goes to the problem and marks it read.
+    await item.locator("a").click();
+    await unit.page.waitForURL(`**/problems/${problem.id}`);
+    await expect.poll(count).toBe(before);
+    expect(unit.errors).toEqual([]);
+    expect(onPhone.errors).toEqual([]);
+  });
+
+  it("shows the administrator a failing channel test's error and saves quiet hours for a person", async () => {
+    const admin = await signedIn("admin", desktop, "/admin/notifications");
+    const card = admin.page.locator(".channel-card").first();
+    await card.getByLabel("Webhook 地址").fill("http://127.0.0.1:9/robot");
+    await card.getByRole("button", { name: "发送测试消息" }).click();
+    await expect
+      .poll(() => card.locator(".error").textContent(), { timeout: 15_000 })
+      .toContain("测试消息发送失败");
+    await card.getByRole("checkbox", { name: "启用" }).check();
+    await card.getByLabel("Webhook 地址").fill("ftp://example.org/robot");
+    await card.getByRole("button", { name: "保存" }).click();
+    await expect.poll(() => card.locator(".field-error").textContent()).toContain("http");
+    await admin.page.screenshot({
+      path: path.join(screenshots, "notifications-channels.png"),
+      fullPage: true,
+    });
+
+    const volunteer = await signedIn("unitadmin", phone, "/notifications");
+    await volunteer.page.getByLabel("免打扰开始（北京时间）").fill("22:00");
+    await volunteer.page.getByLabel("免打扰结束（北京时间）").fill("07:00");
+    await volunteer.page.getByRole("button", { name: "保存" }).click();
+    await volunteer.page.getByText("已保存").waitFor();
+    await volunteer.page.screenshot({
+      path: path.join(screenshots, "notifications-settings-phone.png"),
+      fullPage: true,
+    });
+    const saved = await (
+      await volunteer.context.request.get(`${server.url}/api/notification-settings`)
+    ).json();
+    expect(saved).toMatchObject({ quietStart: "22:00", quietEnd: "07:00" });
+  });
+});
