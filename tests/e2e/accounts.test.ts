@@ -125,8 +125,11 @@ describe.skipIf(skip)("accounts", () => {
     await admin.getByRole("link", { name: "操作日志" }).click();
     await admin.getByRole("heading", { name: "操作日志" }).waitFor();
     // Newest first: the disabling is the latest entry that recorded data.
-    const change = admin.locator("tbody tr").filter({ hasText: "修改" }).first();
-    expect(await change.textContent()).toContain("admin");
+    const change = admin.locator(".audit-entry").filter({ hasText: "修改了用户" }).first();
+    // a sentence in China time: who (role and name) changed which account
+    expect(await change.textContent()).toMatch(
+      /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} 系统管理员 \S+ 修改了用户 #\d+/,
+    );
     await change.getByRole("button", { name: "详情" }).click();
     await admin.getByText("只列出有变化的字段。").waitFor();
     const shown = await admin.locator(".audit-data").textContent();

@@ -108,6 +108,11 @@ describe.skipIf(skip)("the rectification closed loop", () => {
     await expect.poll(() => heading.textContent()).toContain("已派发");
     await coordinator.page.getByText("「派发」已完成。").waitFor();
 
+    // The coordinator begins to put it on the ledger, and is still writing when the unit acts.
+    await coordinator.page.getByRole("button", { name: "挂账", exact: true }).click();
+    const ledgerForm = coordinator.page.getByRole("dialog");
+    await ledgerForm.getByLabel("说明（必填）").fill("暂缓");
+
     // The unit admin, on a phone: start at once from the inbox, then submit with an after-photo.
     await unit.page.reload();
     const card = unit.page.locator(".inbox-card").filter({ hasText: "E2E 门诊楼前垃圾桶满溢" });
@@ -131,13 +136,13 @@ describe.skipIf(skip)("the rectification closed loop", () => {
     await card.scrollIntoViewIfNeeded();
     await unit.page.screenshot({ path: path.join(screenshots, "rectification-inbox-phone.png") });
 
-    // The coordinator's page still shows "dispatched": acting on it answers 409, which is shown
-    // and the problem read again.
-    await coordinator.page.getByRole("button", { name: "挂账", exact: true }).click();
-    const ledgerForm = coordinator.page.getByRole("dialog");
-    await ledgerForm.getByLabel("说明（必填）").fill("暂缓");
+    // The coordinator's form was opened on "dispatched": sending it answers 409, which is shown
+    // and the problem read again (the page itself follows the problem live).
     await ledgerForm.getByRole("button", { name: "挂账", exact: true }).click();
-    await coordinator.page.getByRole("alert").filter({ hasText: "已被他人处理" }).waitFor();
+    await coordinator.page
+      .getByRole("alert")
+      .filter({ hasText: "不能“挂账”。已自动刷新，请按最新状态办理。" })
+      .waitFor();
     await expect.poll(() => heading.textContent()).toContain("待核验");
 
     // Before and after, side by side; a thumbnail opens the full photo.
@@ -236,7 +241,9 @@ describe.skipIf(skip)("the rectification closed loop", () => {
     expect(again).toMatch(/^\d+$/);
     expect(again).not.toBe(number);
     await page.getByRole("link", { name: "查询办理进度" }).click();
-    await page.getByText("办理中").waitFor();
+    // its status in the office's words, and the step it took
+    await page.getByRole("status").filter({ hasText: "已上报" }).waitFor();
+    await page.getByRole("list", { name: "办理过程" }).getByText("上报").waitFor();
     await page.screenshot({ path: path.join(screenshots, "report-status-phone.png") });
     expect(errors).toEqual([]);
 

@@ -165,7 +165,7 @@ describe.skipIf(skip)("evaluation standards", () => {
     await writeFile(notASheet, "not a workbook");
     await dialog.getByLabel("选择 Excel 文件").setInputFiles(notASheet);
     await dialog.getByRole("button", { name: "导入", exact: true }).click();
-    await dialog.getByText("请上传 .xlsx 格式的 Excel 文件").waitFor();
+    await dialog.getByText("请上传 .xlsx 格式的 Excel 文件", { exact: true }).waitFor();
 
     await dialog.getByLabel("选择 Excel 文件").setInputFiles(sheet);
     await dialog.getByRole("button", { name: "导入", exact: true }).click();

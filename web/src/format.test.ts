@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatArea, formatDateTime, formatPoints } from "./format.ts";
+import { formatArea, formatDateTime, formatPoints, joinSentences } from "./format.ts";
 
 describe("formatArea", () => {
   it("shows a grid's area as whole square metres with thousands separators", () => {
@@ -19,5 +19,17 @@ describe("formatDateTime", () => {
   it("shows a deadline in the city's time zone, not the browser's", () => {
     expect(formatDateTime("2024-05-03T06:05:00Z", "zh-CN")).toBe("2024/05/03 14:05");
     expect(formatDateTime("2024-05-03T06:05:00Z", "en")).toBe("05/03/2024, 14:05");
+  });
+});
+
+describe("joinSentences", () => {
+  it("ends each bare sentence with the language's full stop", () => {
+    expect(joinSentences("zh-CN", "不能“挂账”", "已自动刷新，请按最新状态办理。")).toBe(
+      "不能“挂账”。已自动刷新，请按最新状态办理。",
+    );
+    expect(joinSentences("en", "Cannot ledger", "The page has been refreshed.")).toBe(
+      "Cannot ledger. The page has been refreshed.",
+    );
+    expect(joinSentences("zh-CN", "已派发", "")).toBe("已派发。");
   });
 });

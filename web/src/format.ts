@@ -26,3 +26,16 @@ export function formatDateTime(iso: string, language: string): string {
     hourCycle: "h23",
   }).format(new Date(iso));
 }
+
+/**
+ * Sentences run together as one message: each ended with the language's full stop where it has
+ * none (the API's messages end bare), so "不能“挂账”" and "已自动刷新…" do not read as one.
+ */
+export function joinSentences(language: string, ...sentences: string[]): string {
+  const chinese = language.startsWith("zh");
+  return sentences
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => (/[。！？.!?]$/.test(s) ? s : s + (chinese ? "。" : ".")))
+    .join(chinese ? "" : " ");
+}

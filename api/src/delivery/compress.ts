@@ -8,6 +8,11 @@ import type { MiddlewareHandler } from "hono";
 /** Answers worth compressing: text, JSON/XML and the protobuf of vector tiles. */
 const COMPRESSIBLE =
   /^\s*(?:text\/|application\/(?:json|geo\+json|javascript|xml|x-protobuf|vnd\.mapbox-vector-tile)|[^;\s]+\+(?:json|xml))/i;
+/**
+ * Never a live stream: a compressor holds back what it has until its buffer fills, so server-sent
+ * events (the notifications' bell) would reach the page minutes late, or never.
+ */
+const STREAMED = /^\s*text\/event-stream/i;
 /** Below this a compressed answer is not smaller by enough to pay for the work. */
 const THRESHOLD = 1024;
 
@@ -48,6 +53,7 @@ export function compressAnswers(): MiddlewareHandler {
       res.headers.has("Content-Encoding") ||
       !type ||
       !COMPRESSIBLE.test(type) ||
+      STREAMED.test(type) ||
       (length !== null && Number(length) < THRESHOLD) ||
       /no-transform/i.test(res.headers.get("Cache-Control") ?? "")
     )

@@ -7,6 +7,7 @@ import type { StepAction } from "../../api/problems.ts";
 import type { ProblemDetailProperties } from "../../api/types.ts";
 import { Dialog } from "../../components/dialog.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
+import { joinSentences } from "../../format.ts";
 import { allowedActions } from "./allowed-actions.ts";
 import { StepForm } from "./step-form.tsx";
 import { isConflict, useProblemStep } from "./use-problem-step.ts";
@@ -99,7 +100,7 @@ export function StepActions(props: Props) {
 
 /** The last step's outcome: a green note, or the API's message in red. */
 export function StepNoticeBanner({ notice }: { notice: StepNotice | null }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   if (!notice) return null;
   if (notice.kind === "success")
     return (
@@ -108,6 +109,6 @@ export function StepNoticeBanner({ notice }: { notice: StepNotice | null }) {
       </p>
     );
   // Someone else acted first: the problem has been read again, so the page is now current.
-  const reloaded = notice.kind === "conflict" ? ` ${t("rectification.reloaded")}` : "";
-  return <ErrorBanner message={notice.message + reloaded} />;
+  const reloaded = notice.kind === "conflict" ? t("rectification.reloaded") : "";
+  return <ErrorBanner message={joinSentences(i18n.language, notice.message, reloaded)} />;
 }

@@ -3,6 +3,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { ApiError, errorProblems } from "../../../api/client.ts";
+import { joinSentences } from "../../../format.ts";
 import { useGridEditor } from "../../../state/grid-editor.ts";
 
 interface Options<V, R> {
@@ -13,7 +14,7 @@ interface Options<V, R> {
 }
 
 export function useGridWrite<V, R>(write: (variables: V) => Promise<R>, options: Options<V, R>) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const client = useQueryClient();
   const reread = () =>
     Promise.all([
@@ -42,7 +43,10 @@ export function useGridWrite<V, R>(write: (variables: V) => Promise<R>, options:
         // Someone else saved first: show the grid as it is now, and let the user start again.
         await reread();
         setMode("view");
-        notify({ tone: "error", text: `${error.message} ${t("editor.reloaded")}` });
+        notify({
+          tone: "error",
+          text: joinSentences(i18n.language, error.message, t("editor.reloaded")),
+        });
         return;
       }
       notify({ tone: "error", text: error.message });
