@@ -142,6 +142,8 @@ describeEachEngine("security: mobiles and smaller holes", (ctx) => {
         .find((d) => d.startsWith(`${name} `)) ?? "";
     expect(directive("script-src")).toBe("script-src 'self'");
     expect(directive("connect-src")).toBe("connect-src 'self'");
+    // framed by our own pages (the material preview), never by another site's
+    expect(directive("frame-ancestors")).toBe("frame-ancestors 'self'");
   });
 
   it("keeps staff's notes out of the public Open311 list", async () => {

@@ -24,7 +24,8 @@ export function securityHeaders(basemapUrl: string | null): SecureHeadersOptions
       connectSrc: ["'self'", ...outside],
       objectSrc: ["'none'"],
       baseUri: ["'self'"],
-      frameAncestors: ["'none'"],
+      // our own pages only: the material preview shows a PDF from /api/files in a frame
+      frameAncestors: ["'self'"],
       formAction: ["'self'"],
     },
     crossOriginEmbedderPolicy: false,
