@@ -2,13 +2,14 @@
 // contains it and that grid's lead unit, given a deadline, and logged as the first event — once,
 // however often a phone on a bad network sends the same report (Idempotency-Key).
 
-import { insideChina } from "@civgrid/geo";
+import { CITY_MARGIN_M, formatKm, insideChina } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import type { Point } from "geojson";
 import { recordAudit } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { AppError, type Message } from "../errors.ts";
+import { distanceFromCity } from "./city-area.ts";
 import { nearbyOpenProblems } from "./duplicates.ts";
 import { routeProblems } from "./routing.ts";
 import { daysToRectify } from "./rules.ts";
@@ -73,6 +74,10 @@ export async function createProblem(tx: Executor, reporter: Reporter, p: NewProb
   const [lon, lat] = await locate(tx, reporter.cityId, p);
   if (!insideChina([lon, lat])) {
     refuse({ location: { key: "problem.outside_china", params: { lon, lat } } });
+  }
+  const away = await distanceFromCity(tx, reporter.cityId, [lon, lat]);
+  if (away !== null && away > CITY_MARGIN_M) {
+    refuse({ location: { key: "problem.outside_city", params: { km: formatKm(away) } } });
   }
   const photos = p.photoIds.length
     ? await selectRows<{ id: number }>(

@@ -1,22 +1,10 @@
-// /api/files: upload a photo (problem or rectification evidence) or a document (task evidence:
-// photo, PDF, Office), and read it or its thumbnail.
-import { createReadStream } from "node:fs";
-import { stat } from "node:fs/promises";
-import { Readable } from "node:stream";
 import { createRoute, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { AppError, fieldMessage } from "../errors.ts";
 import { isPhotoMime, readDocument } from "../files/document.ts";
-import { THUMBNAIL_MIME } from "../files/photo.ts";
-import {
-  blobPath,
-  findFile,
-  type StoredFile,
-  storeFile,
-  storePhoto,
-  thumbnailPath,
-} from "../files/store.ts";
+import { sendFile } from "../files/send.ts";
+import { findFile, type StoredFile, storeFile, storePhoto } from "../files/store.ts";
 import { idPath } from "./query.ts";
 import { type AppEnv, errorSchema, json, newRouter } from "./router.ts";
 
@@ -79,12 +67,6 @@ const view = (file: StoredFile) => ({
 });
 
 /** RFC 5987: encodeURIComponent leaves ' ( ) * as they are, which the header grammar forbids. */
-const headerName = (name: string) =>
-  encodeURIComponent(name).replace(
-    /['()*]/g,
-    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-
 export function fileRoutes(settings: { dir: string; maxMb: number; documentMaxMb: number }) {
   const readRoute = (path: string, summary: string) =>
     createRoute({
@@ -104,30 +86,7 @@ export function fileRoutes(settings: { dir: string; maxMb: number; documentMaxMb
   // problems of their grids) waits until photos are read through the problems they belong to.
   async function send(c: Context<AppEnv>, id: number, thumbnail: boolean) {
     const file = await findFile(c.var.db.orm, c.var.user.cityId, sql`id = ${id}`);
-    const where = file && (thumbnail ? thumbnailPath : blobPath)(settings.dir, file.sha256);
-    // A row without its bytes (FILES_DIR restored from an older backup) is as good as none.
-    const size = where
-      ? await stat(where)
-          .then((s) => s.size)
-          .catch(() => null)
-      : null;
-    if (!file || !where || size === null) {
-      throw new AppError(404, "not_found", {
-        key: "error.not_found",
-        params: { entity: "entity.file", id },
-      });
-    }
-    const name = thumbnail
-      ? `${file.originalName.replace(/\.[^.]*$/, "")}.thumb.webp`
-      : file.originalName;
-    const stream = Readable.toWeb(createReadStream(where)) as ReadableStream<Uint8Array>;
-    return c.body(stream, 200, {
-      "content-type": thumbnail ? THUMBNAIL_MIME : file.mime,
-      "content-length": String(size),
-      "cache-control": "private, max-age=31536000, immutable",
-      "x-content-type-options": "nosniff",
-      "content-disposition": `inline; filename*=UTF-8''${headerName(name)}`,
-    });
+    return sendFile(c, settings.dir, file, id, { thumbnail, cache: "private" });
   }
 
   return newRouter()

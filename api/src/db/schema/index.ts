@@ -2,6 +2,7 @@
 export * from "./access-tokens.ts";
 export * from "./files.ts";
 export * from "./grids.ts";
+export * from "./open311.ts";
 export * from "./patrols.ts";
 export * from "./problem-cell-days.ts";
 export * from "./problems.ts";
