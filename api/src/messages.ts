@@ -596,6 +596,14 @@ const messages = {
       "datetime 应为 RFC 3339 时刻（如 2026-01-01T00:00:00+08:00），或区间「开始/结束」，开放的一端写 ..",
     en: "datetime must be an RFC 3339 instant (e.g. 2026-01-01T00:00:00+08:00) or an interval start/end, with .. for an open end",
   },
+  "import.kml_mixed_geometry": {
+    "zh-CN": "KML 地标「{name}」的 MultiGeometry 中含有 {found}，不是面，不能作为边界",
+    en: "the KML placemark “{name}” has {found} in its MultiGeometry: not an area, so not an outline",
+  },
+  "import.garbled_text": {
+    "zh-CN": "图层 {layer} 的字段 {field} 按 {encoding} 解码后出现乱码；请检查 .cpg 文件写的编码",
+    en: "field {field} of layer {layer} is garbled when read as {encoding}; check the encoding the .cpg names",
+  },
   "open311.contact": {
     "zh-CN": "创城办；市民也可在 {url} 随手拍",
     en: "The campaign office; citizens may also report at {url}",

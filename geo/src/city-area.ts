@@ -4,6 +4,12 @@
 /** A problem may lie this far outside the city's outline (GPS error, a street on the border). */
 export const CITY_MARGIN_M = 2000;
 
+/**
+ * The largest community (帮包社区) an import accepts: urban communities are a few km², rural ones
+ * some tens; a larger outline is a district or a whole file in the wrong units.
+ */
+export const COMMUNITY_MAX_AREA_M2 = 60_000_000;
+
 /** Whole kilometres (one decimal below 10 km) for a message. */
 export function formatKm(metres: number): string {
   const km = metres / 1000;

@@ -1,7 +1,7 @@
 // Pure geometry and domain rules shared by the api and the web app.
 export { CHINA_EXTENT, insideChina } from "./china.ts";
 // Standard clients and real-world files (issue 18): how far from the city is still the city's business.
-export { CITY_MARGIN_M, formatKm } from "./city-area.ts";
+export { CITY_MARGIN_M, COMMUNITY_MAX_AREA_M2, formatKm } from "./city-area.ts";
 export { type CoverageReport, coverageReport } from "./coverage.ts";
 export { type CoverageGaps, coverageGaps } from "./coverage-gaps.ts";
 export { convertGeometry, convertPosition, type SourceCrs, toWgs84 } from "./crs.ts";

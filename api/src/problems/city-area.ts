@@ -1,6 +1,6 @@
 // Whether a position is the city's business: its distance from the city's outline (regions, level
 // "city"), measured on the spheroid. A city loaded without an outline accepts every position in China.
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 
@@ -17,4 +17,16 @@ export async function distanceFromCity(
         ORDER BY r.id LIMIT 1`,
   );
   return row ? row.metres : null;
+}
+
+/** Metres from the city's outline to a geometry's nearest point, and the city's area in m². */
+export async function outlineAgainstCity(ex: Executor, cityId: number, geometry: SQL) {
+  const [row] = await selectRows<{ metres: number; cityM2: number }>(
+    ex,
+    sql`SELECT ST_Distance(r.geom::geography, ${geometry}::geography)::float8 AS metres,
+          ST_Area(r.geom::geography)::float8 AS "cityM2"
+        FROM regions r WHERE r.city_id = ${cityId} AND r.level = 'city' AND r.geom IS NOT NULL
+        ORDER BY r.id LIMIT 1`,
+  );
+  return row ?? null;
 }
