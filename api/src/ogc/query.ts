@@ -3,7 +3,7 @@
 // (Part 2: CRS84 or CGCS2000), and the collection's queryables as `name=value` (Part 3).
 import { z } from "@hono/zod-openapi";
 import { fieldMessage } from "../errors.ts";
-import type { Bbox } from "../routes/query.ts";
+import { type Bbox, isLonLatBox } from "../routes/query.ts";
 
 export const CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
 /** CGCS2000 (China's national datum), geographic, axes latitude then longitude. */
@@ -33,18 +33,8 @@ export function parseBbox(value: string, crs: Crs): Bbox | null {
   const [a, b, c, d] = (parts.length === 6 ? [n[0], n[1], n[3], n[4]] : n) as number[];
   const [minLon, minLat, maxLon, maxLat] =
     crs === CGCS2000 ? [b, a, d, c] : ([a, b, c, d] as number[]);
-  const ok =
-    minLon !== undefined &&
-    minLat !== undefined &&
-    maxLon !== undefined &&
-    maxLat !== undefined &&
-    minLon >= -180 &&
-    maxLon <= 180 &&
-    minLat >= -90 &&
-    maxLat <= 90 &&
-    minLon <= maxLon &&
-    minLat <= maxLat;
-  return ok ? [minLon, minLat, maxLon, maxLat] : null;
+  const box = [minLon, minLat, maxLon, maxLat] as Bbox;
+  return box.every((v) => v !== undefined) && isLonLatBox(box) ? box : null;
 }
 
 export interface TimeInterval {
