@@ -219,8 +219,9 @@ describeEachEngine("security: file scope", (ctx) => {
       "/open311/v2/requests.json?start_date=2000-01-01T00:00:00Z",
     );
     const citizenFile = fileIds.get("a citizen's Open311 photo");
+    // Absolute, at the address the client used (GeoReport clients fetch it as it stands).
     expect(listed.body.map((r: { media_url: string | null }) => r.media_url)).toContain(
-      `/open311/v2/media/${citizenFile}`,
+      `http://localhost/open311/v2/media/${citizenFile}`,
     );
   });
 
