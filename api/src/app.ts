@@ -53,7 +53,7 @@ import { readinessRoutes } from "./routes/readiness.ts";
 import { regionRoutes } from "./routes/regions.ts";
 import { restructuringRoutes } from "./routes/restructurings.ts";
 import type { AppEnv } from "./routes/router.ts";
-import { contentSecurity, noStore } from "./routes/security-headers.ts";
+import { contentSecurity, crossOriginReads, noStore } from "./routes/security-headers.ts";
 import { authenticate, authenticateReads } from "./routes/session.ts";
 import { standardRoutes } from "./routes/standards.ts";
 import { campaignRoutes, taskRoutes } from "./routes/tasks.ts";
@@ -111,6 +111,8 @@ export function createApp(options: AppOptions) {
   app.use("*", clientOrigin(options.trustProxy ?? []));
   // Delivery (issue 22): brotli/gzip for every text answer, ETags on the repeated reads.
   app.use("*", compressAnswers());
+  // Open311's public reads may be embedded by any page (CORS on GET, routes/open311.ts).
+  app.use("/open311/*", crossOriginReads);
   // The CSP lets in the basemap's tile host, whichever way it was chosen (environment or UI).
   app.use(
     "*",

@@ -739,6 +739,7 @@ const messages = {
   "auditAction.refuse_extension": { "zh-CN": "驳回延期", en: "extension refused" },
   "auditAction.to_ledger": { "zh-CN": "挂账", en: "ledger" },
   "auditAction.reopen": { "zh-CN": "重新派发", en: "reopen" },
+  "auditAction.place": { "zh-CN": "定位", en: "place" },
   "auditAction.other": { "zh-CN": "其他操作", en: "other" },
   "auditVerb.login": { "zh-CN": "登录了系统", en: "signed in" },
   "auditVerb.logout": { "zh-CN": "退出了登录", en: "signed out" },
@@ -801,6 +802,7 @@ const messages = {
   },
   "auditVerb.to_ledger": { "zh-CN": "将{thing} 挂账", en: "put {thing} on the ledger" },
   "auditVerb.reopen": { "zh-CN": "重新派发了{thing}", en: "reopened {thing}" },
+  "auditVerb.place": { "zh-CN": "在地图上定位了{thing}", en: "placed {thing} on the map" },
   "auditVerb.other": { "zh-CN": "对{thing} 进行了“{action}”", en: "did “{action}” on {thing}" },
   "auditVerb.problem.dispatch.target": {
     "zh-CN": "将{thing} 派发给 {target}",
