@@ -39,8 +39,9 @@ import { myAreaRoutes } from "./routes/my-area.ts";
 import { myReportRoutes } from "./routes/my-reports.ts";
 import { notificationAdminRoutes } from "./routes/notification-admin.ts";
 import { notificationRoutes, notificationSettingRoutes } from "./routes/notifications.ts";
-import { ogcRoutes } from "./routes/ogc.ts";
+import { ogcLanding, ogcRoutes } from "./routes/ogc.ts";
 import { open311Routes } from "./routes/open311.ts";
+import { open311RequestRoutes } from "./routes/open311-requests.ts";
 import { patrolRoutes } from "./routes/patrols.ts";
 import { peopleRoutes } from "./routes/people.ts";
 import { pointRoutes } from "./routes/points.ts";
@@ -52,7 +53,7 @@ import { readinessRoutes } from "./routes/readiness.ts";
 import { regionRoutes } from "./routes/regions.ts";
 import { restructuringRoutes } from "./routes/restructurings.ts";
 import type { AppEnv } from "./routes/router.ts";
-import { contentSecurity, noStore } from "./routes/security-headers.ts";
+import { contentSecurity, crossOriginReads, noStore } from "./routes/security-headers.ts";
 import { authenticate, authenticateReads } from "./routes/session.ts";
 import { standardRoutes } from "./routes/standards.ts";
 import { campaignRoutes, taskRoutes } from "./routes/tasks.ts";
@@ -110,6 +111,8 @@ export function createApp(options: AppOptions) {
   app.use("*", clientOrigin(options.trustProxy ?? []));
   // Delivery (issue 22): brotli/gzip for every text answer, ETags on the repeated reads.
   app.use("*", compressAnswers());
+  // Open311's public reads may be embedded by any page (CORS on GET, routes/open311.ts).
+  app.use("/open311/*", crossOriginReads);
   // The CSP lets in the basemap's tile host, whichever way it was chosen (environment or UI).
   app.use(
     "*",
@@ -230,6 +233,8 @@ export function createApp(options: AppOptions) {
   app.route("/api/notification-settings", notificationSettingRoutes);
   app.route("/api/admin", notificationAdminRoutes);
   app.route("/api/escalation-steps", escalationStepRoutes);
+  // Standard clients (issue 18): Open311 requests waiting to be placed on the map.
+  app.route("/api/open311-requests", open311RequestRoutes);
 
   // Vector tiles and OGC API – Features for GIS clients: signed in like /api, read through the same scopes.
   for (const prefix of ["/tiles/*", "/ogc/*"]) {
@@ -243,6 +248,8 @@ export function createApp(options: AppOptions) {
   const tileCacheMb = options.tileCacheMb ?? DEFAULT_TILE_CACHE_MB;
   const tileCache = tileCacheMb > 0 ? new TileCache(tileCacheMb * 1024 * 1024) : null;
   app.route("/tiles", tileRoutes(tileCache));
+  // Standard clients (issue 18): /ogc/ is the landing page as /ogc is.
+  app.get("/ogc/", ogcLanding);
   app.route("/ogc", ogcRoutes);
 
   // Open311 GeoReport v2: public, no session; its own error format.
@@ -253,7 +260,7 @@ export function createApp(options: AppOptions) {
     c.set("cityId", options.cityId);
     await next();
   });
-  app.route("/open311/v2", open311Routes({ apiKeys: options.open311ApiKeys ?? [], filesDir }));
+  app.route("/open311", open311Routes({ apiKeys: options.open311ApiKeys ?? [], filesDir }));
 
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",

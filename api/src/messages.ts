@@ -739,6 +739,7 @@ const messages = {
   "auditAction.refuse_extension": { "zh-CN": "驳回延期", en: "extension refused" },
   "auditAction.to_ledger": { "zh-CN": "挂账", en: "ledger" },
   "auditAction.reopen": { "zh-CN": "重新派发", en: "reopen" },
+  "auditAction.place": { "zh-CN": "定位", en: "place" },
   "auditAction.other": { "zh-CN": "其他操作", en: "other" },
   "auditVerb.login": { "zh-CN": "登录了系统", en: "signed in" },
   "auditVerb.logout": { "zh-CN": "退出了登录", en: "signed out" },
@@ -801,6 +802,7 @@ const messages = {
   },
   "auditVerb.to_ledger": { "zh-CN": "将{thing} 挂账", en: "put {thing} on the ledger" },
   "auditVerb.reopen": { "zh-CN": "重新派发了{thing}", en: "reopened {thing}" },
+  "auditVerb.place": { "zh-CN": "在地图上定位了{thing}", en: "placed {thing} on the map" },
   "auditVerb.other": { "zh-CN": "对{thing} 进行了“{action}”", en: "did “{action}” on {thing}" },
   "auditVerb.problem.dispatch.target": {
     "zh-CN": "将{thing} 派发给 {target}",
@@ -986,6 +988,109 @@ const messages = {
   "field.category_unknown_ranking": {
     "zh-CN": "找不到这个测评类别",
     en: "no such category in this city",
+  },
+  // Standard clients (issue 18): Open311 GeoReport v2 and the city's area.
+  "problem.outside_city": {
+    "zh-CN": "位置在本市范围外约 {km} 公里，不属于本市，请检查定位",
+    en: "the position is about {km} km outside the city; check the location",
+  },
+  "open311.no_such_path": {
+    "zh-CN": "GeoReport v2 没有这个地址：{path}",
+    en: "GeoReport v2 has no resource at {path}",
+  },
+  "open311.format": {
+    "zh-CN": "格式应为 .json 或 .xml",
+    en: "the format must be .json or .xml",
+  },
+  "open311.service_not_found": {
+    "zh-CN": "没有服务代码 {code}",
+    en: "service_code {code} not found",
+  },
+  "open311.request_not_found": {
+    "zh-CN": "没有编号为 {id} 的服务请求",
+    en: "service_request_id {id} not found",
+  },
+  "open311.token_not_found": { "zh-CN": "没有令牌 {token}", en: "token {token} not found" },
+  "open311.invalid_fields": {
+    "zh-CN": "缺少或无效的字段：{fields}",
+    en: "missing or invalid: {fields}",
+  },
+  "open311.location_required": {
+    "zh-CN": "请给出位置（lat 与 long）或地址（address_string 或 address_id）",
+    en: "give a location (lat and long) or an address (address_string or address_id)",
+  },
+  "open311.attribute_required": {
+    "zh-CN": "必须填写属性 attribute[{code}]",
+    en: "attribute[{code}] is required",
+  },
+  "open311.attribute_value": {
+    "zh-CN": "属性 attribute[{code}] 的取值应为以下之一：{values}",
+    en: "attribute[{code}] must be one of: {values}",
+  },
+  "open311.attribute_unknown": {
+    "zh-CN": "服务 {service} 没有属性 {code}",
+    en: "service {service} has no attribute {code}",
+  },
+  "open311.api_key": {
+    "zh-CN": "api_key 缺失或无效",
+    en: "api_key is missing or not valid",
+  },
+  "open311.too_many": {
+    "zh-CN": "提交太频繁，请 {seconds} 秒后再试",
+    en: "too many requests; try again in {seconds} seconds",
+  },
+  "open311.accepted": {
+    "zh-CN": "已受理，将派发给责任单位整改",
+    en: "accepted; it will be dispatched to the responsible unit",
+  },
+  "open311.waiting": {
+    "zh-CN": "已收到，待定位：工作人员在地图上确定位置后派发",
+    en: "received; waiting to be placed on the map by the office before it is dispatched",
+  },
+  "field.ogc_bbox": {
+    "zh-CN":
+      "bbox 应为四个数字（最小经度,最小纬度,最大经度,最大纬度）或六个数字（含高程）；bbox-crs 为 EPSG:4490 时纬度在前",
+    en: "bbox must be four numbers (minLon,minLat,maxLon,maxLat) or six with heights; latitude first when bbox-crs is EPSG:4490",
+  },
+  "field.ogc_datetime": {
+    "zh-CN":
+      "datetime 应为 RFC 3339 时刻（如 2026-01-01T00:00:00+08:00），或区间「开始/结束」，开放的一端写 ..",
+    en: "datetime must be an RFC 3339 instant (e.g. 2026-01-01T00:00:00+08:00) or an interval start/end, with .. for an open end",
+  },
+  "import.kml_mixed_geometry": {
+    "zh-CN": "KML 地标「{name}」的 MultiGeometry 中含有 {found}，不是面，不能作为边界",
+    en: "the KML placemark “{name}” has {found} in its MultiGeometry: not an area, so not an outline",
+  },
+  "import.garbled_text": {
+    "zh-CN": "图层 {layer} 的字段 {field} 按 {encoding} 解码后出现乱码；请检查 .cpg 文件写的编码",
+    en: "field {field} of layer {layer} is garbled when read as {encoding}; check the encoding the .cpg names",
+  },
+  "open311.contact": {
+    "zh-CN": "创城办；市民也可在 {url} 随手拍",
+    en: "The campaign office; citizens may also report at {url}",
+  },
+  "open311.key_service": {
+    "zh-CN": "api_key 由创城办发放",
+    en: "api_keys are issued by the campaign office",
+  },
+  "open311.status_waiting": { "zh-CN": "待定位", en: "waiting to be placed" },
+  "open311.attribute.place_kind": {
+    "zh-CN": "问题所在的地点类型",
+    en: "the kind of place the problem is at",
+  },
+  "open311.place_kind.hospital_entrance": { "zh-CN": "医院出入口", en: "hospital entrance" },
+  "open311.place_kind.waiting_hall": { "zh-CN": "候诊大厅", en: "waiting hall" },
+  "open311.place_kind.hospital_window": { "zh-CN": "医院窗口", en: "hospital window" },
+  "open311.place_kind.street": { "zh-CN": "街巷", en: "street" },
+  "open311.place_kind.stairwell": { "zh-CN": "楼道", en: "stairwell" },
+  "open311.place_kind.garbage_point": { "zh-CN": "垃圾投放点", en: "garbage point" },
+  "open311.place_kind.notice_board": { "zh-CN": "宣传栏", en: "notice board" },
+  "open311.place_kind.public_toilet": { "zh-CN": "公厕", en: "public toilet" },
+  "open311.place_kind.market": { "zh-CN": "集贸市场", en: "market" },
+  "entity.open311_request": { "zh-CN": "市民投诉", en: "Citizen request" },
+  "open311.not_waiting": {
+    "zh-CN": "该市民投诉已定位，无需再定位",
+    en: "this citizen request has already been placed",
   },
 } satisfies Record<string, Entry>;
 

@@ -12,6 +12,8 @@ export {
   insideChina,
   todayInChina,
 } from "./china.ts";
+// Standard clients and real-world files (issue 18): how far from the city is still the city's business.
+export { CITY_MARGIN_M, COMMUNITY_MAX_AREA_M2, formatKm } from "./city-area.ts";
 export { type CoverageReport, coverageReport } from "./coverage.ts";
 export { type CoverageGaps, coverageGaps } from "./coverage-gaps.ts";
 export { convertGeometry, convertPosition, type SourceCrs, toWgs84 } from "./crs.ts";

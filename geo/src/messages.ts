@@ -130,6 +130,15 @@ export const gridMessages = {
     "zh-CN": "与社区「{community}」重叠 {area}",
     en: "Overlaps community {community} by {area}",
   },
+  // Standard clients and real-world files (issue 18): outlines far from the city or too large.
+  "community.farFromCity": {
+    "zh-CN": "边界离本市约 {km} 公里，不在本市范围内；请检查坐标系或文件",
+    en: "The outline lies about {km} km outside the city; check the coordinate system or the file",
+  },
+  "community.tooLarge": {
+    "zh-CN": "面积 {area} 超过一个社区的上限 {max} 平方公里（本市面积 {city} 平方公里）",
+    en: "The area {area} is more than a community may have ({max} km²; the city is {city} km²)",
+  },
   "partition.count": {
     "zh-CN": "划分数量必须是 1 到 {max} 的整数，收到 {count}",
     en: "The number of parts must be a whole number from 1 to {max}, not {count}",

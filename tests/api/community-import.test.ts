@@ -146,7 +146,7 @@ describeEachEngine("community import", (ctx) => {
   });
 
   it("reads KML, converting from GCJ-02", async () => {
-    const ring = square(lon + 0.1, lat)
+    const ring = square(lon - 0.1, lat)
       .coordinates[0]!.map((p) => p.join(","))
       .join(" ");
     const kml = `<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>
@@ -161,10 +161,10 @@ describeEachEngine("community import", (ctx) => {
     expect(created.body.properties.name).toBe("KML 社区");
     // GCJ-02 lies some 500 m east of WGS84 here: the saved corner is the file's, converted.
     const [west, south] = created.body.geometry.coordinates[0][0][0];
-    const [expectedWest, expectedSouth] = convertPosition([lon + 0.1, lat], "gcj02", "wgs84");
+    const [expectedWest, expectedSouth] = convertPosition([lon - 0.1, lat], "gcj02", "wgs84");
     expect(west).toBeCloseTo(expectedWest, 6);
     expect(south).toBeCloseTo(expectedSouth, 6);
-    expect(lon + 0.1 - west).toBeGreaterThan(0.004);
+    expect(lon - 0.1 - west).toBeGreaterThan(0.004);
   });
 
   it("refuses an unknown street and a role that may not edit grids", async () => {

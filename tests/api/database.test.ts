@@ -19,6 +19,7 @@ describeEachEngine("data model", (ctx) => {
       "grid_versions.geom:MULTIPOLYGON:4326",
       "grids.geom:MULTIPOLYGON:4326",
       "inspection_points.location:POINT:4326",
+      "open311_requests.location:POINT:4326",
       "patrol_points.location:POINT:4326",
       "patrols.track:LINESTRING:4326",
       "problems.location:POINT:4326",

@@ -172,8 +172,87 @@ describeEachEngine("GDAL's OAPIF driver", (ctx) => {
       Number(m[1]),
     );
     expect(ids).toEqual(api.body.features.map((f: { id: number }) => f.id));
-    // GDAL looked in the definition for a status parameter; there is none, so it filtered itself.
-    expect(requests.some((url) => new URL(url).pathname === "/ogc/api")).toBe(true);
+    // GDAL found status among the items' parameters in the definition and asked the server
+    // (its first page, read before, only settles the layer's fields).
+    const definitionAt = requests.findIndex((url) => new URL(url).pathname === "/ogc/api");
+    expect(definitionAt).toBeGreaterThan(0);
+    const filtered = requests.slice(definitionAt + 1);
+    expect(filtered.length).toBeGreaterThan(0);
+    for (const url of filtered) expect(new URL(url).searchParams.get("status")).toBe(status);
+  });
+
+  // Standard clients (issue 18): CGCS2000 out, a spatial filter, a server-side -where on two
+  // queryables, and a datetime filter passed on the connection URL.
+  it("reprojects to CGCS2000 (-t_srs EPSG:4490), filters by -spat, and sends -where on queryables to the server", async () => {
+    const { token } = await tokenOf(await ctx().as("coordinator"));
+    const file = path.join(dir, `points-4490-${Date.now()}.geojson`);
+    const out = await gdal("ogr2ogr", [
+      "-f",
+      "GeoJSON",
+      "-t_srs",
+      "EPSG:4490",
+      "-lco",
+      "RFC7946=NO",
+      file,
+      ogc,
+      "points",
+      ...bearer(token),
+    ]);
+    expect(out.ok, out.stderr).toBe(true);
+    const written = JSON.parse(await readFile(file, "utf8"));
+    expect(written.crs.properties.name).toContain("4490");
+    const api = (await ctx().request("/api/points?limit=5000")).body.features;
+    expect(written.features).toHaveLength(api.length);
+    const [lon, lat] = api[0].geometry.coordinates;
+    const mine = written.features.find((f: any) => f.properties.id === api[0].id);
+    expect(mine.geometry.coordinates[0]).toBeCloseTo(lon, 6);
+    expect(mine.geometry.coordinates[1]).toBeCloseTo(lat, 6);
+
+    requests.length = 0;
+    const box = [lon - 0.002, lat - 0.002, lon + 0.002, lat + 0.002];
+    const spat = await download(token, "points", ["-spat", ...box.map(String)]);
+    const inBox = (await ctx().request(`/api/points?bbox=${box.join(",")}&limit=5000`)).body
+      .features;
+    expect(spat.sort()).toEqual(inBox.map((f: { id: number }) => f.id).sort());
+    expect(requests.some((url) => new URL(url).searchParams.has("bbox"))).toBe(true);
+
+    const [problem] = (await ctx().request("/api/problems?limit=1")).body.features;
+    const { gridId, status } = problem.properties;
+    requests.length = 0;
+    const where = await download(token, "problems", [
+      "-where",
+      `gridId = ${gridId} AND status = '${status}'`,
+    ]);
+    const expected = (
+      await ctx().request(`/api/problems?gridId=${gridId}&status=${status}&limit=5000`)
+    ).body.features;
+    expect(where).toEqual(expected.map((f: { id: number }) => f.id));
+    const asked = requests.filter((url) => {
+      const query = new URL(url).searchParams;
+      return new URL(url).pathname.endsWith("/problems/items") && query.has("gridId");
+    });
+    expect(asked.length).toBeGreaterThan(0);
+    for (const url of asked) expect(new URL(url).searchParams.get("status")).toBe(status);
+    // Only the schema's first page went without the filter.
+    expect(requests.filter((url) => new URL(url).pathname.endsWith("/problems/items")).length).toBe(
+      asked.length + 1,
+    );
+  });
+
+  it("reads only the problems of a time interval when the connection names a datetime", async () => {
+    const { token } = await tokenOf(await ctx().as("coordinator"));
+    const all = (await ctx().request("/ogc/collections/problems/items?limit=10000")).body.features;
+    const times = all.map((f: any) => f.properties.reportedAt).sort();
+    const middle = times[Math.floor(times.length / 2)];
+    const expected = (
+      await ctx().request(`/ogc/collections/problems/items?limit=10000&datetime=../${middle}`)
+    ).body.features;
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(all.length);
+    const url = `${ogc}/collections/problems?datetime=../${middle}`;
+    const out = await gdal("ogrinfo", ["-ro", "-so", url, "problems", ...bearer(token)]);
+    expect(out.ok, out.stderr).toBe(true);
+    expect(out.stdout).toContain(`Feature Count: ${expected.length}`);
   });
 
   it("is refused without a token and with a revoked one", async () => {

@@ -330,9 +330,21 @@ describeEachEngine("rectification", (ctx) => {
 
   it("lets a volunteer report only inside their own patrol area", async () => {
     const volunteer = await ctx().as("volunteer");
-    const outside = await report(volunteer, {}, [117.5, 35.3]);
+    const own = (await volunteer.request("/api/grids")).body.features;
+    const grid = own[0];
+    const ownIds = sql.raw(`ARRAY[${own.map((g: { id: number }) => g.id).join(",")}]::int[]`);
+    // In the city, in a grid of someone else's (grids do not overlap): not the volunteer's to report.
+    const [elsewhere] = await selectRows<{ lon: number; lat: number }>(
+      ctx().db.orm,
+      sql`SELECT ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat FROM grids
+          WHERE NOT id = ANY(${ownIds}) AND deleted_at IS NULL ORDER BY id LIMIT 1`,
+    );
+    const outside = await report(volunteer, {}, [elsewhere!.lon, elsewhere!.lat]);
     expect(outside.status).toBe(403);
-    const grid = (await volunteer.request("/api/grids")).body.features[0];
+    // Beyond the city's outline (issue 18) it is nobody's here: refused as outside the city.
+    const faraway = await report(volunteer, {}, [117.5, 35.3]);
+    expect(faraway.status).toBe(400);
+    expect(JSON.stringify(faraway.body)).toContain("公里");
     const [inside] = await selectRows<{ lon: number; lat: number }>(
       ctx().db.orm,
       sql`SELECT ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat FROM grids WHERE id = ${grid.id}`,

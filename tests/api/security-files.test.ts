@@ -109,6 +109,14 @@ describeEachEngine("security: file scope", (ctx) => {
               WHERE ap.activity_id = a.id)
           ORDER BY a.id LIMIT 1`,
     );
+    const item = await one<{ id: number }>(
+      sql`SELECT i.id FROM standard_items i JOIN standards s ON s.id = i.standard_id
+          WHERE s.city_id = ${ctx().cityId} ORDER BY i.id LIMIT 1`,
+    );
+    // An Open311 request filed with an address only, waiting for the office to place it (待定位).
+    const waitingRequest = (f: number) =>
+      sql`INSERT INTO open311_requests (city_id, token, item_id, description, address_string, photo_file_id)
+          VALUES (${ctx().cityId}, gen_random_uuid(), ${item.id}, '路面破损', '荆河街道', ${f})`;
     const inProblem = (problemId: number) => (f: number) =>
       sql`INSERT INTO problem_photos (city_id, problem_id, file_id, phase)
           VALUES (${ctx().cityId}, ${problemId}, ${f}, 'before')`;
@@ -135,6 +143,11 @@ describeEachEngine("security: file scope", (ctx) => {
         attach: inProblem(citizen.id),
         readers: cityWide,
         public: true,
+      },
+      {
+        kind: "the photo of an Open311 request waiting to be placed",
+        attach: waitingRequest,
+        readers: cityWide,
       },
       {
         kind: "the unit's own material",
@@ -219,8 +232,9 @@ describeEachEngine("security: file scope", (ctx) => {
       "/open311/v2/requests.json?start_date=2000-01-01T00:00:00Z",
     );
     const citizenFile = fileIds.get("a citizen's Open311 photo");
+    // Absolute, at the address the client used (GeoReport clients fetch it as it stands).
     expect(listed.body.map((r: { media_url: string | null }) => r.media_url)).toContain(
-      `/open311/v2/media/${citizenFile}`,
+      `http://localhost/open311/v2/media/${citizenFile}`,
     );
   });
 

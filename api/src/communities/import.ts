@@ -2,7 +2,10 @@
 // by geo/ and PostGIS (valid, named, coded, overlapping no other community), and either all saved
 // (numbered west→east, north→south within the street) or none.
 import {
+  CITY_MARGIN_M,
+  COMMUNITY_MAX_AREA_M2,
   COMMUNITY_SIZE_LIMITS,
+  formatKm,
   type GridProblem,
   gridProblem,
   orderWestToEastNorthToSouth,
@@ -20,6 +23,7 @@ import { fromPostgis, geometryError } from "../grids/geometry-errors.ts";
 import { flagOverlapsInFile, propertyOf, withIndex } from "../grids/import.ts";
 import { geometrySql, invalidInPostgis, SLIVER_M2 } from "../grids/postgis-checks.ts";
 import type { Actor } from "../grids/write.ts";
+import { outlineAgainstCity } from "../problems/city-area.ts";
 
 export interface ImportedCommunity {
   index: number;
@@ -81,7 +85,10 @@ export async function checkCommunityImport(
     );
     const geometry = verdict.ok ? verdict.geometry : null;
     if (!verdict.ok) problems.push(...verdict.problems);
-    else problems.push(...(await postgisProblems(tx, actor.cityId, verdict.geometry)));
+    else {
+      problems.push(...(await postgisProblems(tx, actor.cityId, verdict.geometry)));
+      problems.push(...(await cityProblems(tx, actor.cityId, verdict.geometry)));
+    }
     checked.push({
       index,
       name,
@@ -137,6 +144,32 @@ async function postgisProblems(
       geometry: JSON.parse(o.geometry),
     }),
   );
+}
+
+/** Near the city (within its margin) and no larger than a community may be (issue 18). */
+async function cityProblems(
+  tx: Executor,
+  cityId: number,
+  geometry: MultiPolygon,
+): Promise<GridProblem[]> {
+  const city = await outlineAgainstCity(tx, cityId, geometrySql(geometry));
+  const problems: GridProblem[] = [];
+  if (city && city.metres > CITY_MARGIN_M) {
+    problems.push(gridProblem("community.farFromCity", { params: { km: formatKm(city.metres) } }));
+  }
+  const area = await areaOf(tx, geometry);
+  if (area > COMMUNITY_MAX_AREA_M2) {
+    problems.push(
+      gridProblem("community.tooLarge", {
+        area,
+        params: {
+          max: COMMUNITY_MAX_AREA_M2 / 1e6,
+          city: city ? Math.round(city.cityM2 / 1e6) : "?",
+        },
+      }),
+    );
+  }
+  return problems;
 }
 
 async function areaOf(tx: Executor, geometry: MultiPolygon): Promise<number> {

@@ -4,9 +4,10 @@ import { kml } from "@tmcw/togeojson";
 import { DOMParser } from "@xmldom/xmldom";
 import { iter } from "but-unzip";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
-import { parseZip } from "shpjs";
 import type { Message } from "../errors.ts";
 import { checkZip } from "../files/zip-limits.ts";
+import { kmlOutlines } from "./kml-geometry.ts";
+import { readShapefileLayers } from "./shapefile-layers.ts";
 
 export type GeoFileKind = "geojson" | "kml" | "shapefile";
 export type ReadResult =
@@ -91,7 +92,7 @@ async function parse(kind: GeoFileKind, bytes: Uint8Array): Promise<Feature[] | 
   }
   if (kind === "kml") {
     const doc = new DOMParser().parseFromString(new TextDecoder().decode(bytes), "text/xml");
-    return kml(doc as unknown as Document).features as Feature[];
+    return kmlOutlines(kml(doc as unknown as Document).features as Feature[]);
   }
   const bomb = await checkZip(bytes);
   if (bomb) return bomb;
@@ -105,6 +106,9 @@ async function parse(kind: GeoFileKind, bytes: Uint8Array): Promise<Feature[] | 
   );
   if (missing.length)
     return { key: "import.shapefile_parts", params: { parts: missing.join(", ") } };
-  const parsed = await parseZip(bytes);
-  return (Array.isArray(parsed) ? parsed : [parsed]).flatMap((c) => c.features);
+  const entries = [...iter(bytes)].filter((e) => !e.filename.toLowerCase().includes("__macosx"));
+  return readShapefileLayers(
+    layers,
+    await Promise.all(entries.map(async (e) => ({ name: e.filename, bytes: await e.read() }))),
+  );
 }

@@ -1,20 +1,56 @@
 // The feature collections OGC API – Features serves: each reads through its feature's own list and
 // single-read queries (so scopes, columns and paging stay in one place); only the extent is new SQL.
+import { z } from "@hono/zod-openapi";
 import { type SQL, sql } from "drizzle-orm";
 import { listCommunities } from "../communities/queries.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import type { Bbox } from "../db/query-helpers.ts";
+import { problemSeverities, problemSources, problemStatuses } from "../db/schema/problems.ts";
+import { pointKinds } from "../db/schema/standards.ts";
+import { unitKinds } from "../db/schema/units.ts";
+import { fieldMessage } from "../errors.ts";
 import type { FeatureRow, Page } from "../geojson.ts";
 import { getGrid, listGrids } from "../grids/queries.ts";
 import { listPoints } from "../points/queries.ts";
 import type { MobileCaller } from "../policy/mobile-scope.ts";
 import type { Scope } from "../policy/scope.ts";
 import { getProblem, listProblems } from "../problems/queries.ts";
+import { id as idParam } from "../routes/query.ts";
 import { getUnit, listUnits } from "../units/queries.ts";
+import type { TimeInterval } from "./query.ts";
 
 export const collectionIds = ["grids", "communities", "units", "points", "problems"] as const;
 export type CollectionId = (typeof collectionIds)[number];
+
+/** A property the items may be filtered by as `name=value` (Part 3 queryables). */
+export interface Queryable {
+  title: string;
+  /** The value's JSON Schema, as /queryables announces it. */
+  schema: Record<string, unknown>;
+  /** Checks and converts the query parameter's text. */
+  param: z.ZodType<number | string>;
+}
+
+export interface ItemFilters {
+  bbox?: Bbox | undefined;
+  datetime?: TimeInterval | undefined;
+  /** Queryable values by name, already checked. */
+  properties: Record<string, number | string>;
+}
+
+const integerQueryable = (title: string): Queryable => ({
+  title,
+  schema: { type: "integer", minimum: 1 },
+  param: idParam,
+});
+const enumQueryable = (title: string, values: readonly string[]): Queryable => ({
+  title,
+  schema: { type: "string", enum: [...values] },
+  param: z.enum(values as [string, ...string[]], {
+    message: fieldMessage("field.one_of", { values: values.join(", ") }),
+  }),
+});
 
 export interface Collection {
   title: string;
@@ -24,10 +60,14 @@ export interface Collection {
   /** The table and geometry column whose extent the collection announces. */
   table: SQL;
   geometry: SQL;
+  /** What the items may be filtered by besides bbox (and datetime where `temporal` names a property). */
+  queryables: Record<string, Queryable>;
+  /** The property `datetime` filters on; collections without one ignore it (Part 1). */
+  temporal?: string;
   list(
     ex: Executor,
     scope: Scope,
-    bbox: Bbox | undefined,
+    filters: ItemFilters,
     page: Page,
   ): Promise<{ rows: FeatureRow[]; total: number }>;
   /** `caller` decides which mobile numbers show whole (policy/mobile-scope.ts). */
@@ -43,7 +83,9 @@ export const collections: Record<CollectionId, Collection> = {
     description: "Responsibility grids with their community and lead unit",
     table: sql`grids`,
     geometry: sql`geom`,
-    list: (ex, scope, bbox, page) => listGrids(ex, scope, { bbox }, page),
+    queryables: { communityId: integerQueryable("帮包社区 Community id") },
+    list: (ex, scope, { bbox, properties: p }, page) =>
+      listGrids(ex, scope, { bbox, communityId: p.communityId as number | undefined }, page),
     get: (ex, scope, id, caller) => getGrid(ex, scope, caller, id),
   },
   communities: {
@@ -52,7 +94,8 @@ export const collections: Record<CollectionId, Collection> = {
     description: "Communities assigned to the health system, with their grid counts",
     table: sql`communities`,
     geometry: sql`geom`,
-    list: (ex, scope, bbox, page) => listCommunities(ex, scope, { bbox }, page),
+    queryables: {},
+    list: (ex, scope, { bbox }, page) => listCommunities(ex, scope, { bbox }, page),
     get: (ex, scope, id) => first(listCommunities(ex, scope, { id }, { limit: 1, offset: 0 })),
   },
   units: {
@@ -61,7 +104,9 @@ export const collections: Record<CollectionId, Collection> = {
     description: "Hospitals and other units of the health system, at their location",
     table: sql`units`,
     geometry: sql`location`,
-    list: (ex, scope, bbox, page) => listUnits(ex, scope, { bbox }, page),
+    queryables: { kind: enumQueryable("单位类型 Kind of unit", unitKinds) },
+    list: (ex, scope, { bbox, properties: p }, page) =>
+      listUnits(ex, scope, { bbox, kind: p.kind as (typeof unitKinds)[number] | undefined }, page),
     get: (ex, scope, id, caller) => getUnit(ex, scope, caller, id),
   },
   points: {
@@ -70,7 +115,21 @@ export const collections: Record<CollectionId, Collection> = {
     description: "Places the assessors visit, with the grid each lies in",
     table: sql`inspection_points`,
     geometry: sql`location`,
-    list: (ex, scope, bbox, page) => listPoints(ex, scope, { bbox }, page),
+    queryables: {
+      kind: enumQueryable("点位类型 Kind of point", pointKinds),
+      gridId: integerQueryable("网格 Grid id"),
+    },
+    list: (ex, scope, { bbox, properties: p }, page) =>
+      listPoints(
+        ex,
+        scope,
+        {
+          bbox,
+          kind: p.kind as (typeof pointKinds)[number] | undefined,
+          gridId: p.gridId as number | undefined,
+        },
+        page,
+      ),
     get: (ex, scope, id) => first(listPoints(ex, scope, { id }, { limit: 1, offset: 0 })),
   },
   problems: {
@@ -80,7 +139,38 @@ export const collections: Record<CollectionId, Collection> = {
       "Problems found by inspections, patrols and citizens, with their rectification status",
     table: sql`problems`,
     geometry: sql`location`,
-    list: (ex, scope, bbox, page) => listProblems(ex, scope, { bbox }, page),
+    queryables: {
+      status: enumQueryable("状态 Status", problemStatuses),
+      severity: enumQueryable("严重程度 Severity", problemSeverities),
+      source: enumQueryable("来源 Source", problemSources),
+      unitId: integerQueryable("责任单位 Responsible unit id"),
+      gridId: integerQueryable("网格 Grid id"),
+      categoryId: integerQueryable("测评类别 Category of the standard"),
+      reportedAt: {
+        title: "上报时间 Reported (use datetime for intervals)",
+        schema: { type: "string", format: "date-time" },
+        param: z.string().datetime({ offset: true, message: fieldMessage("field.invalid") }),
+      },
+    },
+    temporal: "reportedAt",
+    list: (ex, scope, { bbox, datetime, properties: p }, page) => {
+      const at = typeof p.reportedAt === "string" ? new Date(p.reportedAt) : undefined;
+      return listProblems(
+        ex,
+        scope,
+        {
+          bbox,
+          status: p.status ? [p.status as (typeof problemStatuses)[number]] : undefined,
+          severity: p.severity as (typeof problemSeverities)[number] | undefined,
+          source: p.source as (typeof problemSources)[number] | undefined,
+          unitId: p.unitId as number | undefined,
+          gridId: p.gridId as number | undefined,
+          categoryId: p.categoryId as number | undefined,
+          reported: at ? { start: at, end: new Date(at.getTime() + 1) } : datetime,
+        },
+        page,
+      );
+    },
     get: getProblem,
   },
 };

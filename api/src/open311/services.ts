@@ -4,12 +4,18 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { isoTime } from "../db/query-helpers.ts";
+import { pointKinds } from "../db/schema/standards.ts";
+import { type Lang, type MessageKey, translate } from "../messages.ts";
+
+/** Where a public request's photo is served without a sign-in (policy/file-scope.ts: filesPublic). */
+export const MEDIA_PATH = "/open311/v2/media";
 
 export interface Service {
   service_code: string;
   service_name: string;
   description: string;
-  metadata: false;
+  /** True: every service has a definition with attributes (services/{code}). */
+  metadata: true;
   type: "realtime";
   keywords: string;
   group: string;
@@ -38,11 +44,44 @@ export async function listServices(
     service_code: r.code,
     service_name: r.title,
     description: r.checklist,
-    metadata: false,
+    metadata: true,
     type: "realtime",
     keywords: [r.category, r.standard].join(","),
     group: r.category,
   }));
+}
+
+export interface ServiceAttribute {
+  variable: true;
+  code: string;
+  datatype: "singlevaluelist";
+  required: boolean;
+  datatype_description: string | null;
+  order: number;
+  description: string;
+  values: { key: string; name: string }[];
+}
+
+/**
+ * A service's definition: every item of the standard asks the same optional question, the kind
+ * of place (the kinds of inspection point), so the office can send it to the right point.
+ */
+export function serviceAttributes(lang: Lang): ServiceAttribute[] {
+  return [
+    {
+      variable: true,
+      code: "place_kind",
+      datatype: "singlevaluelist",
+      required: false,
+      datatype_description: null,
+      order: 1,
+      description: translate("open311.attribute.place_kind", lang),
+      values: pointKinds.map((key) => ({
+        key,
+        name: translate(`open311.place_kind.${key}` as MessageKey, lang),
+      })),
+    },
+  ];
 }
 
 export interface RequestFilters {
@@ -60,6 +99,8 @@ export interface RequestFilters {
  * The photo is served publicly at /open311/v2/media/{id} (policy/file-scope.ts: filesPublic).
  */
 export async function listRequests(ex: Executor, cityId: number, f: RequestFilters, limit = 1000) {
+  // Relative here; the route makes it absolute with the address the client used.
+  const mediaPath = `${MEDIA_PATH}/`;
   const ids = f.ids?.length ? sql.raw(`ARRAY[${f.ids.join(",")}]::int[]`) : null;
   return selectRows<Record<string, unknown>>(
     ex,
@@ -69,10 +110,13 @@ export async function listRequests(ex: Executor, cityId: number, f: RequestFilte
           i.title AS service_name, CASE WHEN i.id IS NULL THEN NULL ELSE i.standard_id || '-' || i.code END AS service_code,
           p.description, u.name AS agency_responsible, NULL AS service_notice,
           ${isoTime(sql`p.reported_at`)} AS requested_datetime, ${isoTime(sql`p.updated_at`)} AS updated_datetime,
-          ${isoTime(sql`p.deadline`)} AS expected_datetime, g.code AS address, NULL AS address_id, NULL AS zipcode,
+          ${isoTime(sql`p.deadline`)} AS expected_datetime, COALESCE(o.address_string, g.code) AS address,
+          o.address_id, NULL AS zipcode,
           ST_Y(p.location) AS lat, ST_X(p.location) AS long,
-          (SELECT '/open311/v2/media/' || pp.file_id FROM problem_photos pp WHERE pp.problem_id = p.id AND pp.phase = 'before' ORDER BY pp.id LIMIT 1) AS media_url
-        FROM problems p LEFT JOIN standard_items i ON i.id = p.item_id LEFT JOIN units u ON u.id = p.unit_id
+          COALESCE((SELECT ${mediaPath} || pp.file_id FROM problem_photos pp WHERE pp.problem_id = p.id AND pp.phase = 'before' ORDER BY pp.id LIMIT 1),
+            o.media_url) AS media_url
+        FROM problems p LEFT JOIN open311_requests o ON o.problem_id = p.id
+          LEFT JOIN standard_items i ON i.id = p.item_id LEFT JOIN units u ON u.id = p.unit_id
           LEFT JOIN grids g ON g.id = p.grid_id
         WHERE p.city_id = ${cityId} AND p.source = 'citizen'
           ${ids ? sql`AND p.id = ANY(${ids})` : sql``}

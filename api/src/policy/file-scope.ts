@@ -25,7 +25,17 @@ export function filesReadable(
       WHERE te.file_id = ${f}.id AND ${taskAssignmentsReadable(scope)})
     OR EXISTS (SELECT 1 FROM activity_photos ph JOIN volunteer_activities a ON a.id = ph.activity_id
       JOIN volunteer_branches b ON b.id = a.branch_id
-      WHERE ph.file_id = ${f}.id AND ${activitiesReadable(scope, caller.personId)}))`;
+      WHERE ph.file_id = ${f}.id AND ${activitiesReadable(scope, caller.personId)})
+    OR EXISTS (SELECT 1 FROM open311_requests o WHERE o.photo_file_id = ${f}.id
+      AND ${open311RequestsReadable(scope)}))`;
+}
+
+/**
+ * Open311 requests (alias o) waiting to be placed (待定位) are the campaign office's to read, as
+ * the whole city's are; once placed, their photo is read through the problem they became.
+ */
+function open311RequestsReadable(scope: Scope, o = sql.raw("o")): SQL {
+  return scope.kind === "city" ? sql`${o}.city_id = ${scope.cityId}` : sql`FALSE`;
 }
 
 /**

@@ -3,13 +3,14 @@
 // as the first event — once, however often a phone on a bad network sends the same report
 // (Idempotency-Key, routes/idempotency.ts).
 
-import { insideChina, isMainlandMobile } from "@civgrid/geo";
+import { CITY_MARGIN_M, formatKm, insideChina, isMainlandMobile } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import type { Point } from "geojson";
 import { recordAudit } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { AppError, type Message } from "../errors.ts";
+import { distanceFromCity } from "./city-area.ts";
 import { nearbyOpenProblems } from "./duplicates.ts";
 import { routeProblems } from "./routing.ts";
 
@@ -62,6 +63,10 @@ export async function createProblem(tx: Executor, reporter: Reporter, p: NewProb
   const [lon, lat] = await locate(tx, reporter.cityId, p);
   if (!insideChina([lon, lat])) {
     refuse({ location: { key: "problem.outside_china", params: { lon, lat } } });
+  }
+  const away = await distanceFromCity(tx, reporter.cityId, [lon, lat]);
+  if (away !== null && away > CITY_MARGIN_M) {
+    refuse({ location: { key: "problem.outside_city", params: { km: formatKm(away) } } });
   }
   const photos = p.photoIds.length
     ? await selectRows<{ id: number }>(

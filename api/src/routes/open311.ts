@@ -1,48 +1,87 @@
-// Open311 GeoReport v2 at /open311/v2, so that existing 311 clients can file and read problems:
-// services.json, services/{code}.json, requests.json (GET, POST), requests/{id}.json. JSON only.
-// Errors are GeoReport's: an array of {code, description} with HTTP 400/403/404.
+// Open311 GeoReport v2 at /open311/v2 (and its service discovery at /open311/discovery), so that
+// existing 311 clients can file and read problems: every endpoint in JSON and in the spec's XML,
+// errors in the spec's shape ({code, description} entries; <errors><error>) with HTTP 400/403/404/429.
+// Public: no session; GET answers carry CORS headers so a city's own pages may read them.
 import { z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { Hono } from "hono";
+import { cors } from "hono/cors";
 import { Throttle } from "../accounts/throttle.ts";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { sendStoredFile } from "../files/send.ts";
 import { storePhoto } from "../files/store.ts";
-import { type Lang, languageOf, translate } from "../messages.ts";
-import { listRequests, listServices } from "../open311/services.ts";
+import { type Lang, languageOf, type MessageKey, translate } from "../messages.ts";
+import { parseAttributes } from "../open311/attributes.ts";
+import { fileOpen311Request, requestIdOfToken } from "../open311/file-request.ts";
+import { type Format, formatOf, mediaTypes, toXml } from "../open311/format.ts";
+import { listRequests, listServices, MEDIA_PATH, serviceAttributes } from "../open311/services.ts";
 import { filesPublic } from "../policy/file-scope.ts";
-import { createProblem } from "../problems/create.ts";
 import { clientAddress } from "./session.ts";
 
 interface Open311Env {
   Variables: { db: Db; cityId: number };
 }
 
-const fail = (c: Context, status: 400 | 403 | 404 | 429, description: string) =>
-  c.json([{ code: status, description }], status);
+/** When this implementation of the endpoint last changed (discovery's `changeset`). */
+const CHANGESET = "2026-12-03T00:00:00Z";
+const SPECIFICATION = "http://wiki.open311.org/GeoReport_v2";
+/** Filing without an api_key: per address. With one: per key (an integrator's whole app). */
+const PER_ADDRESS_PER_MINUTE = 10;
+const PER_KEY_PER_MINUTE = 60;
+/** GeoReport's longest description. */
+export const DESCRIPTION_MAX = 4000;
 
+type Issue = { key: MessageKey; params?: Record<string, string | number> };
+
+const langOf = (c: Context): Lang => languageOf(c.req.header("accept-language"));
+
+/** One answer in the format the path asks for (JSON when it names none). */
+function answer(
+  c: Context,
+  root: string,
+  value: unknown,
+  status: 200 | 201 | 400 | 403 | 404 | 429 = 200,
+) {
+  const format: Format = formatOf(c.req.path) ?? "json";
+  const body = format === "xml" ? toXml(root, value as never) : JSON.stringify(value);
+  return c.body(body, status, { "content-type": mediaTypes[format] });
+}
+
+/** GeoReport's error answer: one {code, description} entry per issue, in the reader's language. */
+function fail(c: Context, status: 400 | 403 | 404 | 429, ...issues: Issue[]) {
+  const lang = langOf(c);
+  return answer(
+    c,
+    "errors",
+    issues.map((i) => ({ code: status, description: translate(i.key, lang, i.params) })),
+    status,
+  );
+}
+
+const text = (max: number) => z.string().trim().max(max).optional();
 const requestBody = z.object({
   api_key: z.string().optional(),
+  jurisdiction_id: z.string().optional(),
   service_code: z.string().min(1),
-  lat: z.coerce.number().min(-90).max(90),
-  long: z.coerce.number().min(-180).max(180),
-  description: z.string().trim().min(1).max(500),
-  address_string: z.string().max(200).optional(),
-  first_name: z.string().max(32).optional(),
-  last_name: z.string().max(32).optional(),
-  phone: z.string().max(20).optional(),
-  email: z.string().max(100).optional(),
-  media_url: z.string().max(500).optional(),
+  lat: z.coerce.number().min(-90).max(90).optional(),
+  long: z.coerce.number().min(-180).max(180).optional(),
+  address_string: text(250),
+  address_id: text(100),
+  email: z.string().trim().email().max(100).optional(),
+  device_id: text(100),
+  account_id: text(100),
+  first_name: text(32),
+  last_name: text(32),
+  phone: z
+    .string()
+    .trim()
+    .regex(/^[0-9+\-() ]{3,20}$/)
+    .optional(),
+  media_url: z.string().trim().url().max(500).optional(),
+  description: z.string().trim().min(1).max(DESCRIPTION_MAX),
 });
-
-/** What a citizen reads as status_notes: the status in words, never a member of staff's note. */
-const withStatusWords = (rows: Record<string, unknown>[], lang: Lang) =>
-  rows.map((r) => ({
-    ...r,
-    status_notes: translate(`status.${r.status_notes}` as Parameters<typeof translate>[0], lang),
-  }));
 
 const listQuery = z.object({
   service_request_id: z
@@ -54,42 +93,93 @@ const listQuery = z.object({
   end_date: z.string().datetime({ offset: true }).optional(),
   status: z.enum(["open", "closed"]).optional(),
   jurisdiction_id: z.string().optional(),
+  api_key: z.string().optional(),
 });
+
+/** Form fields a client left empty are not sent: `lat=` must not read as 0. */
+function withoutEmpty(raw: Record<string, unknown>) {
+  return Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== "" && v !== undefined));
+}
+
+const invalidFields = (issues: readonly { path: readonly PropertyKey[] }[]): Issue[] =>
+  [...new Set(issues.map((i) => i.path.join(".")))].map((fields) => ({
+    key: "open311.invalid_fields",
+    params: { fields },
+  }));
 
 export function open311Routes(options: { apiKeys: string[]; filesDir: string }) {
   const app = new Hono<Open311Env>();
-  /** Citizens file at most 10 requests a minute from one address. */
-  const filing = new Throttle(10, 60_000);
+  const byAddress = new Throttle(PER_ADDRESS_PER_MINUTE, 60_000);
+  const byKey = new Throttle(PER_KEY_PER_MINUTE, 60_000);
+  const origin = (c: Context) => new URL(c.req.url).origin;
+  const services = (c: Context<Open311Env>) => listServices(c.var.db.orm, c.var.cityId);
+  /**
+   * Requests as the spec shows them, with media at an absolute address and the status in words
+   * as status_notes (never a member of staff's note).
+   */
+  const requests = async (c: Context<Open311Env>, f: Parameters<typeof listRequests>[2]) =>
+    (await listRequests(c.var.db.orm, c.var.cityId, f)).map((r) => ({
+      ...r,
+      status_notes: translate(`status.${r.status_notes}` as MessageKey, langOf(c)),
+      media_url:
+        typeof r.media_url === "string" && r.media_url.startsWith("/")
+          ? `${origin(c)}${r.media_url}`
+          : r.media_url,
+    }));
 
-  app.get("/services.json", async (c) => {
-    const services = await listServices(c.var.db.orm, c.var.cityId);
-    return c.json(services.map(({ itemId: _, ...s }) => s));
+  // Reading is open to any page; filing stays same-origin or server-to-server (no CORS preflight).
+  const readCors = cors({ origin: "*", allowMethods: ["GET"] });
+  app.use("*", (c, next) =>
+    c.req.method === "GET" || c.req.method === "OPTIONS" ? readCors(c, next) : next(),
+  );
+
+  app.get("/:file{discovery\\.(?:json|xml)}", (c) =>
+    answer(c, "discovery", {
+      changeset: CHANGESET,
+      contact: translate("open311.contact", langOf(c), { url: `${origin(c)}/report` }),
+      key_service: translate("open311.key_service", langOf(c)),
+      endpoints: [
+        {
+          specification: SPECIFICATION,
+          url: `${origin(c)}/open311/v2`,
+          changeset: CHANGESET,
+          type: "production",
+          formats: ["text/xml", "application/json"],
+        },
+      ],
+    }),
+  );
+  app.get("/v2/:file{discovery\\.(?:json|xml)}", (c) =>
+    c.redirect(`/open311/${c.req.param("file")}`, 301),
+  );
+
+  app.get("/v2/:file{services\\.(?:json|xml)}", async (c) =>
+    answer(
+      c,
+      "services",
+      (await services(c)).map(({ itemId: _, ...s }) => s),
+    ),
+  );
+
+  app.get("/v2/services/:file{.+\\.(?:json|xml)}", async (c) => {
+    const code = c.req.param("file").replace(/\.(json|xml)$/, "");
+    const service = (await services(c)).find((s) => s.service_code === code);
+    if (!service) return fail(c, 404, { key: "open311.service_not_found", params: { code } });
+    return answer(c, "service_definition", {
+      service_code: code,
+      attributes: serviceAttributes(langOf(c)),
+    });
   });
 
-  app.get("/services/:code{.+\\.json}", async (c) => {
-    const code = c.req.param("code").replace(/\.json$/, "");
-    const service = (await listServices(c.var.db.orm, c.var.cityId)).find(
-      (s) => s.service_code === code,
-    );
-    if (!service) return fail(c, 404, `service_code ${code} not found`);
-    return c.json({ service_code: code, attributes: [] });
-  });
-
-  app.get("/requests.json", async (c) => {
+  app.get("/v2/:file{requests\\.(?:json|xml)}", async (c) => {
     const query = listQuery.safeParse(c.req.query());
-    if (!query.success)
-      return fail(
-        c,
-        400,
-        `invalid parameter: ${query.error.issues.map((i) => i.path.join(".")).join(", ")}`,
-      );
+    if (!query.success) return fail(c, 400, ...invalidFields(query.error.issues));
     const q = query.data;
     let itemId: number | undefined;
     if (q.service_code) {
-      itemId = (await listServices(c.var.db.orm, c.var.cityId)).find(
-        (s) => s.service_code === q.service_code,
-      )?.itemId;
-      if (itemId === undefined) return fail(c, 404, `service_code ${q.service_code} not found`);
+      itemId = (await services(c)).find((s) => s.service_code === q.service_code)?.itemId;
+      if (itemId === undefined)
+        return fail(c, 404, { key: "open311.service_not_found", params: { code: q.service_code } });
     }
     // GeoReport: without a date range, the last 90 days.
     const start =
@@ -99,125 +189,139 @@ export function open311Routes(options: { apiKeys: string[]; filesDir: string }) 
       ?.split(",")
       .map(Number)
       .filter((n) => n <= 2147483647);
-    const rows = await listRequests(c.var.db.orm, c.var.cityId, {
-      ids,
-      itemId,
-      start,
-      end: q.end_date,
-      status: q.status,
-    });
-    return c.json(withStatusWords(rows, languageOf(c.req.header("accept-language"))));
+    return answer(
+      c,
+      "service_requests",
+      await requests(c, { ids, itemId, start, end: q.end_date, status: q.status }),
+    );
   });
 
-  app.get("/requests/:id{[0-9]+\\.json}", async (c) => {
-    const id = Number(c.req.param("id").replace(/\.json$/, ""));
-    if (!Number.isSafeInteger(id) || id > 2147483647)
-      return fail(c, 404, "service_request_id not found");
-    const rows = await listRequests(c.var.db.orm, c.var.cityId, { ids: [id] });
-    if (!rows.length) return fail(c, 404, `service_request_id ${id} not found`);
-    return c.json(withStatusWords(rows, languageOf(c.req.header("accept-language"))));
+  app.get("/v2/requests/:file{[0-9]+\\.(?:json|xml)}", async (c) => {
+    const id = Number(c.req.param("file").replace(/\.(json|xml)$/, ""));
+    const rows = id <= 2147483647 ? await requests(c, { ids: [id] }) : [];
+    if (!rows.length) return fail(c, 404, { key: "open311.request_not_found", params: { id } });
+    return answer(c, "service_requests", rows);
   });
 
-  // A citizen's photo, public while its request is (not through /api/files, which needs a session).
-  app.get("/media/:id{[0-9]+}", (c) => {
+  app.get("/v2/tokens/:file{.+\\.(?:json|xml)}", async (c) => {
+    const token = c.req.param("file").replace(/\.(json|xml)$/, "");
+    const problemId = await requestIdOfToken(c.var.db.orm, c.var.cityId, token);
+    if (problemId === undefined)
+      return fail(c, 404, { key: "open311.token_not_found", params: { token } });
+    return answer(c, "service_requests", [
+      { service_request_id: problemId === null ? null : String(problemId), token },
+    ]);
+  });
+
+  // The photo of a citizen's request: public while its request is (not through /api/files, which
+  // needs a session), nothing else of the city; read with that scope (policy/file-scope.ts).
+  app.get(`${MEDIA_PATH.replace("/open311", "")}/:id{[0-9]+}`, (c) => {
     const id = Number(c.req.param("id"));
-    if (!Number.isSafeInteger(id) || id > 2147483647) return fail(c, 404, "not found");
-    const allowed = filesPublic(c.var.cityId, sql.raw("files"));
+    if (!Number.isSafeInteger(id) || id > 2147483647)
+      return fail(c, 404, { key: "error.not_found", params: { entity: "entity.file", id } });
     return sendStoredFile(c, {
       dir: options.filesDir,
       cityId: c.var.cityId,
       id,
       thumbnail: false,
-      allowed,
+      allowed: filesPublic(c.var.cityId, sql.raw("files")),
     });
   });
 
-  app.post("/requests.json", async (c) => {
+  app.post("/v2/:file{requests\\.(?:json|xml)}", async (c) => {
     const type = c.req.header("content-type") ?? "";
     const raw = type.includes("application/json")
       ? await c.req.json().catch(() => null)
-      : await c.req.parseBody().catch(() => null);
-    const body = requestBody.safeParse(raw ?? {});
-    if (!body.success) {
-      const fields = [...new Set(body.error.issues.map((i) => i.path.join(".")))].join(", ");
-      const zh = languageOf(c.req.header("accept-language")) === "zh-CN";
-      return fail(c, 400, zh ? `缺少或无效的字段：${fields}` : `missing or invalid: ${fields}`);
-    }
+      : await c.req.parseBody({ all: true }).catch(() => null);
+    const fields = withoutEmpty((raw ?? {}) as Record<string, unknown>);
+    const body = requestBody.safeParse(fields);
+    if (!body.success) return fail(c, 400, ...invalidFields(body.error.issues));
     const b = body.data;
     if (options.apiKeys.length && !options.apiKeys.includes(b.api_key ?? ""))
-      return fail(c, 403, "api_key is missing or not valid");
-    const address = clientAddress(c);
-    const wait = filing.retryAfter(address);
+      return fail(c, 403, { key: "open311.api_key" });
+    const [throttle, who] = b.api_key ? [byKey, `key:${b.api_key}`] : [byAddress, clientAddress(c)];
+    const wait = throttle.retryAfter(who);
     if (wait) {
       c.header("retry-after", String(wait));
-      return fail(c, 429, `too many requests; try again in ${wait} seconds`);
+      return fail(c, 429, { key: "open311.too_many", params: { seconds: wait } });
     }
-    filing.hit(address);
-    const service = (await listServices(c.var.db.orm, c.var.cityId)).find(
-      (s) => s.service_code === b.service_code,
-    );
-    if (!service) return fail(c, 404, `service_code ${b.service_code} not found`);
-    const name = [b.last_name, b.first_name].filter(Boolean).join("") || "市民";
+    throttle.hit(who);
+    const service = (await services(c)).find((s) => s.service_code === b.service_code);
+    if (!service)
+      return fail(c, 404, { key: "open311.service_not_found", params: { code: b.service_code } });
+    const located = b.lat !== undefined && b.long !== undefined;
+    if (!located && (b.lat !== undefined || b.long !== undefined))
+      return fail(c, 400, ...invalidFields([{ path: [b.lat === undefined ? "lat" : "long"] }]));
+    if (!located && !b.address_string && !b.address_id)
+      return fail(c, 400, { key: "open311.location_required" });
+    const attributes = parseAttributes(fields, service.service_code, serviceAttributes("en"));
+    if (!attributes.ok) return fail(c, 400, ...attributes.issues);
     try {
       // GeoReport's optional `media` upload (multipart): a photo, checked and stored like any other.
-      const media = (raw as Record<string, unknown>).media;
-      const photoIds =
+      const media = fields.media;
+      const photoFileId =
         media instanceof File
-          ? [
-              (
-                await storePhoto(c.var.db, options.filesDir, {
-                  bytes: new Uint8Array(await media.arrayBuffer()),
-                  name: media.name,
-                  cityId: c.var.cityId,
-                  userId: null,
-                })
-              ).file.id,
-            ]
-          : [];
-      const created = await c.var.db.orm.transaction((tx) =>
-        createProblem(
-          tx,
-          { cityId: c.var.cityId, userId: null, name: `市民 ${name}` },
-          {
-            source: "citizen",
-            severity: "normal",
-            description: b.address_string
-              ? `${b.description}（${b.address_string}）`
-              : b.description,
-            location: { type: "Point", coordinates: [b.long, b.lat] },
-            itemId: service.itemId,
-            photoIds,
-            reporterName: name,
-            reporterPhone: b.phone,
-          },
-        ),
-      );
-      return c.json(
+          ? (
+              await storePhoto(c.var.db, options.filesDir, {
+                bytes: new Uint8Array(await media.arrayBuffer()),
+                name: media.name,
+                cityId: c.var.cityId,
+                userId: null,
+              })
+            ).file.id
+          : null;
+      const filed = await fileOpen311Request(c.var.db, c.var.cityId, {
+        itemId: service.itemId,
+        description: b.description,
+        location: located ? [b.long as number, b.lat as number] : null,
+        addressString: b.address_string,
+        addressId: b.address_id,
+        email: b.email,
+        deviceId: b.device_id,
+        accountId: b.account_id,
+        firstName: b.first_name,
+        lastName: b.last_name,
+        phone: b.phone,
+        mediaUrl: b.media_url,
+        attributes: attributes.values,
+        photoFileId,
+      });
+      const lang = langOf(c);
+      return answer(
+        c,
+        "service_requests",
         [
-          {
-            service_request_id: String(created.id),
-            service_notice: "已受理，将派发给责任单位整改",
-            account_id: null,
-          },
+          filed.problemId === null
+            ? {
+                token: filed.token,
+                service_notice: translate("open311.waiting", lang),
+                account_id: filed.accountId,
+              }
+            : {
+                service_request_id: String(filed.problemId),
+                service_notice: translate("open311.accepted", lang),
+                account_id: filed.accountId,
+              },
         ],
         201,
       );
     } catch (error) {
       if (error instanceof AppError && error.status < 500) {
-        const lang = languageOf(c.req.header("accept-language"));
-        const field = Object.values(error.fields ?? {})[0];
+        const issues = Object.values(error.fields ?? {});
         return fail(
           c,
           400,
-          field
-            ? translate(field.key, lang, field.params as Record<string, string>)
-            : translate(error.detail.key, lang),
+          ...(issues.length ? issues : [error.detail]).map((m) => ({
+            key: m.key as MessageKey,
+            params: m.params as Record<string, string | number>,
+          })),
         );
       }
       throw error;
     }
   });
 
-  app.notFound((c) => fail(c, 404, "not found"));
+  // Anything else under /open311 is GeoReport's 404, never the web app's page.
+  app.all("*", (c) => fail(c, 404, { key: "open311.no_such_path", params: { path: c.req.path } }));
   return app;
 }

@@ -12,6 +12,18 @@ export type Bbox = [minLon: number, minLat: number, maxLon: number, maxLat: numb
 
 const number = /^-?\d+(\.\d+)?$/;
 
+/** Longitudes in -180..180, latitudes in -90..90, each minimum no larger than its maximum. */
+export function isLonLatBox([minLon, minLat, maxLon, maxLat]: Bbox): boolean {
+  return (
+    minLon >= -180 &&
+    maxLon <= 180 &&
+    minLat >= -90 &&
+    maxLat <= 90 &&
+    minLon <= maxLon &&
+    minLat <= maxLat
+  );
+}
+
 export const bbox = z
   .string()
   .transform((value, ctx): Bbox => {
@@ -22,12 +34,7 @@ export const bbox = z
     const ok =
       parts.length === 4 &&
       parts.every((p) => number.test(p)) &&
-      minLon >= -180 &&
-      maxLon <= 180 &&
-      minLat >= -90 &&
-      maxLat <= 90 &&
-      minLon <= maxLon &&
-      minLat <= maxLat;
+      isLonLatBox([minLon, minLat, maxLon, maxLat]);
     if (!ok) {
       ctx.addIssue({ code: "custom", message: fieldMessage("field.bbox") });
       return z.NEVER;

@@ -81,3 +81,15 @@ export const noStore: MiddlewareHandler = async (c, next) => {
     c.res.headers.set("cache-control", "no-store");
   }
 };
+
+/**
+ * Answers any site may read and embed (Open311's public requests and their photos, which carry
+ * CORS on GET): Cross-Origin-Resource-Policy cross-origin instead of the same-origin the security
+ * headers set, so a city's own pages may show a request's photo. Registered before
+ * contentSecurity, it runs after it on the way out.
+ */
+export const crossOriginReads: MiddlewareHandler = async (c, next) => {
+  await next();
+  if (c.req.method === "GET" || c.req.method === "HEAD")
+    c.res.headers.set("cross-origin-resource-policy", "cross-origin");
+};

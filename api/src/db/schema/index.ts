@@ -4,6 +4,7 @@ export * from "./basemap.ts";
 export * from "./files.ts";
 export * from "./grids.ts";
 export * from "./notifications.ts";
+export * from "./open311.ts";
 export * from "./patrols.ts";
 export * from "./problem-cell-days.ts";
 export * from "./problems.ts";
