@@ -206,10 +206,17 @@ describeEachEngine("API reference", (ctx) => {
   it("serves the reference page and its script from this server, not a CDN", async () => {
     const page = await ctx().request("/api/docs");
     expect(page.status).toBe(200);
-    expect(page.body).toContain("/api/docs/scalar.js");
-    expect(page.body).not.toContain("cdn.jsdelivr");
-    const script = await ctx().app.request("/api/docs/scalar.js");
+    expect(page.body).toContain('src="/api/docs/swagger-ui-bundle.js"');
+    expect(page.body).not.toMatch(/https?:\/\//);
+    // no inline script: the content security policy allows scripts from this server only
+    expect(page.body).not.toMatch(/<script>/);
+    const script = await ctx().app.request("/api/docs/swagger-ui-bundle.js");
     expect(script.status).toBe(200);
     expect(Number(script.headers.get("content-length"))).toBeGreaterThan(100_000);
+    const init = await ctx().app.request("/api/docs/init.js");
+    expect(await init.text()).toContain('url: "/api/openapi.json"');
+    const css = await ctx().app.request("/api/docs/swagger-ui.css");
+    expect(css.headers.get("content-type")).toMatch(/^text\/css/);
+    expect((await ctx().app.request("/api/docs/package.json")).status).toBe(404);
   });
 });
