@@ -10,6 +10,7 @@ export {
   dateInChina,
   endOfDayInChina,
   insideChina,
+  parseChinaTime,
   todayInChina,
 } from "./china.ts";
 export { type CoverageReport, coverageReport } from "./coverage.ts";

@@ -1,14 +1,13 @@
 // Grids as files: the division table (JSON and XLSX), and exports as GeoJSON, KML and CSV.
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { fieldMessage } from "../errors.ts";
 import { divisionTable, divisionWorkbook } from "../grids/division.ts";
 import { contentTypes, encode } from "../grids/formats.ts";
 import { checkImport, commitImport } from "../grids/import.ts";
 import { listGrids } from "../grids/queries.ts";
 import { geoFileBody, importAnswers, runImport, sourceCrs } from "./geo-upload.ts";
-import { booleanFlag, id } from "./query.ts";
-import { type AppEnv, attachment, errorSchema, json, newRouter } from "./router.ts";
+import { booleanFlag, downloadLanguage, id, oneOf } from "./query.ts";
+import { type AppEnv, attachment, errorSchema, json, newRouter, readerLanguage } from "./router.ts";
 import { requirePermission } from "./session.ts";
 
 const errors = {
@@ -114,9 +113,8 @@ export const gridFileRoutes = newRouter()
       request: {
         query: z
           .object({
-            format: z.enum(["geojson", "kml", "csv"], {
-              message: fieldMessage("field.one_of", { values: "geojson, kml, csv" }),
-            }),
+            format: oneOf(["geojson", "kml", "csv"] as const),
+            lang: downloadLanguage,
             communityId: id.optional(),
           })
           .strict(),
@@ -130,7 +128,7 @@ export const gridFileRoutes = newRouter()
       },
     }),
     async (c) => {
-      const { format, communityId } = c.req.valid("query");
+      const { format, communityId, lang } = c.req.valid("query");
       const { rows } = await listGrids(
         c.var.db.orm,
         c.var.scope,
@@ -152,7 +150,7 @@ export const gridFileRoutes = newRouter()
         },
       }));
       attach(c, `grids.${format}`, `网格.${format}`);
-      return c.body(encode(features, format, "网格 grids"), 200, {
+      return c.body(encode(features, format, "网格 grids", readerLanguage(c, lang)), 200, {
         "content-type": contentTypes[format],
       });
     },
