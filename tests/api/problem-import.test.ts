@@ -139,7 +139,9 @@ describeEachEngine("bulk import of problems", (ctx) => {
     expect(zh).not.toMatch(/,(closed|dispatched|reported|normal|serious|minor|patrol|citizen),/);
     const en = await (await ctx().raw("/api/problems/export.csv?lang=en")).text();
     expect(en.replace(/^\uFEFF/, "").split("\r\n")[0]).toMatch(/^id,status,severity,source/);
-    expect(line(en)).toMatch(/^\d+,closed,(minor|normal|serious),(inspection|patrol|citizen report),/);
+    expect(line(en)).toMatch(
+      /^\d+,closed,(minor|normal|serious),(inspection|patrol|citizen report),/,
+    );
     expect(line(en)).toContain(`,${first!.reported},`);
     const accept = await ctx().raw("/api/problems/export.csv", {
       headers: { "accept-language": "en-GB,en;q=0.9" },
