@@ -237,6 +237,10 @@ const messages = {
   "source.inspection": { "zh-CN": "检查发现", en: "inspection" },
   "source.patrol": { "zh-CN": "网格巡查", en: "patrol" },
   "source.citizen": { "zh-CN": "市民投诉", en: "citizen report" },
+  "field.carry_over": {
+    "zh-CN": "应为 JSON：原网格编号 → 接收网格编码",
+    en: "must be JSON: old grid id → receiving grid code",
+  },
   "ledger.id": { "zh-CN": "编号", en: "id" },
   "ledger.status": { "zh-CN": "状态", en: "status" },
   "ledger.severity": { "zh-CN": "严重程度", en: "severity" },

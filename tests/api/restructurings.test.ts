@@ -323,6 +323,62 @@ describeEachEngine("restructurings", (ctx) => {
     expect(await stateOf(communityId)).toEqual(state);
   });
 
+  it("shows a file replacement's impact before it, then applies the coordinator's carry-over", async () => {
+    const [grid] = await liveGrids(await community());
+    const communityId = grid.properties.communityId;
+    const state = await stateOf(communityId);
+    const file = await coordinator.raw(
+      `/api/grids/export?format=geojson&communityId=${communityId}`,
+    );
+    const text = await file.text();
+    const upload = (query: string) => {
+      const form = new FormData();
+      form.append("file", new Blob([text]), "grids.geojson");
+      return coordinator.request(
+        `/api/grids/import?communityId=${communityId}&crs=wgs84&replace=true${query}`,
+        { method: "POST", body: form },
+      );
+    };
+    const checked = await upload("");
+    expect(checked.status).toBe(200);
+    expect(checked.body.ok).toBe(true);
+    // The web sends back the file's grids as the import preview gave them.
+    const features = checked.body.features.map((f: any) => ({
+      type: "Feature",
+      geometry: f.geometry,
+      properties: { name: f.name },
+    }));
+    const impact = await coordinator.request(
+      `/api/communities/${communityId}/restructurings/preview`,
+      send("POST", { kind: "import", features }),
+    );
+    expect(impact.status).toBe(200);
+    expect(impact.body.grids.map((g: any) => g.gridId).sort()).toEqual(
+      state.grids.map((g: any) => g.id).sort(),
+    );
+    expect(impact.body.receivers).toHaveLength(features.length);
+    // Neither preview wrote anything.
+    expect(await stateOf(communityId)).toEqual(state);
+
+    const row = impact.body.grids.find((g: any) => g.gridId === grid.id);
+    const to = (row.options.find((o: any) => o.code !== row.to) ?? row.options[0]).code;
+    const bad = await upload(`&commit=true&carryOver=${encodeURIComponent("{not json")}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields.carryOver).toBeTruthy();
+    const carryOver = encodeURIComponent(JSON.stringify({ [grid.id]: to }));
+    const imported = await upload(`&commit=true&carryOver=${carryOver}`);
+    expect(imported.status).toBe(201);
+    const [receiver] = await rows<{ units: number[] }>(
+      sql`SELECT coalesce(array_agg(gu.unit_id ORDER BY gu.unit_id), '{}') AS units
+        FROM grids g LEFT JOIN grid_units gu ON gu.grid_id = g.id
+        WHERE g.code = ${to} AND g.deleted_at IS NULL`,
+    );
+    const before = state.units.filter((u: any) => u.g === grid.id).map((u: any) => u.u);
+    expect(receiver!.units).toEqual(expect.arrayContaining(before));
+    expect((await undo(communityId, imported.body.restructuringId)).status).toBe(200);
+    expect(await stateOf(communityId)).toEqual(state);
+  });
+
   it("refuses to undo once a newer edit touched the grids, naming them, and changes nothing", async () => {
     const [grid] = await liveGrids(await community());
     const communityId = grid.properties.communityId;

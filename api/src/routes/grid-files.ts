@@ -7,6 +7,7 @@ import { checkImport, commitImport } from "../grids/import.ts";
 import { listGrids } from "../grids/queries.ts";
 import { geoFileBody, importAnswers, runImport, sourceCrs } from "./geo-upload.ts";
 import { booleanFlag, downloadLanguage, id, oneOf } from "./query.ts";
+import { carryOverParam } from "./restructuring-schemas.ts";
 import { type AppEnv, attachment, errorSchema, json, newRouter, readerLanguage } from "./router.ts";
 import { requirePermission } from "./session.ts";
 
@@ -27,6 +28,8 @@ const importQuery = z
     commit: booleanFlag,
     // The file's grids replace the community's (a restructuring that can be undone).
     replace: booleanFlag,
+    // With replace: which new grid takes each old one's team and work (the preview's choice).
+    carryOver: carryOverParam,
   })
   .strict();
 
@@ -49,7 +52,8 @@ export const gridFileRoutes = newRouter()
         query,
         (tx, actor, features) =>
           checkImport(tx, actor, query.communityId, features, query.crs, query.replace),
-        (tx, actor, checked) => commitImport(tx, actor, query.communityId, checked, query.replace),
+        (tx, actor, checked) =>
+          commitImport(tx, actor, query.communityId, checked, query.replace, query.carryOver),
       );
     },
   )
