@@ -582,10 +582,30 @@ const messages = {
     en: "This restructuring has already been undone.",
   },
   "error.restructuring_changed": {
-    "zh-CN":
-      "无法撤销：网格 {codes} 在这次调整之后又有改动（形状、名称或分工），请先处理这些改动。",
-    en: "Cannot undo: grids {codes} changed after this restructuring (shape, name or assignments).",
+    "zh-CN": "无法撤销：这次调整之后又有改动——{changes}。请先处理这些改动。",
+    en: "Cannot undo: things changed after this restructuring — {changes}.",
   },
+  "undoChange.grids": {
+    "zh-CN": "网格 {codes} 的形状、名称或分工",
+    en: "the shape, name or assignments of grids {codes}",
+  },
+  "undoChange.problems": {
+    "zh-CN": "问题 {ids} 又被改派或重新定位",
+    en: "problems {ids} were dispatched elsewhere or moved again",
+  },
+  "undoChange.newProblems": {
+    "zh-CN": "新网格上有新的未办结问题 {ids}",
+    en: "the new grids have new open problems {ids}",
+  },
+  "undoChange.days": {
+    "zh-CN": "{days} 的网格奉献日换了网格或新排在新网格上",
+    en: "the dedication days of {days} moved again or were planned on the new grids",
+  },
+  "undoChange.tasks": {
+    "zh-CN": "任务 {titles} 的分派换了网格或新派到新网格上",
+    en: "the assignments of tasks {titles} moved again or were given to the new grids",
+  },
+  "list.joined": { "zh-CN": "{first}；{rest}", en: "{first}; {rest}" },
   "error.restructuring_no_receiver": {
     "zh-CN": "社区里没有别的网格可以接收这个网格的工作（问题、任务、奉献日），不能删除。",
     en: "No other grid in the community can take this grid's work (problems, tasks, dedication days); it cannot be deleted.",

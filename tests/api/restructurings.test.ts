@@ -402,6 +402,63 @@ describeEachEngine("restructurings", (ctx) => {
     expect(list.body.restructurings[0]).toMatchObject({ kind: "split", undoable: false });
   });
 
+  it("refuses to undo once newer work sits on its grids, naming the problem and the day", async () => {
+    const [first] = await liveGrids(await community());
+    const communityId = first.properties.communityId;
+    const work = await workIn(first);
+    const grid = (await liveGrids(communityId)).find((g: any) => g.id === first.id);
+    const split = await coordinator.request(
+      `/api/grids/${grid.id}/split`,
+      send("POST", { version: grid.properties.version, line: cutAcross(grid.geometry) }),
+    );
+    expect(split.status).toBe(201);
+    const [, piece] = split.body.grids;
+    // A new report in the new piece, and the moved dedication day planned elsewhere since.
+    const [spot] = await rows<{ lon: number; lat: number }>(
+      sql`SELECT ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat FROM grids WHERE id = ${piece.id}`,
+    );
+    const reported = await coordinator.request(
+      "/api/problems",
+      send("POST", {
+        type: "Feature",
+        geometry: { type: "Point", coordinates: [spot?.lon, spot?.lat] },
+        properties: { description: "调整之后的新问题" },
+      }),
+    );
+    expect(reported.status).toBe(201);
+    const newId = reported.body.id as number;
+    const dayGrid = await gridOf("dedication_days", work.dayId);
+    const [other] = (await liveGrids(communityId)).filter((g: any) => g.id !== dayGrid);
+    await orm().execute(
+      sql`UPDATE dedication_days SET grid_id = ${other.id} WHERE id = ${work.dayId}`,
+    );
+    const [day] = await rows<{ day: string }>(
+      sql`SELECT held_on::text AS day FROM dedication_days WHERE id = ${work.dayId}`,
+    );
+
+    const refused = await undo(communityId, split.body.restructuringId);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain(`#${newId}`);
+    expect(refused.body.error.message).toContain("新网格上有新的未办结问题");
+    expect(refused.body.error.message).toContain(day!.day);
+    const list = await coordinator.request(`/api/communities/${communityId}/restructurings`);
+    expect(list.body.restructurings[0]).toMatchObject({ kind: "split", undoable: false });
+    const english = await coordinator.request(
+      `/api/communities/${communityId}/restructurings/${split.body.restructuringId}/undo`,
+      { method: "POST", headers: { "accept-language": "en" } },
+    );
+    expect(english.body.error.message).toMatch(/new open problems #\d+; the dedication days of/);
+
+    // Once the newer work is settled, the undo goes through.
+    await orm().execute(
+      sql`UPDATE problems SET status = 'closed', closed_at = now() WHERE id = ${newId}`,
+    );
+    await orm().execute(
+      sql`UPDATE dedication_days SET grid_id = ${dayGrid} WHERE id = ${work.dayId}`,
+    );
+    expect((await undo(communityId, split.body.restructuringId)).status).toBe(200);
+  });
+
   it("offers to merge a split grid's pieces back when it is reverted to before the split", async () => {
     const [grid] = await liveGrids(await community());
     const communityId = grid.properties.communityId;
