@@ -77,24 +77,29 @@ describeEachEngine("restructurings", (ctx) => {
       )
     )[0]?.n;
 
-  /**
-   * Work under way in a grid: a dispatched problem at its centre, a dedication day next week, an
-   * open task and a volunteer. Returns the problem's id, the day's and the task assignment's.
-   */
-  async function workIn(grid: any) {
+  /** A problem reported inside a grid (at a point on its surface); its id. */
+  async function reportIn(gridId: number, description: string) {
     const [spot] = await rows<{ lon: number; lat: number }>(
-      sql`SELECT ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat FROM grids WHERE id = ${grid.id}`,
+      sql`SELECT ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat FROM grids WHERE id = ${gridId}`,
     );
     const reported = await coordinator.request(
       "/api/problems",
       send("POST", {
         type: "Feature",
         geometry: { type: "Point", coordinates: [spot?.lon, spot?.lat] },
-        properties: { description: "网格调整测试：垃圾桶满溢" },
+        properties: { description },
       }),
     );
     expect(reported.status).toBe(201);
-    const problemId = reported.body.id as number;
+    return reported.body.id as number;
+  }
+
+  /**
+   * Work under way in a grid: a dispatched problem at its centre, a dedication day next week, an
+   * open task and a volunteer. Returns the problem's id, the day's and the task assignment's.
+   */
+  async function workIn(grid: any) {
+    const problemId = await reportIn(grid.id, "网格调整测试：垃圾桶满溢");
     const dispatched = await coordinator.request(
       `/api/problems/${problemId}/transitions`,
       send("POST", { action: "dispatch", version: 1 }),
@@ -414,19 +419,7 @@ describeEachEngine("restructurings", (ctx) => {
     expect(split.status).toBe(201);
     const [, piece] = split.body.grids;
     // A new report in the new piece, and the moved dedication day planned elsewhere since.
-    const [spot] = await rows<{ lon: number; lat: number }>(
-      sql`SELECT ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat FROM grids WHERE id = ${piece.id}`,
-    );
-    const reported = await coordinator.request(
-      "/api/problems",
-      send("POST", {
-        type: "Feature",
-        geometry: { type: "Point", coordinates: [spot?.lon, spot?.lat] },
-        properties: { description: "调整之后的新问题" },
-      }),
-    );
-    expect(reported.status).toBe(201);
-    const newId = reported.body.id as number;
+    const newId = await reportIn(piece.id, "调整之后的新问题");
     const dayGrid = await gridOf("dedication_days", work.dayId);
     const [other] = (await liveGrids(communityId)).filter((g: any) => g.id !== dayGrid);
     await orm().execute(

@@ -8,8 +8,13 @@ import { selectRows } from "../db/client.ts";
 import type { Message } from "../errors.ts";
 import type { UndoData } from "./restructure.ts";
 import { intArray } from "./snapshot.ts";
+import type { MovedTo } from "./work.ts";
 
 const list = (items: (string | number)[]) => items.join("、");
+
+/** The rows that are not where the restructuring moved them (or that it never moved). */
+const elsewhere = <R extends { id: number; gridId: number }>(rows: R[], moved: MovedTo[]) =>
+  rows.filter((r) => moved.find((m) => m.id === r.id)?.toGridId !== r.gridId);
 
 /** Each change as a message; empty when the restructuring can be undone. */
 export async function changesSince(
@@ -64,15 +69,9 @@ export async function changesSince(
         WHERE (id = ANY(${movedDays}) OR grid_id = ANY(${created}))
           AND held_on >= (now() AT TIME ZONE 'Asia/Shanghai')::date ORDER BY held_on, id`,
   );
-  const daysChanged = days.filter((d) => {
-    const m = movedDayList.find((x) => x.id === d.id);
-    return m ? m.toGridId !== d.gridId : true;
-  });
+  const daysChanged = elsewhere(days, movedDayList).map((d) => d.day);
   if (daysChanged.length)
-    changes.push({
-      key: "undoChange.days",
-      params: { days: list([...new Set(daysChanged.map((d) => d.day))]) },
-    });
+    changes.push({ key: "undoChange.days", params: { days: list([...new Set(daysChanged)]) } });
   const movedTasks = intArray(movedTaskList.map((t) => t.id));
   const tasks = await selectRows<{ id: number; gridId: number; title: string }>(
     ex,
@@ -80,15 +79,9 @@ export async function changesSince(
         WHERE (a.id = ANY(${movedTasks}) OR a.grid_id = ANY(${created})) AND a.status <> 'done'
         ORDER BY a.id`,
   );
-  const tasksChanged = tasks.filter((a) => {
-    const m = movedTaskList.find((x) => x.id === a.id);
-    return m ? m.toGridId !== a.gridId : true;
-  });
+  const tasksChanged = elsewhere(tasks, movedTaskList).map((a) => `“${a.title}”`);
   if (tasksChanged.length)
-    changes.push({
-      key: "undoChange.tasks",
-      params: { titles: list([...new Set(tasksChanged.map((a) => `“${a.title}”`))]) },
-    });
+    changes.push({ key: "undoChange.tasks", params: { titles: list([...new Set(tasksChanged)]) } });
   return changes;
 }
 
