@@ -92,11 +92,11 @@ export type ExportFormat = "geojson" | "kml" | "csv";
 
 /** A download link; the browser sends the session cookie, the API names the file. */
 export const exportUrl = (format: ExportFormat, communityId?: number) =>
-  `/api/grids/export${queryString({ format, communityId })}`;
+  `/api/grids/export${queryString({ format, communityId, lang: i18n.language })}`;
 
 /** The assigned communities' outlines as a file. */
 export const communitiesExportUrl = (format: ExportFormat) =>
-  `/api/communities/export${queryString({ format })}`;
+  `/api/communities/export${queryString({ format, lang: i18n.language })}`;
 
 export interface DivisionRow {
   gridId: number;
