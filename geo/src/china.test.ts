@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chinaDate, chinaDateTime, insideChina } from "./china.ts";
+import { chinaDate, chinaDateTime, insideChina, parseChinaTime } from "./china.ts";
 
 describe("insideChina", () => {
   it.each([
@@ -25,5 +25,14 @@ describe("China time", () => {
   it("turns the date at China's midnight, not UTC's", () => {
     expect(chinaDate("2026-12-31T15:59:59Z")).toBe("2026-12-31");
     expect(chinaDate("2026-12-31T16:00:00Z")).toBe("2027-01-01");
+  });
+  it("reads back what it writes, and keeps a zone that is given", () => {
+    expect(parseChinaTime("2026-12-03 10:15")?.toISOString()).toBe("2026-12-03T02:15:00.000Z");
+    expect(parseChinaTime(chinaDateTime("2026-12-03T02:15:00Z"))?.toISOString()).toBe(
+      "2026-12-03T02:15:00.000Z",
+    );
+    expect(parseChinaTime("2026-03-01T09:30:00Z")?.toISOString()).toBe("2026-03-01T09:30:00.000Z");
+    expect(parseChinaTime("2026-03-01")?.toISOString()).toBe("2026-02-28T16:00:00.000Z");
+    expect(parseChinaTime("yesterday")).toBeNull();
   });
 });

@@ -61,3 +61,16 @@ export function addDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/**
+ * A moment written by a person or a spreadsheet, read as China time when it names no zone
+ * ("2026-03-01 09:30", "2026-03-01T09:30:00"); one with a zone ("…Z", "…+08:00") keeps it.
+ * Null when it is not a moment at all. The inverse of chinaDateTime.
+ */
+export function parseChinaTime(text: string): Date | null {
+  const t = text.trim().replace(" ", "T");
+  const zoned = /(Z|[+-]\d{2}:?\d{2})$/i.test(t);
+  const dateOnly = /^\d{4}-\d{2}-\d{2}$/.test(t);
+  const time = Date.parse(zoned ? t : `${t}${dateOnly ? "T00:00" : ""}+08:00`);
+  return Number.isNaN(time) ? null : new Date(time);
+}

@@ -10,6 +10,7 @@ export {
   dateInChina,
   endOfDayInChina,
   insideChina,
+  parseChinaTime,
   todayInChina,
 } from "./china.ts";
 // Standard clients and real-world files (issue 18): how far from the city is still the city's business.

@@ -130,7 +130,9 @@ describeEachEngine("grid operations", (ctx) => {
     expect(String(kml.body)).toContain("<kml");
     expect(String(kml.body)).toContain("<Polygon>");
     const csv = await coordinator.request("/api/grids/export?format=csv");
-    expect(String(csv.body).split("\r\n")[0]).toContain("code");
+    expect(String(csv.body).split("\r\n")[0]).toMatch(/^\uFEFF?网格编码,名称,所属社区,/);
+    const csvEn = await coordinator.request("/api/grids/export?format=csv&lang=en");
+    expect(String(csvEn.body).split("\r\n")[0]).toMatch(/^\uFEFF?code,name,community,area/);
     expect((await coordinator.request("/api/grids/export?format=shp")).status).toBe(400);
     const communities = await coordinator.request("/api/communities/export?format=geojson");
     expect(communities.body.features.map((f: any) => f.properties.name).sort()).toEqual(

@@ -123,6 +123,33 @@ describeEachEngine("bulk import of problems", (ctx) => {
     });
   });
 
+  it("writes the ledger in the reader's words and in China time", async () => {
+    const [first] = await selectRows<{ id: number; status: string; reported: string }>(
+      ctx().db.orm,
+      sql`SELECT id, status, to_char(reported_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD HH24:MI') AS reported
+        FROM problems WHERE status = 'closed' ORDER BY id LIMIT 1`,
+    );
+    const line = (text: string) => text.split("\r\n").find((l) => l.startsWith(`${first!.id},`));
+    const zh = await (await ctx().raw("/api/problems/export.csv")).text();
+    expect(zh.replace(/^\uFEFF/, "").split("\r\n")[0]).toMatch(/^编号,状态,严重程度,来源,描述/);
+    expect(line(zh)).toMatch(/^\d+,已销号,(轻微|一般|严重),(检查发现|网格巡查|市民投诉),/);
+    expect(line(zh)).toContain(`,${first!.reported},`);
+    // No raw code and no UTC ISO time anywhere in the file.
+    expect(zh).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+    expect(zh).not.toMatch(/,(closed|dispatched|reported|normal|serious|minor|patrol|citizen),/);
+    const en = await (await ctx().raw("/api/problems/export.csv?lang=en")).text();
+    expect(en.replace(/^\uFEFF/, "").split("\r\n")[0]).toMatch(/^id,status,severity,source/);
+    expect(line(en)).toMatch(
+      /^\d+,closed,(minor|normal|serious),(inspection|patrol|citizen report),/,
+    );
+    expect(line(en)).toContain(`,${first!.reported},`);
+    const accept = await ctx().raw("/api/problems/export.csv", {
+      headers: { "accept-language": "en-GB,en;q=0.9" },
+    });
+    expect((await accept.text()).split("\r\n")[0]).toContain("deadline (China time)");
+    expect((await ctx().raw("/api/problems/export.csv?lang=fr")).status).toBe(400);
+  });
+
   it("reads back the problem ledger it exports", async () => {
     const exported = await ctx().raw("/api/problems/export.csv");
     expect(exported.status).toBe(200);

@@ -77,24 +77,29 @@ describeEachEngine("restructurings", (ctx) => {
       )
     )[0]?.n;
 
-  /**
-   * Work under way in a grid: a dispatched problem at its centre, a dedication day next week, an
-   * open task and a volunteer. Returns the problem's id, the day's and the task assignment's.
-   */
-  async function workIn(grid: any) {
+  /** A problem reported inside a grid (at a point on its surface); its id. */
+  async function reportIn(gridId: number, description: string) {
     const [spot] = await rows<{ lon: number; lat: number }>(
-      sql`SELECT ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat FROM grids WHERE id = ${grid.id}`,
+      sql`SELECT ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat FROM grids WHERE id = ${gridId}`,
     );
     const reported = await coordinator.request(
       "/api/problems",
       send("POST", {
         type: "Feature",
         geometry: { type: "Point", coordinates: [spot?.lon, spot?.lat] },
-        properties: { description: "网格调整测试：垃圾桶满溢" },
+        properties: { description },
       }),
     );
     expect(reported.status).toBe(201);
-    const problemId = reported.body.id as number;
+    return reported.body.id as number;
+  }
+
+  /**
+   * Work under way in a grid: a dispatched problem at its centre, a dedication day next week, an
+   * open task and a volunteer. Returns the problem's id, the day's and the task assignment's.
+   */
+  async function workIn(grid: any) {
+    const problemId = await reportIn(grid.id, "网格调整测试：垃圾桶满溢");
     const dispatched = await coordinator.request(
       `/api/problems/${problemId}/transitions`,
       send("POST", { action: "dispatch", version: 1 }),
@@ -323,6 +328,62 @@ describeEachEngine("restructurings", (ctx) => {
     expect(await stateOf(communityId)).toEqual(state);
   });
 
+  it("shows a file replacement's impact before it, then applies the coordinator's carry-over", async () => {
+    const [grid] = await liveGrids(await community());
+    const communityId = grid.properties.communityId;
+    const state = await stateOf(communityId);
+    const file = await coordinator.raw(
+      `/api/grids/export?format=geojson&communityId=${communityId}`,
+    );
+    const text = await file.text();
+    const upload = (query: string) => {
+      const form = new FormData();
+      form.append("file", new Blob([text]), "grids.geojson");
+      return coordinator.request(
+        `/api/grids/import?communityId=${communityId}&crs=wgs84&replace=true${query}`,
+        { method: "POST", body: form },
+      );
+    };
+    const checked = await upload("");
+    expect(checked.status).toBe(200);
+    expect(checked.body.ok).toBe(true);
+    // The web sends back the file's grids as the import preview gave them.
+    const features = checked.body.features.map((f: any) => ({
+      type: "Feature",
+      geometry: f.geometry,
+      properties: { name: f.name },
+    }));
+    const impact = await coordinator.request(
+      `/api/communities/${communityId}/restructurings/preview`,
+      send("POST", { kind: "import", features }),
+    );
+    expect(impact.status).toBe(200);
+    expect(impact.body.grids.map((g: any) => g.gridId).sort()).toEqual(
+      state.grids.map((g: any) => g.id).sort(),
+    );
+    expect(impact.body.receivers).toHaveLength(features.length);
+    // Neither preview wrote anything.
+    expect(await stateOf(communityId)).toEqual(state);
+
+    const row = impact.body.grids.find((g: any) => g.gridId === grid.id);
+    const to = (row.options.find((o: any) => o.code !== row.to) ?? row.options[0]).code;
+    const bad = await upload(`&commit=true&carryOver=${encodeURIComponent("{not json")}`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields.carryOver).toBeTruthy();
+    const carryOver = encodeURIComponent(JSON.stringify({ [grid.id]: to }));
+    const imported = await upload(`&commit=true&carryOver=${carryOver}`);
+    expect(imported.status).toBe(201);
+    const [receiver] = await rows<{ units: number[] }>(
+      sql`SELECT coalesce(array_agg(gu.unit_id ORDER BY gu.unit_id), '{}') AS units
+        FROM grids g LEFT JOIN grid_units gu ON gu.grid_id = g.id
+        WHERE g.code = ${to} AND g.deleted_at IS NULL`,
+    );
+    const before = state.units.filter((u: any) => u.g === grid.id).map((u: any) => u.u);
+    expect(receiver!.units).toEqual(expect.arrayContaining(before));
+    expect((await undo(communityId, imported.body.restructuringId)).status).toBe(200);
+    expect(await stateOf(communityId)).toEqual(state);
+  });
+
   it("refuses to undo once a newer edit touched the grids, naming them, and changes nothing", async () => {
     const [grid] = await liveGrids(await community());
     const communityId = grid.properties.communityId;
@@ -344,6 +405,51 @@ describeEachEngine("restructurings", (ctx) => {
     expect(await stateOf(communityId)).toEqual(state);
     const list = await coordinator.request(`/api/communities/${communityId}/restructurings`);
     expect(list.body.restructurings[0]).toMatchObject({ kind: "split", undoable: false });
+  });
+
+  it("refuses to undo once newer work sits on its grids, naming the problem and the day", async () => {
+    const [first] = await liveGrids(await community());
+    const communityId = first.properties.communityId;
+    const work = await workIn(first);
+    const grid = (await liveGrids(communityId)).find((g: any) => g.id === first.id);
+    const split = await coordinator.request(
+      `/api/grids/${grid.id}/split`,
+      send("POST", { version: grid.properties.version, line: cutAcross(grid.geometry) }),
+    );
+    expect(split.status).toBe(201);
+    const [, piece] = split.body.grids;
+    // A new report in the new piece, and the moved dedication day planned elsewhere since.
+    const newId = await reportIn(piece.id, "调整之后的新问题");
+    const dayGrid = await gridOf("dedication_days", work.dayId);
+    const [other] = (await liveGrids(communityId)).filter((g: any) => g.id !== dayGrid);
+    await orm().execute(
+      sql`UPDATE dedication_days SET grid_id = ${other.id} WHERE id = ${work.dayId}`,
+    );
+    const [day] = await rows<{ day: string }>(
+      sql`SELECT held_on::text AS day FROM dedication_days WHERE id = ${work.dayId}`,
+    );
+
+    const refused = await undo(communityId, split.body.restructuringId);
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.message).toContain(`#${newId}`);
+    expect(refused.body.error.message).toContain("新网格上有新的未办结问题");
+    expect(refused.body.error.message).toContain(day!.day);
+    const list = await coordinator.request(`/api/communities/${communityId}/restructurings`);
+    expect(list.body.restructurings[0]).toMatchObject({ kind: "split", undoable: false });
+    const english = await coordinator.request(
+      `/api/communities/${communityId}/restructurings/${split.body.restructuringId}/undo`,
+      { method: "POST", headers: { "accept-language": "en" } },
+    );
+    expect(english.body.error.message).toMatch(/new open problems #\d+; the dedication days of/);
+
+    // Once the newer work is settled, the undo goes through.
+    await orm().execute(
+      sql`UPDATE problems SET status = 'closed', closed_at = now() WHERE id = ${newId}`,
+    );
+    await orm().execute(
+      sql`UPDATE dedication_days SET grid_id = ${dayGrid} WHERE id = ${work.dayId}`,
+    );
+    expect((await undo(communityId, split.body.restructuringId)).status).toBe(200);
   });
 
   it("offers to merge a split grid's pieces back when it is reverted to before the split", async () => {

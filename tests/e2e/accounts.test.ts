@@ -122,6 +122,7 @@ describe.skipIf(skip)("accounts", () => {
   });
 
   it("shows in the audit log what the disabling changed", async () => {
+    await admin.getByRole("button", { name: "更多" }).click();
     await admin.getByRole("link", { name: "操作日志" }).click();
     await admin.getByRole("heading", { name: "操作日志" }).waitFor();
     // Newest first: the disabling is the latest entry that recorded data.
@@ -146,6 +147,25 @@ describe.skipIf(skip)("accounts", () => {
     expect(await page.locator(".who").textContent()).toContain("志愿者");
     expect(await page.getByRole("link", { name: "账号管理" }).count()).toBe(0);
     expect(await page.getByRole("link", { name: "操作日志" }).count()).toBe(0);
+    // One's own account pages are in the menu under one's name.
+    await page.locator(".who .header-menu-toggle").click();
     await page.getByRole("link", { name: "修改密码" }).waitFor();
+  });
+
+  it("fits the coordinator's header in 1280 px in English, and in Chinese", async () => {
+    const page = await openSignIn(desktop);
+    await signIn(page, "coordinator");
+    const header = page.locator(".app-header");
+    const fits = () => header.evaluate((h) => h.scrollWidth <= h.clientWidth);
+    await page.getByRole("link", { name: "地图" }).waitFor();
+    expect(await fits()).toBe(true);
+    await page.getByRole("button", { name: "English" }).click();
+    await page.getByRole("link", { name: "Map", exact: true }).waitFor();
+    await page.locator(".current-phase").waitFor();
+    expect(await fits()).toBe(true);
+    // The pages that do not fit wait under "More".
+    await page.getByRole("button", { name: "More" }).click();
+    await page.getByRole("link", { name: "Standards" }).waitFor();
+    await page.screenshot({ path: path.join(screenshots, "header-english-1280.png") });
   });
 });

@@ -154,6 +154,44 @@ describe.skipIf(skip)("a grid restructuring, applied and undone", () => {
     expect(restored.status).toBe("dispatched");
   });
 
+  it("replaces the grids from a file only after showing the impact, and undoes it", async () => {
+    const before = await gridsOf();
+    const file = await page.evaluate(
+      (url) => fetch(url).then((r) => r.text()),
+      `/api/grids/export?format=geojson&communityId=${communityId}`,
+    );
+    await page.getByRole("button", { name: "导入", exact: true }).click();
+    await page.locator("input[type=file]").setInputFiles({
+      name: "grids.geojson",
+      mimeType: "application/geo+json",
+      buffer: Buffer.from(file),
+    });
+    await page.getByLabel(/用文件中的网格替换本社区现有的网格/).check();
+    await page.getByRole("button", { name: "预览", exact: true }).click();
+    await page.getByRole("button", { name: `导入 ${before.length} 个网格` }).click();
+
+    // The same impact as a partition's: counts by old grid, the carry-over, then apply.
+    const impact = page.getByTestId("restructuring-impact");
+    await impact.getByText(`将用文件中的 ${before.length} 个网格替换蕃阳社区现有的`).waitFor();
+    const row = impact.getByRole("row").filter({ hasText: before[0]!.properties.code });
+    await row.waitFor({ timeout: 60_000 });
+    await row.getByRole("combobox").waitFor();
+    await page.screenshot({ path: path.join(screenshots, "grid-import-replace-impact.png") });
+    await page.getByRole("dialog").getByRole("button", { name: "替换网格" }).click();
+    await page.getByText(`已用文件中的 ${before.length} 个网格替换现有网格`).waitFor();
+    const after = await gridsOf();
+    expect(after).toHaveLength(before.length);
+    expect(after.map((g) => g.id)).not.toContain(before[0]!.id);
+
+    const list = page.getByTestId("restructuring-list");
+    if ((await list.getAttribute("open")) === null) await list.locator("summary").click();
+    await list.getByText("文件导入替换").first().waitFor();
+    await list.getByRole("button", { name: "撤销调整" }).first().click();
+    await page.getByRole("dialog").getByRole("button", { name: "撤销调整" }).click();
+    await page.getByText("已撤销这次文件导入替换，原网格和分工已恢复。").waitFor();
+    expect((await gridsOf()).map((g) => g.id).sort()).toEqual(before.map((g) => g.id).sort());
+  });
+
   it("logged no errors", () => {
     expect(errors).toEqual([]);
   });

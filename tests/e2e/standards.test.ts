@@ -60,6 +60,8 @@ describe.skipIf(skip)("evaluation standards", () => {
   it("lists the demo hospital standard: 11 categories, 42 items, 100 points, active", async () => {
     coordinator = await signedIn("coordinator", "/");
     errors = consoleErrors(coordinator);
+    // The standards wait under "更多" in the header.
+    await coordinator.getByRole("button", { name: "更多" }).click();
     await coordinator.getByRole("link", { name: "测评标准" }).click();
     await coordinator.getByRole("heading", { name: "测评标准" }).waitFor();
     const row = versionRow(coordinator, 1);

@@ -2,6 +2,7 @@
 import { toKML } from "@placemarkio/tokml";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import { toCsv } from "../exports/csv.ts";
+import { isMessageKey, type Lang, translate } from "../messages.ts";
 
 export type ExportFormat = "geojson" | "kml" | "csv";
 
@@ -16,6 +17,7 @@ export function encode(
   features: Feature<Geometry, Record<string, string | number | null>>[],
   format: ExportFormat,
   title: string,
+  lang: Lang,
 ): string {
   if (format === "geojson") {
     const collection: FeatureCollection = { type: "FeatureCollection", features };
@@ -30,9 +32,14 @@ export function encode(
     return toKML({ type: "FeatureCollection", features: named });
   }
   const keys = Object.keys(features[0]?.properties ?? {});
+  // A column is headed in the reader's words (gridColumn.<property>).
+  const heading = (key: string) => {
+    const message = `gridColumn.${key}`;
+    return isMessageKey(message) ? translate(message, lang) : key;
+  };
   // CSV carries the shape as WKT-free GeoJSON text, which QGIS and Excel both keep intact.
   return toCsv(
-    [...keys, "geometry"],
+    [...keys, "geometry"].map(heading),
     features.map((f) => [
       ...keys.map((k) => f.properties?.[k] ?? null),
       JSON.stringify(f.geometry),

@@ -14,7 +14,7 @@ import type { Feature, MultiPolygon } from "geojson";
 import { recordAudit } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
-import { restructure } from "../restructurings/restructure.ts";
+import { type Restructured, restructure } from "../restructurings/restructure.ts";
 import { fromPostgis, geometryError } from "./geometry-errors.ts";
 import { lockGrid } from "./lock.ts";
 import { checkGridInPostgis, SLIVER_M2 } from "./postgis-checks.ts";
@@ -148,27 +148,45 @@ export async function commitImport(
   communityId: number,
   checked: ImportedFeature[],
   replace = false,
+  carryOver?: Record<string, string>,
 ): Promise<{ created: number[]; restructuringId?: number }> {
+  if (replace) {
+    const done = await replaceGrids(tx, actor, communityId, checked, carryOver);
+    return { created: done.gridIds, restructuringId: done.restructuringId };
+  }
   const problems = checked.flatMap((f) => f.problems);
   if (problems.length) throw geometryError(422, problems);
-  if (!replace) {
-    const created = await insertImported(tx, actor, communityId, checked);
-    await rerouteOpenProblems(tx, actor.cityId, created);
-    return { created };
-  }
+  const created = await insertImported(tx, actor, communityId, checked);
+  await rerouteOpenProblems(tx, actor.cityId, created);
+  return { created };
+}
+
+/**
+ * The community's grids replaced by the checked features, as one restructuring; `carryOver` is
+ * the coordinator's choice of which new grid takes each old one's team and work.
+ */
+export async function replaceGrids(
+  tx: Executor,
+  actor: Actor,
+  communityId: number,
+  checked: ImportedFeature[],
+  carryOver?: Record<string, string>,
+): Promise<Restructured> {
+  const problems = checked.flatMap((f) => f.problems);
+  if (problems.length) throw geometryError(422, problems);
   const existing = await selectRows<{ id: number; version: number }>(
     tx,
     sql`SELECT id, version FROM grids WHERE community_id = ${communityId} AND deleted_at IS NULL ORDER BY id`,
   );
   for (const grid of existing) await lockGrid(tx, actor.cityId, grid.id, grid.version);
   const before = existing.map((g) => g.id);
-  const done = await restructure(tx, actor, { kind: "import", communityId, before }, async () => {
+  const plan = { kind: "import" as const, communityId, before, carryOver };
+  return restructure(tx, actor, plan, async () => {
     await tx.execute(sql`UPDATE grids SET deleted_at = now(), version = version + 1, updated_at = now()
       WHERE id = ANY(${sql.raw(`ARRAY[${before.join(",") || "0"}]::int[]`)})`);
     await recordVersions(tx, before, "delete", actor.userId);
     return insertImported(tx, actor, communityId, checked);
   });
-  return { created: done.gridIds, restructuringId: done.restructuringId };
 }
 
 async function insertImported(

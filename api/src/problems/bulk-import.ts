@@ -2,13 +2,20 @@
 // ledger read back): a first pass checks every row and names each bad one by its line, then, only
 // if all are good, one transaction inserts them in batches and routes each batch to its grids in
 // one spatial join (routeProblems). A million rows stream through; none is held in memory whole.
-import { awaitingDispatch, daysToRectify, insideChina, workingDayDeadline } from "@civgrid/geo";
+import {
+  awaitingDispatch,
+  daysToRectify,
+  insideChina,
+  parseChinaTime,
+  workingDayDeadline,
+} from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record.ts";
 import { type Db, type Executor, selectRows } from "../db/client.ts";
 import { analyze } from "../db/maintenance.ts";
 import { problemSeverities, problemSources, problemStatuses } from "../db/schema/index.ts";
 import { readCsv } from "../exports/csv-read.ts";
+import { type Lang, type MessageKey, translate } from "../messages.ts";
 import { routeProblems } from "./routing.ts";
 
 /** Rows inserted and routed per statement. */
@@ -16,17 +23,24 @@ export const BATCH = 5_000;
 /** A file with more bad rows than this stops being read: the first ones say what is wrong. */
 const MAX_ERRORS = 50;
 
-/** The columns, found by the English word in a header cell ("经度 lon", "lon", "Lon"). */
+const languages: Lang[] = ["zh-CN", "en"];
+/** A message in every language, lower-cased: how a header or a cell may name it. */
+const wordsFor = (key: MessageKey) => languages.map((lang) => translate(key, lang).toLowerCase());
+
+/**
+ * The columns, found by the header our ledger export writes in either language ("上报时间（北京时间）",
+ * "reported (China time)"), or by an English word ending the cell ("经度 lon", "lon", "Lon").
+ */
 const columns = {
-  lon: ["lon", "longitude"],
-  lat: ["lat", "latitude"],
-  description: ["description"],
-  reported: ["reported", "reported_at"],
-  item: ["item"],
-  deduction: ["deduction", "points lost"],
-  severity: ["severity"],
-  source: ["source"],
-  status: ["status"],
+  lon: ["lon", "longitude", ...wordsFor("ledger.lon")],
+  lat: ["lat", "latitude", ...wordsFor("ledger.lat")],
+  description: ["description", ...wordsFor("ledger.description")],
+  reported: ["reported", "reported_at", ...wordsFor("ledger.reported")],
+  item: ["item", ...wordsFor("ledger.item")],
+  deduction: ["deduction", "points lost", ...wordsFor("ledger.deduction")],
+  severity: ["severity", ...wordsFor("ledger.severity")],
+  source: ["source", ...wordsFor("ledger.source")],
+  status: ["status", ...wordsFor("ledger.status")],
 } as const;
 type Column = keyof typeof columns;
 const required: Column[] = ["lon", "lat", "description"];
@@ -80,10 +94,27 @@ function headerIndex(cells: string[]): Partial<Record<Column, number>> {
   return found;
 }
 
-const oneOf = <T extends string>(list: readonly T[], text: string, fallback: T): T | null => {
-  const word = text.trim().split(/\s+/).at(-1) ?? "";
-  if (!word) return fallback;
-  return (list as readonly string[]).includes(word) ? (word as T) : null;
+/**
+ * A code from its cell: the code itself, its words in either language ("已销号", "closed"), or a
+ * bilingual cell whose last word is the code ("已销号 closed").
+ */
+const oneOf = <T extends string>(
+  list: readonly T[],
+  family: "status" | "severity" | "source",
+  text: string,
+  fallback: T,
+): T | null => {
+  const cell = text.trim().toLowerCase();
+  if (!cell) return fallback;
+  const word = cell.split(/\s+/).at(-1) ?? "";
+  return (
+    list.find(
+      (code) =>
+        code === cell ||
+        code === word ||
+        wordsFor(`${family}.${code}` as MessageKey).includes(cell),
+    ) ?? null
+  );
 };
 
 /** The row as the database takes it, or what is wrong with it. */
@@ -104,8 +135,9 @@ function checkRow(
     return "问题描述须为 1–2000 字 description must be 1–2000 characters";
   }
   const reported = get("reported");
-  if (reported && Number.isNaN(Date.parse(reported))) {
-    return `上报时间“${reported}”无法识别 reported time not understood (ISO 8601, e.g. 2026-03-01T09:30:00+08:00)`;
+  const reportedAt = reported ? parseChinaTime(reported) : null;
+  if (reported && !reportedAt) {
+    return `上报时间“${reported}”无法识别 reported time not understood (China time, e.g. 2026-03-01 09:30)`;
   }
   const [code = "", ...title] = get("item").split(/\s+/);
   const candidates = code ? items.get(code) : [];
@@ -120,9 +152,9 @@ function checkRow(
   if (!Number.isFinite(deduction) || deduction < 0 || deduction > 1000) {
     return "失分须为 0–1000 的数 points lost must be a number 0–1000";
   }
-  const severity = oneOf(problemSeverities, get("severity"), "normal");
-  const source = oneOf(problemSources, get("source"), "patrol");
-  const status = oneOf(problemStatuses, get("status"), "reported");
+  const severity = oneOf(problemSeverities, "severity", get("severity"), "normal");
+  const source = oneOf(problemSources, "source", get("source"), "patrol");
+  const status = oneOf(problemStatuses, "status", get("status"), "reported");
   if (!severity) return `严重程度须为 ${problemSeverities.join("/")} severity`;
   if (!source) return `来源须为 ${problemSources.join("/")} source`;
   if (!status) return `状态须为 ${problemStatuses.join("/")} status`;
@@ -130,7 +162,7 @@ function checkRow(
     lon,
     lat,
     description,
-    reported_at: reported ? new Date(reported).toISOString() : null,
+    reported_at: reportedAt?.toISOString() ?? null,
     item_id: item?.id ?? null,
     deduction,
     severity,
@@ -138,10 +170,7 @@ function checkRow(
     status,
     deadline: awaitingDispatch.includes(status)
       ? null
-      : workingDayDeadline(
-          reported ? new Date(reported) : new Date(),
-          daysToRectify[severity],
-        ).toISOString(),
+      : workingDayDeadline(reportedAt ?? new Date(), daysToRectify[severity]).toISOString(),
   };
 }
 

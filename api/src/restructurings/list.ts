@@ -3,6 +3,8 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { isoTime } from "../db/query-helpers.ts";
+import { changesSince } from "./changed-since.ts";
+import type { UndoData } from "./restructure.ts";
 
 export interface RestructuringRow {
   id: number;
@@ -26,25 +28,30 @@ export async function listRestructurings(
   limit: number,
 ): Promise<RestructuringRow[]> {
   const rows = await selectRows<
-    Omit<RestructuringRow, "gridsBefore" | "gridsAfter"> & {
+    Omit<RestructuringRow, "gridsBefore" | "gridsAfter" | "undoable"> & {
       gridsBefore: string;
       gridsAfter: string;
+      undo: UndoData | string | null;
     }
   >(
     ex,
     sql`SELECT r.id, r.kind, u.display_name AS by, ${isoTime(sql`r.created_at`)} AS at,
           ${codes(sql`r.grids_before`)} AS "gridsBefore", ${codes(sql`r.grids_after`)} AS "gridsAfter",
-          r.undone_at IS NOT NULL AS undone,
-          r.undone_at IS NULL AND NOT EXISTS (
-            SELECT 1 FROM jsonb_each_text(r.undo->'versions') v JOIN grids g ON g.id = v.key::int
-            WHERE g.version <> v.value::int) AS undoable
+          r.undone_at IS NOT NULL AS undone, CASE WHEN r.undone_at IS NULL THEN r.undo END AS undo
         FROM restructurings r LEFT JOIN users u ON u.id = r.created_by
         WHERE r.city_id = ${cityId} AND r.community_id = ${communityId}
         ORDER BY r.id DESC LIMIT ${limit}`,
   );
-  return rows.map((r) => ({
-    ...r,
-    gridsBefore: JSON.parse(r.gridsBefore),
-    gridsAfter: JSON.parse(r.gridsAfter),
-  }));
+  // Undoable by the same judgement as undo itself (grids, re-routed problems, moved work).
+  const answers: RestructuringRow[] = [];
+  for (const { undo, ...r } of rows) {
+    const data: UndoData | null = typeof undo === "string" ? JSON.parse(undo) : undo;
+    answers.push({
+      ...r,
+      gridsBefore: JSON.parse(r.gridsBefore),
+      gridsAfter: JSON.parse(r.gridsAfter),
+      undoable: data !== null && (await changesSince(ex, data)).length === 0,
+    });
+  }
+  return answers;
 }

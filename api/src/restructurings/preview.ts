@@ -2,11 +2,12 @@
 // that is then rolled back, so what the coordinator sees is exactly what applying would do.
 
 import { sql } from "drizzle-orm";
-import type { LineString } from "geojson";
+import type { Feature, LineString } from "geojson";
 import { acceptPartition } from "../communities/partition.ts";
-import type { Orm } from "../db/client.ts";
+import type { Executor, Orm } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { notFound } from "../errors.ts";
+import { checkImport, replaceGrids } from "../grids/import.ts";
 import { mergeGrids, splitGrid } from "../grids/split-merge.ts";
 import { type Actor, deleteGrid } from "../grids/write.ts";
 import type { Impact } from "./impact.ts";
@@ -16,7 +17,16 @@ export type Operation =
   | { kind: "partition"; parts: unknown[]; current: { id: number; version: number }[] }
   | { kind: "split"; gridId: number; version: number; line: LineString }
   | { kind: "merge"; grids: { id: number; version: number }[] }
-  | { kind: "delete"; gridId: number; version: number };
+  | { kind: "delete"; gridId: number; version: number }
+  /** The file's grids (as its import preview gave them, in WGS84) replacing the community's. */
+  | { kind: "import"; features: ImportedShape[] };
+
+/** A feature of the file as the client sends it back; checkImport judges its geometry. */
+type ImportedShape = {
+  type: "Feature";
+  geometry: unknown;
+  properties: Record<string, unknown> | null;
+};
 
 class RolledBack extends Error {
   constructor(readonly impact: Impact) {
@@ -34,7 +44,7 @@ export async function previewRestructuring(
   try {
     await orm.transaction(async (tx) => {
       const gridIds =
-        operation.kind === "partition"
+        operation.kind === "partition" || operation.kind === "import"
           ? []
           : operation.kind === "merge"
             ? operation.grids.map((g) => g.id)
@@ -56,6 +66,18 @@ export async function previewRestructuring(
   throw new Error("the preview was not rolled back");
 }
 
+async function replaceWithFile(
+  tx: Executor,
+  actor: Actor,
+  communityId: number,
+  features: ImportedShape[],
+  carryOver?: Record<string, string>,
+): Promise<Restructured> {
+  // Checked again as the commit checks the file: the preview promises only what the save does.
+  const checked = await checkImport(tx, actor, communityId, features as Feature[], "wgs84", true);
+  return replaceGrids(tx, actor, communityId, checked, carryOver);
+}
+
 function apply(
   tx: Parameters<typeof splitGrid>[0],
   actor: Actor,
@@ -72,5 +94,7 @@ function apply(
       return mergeGrids(tx, actor, op.grids, carryOver);
     case "delete":
       return deleteGrid(tx, actor, op.gridId, op.version, carryOver);
+    case "import":
+      return replaceWithFile(tx, actor, communityId, op.features, carryOver);
   }
 }

@@ -8,20 +8,11 @@ import { AppError, notFound } from "../errors.ts";
 import { recordVersions } from "../grids/versions.ts";
 import type { Actor } from "../grids/write.ts";
 import { insertTeam } from "./carry-over.ts";
+import { changesSince, joined } from "./changed-since.ts";
 import { placeBack } from "./reroute.ts";
 import type { UndoData } from "./restructure.ts";
 import { intArray } from "./snapshot.ts";
 import { putWorkBack } from "./work.ts";
-
-/** The codes of the grids changed since the restructuring left them (empty: it can be undone). */
-export async function changedSince(ex: Executor, undo: UndoData): Promise<string[]> {
-  const ids = Object.keys(undo.versions).map(Number);
-  const rows = await selectRows<{ id: number; code: string; version: number }>(
-    ex,
-    sql`SELECT id, code, version FROM grids WHERE id = ANY(${intArray(ids)}) ORDER BY code FOR UPDATE`,
-  );
-  return rows.filter((g) => undo.versions[String(g.id)] !== g.version).map((g) => g.code);
-}
 
 /**
  * The grids are back as the previous restructuring left them, at newer version numbers: it is
@@ -62,11 +53,11 @@ export async function undoRestructuring(
   if (!row) throw notFound("restructuring", restructuringId);
   if (row.undone) throw new AppError(409, "already_undone", { key: "error.restructuring_undone" });
   const undo: UndoData = typeof row.undo === "string" ? JSON.parse(row.undo) : row.undo;
-  const changed = await changedSince(tx, undo);
-  if (changed.length) {
+  const changes = await changesSince(tx, undo, { lock: true });
+  if (changes.length) {
     throw new AppError(409, "changed_since", {
       key: "error.restructuring_changed",
-      params: { codes: changed.join("、") },
+      params: { changes: joined(changes) },
     });
   }
   const created = intArray(undo.created);

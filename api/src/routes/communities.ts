@@ -8,7 +8,7 @@ import { type CommunityRow, listCommunities } from "../communities/queries.ts";
 import { AppError, fieldMessage, notFound } from "../errors.ts";
 import { feature, type Page } from "../geojson.ts";
 import { contentTypes, encode } from "../grids/formats.ts";
-import { idPath, page } from "./query.ts";
+import { downloadLanguage, idPath, oneOf, page } from "./query.ts";
 import { carryOver } from "./restructuring-schemas.ts";
 import {
   attachment,
@@ -20,6 +20,7 @@ import {
   newRouter,
   pagedCollection,
   readErrors,
+  readerLanguage,
 } from "./router.ts";
 import { requirePermission } from "./session.ts";
 
@@ -72,9 +73,8 @@ export const communityRoutes = newRouter()
       request: {
         query: z
           .object({
-            format: z.enum(["geojson", "kml", "csv"], {
-              message: fieldMessage("field.one_of", { values: "geojson, kml, csv" }),
-            }),
+            format: oneOf(["geojson", "kml", "csv"] as const),
+            lang: downloadLanguage,
           })
           .strict(),
       },
@@ -87,7 +87,7 @@ export const communityRoutes = newRouter()
       },
     }),
     async (c) => {
-      const { format } = c.req.valid("query");
+      const { format, lang } = c.req.valid("query");
       const { rows } = await listCommunities(
         c.var.db.orm,
         c.var.scope,
@@ -106,9 +106,13 @@ export const communityRoutes = newRouter()
         },
       }));
       c.header("content-disposition", attachment(`communities.${format}`, `帮包社区.${format}`));
-      return c.body(encode(features, format, "帮包社区 communities"), 200, {
-        "content-type": contentTypes[format],
-      });
+      return c.body(
+        encode(features, format, "帮包社区 communities", readerLanguage(c, lang)),
+        200,
+        {
+          "content-type": contentTypes[format],
+        },
+      );
     },
   )
 

@@ -1,14 +1,14 @@
 // Grids as files: the division table (JSON and XLSX), and exports as GeoJSON, KML and CSV.
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { fieldMessage } from "../errors.ts";
 import { divisionTable, divisionWorkbook } from "../grids/division.ts";
 import { contentTypes, encode } from "../grids/formats.ts";
 import { checkImport, commitImport } from "../grids/import.ts";
 import { listGrids } from "../grids/queries.ts";
 import { geoFileBody, importAnswers, runImport, sourceCrs } from "./geo-upload.ts";
-import { booleanFlag, id } from "./query.ts";
-import { type AppEnv, attachment, errorSchema, json, newRouter } from "./router.ts";
+import { booleanFlag, downloadLanguage, id, oneOf } from "./query.ts";
+import { carryOverParam } from "./restructuring-schemas.ts";
+import { type AppEnv, attachment, errorSchema, json, newRouter, readerLanguage } from "./router.ts";
 import { requirePermission } from "./session.ts";
 
 const errors = {
@@ -28,6 +28,8 @@ const importQuery = z
     commit: booleanFlag,
     // The file's grids replace the community's (a restructuring that can be undone).
     replace: booleanFlag,
+    // With replace: which new grid takes each old one's team and work (the preview's choice).
+    carryOver: carryOverParam,
   })
   .strict();
 
@@ -50,7 +52,8 @@ export const gridFileRoutes = newRouter()
         query,
         (tx, actor, features) =>
           checkImport(tx, actor, query.communityId, features, query.crs, query.replace),
-        (tx, actor, checked) => commitImport(tx, actor, query.communityId, checked, query.replace),
+        (tx, actor, checked) =>
+          commitImport(tx, actor, query.communityId, checked, query.replace, query.carryOver),
       );
     },
   )
@@ -114,9 +117,8 @@ export const gridFileRoutes = newRouter()
       request: {
         query: z
           .object({
-            format: z.enum(["geojson", "kml", "csv"], {
-              message: fieldMessage("field.one_of", { values: "geojson, kml, csv" }),
-            }),
+            format: oneOf(["geojson", "kml", "csv"] as const),
+            lang: downloadLanguage,
             communityId: id.optional(),
           })
           .strict(),
@@ -130,7 +132,7 @@ export const gridFileRoutes = newRouter()
       },
     }),
     async (c) => {
-      const { format, communityId } = c.req.valid("query");
+      const { format, communityId, lang } = c.req.valid("query");
       const { rows } = await listGrids(
         c.var.db.orm,
         c.var.scope,
@@ -152,7 +154,7 @@ export const gridFileRoutes = newRouter()
         },
       }));
       attach(c, `grids.${format}`, `网格.${format}`);
-      return c.body(encode(features, format, "网格 grids"), 200, {
+      return c.body(encode(features, format, "网格 grids", readerLanguage(c, lang)), 200, {
         "content-type": contentTypes[format],
       });
     },

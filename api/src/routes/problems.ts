@@ -11,7 +11,7 @@ import { feature, type Page } from "../geojson.ts";
 import { exportProblems } from "../problems/export.ts";
 import { getProblem, listProblems, type ProblemRow } from "../problems/queries.ts";
 
-import { booleanFlag, id, idPath, listOf, oneOf, page } from "./query.ts";
+import { booleanFlag, downloadLanguage, id, idPath, listOf, oneOf, page } from "./query.ts";
 import {
   attachment,
   collectionSchema,
@@ -20,6 +20,7 @@ import {
   newRouter,
   pagedCollection,
   readErrors,
+  readerLanguage,
 } from "./router.ts";
 
 const status = z.enum(problemStatuses);
@@ -101,6 +102,7 @@ const exportQuery = z
     source: oneOf(problemSources).optional(),
     severity: oneOf(problemSeverities).optional(),
     overdue: booleanFlag,
+    lang: downloadLanguage,
   })
   .strict();
 
@@ -121,7 +123,8 @@ export const problemRoutes = newRouter()
       },
     }),
     async (c) => {
-      const csv = await exportProblems(c.var.db.orm, c.var.scope, c.req.valid("query"));
+      const { lang, ...filters } = c.req.valid("query");
+      const csv = await exportProblems(c.var.db.orm, c.var.scope, filters, readerLanguage(c, lang));
       c.header("content-disposition", attachment("problems.csv", "问题台账.csv"));
       return c.body(csv, 200, { "content-type": "text/csv; charset=utf-8" });
     },

@@ -115,3 +115,11 @@ export const calendarDate = z
   .string()
   .refine(isCalendarDate, fieldMessage("field.date"))
   .openapi({ type: "string", format: "date", example: "2024-05-01" });
+
+/**
+ * The language a download is written in: a link from the page names the page's (`lang=en`), as a
+ * browser's own Accept-Language may differ from the language chosen in CivGrid.
+ */
+export const downloadLanguage = oneOf(["zh-CN", "en"] as const)
+  .optional()
+  .openapi({ description: "the reader's language; Accept-Language when absent" });

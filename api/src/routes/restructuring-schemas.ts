@@ -16,13 +16,30 @@ export const line = z
   })
   .openapi({ description: "The cutting line (WGS84), drawn across the grid" });
 
+const carryOverRecord = z.record(
+  z.string().regex(/^\d+$/, fieldMessage("field.id")),
+  z.string().regex(/^\d{15}$/, fieldMessage("field.grid_code")),
+);
+
 /** Old grid id → the code of the grid that is to take its team and work, where not the proposal. */
-export const carryOver = z
-  .record(
-    z.string().regex(/^\d+$/, fieldMessage("field.id")),
-    z.string().regex(/^\d{15}$/, fieldMessage("field.grid_code")),
-  )
+export const carryOver = carryOverRecord.optional().openapi({
+  description: "Old grid id → receiving grid's code (the preview's proposal otherwise)",
+});
+
+/** The same choice as a query parameter (a file upload's body is the file): JSON text. */
+export const carryOverParam = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: "custom", message: fieldMessage("field.carry_over") });
+      return z.NEVER;
+    }
+  })
+  .pipe(carryOverRecord)
   .optional()
   .openapi({
-    description: "Old grid id → receiving grid's code (the preview's proposal otherwise)",
+    type: "string",
+    description: 'JSON: old grid id → receiving grid\'s code, e.g. {"12":"370481002003004"}',
   });

@@ -26,6 +26,25 @@ const operation = z.discriminatedUnion("kind", [
     .object({ kind: z.literal("merge"), grids: z.array(gridRef).min(2).max(10), carryOver })
     .strict(),
   z.object({ kind: z.literal("delete"), gridId: bodyId, version, carryOver }).strict(),
+  z
+    .object({
+      kind: z.literal("import"),
+      // The file's grids as its import preview answered them (WGS84).
+      features: z
+        .array(
+          z
+            .object({
+              type: z.literal("Feature"),
+              geometry: z.unknown(),
+              properties: z.record(z.string(), z.unknown()).nullable(),
+            })
+            .strict(),
+        )
+        .min(1)
+        .max(300),
+      carryOver,
+    })
+    .strict(),
 ]);
 
 const communityPath = z.object({ id: id.openapi({ param: { name: "id", in: "path" } }) });
@@ -39,7 +58,7 @@ export const restructuringRoutes = newRouter()
       path: "/{id}/restructurings/preview",
       tags: ["restructurings"],
       summary:
-        "What a partition, split, merge or delete would do to the work under way, by old grid, and which grid takes it",
+        "What a partition, split, merge, delete or import-replace would do to the work under way, by old grid, and which grid takes it",
       middleware: [requirePermission("grids.write")] as const,
       request: { params: communityPath, ...jsonBody(operation) },
       responses: {

@@ -1,10 +1,12 @@
 // What every route file builds on: the request context, a router that validates at the edge,
 // and the OpenAPI shapes of features, collections and errors.
 import { OpenAPIHono, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import type { SessionUser } from "../accounts/sessions.ts";
 import type { Db } from "../db/client.ts";
 import { validationError } from "../errors.ts";
 import { type FeatureRow, featureCollection, type Page } from "../geojson.ts";
+import { type Lang, languageOf } from "../messages.ts";
 import type { Scope } from "../policy/scope.ts";
 import { DEFAULT_LIMIT } from "./query.ts";
 
@@ -101,6 +103,11 @@ export function geojson(schema: z.ZodTypeAny, description: string) {
  */
 export function attachment(asciiName: string, name: string): string {
   return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+}
+
+/** The language a download is written in: `lang` when the link names it, else Accept-Language. */
+export function readerLanguage(c: Context<AppEnv>, lang: Lang | undefined): Lang {
+  return lang ?? languageOf(c.req.header("accept-language"));
 }
 
 /** A required JSON request body, typed from its schema. */

@@ -2,6 +2,7 @@
 import type { MultiPolygon } from "geojson";
 import i18n from "../i18n.ts";
 import { apiError, apiHeaders, queryString, request, type ServerProblem } from "./client.ts";
+import type { CarryOver } from "./restructurings.ts";
 
 /** The coordinate system a file was drawn in; GCJ-02 and BD-09 are the Chinese web maps'. */
 export type SourceCrs = "wgs84" | "cgcs2000" | "gcj02" | "bd09";
@@ -29,6 +30,8 @@ export interface ImportRequest {
   commit: boolean;
   /** Called with the share of the file sent so far, 0…1. */
   onProgress: (sent: number) => void;
+  /** The file's grids replace the community's: a restructuring, with this carry-over choice. */
+  replace?: { carryOver?: CarryOver | undefined } | undefined;
 }
 
 /** Grids into one community. */
@@ -48,11 +51,17 @@ export const importCommunities = <T = ImportPreview>(
 function uploadGeoFile<T>(
   path: string,
   target: Record<string, number>,
-  { crs, file, commit, onProgress }: ImportRequest,
+  { crs, file, commit, onProgress, replace }: ImportRequest,
 ): Promise<T> {
   const form = new FormData();
   form.set("file", file);
-  const url = `${path}${queryString({ ...target, crs, commit: commit ? "true" : undefined })}`;
+  const url = `${path}${queryString({
+    ...target,
+    crs,
+    commit: commit ? "true" : undefined,
+    replace: replace ? "true" : undefined,
+    carryOver: replace?.carryOver ? JSON.stringify(replace.carryOver) : undefined,
+  })}`;
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", url);
@@ -83,11 +92,11 @@ export type ExportFormat = "geojson" | "kml" | "csv";
 
 /** A download link; the browser sends the session cookie, the API names the file. */
 export const exportUrl = (format: ExportFormat, communityId?: number) =>
-  `/api/grids/export${queryString({ format, communityId })}`;
+  `/api/grids/export${queryString({ format, communityId, lang: i18n.language })}`;
 
 /** The assigned communities' outlines as a file. */
 export const communitiesExportUrl = (format: ExportFormat) =>
-  `/api/communities/export${queryString({ format })}`;
+  `/api/communities/export${queryString({ format, lang: i18n.language })}`;
 
 export interface DivisionRow {
   gridId: number;

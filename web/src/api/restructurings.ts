@@ -1,6 +1,6 @@
 // Restructurings (网格调整): the impact of a partition, split, merge or delete before it is
 // applied, the community's list of them, and undo.
-import type { LineString, Polygon } from "geojson";
+import type { LineString, MultiPolygon, Polygon } from "geojson";
 import { request } from "./client.ts";
 import type { GridVersionRef } from "./grids.ts";
 
@@ -11,7 +11,15 @@ export type Operation =
   | { kind: "partition"; parts: Polygon[]; current: GridVersionRef[] }
   | { kind: "split"; gridId: number; version: number; line: LineString }
   | { kind: "merge"; grids: GridVersionRef[] }
-  | { kind: "delete"; gridId: number; version: number };
+  | { kind: "delete"; gridId: number; version: number }
+  /** A file's grids (as its import preview gave them) replacing the community's. */
+  | { kind: "import"; features: ImportedGrid[] };
+
+export interface ImportedGrid {
+  type: "Feature";
+  geometry: MultiPolygon;
+  properties: { name: string | null };
+}
 
 /** Old grid id → code of the grid that is to take its team and work. */
 export type CarryOver = Record<string, string>;

@@ -5,6 +5,7 @@ import { can, type Me } from "../api/auth.ts";
 import { useSignOut } from "../api/use-session.ts";
 import { NotificationBell } from "../notifications/bell.tsx";
 import { CurrentPhase } from "./current-phase.tsx";
+import { HeaderMenu } from "./header-menu.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
 import { Link } from "./link.tsx";
 
@@ -13,12 +14,16 @@ interface Props {
   cityName: string | undefined;
 }
 
-/** Each page with the permission it needs (none: every signed-in user). */
+/**
+ * Each page with the permission it needs (none: every signed-in user). Pages marked `more` are
+ * opened less often (settings, records): on a wide screen they wait under "More", so the header
+ * fits 1280 px in English too; the folded phone menu lists them with the rest.
+ */
 const pages = [
   { to: "/", label: "nav.map" },
   { to: "/my-area", label: "nav.myArea", permission: "patrols.write" },
   { to: "/grids", label: "nav.gridEditor", permission: "grids.write" },
-  { to: "/grids/division", label: "nav.division", permission: "grids.write" },
+  { to: "/grids/division", label: "nav.division", permission: "grids.write", more: true },
   { to: "/problems", label: "nav.problems", permission: "problems.dispatch" },
   { to: "/inbox", label: "nav.inbox", permission: "rectification.submit" },
   { to: "/inspect", label: "nav.inspect", permission: "inspections.write" },
@@ -28,14 +33,19 @@ const pages = [
   { to: "/materials", label: "nav.materials", permission: "unit.materials.write" },
   { to: "/dashboard", label: "nav.dashboard" },
   { to: "/rankings", label: "nav.rankings" },
-  { to: "/standards", label: "nav.standards", permission: "standards.write" },
-  { to: "/admin/users", label: "nav.users", permission: "users.manage" },
-  { to: "/admin/audit", label: "nav.audit", permission: "audit.read" },
-  { to: "/admin/notifications", label: "notifications.navChannels", permission: "settings.write" },
-  { to: "/admin/basemap", label: "nav.basemap", permission: "settings.write" },
+  { to: "/standards", label: "nav.standards", permission: "standards.write", more: true },
+  { to: "/admin/users", label: "nav.users", permission: "users.manage", more: true },
+  { to: "/admin/audit", label: "nav.audit", permission: "audit.read", more: true },
+  {
+    to: "/admin/notifications",
+    label: "notifications.navChannels",
+    permission: "settings.write",
+    more: true,
+  },
+  { to: "/admin/basemap", label: "nav.basemap", permission: "settings.write", more: true },
 ] as const;
 
-/** One's own account, under one's name: a coordinator's dozen pages leave no room for more. */
+/** One's own account, in the menu under one's name, with signing out. */
 const accountPages = [
   { to: "/account/password", label: "nav.password" },
   { to: "/account/tokens", label: "nav.tokens" },
@@ -45,10 +55,23 @@ export function AppHeader({ me, cityName }: Props) {
   const { t } = useTranslation();
   const signOut = useSignOut();
   const [menuOpen, setMenuOpen] = useState(false); // the menu is folded on phones
+  // Which drop-down is open: the less used pages, or one's own account.
+  const [dropDown, setDropDown] = useState<"more" | "account" | null>(null);
+  const toggle = (which: "more" | "account") => (open: boolean) => setDropDown(open ? which : null);
   // Until the initial password is changed, the password form is the only page.
   const shown = me.user.mustChangePassword
     ? []
     : pages.filter((page) => !("permission" in page) || can(me, page.permission));
+  const more = shown.filter((page) => "more" in page);
+  const closeMenus = () => {
+    setMenuOpen(false);
+    setDropDown(null);
+  };
+  const link = (page: { to: string; label: string }) => (
+    <Link key={page.to} to={page.to} onNavigate={closeMenus}>
+      {t(page.label)}
+    </Link>
+  );
   return (
     <header className="app-header">
       <h1>
@@ -67,26 +90,35 @@ export function AppHeader({ me, cityName }: Props) {
         {t("nav.menu")}
       </button>
       <nav id="app-nav" className={menuOpen ? "app-nav open" : "app-nav"}>
-        {shown.map((page) => (
-          <Link key={page.to} to={page.to} onNavigate={() => setMenuOpen(false)}>
-            {t(page.label)}
-          </Link>
-        ))}
-        <span className="who">
-          {me.user.displayName}
-          <small>
-            {t(`role.${me.user.role}`)}
-            {!me.user.mustChangePassword &&
-              accountPages.map((page) => (
-                <Link key={page.to} to={page.to} onNavigate={() => setMenuOpen(false)}>
-                  {t(page.label)}
-                </Link>
-              ))}
-          </small>
-        </span>
-        <button type="button" className="sign-out" onClick={() => signOut.mutate()}>
-          {t("nav.signOut")}
-        </button>
+        {shown.filter((page) => !("more" in page)).map(link)}
+        {more.length > 0 && (
+          <HeaderMenu
+            id="more-pages"
+            className="more-pages"
+            label={t("nav.more")}
+            open={dropDown === "more"}
+            onToggle={toggle("more")}
+          >
+            {more.map(link)}
+          </HeaderMenu>
+        )}
+        <HeaderMenu
+          id="account-menu"
+          className="who"
+          label={
+            <>
+              {me.user.displayName}
+              <small>{t(`role.${me.user.role}`)}</small>
+            </>
+          }
+          open={dropDown === "account"}
+          onToggle={toggle("account")}
+        >
+          {!me.user.mustChangePassword && accountPages.map(link)}
+          <button type="button" className="sign-out" onClick={() => signOut.mutate()}>
+            {t("nav.signOut")}
+          </button>
+        </HeaderMenu>
       </nav>
       {!me.user.mustChangePassword && <NotificationBell me={me} />}
       <LanguageSwitch />

@@ -6,17 +6,20 @@ import { type ReactNode, useEffect, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorText } from "../../../api/client.ts";
 import {
+  type ImportedFeature,
   type ImportPreview,
   type ImportRequest,
   type SourceCrs,
   sourceCrsList,
 } from "../../../api/grid-files.ts";
+import type { CarryOver, ImportedGrid } from "../../../api/restructurings.ts";
 import { DetailPanel } from "../../../components/detail-panel.tsx";
 import { ErrorBanner } from "../../../components/error-banner.tsx";
 import { ProgressBar } from "../../../components/progress-bar.tsx";
 import { badPreviewColour, previewOf } from "../../../map/preview.ts";
 import { useGridEditor } from "../../../state/grid-editor.ts";
 import { ImportFeatures } from "./import-features.tsx";
+import { RestructuringDialog } from "./restructuring-dialog.tsx";
 import { useGridWrite } from "./use-grid-write.ts";
 import { useShowPreview } from "./use-show-preview.ts";
 
@@ -32,7 +35,26 @@ export interface ImportTarget {
   commitLabel: (count: number) => string;
   /** What the editor does next; back to view mode by default. */
   next?: (created: number[]) => void;
+  /**
+   * When set, the file may replace the community's grids instead: one restructuring whose impact
+   * the coordinator sees (and whose carry-over they may change) before it is applied.
+   */
+  replace?: {
+    communityId: number;
+    label: string;
+    heading: string;
+    message: (count: number) => string;
+    done: (count: number) => string;
+  };
 }
+
+/** The file's grids as the restructuring preview takes them back. */
+const importedGrids = (features: ImportedFeature[]): ImportedGrid[] =>
+  features.flatMap((f) =>
+    f.geometry
+      ? [{ type: "Feature" as const, geometry: f.geometry, properties: { name: f.name } }]
+      : [],
+  );
 
 export function FileImportPanel({ target }: { target: ImportTarget }) {
   const { t } = useTranslation();
@@ -40,15 +62,29 @@ export function FileImportPanel({ target }: { target: ImportTarget }) {
   const [crs, setCrs] = useState<SourceCrs>("wgs84");
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
-  const send = <T,>(commit: boolean) =>
+  const [replacing, setReplacing] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const send = <T,>(commit: boolean, carryOver?: CarryOver) =>
     file
-      ? target.upload<T>({ crs, file, commit, onProgress: setProgress })
+      ? target.upload<T>({
+          crs,
+          file,
+          commit,
+          onProgress: setProgress,
+          replace: replacing ? { carryOver } : undefined,
+        })
       : Promise.reject(new Error(t("editor.importPick")));
   const preview = useMutation({ mutationFn: () => send<ImportPreview>(false) });
-  const commit = useGridWrite(() => send<{ created: number[] }>(true), {
-    success: ({ created }) => target.done(created.length),
-    next: ({ created }) => (target.next ? target.next(created) : setMode("view")),
-  });
+  const commit = useGridWrite(
+    (carryOver?: CarryOver) => send<{ created: number[] }>(true, carryOver),
+    {
+      success: ({ created }) =>
+        replacing && target.replace
+          ? target.replace.done(created.length)
+          : target.done(created.length),
+      next: ({ created }) => (target.next ? target.next(created) : setMode("view")),
+    },
+  );
 
   const features = preview.data?.features;
   const readable = useMemo(() => features?.filter((feature) => feature.geometry) ?? [], [features]);
@@ -106,6 +142,19 @@ export function FileImportPanel({ target }: { target: ImportTarget }) {
             ))}
           </select>
         </label>
+        {target.replace && (
+          <label className="check-field">
+            <input
+              type="checkbox"
+              checked={replacing}
+              onChange={(event) => {
+                setReplacing(event.target.checked);
+                restart();
+              }}
+            />
+            {target.replace.label}
+          </label>
+        )}
         {progress !== null && <ProgressBar value={progress} label={t("editor.uploading")} />}
         {preview.error && <ErrorBanner message={errorText(preview.error)} />}
         {preview.data && <ImportFeatures preview={preview.data} />}
@@ -121,12 +170,27 @@ export function FileImportPanel({ target }: { target: ImportTarget }) {
             type="button"
             className="primary"
             disabled={!preview.data?.ok || busy}
-            onClick={() => commit.mutate(undefined)}
+            onClick={() => (replacing ? setConfirming(true) : commit.mutate(undefined))}
           >
             {target.commitLabel(preview.data?.features.length ?? 0)}
           </button>
         </div>
       </div>
+      {confirming && target.replace && (
+        <RestructuringDialog
+          communityId={target.replace.communityId}
+          operation={{ kind: "import", features: importedGrids(readable) }}
+          heading={target.replace.heading}
+          message={target.replace.message(readable.length)}
+          confirmLabel={t("editor.partitionReplace")}
+          busy={commit.isPending}
+          onConfirm={(carryOver) => {
+            setConfirming(false);
+            commit.mutate(carryOver);
+          }}
+          onCancel={() => setConfirming(false)}
+        />
+      )}
     </DetailPanel>
   );
 }

@@ -4,7 +4,7 @@ import { importGrids } from "../../../api/grid-files.ts";
 import { FileImportPanel } from "./file-import-panel.tsx";
 import type { EditorContext } from "./mode-panel.tsx";
 
-export function ImportPanel({ community }: EditorContext) {
+export function ImportPanel({ community, grids }: EditorContext) {
   const { t } = useTranslation();
   return (
     <FileImportPanel
@@ -13,6 +13,21 @@ export function ImportPanel({ community }: EditorContext) {
         upload: (request) => importGrids({ ...request, communityId: community.id }),
         done: (count) => t("editor.importDone", { count }),
         commitLabel: (count) => t("editor.importCommit", { count }),
+        // Only where there are grids to replace.
+        ...(grids.length > 0 && {
+          replace: {
+            communityId: community.id,
+            label: t("editor.importReplace"),
+            heading: t("editor.partitionReplace"),
+            message: (count: number) =>
+              t("restructuring.importMessage", {
+                community: community.properties.name,
+                old: grids.length,
+                count,
+              }),
+            done: (count: number) => t("editor.importReplaceDone", { count }),
+          },
+        }),
       }}
     />
   );
