@@ -935,9 +935,21 @@ const messages = {
     "zh-CN": "只有失败（死信）或跳过的消息可以重发",
     en: "only dead or skipped deliveries can be retried",
   },
-  "notify.escalation_steps": {
-    "zh-CN": "督办级别应从 1 起连续编号，超期天数逐级增加",
-    en: "levels must count up from 1 and their working days must increase",
+  "notify.escalation_none": {
+    "zh-CN": "至少设置一级督办",
+    en: "set at least one escalation step",
+  },
+  "notify.escalation_level": {
+    "zh-CN": "应为第 {level} 级（级别从 1 起连续编号）",
+    en: "should be level {level} (levels count up from 1)",
+  },
+  "notify.escalation_days": {
+    "zh-CN": "应多于上一级的 {days} 个工作日",
+    en: "must be more than the previous step's {days} working days",
+  },
+  "notify.escalation_repeated": {
+    "zh-CN": "同一对象不能重复选择",
+    en: "each recipient may be chosen once",
   },
   "entity.delivery": { "zh-CN": "消息投递", en: "Delivery" },
   // Basemap settings (issue 22)

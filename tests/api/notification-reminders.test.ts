@@ -3,8 +3,9 @@
 // deadlines within a working day, overdue problems and their escalation (recorded in the
 // problem's history), tasks due tomorrow, the week's materials due tomorrow, dedication days
 // tomorrow, the unit admins' daily digest, and a citizen's own report changing status by SMS.
-import { CHINA_OFFSET_MS, chinaDate } from "@civgrid/geo";
+
 import { createApp, deliverDue, loadConfig, runSchedule, selectRows } from "@civgrid/api";
+import { CHINA_OFFSET_MS, chinaDate } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Client, describeEachEngine } from "./engines.ts";
@@ -247,14 +248,14 @@ describeEachEngine("reminders and the deployment's channels", (ctx) => {
     expect(dayNotes).toHaveLength(1);
     expect(dayNotes[0]!.params.heldOn).toBe(tomorrow);
     // Not to a unit admin who did not sign up.
-    expect(about("dedication_day_tomorrow", (n) => n.dedicationDayId === day!.id)).toHaveLength(
-      0,
-    );
+    expect(about("dedication_day_tomorrow", (n) => n.dedicationDayId === day!.id)).toHaveLength(0);
 
     // Through the outbound channels too, each once.
     await deliverDue(ctx().db, new Date(clock.getTime() + 120_000), 1000);
     const texts = receivers.received.wecom.map((m) => m.text.content);
-    const dueSoonTexts = texts.filter((t) => t.includes("整改时限将至") && t.includes("即将到期的问题"));
+    const dueSoonTexts = texts.filter(
+      (t) => t.includes("整改时限将至") && t.includes("即将到期的问题"),
+    );
     expect(dueSoonTexts).toHaveLength(1);
     expect(texts.filter((t) => t.includes("明天截止"))).not.toHaveLength(0);
   });

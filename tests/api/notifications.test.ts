@@ -310,6 +310,56 @@ describeEachEngine("notifications", (ctx) => {
     ).toHaveLength(1);
   });
 
+  it("refuses bad escalation steps field by field, in the reader's language, and keeps the saved ones", async () => {
+    const before = await coordinator.request("/api/escalation-steps");
+    expect(before.status).toBe(200);
+    const put = (steps: unknown, language = "zh-CN") =>
+      coordinator.request("/api/escalation-steps", {
+        ...send("PUT", { steps }),
+        headers: { "content-type": "application/json", "accept-language": language },
+      });
+    const notIncreasing = await put([
+      { level: 1, afterWorkingDays: 3, targets: ["unit_head"] },
+      { level: 3, afterWorkingDays: 2, targets: ["leaders", "leaders"] },
+    ]);
+    expect(notIncreasing.status).toBe(400);
+    expect(notIncreasing.body.error.fields).toEqual({
+      "steps.1.level": "应为第 2 级（级别从 1 起连续编号）",
+      "steps.1.afterWorkingDays": "应多于上一级的 3 个工作日",
+      "steps.1.targets": "同一对象不能重复选择",
+    });
+    const english = await put([], "en");
+    expect(english.status).toBe(400);
+    expect(english.body.error.fields).toEqual({ steps: "set at least one escalation step" });
+    const badValues = await put([
+      { level: 1, afterWorkingDays: 0, targets: ["mayor"] },
+      { level: 2, afterWorkingDays: 1.5, targets: [] },
+    ]);
+    expect(badValues.status).toBe(400);
+    expect(Object.keys(badValues.body.error.fields).sort()).toEqual([
+      "steps.0.afterWorkingDays",
+      "steps.0.targets.0",
+      "steps.1.afterWorkingDays",
+      "steps.1.targets",
+    ]);
+    expect(badValues.body.error.fields["steps.0.afterWorkingDays"]).toBe("应为 1 到 60 之间的整数");
+    const notANumber = await put([{ level: 1, afterWorkingDays: "two", targets: ["leaders"] }]);
+    expect(notANumber.status).toBe(400);
+    expect(notANumber.body.error.fields["steps.0.afterWorkingDays"]).toBe(
+      "应为 1 到 60 之间的整数",
+    );
+    const notAList = await put("1,3");
+    expect(notAList.status).toBe(400);
+    expect(Object.keys(notAList.body.error.fields)).toEqual(["steps"]);
+    const unitAdminTries = await unitadmin.request(
+      "/api/escalation-steps",
+      send("PUT", { steps: [{ level: 1, afterWorkingDays: 1, targets: ["leaders"] }] }),
+    );
+    expect(unitAdminTries.status).toBe(403);
+    // Nothing was half-written.
+    expect((await coordinator.request("/api/escalation-steps")).body).toEqual(before.body);
+  });
+
   it("documents every notification endpoint in the OpenAPI document, with response schemas", async () => {
     const doc = await ctx().anonymous.request("/api/openapi.json");
     expect(doc.status).toBe(200);
