@@ -10,17 +10,17 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Client, describeEachEngine } from "./engines.ts";
 import {
+  chooseChannels,
+  reportAndDispatch as reportAt,
+  send,
+  unitAdminsGrid,
+} from "./notification-fixtures.ts";
+import {
   DINGTALK_SECRET,
   type Receivers,
   SMS_KEY,
   startReceivers,
 } from "./notification-receivers.ts";
-
-const send = (method: string, body: unknown) => ({
-  method,
-  headers: { "content-type": "application/json" },
-  body: JSON.stringify(body),
-});
 
 /** The next Thursday after today, 10:00 China time: tomorrow is Friday, the materials' deadline. */
 function nextThursdayMorning(): Date {
@@ -77,31 +77,11 @@ describeEachEngine("reminders and the deployment's channels", (ctx) => {
     coordinator = await ctx().as("coordinator");
     unitadmin = await ctx().as("unitadmin");
     admin = await ctx().as("admin");
-    const [row] = await selectRows<{ lon: number; lat: number; userId: number; unitId: number }>(
-      ctx().db.orm,
-      sql`SELECT ST_X(ST_PointOnSurface(g.geom)) AS lon, ST_Y(ST_PointOnSurface(g.geom)) AS lat,
-            u.id AS "userId", u.unit_id AS "unitId"
-          FROM grids g JOIN grid_units gu ON gu.grid_id = g.id AND gu.role = 'lead'
-          JOIN users u ON u.unit_id = gu.unit_id AND u.username = 'unitadmin'
-          ORDER BY g.code LIMIT 1`,
-    );
-    place = [row!.lon, row!.lat];
-    unitAdminId = row!.userId;
-    unitId = row!.unitId;
+    ({ place, userId: unitAdminId, unitId } = await unitAdminsGrid(ctx().db.orm));
     await ctx().db.orm.execute(
       sql`UPDATE users SET mobile = '13800000002' WHERE id = ${unitAdminId}`,
     );
-    const settings = await unitadmin.request(
-      "/api/notification-settings",
-      send("PUT", {
-        channels: ["email", "sms"],
-        email: "unit@example.org",
-        quietStart: null,
-        quietEnd: null,
-        digest: false,
-      }),
-    );
-    expect(settings.status).toBe(200);
+    await chooseChannels(unitadmin, ["email", "sms"]);
   });
   afterAll(async () => {
     // Module state: leave no deployment defaults behind for the next describe.
@@ -109,24 +89,7 @@ describeEachEngine("reminders and the deployment's channels", (ctx) => {
     await receivers?.stop();
   });
 
-  const reportAndDispatch = async (description: string) => {
-    const reported = await coordinator.request(
-      "/api/problems",
-      send("POST", {
-        type: "Feature",
-        geometry: { type: "Point", coordinates: place },
-        properties: { description },
-      }),
-    );
-    expect(reported.status).toBe(201);
-    const id = reported.body.id as number;
-    const dispatched = await coordinator.request(
-      `/api/problems/${id}/transitions`,
-      send("POST", { action: "dispatch", version: 1 }),
-    );
-    expect(dispatched.status).toBe(200);
-    return id;
-  };
+  const reportAndDispatch = (description: string) => reportAt(coordinator, place, description);
 
   it("delivers through the channels the environment names while the admin has set none", async () => {
     const shown = await admin.request("/api/admin/notification-channels");
@@ -283,17 +246,7 @@ describeEachEngine("reminders and the deployment's channels", (ctx) => {
   });
 
   it("sends a unit admin who chose the digest one summary a day instead of a message per event", async () => {
-    const chose = await unitadmin.request(
-      "/api/notification-settings",
-      send("PUT", {
-        channels: ["email"],
-        email: "unit@example.org",
-        quietStart: null,
-        quietEnd: null,
-        digest: true,
-      }),
-    );
-    expect(chose.status).toBe(200);
+    await chooseChannels(unitadmin, ["email"], true);
     receivers.clear();
     await reportAndDispatch("汇总里的第一个问题");
     await reportAndDispatch("汇总里的第二个问题");
