@@ -243,6 +243,15 @@ describeEachEngine("reminders and the deployment's channels", (ctx) => {
       (n) => n.kind === "problem_escalated" && n.problemId === overdue!.id,
     );
     expect(coordinatorNotes.map((n) => n.params.level)).toEqual([1]);
+    // And in the audit log, each as a sentence in China time.
+    const audit = await admin.request("/api/audit?action=escalate&limit=50");
+    expect(audit.status).toBe(200);
+    expect(audit.body.total).toBeGreaterThanOrEqual(1);
+    for (const entry of audit.body.entries as { sentence: string }[]) {
+      expect(entry.sentence).toMatch(
+        /^\d{4}-\d{2}-\d{2} \d{2}:\d{2} 系统 因超期对问题 #\d+ 升级督办$/,
+      );
+    }
   });
 
   it("sends a unit admin who chose the digest one summary a day instead of a message per event", async () => {

@@ -68,6 +68,7 @@ const levelsSchema = z
     units: z.array(
       z.object({
         unitId: z.number().int(),
+        unitName: z.string(),
         escalations: z.number().int(),
         highest: z.number().int(),
       }),

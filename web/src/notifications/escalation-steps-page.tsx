@@ -29,6 +29,8 @@ const draftOf = (step: EscalationStep): Draft => ({
 export function EscalationStepsPage({ mayChange }: { mayChange: boolean }) {
   const { t } = useTranslation();
   const steps = useQuery(escalationQueries.steps());
+  // Here, not in the form: the form starts afresh from what was saved, and still says so.
+  const save = useSaveEscalationSteps();
   return (
     <div className="page escalation-steps-page">
       <h2>{t("notifications.stepsTitle")}</h2>
@@ -39,16 +41,24 @@ export function EscalationStepsPage({ mayChange }: { mayChange: boolean }) {
           key={JSON.stringify(steps.data.steps)}
           saved={steps.data.steps}
           mayChange={mayChange}
+          save={save}
         />
       )}
     </div>
   );
 }
 
-function StepsForm({ saved, mayChange }: { saved: EscalationStep[]; mayChange: boolean }) {
+function StepsForm({
+  saved,
+  mayChange,
+  save,
+}: {
+  saved: EscalationStep[];
+  mayChange: boolean;
+  save: ReturnType<typeof useSaveEscalationSteps>;
+}) {
   const { t } = useTranslation();
   const [drafts, setDrafts] = useState<Draft[]>(saved.map(draftOf));
-  const save = useSaveEscalationSteps();
   const errors = fieldErrors(save.error);
   const change = (i: number, next: Partial<Draft>) =>
     setDrafts(drafts.map((d, j) => (j === i ? { ...d, ...next } : d)));
