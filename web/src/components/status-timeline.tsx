@@ -54,7 +54,7 @@ export function StatusTimeline({
             </div>
             <p>
               {t("notifications.escalationOverdue", {
-                days: entry.escalation.workingDaysOverdue,
+                count: entry.escalation.workingDaysOverdue,
               })}
             </p>
           </li>
