@@ -114,8 +114,10 @@ export const escalationStepRoutes = newRouter()
         );
       }
       const user = c.var.user;
-      const saved = await c.var.db.orm.transaction((tx) =>
-        writeEscalationSteps(tx, { cityId: user.cityId, userId: user.id }, steps),
+      const saved = await writeEscalationSteps(
+        c.var.db.orm,
+        { cityId: user.cityId, userId: user.id },
+        steps,
       );
       return c.json({ steps: saved }, 200);
     },
