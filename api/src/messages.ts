@@ -796,6 +796,7 @@ const messages = {
   "auditAction.to_ledger": { "zh-CN": "挂账", en: "ledger" },
   "auditAction.reopen": { "zh-CN": "重新派发", en: "reopen" },
   "auditAction.place": { "zh-CN": "定位", en: "place" },
+  "auditAction.escalate": { "zh-CN": "超期督办", en: "escalation" },
   "auditAction.other": { "zh-CN": "其他操作", en: "other" },
   "auditVerb.login": { "zh-CN": "登录了系统", en: "signed in" },
   "auditVerb.logout": { "zh-CN": "退出了登录", en: "signed out" },
@@ -868,10 +869,15 @@ const messages = {
     "zh-CN": "提交了{thing} 的整改结果",
     en: "submitted the rectification of {thing}",
   },
+  "auditVerb.problem.escalate": {
+    "zh-CN": "因超期对{thing} 升级督办",
+    en: "escalated {thing}, overdue",
+  },
   "auditVerb.problem.return": { "zh-CN": "将{thing} 退回返工", en: "returned {thing} for rework" },
   "auditVerb.session.login": { "zh-CN": "登录了系统", en: "signed in" },
   "auditEntity.record": { "zh-CN": "记录", en: "record" },
   "entity.session": { "zh-CN": "登录会话", en: "Session" },
+  "entity.escalation_steps": { "zh-CN": "督办设置", en: "Escalation steps" },
   "entity.city": { "zh-CN": "城市", en: "City" },
   "entity.volunteer_activity": { "zh-CN": "志愿服务活动", en: "Volunteer activity" },
   "audit.system": { "zh-CN": "系统", en: "The system" },
@@ -993,9 +999,21 @@ const messages = {
     "zh-CN": "只有失败（死信）或跳过的消息可以重发",
     en: "only dead or skipped deliveries can be retried",
   },
-  "notify.escalation_steps": {
-    "zh-CN": "督办级别应从 1 起连续编号，超期天数逐级增加",
-    en: "levels must count up from 1 and their working days must increase",
+  "notify.escalation_none": {
+    "zh-CN": "至少设置一级督办",
+    en: "set at least one escalation step",
+  },
+  "notify.escalation_level": {
+    "zh-CN": "应为第 {level} 级（级别从 1 起连续编号）",
+    en: "should be level {level} (levels count up from 1)",
+  },
+  "notify.escalation_days": {
+    "zh-CN": "应多于上一级的 {days} 个工作日",
+    en: "must be more than the previous step's {days} working days",
+  },
+  "notify.escalation_repeated": {
+    "zh-CN": "同一对象不能重复选择",
+    en: "each recipient may be chosen once",
   },
   "entity.delivery": { "zh-CN": "消息投递", en: "Delivery" },
   // Basemap settings (issue 22)

@@ -7,17 +7,17 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type Client, describeEachEngine } from "./engines.ts";
 import {
+  chooseChannels,
+  reportAndDispatch as reportAt,
+  send,
+  unitAdminsGrid,
+} from "./notification-fixtures.ts";
+import {
   DINGTALK_SECRET,
   type Receivers,
   SMS_KEY,
   startReceivers,
 } from "./notification-receivers.ts";
-
-const send = (method: string, body: unknown) => ({
-  method,
-  headers: { "content-type": "application/json" },
-  body: JSON.stringify(body),
-});
 
 describeEachEngine("notifications", (ctx) => {
   let receivers: Receivers;
@@ -63,15 +63,9 @@ describeEachEngine("notifications", (ctx) => {
     unitadmin = await ctx().as("unitadmin");
     admin = await ctx().as("admin");
     const orm = ctx().db.orm;
-    const [row] = await selectRows<{ lon: number; lat: number; userId: number }>(
-      orm,
-      sql`SELECT ST_X(ST_PointOnSurface(g.geom)) AS lon, ST_Y(ST_PointOnSurface(g.geom)) AS lat, u.id AS "userId"
-          FROM grids g JOIN grid_units gu ON gu.grid_id = g.id AND gu.role = 'lead'
-          JOIN users u ON u.unit_id = gu.unit_id AND u.username = 'unitadmin'
-          ORDER BY g.code LIMIT 1`,
-    );
-    place = [row!.lon, row!.lat];
-    unitAdminId = row!.userId;
+    const grid = await unitAdminsGrid(orm);
+    place = grid.place;
+    unitAdminId = grid.userId;
     await orm.execute(sql`UPDATE users SET mobile = '13800000001' WHERE id = ${unitAdminId}`);
     const saved = await admin.request(
       "/api/admin/notification-channels",
@@ -81,40 +75,13 @@ describeEachEngine("notifications", (ctx) => {
     // Secrets never come back in a read.
     expect(JSON.stringify(saved.body)).not.toContain(DINGTALK_SECRET);
     expect(JSON.stringify(saved.body)).not.toContain(SMS_KEY.secret);
-    const settings = await unitadmin.request(
-      "/api/notification-settings",
-      send("PUT", {
-        channels: ["email", "sms"],
-        email: "unit@example.org",
-        quietStart: null,
-        quietEnd: null,
-        digest: false,
-      }),
-    );
-    expect(settings.status).toBe(200);
+    await chooseChannels(unitadmin, ["email", "sms"]);
   });
   afterAll(async () => {
     await receivers?.stop();
   });
 
-  const reportAndDispatch = async () => {
-    const reported = await coordinator.request(
-      "/api/problems",
-      send("POST", {
-        type: "Feature",
-        geometry: { type: "Point", coordinates: place },
-        properties: { description: "楼道堆放杂物" },
-      }),
-    );
-    expect(reported.status).toBe(201);
-    const id = reported.body.id as number;
-    const dispatched = await coordinator.request(
-      `/api/problems/${id}/transitions`,
-      send("POST", { action: "dispatch", version: 1 }),
-    );
-    expect(dispatched.status).toBe(200);
-    return id;
-  };
+  const reportAndDispatch = () => reportAt(coordinator, place, "楼道堆放杂物");
 
   it("delivers one message per channel to the unit's people when a problem is dispatched", async () => {
     receivers.clear();
@@ -308,6 +275,56 @@ describeEachEngine("notifications", (ctx) => {
           n.kind === "problem_escalated" && n.problemId === id,
       ),
     ).toHaveLength(1);
+  });
+
+  it("refuses bad escalation steps field by field, in the reader's language, and keeps the saved ones", async () => {
+    const before = await coordinator.request("/api/escalation-steps");
+    expect(before.status).toBe(200);
+    const put = (steps: unknown, language = "zh-CN") =>
+      coordinator.request("/api/escalation-steps", {
+        ...send("PUT", { steps }),
+        headers: { "content-type": "application/json", "accept-language": language },
+      });
+    const notIncreasing = await put([
+      { level: 1, afterWorkingDays: 3, targets: ["unit_head"] },
+      { level: 3, afterWorkingDays: 2, targets: ["leaders", "leaders"] },
+    ]);
+    expect(notIncreasing.status).toBe(400);
+    expect(notIncreasing.body.error.fields).toEqual({
+      "steps.1.level": "应为第 2 级（级别从 1 起连续编号）",
+      "steps.1.afterWorkingDays": "应多于上一级的 3 个工作日",
+      "steps.1.targets": "同一对象不能重复选择",
+    });
+    const english = await put([], "en");
+    expect(english.status).toBe(400);
+    expect(english.body.error.fields).toEqual({ steps: "set at least one escalation step" });
+    const badValues = await put([
+      { level: 1, afterWorkingDays: 0, targets: ["mayor"] },
+      { level: 2, afterWorkingDays: 1.5, targets: [] },
+    ]);
+    expect(badValues.status).toBe(400);
+    expect(Object.keys(badValues.body.error.fields).sort()).toEqual([
+      "steps.0.afterWorkingDays",
+      "steps.0.targets.0",
+      "steps.1.afterWorkingDays",
+      "steps.1.targets",
+    ]);
+    expect(badValues.body.error.fields["steps.0.afterWorkingDays"]).toBe("应为 1 到 60 之间的整数");
+    const notANumber = await put([{ level: 1, afterWorkingDays: "two", targets: ["leaders"] }]);
+    expect(notANumber.status).toBe(400);
+    expect(notANumber.body.error.fields["steps.0.afterWorkingDays"]).toBe(
+      "应为 1 到 60 之间的整数",
+    );
+    const notAList = await put("1,3");
+    expect(notAList.status).toBe(400);
+    expect(Object.keys(notAList.body.error.fields)).toEqual(["steps"]);
+    const unitAdminTries = await unitadmin.request(
+      "/api/escalation-steps",
+      send("PUT", { steps: [{ level: 1, afterWorkingDays: 1, targets: ["leaders"] }] }),
+    );
+    expect(unitAdminTries.status).toBe(403);
+    // Nothing was half-written.
+    expect((await coordinator.request("/api/escalation-steps")).body).toEqual(before.body);
   });
 
   it("documents every notification endpoint in the OpenAPI document, with response schemas", async () => {

@@ -1,8 +1,11 @@
 // Notifications in the browser: the unit admin's bell counts up, without a reload, the moment the
 // coordinator dispatches a problem to the unit; the list says what and when and opens the
-// problem; the administrator's channel page shows a failing test's error. Desktop and phone.
+// problem; the administrator's channel page shows a failing test's error; the coordinator sets
+// the escalation (督办) steps with each bad field's message beside it, and an escalation shows in
+// its problem's history. Desktop and phone.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
+import { chinaDateTime } from "@civgrid/geo";
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserUnavailable, launchBrowser } from "./browser.ts";
@@ -129,4 +132,57 @@ describe.skipIf(skip)("notifications", () => {
     ).json();
     expect(saved).toMatchObject({ quietStart: "22:00", quietEnd: "07:00" });
   });
+
+  it("lets the coordinator set the escalation steps field by field, and shows an escalation in its problem's history", async () => {
+    const office = await signedIn("coordinator", desktop, "/problems");
+    await office.page.getByRole("link", { name: "督办设置" }).click();
+    await office.page.waitForURL("**/escalation");
+    const days = office.page.getByLabel("超期满几个工作日");
+    await expect.poll(() => days.count()).toBe(2);
+    await days.nth(1).fill("1");
+    await office.page.getByRole("button", { name: "保存" }).click();
+    await expect
+      .poll(() =>
+        office.page.locator(".escalation-step").nth(1).locator(".field-error").textContent(),
+      )
+      .toBe("应多于上一级的 1 个工作日");
+    await days.nth(1).fill("4");
+    await office.page.getByRole("button", { name: "保存" }).click();
+    await office.page.getByText("已保存").waitFor();
+    await office.page.screenshot({
+      path: path.join(screenshots, "escalation-steps.png"),
+      fullPage: true,
+    });
+    const saved = await (
+      await office.context.request.get(`${server.url}/api/escalation-steps`)
+    ).json();
+    expect(saved.steps.map((s: { afterWorkingDays: number }) => s.afterWorkingDays)).toEqual([
+      1, 4,
+    ]);
+
+    // The clock's first pass (a minute after start) escalates the demo city's late problems.
+    const escalated = async () => {
+      const levels = await (
+        await office.context.request.get(`${server.url}/api/escalation-steps/levels`)
+      ).json();
+      return levels.problems[0]?.problemId as number | undefined;
+    };
+    await expect.poll(escalated, { timeout: 120_000, interval: 2000 }).toBeDefined();
+    const id = await escalated();
+    await office.page.goto(`${server.url}/problems/${id}`);
+    const entry = office.page.locator(".timeline li.timeline-escalation").first();
+    const detail = await (
+      await office.context.request.get(`${server.url}/api/problems/${id}`)
+    ).json();
+    const first = detail.properties.escalations[0];
+    // In China time, as the rest of the history: YYYY/MM/DD HH:mm.
+    const shown = chinaDateTime(first.at).replaceAll("-", "/");
+    await expect
+      .poll(() => entry.textContent())
+      .toBe(
+        `督办 ${first.level} 级${shown}超期 ${first.workingDaysOverdue} 个工作日，系统自动督办`,
+      );
+    // The one refusal was the bad step, answered 400 on purpose.
+    expect(office.errors.filter((e) => !e.includes("status of 400"))).toEqual([]);
+  }, 180_000);
 });

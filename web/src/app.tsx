@@ -96,6 +96,11 @@ const NotificationsPage = lazy(() =>
 const ChannelsPage = lazy(() =>
   import("./notifications/channels-page.tsx").then((m) => ({ default: m.ChannelsPage })),
 );
+const EscalationStepsPage = lazy(() =>
+  import("./notifications/escalation-steps-page.tsx").then((m) => ({
+    default: m.EscalationStepsPage,
+  })),
+);
 const RankingsPage = lazy(() =>
   import("./pages/rankings/rankings-page.tsx").then((m) => ({ default: m.RankingsPage })),
 );
@@ -229,6 +234,8 @@ function Page({ me, path, basemapUrl, basemapCrs }: PageProps) {
       );
     case "/notifications":
       return <NotificationsPage me={me} />;
+    case "/escalation":
+      return <EscalationStepsPage mayChange={allowed("problems.dispatch")} />;
     case "/admin/notifications":
       return allowed("settings.write") ? (
         <ChannelsPage />

@@ -2,7 +2,7 @@
 import { defaultEscalationSteps, type EscalationStep } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record.ts";
-import type { Executor } from "../db/client.ts";
+import type { Executor, Orm } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 
 export async function escalationSteps(ex: Executor, cityId: number): Promise<EscalationStep[]> {
@@ -14,8 +14,16 @@ export async function escalationSteps(ex: Executor, cityId: number): Promise<Esc
   return rows.length ? rows : defaultEscalationSteps;
 }
 
-/** Replaces the city's steps (already checked: levels 1…n, days increasing). */
-export async function writeEscalationSteps(
+/** Replaces the city's steps (already checked: escalationStepIssues) in one transaction. */
+export function writeEscalationSteps(
+  orm: Orm,
+  actor: { cityId: number; userId: number },
+  steps: EscalationStep[],
+) {
+  return orm.transaction((tx) => replaceSteps(tx, actor, steps));
+}
+
+async function replaceSteps(
   ex: Executor,
   actor: { cityId: number; userId: number },
   steps: EscalationStep[],

@@ -4,6 +4,7 @@ import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { type Bbox, intersectsBbox, isoTime, queryPage, whereAll } from "../db/query-helpers.ts";
 import { countingCellSize, type HexColumn, type ProblemStatus } from "../db/schema/index.ts";
+import { problemEscalations } from "../notifications/escalation.ts";
 import { maySeeReporterPhone } from "../policy/personal-data.ts";
 import { problemsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
@@ -223,6 +224,7 @@ export async function getProblem(ex: Executor, scope: Scope, id: number) {
     reviewOn: extension?.reviewOn ?? null,
     reporterPhone: maySeeReporterPhone(scope) ? (extension?.reporterPhone ?? null) : null,
     events,
+    escalations: await problemEscalations(ex, id),
     photos: photos.map((p) => ({
       ...p,
       url: `/api/files/${p.fileId}`,

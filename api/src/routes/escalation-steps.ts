@@ -1,9 +1,14 @@
 // Escalation (督办): GET/PUT /api/escalation-steps (the coordinator's steps) and
 // GET /api/escalation-steps/levels (the level each open problem reached, and per unit).
 
-import { escalationTargets } from "@civgrid/geo";
+import {
+  type EscalationStepIssue,
+  escalationStepIssues,
+  escalationTargets,
+  MAX_ESCALATION_STEPS,
+} from "@civgrid/geo";
 import { createRoute, z } from "@hono/zod-openapi";
-import { AppError, fieldMessage } from "../errors.ts";
+import { AppError, fieldMessage, type Message } from "../errors.ts";
 import {
   escalationLevels,
   escalationSteps,
@@ -31,7 +36,23 @@ const stepSchema = z
   .strict()
   .openapi("EscalationStep");
 
-const stepsSchema = z.object({ steps: z.array(stepSchema) }).openapi("EscalationSteps");
+const stepsSchema = z
+  .object({
+    steps: z
+      .array(stepSchema)
+      .max(MAX_ESCALATION_STEPS, fieldMessage("field.max_items", { max: MAX_ESCALATION_STEPS })),
+  })
+  .openapi("EscalationSteps");
+
+/** Each issue with the steps as its field's message. */
+const issueMessage = (issue: EscalationStepIssue): Message =>
+  issue.problem === "none"
+    ? { key: "notify.escalation_none" }
+    : issue.problem === "level"
+      ? { key: "notify.escalation_level", params: { level: issue.expected } }
+      : issue.problem === "days"
+        ? { key: "notify.escalation_days", params: { days: issue.previous } }
+        : { key: "notify.escalation_repeated" };
 
 const levelsSchema = z
   .object({
@@ -47,6 +68,7 @@ const levelsSchema = z
     units: z.array(
       z.object({
         unitId: z.number().int(),
+        unitName: z.string(),
         escalations: z.number().int(),
         highest: z.number().int(),
       }),
@@ -82,22 +104,20 @@ export const escalationStepRoutes = newRouter()
     }),
     async (c) => {
       const { steps } = c.req.valid("json");
-      const ordered = steps.every(
-        (s, i) =>
-          s.level === i + 1 &&
-          (i === 0 || s.afterWorkingDays > (steps[i - 1]?.afterWorkingDays ?? 0)),
-      );
-      if (!ordered || steps.length === 0) {
+      const issues = escalationStepIssues(steps);
+      if (issues.length) {
         throw new AppError(
           400,
           "invalid_request",
           { key: "error.validation" },
-          { steps: { key: "notify.escalation_steps" } },
+          Object.fromEntries(issues.map((issue) => [issue.field, issueMessage(issue)])),
         );
       }
       const user = c.var.user;
-      const saved = await c.var.db.orm.transaction((tx) =>
-        writeEscalationSteps(tx, { cityId: user.cityId, userId: user.id }, steps),
+      const saved = await writeEscalationSteps(
+        c.var.db.orm,
+        { cityId: user.cityId, userId: user.id },
+        steps,
       );
       return c.json({ steps: saved }, 200);
     },

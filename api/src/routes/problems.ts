@@ -84,6 +84,15 @@ const problemDetailProperties = problemProperties.extend({
   duplicates: z
     .array(z.number().int())
     .openapi({ description: "problems closed as second reports of this one" }),
+  escalations: z
+    .array(
+      z.object({
+        level: z.number().int(),
+        workingDaysOverdue: z.number().int(),
+        at: z.string().openapi({ format: "date-time" }),
+      }),
+    )
+    .openapi({ description: "each escalation (督办) of the problem, oldest first" }),
 });
 export const ProblemCollection = collectionSchema(
   "ProblemCollection",

@@ -169,6 +169,13 @@ export interface RectificationEvent {
   at: string;
 }
 
+/** An escalation (督办) of an overdue problem: the level reached, how late it was, when. */
+export interface ProblemEscalation {
+  level: number;
+  workingDaysOverdue: number;
+  at: string;
+}
+
 /** A photo of a problem: as found ("before") or as rectified ("after", with the step it came with). */
 export interface ProblemPhoto {
   fileId: number;
@@ -183,6 +190,8 @@ export interface ProblemDetailProperties extends ProblemProperties {
   photos: ProblemPhoto[];
   /** Problems closed as second reports of this one. */
   duplicates?: number[];
+  /** Each escalation (督办), oldest first. */
+  escalations?: ProblemEscalation[];
   /** A unit's request for more time, waiting for the coordinator's answer. */
   extensionRequest: { days: number; reason: string | null } | null;
   /** When a problem on the ledger (挂账) is to be looked at again, YYYY-MM-DD. */

@@ -19,7 +19,7 @@ export function ProblemDetails({ problem }: { problem: ProblemDetailProperties }
         <Link to={`/problems/${problem.id}`}>{t("rectification.openPage")}</Link>
       </p>
       <h3>{t("problem.history")}</h3>
-      <StatusTimeline events={problem.events} />
+      <StatusTimeline events={problem.events} escalations={problem.escalations} />
     </>
   );
 }

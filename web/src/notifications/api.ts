@@ -1,6 +1,11 @@
 // The notification endpoints: the caller's list and unread count, marking read, their settings,
 // and the administrator's channels and deliveries. Kinds and channels come from geo (shared).
-import type { DeliveryStatus, NotificationKind, OutboundChannel } from "@civgrid/geo";
+import type {
+  DeliveryStatus,
+  EscalationStep,
+  NotificationKind,
+  OutboundChannel,
+} from "@civgrid/geo";
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { queryString, request } from "../api/client.ts";
 
@@ -127,5 +132,23 @@ export function useRetryDelivery() {
   return useMutation({
     mutationFn: (id: number) => request<Delivery>("POST", `/api/admin/deliveries/${id}/retry`),
     onSuccess: () => client.invalidateQueries({ queryKey: ["notifications", "deliveries"] }),
+  });
+}
+
+export const escalationQueries = {
+  steps: () =>
+    queryOptions({
+      queryKey: ["escalation-steps"],
+      queryFn: () => request<{ steps: EscalationStep[] }>("GET", "/api/escalation-steps"),
+    }),
+};
+
+/** Replaces the escalation (督办) steps; the form shows the server's message beside each field. */
+export function useSaveEscalationSteps() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (steps: EscalationStep[]) =>
+      request<{ steps: EscalationStep[] }>("PUT", "/api/escalation-steps", { json: { steps } }),
+    onSuccess: (saved) => client.setQueryData(["escalation-steps"], saved),
   });
 }

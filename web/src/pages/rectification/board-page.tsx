@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { problemQueries } from "../../api/problems.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
+import { Link } from "../../components/link.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { navigate, useLocation } from "../../router.ts";
 import { AwaitingList } from "./awaiting-list.tsx";
@@ -34,6 +35,7 @@ export function BoardPage() {
     <div className="page board-page">
       <div className="page-head">
         <h2>{t("rectification.boardHeading")}</h2>
+        <Link to="/escalation">{t("notifications.stepsLink")}</Link>
       </div>
       {failed && (
         <ErrorBanner

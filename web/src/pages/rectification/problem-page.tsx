@@ -70,7 +70,7 @@ export function ProblemPage({ me, id, basemapUrl }: Props) {
           <h3>{t("photos.heading")}</h3>
           <PhotoCompare photos={properties.photos} />
           <h3>{t("problem.history")}</h3>
-          <StatusTimeline events={properties.events} />
+          <StatusTimeline events={properties.events} escalations={properties.escalations} />
         </section>
       </div>
     </div>
