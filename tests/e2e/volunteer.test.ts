@@ -113,9 +113,14 @@ describe.skipIf(skip)("a volunteer on a phone", () => {
     await expect
       .poll(
         () =>
-          page.evaluate(async () =>
-            Boolean(await (await caches.open("civgrid-area")).match("/api/my-area")),
-          ),
+          page.evaluate(async () => {
+            // the area, and the week's patrols the page read before the worker was there
+            const kept = (await (await caches.open("civgrid-area")).keys()).map((r) => r.url);
+            return (
+              kept.some((url) => url.endsWith("/api/my-area")) &&
+              kept.some((url) => url.includes("/api/patrols?"))
+            );
+          }),
         { timeout: 30_000 },
       )
       .toBe(true);

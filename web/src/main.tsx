@@ -47,4 +47,5 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-registerServiceWorker();
+// the page's reads again, through the worker that now keeps them
+registerServiceWorker(() => void queryClient.refetchQueries({ type: "active" }));
