@@ -5,7 +5,7 @@ import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import { collectionIds } from "../ogc/collections.ts";
 import { tileLayers } from "../tiles/layers.ts";
 import { open311ListQuery, open311RequestBody } from "./open311.ts";
-import { errorSchema, geojson, json } from "./router.ts";
+import { download, errorSchema, geojson, json } from "./router.ts";
 
 type OpenAPIRegistry = OpenAPIHono["openAPIRegistry"];
 
@@ -197,10 +197,7 @@ function describeOpen311(registry: OpenAPIRegistry) {
     summary: "The photo of a public service request",
     request: { params: z.object({ id: z.string().regex(/^\d+$/) }) },
     responses: {
-      200: {
-        content: { "image/*": { schema: z.string().openapi({ format: "binary" }) } },
-        description: "The photo",
-      },
+      200: download("image/*", "The photo"),
       404: open311Error,
     },
   });
@@ -304,14 +301,10 @@ function describeTiles(registry: OpenAPIRegistry) {
       }),
     },
     responses: {
-      200: {
-        content: {
-          "application/vnd.mapbox-vector-tile": {
-            schema: z.string().openapi({ format: "binary" }),
-          },
-        },
-        description: "The tile (empty where the layer has nothing there)",
-      },
+      200: download(
+        "application/vnd.mapbox-vector-tile",
+        "The tile (empty where the layer has nothing there)",
+      ),
       304: { description: "Not modified since the ETag sent in If-None-Match" },
       400: json(errorSchema, "No such layer, or a tile address out of range"),
     },
