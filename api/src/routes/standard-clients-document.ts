@@ -70,24 +70,46 @@ const serviceRequest = z.object({
 });
 const serviceRequests = z.array(serviceRequest);
 
-function describeOpen311(registry: OpenAPIRegistry) {
-  const tags = ["open311"];
-  const get = (
+type Answer = { content: Record<string, { schema: z.ZodTypeAny }>; description: string };
+
+/** Registers the GET operations of one standard, which share a tag and their error answers. */
+const getter =
+  (registry: OpenAPIRegistry, tag: string, errors: Record<number, Answer>) =>
+  (
     operationId: string,
     path: string,
     summary: string,
-    ok: ReturnType<typeof geoReport>,
-    params: Record<string, z.ZodTypeAny> = {},
-    query?: z.ZodObject,
+    ok: Answer,
+    request?: { params?: z.ZodObject; query?: z.ZodObject },
   ) =>
     registry.registerPath({
       method: "get",
       path,
       operationId,
-      tags,
+      tags: [tag],
       summary,
-      request: { params: z.object({ ...params, format }), ...(query && { query }) },
-      responses: { 200: ok, 400: open311Error, 404: open311Error, 429: open311Error },
+      ...(request && { request }),
+      responses: { 200: ok, ...errors },
+    });
+
+function describeOpen311(registry: OpenAPIRegistry) {
+  const tags = ["open311"];
+  const getReport = getter(registry, "open311", {
+    400: open311Error,
+    404: open311Error,
+    429: open311Error,
+  });
+  const get = (
+    operationId: string,
+    path: string,
+    summary: string,
+    ok: Answer,
+    params: Record<string, z.ZodTypeAny> = {},
+    query?: z.ZodObject,
+  ) =>
+    getReport(operationId, path, summary, ok, {
+      params: z.object({ ...params, format }),
+      ...(query && { query }),
     });
   get(
     "getOpen311Discovery",
@@ -204,29 +226,34 @@ function describeOpen311(registry: OpenAPIRegistry) {
 }
 
 function describeOgc(registry: OpenAPIRegistry) {
-  const tags = ["ogc"];
   const collectionId = z.enum(collectionIds);
-  const errors = {
+  const links = z.object({ links: z.array(link) }).passthrough();
+  const getOgc = getter(registry, "ogc", {
     400: json(errorSchema, "A parameter is not valid"),
     404: json(errorSchema, "No such collection or feature"),
-  };
-  const links = z.object({ links: z.array(link) }).passthrough();
+  });
   const get = (
     operationId: string,
     path: string,
     summary: string,
-    ok: { content: Record<string, { schema: z.ZodTypeAny }>; description: string },
+    ok: Answer,
     params?: z.ZodObject,
-  ) =>
-    registry.registerPath({
-      method: "get",
-      path,
-      operationId,
-      tags,
-      summary,
-      ...(params && { request: { params } }),
-      responses: { 200: ok, ...errors },
-    });
+    query?: z.ZodObject,
+  ) => getOgc(operationId, path, summary, ok, params && { params, ...(query && { query }) });
+  const crs = z.string().optional().openapi({
+    description: "CRS84 or http://www.opengis.net/def/crs/EPSG/0/4490 (CGCS2000, latitude first)",
+  });
+  const itemsQuery = z.object({
+    limit: z.string().regex(/^\d+$/).optional().openapi({ description: "at most 10000" }),
+    offset: z.string().regex(/^\d+$/).optional(),
+    bbox: z.string().optional().openapi({ description: "4 or 6 numbers, in bbox-crs" }),
+    "bbox-crs": crs,
+    crs,
+    datetime: z.string().optional().openapi({
+      description: "an instant or an interval with open ends (../2026-12-01T00:00:00Z)",
+    }),
+    f: z.enum(["json", "geojson"]).optional(),
+  });
   get(
     "getOgcLanding",
     "/ogc",
@@ -275,6 +302,7 @@ function describeOgc(registry: OpenAPIRegistry) {
     "Features, a page at a time (limit, bbox, bbox-crs, crs, datetime, queryables); follow `next`",
     geojson(featureCollection, "Features"),
     inCollection,
+    itemsQuery,
   );
   get(
     "getOgcItem",
