@@ -18,7 +18,21 @@ it("lints clean with the recommended rules: every operation named, secured, answ
   const dir = await mkdtemp(path.join(tmpdir(), "civgrid-openapi-"));
   try {
     const file = path.join(dir, "openapi.json");
-    await writeFile(file, await response.text());
+    const text = await response.text();
+    const document = JSON.parse(text);
+    // The reference page calls this server only: no server of the document names another host.
+    for (const server of document.servers) expect(server.url).toMatch(/^\/(?!\/)/);
+    expect(document.components.securitySchemes.session).toMatchObject({ in: "cookie" });
+    expect(document.paths["/api/health"].get.security).toEqual([]);
+    expect(document.paths["/api/problems"].post.security).toEqual([{ session: [] }]);
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining([
+        "/open311/v2/requests.{format}",
+        "/ogc",
+        "/tiles/{layer}/{z}/{x}/{y}",
+      ]),
+    );
+    await writeFile(file, text);
     const problems = await lint({ ref: file, config: await loadConfig({ configPath }) });
     const found = problems.map(
       (p) => `${p.severity} ${p.ruleId}: ${p.message} at ${p.location[0]?.pointer}`,
