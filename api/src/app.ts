@@ -42,6 +42,7 @@ import { notificationRoutes, notificationSettingRoutes } from "./routes/notifica
 import { ogcLanding, ogcRoutes } from "./routes/ogc.ts";
 import { open311Routes } from "./routes/open311.ts";
 import { open311RequestRoutes } from "./routes/open311-requests.ts";
+import { serveOpenApiDocument } from "./routes/openapi-document.ts";
 import { patrolRoutes } from "./routes/patrols.ts";
 import { peopleRoutes } from "./routes/people.ts";
 import { pointRoutes } from "./routes/points.ts";
@@ -262,17 +263,7 @@ export function createApp(options: AppOptions) {
   });
   app.route("/open311", open311Routes({ apiKeys: options.open311ApiKeys ?? [], filesDir }));
 
-  app.doc31("/api/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: "CivGrid 创城网格 API",
-      version: "0.1.0",
-      description:
-        "Responsibility grids, units, inspection points and problems of a city's civilized-city campaign. " +
-        "Geometries are GeoJSON in WGS84. Errors are {error: {code, message, fields?}}, in Chinese unless " +
-        "Accept-Language prefers English.",
-    },
-  });
+  serveOpenApiDocument(app);
   app.route("/api/docs", docsRoutes);
 
   app.all("/api/*", (c) => {

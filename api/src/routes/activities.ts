@@ -131,7 +131,32 @@ export const activityRoutes = newRouter()
       summary: "Hours per branch and per volunteer in a period (by activity date)",
       middleware: [cityWide] as const,
       request: { query: period },
-      responses: { 200: json(z.any(), "branches and volunteers, most hours first"), ...errors },
+      responses: {
+        200: json(
+          z.object({
+            branches: z.array(
+              z.object({
+                branchId: z.number().int(),
+                branchName: z.string(),
+                activities: z.number().int(),
+                volunteers: z.number().int(),
+                hours: z.number(),
+              }),
+            ),
+            volunteers: z.array(
+              z.object({
+                personId: z.number().int(),
+                name: z.string(),
+                branchName: z.string().nullable(),
+                activities: z.number().int(),
+                hours: z.number(),
+              }),
+            ),
+          }),
+          "branches and volunteers, most hours first",
+        ),
+        ...errors,
+      },
     }),
     async (c) =>
       c.json(await activityTotals(c.var.db.orm, c.var.user.cityId, c.req.valid("query")), 200),

@@ -13,9 +13,11 @@ import { carryOver } from "./restructuring-schemas.ts";
 import {
   attachment,
   collectionSchema,
+  download,
   errorSchema,
   featureSchema,
   geojson,
+  geometry,
   json,
   newRouter,
   pagedCollection,
@@ -79,10 +81,7 @@ export const communityRoutes = newRouter()
           .strict(),
       },
       responses: {
-        200: {
-          content: { "application/octet-stream": { schema: z.any() } },
-          description: "The file",
-        },
+        200: download("application/octet-stream", "The file"),
         ...readErrors,
       },
     }),
@@ -130,7 +129,17 @@ export const communityRoutes = newRouter()
       },
       responses: {
         200: json(
-          z.any(),
+          z.object({
+            count: z.number().int(),
+            weight: z.enum(["area", "points"]),
+            pointCount: z.number().int().nullable(),
+            metrics: z.object({
+              cv: z.number().openapi({ description: "σ / mean of the parts' areas or points" }),
+              polsbyPopper: z.number().openapi({ description: "mean 4πA/P² of the parts" }),
+              ms: z.number(),
+            }),
+            parts: z.array(geometry.openapi({ description: "a Polygon" })),
+          }),
           "The parts (WGS84) with their balance (CV) and compactness (Polsby–Popper)",
         ),
         ...readErrors,
@@ -251,7 +260,11 @@ export const communityRoutes = newRouter()
                 communityAreaM2: z.number(),
                 gapAreaM2: z.number(),
                 gapPercent: z.number(),
-                gaps: z.any().nullable(),
+                gaps: z.unknown().openapi({
+                  type: ["object", "null"],
+                  description:
+                    "the gaps' shapes: a GeoJSON MultiPolygon (WGS84), null where the grids cover it all",
+                }),
               }),
             },
           },

@@ -11,7 +11,7 @@ import { renderGridProblem } from "../grids/geometry-errors.ts";
 import { type GeoFileKind, readGeoFile } from "../grids/read-geo-file.ts";
 import type { Actor } from "../grids/write.ts";
 import { languageOf } from "../messages.ts";
-import { type AppEnv, errorSchema, json } from "./router.ts";
+import { type AppEnv, errorSchema, geometry, json } from "./router.ts";
 
 export const sourceCrs = z
   .enum(["wgs84", "cgcs2000", "gcj02", "bd09"], {
@@ -32,9 +32,52 @@ export const geoFileBody = {
   },
 };
 
+/** A shape rule a geometry breaks (geo/src/problem.ts), worded for the caller. */
+export const gridProblemSchema = z
+  .object({
+    code: z.string().openapi({ example: "self_intersection" }),
+    key: z.string(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    at: z.tuple([z.number(), z.number()]).optional().openapi({ description: "[lon, lat]" }),
+    area: z.number().optional().openapi({ description: "m²" }),
+    geometry: geometry.optional().openapi({ description: "what to highlight on the map" }),
+    message: z.string(),
+  })
+  .openapi("GridProblem");
+
+const importPreviewSchema = z
+  .object({
+    kind: z.enum(["geojson", "kml", "shapefile"]),
+    crs: z.string(),
+    ok: z.boolean().openapi({ description: "no feature breaks a rule" }),
+    features: z.array(
+      z.object({
+        index: z.number().int(),
+        name: z.string().nullable(),
+        code: z
+          .string()
+          .nullable()
+          .optional()
+          .openapi({ description: "communities: the file's code" }),
+        geometry: geometry.nullable().openapi({ description: "a MultiPolygon in WGS84" }),
+        areaM2: z.number().nullable(),
+        problems: z.array(gridProblemSchema),
+      }),
+    ),
+  })
+  .openapi("ImportPreview");
+
 export const importAnswers = (created: string) => ({
-  200: json(z.any(), "Preview: each feature in WGS84 with its area and problems"),
-  201: json(z.any(), created),
+  200: json(importPreviewSchema, "Preview: each feature in WGS84 with its area and problems"),
+  201: json(
+    z.object({
+      created: z.array(z.number().int()),
+      restructuringId: z.number().int().optional().openapi({
+        description: "grids replacing others: the restructuring that can undo it",
+      }),
+    }),
+    created,
+  ),
   400: json(errorSchema, "A parameter or the file is not valid"),
   401: json(errorSchema, "Not signed in"),
   422: json(

@@ -10,6 +10,7 @@ import { mergeGrids, splitGrid } from "../grids/split-merge.ts";
 
 import { listVersions } from "../grids/versions.ts";
 import { createGrid, deleteGrid, shapeOf, updateGrid } from "../grids/write.ts";
+import { GridFeature } from "./grids.ts";
 import { bodyId, idPath, integerParam } from "./query.ts";
 import { carryOver, line } from "./restructuring-schemas.ts";
 import type { AppEnv } from "./router.ts";
@@ -43,6 +44,22 @@ const version = z
 /** A geometry is checked by geo/'s validator, which names each problem better than a schema could. */
 const geometry = z.unknown().openapi({ description: "GeoJSON Polygon or MultiPolygon (WGS84)" });
 
+const GridVersion = z
+  .object({
+    version: z.number().int(),
+    change: z.enum(["create", "edit", "split", "merge", "revert", "delete", "assign"]),
+    name: z.string(),
+    areaM2: z.number(),
+    assignments: z.object({
+      units: z.array(z.object({ unitId: z.number().int(), role: z.string() })),
+      people: z.array(z.object({ personId: z.number().int(), role: z.string() })),
+    }),
+    changedBy: z.string().nullable(),
+    changedAt: z.string().openapi({ format: "date-time" }),
+    geometry: z.unknown().openapi({ type: "object", description: "GeoJSON MultiPolygon (WGS84)" }),
+  })
+  .openapi("GridVersion");
+
 const actorOf = (c: Context<AppEnv>) => ({ cityId: c.var.user.cityId, userId: c.var.user.id });
 
 async function gridFeature(c: Context<AppEnv>, gridId: number) {
@@ -74,7 +91,10 @@ export const gridEditRoutes = newRouter()
           .strict(),
       ),
       responses: {
-        201: geojson(z.any(), "The merged grid, with the restructuring's id (restructuringId)"),
+        201: geojson(
+          GridFeature.extend({ restructuringId: z.number().int() }),
+          "The merged grid, with the restructuring's id (restructuringId)",
+        ),
         ...writeErrors,
       },
     }),
@@ -100,7 +120,7 @@ export const gridEditRoutes = newRouter()
       request: { params: idPath, ...jsonBody(z.object({ version, line, carryOver }).strict()) },
       responses: {
         201: json(
-          z.object({ grids: z.array(z.any()), restructuringId: z.number().int() }),
+          z.object({ grids: z.array(GridFeature), restructuringId: z.number().int() }),
           "The pieces, the first keeping the grid's code",
         ),
         ...writeErrors,
@@ -135,7 +155,7 @@ export const gridEditRoutes = newRouter()
           })
           .strict(),
       ),
-      responses: { 201: geojson(z.any(), "The new grid, with its code"), ...writeErrors },
+      responses: { 201: geojson(GridFeature, "The new grid, with its code"), ...writeErrors },
     }),
     async (c) => {
       const input = c.req.valid("json");
@@ -163,7 +183,7 @@ export const gridEditRoutes = newRouter()
           z.object({ version, name: name.optional(), geometry: geometry.optional() }).strict(),
         ),
       },
-      responses: { 200: geojson(z.any(), "The grid as saved"), ...writeErrors },
+      responses: { 200: geojson(GridFeature, "The grid as saved"), ...writeErrors },
     }),
     async (c) => {
       const { id: gridId } = c.req.valid("param");
@@ -237,7 +257,10 @@ export const gridEditRoutes = newRouter()
             .strict(),
         ),
       },
-      responses: { 200: geojson(z.any(), "The grid with its new assignments"), ...writeErrors },
+      responses: {
+        200: geojson(GridFeature, "The grid with its new assignments"),
+        ...writeErrors,
+      },
     }),
     async (c) => {
       const { id: gridId } = c.req.valid("param");
@@ -254,7 +277,7 @@ export const gridEditRoutes = newRouter()
       summary: "Every version of a grid: shape, name and assignments, who and when",
       request: { params: idPath },
       responses: {
-        200: json(z.any(), "Versions, newest first"),
+        200: json(z.object({ versions: z.array(GridVersion) }), "Versions, newest first"),
         404: json(errorSchema, "No such grid"),
       },
     }),
@@ -276,7 +299,7 @@ export const gridEditRoutes = newRouter()
       summary: "Bring back an earlier version's shape, name and assignments (as a new version)",
       middleware: [edit] as const,
       request: { params: idPath, ...jsonBody(z.object({ version, toVersion: version }).strict()) },
-      responses: { 200: geojson(z.any(), "The grid as reverted"), ...writeErrors },
+      responses: { 200: geojson(GridFeature, "The grid as reverted"), ...writeErrors },
     }),
     async (c) => {
       const { id: gridId } = c.req.valid("param");

@@ -8,7 +8,15 @@ import { listGrids } from "../grids/queries.ts";
 import { geoFileBody, importAnswers, runImport, sourceCrs } from "./geo-upload.ts";
 import { booleanFlag, downloadLanguage, id, oneOf } from "./query.ts";
 import { carryOverParam } from "./restructuring-schemas.ts";
-import { type AppEnv, attachment, errorSchema, json, newRouter, readerLanguage } from "./router.ts";
+import {
+  type AppEnv,
+  attachment,
+  download,
+  errorSchema,
+  json,
+  newRouter,
+  readerLanguage,
+} from "./router.ts";
 import { requirePermission } from "./session.ts";
 
 const errors = {
@@ -67,7 +75,25 @@ export const gridFileRoutes = newRouter()
         "The division table (分工表): grid code, community, area, lead and supporting units, leader, volunteers",
       request: { query: scopeQuery },
       responses: {
-        200: json(z.object({ rows: z.array(z.any()) }), "One row a grid, by code"),
+        200: json(
+          z.object({
+            rows: z.array(
+              z.object({
+                gridId: z.number().int(),
+                code: z.string(),
+                name: z.string(),
+                communityName: z.string(),
+                areaM2: z.number(),
+                leadUnit: z.string().nullable(),
+                supportUnits: z.array(z.string()),
+                leader: z.string().nullable(),
+                leaderMobile: z.string().nullable(),
+                volunteerCount: z.number().int(),
+              }),
+            ),
+          }),
+          "One row a grid, by code",
+        ),
         ...errors,
       },
     }),
@@ -87,14 +113,7 @@ export const gridFileRoutes = newRouter()
       summary: "The division table as an XLSX workbook",
       request: { query: scopeQuery },
       responses: {
-        200: {
-          content: {
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {
-              schema: z.any(),
-            },
-          },
-          description: "XLSX",
-        },
+        200: download("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX"),
         ...errors,
       },
     }),
@@ -124,10 +143,7 @@ export const gridFileRoutes = newRouter()
           .strict(),
       },
       responses: {
-        200: {
-          content: { "application/octet-stream": { schema: z.any() } },
-          description: "The file",
-        },
+        200: download("application/octet-stream", "The file"),
         ...errors,
       },
     }),

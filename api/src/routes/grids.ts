@@ -44,7 +44,7 @@ const gridDetailProperties = gridProperties.extend({
 });
 
 const GridCollection = collectionSchema("GridCollection", featureSchema("Grid", gridProperties));
-const GridFeature = featureSchema("GridDetail", gridDetailProperties);
+export const GridFeature = featureSchema("GridDetail", gridDetailProperties);
 
 const properties = ({ geometry: _, ...rest }: GridRow) => rest;
 

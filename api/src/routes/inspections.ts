@@ -49,6 +49,33 @@ const inspectionBody = z
   })
   .strict();
 
+const Inspection = z
+  .object({
+    id: z.number().int(),
+    kind: z.enum(kinds),
+    standardName: z.string(),
+    inspector: z.string().nullable(),
+    startedAt: z.string().openapi({ format: "date-time" }),
+    pointsVisited: z.number().int(),
+    failed: z.number().int().openapi({ description: "results that failed" }),
+    pointsLost: z.number(),
+    problemIds: z.array(z.number().int()),
+  })
+  .openapi("Inspection");
+const InspectionDetail = Inspection.extend({
+  results: z.array(
+    z.object({
+      pointId: z.number().int(),
+      pointName: z.string(),
+      itemCode: z.string(),
+      itemTitle: z.string(),
+      result: z.string(),
+      deduction: z.number(),
+      note: z.string().nullable(),
+    }),
+  ),
+}).openapi("InspectionDetail");
+
 export const inspectionRoutes = newRouter();
 // Inspections are the campaign office's and the inspectors' record; units see the problems they cause.
 inspectionRoutes.use("*", async (c, next) => {
@@ -71,14 +98,19 @@ inspectionRoutes
       request: {
         body: { required: true, content: { "application/json": { schema: inspectionBody } } },
       },
-      responses: { 201: json(z.any(), "The inspection with the problems it found"), ...errors },
+      responses: {
+        201: json(InspectionDetail, "The inspection with the problems it found"),
+        ...errors,
+      },
     }),
     async (c) => {
       const input = c.req.valid("json");
       const created = await c.var.db.orm.transaction((tx) =>
         recordInspection(tx, c.var.user, input),
       );
-      return c.json(await getInspection(c.var.db.orm, c.var.user.cityId, created.id), 201);
+      const inspection = await getInspection(c.var.db.orm, c.var.user.cityId, created.id);
+      if (!inspection) throw notFound("inspection", created.id);
+      return c.json(inspection, 201);
     },
   )
   .openapi(
@@ -88,7 +120,13 @@ inspectionRoutes
       tags: ["inspections"],
       summary: "List inspections, newest first",
       request: { query: z.object({ limit: page.limit, offset: page.offset }).strict() },
-      responses: { 200: json(z.any(), "Inspections"), ...errors },
+      responses: {
+        200: json(
+          z.object({ inspections: z.array(Inspection), total: z.number().int() }),
+          "Inspections",
+        ),
+        ...errors,
+      },
     }),
     async (c) => {
       const q = c.req.valid("query");
@@ -103,7 +141,7 @@ inspectionRoutes
       tags: ["inspections"],
       summary: "One inspection with its results",
       request: { params: idPath },
-      responses: { 200: json(z.any(), "The inspection"), ...errors },
+      responses: { 200: json(InspectionDetail, "The inspection"), ...errors },
     }),
     async (c) => {
       const { id } = c.req.valid("param");

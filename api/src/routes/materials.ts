@@ -16,6 +16,7 @@ import { id, idPath, integerParam, listOf, oneOf, page } from "./query.ts";
 import {
   type AppEnv,
   attachment,
+  download,
   errorSchema,
   json,
   jsonBody,
@@ -276,10 +277,7 @@ export function materialRoutes(settings: { dir: string; maxMb: number }) {
             .strict(),
         },
         responses: {
-          200: {
-            content: { "application/zip": { schema: z.any() } },
-            description: "ZIP, streamed",
-          },
+          200: download("application/zip", "ZIP, streamed"),
           ...errors,
         },
       }),

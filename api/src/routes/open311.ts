@@ -61,7 +61,7 @@ function fail(c: Context, status: 400 | 403 | 404 | 429, ...issues: Issue[]) {
 }
 
 const text = (max: number) => z.string().trim().max(max).optional();
-const requestBody = z.object({
+export const open311RequestBody = z.object({
   api_key: z.string().optional(),
   jurisdiction_id: z.string().optional(),
   service_code: z.string().min(1),
@@ -83,7 +83,7 @@ const requestBody = z.object({
   description: z.string().trim().min(1).max(DESCRIPTION_MAX),
 });
 
-const listQuery = z.object({
+export const open311ListQuery = z.object({
   service_request_id: z
     .string()
     .regex(/^\d+(,\d+)*$/)
@@ -172,7 +172,7 @@ export function open311Routes(options: { apiKeys: string[]; filesDir: string }) 
   });
 
   app.get("/v2/:file{requests\\.(?:json|xml)}", async (c) => {
-    const query = listQuery.safeParse(c.req.query());
+    const query = open311ListQuery.safeParse(c.req.query());
     if (!query.success) return fail(c, 400, ...invalidFields(query.error.issues));
     const q = query.data;
     let itemId: number | undefined;
@@ -234,7 +234,7 @@ export function open311Routes(options: { apiKeys: string[]; filesDir: string }) 
       ? await c.req.json().catch(() => null)
       : await c.req.parseBody({ all: true }).catch(() => null);
     const fields = withoutEmpty((raw ?? {}) as Record<string, unknown>);
-    const body = requestBody.safeParse(fields);
+    const body = open311RequestBody.safeParse(fields);
     if (!body.success) return fail(c, 400, ...invalidFields(body.error.issues));
     const b = body.data;
     if (options.apiKeys.length && !options.apiKeys.includes(b.api_key ?? ""))

@@ -12,6 +12,7 @@ import { getProblem } from "../problems/queries.ts";
 import { actions } from "../problems/rules.ts";
 import { takeStep } from "../problems/transitions.ts";
 import { IDEMPOTENCY_HEADER, idempotent } from "./idempotency.ts";
+import { ProblemFeature } from "./problems.ts";
 import { bodyId, calendarDate, idPath } from "./query.ts";
 import { type AppEnv, errorSchema, json, jsonBody, newRouter } from "./router.ts";
 import { requirePermission } from "./session.ts";
@@ -36,6 +37,41 @@ const text = (max: number) =>
     .min(1, fieldMessage("field.text", { min: 1, max }))
     .max(max, fieldMessage("field.text", { min: 1, max }));
 const ids = z.array(bodyId).max(20);
+
+const problemLine = {
+  id: z.number().int(),
+  description: z.string(),
+  status: z.string(),
+  gridCode: z.string().nullable(),
+  unitName: z.string().nullable(),
+};
+const Board = z
+  .object({
+    byStatus: z.record(z.string(), z.number().int()),
+    open: z.number().int(),
+    overdueCount: z.number().int(),
+    extensionRequests: z.number().int(),
+    overdue: z.array(
+      z.object({
+        ...problemLine,
+        deadline: z.string().openapi({ format: "date-time" }),
+        daysOverdue: z.number().int(),
+      }),
+    ),
+    awaitingDispatchCount: z.number().int(),
+    awaitingDispatch: z.array(
+      z.object({ ...problemLine, awaitingSince: z.string().openapi({ format: "date-time" }) }),
+    ),
+  })
+  .openapi("ProblemBoard");
+const PossibleDuplicate = z
+  .object({
+    id: z.number().int(),
+    description: z.string(),
+    status: z.string(),
+    distanceM: z.number(),
+  })
+  .openapi("PossibleDuplicate");
 
 export async function problemFeature(c: Context<AppEnv>, id: number) {
   const problem = await getProblem(c.var.db.orm, c.var.scope, id);
@@ -79,7 +115,7 @@ export const problemActionRoutes = newRouter()
       path: "/board",
       tags: ["problems"],
       summary: "The board: problems by state, open and overdue counts, the overdue list (销号清零)",
-      responses: { 200: json(z.any(), "The board"), 401: errors[401] },
+      responses: { 200: json(Board, "The board"), 401: errors[401] },
     }),
     async (c) => c.json(await problemBoard(c.var.db.orm, c.var.scope), 200),
   )
@@ -97,7 +133,7 @@ export const problemActionRoutes = newRouter()
       },
       responses: {
         201: json(
-          z.any(),
+          ProblemFeature.extend({ possibleDuplicates: z.array(PossibleDuplicate) }),
           "The new problem, with `possibleDuplicates` nearby; the same report sent again with its Idempotency-Key gets this same answer",
         ),
         422: json(errorSchema, "The Idempotency-Key was used for a different report"),
@@ -139,7 +175,7 @@ export const problemActionRoutes = newRouter()
         "Open problems of the same item nearby (within the category's radius), nearest first, at most five",
       request: { params: idPath },
       responses: {
-        200: json(z.object({ duplicates: z.array(z.any()) }), "Possible duplicates"),
+        200: json(z.object({ duplicates: z.array(PossibleDuplicate) }), "Possible duplicates"),
         ...errors,
       },
     }),
@@ -185,7 +221,10 @@ export const problemActionRoutes = newRouter()
             .strict(),
         ),
       },
-      responses: { 200: json(z.any(), "The problem after the step, with its history"), ...errors },
+      responses: {
+        200: json(ProblemFeature, "The problem after the step, with its history"),
+        ...errors,
+      },
     }),
     async (c) => {
       const { id } = c.req.valid("param");

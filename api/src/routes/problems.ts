@@ -98,7 +98,7 @@ export const ProblemCollection = collectionSchema(
   "ProblemCollection",
   featureSchema("Problem", problemProperties),
 );
-const ProblemFeature = featureSchema("ProblemDetail", problemDetailProperties);
+export const ProblemFeature = featureSchema("ProblemDetail", problemDetailProperties);
 
 export const properties = ({ geometry: _, ...rest }: ProblemRow) => rest;
 

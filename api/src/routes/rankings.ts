@@ -11,7 +11,7 @@ import { isCalendarDate, MAX_PERIOD_DAYS, requirePeriod } from "../rankings/peri
 import { categoryName, cityName, overdueProblems } from "../rankings/queries.ts";
 import { MIN_PROBLEMS_FOR_RATES, ranking } from "../rankings/ranking.ts";
 import { id, oneOf } from "./query.ts";
-import { type AppEnv, attachment, errorSchema, json, newRouter } from "./router.ts";
+import { type AppEnv, attachment, download, errorSchema, json, newRouter } from "./router.ts";
 
 const errors = {
   400: json(errorSchema, "A parameter is not valid; `fields` names each one"),
@@ -123,7 +123,7 @@ export const rankingRoutes = newRouter()
         "The notice (通报) as XLSX: the ranking, commended and criticised, overdue problems, the weekly trend and the hotspots",
       request: { query: rankingQuery },
       responses: {
-        200: { content: { [XLSX]: { schema: z.any() } }, description: "XLSX" },
+        200: download(XLSX, "XLSX"),
         ...errors,
       },
     }),

@@ -51,6 +51,38 @@ const communityPath = z.object({ id: id.openapi({ param: { name: "id", in: "path
 const actorOf = (c: Context<AppEnv>) => ({ cityId: c.var.user.cityId, userId: c.var.user.id });
 const gridCodes = z.array(z.object({ id: z.number().int(), code: z.string() }));
 
+const count = z.number().int();
+const Impact = z
+  .object({
+    grids: z.array(
+      z.object({
+        gridId: count,
+        code: z.string(),
+        name: z.string(),
+        openProblems: count,
+        tasks: count,
+        dedicationDays: count,
+        volunteers: count,
+        units: count,
+        to: z
+          .string()
+          .nullable()
+          .openapi({ description: "the code of the grid proposed to take it" }),
+        options: z.array(z.object({ code: z.string(), sharePercent: z.number() })),
+      }),
+    ),
+    receivers: z.array(z.object({ id: count, code: z.string(), name: z.string() })),
+    problems: z.array(
+      z.object({
+        id: count,
+        from: z.string().nullable(),
+        to: z.string().nullable(),
+        unit: z.string().nullable(),
+      }),
+    ),
+  })
+  .openapi("RestructuringImpact");
+
 export const restructuringRoutes = newRouter()
   .openapi(
     createRoute({
@@ -63,7 +95,7 @@ export const restructuringRoutes = newRouter()
       request: { params: communityPath, ...jsonBody(operation) },
       responses: {
         200: json(
-          z.any(),
+          Impact,
           "By old grid: open problems, tasks, dedication days, volunteers, units, and the proposed receiver",
         ),
         ...readErrors,

@@ -35,7 +35,7 @@ export function pageOf(query: { limit?: number | undefined; offset?: number | un
   return { limit: query.limit ?? DEFAULT_LIMIT, offset: query.offset ?? 0 };
 }
 
-const geometry = z
+export const geometry = z
   .object({ type: z.string(), coordinates: z.array(z.any()) })
   .openapi("Geometry", { description: "GeoJSON geometry in WGS84 (EPSG:4326)" });
 
@@ -92,6 +92,12 @@ export const readErrors = {
   400: json(errorSchema, "A parameter is not valid; `fields` names each one."),
   404: json(errorSchema, "No such record in this city."),
 };
+
+/** A file in the answer (a workbook, an archive, a tile): bytes of this media type. */
+export const download = (mediaType: string, description: string) => ({
+  content: { [mediaType]: { schema: z.string().openapi({ format: "binary" }) } },
+  description,
+});
 
 export function geojson(schema: z.ZodTypeAny, description: string) {
   return { content: { "application/geo+json": { schema } }, description };

@@ -25,7 +25,8 @@ const publicPaths = [
   "/api/basemap/city.pmtiles",
 ];
 
-const isPublic = (path: string) => publicPaths.some((p) => path === p || path.startsWith(`${p}/`));
+export const isPublic = (path: string) =>
+  publicPaths.some((p) => path === p || path.startsWith(`${p}/`));
 
 /** The caller's address (the real client's behind a trusted proxy); "local" in in-process tests. */
 export function clientAddress(c: Context): string {

@@ -19,7 +19,15 @@ import { getStandard, listStandards } from "../standards/queries.ts";
 import { standardInputSchema } from "../standards/rules.ts";
 import { copyStandard, createStandard, replaceStandard } from "../standards/write.ts";
 import { idPath, page } from "./query.ts";
-import { type AppEnv, attachment, errorSchema, json, newRouter, pageOf } from "./router.ts";
+import {
+  type AppEnv,
+  attachment,
+  download,
+  errorSchema,
+  json,
+  newRouter,
+  pageOf,
+} from "./router.ts";
 import { requirePermission } from "./session.ts";
 
 const errors = {
@@ -154,7 +162,7 @@ export const standardRoutes = newRouter()
       summary: "The standard as an XLSX sheet, one row an item (imports back as it is)",
       request: { params: idPath },
       responses: {
-        200: { content: { [XLSX]: { schema: z.any() } }, description: "XLSX" },
+        200: download(XLSX, "XLSX"),
         ...errors,
       },
     }),

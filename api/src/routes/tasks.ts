@@ -34,6 +34,7 @@ import { bodyId, booleanFlag, id, idPath, oneOf, page } from "./query.ts";
 import {
   type AppEnv,
   attachment,
+  download,
   errorSchema,
   json,
   jsonBody,
@@ -231,7 +232,7 @@ export const taskRoutes = newRouter()
       middleware: [write] as const,
       request: { query: campaignQuery },
       responses: {
-        200: { content: { [XLSX]: { schema: z.any() } }, description: "XLSX" },
+        200: download(XLSX, "XLSX"),
         ...errors,
       },
     }),
