@@ -422,13 +422,18 @@ const messages = {
     en: "a file may be at most {max} MB",
   },
   "field.sheet_columns": {
-    "zh-CN": "缺少列：{columns}（第 1 行应为表头）",
-    en: "missing columns: {columns} (row 1 must be the header)",
+    "zh-CN": "缺少列：{columns}（表头应在第 1 行，或在不超过 5 行的标题之下）",
+    en: "missing columns: {columns} (the header must be row 1, or below a title of at most 5 rows)",
   },
   "field.sheet_empty": { "zh-CN": "表格中没有数据行", en: "the sheet has no data rows" },
   "field.sheet_cell": {
     "zh-CN": "第 {row} 行「{column}」：{problem}",
     en: "row {row}, column “{column}”: {problem}",
+  },
+  "field.sheet_account_differs": {
+    "zh-CN":
+      "该账号已存在，但表中的姓名、手机号、角色或单位与现有账号不同；导入只新建账号，修改请在账号管理中进行",
+    en: "this account exists with a different name, mobile, role or unit; the import only creates accounts, so change it on the accounts page",
   },
   "field.sheet_duplicate": {
     "zh-CN": "与第 {other} 行重复",

@@ -70,6 +70,15 @@ export const gridMessages = {
     "zh-CN": "第 {part} 个面的第 {ring} 个环（洞）不在外边界之内（位置：{lon}, {lat}）",
     en: "Hole {ring} of polygon {part} is not inside its outer ring (at {lon}, {lat})",
   },
+  "grid.interiorDisconnected": {
+    "zh-CN": "洞与外边界（或另一个洞）相接不止一处，把面分成了几块（位置：{lon}, {lat}）",
+    en: "A hole meets the outer ring (or another hole) at more than one point, cutting the polygon in pieces (at {lon}, {lat})",
+  },
+  "grid.holesNested": {
+    "zh-CN":
+      "第 {part} 个面的第 {ring} 个环（洞）在第 {other} 个环（洞）之内（位置：{lon}, {lat}）",
+    en: "Hole {ring} of polygon {part} lies inside hole {other} (at {lon}, {lat})",
+  },
   "grid.partsOverlap": {
     "zh-CN": "多面中的第 {part} 个面与第 {other} 个面重叠 {area}",
     en: "Polygons {part} and {other} of the MultiPolygon overlap by {area}",

@@ -1,15 +1,18 @@
 // Checking a user-supplied grid geometry before anything else is done with it.
 import {
   area,
+  bbox,
   booleanPointInPolygon,
   featureCollection,
   intersect,
   kinks,
+  lineString,
   polygon,
   rewind,
 } from "@turf/turf";
 import type { MultiPolygon, Polygon, Position } from "geojson";
 import { gridProblem, type Problem, type Verdict } from "./problem.ts";
+import { ringTouchProblems } from "./ring-touches.ts";
 import { GRID_SIZE_LIMITS, type SizeLimits, sizeProblems } from "./size-limits.ts";
 import { lonLat, readCoordinates } from "./validate-coordinates.ts";
 
@@ -22,7 +25,8 @@ export { MAX_VERTICES } from "./validate-coordinates.ts";
  * per RFC 7946 (shells counter-clockwise). Otherwise lists what is wrong, each problem keyed
  * for gridMessages and placed where possible:
  * structure and coordinates (see readCoordinates), rings of zero area, self-intersections (each
- * crossing point as `at`; turf kinks, within each polygon), holes outside their shell, and
+ * crossing point as `at`; turf kinks, within each polygon) except where rings touch as OGC
+ * allows (see ringTouchProblems), holes outside their shell or inside another hole, and
  * polygons of a MultiPolygon that overlap each other (area and overlap geometry), and polygons
  * smaller or thinner than `limits` (a grid's by default; a community passes its own).
  *
@@ -52,11 +56,11 @@ function shapeProblems(rings: Position[][], part: number): Problem[] {
       : [],
   );
   if (flat.length > 0) return flat;
-  const crossings = unique(
+  const meetings = unique(
     kinks(polygon(rings)).features.map((k) => lonLat(k.geometry.coordinates)),
   );
-  if (crossings.length > 0)
-    return crossings.map((at) => gridProblem("grid.selfIntersection", { at }));
+  const crossings = ringTouchProblems(rings, meetings);
+  if (crossings.length > 0) return crossings;
   // Without crossings a ring of zero area has all its corners on one line.
   const flatRing = rings.findIndex((ring) => area(polygon([ring])) === 0);
   if (flatRing >= 0) {
@@ -68,12 +72,32 @@ function shapeProblems(rings: Position[][], part: number): Problem[] {
     ];
   }
   const shell = polygon([rings[0] ?? []]);
-  return rings.slice(1).flatMap((hole, h) => {
-    // No crossings here (kinks found none), so one corner tells where the whole hole lies.
+  const outside = rings.slice(1).flatMap((hole, h) => {
+    // No crossings here (rings at most touch), so the corners tell where the whole hole lies.
     const inside = hole.every((corner) => booleanPointInPolygon(corner, shell));
     const at = lonLat(hole.find((corner) => !booleanPointInPolygon(corner, shell)));
     return inside ? [] : [gridProblem("grid.holeOutside", { params: { part, ring: h + 2 }, at })];
   });
+  return outside.length > 0 ? outside : nestedHoles(rings, part);
+}
+
+/** Holes inside other holes (OGC: "holes are nested"); a corner strictly inside tells. */
+function nestedHoles(rings: Position[][], part: number): Problem[] {
+  const holes = rings.slice(1).map((ring) => ({ ring, box: bbox(lineString(ring)) }));
+  return holes.flatMap((outer, i) =>
+    holes.flatMap((inner, j) => {
+      const [w, s, e, n] = outer.box;
+      const [iw, is, ie, inn] = inner.box;
+      if (i === j || iw < w || is < s || ie > e || inn > n) return [];
+      const around = polygon([outer.ring]);
+      const corner = inner.ring.find((p) =>
+        booleanPointInPolygon(p, around, { ignoreBoundary: true }),
+      );
+      if (!corner) return [];
+      const params = { part, ring: j + 2, other: i + 2 };
+      return [gridProblem("grid.holesNested", { params, at: lonLat(corner) })];
+    }),
+  );
 }
 
 function overlappingParts(parts: Position[][][]): Problem[] {

@@ -311,12 +311,20 @@ describeEachEngine("the leaders' view: hexagons, clusters, trends", (ctx) => {
     const trend = book.getWorksheet("每周趋势");
     const spots = book.getWorksheet("问题聚集区");
     const weekly = (await ctx().request(`/api/analytics/trends?from=${from}&to=${to}`)).body;
-    expect(trend!.getCell(2, 1).text).toBe("周（周一）");
-    expect(trend!.rowCount).toBe(2 + weekly.weeks.length);
-    expect(trend!.getCell(3, 1).text).toBe(weekly.weeks[0]);
-    expect(Number(trend!.getCell(3, 2).text)).toBe(weekly.series[0].weeks[0].found);
+    expect(trend!.getCell(2, 1).text).toBe("序号");
+    expect(trend!.getCell(2, 2).text).toBe("周（周一）");
+    expect(trend!.rowCount).toBe(2 + weekly.weeks.length + 1);
+    expect(trend!.getCell(3, 2).text).toBe(weekly.weeks[0]);
+    expect(Number(trend!.getCell(3, 3).text)).toBe(weekly.series[0].weeks[0].found);
+    const found = weekly.series[0].weeks.reduce((s: number, w: any) => s + w.found, 0);
+    expect(trend!.getCell(trend!.rowCount, 1).text).toBe("合计");
+    expect(Number(trend!.getCell(trend!.rowCount, 3).text)).toBe(found);
+    expect(trend!.getCell(trend!.rowCount, 5).text).toBe(""); // open at a week's end: no sum
     const listed: string[] = [];
-    spots!.eachRow((row, n) => n > 2 && listed.push(row.getCell(2).text));
+    spots!.eachRow((row, n) => n > 2 && n < spots!.rowCount && listed.push(row.getCell(2).text));
+    expect(spots!.getCell(spots!.rowCount, 1).text).toBe("合计");
+    const spotTotal = listed.reduce((s, n) => s + Number(n), 0);
+    expect(Number(spots!.getCell(spots!.rowCount, 2).text)).toBe(spotTotal);
     expect(listed.length).toBeGreaterThan(0);
     expect(listed.map(Number)).toContain(SPOT_PROBLEMS);
   });

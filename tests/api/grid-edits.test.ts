@@ -61,6 +61,40 @@ describeEachEngine("editing grids", (ctx) => {
     expect(history.body.versions.map((v: any) => v.change)).toEqual(["create"]);
   });
 
+  it("accepts a courtyard touching the outline at one point (valid, as PostGIS says), not at two", async () => {
+    const grid = await gridAt(1);
+    const { communityId, version } = grid.properties;
+    const removed = await coordinator.request(`/api/grids/${grid.id}?version=${version}`, {
+      method: "DELETE",
+    });
+    expect(removed.status).toBe(200);
+    const shell: [number, number][] = grid.geometry.coordinates[0][0];
+    // The leftmost corner is convex: a small triangle in its angle lies inside the outline.
+    const v = shell.reduce((a, b) => (b[0] < a[0] ? b : a));
+    const i = shell.indexOf(v);
+    const prev = shell[i === 0 ? shell.length - 2 : i - 1]!;
+    const next = shell[i + 1]!;
+    const toward = (a: number, b: number) =>
+      [0, 1].map((k) => v[k]! + a * (prev[k]! - v[k]!) + b * (next[k]! - v[k]!));
+    const courtyard = [v, toward(0.2, 0.05), toward(0.05, 0.2), v];
+    const draw = (hole: number[][]) =>
+      coordinator.request(
+        "/api/grids",
+        send("POST", {
+          type: "Feature",
+          geometry: { type: "Polygon", coordinates: [shell, hole] },
+          properties: { communityId, name: "带院落网格" },
+        }),
+      );
+    // A dart from this corner to the next, touching the outline at both: it cuts the grid in two.
+    const twice = await draw([v, toward(0.1, 0.5), next, toward(0.3, 0.5), v]);
+    expect(twice.status).toBe(400);
+    expect(JSON.stringify(twice.body)).toContain("interior_disconnected");
+    const once = await draw(courtyard);
+    expect(once.status).toBe(201);
+    expect(once.body.geometry.coordinates[0]).toHaveLength(2);
+  });
+
   it("refuses a grid overlapping another, naming the grid and the area, and saves nothing", async () => {
     const [a, b] = [await gridAt(1), await gridAt(2)];
     const before = await gridCount();

@@ -118,8 +118,17 @@ describeEachEngine("grid operations", (ctx) => {
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(file);
     const sheet = book.worksheets[0]!;
-    expect(sheet.getRow(2).getCell(1).text).toBe("网格编码");
-    expect(sheet.rowCount).toBe(2 + table.body.rows.length);
+    expect(sheet.getRow(2).getCell(1).text).toBe("序号");
+    expect(sheet.getRow(2).getCell(2).text).toBe("网格编码");
+    expect(sheet.rowCount).toBe(2 + table.body.rows.length + 1);
+    expect(sheet.getRow(3).getCell(1).text).toBe("1");
+    // The last row adds up the area and the volunteers.
+    const total = sheet.getRow(sheet.rowCount);
+    expect(total.getCell(1).text).toBe("合计");
+    const volunteers = table.body.rows.reduce((s: number, r: any) => s + r.volunteerCount, 0);
+    expect(Number(total.getCell(10).value)).toBe(volunteers);
+    const area = table.body.rows.reduce((s: number, r: any) => s + r.areaM2, 0);
+    expect(Number(total.getCell(5).value)).toBeCloseTo(area, 2);
   });
 
   it("exports grids as GeoJSON, KML and CSV", async () => {

@@ -113,6 +113,15 @@ describeEachEngine("rankings and the notice", (ctx) => {
     expect(lines.some((l) => l.startsWith("流动红旗："))).toBe(true);
     expect(lines.some((l) => l.startsWith("通报批评："))).toBe(true);
     if (ranking.commended) expect(lines.join()).toContain(ranking.commended.name);
+    // The counts add up in a 合计 row (column 4: 问题数); the rates do not.
+    let totalRow = 0;
+    table!.eachRow((row, n) => {
+      if (row.getCell(1).text === "合计") totalRow = n;
+    });
+    expect(table!.getRow(totalRow - 1).getCell(2).text).toBe(ranking.rows.at(-1).name);
+    const problems = ranking.rows.reduce((sum: number, r: any) => sum + r.problems, 0);
+    expect(Number(table!.getRow(totalRow).getCell(4).text)).toBe(problems);
+    expect(table!.getRow(totalRow).getCell(9).text).toBe("");
 
     const [count] = await selectRows<{ n: number }>(
       ctx().db.orm,

@@ -30,6 +30,15 @@ function upload(file: Blob, name = "accounts.xlsx") {
 
 const header = ["用户名", "姓名", "手机号", "角色", "单位", "初始密码"];
 
+/** The first sheet's rows as text, in the import's columns. */
+async function sheetRows(file: ArrayBuffer): Promise<string[][]> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(file);
+  const rows: string[][] = [];
+  book.worksheets[0]?.eachRow((row) => rows.push(header.map((_, i) => row.getCell(i + 1).text)));
+  return rows;
+}
+
 describeEachEngine("managing accounts", (ctx) => {
   const userCount = async () =>
     (await selectRows<{ n: number }>(ctx().db.orm, sql`SELECT count(*)::int AS n FROM users`))[0]
@@ -222,5 +231,54 @@ describeEachEngine("managing accounts", (ctx) => {
     );
     expect(columns.body.error.fields.file).toContain("角色");
     expect(columns.body.error.fields.file).toContain("初始密码");
+  });
+
+  it("exports every account as XLSX in the import's columns, and the file imports back unchanged", async () => {
+    const admin = await ctx().as("admin");
+    const response = await admin.raw("/api/users/export.xlsx");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-disposition")).toContain("filename*=UTF-8''");
+    const exported = await response.arrayBuffer();
+    const rows = await sheetRows(exported);
+    expect(rows[0]).toEqual(header);
+    expect(rows.length - 1).toBe(await userCount());
+    expect(rows.every((row, i) => i === 0 || row[5] === "")).toBe(true); // no password leaves
+    expect(rows).toContainEqual([
+      "admin",
+      expect.any(String),
+      expect.any(String),
+      "系统管理员",
+      "",
+      "",
+    ]);
+
+    const before = await userCount();
+    const back = await admin.request("/api/users/import", upload(new Blob([exported])));
+    expect(back.status).toBe(201);
+    expect(back.body).toEqual({ created: 0, unchanged: before });
+    const again = await (await admin.raw("/api/users/export.xlsx")).arrayBuffer();
+    expect(await sheetRows(again)).toEqual(rows);
+
+    // An office adds a title above the header and a row for a new account, and changes one.
+    const edited = await workbook([
+      ["滕州市创城账号表"],
+      ["（2026 年 12 月）"],
+      ...rows,
+      ["trip.new", "往返新增", "", "领导", "", "import-pass-9"],
+    ]);
+    const added = await admin.request("/api/users/import", upload(edited));
+    expect(added.status).toBe(201);
+    expect(added.body).toEqual({ created: 1, unchanged: before });
+    const changed = rows
+      .slice(1)
+      .map((row) => (row[0] === "admin" ? [...row.slice(0, 1), "改名", ...row.slice(2)] : row));
+    const refused = await admin.request(
+      "/api/users/import",
+      upload(await workbook([["账号表"], header, ...changed])),
+    );
+    expect(refused.status).toBe(400);
+    const [where, message] = Object.entries(refused.body.error.fields)[0] as [string, string];
+    expect(where).toMatch(/^row \d+$/);
+    expect(message).toContain("导入只新建账号");
   });
 });

@@ -298,11 +298,22 @@ describeEachEngine("volunteers", (ctx) => {
       const book = new ExcelJS.Workbook();
       await book.xlsx.load(await response.arrayBuffer());
       const names: string[] = [];
-      book.getWorksheet("支队汇总")?.eachRow((row) => {
-        names.push(String(row.getCell(1).value));
+      const branches = book.getWorksheet("支队汇总")!;
+      branches.eachRow((row) => {
+        names.push(String(row.getCell(2).value));
       });
       expect(names).toContain(me.branchName);
-      expect(book.getWorksheet("志愿者汇总")?.rowCount).toBe(totals.body.volunteers.length + 2);
+      const sum = (rows: any[]) => rows.reduce((s, r) => s + r.hours, 0);
+      const branchTotal = branches.getRow(branches.rowCount);
+      expect(branchTotal.getCell(1).text).toBe("合计");
+      expect(Number(branchTotal.getCell(5).value)).toBeCloseTo(sum(totals.body.branches), 2);
+      const people = book.getWorksheet("志愿者汇总")!;
+      expect(people.rowCount).toBe(totals.body.volunteers.length + 3);
+      expect(people.getRow(3).getCell(1).value).toBe(1);
+      expect(Number(people.getRow(people.rowCount).getCell(5).value)).toBeCloseTo(
+        sum(totals.body.volunteers),
+        2,
+      );
 
       expect((await volunteer.request("/api/activities/totals")).status).toBe(403);
     });

@@ -1,4 +1,6 @@
 // Reading accounts from an XLSX sheet (the form offices already keep), checking every row before any is saved.
+// A row for an account that exists, with the same details and no password, is left as it is: an
+// exported sheet (export-users.ts) imports back unchanged, with new rows added to it.
 
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
@@ -14,18 +16,9 @@ import {
   passwordSchema,
   usernameSchema,
 } from "./user-rules.ts";
+import { accountsForSheet, type Column, columns } from "./user-sheet.ts";
 import type { NewUser } from "./users.ts";
 
-/** The header row, in Chinese as offices write it; English headers are accepted too. */
-export const columns = {
-  username: ["用户名", "username"],
-  displayName: ["姓名", "name"],
-  mobile: ["手机号", "mobile"],
-  role: ["角色", "role"],
-  unit: ["单位", "unit"],
-  password: ["初始密码", "password"],
-} as const;
-type Column = keyof typeof columns;
 const required: Column[] = ["username", "displayName", "role", "password"];
 
 /** A role cell may hold the code (volunteer) or its Chinese name (志愿者). */
@@ -35,7 +28,7 @@ function roleOf(cell: string): Role | undefined {
 }
 
 export type ImportResult =
-  | { ok: true; users: NewUser[] }
+  | { ok: true; users: NewUser[]; unchanged: number }
   | { ok: false; problems: Record<string, Message> };
 
 export async function readUserSheet(
@@ -45,7 +38,7 @@ export async function readUserSheet(
 ): Promise<ImportResult> {
   const opened = await openSheet(file, columns, required);
   if (!opened.ok) return opened;
-  const { sheet, header } = opened;
+  const { sheet, header, headerRow } = opened;
 
   const units = await selectRows<{ id: number; name: string; shortName: string }>(
     ex,
@@ -55,8 +48,12 @@ export async function readUserSheet(
     ex,
     sql`SELECT min(id) AS id, mobile FROM people WHERE city_id = ${cityId} AND mobile IS NOT NULL GROUP BY mobile`,
   );
+  const existing = new Map(
+    (await accountsForSheet(ex, cityId)).map(({ password: _, ...a }) => [a.username, a]),
+  );
   const problems: Record<string, Message> = {};
   const users: NewUser[] = [];
+  let unchanged = 0;
   const seen = new Map<string, number>();
   const cellOf = (rowNumber: number, column: Column) => {
     const col = header.get(column);
@@ -69,11 +66,23 @@ export async function readUserSheet(
     };
   };
 
-  for (let r = 2; r <= sheet.rowCount; r++) {
+  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
     if (!sheet.getRow(r).hasValues) continue;
     const raw = Object.fromEntries(
       (Object.keys(columns) as Column[]).map((c) => [c, cellOf(r, c)]),
     ) as Record<Column, string>;
+    const account = existing.get(raw.username);
+    if (account && !raw.password) {
+      const unitName = units.find((u) => u.shortName === raw.unit)?.name ?? raw.unit;
+      const same = (Object.keys(account) as Exclude<Column, "password">[]).every((c) =>
+        c === "role"
+          ? roleOf(raw.role) === roleOf(account.role)
+          : account[c] === (c === "unit" ? unitName : raw[c]),
+      );
+      if (same) unchanged++;
+      else flag(r, "username", { key: "field.sheet_account_differs" });
+      continue;
+    }
     const checks: [Column, { success: boolean; error?: { issues: { message: string }[] } }][] = [
       ["username", usernameSchema.safeParse(raw.username)],
       ["displayName", displayNameSchema.safeParse(raw.displayName)],
@@ -127,6 +136,8 @@ export async function readUserSheet(
     users.push(user);
   }
   if (Object.keys(problems).length) return { ok: false, problems };
-  if (!users.length) return { ok: false, problems: { file: { key: "field.sheet_empty" } } };
-  return { ok: true, users };
+  if (!users.length && !unchanged) {
+    return { ok: false, problems: { file: { key: "field.sheet_empty" } } };
+  }
+  return { ok: true, users, unchanged };
 }

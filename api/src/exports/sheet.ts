@@ -1,11 +1,13 @@
-// Opening an uploaded XLSX sheet whose first row names its columns, as offices keep them:
+// Opening an uploaded XLSX sheet whose header row names its columns, as offices keep them:
 // the workbook must load, hold a sheet, and carry every required column (by any of its labels).
+// Offices often put a title (or a few lines of it) above the header: the header is the first row
+// naming every required column.
 import ExcelJS from "exceljs";
 import type { Message } from "../errors.ts";
 import { checkZip, isZip, ZIP_LIMITS } from "../files/zip-limits.ts";
 
 export type OpenedSheet<C extends string> =
-  | { ok: true; sheet: ExcelJS.Worksheet; header: Map<C, number> }
+  | { ok: true; sheet: ExcelJS.Worksheet; header: Map<C, number>; headerRow: number }
   | { ok: false; problems: Record<string, Message> };
 
 /** `columns` gives each column's labels, the first being the one named when it is missing. */
@@ -26,13 +28,14 @@ export async function openSheet<C extends string>(
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) return { ok: false, problems: { file: { key: "field.sheet_empty" } } };
-  const header = new Map<C, number>();
-  sheet.getRow(1).eachCell((cell, col) => {
-    const text = cell.text.trim().toLowerCase();
-    for (const [name, labels] of Object.entries(columns) as [C, readonly string[]][]) {
-      if (labels.some((l) => l.toLowerCase() === text)) header.set(name, col);
-    }
-  });
+  // The row naming the most required columns; the first such row when several tie.
+  let headerRow = 1;
+  let header = columnsIn(sheet.getRow(1), columns);
+  const found = (h: Map<C, number>) => required.filter((c) => h.has(c)).length;
+  for (let r = 2; r <= Math.min(sheet.rowCount, TITLE_ROWS + 1); r++) {
+    const candidate = columnsIn(sheet.getRow(r), columns);
+    if (found(candidate) > found(header)) [headerRow, header] = [r, candidate];
+  }
   const missing = required.filter((c) => !header.has(c));
   if (missing.length) {
     const names = missing.map((c) => columns[c][0]).join("、");
@@ -41,5 +44,20 @@ export async function openSheet<C extends string>(
       problems: { file: { key: "field.sheet_columns", params: { columns: names } } },
     };
   }
-  return { ok: true, sheet, header };
+  return { ok: true, sheet, header, headerRow };
+}
+
+/** How many rows of title may stand above the header. */
+const TITLE_ROWS = 5;
+
+/** The columns a row names, by their labels (case and surrounding spaces aside). */
+function columnsIn<C extends string>(row: ExcelJS.Row, columns: Record<C, readonly string[]>) {
+  const header = new Map<C, number>();
+  row.eachCell((cell, col) => {
+    const text = cell.text.trim().toLowerCase();
+    for (const [name, labels] of Object.entries(columns) as [C, readonly string[]][]) {
+      if (labels.some((l) => l.toLowerCase() === text)) header.set(name, col);
+    }
+  });
+  return header;
 }

@@ -3,6 +3,13 @@ import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
+import {
+  headerRow,
+  SEQUENCE,
+  type TableColumn,
+  tableHead,
+  tableRows,
+} from "../exports/table-sheet.ts";
 import { type MobileCaller, mobileFor } from "../policy/mobile-scope.ts";
 import { gridsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
@@ -52,32 +59,32 @@ export async function divisionTable(
   }));
 }
 
-const columns = [
+const columns: TableColumn[] = [
+  SEQUENCE,
   { header: "网格编码", key: "code", width: 18 },
   { header: "网格名称", key: "name", width: 20 },
   { header: "帮包社区", key: "communityName", width: 14 },
-  { header: "面积(m²)", key: "areaM2", width: 12 },
+  { header: "面积(m²)", key: "areaM2", width: 12, total: true },
   { header: "牵头单位", key: "leadUnit", width: 24 },
   { header: "协同单位", key: "supportUnits", width: 36 },
   { header: "网格长", key: "leader", width: 10 },
   { header: "网格长电话", key: "leaderMobile", width: 14 },
-  { header: "志愿者人数", key: "volunteerCount", width: 10 },
+  { header: "志愿者人数", key: "volunteerCount", width: 10, total: true },
 ];
 
-/** The table as an XLSX workbook, ready to print: title row, header, one row a grid. */
+/** The table as an XLSX workbook, ready to print: title row, header, one row a grid, 合计. */
 export async function divisionWorkbook(rows: DivisionRow[], title: string): Promise<ArrayBuffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet("网格分工表", {
     pageSetup: { orientation: "landscape", fitToPage: true },
   });
-  sheet.columns = columns.map(({ key, width }) => ({ key, width }));
-  sheet.mergeCells(1, 1, 1, columns.length);
-  sheet.getCell(1, 1).value = title;
-  sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.getCell(1, 1).alignment = { horizontal: "center" };
-  const header = sheet.addRow(columns.map((c) => c.header));
-  header.font = { bold: true };
-  for (const r of rows) sheet.addRow({ ...r, supportUnits: r.supportUnits.join("、") });
+  tableHead(sheet, title, columns);
+  headerRow(sheet, columns);
+  tableRows(
+    sheet,
+    columns,
+    rows.map((r) => ({ ...r, supportUnits: r.supportUnits.join("、") })),
+  );
   sheet.getColumn("areaM2").numFmt = "#,##0";
   return (await book.xlsx.writeBuffer()) as ArrayBuffer;
 }

@@ -7,6 +7,7 @@ import type { ClusterRow } from "../analytics/clusters.ts";
 import { hotspotSheet, trendSheet } from "../analytics/notice-sheets.ts";
 import type { TrendSeries } from "../analytics/trends.ts";
 import type { UnitKind } from "../db/schema/index.ts";
+import { headerRow, type TableColumn, tableHead, tableRows } from "../exports/table-sheet.ts";
 import { translate } from "../messages.ts";
 import type { OverdueProblem } from "./queries.ts";
 import type { Ranking, RankingRow } from "./ranking.ts";
@@ -36,35 +37,27 @@ export function noticeTitle(
 
 const percent = (rate: number | null) => (rate === null ? "—" : rate);
 
-function titleRow(sheet: ExcelJS.Worksheet, title: string, width: number) {
-  sheet.mergeCells(1, 1, 1, width);
-  const cell = sheet.getCell(1, 1);
-  cell.value = title;
-  cell.font = { bold: true, size: 14 };
-  cell.alignment = { horizontal: "center" };
-}
-
 function rankingSheet(book: ExcelJS.Workbook, title: string, r: Ranking) {
   const who = r.by === "unit" ? "责任单位" : "网格";
-  // The page's columns, in the page's order (geo's RANKING_COLUMNS), with the page's words.
-  const columns = RANKING_COLUMNS.map((key) => ({
+  // The page's columns, in the page's order (geo's RANKING_COLUMNS), with the page's words; the
+  // counts add up in a 合计 row (名次 numbers the rows already; rates do not add up).
+  const columns: TableColumn[] = RANKING_COLUMNS.map((key) => ({
     key,
     header: key === "name" ? who : translate(`rankingColumn.${key}`, "zh-CN"),
     width: key === "name" ? 30 : key.endsWith("Rate") ? 14 : 9,
+    total: key !== "rank" && key !== "name" && !RATE_COLUMNS.includes(key),
   }));
   const sheet = book.addWorksheet("整改排名", {
     pageSetup: { orientation: "landscape", fitToPage: true },
   });
-  sheet.columns = columns.map(({ key, width }) => ({ key, width }));
-  titleRow(sheet, title, columns.length);
+  tableHead(sheet, title, columns);
   sheet.addRow([`统计期间：${r.period.from} 至 ${r.period.to}（按问题上报时间）`]);
-  sheet.addRow(columns.map((c) => c.header)).font = { bold: true };
-  for (const row of r.rows) {
-    const rates = Object.fromEntries(
-      RATE_COLUMNS.map((key) => [key, percent(row[key] as number | null)]),
-    );
-    sheet.addRow({ ...row, ...rates });
-  }
+  headerRow(sheet, columns);
+  const rows = r.rows.map((row) => ({
+    ...row,
+    ...Object.fromEntries(RATE_COLUMNS.map((key) => [key, percent(row[key] as number | null)])),
+  }));
+  tableRows(sheet, columns, rows);
   for (const key of RATE_COLUMNS) sheet.getColumn(key).numFmt = "0.0%";
   sheet.addRow([]);
   const name = (x: RankingRow) => `${x.name}（失分 ${x.pointsLost}）`;
@@ -91,9 +84,8 @@ function overdueSheet(book: ExcelJS.Workbook, overdue: OverdueProblem[]) {
     { header: "超期天数", key: "daysOverdue", width: 10 },
   ];
   const sheet = book.addWorksheet("超期问题");
-  sheet.columns = columns.map(({ key, width }) => ({ key, width }));
-  titleRow(sheet, `超期未整改问题清单（${overdue.length} 个）`, columns.length);
-  sheet.addRow(columns.map((c) => c.header)).font = { bold: true };
+  tableHead(sheet, `超期未整改问题清单（${overdue.length} 个）`, columns);
+  headerRow(sheet, columns);
   for (const p of overdue) sheet.addRow({ ...p, deadline: chinaDateTime(p.deadline) });
   sheet.getColumn("description").alignment = { wrapText: true, vertical: "top" };
 }

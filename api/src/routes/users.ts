@@ -1,6 +1,7 @@
 // /api/users (admins): list, create one, import from XLSX, change or disable an account.
 import { createRoute, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
+import { userWorkbook } from "../accounts/export-users.ts";
 import { readUserSheet } from "../accounts/import-users.ts";
 import { hashPassword } from "../accounts/passwords.ts";
 import { forgetUserSessions } from "../accounts/recent-sessions.ts";
@@ -13,13 +14,14 @@ import {
   roleSchema,
   usernameSchema,
 } from "../accounts/user-rules.ts";
+import { accountsForSheet } from "../accounts/user-sheet.ts";
 import { getUser, insertUsers, listUsers, type UserRow } from "../accounts/users.ts";
 import { recordAudit } from "../audit/record.ts";
 import { type Executor, selectRows } from "../db/client.ts";
 import { roles } from "../db/schema/index.ts";
 import { AppError, fieldMessage, type Message, notFound } from "../errors.ts";
 import { bodyId, booleanFlag, idPath, oneOf, page } from "./query.ts";
-import { errorSchema, json, newRouter, pageOf } from "./router.ts";
+import { attachment, errorSchema, json, newRouter, pageOf } from "./router.ts";
 import { requirePermission } from "./session.ts";
 
 const userSchema = z
@@ -38,6 +40,8 @@ const userSchema = z
     createdAt: z.string(),
   })
   .openapi("User");
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 const errors = {
   400: json(errorSchema, "A field is not valid; `fields` names each one"),
@@ -133,6 +137,26 @@ userRoutes
   )
   .openapi(
     createRoute({
+      method: "get",
+      path: "/export.xlsx",
+      tags: ["users"],
+      summary:
+        "Every account as XLSX, in the import's columns (初始密码 left empty): imports back unchanged",
+      responses: {
+        200: { content: { [XLSX]: { schema: z.any() } }, description: "XLSX" },
+        ...errors,
+      },
+    }),
+    async (c) => {
+      const accounts = await accountsForSheet(c.var.db.orm, c.var.user.cityId);
+      return c.body(await userWorkbook(accounts), 200, {
+        "content-type": XLSX,
+        "content-disposition": attachment("users.xlsx", "账号.xlsx"),
+      });
+    },
+  )
+  .openapi(
+    createRoute({
       method: "post",
       path: "/import",
       tags: ["users"],
@@ -149,7 +173,10 @@ userRoutes
         },
       },
       responses: {
-        201: json(z.object({ created: z.number().int() }), "How many accounts were created"),
+        201: json(
+          z.object({ created: z.number().int(), unchanged: z.number().int() }),
+          "How many accounts were created, and how many rows matched an account as it is",
+        ),
         ...errors,
       },
     }),
@@ -164,9 +191,10 @@ userRoutes
       const created = await orm.transaction(async (tx) => {
         const sheet = await readUserSheet(tx, cityId, content);
         if (!sheet.ok) throw invalid(sheet.problems);
-        return (await insertUsers(tx, cityId, c.var.user.id, sheet.users)).length;
+        const ids = await insertUsers(tx, cityId, c.var.user.id, sheet.users);
+        return { created: ids.length, unchanged: sheet.unchanged };
       });
-      return c.json({ created }, 201);
+      return c.json(created, 201);
     },
   )
   .openapi(

@@ -44,7 +44,7 @@ export async function readStandardSheet(file: ArrayBuffer): Promise<SheetResult>
   ) as unknown as Record<SheetColumn, readonly string[]>;
   const opened = await openSheet(file, labels, required);
   if (!opened.ok) return opened;
-  const { sheet, header } = opened;
+  const { sheet, header, headerRow } = opened;
 
   const problems: Record<string, Message> = {};
   const flag = (row: number, column: SheetColumn, problem: Message) => {
@@ -55,7 +55,7 @@ export async function readStandardSheet(file: ArrayBuffer): Promise<SheetResult>
   };
   const groups = new Map<number, Group>();
 
-  for (let r = 2; r <= sheet.rowCount; r++) {
+  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     if (!row.hasValues) continue;
     const cell = (column: SheetColumn) => {

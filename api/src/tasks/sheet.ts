@@ -61,7 +61,7 @@ export async function readTaskSheet(
   ) as Record<Column, string[]>;
   const opened = await openSheet(file, labels, required);
   if (!opened.ok) return opened;
-  const { sheet, header } = opened;
+  const { sheet, header, headerRow } = opened;
   const units = await selectRows<{ id: number; name: string; shortName: string | null }>(
     ex,
     sql`SELECT id, name, short_name AS "shortName" FROM units WHERE city_id = ${cityId}`,
@@ -78,7 +78,7 @@ export async function readTaskSheet(
     };
   };
   const rows: { row: number; input: TaskInput }[] = [];
-  for (let r = 2; r <= sheet.rowCount; r++) {
+  for (let r = headerRow + 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     if (!row.hasValues) continue;
     const cell = (c: Column) => {

@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
+import { headerRow, SEQUENCE, type TableColumn, tableRows } from "../exports/table-sheet.ts";
 import { type DayRange, withinDays } from "./caller.ts";
 
 type Period = DayRange;
@@ -56,26 +57,36 @@ export async function totalsWorkbook(
 ): Promise<ArrayBuffer> {
   const book = new ExcelJS.Workbook();
   const span = `统计期间：${period.from ?? "开始"} 至 ${period.to ?? "今天"}（按活动日期）`;
-  const sheet = (name: string, columns: { header: string; key: string; width: number }[]) => {
+  const sheet = (name: string, columns: TableColumn[], rows: object[]) => {
     const s = book.addWorksheet(name);
     s.columns = columns.map(({ key, width }) => ({ key, width }));
     s.addRow([span]);
-    s.addRow(columns.map((c) => c.header)).font = { bold: true };
-    return s;
+    headerRow(s, columns);
+    tableRows(s, columns, rows);
   };
-  const byBranch = sheet("支队汇总", [
-    { header: "支队", key: "branchName", width: 30 },
-    { header: "活动次数", key: "activities", width: 10 },
-    { header: "参与志愿者", key: "volunteers", width: 12 },
-    { header: "服务时长（小时）", key: "hours", width: 16 },
-  ]);
-  byBranch.addRows(totals.branches);
-  const byVolunteer = sheet("志愿者汇总", [
-    { header: "志愿者", key: "name", width: 14 },
-    { header: "支队", key: "branchName", width: 30 },
-    { header: "活动次数", key: "activities", width: 10 },
-    { header: "服务时长（小时）", key: "hours", width: 16 },
-  ]);
-  byVolunteer.addRows(totals.volunteers);
+  sheet(
+    "支队汇总",
+    [
+      SEQUENCE,
+      { header: "支队", key: "branchName", width: 30 },
+      { header: "活动次数", key: "activities", width: 10, total: true },
+      // One volunteer may join several branches' activities: the counts do not add up.
+      { header: "参与志愿者", key: "volunteers", width: 12 },
+      { header: "服务时长（小时）", key: "hours", width: 16, total: true },
+    ],
+    totals.branches,
+  );
+  // An activity has many volunteers: their activity counts do not add up to activities.
+  sheet(
+    "志愿者汇总",
+    [
+      SEQUENCE,
+      { header: "志愿者", key: "name", width: 14 },
+      { header: "支队", key: "branchName", width: 30 },
+      { header: "活动次数", key: "activities", width: 10 },
+      { header: "服务时长（小时）", key: "hours", width: 16, total: true },
+    ],
+    totals.volunteers,
+  );
   return (await book.xlsx.writeBuffer()) as ArrayBuffer;
 }

@@ -58,8 +58,12 @@ export const usersApi = {
   import: (file: File) => {
     const form = new FormData();
     form.set("file", file);
-    return request<{ created: number }>("POST", "/api/users/import", { form });
+    return request<{ created: number; unchanged: number }>("POST", "/api/users/import", {
+      form,
+    });
   },
+  /** Every account as XLSX in the import's columns: it imports back unchanged. */
+  xlsxUrl: "/api/users/export.xlsx",
 };
 
 /** A change to accounts: the list and the audit log are re-read before the caller moves on. */

@@ -48,6 +48,7 @@ export function UserImport() {
       {upload.isSuccess && (
         <p className="success" role="status">
           {t("import.done", { count: upload.data.created })}
+          {upload.data.unchanged > 0 && t("import.unchanged", { count: upload.data.unchanged })}
         </p>
       )}
       {upload.error && <ErrorBanner message={upload.error.message} />}

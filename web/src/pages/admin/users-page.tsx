@@ -3,7 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Role } from "../../api/auth.ts";
-import { type User, usersQuery } from "../../api/users.ts";
+import { type User, usersApi, usersQuery } from "../../api/users.ts";
 import { Dialog } from "../../components/dialog.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { Pager } from "../../components/pager.tsx";
@@ -48,6 +48,9 @@ export function UsersPage() {
         <button type="button" onClick={() => open({ kind: "import" })}>
           {t("users.import")}
         </button>
+        <a className="button-link" href={usersApi.xlsxUrl} download>
+          {t("users.export")}
+        </a>
       </div>
       <div className="filters">
         <RoleSelect
