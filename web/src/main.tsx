@@ -5,6 +5,7 @@ import { createRoot } from "react-dom/client";
 import { ApiError } from "./api/client.ts";
 import { onApiError } from "./api/use-session.ts";
 import { App } from "./app.tsx";
+import { areaQueryRoots } from "./offline/area-reads.ts";
 import { registerServiceWorker } from "./register-service-worker.ts";
 import "./i18n.ts";
 import "./styles/shell.css";
@@ -47,5 +48,11 @@ createRoot(root).render(
   </StrictMode>,
 );
 
-// the page's reads again, through the worker that now keeps them
-registerServiceWorker(() => void queryClient.refetchQueries({ type: "active" }));
+// the area's reads again, through the worker that now keeps them
+registerServiceWorker(
+  () =>
+    void queryClient.refetchQueries({
+      type: "active",
+      predicate: (query) => areaQueryRoots.includes(String(query.queryKey[0])),
+    }),
+);

@@ -13,3 +13,10 @@ export const areaReads =
  * enough: the page's own first reads went out before the worker was there to keep them.
  */
 export const areaWarmUp = ["/api/auth/me", "/api/config", "/api/basemap/outline", "/api/my-area"];
+
+/**
+ * The page's queries (by their key's first part) behind the area reads the warm-up cannot name,
+ * since their addresses carry the grid or a date: read again through a newly installed worker so
+ * that it keeps them (main.tsx). Only these: reading everything again would race the sign-in.
+ */
+export const areaQueryRoots: readonly string[] = ["patrols", "dedication-days", "activities"];
