@@ -1,48 +1,17 @@
 // Dispatch in the browser: a problem waits on the board as 待派发 (never overdue); the coordinator
 // dispatches it to a unit other than the routed one, by a day they choose, seeing the deadline in
 // China time with its working days; that unit's admin finds it in their inbox with that deadline.
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { addWorkingDays, todayInChina } from "@civgrid/geo";
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserUnavailable, launchBrowser } from "./browser.ts";
-import { buildWeb, type RunningServer, root, startServer } from "./server.ts";
-import { consoleErrors, signIn } from "./sign-in.ts";
+import { describe, expect, it } from "vitest";
+import { browserUnavailable } from "./browser.ts";
+import { desktop, peopleOnOneServer, phone, screenshots } from "./signed-in.ts";
 
-const screenshots = path.join(root, "tests/e2e/screenshots");
 const skip = browserUnavailable();
-const phone = { width: 360, height: 800 };
-const desktop = { width: 1280, height: 800 };
 
 describe.skipIf(skip)("dispatch with a chosen unit and deadline", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  async function signedIn(username: string, viewport: typeof phone, at: string) {
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors = consoleErrors(page);
-    await page.goto(server.url + at);
-    await signIn(page, username);
-    await page.locator(".app-nav").waitFor({ state: "attached" });
-    return { page, errors };
-  }
-
-  beforeAll(async () => {
-    mkdirSync(screenshots, { recursive: true });
-    await buildWeb();
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  const people = peopleOnOneServer();
+  const signedIn = people.signedIn;
 
   it("dispatches to the chosen unit by the chosen day, and that unit's admin sees it", async () => {
     const unit = await signedIn("unitadmin", phone, "/inbox");
@@ -79,7 +48,7 @@ describe.skipIf(skip)("dispatch with a chosen unit and deadline", () => {
     const overdue = coordinator.page.locator(".overdue-list:not(.awaiting-list)");
     await overdue.getByRole("heading", { name: "超期问题" }).waitFor();
     expect(await overdue.getByText("E2E 派发 楼道堆放杂物").count()).toBe(0);
-    await coordinator.page.goto(`${server.url}/problems/${reported.id}`);
+    await coordinator.page.goto(`${people.url()}/problems/${reported.id}`);
     await coordinator.page.getByText(/待派发 · 已等 \d+ 小时/).waitFor();
 
     // The dispatch dialog: the routed unit first, the severity's deadline in working days.

@@ -3,57 +3,26 @@
 // problem; the administrator's channel page shows a failing test's error; the coordinator sets
 // the escalation (督办) steps with each bad field's message beside it, and an escalation shows in
 // its problem's history. Desktop and phone.
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chinaDateTime } from "@civgrid/geo";
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserUnavailable, launchBrowser } from "./browser.ts";
-import { buildWeb, type RunningServer, root, startServer } from "./server.ts";
-import { consoleErrors, signIn } from "./sign-in.ts";
+import { describe, expect, it } from "vitest";
+import { browserUnavailable } from "./browser.ts";
+import { desktop, peopleOnOneServer, phone, screenshots } from "./signed-in.ts";
 
-const screenshots = path.join(root, "tests/e2e/screenshots");
 const skip = browserUnavailable();
-const phone = { width: 360, height: 800 };
-const desktop = { width: 1280, height: 800 };
 
 describe.skipIf(skip)("notifications", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  async function signedIn(username: string, viewport: typeof phone, at: string) {
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors = consoleErrors(page);
-    await page.goto(server.url + at);
-    await signIn(page, username);
-    await page.locator(".app-nav").waitFor({ state: "attached" });
-    return { page, errors, context };
-  }
-
-  beforeAll(async () => {
-    mkdirSync(screenshots, { recursive: true });
-    await buildWeb();
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  const people = peopleOnOneServer();
+  const signedIn = people.signedIn;
 
   it("counts up the unit admin's bell when the coordinator dispatches, without a reload", async () => {
     const unit = await signedIn("unitadmin", desktop, "/inbox");
     const onPhone = await signedIn("unitadmin", phone, "/inbox");
     const office = await signedIn("coordinator", desktop, "/problems");
-    const me = await (await unit.context.request.get(`${server.url}/api/auth/me`)).json();
+    const me = await (await unit.context.request.get(`${people.url()}/api/auth/me`)).json();
     const list = await (
       await office.context.request.get(
-        `${server.url}/api/problems?status=reported&unitId=${me.user.unitId}&limit=5`,
+        `${people.url()}/api/problems?status=reported&unitId=${me.user.unitId}&limit=5`,
       )
     ).json();
     const problem = list.features[0];
@@ -72,10 +41,10 @@ describe.skipIf(skip)("notifications", () => {
     const before = await count();
 
     const dispatched = await office.context.request.post(
-      `${server.url}/api/problems/${problem.id}/transitions`,
+      `${people.url()}/api/problems/${problem.id}/transitions`,
       {
         data: { action: "dispatch", version: problem.properties.version },
-        headers: { origin: server.url },
+        headers: { origin: people.url() },
       },
     );
     expect(dispatched.status()).toBe(200);
@@ -128,7 +97,7 @@ describe.skipIf(skip)("notifications", () => {
       fullPage: true,
     });
     const saved = await (
-      await volunteer.context.request.get(`${server.url}/api/notification-settings`)
+      await volunteer.context.request.get(`${people.url()}/api/notification-settings`)
     ).json();
     expect(saved).toMatchObject({ quietStart: "22:00", quietEnd: "07:00" });
   });
@@ -154,7 +123,7 @@ describe.skipIf(skip)("notifications", () => {
       fullPage: true,
     });
     const saved = await (
-      await office.context.request.get(`${server.url}/api/escalation-steps`)
+      await office.context.request.get(`${people.url()}/api/escalation-steps`)
     ).json();
     expect(saved.steps.map((s: { afterWorkingDays: number }) => s.afterWorkingDays)).toEqual([
       1, 4,
@@ -163,16 +132,16 @@ describe.skipIf(skip)("notifications", () => {
     // The clock's first pass (a minute after start) escalates the demo city's late problems.
     const escalated = async () => {
       const levels = await (
-        await office.context.request.get(`${server.url}/api/escalation-steps/levels`)
+        await office.context.request.get(`${people.url()}/api/escalation-steps/levels`)
       ).json();
       return levels.problems[0]?.problemId as number | undefined;
     };
     await expect.poll(escalated, { timeout: 120_000, interval: 2000 }).toBeDefined();
     const id = await escalated();
-    await office.page.goto(`${server.url}/problems/${id}`);
+    await office.page.goto(`${people.url()}/problems/${id}`);
     const entry = office.page.locator(".timeline li.timeline-escalation").first();
     const detail = await (
-      await office.context.request.get(`${server.url}/api/problems/${id}`)
+      await office.context.request.get(`${people.url()}/api/problems/${id}`)
     ).json();
     const first = detail.properties.escalations[0];
     // In China time, as the rest of the history: YYYY/MM/DD HH:mm.

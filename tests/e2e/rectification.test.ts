@@ -1,50 +1,19 @@
 // The closed loop in the browser: a coordinator dispatches, a unit admin starts and submits with an
-// after-photo from a phone, the coordinator (whose page went stale meanwhile) sees before and after
+// after-photo from a phone, the coordinator (whose form was open meanwhile) sees before and after
 // side by side and closes it out; a citizen reports without an account; an inspector records an
 // inspection on a phone.
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserUnavailable, launchBrowser } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { browserUnavailable } from "./browser.ts";
 import { photo } from "./photos.ts";
-import { buildWeb, type RunningServer, root, startServer } from "./server.ts";
-import { consoleErrors, signIn } from "./sign-in.ts";
+import { consoleErrors } from "./sign-in.ts";
+import { desktop, peopleOnOneServer, phone, screenshots } from "./signed-in.ts";
 
-const screenshots = path.join(root, "tests/e2e/screenshots");
 const skip = browserUnavailable();
-const phone = { width: 360, height: 800 };
-const desktop = { width: 1280, height: 800 };
 
 describe.skipIf(skip)("the rectification closed loop", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-
-  /** A fresh browser (own cookies) signed in as `username`, at `at`. */
-  async function signedIn(username: string, viewport: typeof phone, at: string) {
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
-    const page = await context.newPage();
-    const errors = consoleErrors(page);
-    await page.goto(server.url + at);
-    await signIn(page, username);
-    await page.locator(".app-nav").waitFor({ state: "attached" });
-    return { page, errors };
-  }
-
-  beforeAll(async () => {
-    mkdirSync(screenshots, { recursive: true });
-    await buildWeb();
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-  });
+  const people = peopleOnOneServer();
+  const signedIn = people.signedIn;
 
   it("walks a problem from dispatch to close-out, with photos before and after side by side", async () => {
     const unit = await signedIn("unitadmin", phone, "/inbox");
@@ -189,11 +158,10 @@ describe.skipIf(skip)("the rectification closed loop", () => {
   });
 
   it("takes a citizen's report without an account and shows it to the coordinator as reported", async () => {
-    const context = await browser.newContext({ viewport: phone });
-    contexts.push(context);
+    const context = await people.newContext({ viewport: phone });
     const page = await context.newPage();
     const errors = consoleErrors(page);
-    await page.goto(`${server.url}/login`);
+    await page.goto(`${people.url()}/login`);
     await page.getByRole("link", { name: "市民随手拍 / 我要投诉" }).click();
     await page.getByRole("heading", { name: "我要投诉" }).waitFor();
 
