@@ -114,11 +114,12 @@ describe.skipIf(skip)("a volunteer on a phone", () => {
       .poll(
         () =>
           page.evaluate(async () => {
-            // the area, and the week's patrols the page read before the worker was there
+            // the area, and the week's patrols and 我的上报 the page read before the worker was there
             const kept = (await (await caches.open("civgrid-area")).keys()).map((r) => r.url);
             return (
               kept.some((url) => url.endsWith("/api/my-area")) &&
-              kept.some((url) => url.includes("/api/patrols?"))
+              kept.some((url) => url.includes("/api/patrols?")) &&
+              kept.some((url) => url.includes("/api/my-reports?"))
             );
           }),
         { timeout: 30_000 },

@@ -6,7 +6,7 @@ export const TILE_CACHE = "civgrid-basemap-tiles";
 
 /** The reads a volunteer's or grid leader's area page makes: kept from the last online visit. */
 export const areaReads =
-  /^\/api\/(?:auth\/me|config|basemap\/outline|my-area|patrols|dedication-days|activities)(?:\/|$)/;
+  /^\/api\/(?:auth\/me|config|basemap\/outline|my-area|my-reports|patrols|dedication-days|activities)(?:\/|$)/;
 
 /**
  * Fetched into the cache as soon as the worker takes charge, so the first online visit is
@@ -16,7 +16,12 @@ export const areaWarmUp = ["/api/auth/me", "/api/config", "/api/basemap/outline"
 
 /**
  * The page's queries (by their key's first part) behind the area reads the warm-up cannot name,
- * since their addresses carry the grid or a date: read again through a newly installed worker so
+ * since their addresses carry the grid, a date or a page size: read again through a newly installed worker so
  * that it keeps them (main.tsx). Only these: reading everything again would race the sign-in.
  */
-export const areaQueryRoots: readonly string[] = ["patrols", "dedication-days", "activities"];
+export const areaQueryRoots: readonly string[] = [
+  "patrols",
+  "my-reports",
+  "dedication-days",
+  "activities",
+];
