@@ -1,12 +1,12 @@
 // Accounts as people meet them: the sign-in form (also on a phone), an administrator creating and
 // disabling an account, a new user changing the initial password, a volunteer seeing no admin pages.
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserUnavailable, launchBrowser } from "./browser.ts";
-import { buildWeb, type RunningServer, root, startServer } from "./server.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserUnavailable } from "./browser.ts";
+import { root } from "./server.ts";
 import { consoleErrors, signIn } from "./sign-in.ts";
+import { peopleOnOneServer } from "./signed-in.ts";
 
 const screenshots = path.join(root, "tests/e2e/screenshots");
 const skip = browserUnavailable();
@@ -17,17 +17,14 @@ const desktop = { width: 1280, height: 800 };
 const newAccount = { username: "zhangmin", name: "分管副局长 张敏", initial: "chushi-2024-ok" };
 
 describe.skipIf(skip)("accounts", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const people = peopleOnOneServer();
   let admin: Page;
 
   /** A fresh browser (own cookies) at the sign-in page. */
   async function openSignIn(viewport: typeof phone, at = "/"): Promise<Page> {
-    const context = await browser.newContext({ viewport });
-    contexts.push(context);
+    const context = await people.newContext({ viewport });
     const page = await context.newPage();
-    await page.goto(server.url + at);
+    await page.goto(people.url() + at);
     await page.getByRole("button", { name: "登录", exact: true }).waitFor();
     return page;
   }
@@ -36,19 +33,6 @@ describe.skipIf(skip)("accounts", () => {
     page
       .locator("tbody tr")
       .filter({ has: page.getByRole("cell", { name: username, exact: true }) });
-
-  beforeAll(async () => {
-    mkdirSync(screenshots, { recursive: true });
-    await buildWeb();
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-  });
 
   it("shows the sign-in form on a phone, and the API's message for a wrong password", async () => {
     const page = await openSignIn(phone);

@@ -1,13 +1,13 @@
 // The loop's pages (issue 15) in a browser: a volunteer's 我的上报 on a phone, a citizen's lookup by
 // number, and a reviewer who opens a material before accepting it.
-import { mkdirSync } from "node:fs";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserUnavailable, launchBrowser } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserUnavailable } from "./browser.ts";
 import { photo } from "./photos.ts";
-import { buildWeb, type RunningServer, root, startServer } from "./server.ts";
+import { root } from "./server.ts";
 import { signIn } from "./sign-in.ts";
+import { peopleOnOneServer } from "./signed-in.ts";
 
 const screenshots = path.join(root, "tests/e2e/screenshots");
 const skip = browserUnavailable();
@@ -32,39 +32,23 @@ const call = (page: Page, url: string, init?: { method: string; json?: unknown }
   );
 
 describe.skipIf(skip)("the loop's pages", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const people = peopleOnOneServer();
 
   async function open(
     viewport: { width: number; height: number },
     username?: string,
     locale = "zh-CN",
   ) {
-    const context = await browser.newContext({ viewport, locale, isMobile: viewport.width < 500 });
-    contexts.push(context);
+    const context = await people.newContext({ viewport, locale, isMobile: viewport.width < 500 });
     const page = await context.newPage();
     if (username) {
-      await page.goto(`${server.url}/`);
+      await page.goto(`${people.url()}/`);
       await page.getByLabel("用户名/手机号").waitFor({ timeout: 60_000 });
       await signIn(page, username);
       await page.locator(".app-nav").waitFor({ state: "attached" });
     }
     return page;
   }
-
-  beforeAll(async () => {
-    mkdirSync(screenshots, { recursive: true });
-    await buildWeb();
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-  });
 
   it("shows a volunteer 我的上报 on the phone after reporting, with number, status and latest step", async () => {
     const page = await open(phone, "volunteer");
@@ -92,7 +76,7 @@ describe.skipIf(skip)("the loop's pages", () => {
 
   it("lets a citizen look a report up by its number and see its status and photo", async () => {
     const page = await open(phone);
-    await page.goto(`${server.url}/report`);
+    await page.goto(`${people.url()}/report`);
     const services = await call(page, "/open311/v2/services.json");
     const png = await photo(page, "#c0392b", "before");
     const number = await page.evaluate(
@@ -129,7 +113,7 @@ describe.skipIf(skip)("the loop's pages", () => {
       path: path.join(screenshots, "citizen-lookup-phone.png"),
       fullPage: true,
     });
-    await page.goto(`${server.url}/report/2147483647`);
+    await page.goto(`${people.url()}/report/2147483647`);
     await expect
       .poll(() => page.locator(".request-status").textContent(), patience)
       .toContain("没有编号为 2147483647 的市民投诉");
@@ -158,7 +142,7 @@ describe.skipIf(skip)("the loop's pages", () => {
     expect(submitted.status, JSON.stringify(submitted.body)).toBe(201);
 
     const page = await open({ width: 1280, height: 800 }, "coordinator");
-    await page.goto(`${server.url}/materials/board`);
+    await page.goto(`${people.url()}/materials/board`);
     const cell = page.locator(".material-board button", { hasText: "· " }).last();
     await page.locator(".material-board").waitFor(patience);
     const row = page.locator(".material-board tr", {

@@ -1,15 +1,15 @@
 // The evaluation standard as a coordinator keeps it: the demo's 11 categories and 42 items, copied
 // into a new version, one item's points changed, saved, activated (the old one retires), and the
 // Excel sheet out and back in. Someone without the right only reads.
-import { mkdirSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserUnavailable, launchBrowser } from "./browser.ts";
-import { buildWeb, type RunningServer, root, startServer } from "./server.ts";
+import { browserUnavailable } from "./browser.ts";
+import { root } from "./server.ts";
 import { consoleErrors, signIn } from "./sign-in.ts";
+import { peopleOnOneServer } from "./signed-in.ts";
 
 const screenshots = path.join(root, "tests/e2e/screenshots");
 const skip = browserUnavailable();
@@ -17,18 +17,15 @@ const desktop = { width: 1280, height: 800 };
 const demoStandard = "滕州市医院点位创城标准";
 
 describe.skipIf(skip)("evaluation standards", () => {
-  let server: RunningServer;
-  let browser: Browser;
+  const people = peopleOnOneServer();
   let files: string;
-  const contexts: BrowserContext[] = [];
   let coordinator: Page;
   let errors: string[];
 
   async function signedIn(username: string, at: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: desktop, acceptDownloads: true });
-    contexts.push(context);
+    const context = await people.newContext({ viewport: desktop, acceptDownloads: true });
     const page = await context.newPage();
-    await page.goto(server.url + at);
+    await page.goto(people.url() + at);
     await signIn(page, username);
     return page;
   }
@@ -43,17 +40,10 @@ describe.skipIf(skip)("evaluation standards", () => {
   const heading = (page: Page) => page.locator(".standard-heading");
 
   beforeAll(async () => {
-    mkdirSync(screenshots, { recursive: true });
     files = await mkdtemp(path.join(tmpdir(), "civgrid-standards-"));
-    await buildWeb();
-    server = await startServer();
-    browser = await launchBrowser();
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
     if (files) await rm(files, { recursive: true, force: true });
   });
 

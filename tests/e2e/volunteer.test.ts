@@ -1,15 +1,15 @@
 // A volunteer on a phone (360×800): sees their patrol area, walks a patrol with the phone's
 // position, reports a problem with no network, and the report arrives once when the network is
 // back; the campaign office sees it in its list exactly once.
-import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { convertPosition } from "@civgrid/geo";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserUnavailable, launchBrowser } from "./browser.ts";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserUnavailable } from "./browser.ts";
 import { photo } from "./photos.ts";
-import { buildWeb, type RunningServer, root, startServer } from "./server.ts";
+import { root } from "./server.ts";
 import { consoleErrors, signIn } from "./sign-in.ts";
+import { peopleOnOneServer } from "./signed-in.ts";
 
 const screenshots = path.join(root, "tests/e2e/screenshots");
 const skip = browserUnavailable();
@@ -37,12 +37,10 @@ async function standInArea(context: BrowserContext, page: Page) {
 }
 
 describe.skipIf(skip)("a volunteer on a phone", () => {
-  let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const people = peopleOnOneServer();
 
   async function phoneAs(username: string, geolocation: boolean) {
-    const context = await browser.newContext({
+    const context = await people.newContext({
       viewport: phone,
       isMobile: true,
       hasTouch: true,
@@ -52,29 +50,15 @@ describe.skipIf(skip)("a volunteer on a phone", () => {
         geolocation: { longitude: 117.165, latitude: 35.084, accuracy: 12 },
       }),
     });
-    contexts.push(context);
     const page = await context.newPage();
     const errors = consoleErrors(page);
-    await page.goto(`${server.url}/`);
+    await page.goto(`${people.url()}/`);
     // The first load on a busy machine can be slow; the form itself is quick once there.
     await page.getByLabel("用户名/手机号").waitFor({ timeout: 60_000 });
     await signIn(page, username);
     await page.locator(".app-nav").waitFor({ state: "attached" });
     return { context, page, errors };
   }
-
-  beforeAll(async () => {
-    mkdirSync(screenshots, { recursive: true });
-    await buildWeb();
-    server = await startServer();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.stop();
-  });
 
   it("installs to the home screen and opens with no network, the outbox still at hand", async () => {
     const { context, page } = await phoneAs("volunteer", true);
@@ -244,7 +228,7 @@ describe.skipIf(skip)("a volunteer on a phone", () => {
     await page.locator(".pending-reports").waitFor({ state: "detached", timeout: 30_000 });
 
     const office = await phoneAs("coordinator", false);
-    await office.page.goto(`${server.url}/problems`);
+    await office.page.goto(`${people.url()}/problems`);
     await expect
       .poll(() => office.page.getByText(description).count(), { timeout: 20_000 })
       .toBe(1);
@@ -253,7 +237,7 @@ describe.skipIf(skip)("a volunteer on a phone", () => {
     expect(mine).toHaveLength(1);
     expect(mine[0].properties.gridId).toBe(grid.id);
     // The office's volunteering page: dedication days, hours per branch and per volunteer.
-    await office.page.goto(`${server.url}/volunteers`);
+    await office.page.goto(`${people.url()}/volunteers`);
     await office.page.locator(".branch-totals tbody tr").first().waitFor(patience);
     await office.page.setViewportSize({ width: 1280, height: 900 });
     // The day the volunteer checked in on above: its counts open the names, theirs among them.
