@@ -16,8 +16,9 @@ export const areaWarmUp = ["/api/auth/me", "/api/config", "/api/basemap/outline"
 
 /**
  * The page's queries (by their key's first part) behind the area reads the warm-up cannot name,
- * since their addresses carry the grid, a date or a page size: read again through a newly installed worker so
- * that it keeps them (main.tsx). Only these: reading everything again would race the sign-in.
+ * since their addresses carry the grid, a date or a page size: read again through a newly
+ * installed worker so that it keeps them (main.tsx). Only these: reading everything again would
+ * race the sign-in.
  */
 export const areaQueryRoots: readonly string[] = [
   "patrols",
