@@ -93,6 +93,25 @@ const problemDetailProperties = problemProperties.extend({
       }),
     )
     .openapi({ description: "each escalation (督办) of the problem, oldest first" }),
+  extensionRequest: z
+    .object({ days: z.number().int(), reason: z.string().nullable() })
+    .nullable()
+    .openapi({ description: "a unit's request for more time, waiting for the coordinator" }),
+  reviewOn: z.string().nullable().openapi({
+    format: "date",
+    description: "on the ledger (挂账): when it is to be looked at again",
+  }),
+  photos: z
+    .array(
+      z.object({
+        fileId: z.number().int(),
+        phase: z.enum(["before", "after"]),
+        eventSeq: z.number().int().nullable().openapi({ description: "null: came with the report" }),
+        url: z.string(),
+        thumbnailUrl: z.string(),
+      }),
+    )
+    .openapi({ description: "photos as found (before) and as rectified (after)" }),
 });
 export const ProblemCollection = collectionSchema(
   "ProblemCollection",

@@ -1,6 +1,40 @@
-// The shapes the API answers with (see the API contract); English names, as in the database.
-import type { ProblemStatus, RectificationAction } from "@civgrid/geo";
+// The shapes the API answers with, taken from the types generated from its OpenAPI document
+// (schema.gen.ts, written by scripts/api-types.ts): nothing here restates a response by hand.
+// GeoJSON geometries are typed here, since the document says only "a geometry".
 import type { Feature, FeatureCollection, MultiPolygon, Point } from "geojson";
+import type { components, paths } from "./schema.gen.ts";
+
+export type { ProblemStatus, RectificationAction } from "@civgrid/geo";
+
+/** The API's named schemas (components.schemas of its OpenAPI document). */
+export type Schemas = components["schemas"];
+
+type Method = "get" | "post" | "put" | "patch" | "delete";
+type JsonOf<R> = R extends { content: { "application/json": infer T } } ? T : never;
+type Operation<P extends keyof paths, M extends Method> = NonNullable<paths[P][M]>;
+type ResponsesOf<P extends keyof paths, M extends Method> =
+  Operation<P, M> extends { responses: infer R } ? R : never;
+
+/** What an operation answers on success (its 200 or 201 JSON). */
+export type Answer<P extends keyof paths, M extends Method = "get"> =
+  ResponsesOf<P, M> extends { 200: infer R }
+    ? JsonOf<R>
+    : ResponsesOf<P, M> extends { 201: infer R }
+      ? JsonOf<R>
+      : never;
+
+/** The JSON body an operation takes. */
+export type Body<P extends keyof paths, M extends Method = "post"> =
+  Operation<P, M> extends { requestBody?: infer B } ? JsonOf<NonNullable<B>> : never;
+
+/** The query parameters an operation takes. */
+export type Query<P extends keyof paths, M extends Method = "get"> =
+  Operation<P, M> extends { parameters: { query?: infer Q } } ? NonNullable<Q> : never;
+
+/** The properties of a feature schema. */
+export type PropertiesOf<K extends keyof Schemas> = Schemas[K] extends { properties: infer P }
+  ? P
+  : never;
 
 /** A list answer: a GeoJSON FeatureCollection with OGC-style paging. */
 export interface Collection<G extends MultiPolygon | Point, P> extends FeatureCollection<G, P> {
@@ -10,195 +44,31 @@ export interface Collection<G extends MultiPolygon | Point, P> extends FeatureCo
   links?: Array<{ rel: "next" | "prev"; href: string }>;
 }
 
-export interface City {
-  code: string;
-  name: string;
-}
+export type AppConfig = Answer<"/api/config">;
+export type City = AppConfig["city"];
 
-export interface AppConfig {
-  basemapUrl: string | null;
-  /** The basemap's coordinate system: GCJ-02 for Amap-style tiles; WGS84 when absent. */
-  basemapCrs?: "wgs84" | "gcj02";
-  /** A map layer with more features than this is drawn from /tiles rather than downloaded whole. */
-  mapTilesAbove: number;
-  city: City;
-}
-
-export type RegionLevel = "city" | "district" | "street";
-export interface RegionProperties {
-  id: number;
-  code: string;
-  name: string;
-  level: RegionLevel;
-}
-
-export interface CommunityProperties {
-  id: number;
-  code: string;
-  name: string;
-  streetName: string;
-  areaM2: number;
-  gridCount: number;
-}
-
-export interface GridProperties {
-  id: number;
-  code: string;
-  name: string;
-  communityId: number;
-  communityName: string;
-  areaM2: number;
-  version: number;
-  leadUnitId: number | null;
-  leadUnitName: string | null;
-  leadUnitShortName: string | null;
-  supportUnitCount: number;
-  leaderName: string | null;
-  volunteerCount: number;
-}
-
-export interface UnitRef {
-  id: number;
-  name: string;
-  shortName: string;
-}
-
-export interface Person {
-  id: number;
-  name: string;
-  mobile: string;
-}
-
-export interface GridDetailProperties extends GridProperties {
-  leadUnit: UnitRef | null;
-  supportUnits: UnitRef[];
-  leader: Person | null;
-  volunteers: Person[];
-}
-
-export type UnitKind =
-  | "public_hospital"
-  | "private_hospital"
-  | "out_of_town_hospital"
-  | "cdc"
-  | "health_supervision"
-  | "community_health_centre"
-  | "bureau";
-
-export interface UnitProperties {
-  id: number;
-  name: string;
-  shortName: string;
-  kind: UnitKind;
-  address: string;
-  phone: string;
-  /** Leads a grid the user may read (coloured on the map, listed in the legend). */
-  leadsGrids: boolean;
-}
-
-export type ResponsibleDuty = "head" | "deputy" | "department_head" | "platform_admin";
-
-export interface UnitDetailProperties extends UnitProperties {
-  responsible: Array<{ duty: ResponsibleDuty; name: string; mobile: string; title: string }>;
-  grids: Array<{ id: number; code: string; role: "lead" | "support" }>;
-}
-
-export type PointKind =
-  | "hospital_entrance"
-  | "waiting_hall"
-  | "hospital_window"
-  | "street"
-  | "stairwell"
-  | "garbage_point"
-  | "notice_board"
-  | "public_toilet"
-  | "market";
-
-export interface InspectionPointProperties {
-  id: number;
-  name: string;
-  kind: PointKind;
-  gridId: number | null;
-  gridCode: string | null;
-  unitId: number | null;
-}
-
-// The loop's statuses and steps are written once, in geo/ (the API enforces the same table).
-export type { ProblemStatus, RectificationAction };
-
-export type ProblemSource = "inspection" | "patrol" | "citizen";
-
-export interface ProblemProperties {
-  id: number;
-  status: ProblemStatus;
-  /** Named by every step, so that of two people acting at once only one wins. */
-  version: number;
-  severity: string;
-  source: ProblemSource;
-  description: string;
-  gridId: number | null;
-  gridCode: string | null;
-  unitId: number | null;
-  unitName: string | null;
-  itemCode: string | null;
-  itemTitle: string | null;
-  deduction: number;
-  deadline: string | null;
-  overdue: boolean;
-  /** Waiting for dispatch (reported or sent back) since then; null once dispatched. */
-  awaitingSince?: string | null;
-  /** Closed as a second report of this problem. */
-  duplicateOf?: number | null;
-  reportedAt: string;
-  closedAt: string | null;
-  /** No grid contains the place: the nearest grid's unit was chosen; a coordinator should check. */
-  routedToNearest?: boolean;
-}
-
-export interface RectificationEvent {
-  seq: number;
-  action: RectificationAction;
-  fromStatus: ProblemStatus | null;
-  toStatus: ProblemStatus | null;
-  actorName: string | null;
-  note: string | null;
-  reason: string | null;
-  /** The unit a dispatch sent it to, and the deadline the step set. */
-  unitName?: string | null;
-  deadline?: string | null;
-  at: string;
-}
-
+export type RegionProperties = PropertiesOf<"Region">;
+export type RegionLevel = RegionProperties["level"];
+export type CommunityProperties = PropertiesOf<"Community">;
+export type GridProperties = PropertiesOf<"Grid">;
+export type GridDetailProperties = PropertiesOf<"GridDetail">;
+export type UnitRef = NonNullable<GridDetailProperties["leadUnit"]>;
+/** A grid's leader or volunteer, as a grid's details name them. */
+export type Person = GridDetailProperties["volunteers"][number];
+export type UnitProperties = PropertiesOf<"Unit">;
+export type UnitKind = UnitProperties["kind"];
+export type UnitDetailProperties = PropertiesOf<"UnitDetail">;
+export type ResponsibleDuty = UnitDetailProperties["responsible"][number]["duty"];
+export type InspectionPointProperties = PropertiesOf<"InspectionPoint">;
+export type PointKind = InspectionPointProperties["kind"];
+export type ProblemProperties = PropertiesOf<"Problem">;
+export type ProblemSource = ProblemProperties["source"];
+export type ProblemDetailProperties = PropertiesOf<"ProblemDetail">;
+export type RectificationEvent = ProblemDetailProperties["events"][number];
 /** An escalation (督办) of an overdue problem: the level reached, how late it was, when. */
-export interface ProblemEscalation {
-  level: number;
-  workingDaysOverdue: number;
-  at: string;
-}
-
+export type ProblemEscalation = ProblemDetailProperties["escalations"][number];
 /** A photo of a problem: as found ("before") or as rectified ("after", with the step it came with). */
-export interface ProblemPhoto {
-  fileId: number;
-  phase: "before" | "after";
-  eventSeq: number | null;
-  url: string;
-  thumbnailUrl: string;
-}
-
-export interface ProblemDetailProperties extends ProblemProperties {
-  events: RectificationEvent[];
-  photos: ProblemPhoto[];
-  /** Problems closed as second reports of this one. */
-  duplicates?: number[];
-  /** Each escalation (督办), oldest first. */
-  escalations?: ProblemEscalation[];
-  /** A unit's request for more time, waiting for the coordinator's answer. */
-  extensionRequest: { days: number; reason: string | null } | null;
-  /** When a problem on the ledger (挂账) is to be looked at again, YYYY-MM-DD. */
-  reviewOn: string | null;
-  /** A citizen reporter's mobile number: for the staff who call back, null for anyone else. */
-  reporterPhone: string | null;
-}
+export type ProblemPhoto = ProblemDetailProperties["photos"][number];
 
 export type RegionCollection = Collection<MultiPolygon, RegionProperties>;
 export type CommunityCollection = Collection<MultiPolygon, CommunityProperties>;
