@@ -101,6 +101,20 @@ export {
   validateGridGeometry,
 } from "./validate-grid.ts";
 export {
+  type PointKind,
+  type ProblemSeverity,
+  type ProblemSource,
+  pointKinds,
+  problemSeverities,
+  problemSources,
+  type ResponsibleDuty,
+  type Role,
+  responsibleDuties,
+  roles,
+  type UnitKind,
+  unitKinds,
+} from "./vocabulary.ts";
+export {
   addWorkingDays,
   isWorkingDay,
   MAX_WORKING_DAYS,

@@ -1,6 +1,7 @@
 // The closed loop of rectification (整改), written once: the problem statuses, the steps between
 // them, who takes each step and what it must carry. The API enforces this table; the web reads it
 // to show only the buttons and fields that can succeed (rectification.test.ts checks they agree).
+import type { ProblemSeverity } from "./vocabulary.ts";
 
 /**
  * reported → dispatched → rectifying → submitted → closed (销号), or submitted → returned (返工)
@@ -158,8 +159,11 @@ export const stepRules: Record<StepAction, StepRule> = {
 export const stepActions = Object.keys(stepRules) as StepAction[];
 
 /** Working days to rectify by severity (serious: the next working day; normal: 3; minor: 5 = a week). */
-export const daysToRectify = { serious: 1, normal: 3, minor: 5 } as const;
-export type Severity = keyof typeof daysToRectify;
+export const daysToRectify = { serious: 1, normal: 3, minor: 5 } as const satisfies Record<
+  ProblemSeverity,
+  number
+>;
+export type Severity = ProblemSeverity;
 
 /** Who acts: a role and, for a unit admin, their unit. */
 export interface Actor {

@@ -1,5 +1,6 @@
 // POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me, POST /api/auth/password.
 import { randomBytes } from "node:crypto";
+import { roles } from "@civgrid/geo";
 import { createRoute, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import { decoyHash, hashPassword, verifyPassword } from "../accounts/passwords.ts";
@@ -36,15 +37,7 @@ const meSchema = z
       id: z.number().int(),
       username: z.string(),
       displayName: z.string(),
-      role: z.enum([
-        "admin",
-        "coordinator",
-        "inspector",
-        "unit_admin",
-        "grid_leader",
-        "volunteer",
-        "leader",
-      ]),
+      role: z.enum(roles),
       unitId: z.number().int().nullable(),
       personId: z.number().int().nullable(),
       mustChangePassword: z.boolean(),

@@ -1,9 +1,9 @@
 // The leaders' view: hexagons and clusters of problems in a viewport, the problems of a clicked
 // hexagon or cluster, and weekly trends (GET /api/analytics/*).
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
-import type { Point, Polygon } from "geojson";
+import type { Polygon } from "geojson";
 import { getJson, queryString } from "./client.ts";
-import type { ProblemCollection, ProblemStatus } from "./types.ts";
+import type { Located, ProblemCollection, ProblemStatus, Schemas } from "./types.ts";
 
 export interface AnalyticsFilters {
   /** YYYY-MM-DD; the API defaults to the last 30 days. */
@@ -21,58 +21,12 @@ export interface Viewport {
   zoom: number;
 }
 
-export interface HexagonCollection {
-  type: "FeatureCollection";
-  cellSize: number;
-  count: number;
-  features: Array<{
-    type: "Feature";
-    id: number;
-    geometry: Polygon;
-    properties: { cell: number; count: number; pointsLost: number };
-  }>;
-}
-
-export interface Named {
-  id: number;
-  name: string;
-  count: number;
-}
-
-export interface ClusterCollection {
-  type: "FeatureCollection";
-  cellSize: number;
-  minPoints: number;
-  features: Array<{
-    type: "Feature";
-    id: number;
-    geometry: Polygon;
-    properties: {
-      count: number;
-      pointsLost: number;
-      cells: number[];
-      centroid: Point;
-      category: Named | null;
-      units: Named[];
-    };
-  }>;
-}
-
-export interface TrendWeek {
-  week: string;
-  found: number;
-  closed: number;
-  open: number;
-  overdue: number;
-  pointsLost: number;
-}
-
-export interface Trends {
-  by: "city" | "unit" | "grid";
-  period: { from: string; to: string };
-  weeks: string[];
-  series: Array<{ id: number; name: string; weeks: TrendWeek[] }>;
-}
+export type HexagonCollection = Located<Schemas["HexagonCollection"], Polygon>;
+type Clusters = Schemas["ClusterCollection"];
+export type ClusterCollection = Located<Clusters, Polygon>;
+export type Named = NonNullable<Clusters["features"][number]["properties"]["category"]>;
+export type Trends = Schemas["Trends"];
+export type TrendWeek = Trends["series"][number]["weeks"][number];
 
 /** Cells of one size, as a click on a hexagon or a cluster picks them. */
 export interface CellSelection {

@@ -1,42 +1,20 @@
 // The audit log, for administrators: who changed what, when, before and after.
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { queryString, request } from "./client.ts";
+import type { Answer, Query, Schemas } from "./types.ts";
 
-export interface AuditEntry {
-  id: number;
-  at: string;
-  userId: number | null;
-  username: string | null;
-  displayName: string | null;
-  role: string | null;
-  action: string;
-  entity: string;
-  entityId: string | null;
-  target: string | null;
-  /** The entry as one sentence in the reader's language, China time. */
-  sentence: string;
-  before: unknown;
-  after: unknown;
-}
+export type AuditEntry = Schemas["AuditEntry"];
 
 /** Who, what and when: a person, a kind of action, China dates both included. */
-export interface AuditFilters {
-  userId?: number | undefined;
-  action?: string | undefined;
-  from?: string | undefined;
-  to?: string | undefined;
-}
+export type AuditFilters = Pick<Query<"/api/audit">, "userId" | "action" | "from" | "to">;
 
-export interface AuditChoices {
-  actions: { action: string; label: string }[];
-  users: { id: number; name: string; role: string }[];
-}
+export type AuditChoices = Answer<"/api/audit/choices">;
 
 export const auditQuery = (page: { limit: number; offset: number }, filters: AuditFilters = {}) =>
   queryOptions({
     queryKey: ["audit", page, filters],
     queryFn: () =>
-      request<{ entries: AuditEntry[]; total: number }>(
+      request<Answer<"/api/audit">>(
         "GET",
         `/api/audit${queryString({ ...page, ...filters })}`,
       ),

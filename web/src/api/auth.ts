@@ -1,38 +1,13 @@
 // Signing in and out, who is signed in (the `session` query), changing one's own password.
 import { queryOptions } from "@tanstack/react-query";
 import { ApiError, request } from "./client.ts";
+import type { Schemas } from "./types.ts";
 
-export const roles = [
-  "admin",
-  "coordinator",
-  "inspector",
-  "unit_admin",
-  "grid_leader",
-  "volunteer",
-  "leader",
-] as const;
-export type Role = (typeof roles)[number];
+export { type Role, roles } from "@civgrid/geo";
 
+export type Me = Schemas["Me"];
 /** What the signed-in user may see: the whole city, one unit's grids, or some grids. */
-export interface Scope {
-  kind: "city" | "unit" | "grids";
-  unitId?: number;
-  gridIds?: number[];
-}
-
-export interface Me {
-  user: {
-    id: number;
-    username: string;
-    displayName: string;
-    role: Role;
-    unitId: number | null;
-    personId: number | null;
-    mustChangePassword: boolean;
-  };
-  scope: Scope;
-  permissions: string[];
-}
+export type Scope = Me["scope"];
 
 /** Nobody is signed in; `code` says why (e.g. "session_expired"), `message` in the user's words. */
 export interface SignedOut {

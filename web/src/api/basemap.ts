@@ -1,25 +1,12 @@
 // The basemap the administrator chooses for every map (issue 22).
 import { queryOptions } from "@tanstack/react-query";
 import { request } from "./client.ts";
+import type { Body, Schemas } from "./types.ts";
 
-export type BasemapKind = "none" | "raster" | "pmtiles";
-
-export interface BasemapSettings {
-  kind: BasemapKind;
-  rasterUrl: string | null;
-  crs: "wgs84" | "gcj02";
-  hasTiandituKey: boolean;
-  pmtilesBytes: number | null;
-  fromEnvironment: boolean;
-}
-
-export interface BasemapChoice {
-  kind: BasemapKind;
-  rasterUrl?: string | null;
-  crs?: "wgs84" | "gcj02";
-  /** Left out: the saved key stays; "": it is removed. */
-  tiandituKey?: string;
-}
+export type BasemapSettings = Schemas["BasemapSettings"];
+export type BasemapKind = BasemapSettings["kind"];
+/** Left out, tiandituKey keeps the saved key; "" removes it. */
+export type BasemapChoice = Body<"/api/basemap/settings", "put">;
 
 export const basemapQuery = () =>
   queryOptions({

@@ -1,7 +1,7 @@
 // The shapes the API answers with, taken from the types generated from its OpenAPI document
 // (schema.gen.ts, written by scripts/api-types.ts): nothing here restates a response by hand.
 // GeoJSON geometries are typed here, since the document says only "a geometry".
-import type { Feature, FeatureCollection, MultiPolygon, Point } from "geojson";
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point } from "geojson";
 import type { components, paths } from "./schema.gen.ts";
 
 export type { ProblemStatus, RectificationAction } from "@civgrid/geo";
@@ -35,6 +35,14 @@ export type Query<P extends keyof paths, M extends Method = "get"> =
 export type PropertiesOf<K extends keyof Schemas> = Schemas[K] extends { properties: infer P }
   ? P
   : never;
+
+/** A feature collection schema with its features' geometry typed as GeoJSON. */
+export type Located<
+  C extends { features: Array<{ geometry: unknown }> },
+  G extends Geometry,
+> = Omit<C, "features"> & {
+  features: Array<Omit<C["features"][number], "geometry"> & { geometry: G }>;
+};
 
 /** A list answer: a GeoJSON FeatureCollection with OGC-style paging. */
 export interface Collection<G extends MultiPolygon | Point, P> extends FeatureCollection<G, P> {

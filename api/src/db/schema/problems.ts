@@ -1,5 +1,11 @@
 // Problems (问题) and their rectification (整改) history: the closed loop.
-import { type ProblemStatus, problemStatuses, rectificationActions } from "@civgrid/geo";
+import {
+  type ProblemStatus,
+  problemSeverities,
+  problemSources,
+  problemStatuses,
+  rectificationActions,
+} from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
@@ -26,10 +32,14 @@ import { units } from "./units.ts";
 import { users } from "./users.ts";
 
 // The statuses and steps of the loop are geo/'s (shared with the web): see geo/src/rectification.ts.
-export { type ProblemStatus, problemStatuses, rectificationActions };
-
-export const problemSources = ["inspection", "patrol", "citizen"] as const;
-export const problemSeverities = ["minor", "normal", "serious"] as const;
+// So are the sources and severities (geo/src/vocabulary.ts).
+export {
+  type ProblemStatus,
+  problemSeverities,
+  problemSources,
+  problemStatuses,
+  rectificationActions,
+};
 
 /** The problems' hexagon cell columns, finest first: one per zoom band of the leaders' map. */
 export const hexColumns = ["hex_62", "hex_250", "hex_1k", "hex_4k", "hex_16k"] as const;

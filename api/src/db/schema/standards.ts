@@ -1,4 +1,6 @@
 // Evaluation standards (测评标准), inspection points (点位) and inspections (检查).
+
+import { type PointKind, pointKinds } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import {
   check,
@@ -81,18 +83,8 @@ export const standardItems = pgTable(
   ],
 );
 
-export const pointKinds = [
-  "hospital_entrance",
-  "waiting_hall",
-  "hospital_window",
-  "street",
-  "stairwell",
-  "garbage_point",
-  "notice_board",
-  "public_toilet",
-  "market",
-] as const;
-export type PointKind = (typeof pointKinds)[number];
+// The kinds of point are geo/'s (shared with the web): see geo/src/vocabulary.ts.
+export { type PointKind, pointKinds };
 
 /** 点位: a located place assessors visit, inside a grid or belonging to a unit. */
 export const inspectionPoints = pgTable(

@@ -1,4 +1,6 @@
 // Units (hospitals, CDC, …), the people who work or volunteer for them, and volunteer branches.
+
+import { type ResponsibleDuty, responsibleDuties, type UnitKind, unitKinds } from "@civgrid/geo";
 import {
   boolean,
   check,
@@ -13,16 +15,8 @@ import {
 import { cityId, createdAt, oneOf, point } from "./columns.ts";
 import { cities } from "./regions.ts";
 
-export const unitKinds = [
-  "public_hospital",
-  "private_hospital",
-  "out_of_town_hospital",
-  "cdc",
-  "health_supervision",
-  "community_health_centre",
-  "bureau",
-] as const;
-export type UnitKind = (typeof unitKinds)[number];
+// The kinds and duties are geo/'s (shared with the web): see geo/src/vocabulary.ts.
+export { type ResponsibleDuty, responsibleDuties, type UnitKind, unitKinds };
 
 export const units = pgTable(
   "units",
@@ -75,9 +69,6 @@ export const people = pgTable(
   },
   (t) => [index("people_unit_idx").on(t.unitId), index("people_branch_idx").on(t.branchId)],
 );
-
-export const responsibleDuties = ["head", "deputy", "department_head", "platform_admin"] as const;
-export type ResponsibleDuty = (typeof responsibleDuties)[number];
 
 /** 四职责任人: each unit names one person for each of the four duties. */
 export const unitResponsiblePersons = pgTable(

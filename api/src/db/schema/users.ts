@@ -1,4 +1,6 @@
 // Accounts, their sessions and the audit log of every write.
+
+import { type Role, roles } from "@civgrid/geo";
 import {
   bigserial,
   boolean,
@@ -17,16 +19,8 @@ import { cityId, createdAt, oneOf } from "./columns.ts";
 import { cities } from "./regions.ts";
 import { people, units } from "./units.ts";
 
-export const roles = [
-  "admin",
-  "coordinator",
-  "inspector",
-  "unit_admin",
-  "grid_leader",
-  "volunteer",
-  "leader",
-] as const;
-export type Role = (typeof roles)[number];
+// The roles are geo/'s (shared with the web): see geo/src/vocabulary.ts.
+export { type Role, roles };
 
 export const users = pgTable(
   "users",

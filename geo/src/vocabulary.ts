@@ -1,0 +1,52 @@
+// The words the database, the API and the web share for kinds of things: written once here, so
+// that a check constraint, an API schema and a page's choices cannot disagree. (The loop's
+// statuses and steps are in rectification.ts.)
+
+/** What a user is, and so what they may do (the policy in api/src/policy reads it). */
+export const roles = [
+  "admin",
+  "coordinator",
+  "inspector",
+  "unit_admin",
+  "grid_leader",
+  "volunteer",
+  "leader",
+] as const;
+export type Role = (typeof roles)[number];
+
+/** 责任单位: the kinds of unit a grid is linked to. */
+export const unitKinds = [
+  "public_hospital",
+  "private_hospital",
+  "out_of_town_hospital",
+  "cdc",
+  "health_supervision",
+  "community_health_centre",
+  "bureau",
+] as const;
+export type UnitKind = (typeof unitKinds)[number];
+
+/** A unit's responsible people: 院长, 副院长, 科室负责人, 平台管理员. */
+export const responsibleDuties = ["head", "deputy", "department_head", "platform_admin"] as const;
+export type ResponsibleDuty = (typeof responsibleDuties)[number];
+
+/** 点位: the kinds of place assessors visit. */
+export const pointKinds = [
+  "hospital_entrance",
+  "waiting_hall",
+  "hospital_window",
+  "street",
+  "stairwell",
+  "garbage_point",
+  "notice_board",
+  "public_toilet",
+  "market",
+] as const;
+export type PointKind = (typeof pointKinds)[number];
+
+/** Where a problem came from: an inspection (督查), a volunteer's patrol, a citizen's report. */
+export const problemSources = ["inspection", "patrol", "citizen"] as const;
+export type ProblemSource = (typeof problemSources)[number];
+
+export const problemSeverities = ["minor", "normal", "serious"] as const;
+export type ProblemSeverity = (typeof problemSeverities)[number];
