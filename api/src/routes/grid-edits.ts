@@ -14,7 +14,14 @@ import { GridFeature } from "./grids.ts";
 import { bodyId, idPath, integerParam } from "./query.ts";
 import { carryOver, line } from "./restructuring-schemas.ts";
 import type { AppEnv } from "./router.ts";
-import { errorSchema, geojson, json, jsonBody, newRouter } from "./router.ts";
+import {
+  geometry as answeredGeometry,
+  errorSchema,
+  geojson,
+  json,
+  jsonBody,
+  newRouter,
+} from "./router.ts";
 import { requirePermission } from "./session.ts";
 
 const writeErrors = {
@@ -51,12 +58,14 @@ const GridVersion = z
     name: z.string(),
     areaM2: z.number(),
     assignments: z.object({
-      units: z.array(z.object({ unitId: z.number().int(), role: z.string() })),
-      people: z.array(z.object({ personId: z.number().int(), role: z.string() })),
+      units: z.array(z.object({ unitId: z.number().int(), role: z.enum(["lead", "support"]) })),
+      people: z.array(
+        z.object({ personId: z.number().int(), role: z.enum(["leader", "volunteer"]) }),
+      ),
     }),
     changedBy: z.string().nullable(),
     changedAt: z.string().openapi({ format: "date-time" }),
-    geometry: z.unknown().openapi({ type: "object", description: "GeoJSON MultiPolygon (WGS84)" }),
+    geometry: answeredGeometry,
   })
   .openapi("GridVersion");
 

@@ -2,7 +2,7 @@
 import type { Feature, LineString, MultiPolygon, Polygon } from "geojson";
 import { queryString, request } from "./client.ts";
 import type { CarryOver } from "./restructurings.ts";
-import type { GridDetailProperties, GridProperties } from "./types.ts";
+import type { Body, GridDetailProperties, GridProperties, Schemas } from "./types.ts";
 
 export type GridFeature = Feature<MultiPolygon, GridProperties> & { id: number };
 
@@ -18,30 +18,12 @@ export const versionOf = (grid: GridFeature): GridVersionRef => ({
   version: grid.properties.version,
 });
 
-export type GridChange = "create" | "edit" | "split" | "merge" | "revert" | "delete" | "assign";
-
 /** One saved version of a grid, as GET /api/grids/{id}/history lists them (newest first). */
-export interface GridVersion {
-  version: number;
-  change: GridChange;
-  name: string;
-  areaM2: number;
-  assignments: {
-    units: Array<{ unitId: number; role: "lead" | "support" }>;
-    people: Array<{ personId: number; role: "leader" | "volunteer" }>;
-  };
-  changedBy: string | null;
-  changedAt: string;
-  geometry: MultiPolygon;
-}
+export type GridVersion = Omit<Schemas["GridVersion"], "geometry"> & { geometry: MultiPolygon };
+export type GridChange = GridVersion["change"];
 
 /** Who is responsible for a grid: its lead and supporting units, its leader and volunteers. */
-export interface Assignments {
-  leadUnitId: number | null;
-  supportUnitIds: number[];
-  leaderPersonId: number | null;
-  volunteerPersonIds: number[];
-}
+export type Assignments = Omit<Body<"/api/grids/{id}/assignments", "put">, "version">;
 
 type Surface = Polygon | MultiPolygon;
 

@@ -1,30 +1,13 @@
 // The people register: staff and volunteers to pick as grid leaders and volunteers.
 import { queryString, request } from "./client.ts";
+import type { Answer, Query, Schemas } from "./types.ts";
 
-export interface RegisteredPerson {
-  id: number;
-  name: string;
-  mobile: string;
-  title: string | null;
-  unitId: number | null;
-  unitName: string | null;
-  branchId: number | null;
-  branchName: string | null;
-  partyMember: boolean;
-  /** The codes of the grids the person already serves, comma-separated. */
-  gridCodes: string | null;
-}
-
-export interface PeopleFilters {
-  q?: string;
-  unitId?: number;
-  unassigned?: boolean;
-  limit: number;
-}
+export type RegisteredPerson = Schemas["Person"];
+export type PeopleFilters = Omit<Query<"/api/people">, "unassigned"> & { unassigned?: boolean };
 
 export const peopleApi = {
   search: ({ unassigned, ...filters }: PeopleFilters) =>
-    request<{ people: RegisteredPerson[]; total: number }>(
+    request<Answer<"/api/people">>(
       "GET",
       `/api/people${queryString({ ...filters, unassigned: unassigned ? "true" : undefined })}`,
     ),

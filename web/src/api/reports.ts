@@ -2,36 +2,19 @@
 // lookup of a report by its number (no account).
 import { queryOptions } from "@tanstack/react-query";
 import { getJson, queryString } from "./client.ts";
-import type { ProblemPhoto, ProblemStatus } from "./types.ts";
+import type { Answer, Schemas } from "./types.ts";
 
 /** One of my reports: its number, where it stands, and the latest step someone took. */
-export interface MyReport {
-  id: number;
-  status: ProblemStatus;
-  description: string;
-  gridCode: string | null;
-  unitName: string | null;
-  reportedAt: string;
-  latestStep: { action: string; at: string; note: string | null };
-}
-
+export type MyReport = Schemas["MyReport"];
 /** A citizen's report as anyone with its number may see it: nothing private. */
-export interface PublicReport {
-  number: number;
-  status: ProblemStatus;
-  category: string | null;
-  reportedAt: string;
-  updatedAt: string;
-  steps: { action: string; at: string }[];
-  photos: ProblemPhoto[];
-}
+export type PublicReport = Schemas["PublicReport"];
 
 export const reportQueries = {
   mine: () =>
     queryOptions({
       queryKey: ["my-reports"],
       queryFn: () =>
-        getJson<{ reports: MyReport[]; total: number }>(
+        getJson<Answer<"/api/my-reports">>(
           `/api/my-reports${queryString({ limit: 20 })}`,
         ),
     }),

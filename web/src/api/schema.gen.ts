@@ -2659,10 +2659,12 @@ export interface components {
             assignments: {
                 people: {
                     personId: number;
-                    role: string;
+                    /** @enum {string} */
+                    role: "leader" | "volunteer";
                 }[];
                 units: {
-                    role: string;
+                    /** @enum {string} */
+                    role: "lead" | "support";
                     unitId: number;
                 }[];
             };
@@ -2671,8 +2673,7 @@ export interface components {
             /** Format: date-time */
             changedAt: string;
             changedBy: string | null;
-            /** @description GeoJSON MultiPolygon (WGS84) */
-            geometry?: Record<string, never>;
+            geometry: components["schemas"]["Geometry"];
             name: string;
             version: number;
         };

@@ -1,21 +1,15 @@
 // Personal access tokens for GIS clients (QGIS, GDAL): list, create (the token is shown once), revoke.
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { request } from "./client.ts";
+import type { Answer, Schemas } from "./types.ts";
 
-export interface AccessToken {
-  id: number;
-  name: string;
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+export type AccessToken = Schemas["AccessToken"];
 
 const tokensKey = ["access-tokens"];
 
 export const tokensQuery = queryOptions({
   queryKey: tokensKey,
-  queryFn: () => request<{ tokens: AccessToken[] }>("GET", "/api/tokens"),
+  queryFn: () => request<Answer<"/api/tokens">>("GET", "/api/tokens"),
 });
 
 function useTokenChange<I, O>(change: (input: I) => Promise<O>) {
@@ -28,7 +22,7 @@ function useTokenChange<I, O>(change: (input: I) => Promise<O>) {
 
 export const useCreateToken = () =>
   useTokenChange((input: { name: string; expiresOn?: string }) =>
-    request<AccessToken & { token: string }>("POST", "/api/tokens", { json: input }),
+    request<Answer<"/api/tokens", "post">>("POST", "/api/tokens", { json: input }),
   );
 
 export const useRevokeToken = () =>

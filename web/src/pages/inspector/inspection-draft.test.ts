@@ -14,6 +14,9 @@ const photo = {
   url: "",
   thumbnailUrl: "",
   originalName: "a.jpg",
+  mime: "image/jpeg" as const,
+  sha256: "",
+  size: 1,
   takenAt: null,
   location: null,
 };

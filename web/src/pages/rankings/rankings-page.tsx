@@ -1,5 +1,6 @@
 // The notice (通报): units or grids ranked by points lost over a period, with open and overdue
 // problems, on-time and rework rates, the commended (流动红旗) and the criticised; XLSX download.
+import { type UnitKind, unitKinds } from "@civgrid/geo";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -15,7 +16,6 @@ export function RankingsPage() {
   const [query, setQuery] = useState<RankingQuery>({ by: "unit" });
   const categories = useCategories();
   // The kinds of unit are the locale's unitKind words, so none is named twice.
-  const unitKinds = Object.keys(t("unitKind", { returnObjects: true }) as Record<string, string>);
   const ranking = useQuery(rankingQueries.ranking(query));
   const fields = fieldErrors(ranking.error);
   const data = ranking.data;
@@ -61,7 +61,7 @@ export function RankingsPage() {
           <select
             aria-label={t("rankings.unitKind")}
             value={query.unitKind ?? ""}
-            onChange={(event) => setQuery({ ...query, unitKind: event.target.value || undefined })}
+            onChange={(event) => setQuery({ ...query, unitKind: (event.target.value as UnitKind) || undefined })}
           >
             <option value="">{t("rankings.allUnitKinds")}</option>
             {unitKinds.map((kind) => (
