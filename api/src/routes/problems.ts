@@ -106,7 +106,11 @@ const problemDetailProperties = problemProperties.extend({
       z.object({
         fileId: z.number().int(),
         phase: z.enum(["before", "after"]),
-        eventSeq: z.number().int().nullable().openapi({ description: "null: came with the report" }),
+        eventSeq: z
+          .number()
+          .int()
+          .nullable()
+          .openapi({ description: "null: came with the report" }),
         url: z.string(),
         thumbnailUrl: z.string(),
       }),

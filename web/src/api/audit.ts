@@ -14,10 +14,7 @@ export const auditQuery = (page: { limit: number; offset: number }, filters: Aud
   queryOptions({
     queryKey: ["audit", page, filters],
     queryFn: () =>
-      request<Answer<"/api/audit">>(
-        "GET",
-        `/api/audit${queryString({ ...page, ...filters })}`,
-      ),
+      request<Answer<"/api/audit">>("GET", `/api/audit${queryString({ ...page, ...filters })}`),
     placeholderData: keepPreviousData,
   });
 

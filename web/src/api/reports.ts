@@ -14,9 +14,7 @@ export const reportQueries = {
     queryOptions({
       queryKey: ["my-reports"],
       queryFn: () =>
-        getJson<Answer<"/api/my-reports">>(
-          `/api/my-reports${queryString({ limit: 20 })}`,
-        ),
+        getJson<Answer<"/api/my-reports">>(`/api/my-reports${queryString({ limit: 20 })}`),
     }),
   lookup: (number: number) =>
     queryOptions({

@@ -61,7 +61,9 @@ export function RankingsPage() {
           <select
             aria-label={t("rankings.unitKind")}
             value={query.unitKind ?? ""}
-            onChange={(event) => setQuery({ ...query, unitKind: (event.target.value as UnitKind) || undefined })}
+            onChange={(event) =>
+              setQuery({ ...query, unitKind: (event.target.value as UnitKind) || undefined })
+            }
           >
             <option value="">{t("rankings.allUnitKinds")}</option>
             {unitKinds.map((kind) => (
