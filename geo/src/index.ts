@@ -101,6 +101,10 @@ export {
   validateGridGeometry,
 } from "./validate-grid.ts";
 export {
+  type InspectionKind,
+  type ItemOutcome,
+  inspectionKinds,
+  itemOutcomes,
   type PointKind,
   type ProblemSeverity,
   type ProblemSource,
@@ -111,6 +115,8 @@ export {
   type Role,
   responsibleDuties,
   roles,
+  type StandardStatus,
+  standardStatuses,
   type UnitKind,
   unitKinds,
 } from "./vocabulary.ts";

@@ -48,5 +48,17 @@ export type PointKind = (typeof pointKinds)[number];
 export const problemSources = ["inspection", "patrol", "citizen"] as const;
 export type ProblemSource = (typeof problemSources)[number];
 
+/** A standard's life: written as a draft, one version active at a time, older ones retired. */
+export const standardStatuses = ["draft", "active", "retired"] as const;
+export type StandardStatus = (typeof standardStatuses)[number];
+
+/** 检查: 自查, 明查, 暗访, 模拟测评, 督导. */
+export const inspectionKinds = ["self", "open", "covert", "mock", "supervision"] as const;
+export type InspectionKind = (typeof inspectionKinds)[number];
+
+/** What an inspector found for one item at one point. */
+export const itemOutcomes = ["pass", "fail", "not_applicable"] as const;
+export type ItemOutcome = (typeof itemOutcomes)[number];
+
 export const problemSeverities = ["minor", "normal", "serious"] as const;
 export type ProblemSeverity = (typeof problemSeverities)[number];

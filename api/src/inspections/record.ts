@@ -1,5 +1,6 @@
 // Recording an inspection (自查, 明查, 暗访, 模拟测评, 督导): the points visited and a result per
 // checklist item; every failed item becomes a problem at its point, routed like any report.
+import type { ItemOutcome } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import type { SessionUser } from "../accounts/sessions.ts";
 import { recordAudit } from "../audit/record.ts";
@@ -10,7 +11,7 @@ import { createProblem } from "../problems/create.ts";
 
 export interface ItemResult {
   itemId: number;
-  result: "pass" | "fail" | "not_applicable";
+  result: ItemOutcome;
   /** Points lost; defaults to the item's full points when it fails. */
   deduction?: number | undefined;
   note?: string | undefined;

@@ -1,4 +1,5 @@
 // /api/inspections: inspectors record inspections; failed items become problems.
+import { itemOutcomes } from "@civgrid/geo";
 import { createRoute, z } from "@hono/zod-openapi";
 import { AppError, fieldMessage, notFound } from "../errors.ts";
 import { getInspection, listInspections } from "../inspections/queries.ts";
@@ -32,7 +33,7 @@ const inspectionBody = z
             .array(
               z.object({
                 itemId: bodyId,
-                result: z.enum(["pass", "fail", "not_applicable"], {
+                result: z.enum(itemOutcomes, {
                   message: fieldMessage("field.one_of", { values: "pass, fail, not_applicable" }),
                 }),
                 deduction: z.number().min(0).max(100).optional(),
@@ -69,7 +70,7 @@ const InspectionDetail = Inspection.extend({
       pointName: z.string(),
       itemCode: z.string(),
       itemTitle: z.string(),
-      result: z.string(),
+      result: z.enum(itemOutcomes),
       deduction: z.number(),
       note: z.string().nullable(),
     }),

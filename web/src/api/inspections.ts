@@ -1,77 +1,23 @@
 // Evaluation standards (测评标准) to inspect against, and recording an inspection (检查).
 import { queryOptions } from "@tanstack/react-query";
 import { getJson, request } from "./client.ts";
+import type { Answer, Body, Schemas } from "./types.ts";
 
-export const inspectionKinds = ["self", "open", "covert", "mock", "supervision"] as const;
-export type InspectionKind = (typeof inspectionKinds)[number];
+export {
+  type InspectionKind,
+  type ItemOutcome,
+  inspectionKinds,
+  itemOutcomes,
+} from "@civgrid/geo";
 
-export interface StandardSummary {
-  id: number;
-  name: string;
-  year: number;
-  version: number;
-  scope: string;
-  status: "draft" | "active" | "retired";
-  itemCount: number;
-  totalPoints: number;
-}
+// An inspector's list and a standard are the coordinators' answers (standards.ts).
+export type { StandardCategory, StandardItem, StandardSummary } from "./standards.ts";
+export type Standard = Schemas["StandardDetail"];
 
-export interface StandardItem {
-  id: number;
-  code: string;
-  title: string;
-  checklist: string;
-  points: number;
-  evidence: string;
-}
-
-export interface StandardCategory {
-  id: number;
-  seq: number;
-  name: string;
-  items: StandardItem[];
-}
-
-export interface Standard extends StandardSummary {
-  categories: StandardCategory[];
-}
-
-export type ItemOutcome = "pass" | "fail" | "not_applicable";
-
-export interface ItemResult {
-  itemId: number;
-  result: ItemOutcome;
-  deduction?: number;
-  note?: string;
-  photoIds?: number[];
-}
-
-export interface NewInspection {
-  kind: InspectionKind;
-  standardId: number;
-  note?: string;
-  visits: Array<{ pointId: number; results: ItemResult[] }>;
-}
-
+export type NewInspection = Body<"/api/inspections">;
+export type ItemResult = NewInspection["visits"][number]["results"][number];
 /** What POST /api/inspections answers: the totals and the problems the failed items became. */
-export interface RecordedInspection {
-  id: number;
-  kind: InspectionKind;
-  pointsVisited: number;
-  failed: number;
-  pointsLost: number;
-  /** Ascending: one per failed result, in the order the results were recorded. */
-  problemIds: number[];
-  results: Array<{
-    pointId: number;
-    pointName: string;
-    itemCode: string;
-    itemTitle: string;
-    result: ItemOutcome;
-    deduction: number;
-    note: string | null;
-  }>;
-}
+export type RecordedInspection = Schemas["InspectionDetail"];
 
 export const inspectionsApi = {
   record: (inspection: NewInspection) =>
@@ -82,7 +28,7 @@ export const inspectionQueries = {
   standards: () =>
     queryOptions({
       queryKey: ["standards"],
-      queryFn: () => getJson<{ standards: StandardSummary[] }>("/api/standards?limit=100"),
+      queryFn: () => getJson<Answer<"/api/standards">>("/api/standards?limit=100"),
       staleTime: 300_000,
     }),
   standard: (id: number) =>

@@ -2739,7 +2739,8 @@ export interface components {
                 note: string | null;
                 pointId: number;
                 pointName: string;
-                result: string;
+                /** @enum {string} */
+                result: "pass" | "fail" | "not_applicable";
             }[];
         };
         InspectionPoint: {

@@ -9,58 +9,18 @@ import {
   useQueryClient,
 } from "@tanstack/react-query";
 import { queryString, request } from "./client.ts";
+import type { Answer, Schemas } from "./types.ts";
 
-export const standardStatuses = ["draft", "active", "retired"] as const;
-export type StandardStatus = (typeof standardStatuses)[number];
+export { type StandardStatus, standardStatuses } from "@civgrid/geo";
 
-export interface StandardSummary {
-  id: number;
-  name: string;
-  year: number;
-  version: number;
-  /** What the standard applies to, e.g. "hospital". */
-  scope: string;
-  status: StandardStatus;
-  categoryCount: number;
-  itemCount: number;
-  totalPoints: number;
-  createdAt: string;
-}
-
-export interface StandardItem {
-  id: number;
-  /** "<category seq>.<item seq>", e.g. "3.2": follows from the order. */
-  code: string;
-  title: string;
-  checklist: string;
-  points: number;
-  evidence: string;
-}
-
-export interface StandardCategory {
-  id: number;
-  seq: number;
-  name: string;
-  /** A new report this close (metres) to an open one of this category is offered as a duplicate. */
-  duplicateRadiusM: number;
-  items: StandardItem[];
-}
-
-export interface StandardDetail extends StandardSummary {
-  categories: StandardCategory[];
-}
-
+export type StandardSummary = Schemas["Standard"];
+export type StandardDetail = Schemas["StandardDetail"];
+/** A category: a new report this close (metres) to an open one of it is offered as a duplicate. */
+export type StandardCategory = StandardDetail["categories"][number];
+/** An item: its code "<category seq>.<item seq>", e.g. "3.2", follows from the order. */
+export type StandardItem = StandardCategory["items"][number];
 /** A whole standard as written (POST, PUT): no ids or codes, the order says it all. */
-export interface StandardInput {
-  name: string;
-  year: number;
-  scope: string;
-  categories: Array<{
-    name: string;
-    duplicateRadiusM: number;
-    items: Array<{ title: string; checklist: string; points: number; evidence: string }>;
-  }>;
-}
+export type StandardInput = Schemas["StandardInput"];
 
 /** The name, year and scope an imported sheet is saved under. */
 export interface StandardImportFields {
@@ -72,11 +32,7 @@ export interface StandardImportFields {
 export const standardsQuery = (page: { limit: number; offset: number }) =>
   queryOptions({
     queryKey: ["standards", page],
-    queryFn: () =>
-      request<{ standards: StandardSummary[]; total: number }>(
-        "GET",
-        `/api/standards${queryString(page)}`,
-      ),
+    queryFn: () => request<Answer<"/api/standards">>("GET", `/api/standards${queryString(page)}`),
     placeholderData: keepPreviousData,
   });
 
@@ -100,7 +56,10 @@ export const standardsApi = {
     request<StandardDetail>("PUT", `/api/standards/${id}`, { json: input }),
   copy: (id: number) => request<StandardDetail>("POST", `/api/standards/${id}/versions`),
   activate: (id: number) =>
-    request<StandardDetail & { retired: number[] }>("POST", `/api/standards/${id}/activate`),
+    request<Answer<"/api/standards/{id}/activate", "post">>(
+      "POST",
+      `/api/standards/${id}/activate`,
+    ),
   import: ({ file, ...fields }: StandardImportFields & { file: File }) => {
     const form = new FormData();
     form.set("file", file);

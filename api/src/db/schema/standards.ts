@@ -1,6 +1,12 @@
 // Evaluation standards (测评标准), inspection points (点位) and inspections (检查).
 
-import { type PointKind, pointKinds } from "@civgrid/geo";
+import {
+  inspectionKinds,
+  itemOutcomes,
+  type PointKind,
+  pointKinds,
+  standardStatuses,
+} from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import {
   check,
@@ -19,8 +25,6 @@ import { grids } from "./grids.ts";
 import { cities } from "./regions.ts";
 import { people, units } from "./units.ts";
 import { users } from "./users.ts";
-
-export const standardStatuses = ["draft", "active", "retired"] as const;
 
 /** A versioned evaluation standard, e.g. the 2022 hospital point standard (11 categories, 42 items). */
 export const standards = pgTable(
@@ -83,8 +87,8 @@ export const standardItems = pgTable(
   ],
 );
 
-// The kinds of point are geo/'s (shared with the web): see geo/src/vocabulary.ts.
-export { type PointKind, pointKinds };
+// The kinds and statuses are geo/'s (shared with the web): see geo/src/vocabulary.ts.
+export { inspectionKinds, itemOutcomes, type PointKind, pointKinds, standardStatuses };
 
 /** 点位: a located place assessors visit, inside a grid or belonging to a unit. */
 export const inspectionPoints = pgTable(
@@ -106,8 +110,6 @@ export const inspectionPoints = pgTable(
     check("inspection_points_kind_check", oneOf(t.kind, pointKinds)),
   ],
 );
-
-export const inspectionKinds = ["self", "open", "covert", "mock", "supervision"] as const;
 
 /** 检查: one visit (自查, 明查, 暗访, 模拟测评, 督导) against a standard. */
 export const inspections = pgTable(
@@ -144,7 +146,7 @@ export const inspectionResults = pgTable(
     itemId: integer("item_id")
       .notNull()
       .references(() => standardItems.id),
-    passed: text("passed", { enum: ["pass", "fail", "not_applicable"] }).notNull(),
+    passed: text("passed", { enum: itemOutcomes }).notNull(),
     deduction: numeric("deduction", { precision: 6, scale: 2, mode: "number" })
       .notNull()
       .default(0),
@@ -152,6 +154,6 @@ export const inspectionResults = pgTable(
   },
   (t) => [
     unique("inspection_results_visit_item_key").on(t.inspectionId, t.pointId, t.itemId),
-    check("inspection_results_passed_check", oneOf(t.passed, ["pass", "fail", "not_applicable"])),
+    check("inspection_results_passed_check", oneOf(t.passed, itemOutcomes)),
   ],
 );
