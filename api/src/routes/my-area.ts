@@ -1,4 +1,5 @@
 // GET /api/my-area: a volunteer's or grid leader's patrol area, in one answer for the phone.
+import { pointKinds, problemStatuses } from "@civgrid/geo";
 import { createRoute, z } from "@hono/zod-openapi";
 import { myArea } from "../volunteers/my-area.ts";
 import { errorSchema, featureSchema, json, newRouter } from "./router.ts";
@@ -23,14 +24,14 @@ const AreaGrid = featureSchema(
 );
 const AreaPoint = featureSchema(
   "AreaPoint",
-  z.object({ id, name: z.string(), kind: z.string(), gridId: id }),
+  z.object({ id, name: z.string(), kind: z.enum(pointKinds), gridId: id }),
 );
 const AreaProblem = featureSchema(
   "AreaProblem",
   z.object({
     id,
     description: z.string(),
-    status: z.string(),
+    status: z.enum(problemStatuses),
     gridId: id,
     itemTitle: z.string().nullable(),
     overdue: z.boolean(),

@@ -1,5 +1,6 @@
 // Writing problems: POST /api/problems (a report), POST /api/problems/{id}/transitions (the closed
 // loop), and the coordinator's board.
+import { problemStatuses } from "@civgrid/geo";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { fieldMessage, notFound } from "../errors.ts";
@@ -41,13 +42,13 @@ const ids = z.array(bodyId).max(20);
 const problemLine = {
   id: z.number().int(),
   description: z.string(),
-  status: z.string(),
+  status: z.enum(problemStatuses),
   gridCode: z.string().nullable(),
   unitName: z.string().nullable(),
 };
 const Board = z
   .object({
-    byStatus: z.record(z.string(), z.number().int()),
+    byStatus: z.partialRecord(z.enum(problemStatuses), z.number().int()),
     open: z.number().int(),
     overdueCount: z.number().int(),
     extensionRequests: z.number().int(),
@@ -68,7 +69,7 @@ const PossibleDuplicate = z
   .object({
     id: z.number().int(),
     description: z.string(),
-    status: z.string(),
+    status: z.enum(problemStatuses),
     distanceM: z.number(),
   })
   .openapi("PossibleDuplicate");

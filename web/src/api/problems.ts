@@ -2,81 +2,35 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { getJson, queryString, request } from "./client.ts";
 import type {
+  Answer,
+  Body,
   ProblemCollection,
   ProblemDetail,
-  ProblemSource,
   ProblemStatus,
-  RectificationAction,
+  Query,
+  Schemas,
 } from "./types.ts";
 
-export interface ProblemFilters {
+/** The list's filters; statuses as a list (the API takes them comma-separated). */
+export type ProblemFilters = Omit<Query<"/api/problems">, "status" | "overdue"> & {
   status?: readonly ProblemStatus[] | undefined;
   overdue?: boolean | undefined;
-  source?: ProblemSource | undefined;
-  sort?: "urgency" | "newest" | undefined;
-  limit?: number | undefined;
-  offset?: number | undefined;
-}
-
-/** An overdue problem on the board, most late first. */
-export interface OverdueProblem {
-  id: number;
-  description: string;
-  status: ProblemStatus;
-  gridCode: string | null;
-  unitName: string | null;
-  deadline: string;
-  daysOverdue: number;
-}
-
-/** A problem waiting for dispatch (待派发) on the board, and since when. */
-export interface AwaitingProblem {
-  id: number;
-  description: string;
-  status: ProblemStatus;
-  gridCode: string | null;
-  unitName: string | null;
-  awaitingSince: string;
-}
+};
 
 /** GET /api/problems/board: 销号清零 at a glance. */
-export interface ProblemBoard {
-  byStatus: Partial<Record<ProblemStatus, number>>;
-  open: number;
-  overdueCount: number;
-  extensionRequests: number;
-  overdue: OverdueProblem[];
-  awaitingDispatchCount: number;
-  awaitingDispatch: AwaitingProblem[];
-}
-
+export type ProblemBoard = Schemas["ProblemBoard"];
+/** An overdue problem on the board, most late first. */
+export type OverdueProblem = ProblemBoard["overdue"][number];
+/** A problem waiting for dispatch (待派发) on the board, and since when. */
+export type AwaitingProblem = ProblemBoard["awaitingDispatch"][number];
 /** An open problem of the same standard item near this one, that may be the same problem. */
-export interface PossibleDuplicate {
-  id: number;
-  description: string;
-  status: ProblemStatus;
-  distanceM: number;
-}
+export type PossibleDuplicate = Schemas["PossibleDuplicate"];
 
 /** The steps a user takes on the page (the API's report is not one of them). */
-export type StepAction = Exclude<RectificationAction, "report" | "reroute">;
+export type StepAction = Step["action"];
 
 /** One step of the closed loop, naming the version of the problem it was taken on. */
-export interface Step {
-  action: StepAction;
-  version: number;
-  note?: string;
-  reason?: string;
-  photoIds?: number[];
-  days?: number;
-  reviewOn?: string;
-  /** Dispatch: the unit (default: the routed one). */
-  unitId?: number;
-  /** Dispatch, return, reopen: the last day, YYYY-MM-DD in China (default: by severity). */
-  deadline?: string;
-  /** Mark duplicate: the problem this one repeats. */
-  duplicateOf?: number;
-}
+export type Step = Body<"/api/problems/{id}/transitions">;
 
 const listPath = ({ status, overdue, ...rest }: ProblemFilters) =>
   `/api/problems${queryString({
@@ -90,7 +44,7 @@ export const problemsApi = {
   board: () => getJson<ProblemBoard>("/api/problems/board"),
   /** Nearest first, at most five; [] when there are none. */
   duplicates: (id: number) =>
-    getJson<{ duplicates: PossibleDuplicate[] }>(`/api/problems/${id}/duplicates`),
+    getJson<Answer<"/api/problems/{id}/duplicates">>(`/api/problems/${id}/duplicates`),
   step: (id: number, step: Step) =>
     request<ProblemDetail>("POST", `/api/problems/${id}/transitions`, { json: step }),
 };

@@ -2254,7 +2254,8 @@ export interface components {
             properties: {
                 gridId: number;
                 id: number;
-                kind: string;
+                /** @enum {string} */
+                kind: "hospital_entrance" | "waiting_hall" | "hospital_window" | "street" | "stairwell" | "garbage_point" | "notice_board" | "public_toilet" | "market";
                 name: string;
             };
             /** @enum {string} */
@@ -2269,7 +2270,8 @@ export interface components {
                 id: number;
                 itemTitle: string | null;
                 overdue: boolean;
-                status: string;
+                /** @enum {string} */
+                status: "reported" | "dispatched" | "rectifying" | "submitted" | "returned" | "sent_back" | "ledger" | "closed";
             };
             /** @enum {string} */
             type: "Feature";
@@ -3116,7 +3118,8 @@ export interface components {
             description: string;
             distanceM: number;
             id: number;
-            status: string;
+            /** @enum {string} */
+            status: "reported" | "dispatched" | "rectifying" | "submitted" | "returned" | "sent_back" | "ledger" | "closed";
         };
         Problem: {
             geometry: components["schemas"]["Geometry"];
@@ -3168,12 +3171,20 @@ export interface components {
                 description: string;
                 gridCode: string | null;
                 id: number;
-                status: string;
+                /** @enum {string} */
+                status: "reported" | "dispatched" | "rectifying" | "submitted" | "returned" | "sent_back" | "ledger" | "closed";
                 unitName: string | null;
             }[];
             awaitingDispatchCount: number;
             byStatus: {
-                [key: string]: number;
+                closed?: number;
+                dispatched?: number;
+                ledger?: number;
+                rectifying?: number;
+                reported?: number;
+                returned?: number;
+                sent_back?: number;
+                submitted?: number;
             };
             extensionRequests: number;
             open: number;
@@ -3184,7 +3195,8 @@ export interface components {
                 description: string;
                 gridCode: string | null;
                 id: number;
-                status: string;
+                /** @enum {string} */
+                status: "reported" | "dispatched" | "rectifying" | "submitted" | "returned" | "sent_back" | "ledger" | "closed";
                 unitName: string | null;
             }[];
             overdueCount: number;

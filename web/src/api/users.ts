@@ -1,53 +1,23 @@
 // Accounts, for administrators: list, create, change, import from a spreadsheet.
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import type { Role } from "./auth.ts";
 import { queryString, request } from "./client.ts";
+import type { Answer, Body, Query, Schemas } from "./types.ts";
 
-export interface User {
-  id: number;
-  username: string;
-  displayName: string;
-  mobile: string | null;
-  role: Role;
-  unitId: number | null;
-  unitName: string | null;
-  personId: number | null;
-  personName: string | null;
-  disabled: boolean;
-  mustChangePassword: boolean;
-  createdAt: string;
-}
+export type User = Schemas["User"];
 
-export interface UserFilters {
-  role?: Role | undefined;
-  q?: string | undefined;
+export type UserFilters = Pick<Query<"/api/users">, "role" | "q"> & {
   limit: number;
   offset: number;
-}
-
-/** The fields an administrator sets; `password` is the initial one, or a reset. */
-export interface UserChanges {
-  displayName?: string;
-  mobile?: string | null;
-  role?: Role;
-  unitId?: number | null;
-  personId?: number | null;
-  disabled?: boolean;
-  password?: string;
-}
-
-export type NewUser = UserChanges & {
-  username: string;
-  displayName: string;
-  role: Role;
-  password: string;
 };
+
+export type NewUser = Body<"/api/users">;
+/** The fields an administrator sets; `password` is the initial one, or a reset. */
+export type UserChanges = Body<"/api/users/{id}", "patch">;
 
 export const usersQuery = (filters: UserFilters) =>
   queryOptions({
     queryKey: ["users", filters],
-    queryFn: () =>
-      request<{ users: User[]; total: number }>("GET", `/api/users${queryString({ ...filters })}`),
+    queryFn: () => request<Answer<"/api/users">>("GET", `/api/users${queryString({ ...filters })}`),
     placeholderData: keepPreviousData, // paging and filtering keep the table while loading
   });
 
@@ -58,7 +28,7 @@ export const usersApi = {
   import: (file: File) => {
     const form = new FormData();
     form.set("file", file);
-    return request<{ created: number; unchanged: number }>("POST", "/api/users/import", {
+    return request<Answer<"/api/users/import", "post">>("POST", "/api/users/import", {
       form,
     });
   },
