@@ -60,5 +60,40 @@ export type InspectionKind = (typeof inspectionKinds)[number];
 export const itemOutcomes = ["pass", "fail", "not_applicable"] as const;
 export type ItemOutcome = (typeof itemOutcomes)[number];
 
+/** A campaign's phases: 动员, 实施, 测评, 巩固. */
+export const phaseKinds = [
+  "mobilisation",
+  "implementation",
+  "assessment",
+  "consolidation",
+] as const;
+export type PhaseKind = (typeof phaseKinds)[number];
+
+/** The unit kinds "all hospitals" means when a task is given to them. */
+export const hospitalKinds = [
+  "public_hospital",
+  "private_hospital",
+  "out_of_town_hospital",
+] as const satisfies readonly UnitKind[];
+
+/** A task as it reaches one unit or grid. */
+export const taskAssignmentStatuses = ["todo", "in_progress", "done", "returned"] as const;
+export type TaskAssignmentStatus = (typeof taskAssignmentStatuses)[number];
+
+/** 资料报送: what a unit hands in each week, and where it stands. */
+export const materialCategories = [
+  "activity_report",
+  "photos",
+  "responsibility_letter",
+  "minutes",
+  "other",
+] as const;
+export type MaterialCategory = (typeof materialCategories)[number];
+export const materialStatuses = ["submitted", "accepted", "returned"] as const;
+export type MaterialStatus = (typeof materialStatuses)[number];
+/** A unit's week on the materials board. */
+export const materialBoardStatuses = ["on_time", "late", "missing", "returned", "pending"] as const;
+export type MaterialBoardStatus = (typeof materialBoardStatuses)[number];
+
 export const problemSeverities = ["minor", "normal", "serious"] as const;
 export type ProblemSeverity = (typeof problemSeverities)[number];

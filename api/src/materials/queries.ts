@@ -1,5 +1,6 @@
 // Reading materials as the caller may see them: a filtered list, and the completeness board
 // (units × weeks: on time / late / missing against the weekly deadline).
+import type { MaterialBoardStatus } from "@civgrid/geo";
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
@@ -87,7 +88,7 @@ export function listMaterials(
   });
 }
 
-export type BoardStatus = "on_time" | "late" | "missing" | "returned" | "pending";
+export type BoardStatus = MaterialBoardStatus;
 
 export interface BoardCell {
   week: string;

@@ -1,14 +1,9 @@
 // Materials (资料报送): their categories, the week a material reports on, and its weekly deadline.
+import type { MaterialCategory } from "@civgrid/geo";
 import { addDays, mondayOf, todayInChina } from "../tasks/china-time.ts";
 
-export const materialCategories = [
-  "activity_report",
-  "photos",
-  "responsibility_letter",
-  "minutes",
-  "other",
-] as const;
-export type MaterialCategory = (typeof materialCategories)[number];
+// The categories are geo/'s (shared with the web): see geo/src/vocabulary.ts.
+export { type MaterialCategory, materialCategories } from "@civgrid/geo";
 
 /** Folder names in the archive, as the assessors' binders are labelled. */
 export const categoryNames: Record<MaterialCategory, string> = {

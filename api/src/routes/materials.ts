@@ -1,5 +1,6 @@
 // /api/materials: units submit their weekly materials (资料报送); the campaign office lists them,
 // accepts or returns them, watches the weekly completeness board and downloads the archive.
+import { materialStatuses } from "@civgrid/geo";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { AppError, fieldMessage, validationError } from "../errors.ts";
@@ -35,7 +36,6 @@ const errors = {
 };
 const submit = requirePermission("unit.materials.write");
 const review = requirePermission("tasks.write");
-const statuses = ["submitted", "accepted", "returned"] as const;
 
 const materialSchema = z
   .object({
@@ -45,7 +45,7 @@ const materialSchema = z
     week: z.string().openapi({ description: "Monday of the week reported on" }),
     category: z.enum(materialCategories),
     title: z.string(),
-    status: z.enum(statuses),
+    status: z.enum(materialStatuses),
     taskId: z.number().int().nullable(),
     gridId: z.number().int().nullable(),
     itemId: z.number().int().nullable(),
@@ -88,8 +88,8 @@ const boardSchema = z
               z.object({
                 id: z.number().int(),
                 title: z.string(),
-                category: z.string(),
-                status: z.string(),
+                category: z.enum(materialCategories),
+                status: z.enum(materialStatuses),
                 url: z.string().nullable().openapi({ description: "the file, shown inline" }),
                 mime: z.string().nullable(),
                 fileName: z.string().nullable(),
@@ -144,7 +144,7 @@ export function materialRoutes(settings: { dir: string; maxMb: number }) {
           query: z
             .object({
               ...filters,
-              status: listOf(statuses),
+              status: listOf(materialStatuses),
               limit: page.limit,
               offset: page.offset,
             })
@@ -272,7 +272,7 @@ export function materialRoutes(settings: { dir: string; maxMb: number }) {
               campaignId: id.optional(),
               unitId: id.optional(),
               category: oneOf(materialCategories).optional(),
-              status: listOf(statuses),
+              status: listOf(materialStatuses),
             })
             .strict(),
         },

@@ -70,7 +70,7 @@ export const matrixSchema = z
       z.object({
         id: z.number().int(),
         title: z.string(),
-        phase: z.string(),
+        phase: z.enum(phaseKinds),
         deadline: z.string(),
         ...counts,
       }),

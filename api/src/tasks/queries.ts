@@ -1,5 +1,6 @@
 // Reading tasks as the caller may see them: a list with per-task progress counts, one task with
 // its assignments and evidence, and the tasks × units matrix with what is late first.
+import type { TaskAssignmentStatus } from "@civgrid/geo";
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
@@ -87,7 +88,7 @@ export interface AssignmentView {
   unitName: string | null;
   gridId: number | null;
   gridName: string | null;
-  status: "todo" | "in_progress" | "done" | "returned";
+  status: TaskAssignmentStatus;
   progress: number;
   note: string | null;
   completedAt: string | null;

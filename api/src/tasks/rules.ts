@@ -1,5 +1,6 @@
 // A task before it is saved: its input shape, and the checks that need the database — the
 // deadline lies within its phase, and the assignees (units, grids, "all hospitals") exist.
+import { hospitalKinds } from "@civgrid/geo";
 import { z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
@@ -10,11 +11,7 @@ import { bodyId } from "../routes/query.ts";
 import { dateSchema } from "./campaigns.ts";
 import { endOfDayInChina } from "./china-time.ts";
 
-export const hospitalKinds = [
-  "public_hospital",
-  "private_hospital",
-  "out_of_town_hospital",
-] as const;
+export { hospitalKinds };
 
 export const assigneesSchema = z
   .object({

@@ -1,6 +1,7 @@
 // Changing tasks: a coordinator creates a task for many assignees in one go, reminds and returns;
 // an assignee reports progress and completes with evidence. Each function runs in the caller's
 // transaction and leaves one audit row.
+import type { TaskAssignmentStatus } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
@@ -47,7 +48,7 @@ export async function insertTask(ex: Executor, actor: Actor, task: PreparedTask)
 interface AssignmentRow {
   id: number;
   taskId: number;
-  status: "todo" | "in_progress" | "done" | "returned";
+  status: TaskAssignmentStatus;
   progress: number;
   note: string | null;
 }

@@ -2803,11 +2803,13 @@ export interface components {
             units: {
                 cells: {
                     materials: {
-                        category: string;
+                        /** @enum {string} */
+                        category: "activity_report" | "photos" | "responsibility_letter" | "minutes" | "other";
                         fileName: string | null;
                         id: number;
                         mime: string | null;
-                        status: string;
+                        /** @enum {string} */
+                        status: "submitted" | "accepted" | "returned";
                         title: string;
                         /** @description the file, shown inline */
                         url: string | null;
@@ -3567,7 +3569,8 @@ export interface components {
                 done: number;
                 id: number;
                 overdue: number;
-                phase: string;
+                /** @enum {string} */
+                phase: "mobilisation" | "implementation" | "assessment" | "consolidation";
                 title: string;
                 total: number;
             }[];

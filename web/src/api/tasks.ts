@@ -1,161 +1,45 @@
 // Campaigns, tasks (任务清单) and materials (资料报送): the queries, the changes, and the archive
 // download that counts its bytes as they arrive.
+
+import type { MaterialBoardStatus, TaskAssignmentStatus } from "@civgrid/geo";
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiError, apiHeaders, queryString, request } from "./client.ts";
+import type { Answer, Schemas } from "./types.ts";
 
-export const phaseKinds = [
-  "mobilisation",
-  "implementation",
-  "assessment",
-  "consolidation",
-] as const;
-export type PhaseKind = (typeof phaseKinds)[number];
-export const hospitalKinds = ["public_hospital", "private_hospital", "out_of_town_hospital"];
-export const materialCategories = [
-  "activity_report",
-  "photos",
-  "responsibility_letter",
-  "minutes",
-  "other",
-] as const;
-export type MaterialCategory = (typeof materialCategories)[number];
-export type AssignmentStatus = "todo" | "in_progress" | "done" | "returned";
-export type BoardStatus = "on_time" | "late" | "missing" | "returned" | "pending";
+export {
+  hospitalKinds,
+  type MaterialCategory,
+  materialCategories,
+  type PhaseKind,
+  phaseKinds,
+} from "@civgrid/geo";
+export type AssignmentStatus = TaskAssignmentStatus;
+export type BoardStatus = MaterialBoardStatus;
 
-export interface Campaign {
-  id: number;
-  name: string;
-  year: number;
-  phases: { phase: PhaseKind; startsOn: string; endsOn: string }[];
-  currentPhase: PhaseKind | null;
-}
-
-export interface TaskSummary {
-  id: number;
-  campaignId: number;
-  phase: PhaseKind;
-  title: string;
-  description: string;
-  deadline: string;
-  assignments: number;
-  done: number;
-  inProgress: number;
-  returned: number;
-  overdue: number;
-  doneLate: number;
-}
-
-export interface Assignment {
-  id: number;
-  taskId: number;
-  unitId: number | null;
-  unitName: string | null;
-  gridId: number | null;
-  gridName: string | null;
-  status: AssignmentStatus;
-  progress: number;
-  note: string | null;
-  completedAt: string | null;
-  returnReason: string | null;
-  remindedAt: string | null;
-  remindCount: number;
-  overdue: boolean;
-  doneLate: boolean;
-  evidence: { id: number; name: string; mime: string; url: string }[];
-}
-
-export interface TaskDetail
-  extends Omit<
-    TaskSummary,
-    "assignments" | "done" | "inProgress" | "returned" | "overdue" | "doneLate"
-  > {
-  assignments: Assignment[];
-}
-
-interface Counts {
-  overdue: number;
-  done: number;
-  total: number;
-}
-export interface TaskMatrix {
-  tasks: ({ id: number; title: string; phase: PhaseKind; deadline: string } & Counts)[];
-  units: ({ id: number; name: string } & Counts)[];
-  cells: {
-    taskId: number;
-    unitId: number;
-    assignmentId: number;
-    status: AssignmentStatus;
-    progress: number;
-    overdue: boolean;
-    doneLate: boolean;
-  }[];
-}
-
-export interface TaskInput {
-  campaignId: number;
-  phase: PhaseKind;
-  title: string;
-  description: string;
-  deadline: string;
-  /** The standard item (考核细则) the task serves. */
-  itemId?: number;
-  assignees: { unitIds?: number[]; gridIds?: number[]; unitKinds?: string[] };
-}
-
-export interface Material {
-  id: number;
-  unitId: number;
-  unitName: string;
-  week: string;
-  category: MaterialCategory;
-  title: string;
-  status: "submitted" | "accepted" | "returned";
-  reviewNote: string | null;
-  submittedAt: string;
-  submittedBy: string | null;
-  fileName: string | null;
-  url: string | null;
-}
-
+export type Campaign = Schemas["Campaign"];
+export type TaskSummary = Schemas["TaskSummary"];
+export type Assignment = Schemas["TaskAssignment"];
+export type TaskDetail = Schemas["Task"];
+export type TaskMatrix = Schemas["TaskMatrix"];
+/** A new task; its itemId is the standard item (考核细则) the task serves. */
+export type TaskInput = Schemas["TaskInput"];
+export type Material = Schemas["Material"];
+export type MaterialBoard = Schemas["MaterialBoard"];
 /** A material on the board; `url` opens its file (same origin) for the reviewer to look at. */
-export interface BoardMaterial {
-  id: number;
-  title: string;
-  category: string;
-  status: string;
-  url: string | null;
-  mime: string | null;
-  fileName: string | null;
-}
-
-export interface MaterialBoard {
-  weeks: { week: string; deadline: string }[];
-  units: {
-    id: number;
-    name: string;
-    missing: number;
-    late: number;
-    cells: {
-      week: string;
-      status: BoardStatus;
-      submittedAt: string | null;
-      materials: BoardMaterial[];
-    }[];
-  }[];
-}
+export type BoardMaterial = MaterialBoard["units"][number]["cells"][number]["materials"][number];
 
 export const taskQueries = {
   currentCampaign: () =>
     queryOptions({
       queryKey: ["campaigns", "current"],
-      queryFn: () => request<{ campaign: Campaign | null }>("GET", "/api/campaigns/current"),
+      queryFn: () => request<Answer<"/api/campaigns/current">>("GET", "/api/campaigns/current"),
       staleTime: 5 * 60_000,
     }),
   tasks: (filters: { campaignId?: number; gridId?: number; unitId?: number; open?: "true" }) =>
     queryOptions({
       queryKey: ["tasks", "list", filters],
       queryFn: () =>
-        request<{ tasks: TaskSummary[]; total: number }>(
+        request<Answer<"/api/tasks">>(
           "GET",
           `/api/tasks${queryString({ ...filters, limit: 200 })}`,
         ),
@@ -174,7 +58,7 @@ export const taskQueries = {
     queryOptions({
       queryKey: ["materials", "list", filters],
       queryFn: () =>
-        request<{ materials: Material[]; total: number }>(
+        request<Answer<"/api/materials">>(
           "GET",
           `/api/materials${queryString({ limit: 100, ...filters })}`,
         ),
@@ -201,15 +85,21 @@ export const tasksApi = {
   import: ({ campaignId, file }: { campaignId: number; file: File }) => {
     const form = new FormData();
     form.set("file", file);
-    return request<{ created: number[] }>("POST", `/api/tasks/import?campaignId=${campaignId}`, {
-      form,
-    });
+    return request<Answer<"/api/tasks/import", "post">>(
+      "POST",
+      `/api/tasks/import?campaignId=${campaignId}`,
+      {
+        form,
+      },
+    );
   },
   exportUrl: (campaignId: number) => `/api/tasks/export?campaignId=${campaignId}`,
   uploadEvidence: (file: File) => {
     const form = new FormData();
     form.set("file", file);
-    return request<{ id: number; originalName: string }>("POST", "/api/files/documents", { form });
+    return request<Answer<"/api/files/documents", "post">>("POST", "/api/files/documents", {
+      form,
+    });
   },
   submitMaterial: (fields: Record<string, string>, file: File) => {
     const form = new FormData();

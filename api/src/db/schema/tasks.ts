@@ -1,4 +1,5 @@
 // Campaigns and their phases, task lists (任务清单), materials (资料报送) and volunteer activities.
+import { materialStatuses, phaseKinds, taskAssignmentStatuses } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import {
   check,
@@ -32,12 +33,8 @@ export const campaigns = pgTable(
   (t) => [unique("campaigns_city_name_key").on(t.cityId, t.name)],
 );
 
-export const phaseKinds = [
-  "mobilisation",
-  "implementation",
-  "assessment",
-  "consolidation",
-] as const;
+// The phases and statuses are geo/'s (shared with the web): see geo/src/vocabulary.ts.
+export { materialStatuses, phaseKinds, taskAssignmentStatuses };
 
 export const campaignPhases = pgTable(
   "campaign_phases",
@@ -72,8 +69,6 @@ export const tasks = pgTable("tasks", {
   createdBy: integer("created_by").references(() => users.id),
   createdAt: createdAt(),
 });
-
-export const taskAssignmentStatuses = ["todo", "in_progress", "done", "returned"] as const;
 
 /** One task as it reaches one unit or one grid. */
 export const taskAssignments = pgTable(
@@ -123,8 +118,6 @@ export const taskEvidence = pgTable(
   },
   (t) => [unique("task_evidence_assignment_file_key").on(t.assignmentId, t.fileId)],
 );
-
-export const materialStatuses = ["submitted", "accepted", "returned"] as const;
 
 /** 资料报送: a unit's weekly material (activity report, photos, 责任状, minutes). */
 export const materials = pgTable(

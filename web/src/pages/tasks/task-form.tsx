@@ -49,13 +49,13 @@ export function TaskForm({ campaign, onDone }: Props) {
         description: text("description"),
         deadline: text("deadline"),
         ...(itemId && { itemId: Number(itemId) }),
-        assignees: { unitIds, gridIds, ...(allHospitals && { unitKinds: hospitalKinds }) },
+        assignees: { unitIds, gridIds, ...(allHospitals && { unitKinds: [...hospitalKinds] }) },
       },
       { onSuccess: onDone },
     );
   };
   const unitList = (units.data?.features ?? []).map((f) => f.properties);
-  const isHospital = (kind: string) => hospitalKinds.includes(kind);
+  const isHospital = (kind: string) => (hospitalKinds as readonly string[]).includes(kind);
   return (
     <form className="dialog-form task-form" onSubmit={onSubmit} noValidate>
       {create.error && <ErrorBanner message={create.error.message} />}
