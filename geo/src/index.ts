@@ -101,6 +101,8 @@ export {
   validateGridGeometry,
 } from "./validate-grid.ts";
 export {
+  type ActivityKind,
+  activityKinds,
   hospitalKinds,
   type InspectionKind,
   type ItemOutcome,

@@ -95,5 +95,18 @@ export type MaterialStatus = (typeof materialStatuses)[number];
 export const materialBoardStatuses = ["on_time", "late", "missing", "returned", "pending"] as const;
 export type MaterialBoardStatus = (typeof materialBoardStatuses)[number];
 
+/** 志愿服务类型: the kinds of volunteer activity. */
+export const activityKinds = [
+  "health_promotion",
+  "elderly_care",
+  "traffic_persuasion",
+  "patient_assistance",
+  "environment_cleanup",
+  "epidemic_prevention",
+  "civility_promotion",
+  "other",
+] as const;
+export type ActivityKind = (typeof activityKinds)[number];
+
 export const problemSeverities = ["minor", "normal", "serious"] as const;
 export type ProblemSeverity = (typeof problemSeverities)[number];

@@ -1,5 +1,7 @@
 // Volunteer activities (志愿服务活动): a branch logs what it did, where, who took part and for how
 // long; volunteers read their own hours.
+
+import type { ActivityKind } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import type { SessionUser } from "../accounts/sessions.ts";
 import { recordAudit } from "../audit/record.ts";
@@ -12,17 +14,8 @@ import type { Scope } from "../policy/scope.ts";
 import { todayInChina } from "../rankings/period.ts";
 import { type DayRange, ownGrid, withinDays } from "./caller.ts";
 
-export const activityKinds = [
-  "health_promotion",
-  "elderly_care",
-  "traffic_persuasion",
-  "patient_assistance",
-  "environment_cleanup",
-  "epidemic_prevention",
-  "civility_promotion",
-  "other",
-] as const;
-export type ActivityKind = (typeof activityKinds)[number];
+// The kinds are geo/'s (shared with the web): see geo/src/vocabulary.ts.
+export { type ActivityKind, activityKinds } from "@civgrid/geo";
 
 export interface NewActivity {
   branchId?: number | undefined;

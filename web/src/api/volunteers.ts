@@ -3,132 +3,34 @@ import { queryOptions } from "@tanstack/react-query";
 import type { FeatureCollection, LineString, MultiPolygon, Point } from "geojson";
 import i18n from "../i18n.ts";
 import { ApiError, apiError, apiHeaders, getJson, queryString, request } from "./client.ts";
+import type { Answer, Body, PropertiesOf, Schemas } from "./types.ts";
 
-export interface AreaGridProperties {
-  id: number;
-  code: string;
-  name: string;
-  communityName: string;
-  leadUnit: { id: number; name: string; phone: string | null } | null;
-  leader: { name: string; mobile: string | null } | null;
-  team: { personId: number; name: string; role: "leader" | "volunteer" }[];
-}
+export type AreaGridProperties = PropertiesOf<"AreaGrid">;
+type AreaPointProperties = PropertiesOf<"AreaPoint">;
+type AreaProblemProperties = PropertiesOf<"AreaProblem">;
 
-export interface MyArea {
+export type MyArea = {
   grids: FeatureCollection<MultiPolygon, AreaGridProperties>;
-  points: FeatureCollection<Point, { id: number; name: string; kind: string; gridId: number }>;
-  problems: FeatureCollection<
-    Point,
-    { id: number; description: string; status: string; itemTitle: string | null; overdue: boolean }
-  >;
-}
+  points: FeatureCollection<Point, AreaPointProperties>;
+  problems: FeatureCollection<Point, AreaProblemProperties>;
+};
 
-export interface PatrolProperties {
-  id: number;
-  personName: string;
-  gridCode: string | null;
-  startedAt: string;
-  endedAt: string | null;
-  lengthM: number;
-  pointCount: number;
-}
-
-export interface Patrol {
-  type: "Feature";
-  id: number;
-  geometry: LineString | null;
-  properties: PatrolProperties;
-}
-
-export interface TrackPoint {
-  lon: number;
-  lat: number;
-  at: string;
-  accuracyM?: number;
-}
-
-export interface DedicationDay {
-  id: number;
-  gridId: number;
-  gridCode: string;
-  gridName: string;
-  heldOn: string;
-  title: string;
-  signedUp: number;
-  checkedIn: number;
-  mine: { signedUpAt: string; checkedInAt: string | null } | null;
-}
-
+export type PatrolProperties = PropertiesOf<"Patrol">;
+export type Patrol = Omit<Schemas["Patrol"], "geometry"> & { geometry: LineString | null };
+export type TrackPoint = Schemas["TrackPoint"];
+export type DedicationDay = Schemas["DedicationDay"];
 /** Who signed up for a dedication day, and whether they came (the office's view). */
-export interface DaySignUp {
-  personId: number;
-  name: string;
-  signedUpAt: string;
-  checkedInAt: string | null;
-}
+export type DaySignUp = Schemas["DaySignUp"];
+/** An activity; its photoIds are files (GET /api/files/{id}, /thumbnail). */
+export type Activity = Schemas["VolunteerActivity"];
+export type ActivityTotals = Answer<"/api/activities/totals">;
 
-export interface Activity {
-  id: number;
-  kind: string;
-  title: string;
-  heldOn: string;
-  branchName: string;
-  gridCode: string | null;
-  participantCount: number;
-  myHours: number;
-  /** Files (GET /api/files/{id}, /thumbnail). */
-  photoIds: number[];
-}
+export { type ActivityKind, activityKinds } from "@civgrid/geo";
 
-export interface ActivityTotals {
-  branches: {
-    branchId: number;
-    branchName: string;
-    activities: number;
-    volunteers: number;
-    hours: number;
-  }[];
-  volunteers: {
-    personId: number;
-    name: string;
-    branchName: string | null;
-    activities: number;
-    hours: number;
-  }[];
-}
-
-/** The kinds of volunteer activity the API knows (志愿服务类型). */
-export const activityKinds = [
-  "health_promotion",
-  "elderly_care",
-  "traffic_persuasion",
-  "patient_assistance",
-  "environment_cleanup",
-  "epidemic_prevention",
-  "civility_promotion",
-  "other",
-] as const;
-
-export interface NewActivity {
-  kind: string;
-  title: string;
-  heldOn: string;
-  gridId?: number;
-  participants: { personId: number; hours: number }[];
-  photoIds: number[];
-}
+export type NewActivity = Body<"/api/activities">;
 
 /** A problem report as POST /api/problems takes it: a Point Feature, or null with a located photo. */
-export interface ProblemReport {
-  type: "Feature";
-  geometry: Point | null;
-  properties: {
-    description: string;
-    itemId?: number;
-    gpsAccuracyM?: number;
-    photoIds: number[];
-  };
-}
+export type ProblemReport = Omit<Body<"/api/problems">, "geometry"> & { geometry: Point | null };
 
 const json = (body: unknown) => ({ json: body });
 
@@ -146,17 +48,16 @@ export const volunteersApi = {
   addToPatrol: (id: number, points: TrackPoint[], stop: boolean) =>
     request<Patrol>("POST", `/api/patrols/${id}/points`, json({ points, stop })),
   dedicationDays: (from: string) =>
-    getJson<{ days: DedicationDay[] }>(`/api/dedication-days${queryString({ from })}`),
+    getJson<Answer<"/api/dedication-days">>(`/api/dedication-days${queryString({ from })}`),
   signUp: (id: number) =>
     request<DedicationDay>("POST", `/api/dedication-days/${id}/sign-up`, json({})),
   checkIn: (id: number, at: { lon: number; lat: number; accuracyM?: number }) =>
     request<DedicationDay>("POST", `/api/dedication-days/${id}/check-in`, json(at)),
-  myActivities: () =>
-    getJson<{ activities: Activity[]; myHours: number }>("/api/activities?mine=true"),
+  myActivities: () => getJson<Answer<"/api/activities">>("/api/activities?mine=true"),
   logActivity: (activity: NewActivity) =>
     request<Activity>("POST", "/api/activities", json(activity)),
   daySignUps: (id: number) =>
-    getJson<{ signUps: DaySignUp[] }>(`/api/dedication-days/${id}/sign-ups`),
+    getJson<Answer<"/api/dedication-days/{id}/sign-ups">>(`/api/dedication-days/${id}/sign-ups`),
   scheduleDay: (day: { gridId: number; heldOn: string; title: string }) =>
     request<DedicationDay>("POST", "/api/dedication-days", json(day)),
   totals: (from?: string, to?: string) =>

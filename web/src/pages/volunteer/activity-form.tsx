@@ -6,7 +6,12 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrors } from "../../api/client.ts";
 import type { StoredFile } from "../../api/files.ts";
-import { activityKinds, type MyArea, volunteersApi } from "../../api/volunteers.ts";
+import {
+  type ActivityKind,
+  activityKinds,
+  type MyArea,
+  volunteersApi,
+} from "../../api/volunteers.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { FormField } from "../../components/form-field.tsx";
 import { PhotoUpload } from "../../components/photo-upload.tsx";
@@ -25,7 +30,7 @@ export function ActivityForm({ area, personId, onDone }: Props) {
   const grids = area.grids.features.map((f) => f.properties);
   const [gridId, setGridId] = useState(grids[0]?.id);
   const team = grids.find((g) => g.id === gridId)?.team ?? [];
-  const [kind, setKind] = useState<string>(activityKinds[0]);
+  const [kind, setKind] = useState<ActivityKind>(activityKinds[0]);
   const [title, setTitle] = useState("");
   const [heldOn, setHeldOn] = useState(todayInChina());
   const [hours, setHours] = useState(2);
@@ -64,7 +69,7 @@ export function ActivityForm({ area, personId, onDone }: Props) {
       {log.error && <ErrorBanner message={log.error.message} />}
       <FormField label={t("volunteer.activity.kind")} error={fields.kind}>
         {(link) => (
-          <select {...link} value={kind} onChange={(e) => setKind(e.target.value)}>
+          <select {...link} value={kind} onChange={(e) => setKind(e.target.value as ActivityKind)}>
             {activityKinds.map((k) => (
               <option key={k} value={k}>
                 {t(`volunteer.kind.${k}`)}

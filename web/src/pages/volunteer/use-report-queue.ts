@@ -23,7 +23,7 @@ async function send(entry: QueuedReport): Promise<void> {
         ...current.report,
         properties: {
           ...current.report.properties,
-          photoIds: [...current.report.properties.photoIds, stored.id],
+          photoIds: [...(current.report.properties.photoIds ?? []), stored.id],
         },
       },
     };
