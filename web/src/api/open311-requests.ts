@@ -2,27 +2,18 @@
 // works through, and placing one on the map, after which it is a problem routed like any other.
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { request } from "./client.ts";
+import type { Answer, Schemas } from "./types.ts";
 
-/** GET /api/open311-requests/waiting (WaitingOpen311Request in the OpenAPI document). */
-export interface WaitingRequest {
-  id: number;
-  serviceName: string;
-  description: string;
-  addressString: string | null;
-  addressId: string | null;
-  citizenName: string;
-  requestedAt: string;
-  /** A photo the citizen uploaded: GET /api/files/{id}, /thumbnail. */
-  photoFileId: number | null;
-  /** A link the citizen's app sent instead (Open311 media_url). */
-  mediaUrl: string | null;
-}
+/** One waiting request: address, description, service, when, the citizen's photo (GET
+ * /api/files/{id}, /thumbnail) or the link their app sent (Open311 media_url). */
+export type WaitingRequest = Schemas["WaitingOpen311Request"];
 
 const waitingKey = ["open311-requests", "waiting"];
 
 export const waitingRequestsQuery = queryOptions({
   queryKey: waitingKey,
-  queryFn: () => request<{ requests: WaitingRequest[] }>("GET", "/api/open311-requests/waiting"),
+  queryFn: () =>
+    request<Answer<"/api/open311-requests/waiting">>("GET", "/api/open311-requests/waiting"),
 });
 
 /** Places the request at [lon, lat]; answers the problem it became. */
@@ -30,9 +21,13 @@ export function usePlaceRequest() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, place }: { id: number; place: [number, number] }) =>
-      request<{ problemId: number }>("POST", `/api/open311-requests/${id}/place`, {
-        json: { type: "Point", coordinates: place },
-      }),
+      request<Answer<"/api/open311-requests/{id}/place", "post">>(
+        "POST",
+        `/api/open311-requests/${id}/place`,
+        {
+          json: { type: "Point", coordinates: place },
+        },
+      ),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: waitingKey });
       void client.invalidateQueries({ queryKey: ["problems"] });
