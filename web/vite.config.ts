@@ -20,7 +20,7 @@ export default defineConfig({
       injectManifest: {
         globPatterns: ["**/*.{js,mjs,css,html,svg,png,webmanifest}"],
         // the office's printing and PDF libraries are not for the phone's offline shell
-        globIgnores: ["**/{jspdf,html2canvas,purify,index.es,grid-editor-page}*"],
+        globIgnores: ["**/{pdf-writer,grid-editor-page}*"],
         maximumFileSizeToCacheInBytes: 2 * 1024 * 1024,
       },
     }),

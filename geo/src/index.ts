@@ -36,7 +36,7 @@ export {
   type Locale,
   type MessageBook,
 } from "./messages.ts";
-export { isMainlandMobile, MAINLAND_MOBILE } from "./mobile-number.ts";
+export { isMainlandMobile, MAINLAND_MOBILE, maskMobile } from "./mobile-number.ts";
 // Notifications, reminders and escalation (issue 17).
 export * from "./notifications/index.ts";
 export {

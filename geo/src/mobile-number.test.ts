@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isMainlandMobile } from "./mobile-number.ts";
+import { isMainlandMobile, maskMobile } from "./mobile-number.ts";
 
 describe("isMainlandMobile", () => {
   it.each(["13812345678", "19912345678", "15000000000"])("accepts %s", (n) =>
@@ -9,4 +9,14 @@ describe("isMainlandMobile", () => {
     "refuses %s",
     (n) => expect(isMainlandMobile(n)).toBe(false),
   );
+});
+
+describe("maskMobile", () => {
+  it.each([
+    ["13812345678", "138****5678"],
+    ["138****5678", "138****5678"],
+    ["0632-5512345", "063*****2345"],
+    ["1234567", "*******"],
+    ["", ""],
+  ])("shows %s as %s", (phone, shown) => expect(maskMobile(phone)).toBe(shown));
 });

@@ -1,13 +1,14 @@
 // The coordinator's grid editor as a coordinator uses it: delete a grid and draw its
 // replacement with real clicks (snapping onto the neighbours), be stopped by an overlap, assign
 // units and volunteers, read the division table, print the division map, partition a community.
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserUnavailable, launchBrowser } from "./browser.ts";
 import { centre, editorMap, type GridFeature, outerRing, type Ring } from "./editor-map.ts";
+import { pdfFonts, pdfText } from "./pdf-text.ts";
 import { buildWeb, type RunningServer, root, startServer } from "./server.ts";
 import { consoleErrors, signIn } from "./sign-in.ts";
 
@@ -179,6 +180,18 @@ describe.skipIf(skip)("the grid editor", () => {
     const pdfPath = path.join(tmpdir(), `civgrid-division-map-${process.pid}.pdf`);
     await pdf.saveAs(pdfPath);
     expect(readFileSync(pdfPath).subarray(0, 5).toString()).toBe("%PDF-");
+    // the words are text a reader can search and copy, in a subset of an embedded CJK font
+    const text = pdfText(pdfPath);
+    expect(text).toContain("蕃阳社区网格分工图");
+    expect(text).toMatch(/序号\s+网格编码\s+牵头单位\s+网格长/);
+    expect(text).toMatch(/比例尺 1:[\d,]+/);
+    expect(text).toMatch(/\d+ (米|千米)/);
+    for (const grid of await gridsOf()) expect(text).toContain(grid.properties.code);
+    // grid leaders' phones are masked on a sheet that is handed out
+    expect(text).not.toMatch(/1[3-9]\d{9}/);
+    expect(pdfFonts(pdfPath)).toMatch(/NotoSansSC-Regular\S*\s+CID TrueType\s+Identity-H\s+yes/);
+    // only the glyphs used: the whole font alone is 10 MB
+    expect(statSync(pdfPath).size).toBeLessThan(1_000_000);
     await page.getByRole("dialog").getByRole("button", { name: "关闭" }).click();
   });
 

@@ -1,11 +1,13 @@
 // The leaders' view as the demo leader sees it: signed in, the hexagon map, the hotspots, the
 // ranking shown on the map, a hexagon's problems, and the notice downloaded and opened.
 import { mkdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserUnavailable, launchBrowser } from "./browser.ts";
+import { pdfText } from "./pdf-text.ts";
 import { buildWeb, type RunningServer, root, startServer } from "./server.ts";
 import { consoleErrors, signIn } from "./sign-in.ts";
 
@@ -149,6 +151,24 @@ describe.skipIf(skip)("the leaders' view", () => {
     const png = readFileSync(saved);
     expect(png.subarray(1, 4).toString()).toBe("PNG");
     await page.screenshot({ path: path.join(screenshots, "leader-page.png"), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it("exports the printable notice as a PDF whose words are text: title, table, commendation", async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "PDF" }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^滕州市 创城问题整改通报.*\.pdf$/);
+    const saved = path.join(tmpdir(), `civgrid-notice-${process.pid}.pdf`);
+    await download.saveAs(saved);
+    const text = pdfText(saved);
+    expect(text).toMatch(/滕州市 创城问题整改通报/);
+    expect(text).toMatch(/排名\s+名称\s+失分/);
+    expect(text).toMatch(/流动红旗：/);
+    expect(text).toMatch(/通报批评：/);
+    // the footer's time is China's, as YYYY-MM-DD HH:mm
+    expect(text).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d/);
     expect(errors).toEqual([]);
   });
 });

@@ -52,6 +52,12 @@ const GridEditorPage = lazy(() =>
 const BoardPage = lazy(() =>
   import("./pages/rectification/board-page.tsx").then((m) => ({ default: m.BoardPage })),
 );
+// 待定位: citizens' Open311 requests with an address only, placed on a map by the office.
+const UnplacedRequestsPage = lazy(() =>
+  import("./pages/rectification/unplaced-requests-page.tsx").then((m) => ({
+    default: m.UnplacedRequestsPage,
+  })),
+);
 const InboxPage = lazy(() =>
   import("./pages/rectification/inbox-page.tsx").then((m) => ({ default: m.InboxPage })),
 );
@@ -255,6 +261,12 @@ function Page({ me, path, basemapUrl, basemapCrs }: PageProps) {
     case "/problems":
       return allowed("problems.dispatch") ? (
         <BoardPage />
+      ) : (
+        <MessagePage message={t("nav.forbidden")} />
+      );
+    case "/problems/unplaced":
+      return allowed("problems.dispatch") ? (
+        <UnplacedRequestsPage basemapUrl={basemapUrl} />
       ) : (
         <MessagePage message={t("nav.forbidden")} />
       );

@@ -18,6 +18,7 @@ import "./styles/login.css";
 import "./styles/tables.css";
 import "./styles/editor.css";
 import "./styles/rectification.css";
+import "./styles/unplaced-requests.css";
 import "./styles/inspect.css";
 import "./styles/citizen.css";
 import "./styles/leader.css";

@@ -121,6 +121,8 @@ export interface WaitingRequest {
   citizenName: string;
   requestedAt: string;
   photoFileId: number | null;
+  /** The client's own media_url, when it sent a link rather than a photo. */
+  mediaUrl: string | null;
 }
 
 /** Requests filed with an address only, oldest first: the office places each on the map. */
@@ -130,7 +132,7 @@ export function listWaitingRequests(ex: Executor, cityId: number) {
     sql`SELECT o.id, i.title AS "serviceName", o.description, o.address_string AS "addressString",
           o.address_id AS "addressId", COALESCE(NULLIF(concat(o.last_name, o.first_name), ''), '市民') AS "citizenName",
           ${isoTime(sql`o.created_at`)} AS "requestedAt",
-          o.photo_file_id AS "photoFileId"
+          o.photo_file_id AS "photoFileId", o.media_url AS "mediaUrl"
         FROM open311_requests o JOIN standard_items i ON i.id = o.item_id
         WHERE o.city_id = ${cityId} AND o.problem_id IS NULL
         ORDER BY o.created_at, o.id LIMIT 500`,

@@ -17,6 +17,7 @@ const WaitingRequest = z
     citizenName: z.string(),
     requestedAt: z.string().openapi({ format: "date-time" }),
     photoFileId: z.number().int().nullable(),
+    mediaUrl: z.string().nullable(),
   })
   .openapi("WaitingOpen311Request");
 

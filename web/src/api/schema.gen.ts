@@ -3737,6 +3737,7 @@ export interface components {
             citizenName: string;
             description: string;
             id: number;
+            mediaUrl: string | null;
             photoFileId: number | null;
             /** Format: date-time */
             requestedAt: string;

@@ -25,6 +25,12 @@ const pages = [
   { to: "/grids", label: "nav.gridEditor", permission: "grids.write" },
   { to: "/grids/division", label: "nav.division", permission: "grids.write", more: true },
   { to: "/problems", label: "nav.problems", permission: "problems.dispatch" },
+  {
+    to: "/problems/unplaced",
+    label: "nav.unplacedRequests",
+    permission: "problems.dispatch",
+    more: true,
+  },
   { to: "/inbox", label: "nav.inbox", permission: "rectification.submit" },
   { to: "/inspect", label: "nav.inspect", permission: "inspections.write" },
   { to: "/volunteers", label: "nav.volunteers", permission: "tasks.write" },

@@ -1,17 +1,19 @@
-// The printed sheet as files to save: a PNG, and a one-page A4 PDF (jsPDF, loaded on demand).
+// The printed sheet as files to save: a PNG, and a one-page A4 PDF whose words are real text.
+import { flatten, type Sheet } from "./sheet-text.ts";
 
-export function pngOf(sheet: HTMLCanvasElement): Promise<Blob> {
+export function pngOf(sheet: Sheet): Promise<Blob> {
   return new Promise((resolve, reject) =>
-    sheet.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("no PNG"))), "image/png"),
+    flatten(sheet).toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error("no PNG"))),
+      "image/png",
+    ),
   );
 }
 
-export async function pdfOf(sheet: HTMLCanvasElement): Promise<Blob> {
-  const { jsPDF } = await import("jspdf");
-  const pdf = new jsPDF({ orientation: "landscape", unit: "mm", format: "a4" });
-  // A JPEG keeps the PDF a few hundred kB; the sheet is flat colour and text either way.
-  pdf.addImage(sheet.toDataURL("image/jpeg", 0.95), "JPEG", 0, 0, 297, 210);
-  return pdf.output("blob");
+/** The sheet as a one-page A4 PDF with its words as text (pdf-writer.ts, loaded only now). */
+export async function pdfOf(sheet: Sheet, title: string): Promise<Blob> {
+  const { writePdf } = await import("./pdf-writer.ts");
+  return writePdf(sheet, title);
 }
 
 /** Saves a file the way a download link does. */

@@ -1,10 +1,10 @@
-// The printed division map's style: white paper, grids filled by lead unit with large labels
-// (code and lead unit), the community's outline on top. Data inline: the map is drawn once.
+// The printed division map's style: white paper, grids filled by lead unit, the community's
+// outline on top. Data inline: the map is drawn once. The labels are not drawn by the map: the
+// sheet lays them out (label-layout.ts) and writes them as text.
 import type { Feature, FeatureCollection, MultiPolygon } from "geojson";
 import type { StyleSpecification } from "maplibre-gl";
 import type { GridProperties } from "../../api/types.ts";
 import { type LeadUnitColour, leadUnitColourExpression } from "../colours.ts";
-import { labelPoints } from "../label-points.ts";
 
 export interface PrintData {
   community: Feature<MultiPolygon>;
@@ -18,7 +18,6 @@ export function printStyle({ community, grids, colours }: PrintData): StyleSpeci
     sources: {
       community: { type: "geojson", data: community },
       grids: { type: "geojson", data: grids },
-      labels: { type: "geojson", data: labelPoints(grids) },
     },
     layers: [
       { id: "paper", type: "background", paint: { "background-color": "#ffffff" } },
@@ -44,26 +43,6 @@ export function printStyle({ community, grids, colours }: PrintData): StyleSpeci
         source: "community",
         layout: { "line-join": "round" },
         paint: { "line-color": "#12355b", "line-width": 4 },
-      },
-      {
-        id: "grid-label",
-        type: "symbol",
-        source: "labels",
-        layout: {
-          "text-field": [
-            "format",
-            ["get", "code"],
-            { "font-scale": 0.8 },
-            "\n",
-            {},
-            ["coalesce", ["get", "leadUnitShortName"], ""],
-            {},
-          ],
-          "text-size": 17,
-          "text-line-height": 1.35,
-          "text-allow-overlap": true,
-        },
-        paint: { "text-color": "#212529", "text-halo-color": "#ffffff", "text-halo-width": 2 },
       },
     ],
   };

@@ -1,10 +1,12 @@
-// Exporting the notice (通报): the XLSX from the API, or the printable sheet (PNG or PDF) composed
+// Exporting the notice (通报): the XLSX from the API, or the printable sheet (PNG, or PDF with a text layer) composed
 // here from the map as it is, the trend chart and the ranking.
+import { chinaDateTime } from "@civgrid/geo";
 import type { Map as MapLibreMap } from "maplibre-gl";
-import { type RefObject, useState } from "react";
+import type { RefObject } from "react";
 import { useTranslation } from "react-i18next";
 import { noticeUrl, type Ranking } from "../../api/rankings.ts";
 import { pdfOf, pngOf, saveFile } from "../../map/print/print-files.ts";
+import { useSaving } from "../../map/print/use-saving.ts";
 import { composeNotice, svgImage } from "./notice-sheet.ts";
 
 interface Props {
@@ -16,8 +18,7 @@ interface Props {
 
 export function NoticeExport({ map, ranking, chartRef, cityName }: Props) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState<string | null>(null);
+  const { busy, failed, run } = useSaving();
   const period = ranking?.period;
   const title = period ? t("leader.noticeTitle", { city: cityName, ...period }) : "";
 
@@ -39,21 +40,17 @@ export function NoticeExport({ map, ranking, chartRef, cityName }: Props) {
           ? ranking.criticised.map(name).join(t("rankings.separator"))
           : t("rankings.nobody"),
       }),
-      footer: t("leader.noticeFooter", { at: new Date().toLocaleString("zh-CN") }),
+      footer: t("leader.noticeFooter", { at: chinaDateTime(new Date()) }),
     });
   };
-  const save = async (kind: "png" | "pdf") => {
-    setBusy(true);
-    setFailed(null);
-    try {
-      const canvas = await sheet();
-      saveFile(kind === "png" ? await pngOf(canvas) : await pdfOf(canvas), `${title}.${kind}`);
-    } catch (error) {
-      setFailed((error as Error).message);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const save = (kind: "png" | "pdf") =>
+    run(async () => {
+      const notice = await sheet();
+      saveFile(
+        kind === "png" ? await pngOf(notice) : await pdfOf(notice, title),
+        `${title}.${kind}`,
+      );
+    });
   return (
     <div className="notice-export">
       <span>{t("leader.exportNotice")}</span>

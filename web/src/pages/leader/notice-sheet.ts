@@ -2,6 +2,7 @@
 // the weekly trend chart, the ranking's first rows, and who is commended or criticised.
 import type { Ranking } from "../../api/rankings.ts";
 import { sheetSize } from "../../map/print/print-sheet.ts";
+import { blankSheet, type Sheet, type Write } from "../../map/print/sheet-text.ts";
 
 export interface NoticeText {
   title: string;
@@ -12,8 +13,6 @@ export interface NoticeText {
   footer: string;
 }
 
-const font =
-  '"PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif';
 const ink = "#12355b";
 const mapBox = { x: 60, y: 190, width: 1320, height: 940 };
 const chartBox = { x: 60, y: 1160, width: 1320, height: 470 };
@@ -28,35 +27,31 @@ export async function svgImage(svg: SVGSVGElement): Promise<HTMLImageElement> {
   return image;
 }
 
+/** The sheet: pictures as art, every word (title, table, commendation) as text. */
 export function composeNotice(
   map: HTMLCanvasElement,
   chart: HTMLImageElement | null,
   ranking: Ranking,
   text: NoticeText,
-): HTMLCanvasElement {
-  const sheet = document.createElement("canvas");
-  sheet.width = sheetSize.width;
-  sheet.height = sheetSize.height;
-  const pen = sheet.getContext("2d");
-  if (!pen) throw new Error("no 2D canvas");
-  pen.fillStyle = "#ffffff";
-  pen.fillRect(0, 0, sheet.width, sheet.height);
-  pen.textAlign = "center";
-  pen.fillStyle = ink;
-  pen.font = `bold 64px ${font}`;
-  pen.fillText(text.title, sheet.width / 2, 100, sheet.width - 120);
-  pen.fillStyle = "#495057";
-  pen.font = `30px ${font}`;
-  pen.fillText(text.subtitle, sheet.width / 2, 150);
+): Sheet {
+  const { sheet, pen, write } = blankSheet(sheetSize.width, sheetSize.height);
+  write(text.title, sheetSize.width / 2, 100, {
+    size: 64,
+    colour: ink,
+    align: "center",
+    bold: true,
+    maxWidth: sheetSize.width - 120,
+  });
+  write(text.subtitle, sheetSize.width / 2, 150, { size: 30, colour: "#495057", align: "center" });
 
   drawFitted(pen, map, mapBox);
   if (chart) drawFitted(pen, chart, chartBox);
-  drawRanking(pen, ranking, text);
-
-  pen.textAlign = "left";
-  pen.fillStyle = "#6c757d";
-  pen.font = `24px ${font}`;
-  pen.fillText(text.footer, mapBox.x, sheet.height - 30);
+  writeRanking(write, ranking, text);
+  write(text.footer, mapBox.x, sheetSize.height - 30, {
+    size: 24,
+    colour: "#6c757d",
+    align: "left",
+  });
   return sheet;
 }
 
@@ -75,36 +70,40 @@ function drawFitted(
   pen.strokeRect(box.x, box.y, box.width, box.height);
 }
 
-function drawRanking(pen: CanvasRenderingContext2D, ranking: Ranking, text: NoticeText) {
+function writeRanking(write: Write, ranking: Ranking, text: NoticeText) {
   const widths = [70, 430, 110, 110, 110];
   const rowHeight = 54;
   let y = mapBox.y + 40;
-  const cells = (values: string[], bold: boolean) => {
-    pen.font = `${bold ? "bold " : ""}28px ${font}`;
+  const cells = (values: string[], colour: string, bold: boolean) => {
     let x = tableX;
     values.forEach((value, i) => {
-      pen.textAlign = i === 1 ? "left" : "center";
       const width = widths[i] ?? 100;
-      pen.fillText(value, i === 1 ? x + 8 : x + width / 2, y, width - 12);
+      write(value, i === 1 ? x + 8 : x + width / 2, y, {
+        size: 28,
+        colour,
+        bold,
+        align: i === 1 ? "left" : "center",
+        maxWidth: width - 12,
+      });
       x += width;
     });
     y += rowHeight;
   };
-  pen.fillStyle = ink;
-  cells(text.columns, true);
+  cells(text.columns, ink, true);
   for (const row of ranking.rows.slice(0, MAX_ROWS)) {
     const flagged =
       row.id === ranking.commended?.id || ranking.criticised.some((c) => c.id === row.id);
-    pen.fillStyle = row.id === ranking.commended?.id ? "#c92a2a" : flagged ? "#862e9c" : "#212529";
+    const colour = row.id === ranking.commended?.id ? "#c92a2a" : flagged ? "#862e9c" : "#212529";
     cells(
       [String(row.rank), row.name, String(row.pointsLost), String(row.open), String(row.overdue)],
+      colour,
       false,
     );
   }
-  pen.textAlign = "left";
-  pen.font = `bold 30px ${font}`;
-  pen.fillStyle = "#c92a2a";
-  pen.fillText(text.commended, tableX, chartBox.y + chartBox.height - 90, 900);
-  pen.fillStyle = "#862e9c";
-  pen.fillText(text.criticised, tableX, chartBox.y + chartBox.height - 30, 900);
+  const bold = { size: 30, bold: true, align: "left", maxWidth: 900 } as const;
+  write(text.commended, tableX, chartBox.y + chartBox.height - 90, { ...bold, colour: "#c92a2a" });
+  write(text.criticised, tableX, chartBox.y + chartBox.height - 30, {
+    ...bold,
+    colour: "#862e9c",
+  });
 }

@@ -3,7 +3,7 @@
 // and is shifted into the basemap's system (GCJ-02 for Amap-style tiles) before it is drawn.
 import bbox from "@turf/bbox";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
-import type { GeoJSONSource, Marker } from "maplibre-gl";
+import type { GeoJSONSource } from "maplibre-gl";
 import { useEffect, useRef } from "react";
 import type { MyArea, Patrol, TrackPoint } from "../../api/volunteers.ts";
 import {
@@ -15,6 +15,7 @@ import {
 import { patrolAreaLayers } from "../../map/layers/patrol-area.ts";
 import type { MapOptions } from "../../map/map.ts";
 import { type SourceId, sourceIds } from "../../map/sources.ts";
+import { useDraggableMarker } from "../../map/use-draggable-marker.ts";
 import { useMapInstance } from "../../map/use-map-instance.ts";
 import type { Fix } from "./use-position.ts";
 
@@ -59,10 +60,7 @@ export function AreaMap({
 }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const map = useMapInstance(container, basemapUrl, options);
-  const marker = useRef<Marker | null>(null);
   const fitted = useRef(false);
-  const placeChanged = useRef(onReportPlace);
-  placeChanged.current = onReportPlace;
 
   const show = (id: SourceId, data: FeatureCollection<Geometry | null>) =>
     (map?.getSource(id) as GeoJSONSource | undefined)?.setData(
@@ -101,29 +99,9 @@ export function AreaMap({
     show(sourceIds.myPosition, collection(here));
   });
 
-  useEffect(() => {
-    if (!map) return;
-    if (!reportPlace) {
-      marker.current?.remove();
-      return;
-    }
-    // maplibre is loaded by now (the map is drawn): the import only hands over its Marker
-    let gone = false;
-    void import("maplibre-gl").then(({ Marker }) => {
-      if (gone) return;
-      if (!marker.current) {
-        marker.current = new Marker({ color: "#e03131", draggable: true });
-        marker.current.on("dragend", () => {
-          const { lng, lat } = marker.current?.getLngLat() ?? { lng: 0, lat: 0 };
-          placeChanged.current(fromMapPosition([lng, lat], crs));
-        });
-      }
-      marker.current.setLngLat(toMapPosition(reportPlace, crs)).addTo(map);
-    });
-    return () => {
-      gone = true;
-    };
-  }, [map, reportPlace, crs]);
+  useDraggableMarker(map, reportPlace && toMapPosition(reportPlace, crs), (dropped) =>
+    onReportPlace(fromMapPosition(dropped, crs)),
+  );
 
   return <div ref={container} className="area-map" data-testid="area-map" />;
 }

@@ -1,9 +1,12 @@
-// The printed grid division map: a preview of the sheet, saved as PNG or PDF.
+// The printed grid division map: a preview of the sheet, saved as PNG or PDF (with a text layer).
+import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import type { GridFeature } from "../../../api/grids.ts";
 import { Dialog } from "../../../components/dialog.tsx";
 import { ErrorBanner } from "../../../components/error-banner.tsx";
 import { pdfOf, pngOf, saveFile } from "../../../map/print/print-files.ts";
+import { flatten } from "../../../map/print/sheet-text.ts";
+import { useSaving } from "../../../map/print/use-saving.ts";
 import type { Community } from "./mode-panel.tsx";
 import { usePrintSheet } from "./use-print-sheet.ts";
 
@@ -16,6 +19,11 @@ interface Props {
 export function PrintDialog({ community, grids, onClose }: Props) {
   const { t } = useTranslation();
   const state = usePrintSheet(community, grids);
+  const saving = useSaving();
+  const preview = useMemo(
+    () => (state && "sheet" in state ? flatten(state.sheet).toDataURL("image/png") : null),
+    [state],
+  );
   return (
     <Dialog heading={t("print.heading")} onClose={onClose}>
       <div className="dialog-form print-dialog">
@@ -23,25 +31,33 @@ export function PrintDialog({ community, grids, onClose }: Props) {
         {state && "error" in state && (
           <ErrorBanner message={t("print.failed", { message: state.error.message })} />
         )}
-        {state && "sheet" in state && (
+        {state && "sheet" in state && preview && (
           <>
-            <img
-              className="print-preview"
-              src={state.sheet.toDataURL("image/png")}
-              alt={state.title}
-            />
+            <img className="print-preview" src={preview} alt={state.title} />
+            {saving.failed && (
+              <ErrorBanner message={t("print.saveFailed", { message: saving.failed })} />
+            )}
             <div className="form-buttons">
+              {saving.busy && <span className="muted">{t("print.saving")}</span>}
               <button
                 type="button"
                 className="primary"
-                onClick={async () => saveFile(await pngOf(state.sheet), `${state.title}.png`)}
+                disabled={saving.busy}
+                onClick={() =>
+                  saving.run(async () => saveFile(await pngOf(state.sheet), `${state.title}.png`))
+                }
               >
                 {t("print.png")}
               </button>
               <button
                 type="button"
                 className="primary"
-                onClick={async () => saveFile(await pdfOf(state.sheet), `${state.title}.pdf`)}
+                disabled={saving.busy}
+                onClick={() =>
+                  saving.run(async () =>
+                    saveFile(await pdfOf(state.sheet, state.title), `${state.title}.pdf`),
+                  )
+                }
               >
                 {t("print.pdf")}
               </button>
