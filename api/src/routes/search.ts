@@ -1,18 +1,25 @@
 // GET /api/search?q=: the map's search box (issue 22), over what the caller may read, and an
 // address from Tianditu's geocoder when the administrator has saved a Tianditu key.
+import {
+  type GeocoderOutcome,
+  numberIn,
+  SEARCH_PER_KIND,
+  SEARCH_PER_KIND_MAX,
+  SEARCH_TEXT_MAX,
+  type SearchHit,
+  searchKinds,
+} from "@civgrid/geo";
 import { createRoute, z } from "@hono/zod-openapi";
 import { type BasemapDefaults, readBasemap } from "../basemap/settings.ts";
 import { fieldMessage } from "../errors.ts";
 import { geocodeAddress } from "../search/geocode.ts";
-import { numberIn, type SearchHit, search } from "../search/search.ts";
+import { search } from "../search/search.ts";
 import { integerParam } from "./query.ts";
 import { json, newRouter, readErrors } from "./router.ts";
 
-const MAX_TEXT = 100;
-
 const SearchHitSchema = z
   .object({
-    kind: z.enum(["community", "grid", "unit", "point", "problem", "address"]),
+    kind: z.enum([...searchKinds, "address"]),
     id: z.number().int().openapi({ description: "0 for an address" }),
     label: z.string(),
     detail: z.string().nullable(),
@@ -51,11 +58,13 @@ export const searchRoutes = ({ defaults, geocoderUrl }: SearchOptions) =>
             q: z
               .string()
               .trim()
-              .min(1, fieldMessage("field.text", { min: 1, max: MAX_TEXT }))
-              .max(MAX_TEXT, fieldMessage("field.text", { min: 1, max: MAX_TEXT })),
-            limit: integerParam(1, 20)
+              .min(1, fieldMessage("field.text", { min: 1, max: SEARCH_TEXT_MAX }))
+              .max(SEARCH_TEXT_MAX, fieldMessage("field.text", { min: 1, max: SEARCH_TEXT_MAX })),
+            limit: integerParam(1, SEARCH_PER_KIND_MAX)
               .optional()
-              .openapi({ description: "at most this many of each kind (5 when absent)" }),
+              .openapi({
+                description: `at most this many of each kind (${SEARCH_PER_KIND} when absent)`,
+              }),
           })
           .strict(),
       },
@@ -64,9 +73,9 @@ export const searchRoutes = ({ defaults, geocoderUrl }: SearchOptions) =>
     async (c) => {
       const { q, limit } = c.req.valid("query");
       const db = c.var.db.orm;
-      const results: SearchHit[] = await search(db, c.var.scope, q, limit ?? 5);
+      const results: SearchHit[] = await search(db, c.var.scope, q, limit ?? SEARCH_PER_KIND);
       const { tiandituKey } = await readBasemap(db, c.var.scope.cityId, defaults);
-      let geocoder: "off" | "found" | "none" | "failed" = "off";
+      let geocoder: GeocoderOutcome = "off";
       if (tiandituKey && numberIn(q) === null) {
         try {
           const address = await geocodeAddress(geocoderUrl, tiandituKey, q);

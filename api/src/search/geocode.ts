@@ -1,6 +1,6 @@
 // An address found by Tianditu's geocoder (天地图地理编码), asked by the server only when the
 // administrator has saved a Tianditu key, so the key never reaches a browser.
-import type { SearchHit } from "./search.ts";
+import type { SearchHit } from "@civgrid/geo";
 
 /** Tianditu's public geocoder; tests point this at a receiver on loopback. */
 export const TIANDITU_GEOCODER = "https://api.tianditu.gov.cn/geocoder";

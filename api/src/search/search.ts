@@ -1,5 +1,6 @@
 // Search on every map (issue 22): communities, grids (code or name), units, inspection points
 // and problems (by number) that the caller may read, each kind capped, best matches first.
+import { numberIn, type SearchHit, searchKinds } from "@civgrid/geo";
 import { type SQL, sql } from "drizzle-orm";
 import { type Executor, selectRows } from "../db/client.ts";
 import {
@@ -11,33 +12,10 @@ import {
 } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
 
-export const searchKinds = ["community", "grid", "unit", "point", "problem"] as const;
-export type SearchKind = (typeof searchKinds)[number] | "address";
-
-export interface SearchHit {
-  kind: SearchKind;
-  id: number;
-  /** What the list shows first: the name, or the problem's number. */
-  label: string;
-  /** A second line: a code, the community, a unit's short name, the problem's text. */
-  detail: string | null;
-  lon: number;
-  lat: number;
-  /** Where the map flies for an area; null for a place (a point, a problem, a unit). */
-  bbox: [number, number, number, number] | null;
-}
-
 /** A `LIKE` pattern matching `text` literally anywhere (contains) or at the start (prefix). */
 function likeOf(text: string, where: "contains" | "prefix"): string {
   const escaped = text.replace(/[\\%_]/g, (m) => `\\${m}`);
   return where === "contains" ? `%${escaped}%` : `${escaped}%`;
-}
-
-/** A problem or point number as typed: "123" or "#123"; null when the text is no number. */
-export function numberIn(text: string): number | null {
-  const match = /^#?\s*([1-9]\d{0,9})$/.exec(text);
-  const n = match?.[1] ? Number(match[1]) : null;
-  return n !== null && n <= 2_147_483_647 ? n : null;
 }
 
 const areaColumns = (alias: string) =>

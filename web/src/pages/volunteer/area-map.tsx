@@ -6,6 +6,7 @@ import type { Feature, FeatureCollection, Geometry } from "geojson";
 import type { GeoJSONSource, Marker } from "maplibre-gl";
 import { useEffect, useRef } from "react";
 import type { MyArea, Patrol, TrackPoint } from "../../api/volunteers.ts";
+import { MapSearch } from "../../components/map-search/map-search.tsx";
 import {
   type BasemapCrs,
   fromMapPosition,
@@ -125,5 +126,10 @@ export function AreaMap({
     };
   }, [map, reportPlace, crs]);
 
-  return <div ref={container} className="area-map" data-testid="area-map" />;
+  return (
+    <>
+      <MapSearch map={map} crs={crs} placement="inline" />
+      <div ref={container} className="area-map" data-testid="area-map" />
+    </>
+  );
 }
