@@ -3,7 +3,7 @@
 // with the mouse or the keyboard (an ARIA 1.2 combobox), and the map flies to the choice.
 import { numberIn, type SearchHit, type SearchKind, searchKinds } from "@civgrid/geo";
 import { useQuery } from "@tanstack/react-query";
-import type { Map as MapLibreMap } from "maplibre-gl";
+import type { FitBoundsOptions, Map as MapLibreMap } from "maplibre-gl";
 import { type KeyboardEvent, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { searchQuery } from "../../api/search.ts";
@@ -18,7 +18,7 @@ const numberOrder: readonly SearchKind[] = [
   ...groupOrder.filter((kind) => kind !== "problem"),
 ];
 
-interface Props {
+export interface MapSearchProps {
   map: MapLibreMap | null;
   crs?: BasemapCrs;
   /** After the map has flown there: the page opens the match's details where it has them. */
@@ -28,9 +28,17 @@ interface Props {
    * inline: in a column of tools or the page's flow above a smaller map.
    */
   placement?: "overlay" | "corner" | "inline";
+  /** Room kept around an area the map fits (the page's overlays); 24 px when absent. */
+  padding?: FitBoundsOptions["padding"];
 }
 
-export function MapSearch({ map, crs = "wgs84", onChoose, placement = "overlay" }: Props) {
+export function MapSearch({
+  map,
+  crs = "wgs84",
+  onChoose,
+  placement = "overlay",
+  padding = 24,
+}: MapSearchProps) {
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState("");
@@ -56,7 +64,7 @@ export function MapSearch({ map, crs = "wgs84", onChoose, placement = "overlay" 
     setOpen(false);
     setActive(-1);
     setText(hit.label);
-    if (map) flyToHit(map, hit, crs);
+    if (map) flyToHit(map, hit, crs, padding);
     onChoose?.(hit);
   };
 

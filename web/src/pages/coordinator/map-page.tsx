@@ -8,7 +8,7 @@ import { queries } from "../../api/queries.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { LayerToggles } from "../../components/layer-toggles.tsx";
 import { Legend } from "../../components/legend.tsx";
-import { MapSearch } from "../../components/map-search/map-search.tsx";
+import { MapSearchLoader } from "../../components/map-search/map-search-loader.tsx";
 import { dataLayers, layerFamilyNames } from "../../map/layers/index.ts";
 import { withLeadUnitColours } from "../../map/lead-unit-colours.ts";
 import type { MapOptions } from "../../map/map.ts";
@@ -96,7 +96,11 @@ export function MapPage({ basemapUrl }: { basemapUrl: string | null | undefined 
           problemCells={tiled?.includes("problems")}
         />
       </div>
-      <MapSearch map={map} onChoose={(hit) => select(selectionOf(hit))} />
+      <MapSearchLoader
+        map={map}
+        padding={fitPadding()}
+        onChoose={(hit) => select(selectionOf(hit))}
+      />
       <SelectionPanel />
     </div>
   );

@@ -15,7 +15,7 @@ import {
 import { errorText } from "../../api/client.ts";
 import { queries } from "../../api/queries.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { MapSearch } from "../../components/map-search/map-search.tsx";
+import { MapSearchLoader } from "../../components/map-search/map-search-loader.tsx";
 import { gridLayers } from "../../map/layers/grids.ts";
 import {
   clusterFillLayerId,
@@ -180,7 +180,7 @@ export function HotspotMap({
   return (
     <div className="leader-map-wrap">
       <div ref={container} className="leader-map" data-testid="leader-map" />
-      <MapSearch map={map} placement="corner" onChoose={onSearchChoose} />
+      <MapSearchLoader map={map} placement="corner" padding={padding} onChoose={onSearchChoose} />
       {summary && <p className="leader-map-summary">{summary}</p>}
       {error && <ErrorBanner message={errorText(error)} />}
     </div>

@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { queries } from "../../../api/queries.ts";
 import { ErrorBanner } from "../../../components/error-banner.tsx";
-import { MapSearch } from "../../../components/map-search/map-search.tsx";
+import { MapSearchLoader } from "../../../components/map-search/map-search-loader.tsx";
 import { editorLayers } from "../../../map/layers/index.ts";
 import type { MapOptions } from "../../../map/map.ts";
 import { useDrawing } from "../../../map/modes/use-drawing.ts";
@@ -66,7 +66,7 @@ export function GridEditorPage({ basemapUrl }: { basemapUrl: string | null | und
         {error && (
           <ErrorBanner message={t("app.mapFailed", { message: error.message })} onRetry={retry} />
         )}
-        <MapSearch
+        <MapSearchLoader
           map={map}
           placement="inline"
           onChoose={(hit) => void openInEditor(queryClient, hit).catch(() => {})}
