@@ -54,6 +54,7 @@ import { readinessRoutes } from "./routes/readiness.ts";
 import { regionRoutes } from "./routes/regions.ts";
 import { restructuringRoutes } from "./routes/restructurings.ts";
 import type { AppEnv } from "./routes/router.ts";
+import { searchRoutes } from "./routes/search.ts";
 import { contentSecurity, crossOriginReads, noStore } from "./routes/security-headers.ts";
 import { authenticate, authenticateReads } from "./routes/session.ts";
 import { standardRoutes } from "./routes/standards.ts";
@@ -62,6 +63,7 @@ import { tileRoutes } from "./routes/tiles.ts";
 import { tokenRoutes } from "./routes/tokens.ts";
 import { unitRoutes } from "./routes/units.ts";
 import { userRoutes } from "./routes/users.ts";
+import { TIANDITU_GEOCODER } from "./search/geocode.ts";
 import { DEFAULT_TILE_CACHE_MB, TileCache } from "./tiles/cache.ts";
 
 export interface AppOptions {
@@ -95,6 +97,8 @@ export interface AppOptions {
   trustProxy?: string[];
   /** Notification channels from NOTIFY_*, used where the administrator has set none. */
   notifyChannels?: ChannelDefaults;
+  /** Tianditu's geocoder, asked by the map's search when a Tianditu key is saved (tests: loopback). */
+  geocoderUrl?: string;
   /** True once SIGTERM arrived: /api/ready says "stopping" so no new work is routed here. */
   isStopping?: () => boolean;
 }
@@ -195,6 +199,13 @@ export function createApp(options: AppOptions) {
   app.route("/api/tokens", tokenRoutes);
   app.route("/api/audit", auditRoutes);
   app.route("/api/regions", regionRoutes);
+  app.route(
+    "/api/search",
+    searchRoutes({
+      defaults: basemapDefaults,
+      geocoderUrl: options.geocoderUrl ?? TIANDITU_GEOCODER,
+    }),
+  );
   app.route("/api/communities", communityFileRoutes);
   app.route("/api/communities", communityRoutes);
   // Restructurings (网格调整): impact preview, list, undo.

@@ -87,6 +87,17 @@ export {
   SPLIT_MIN_PIECE_M2,
 } from "./restructure-rules.ts";
 export {
+  type GeocoderOutcome,
+  numberIn,
+  SEARCH_PER_KIND,
+  SEARCH_PER_KIND_MAX,
+  SEARCH_TEXT_MAX,
+  type SearchAnswer,
+  type SearchHit,
+  type SearchKind,
+  searchKinds,
+} from "./search.ts";
+export {
   COMMUNITY_SIZE_LIMITS,
   GRID_SIZE_LIMITS,
   type SizeLimits,

@@ -82,6 +82,29 @@ export function pageWeights(dist: string): PageWeight[] {
   });
 }
 
+/**
+ * Libraries a page loads only when they are used (issue 22): printing and PDF (jspdf,
+ * html2canvas), spreadsheets (exceljs), the drawing tools (terra-draw, in the drawing chunk) and
+ * charts (echarts). None may be among the files a page loads to draw its map.
+ */
+const onlyWhenUsed = /^assets\/(jspdf|html2canvas|purify|exceljs|drawing|terra-draw|echarts)[.-]/;
+
+/** Every budget a build breaks, in words; empty when it keeps them all. */
+export function brokenBudgets(weights: PageWeight[]): string[] {
+  const kb = (bytes: number) => `${Math.round((bytes / 1024) * 10) / 10} KB`;
+  const broken: string[] = [];
+  for (const weight of weights) {
+    if (weight.firstPaint > FIRST_PAINT_BUDGET)
+      broken.push(`${weight.page}: ${kb(weight.firstPaint)} before its first paint (≤ 150 KB)`);
+    const eager = weight.files.filter((file) => onlyWhenUsed.test(file));
+    if (eager.length) broken.push(`${weight.page} loads ${eager.join(", ")} before it is used`);
+  }
+  const map = weights.find((weight) => weight.page.startsWith("/ (coordinator"));
+  if (map && map.total > MAP_PAGE_BUDGET)
+    broken.push(`the coordinator's map page loads ${kb(map.total)} in all (≤ 450 KB)`);
+  return broken;
+}
+
 /** Prints the weights in KB beside a baseline's (today's build), against the budgets. */
 export function printWeights(now: PageWeight[], before?: PageWeight[]) {
   const kb = (bytes: number | undefined) =>
@@ -107,5 +130,9 @@ export function printWeights(now: PageWeight[], before?: PageWeight[]) {
 if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
   const [dist, baseline] = process.argv.slice(2);
   if (!dist) throw new Error("usage: tsx bench/web-budget.ts <dist> [<baseline dist>]");
-  printWeights(pageWeights(dist), baseline ? pageWeights(baseline) : undefined);
+  const weights = pageWeights(dist);
+  printWeights(weights, baseline ? pageWeights(baseline) : undefined);
+  const broken = brokenBudgets(weights);
+  for (const line of broken) console.error(`over budget: ${line}`);
+  if (broken.length) process.exitCode = 1;
 }

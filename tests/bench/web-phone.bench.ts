@@ -7,7 +7,9 @@
 //   link (150 ms, 1.6 Mbit/s down: Lighthouse's mobile link).
 // Each figure beside today's: those of main's build, measured by this script with
 // BENCH_ROOT=<a checkout of main> BENCH_RECORD=tests/bench/web-phone.today.json and kept there.
-// Run with `pnpm --filter @civgrid/tests bench:phone`; BENCH_RUNS sets the runs per page (3).
+// Run with `pnpm --filter @civgrid/tests bench:phone`; BENCH_RUNS sets the runs per page (3),
+// BENCH_PAGES (e.g. "/my-area") measures only the pages whose path it names (comma-separated).
+// Exits with 1 when a gzip budget or a Lighthouse target is missed.
 
 import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -19,7 +21,7 @@ import type { Browser } from "playwright-core";
 import { browserUnavailable, chromiumPath, launchBrowser } from "../e2e/browser.ts";
 import { freePort, root as repo } from "../e2e/server.ts";
 import { demoPassword } from "../e2e/sign-in.ts";
-import { type PageWeight, pageWeights, printWeights } from "./web-budget.ts";
+import { brokenBudgets, type PageWeight, pageWeights, printWeights } from "./web-budget.ts";
 
 const run = promisify(execFile);
 const ROOT = path.resolve(process.env.BENCH_ROOT ?? repo);
@@ -27,12 +29,21 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const TODAY = path.join(repo, "tests/bench/web-phone.today.json");
 
 /** The pages the issue judges, and who is signed in on each. */
-const pages = [
+const allPages = [
   { name: "/report", path: "/report", account: null },
   { name: "sign-in", path: "/login", account: null },
   { name: "/my-area (volunteer)", path: "/my-area", account: "volunteer" },
   { name: "/ (coordinator)", path: "/", account: "coordinator" },
 ] as const;
+const only = process.env.BENCH_PAGES?.split(",").map((p) => p.trim());
+const pages = allPages.filter((page) => !only || only.includes(page.path));
+
+/** Lighthouse mobile performance each page must reach (issue 22); accessibility 100 on all. */
+const performanceTargets: Record<string, number> = {
+  "/report": 90,
+  "sign-in": 90,
+  "/my-area (volunteer)": 80,
+};
 
 interface Figures {
   weights: PageWeight[];
@@ -209,6 +220,20 @@ function print(now: Figures, today: Figures | null) {
   );
 }
 
+/** The budgets and targets these figures miss, in words. */
+function missed(now: Figures): string[] {
+  const lines = brokenBudgets(now.weights);
+  for (const { name } of pages) {
+    const scores = now.lighthouse[name];
+    const target = performanceTargets[name];
+    if (scores && target !== undefined && scores.performance < target)
+      lines.push(`${name}: Lighthouse performance ${scores.performance} (≥ ${target})`);
+    if (scores && scores.accessibility < 100)
+      lines.push(`${name}: Lighthouse accessibility ${scores.accessibility} (100)`);
+  }
+  return lines;
+}
+
 async function main() {
   const unavailable = browserUnavailable();
   if (unavailable) throw new Error(unavailable);
@@ -229,6 +254,9 @@ async function main() {
     if (record) writeFileSync(path.resolve(record), `${JSON.stringify(now, null, 2)}\n`);
     const today = existsSync(TODAY) ? (JSON.parse(readFileSync(TODAY, "utf8")) as Figures) : null;
     print(now, record ? null : today);
+    const misses = missed(now);
+    for (const line of misses) console.error(`missed: ${line}`);
+    if (misses.length) process.exitCode = 1;
   } finally {
     server?.kill();
     await rm(dist, { recursive: true, force: true });

@@ -1536,6 +1536,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Search the map: communities, grids, units, points, problems by number, addresses */
+        get: operations["getSearch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/standards": {
         parameters: {
             query?: never;
@@ -3439,6 +3456,25 @@ export interface components {
                 id: number;
                 name: string;
             }[];
+        };
+        SearchAnswer: {
+            /**
+             * @description off: no Tianditu key (or a number was asked); failed: Tianditu could not be asked
+             * @enum {string}
+             */
+            geocoder: "off" | "found" | "none" | "failed";
+            results: components["schemas"]["SearchHit"][];
+        };
+        SearchHit: {
+            bbox: number[] | null;
+            detail: string | null;
+            /** @description 0 for an address */
+            id: number;
+            /** @enum {string} */
+            kind: "community" | "grid" | "unit" | "point" | "problem" | "address";
+            label: string;
+            lat: number;
+            lon: number;
         };
         Standard: {
             categoryCount: number;
@@ -9713,6 +9749,48 @@ export interface operations {
                 };
                 content: {
                     "application/geo+json": components["schemas"]["RegionCollection"];
+                };
+            };
+            /** @description A parameter is not valid; `fields` names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such record in this city. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSearch: {
+        parameters: {
+            query: {
+                /** @description at most this many of each kind (5 when absent) */
+                limit?: number;
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Matches grouped by kind */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchAnswer"];
                 };
             };
             /** @description A parameter is not valid; `fields` names each one. */

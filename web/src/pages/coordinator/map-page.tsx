@@ -1,4 +1,5 @@
 // The coordinator's map: communities, grids by lead hospital, units, points and problems.
+import type { SearchHit } from "@civgrid/geo";
 import { useQuery } from "@tanstack/react-query";
 import bbox from "@turf/bbox";
 import { useRef } from "react";
@@ -7,6 +8,7 @@ import { queries } from "../../api/queries.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { LayerToggles } from "../../components/layer-toggles.tsx";
 import { Legend } from "../../components/legend.tsx";
+import { MapSearchLoader } from "../../components/map-search/map-search-loader.tsx";
 import { dataLayers, layerFamilyNames } from "../../map/layers/index.ts";
 import { withLeadUnitColours } from "../../map/lead-unit-colours.ts";
 import type { MapOptions } from "../../map/map.ts";
@@ -16,7 +18,7 @@ import { fitPadding, useMapData } from "../../map/use-map-data.ts";
 import { useMapInstance } from "../../map/use-map-instance.ts";
 import { useMapInteraction } from "../../map/use-map-interaction.ts";
 import { useTiledLayers } from "../../map/use-tiled-layers.ts";
-import { useMapUi } from "../../state/map-ui.ts";
+import { type FeatureRef, useMapUi } from "../../state/map-ui.ts";
 import { SelectionPanel } from "./selection-panel.tsx";
 
 /** Toggles list the topmost layers first, as they are drawn. */
@@ -35,6 +37,13 @@ function useCommunityBounds(): MapOptions["bounds"] | null | undefined {
   if (!communities.data?.features.length) return null;
   const [west, south, east, north] = bbox(communities.data);
   return { box: [west, south, east, north], padding: fitPadding() };
+}
+
+/** What the panel opens for a search match: its details where the map page has them. */
+function selectionOf(hit: SearchHit): FeatureRef | null {
+  return hit.kind === "grid" || hit.kind === "problem" || hit.kind === "unit"
+    ? { kind: hit.kind, id: hit.id }
+    : null;
 }
 
 /** Phones start with the legend and toggles folded, so the map stays visible. */
@@ -65,6 +74,7 @@ export function MapPage({ basemapUrl }: { basemapUrl: string | null | undefined 
   useLayerVisibility(map);
   const visibleFamilies = useMapUi((state) => state.visibleFamilies);
   const setFamilyVisible = useMapUi((state) => state.setFamilyVisible);
+  const select = useMapUi((state) => state.select);
   const open = wideScreen();
 
   return (
@@ -86,6 +96,11 @@ export function MapPage({ basemapUrl }: { basemapUrl: string | null | undefined 
           problemCells={tiled?.includes("problems")}
         />
       </div>
+      <MapSearchLoader
+        map={map}
+        padding={fitPadding()}
+        onChoose={(hit) => select(selectionOf(hit))}
+      />
       <SelectionPanel />
     </div>
   );

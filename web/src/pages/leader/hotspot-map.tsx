@@ -1,5 +1,6 @@
 // The leaders' map: problem hexagons that follow the zoom, or the hotspot clusters, over the
 // grids; clicking a hexagon or a cluster selects its cells for the problem list.
+import type { SearchHit } from "@civgrid/geo";
 import { useQuery } from "@tanstack/react-query";
 import bbox from "@turf/bbox";
 import type { MapLayerMouseEvent, Map as MapLibreMap } from "maplibre-gl";
@@ -14,6 +15,7 @@ import {
 import { errorText } from "../../api/client.ts";
 import { queries } from "../../api/queries.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
+import { MapSearchLoader } from "../../components/map-search/map-search-loader.tsx";
 import { gridLayers } from "../../map/layers/grids.ts";
 import {
   clusterFillLayerId,
@@ -54,6 +56,8 @@ interface Props {
   onMap: (map: MapLibreMap | null) => void;
   /** Bumped to fit the map to these filters' problems (a ranking row was clicked). */
   fitRequest: number;
+  /** A match chosen in the map's search box, after the map has flown to it. */
+  onSearchChoose: (hit: SearchHit) => void;
 }
 
 export function HotspotMap({
@@ -64,6 +68,7 @@ export function HotspotMap({
   onSelect,
   onMap,
   fitRequest,
+  onSearchChoose,
 }: Props) {
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
@@ -175,6 +180,7 @@ export function HotspotMap({
   return (
     <div className="leader-map-wrap">
       <div ref={container} className="leader-map" data-testid="leader-map" />
+      <MapSearchLoader map={map} placement="corner" padding={padding} onChoose={onSearchChoose} />
       {summary && <p className="leader-map-summary">{summary}</p>}
       {error && <ErrorBanner message={errorText(error)} />}
     </div>

@@ -1,6 +1,7 @@
 // The leaders' view (领导看板), one screen: where problems cluster (hexagons or hotspots on the
 // map, filterable, click to list), who loses points (the ranking, click to show on the map),
 // weekly trends, and the notice (通报) to export.
+import type { SearchHit } from "@civgrid/geo";
 import { useQuery } from "@tanstack/react-query";
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { useCallback, useRef, useState } from "react";
@@ -10,6 +11,7 @@ import { errorText, fieldErrors } from "../../api/client.ts";
 import { queries } from "../../api/queries.ts";
 import { type RankingRow, rankingQueries } from "../../api/rankings.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
+import { navigate } from "../../router.ts";
 import { RankingTable } from "../rankings/ranking-table.tsx";
 import { CellProblems } from "./cell-problems.tsx";
 import { HotspotMap, type MapMode, type Metric } from "./hotspot-map.tsx";
@@ -42,6 +44,17 @@ export function LeaderPage({ basemapUrl }: { basemapUrl: string | null | undefin
     });
     setSelection(null);
     setFitRequest((n) => n + 1);
+  };
+  // a unit or grid found by the search shows its problems, as a ranking row does; a problem opens
+  const onSearchChoose = (hit: SearchHit) => {
+    if (hit.kind === "problem") return navigate(`/problems/${hit.id}`);
+    if (hit.kind !== "unit" && hit.kind !== "grid") return;
+    setFilters({
+      ...filters,
+      unitId: hit.kind === "unit" ? hit.id : undefined,
+      gridId: hit.kind === "grid" ? hit.id : undefined,
+    });
+    setSelection(null);
   };
   const shown = filters.unitId ?? filters.gridId;
   const shownName = ranking.data?.rows.find((r) => r.id === shown)?.name;
@@ -91,6 +104,7 @@ export function LeaderPage({ basemapUrl }: { basemapUrl: string | null | undefin
           onSelect={onSelect}
           onMap={onMap}
           fitRequest={fitRequest}
+          onSearchChoose={onSearchChoose}
         />
         <div className="leader-side">
           {selection ? (

@@ -3,9 +3,10 @@
 // and is shifted into the basemap's system (GCJ-02 for Amap-style tiles) before it is drawn.
 import bbox from "@turf/bbox";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
-import type { GeoJSONSource } from "maplibre-gl";
-import { useEffect, useRef } from "react";
+import type { GeoJSONSource, Map as MapLibreMap } from "maplibre-gl";
+import { useEffect, useRef, useState } from "react";
 import type { MyArea, Patrol, TrackPoint } from "../../api/volunteers.ts";
+import { MapSearchLoader } from "../../components/map-search/map-search-loader.tsx";
 import {
   type BasemapCrs,
   fromMapPosition,
@@ -36,6 +37,47 @@ const line = (points: TrackPoint[]): Feature[] =>
         },
       ];
 
+/** Puts `data` (WGS84) on the map's source `id`, in the basemap's system. */
+function show(
+  map: MapLibreMap,
+  crs: BasemapCrs,
+  id: SourceId,
+  data: FeatureCollection<Geometry | null>,
+) {
+  (map.getSource(id) as GeoJSONSource | undefined)?.setData(
+    toMapFeatures(data, crs) as FeatureCollection,
+  );
+}
+
+/** The longest the map waits for the area or for an idle moment, in ms. */
+const MAP_WAIT_MS = 3000;
+
+/**
+ * True once the page is drawn with the area (its grids, points and contacts as text) and the
+ * phone has a quiet moment: maplibre (a megabyte of script, and its worker) is then parsed
+ * without holding up the first paint or the first taps. Without the area in time (offline with
+ * nothing kept, an error) the map comes all the same.
+ */
+function useIdleOnceReady(ready: boolean): boolean {
+  const [idle, setIdle] = useState(false);
+  const [waited, setWaited] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => setWaited(true), MAP_WAIT_MS);
+    return () => clearTimeout(timer);
+  }, []);
+  useEffect(() => {
+    if (idle || !(ready || waited)) return;
+    // Safari has no requestIdleCallback: a frame's delay there
+    if (!("requestIdleCallback" in window)) {
+      const timer = setTimeout(() => setIdle(true), 50);
+      return () => clearTimeout(timer);
+    }
+    const handle = requestIdleCallback(() => setIdle(true), { timeout: MAP_WAIT_MS });
+    return () => cancelIdleCallback(handle);
+  }, [ready, waited, idle]);
+  return idle;
+}
+
 interface Props {
   basemapUrl: string | null | undefined;
   crs: BasemapCrs;
@@ -59,32 +101,45 @@ export function AreaMap({
   onReportPlace,
 }: Props) {
   const container = useRef<HTMLDivElement>(null);
-  const map = useMapInstance(container, basemapUrl, options);
+  const idle = useIdleOnceReady(area !== undefined);
+  // made where the area is: the map draws no frame of the whole city before it jumps there
+  const areaBox = area?.grids.features.length ? bbox(toMapFeatures(area.grids, crs)) : null;
+  const map = useMapInstance(
+    container,
+    idle ? basemapUrl : undefined,
+    areaBox
+      ? { ...options, bounds: { box: areaBox as [number, number, number, number], padding: 24 } }
+      : options,
+  );
   const fitted = useRef(false);
 
-  const show = (id: SourceId, data: FeatureCollection<Geometry | null>) =>
-    (map?.getSource(id) as GeoJSONSource | undefined)?.setData(
-      toMapFeatures(data, crs) as FeatureCollection,
-    );
-
+  // Each source is given its data only when that data changes: every setData is tiled again in
+  // the worker and drawn again, and the page re-renders at every position fix.
   useEffect(() => {
     if (!map || !area) return;
-    show(sourceIds.grids, area.grids);
-    show(sourceIds.inspectionPoints, area.points);
-    show(sourceIds.problems, area.problems);
+    show(map, crs, sourceIds.grids, area.grids);
+    show(map, crs, sourceIds.inspectionPoints, area.points);
+    show(map, crs, sourceIds.problems, area.problems);
+    // made before the area came (it waited no longer): fitted to it once it is here
     if (!fitted.current && area.grids.features.length) {
       const [west, south, east, north] = bbox(toMapFeatures(area.grids, crs));
-      map.fitBounds([west, south, east, north], { padding: 24, animate: false });
+      if (!map.getBounds().contains([(west + east) / 2, (south + north) / 2]))
+        map.fitBounds([west, south, east, north], { padding: 24, animate: false });
       fitted.current = true;
     }
-  });
+  }, [map, crs, area]);
   useEffect(() => {
     if (map)
-      show(sourceIds.patrolTracks, collection(patrols.filter((p) => p.geometry) as Feature[]));
-  });
+      show(
+        map,
+        crs,
+        sourceIds.patrolTracks,
+        collection(patrols.filter((p) => p.geometry) as Feature[]),
+      );
+  }, [map, crs, patrols]);
   useEffect(() => {
-    if (map) show(sourceIds.liveTrack, collection(line(live)));
-  });
+    if (map) show(map, crs, sourceIds.liveTrack, collection(line(live)));
+  }, [map, crs, live]);
   useEffect(() => {
     if (!map) return;
     const here: Feature[] = fix
@@ -96,12 +151,17 @@ export function AreaMap({
           },
         ]
       : [];
-    show(sourceIds.myPosition, collection(here));
-  });
+    show(map, crs, sourceIds.myPosition, collection(here));
+  }, [map, crs, fix]);
 
   useDraggableMarker(map, reportPlace && toMapPosition(reportPlace, crs), (dropped) =>
     onReportPlace(fromMapPosition(dropped, crs)),
   );
 
-  return <div ref={container} className="area-map" data-testid="area-map" />;
+  return (
+    <div className="area-map-wrap">
+      <div ref={container} className="area-map" data-testid="area-map" />
+      <MapSearchLoader map={map} crs={crs} placement="corner" />
+    </div>
+  );
 }

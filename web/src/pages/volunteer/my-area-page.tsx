@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../api/use-session.ts";
-import { volunteerQueries } from "../../api/volunteers.ts";
+import { type Patrol, type TrackPoint, volunteerQueries } from "../../api/volunteers.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import type { BasemapCrs } from "../../map/basemap-crs.ts";
 import { AreaContacts } from "./area-contacts.tsx";
@@ -22,6 +22,9 @@ import { usePosition } from "./use-position.ts";
 import { useReportQueue } from "./use-report-queue.ts";
 
 const tabs = ["area", "report", "days", "hours"] as const;
+// the same empty lists at every render, so the map is not given new data it already has
+const noPatrols: Patrol[] = [];
+const noTrack: TrackPoint[] = [];
 type Tab = (typeof tabs)[number];
 
 interface Props {
@@ -62,8 +65,8 @@ export function MyAreaPage({ basemapUrl, basemapCrs }: Props) {
         basemapUrl={basemapUrl}
         crs={basemapCrs}
         area={area.data}
-        patrols={patrols.data?.features ?? []}
-        live={patrol.patrol?.points ?? []}
+        patrols={patrols.data?.features ?? noPatrols}
+        live={patrol.patrol?.points ?? noTrack}
         fix={fix}
         reportPlace={tab === "report" ? draft.place : null}
         onReportPlace={onReportPlace}

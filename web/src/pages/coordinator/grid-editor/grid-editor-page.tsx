@@ -1,11 +1,13 @@
 // The grid editor (/grids): a community's grids on the map, the tools on the left, the panel for
 // the current mode or the selected grid on the right. The mode lives in the store; the map reacts.
-import { useQuery } from "@tanstack/react-query";
+import type { SearchHit } from "@civgrid/geo";
+import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Position } from "geojson";
 import { useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { queries } from "../../../api/queries.ts";
 import { ErrorBanner } from "../../../components/error-banner.tsx";
+import { MapSearchLoader } from "../../../components/map-search/map-search-loader.tsx";
 import { editorLayers } from "../../../map/layers/index.ts";
 import type { MapOptions } from "../../../map/map.ts";
 import { useDrawing } from "../../../map/modes/use-drawing.ts";
@@ -13,7 +15,7 @@ import { useEditorData } from "../../../map/use-editor-data.ts";
 import { useEditorInteraction } from "../../../map/use-editor-interaction.ts";
 import { useEditorOverlays } from "../../../map/use-editor-overlays.ts";
 import { useMapInstance } from "../../../map/use-map-instance.ts";
-import { useLocation } from "../../../router.ts";
+import { navigate, useLocation } from "../../../router.ts";
 import { useGridEditor } from "../../../state/grid-editor.ts";
 import { CheckPanel } from "./check-panel.tsx";
 import { CommunityImportPanel } from "./community-import-panel.tsx";
@@ -31,6 +33,7 @@ export function GridEditorPage({ basemapUrl }: { basemapUrl: string | null | und
   const { t } = useTranslation();
   const container = useRef<HTMLDivElement>(null);
   const map = useMapInstance(container, basemapUrl, mapOptions);
+  const queryClient = useQueryClient();
   const communityId = useGridEditor((state) => state.communityId);
   const mode = useGridEditor((state) => state.mode);
   const selectedGridId = useGridEditor((state) => state.selectedGridId);
@@ -63,6 +66,11 @@ export function GridEditorPage({ basemapUrl }: { basemapUrl: string | null | und
         {error && (
           <ErrorBanner message={t("app.mapFailed", { message: error.message })} onRetry={retry} />
         )}
+        <MapSearchLoader
+          map={map}
+          placement="inline"
+          onChoose={(hit) => void openInEditor(queryClient, hit).catch(() => {})}
+        />
         <CommunityPicker />
         <ModeToolbar selected={selected} />
         <NoticeBanner />
@@ -79,6 +87,21 @@ export function GridEditorPage({ basemapUrl }: { basemapUrl: string | null | und
       )}
     </div>
   );
+}
+
+/**
+ * A community or grid found by the search opens in the editor (a grid: its community, with the
+ * grid selected). The address follows, so useCommunityFromAddress finds it already open.
+ */
+async function openInEditor(client: QueryClient, hit: SearchHit) {
+  const editor = useGridEditor.getState();
+  let communityId = hit.kind === "community" ? hit.id : null;
+  if (hit.kind === "grid")
+    communityId = (await client.fetchQuery(queries.grid(hit.id))).properties.communityId;
+  if (communityId === null) return;
+  if (communityId !== editor.communityId) editor.openCommunity(communityId);
+  if (hit.kind === "grid") editor.select(hit.id);
+  navigate(`/grids?communityId=${communityId}`, { replace: true });
 }
 
 /**

@@ -1,0 +1,98 @@
+// The search box on the maps (issue 22): a coordinator finds a grid by its code and a problem by
+// its number with the keyboard, the map flies there and the panel shows it; a volunteer on a
+// phone finds their own grid and not a problem outside their patrol area.
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserUnavailable } from "./browser.ts";
+import { desktop, peopleOnOneServer, screenshots } from "./signed-in.ts";
+
+const skip = browserUnavailable();
+const phone = { width: 390, height: 844 };
+const patience = { timeout: 20_000 };
+
+/** GET an API path with the page's session. */
+const api = (page: Page, url: string) => page.evaluate(async (u) => (await fetch(u)).json(), url);
+
+/** The map's centre, as maplibre holds it. */
+const centre = (page: Page) =>
+  page.evaluate(() => window.__civgridMap?.getCenter().toArray() as [number, number]);
+
+/** Types into the map's search box and waits for the option naming `label`. */
+async function typeSearch(page: Page, text: string, label: string) {
+  const box = page.getByRole("combobox", { name: /在地图上搜索/ });
+  await box.fill(text);
+  await page
+    .getByRole("option", { name: new RegExp(label) })
+    .first()
+    .waitFor(patience);
+  expect(await box.getAttribute("aria-expanded")).toBe("true");
+  return box;
+}
+
+describe.skipIf(skip)("search on the maps", () => {
+  const people = peopleOnOneServer();
+
+  it("finds a grid by code and a problem by number with the keyboard; the map flies there", async () => {
+    const { page, errors } = await people.signedIn("coordinator", desktop, "/");
+    await page.waitForSelector("body[data-map-ready='true']", { timeout: 90_000 });
+    const grids = await api(page, "/api/grids?limit=20");
+    const far = grids.features.at(-1);
+    const before = await centre(page);
+
+    const box = await typeSearch(page, far.properties.code, far.properties.name);
+    const groups = await page.getByRole("listbox").getByRole("group").allTextContents();
+    expect(groups[0]).toContain("网格");
+    await box.press("ArrowDown");
+    const active = await box.getAttribute("aria-activedescendant");
+    expect(await page.locator(`[id="${active}"]`).getAttribute("aria-selected")).toBe("true");
+    await box.press("Enter");
+    const panel = page.locator(".detail-panel");
+    await panel.getByText(far.properties.code).waitFor(patience);
+    await expect.poll(() => centre(page), patience).not.toEqual(before);
+    await page.screenshot({ path: path.join(screenshots, "search-grid.png") });
+
+    const problems = await api(page, "/api/problems?limit=1");
+    const problem = problems.features[0];
+    await typeSearch(page, `#${problem.id}`, `#${problem.id}`);
+    // a number is most often a problem's: its group comes first
+    expect(
+      (await page.getByRole("listbox").getByRole("group").first().textContent()) ?? "",
+    ).toMatch(/^问题/);
+    await box.press("ArrowDown");
+    await box.press("Enter");
+    await panel.getByText(problem.properties.description).first().waitFor(patience);
+    const [lon, lat] = problem.geometry.coordinates;
+    await expect
+      .poll(async () => {
+        const [x, y] = await centre(page);
+        return Math.hypot(x - lon, y - lat) < 0.0005;
+      }, patience)
+      .toBe(true);
+    await page.screenshot({ path: path.join(screenshots, "search-problem.png") });
+    expect(errors).toEqual([]);
+  });
+
+  it("lets a volunteer on a phone find their own grid, not a problem outside their area", async () => {
+    const { page, errors } = await people.signedIn("volunteer", phone, "/my-area");
+    const area = await api(page, "/api/my-area");
+    const own = area.grids.features[0].properties;
+    await page.locator(".area-map canvas").waitFor(patience);
+    const box = await typeSearch(page, own.code, own.name);
+    await page.screenshot({ path: path.join(screenshots, "search-phone.png") });
+    await box.press("Enter");
+    expect(await box.getAttribute("aria-expanded")).toBe("false");
+
+    const outside = await api(page, "/api/problems?limit=1000");
+    const hidden = await people
+      .signedIn("coordinator", desktop, "/problems")
+      .then(({ page: office }) => api(office, "/api/problems?limit=1000"));
+    const mine = new Set(outside.features.map((f: { id: number }) => f.id));
+    const elsewhere = hidden.features.find((f: { id: number }) => !mine.has(f.id));
+    await box.fill(`#${elsewhere.id}`);
+    await expect
+      .poll(() => page.locator(".map-search-status").textContent(), patience)
+      .toBe("没有找到");
+    expect(errors).toEqual([]);
+  });
+});
