@@ -619,6 +619,10 @@ const messages = {
     "zh-CN": "网格数量应在 {pieces}~{max} 之间。",
     en: "The number of grids must be from {pieces} to {max}.",
   },
+  "error.partition_job_gone": {
+    "zh-CN": "这次自动划分的预览已结束或已过期，请重新生成。",
+    en: "This partition preview has ended or expired; make a new one.",
+  },
   "error.revert_needs_merge": {
     "zh-CN": "网格 {code} 拆分出了 {pieces}；拆分前的版本与它们重叠，请把它们合并回来。",
     en: "Grid {code} was split into {pieces} too; its version from before the split overlaps them: merge them back instead.",

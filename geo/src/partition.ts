@@ -20,6 +20,8 @@ export interface PartitionOptions {
   weights?: readonly WeightPoint[];
   /** Seeds the k-means start; the same seed gives the same parts. */
   seed?: number;
+  /** Called as the search goes (`done` of `total` steps, in no fixed unit), for a progress bar. */
+  onProgress?: (progress: { done: number; total: number }) => void;
 }
 
 export interface PartitionResult {
@@ -96,9 +98,12 @@ export function partitionBalanced(
   );
   const counts = shareOut(count, amounts);
   const random = seededRandom(seed);
+  const budgets = counts.map((c, k) => (c > 1 ? effortOf(c, points?.[k]).budget : 0));
+  const progress = progressOf(budgets, options.onProgress);
   const regions = pieces.flatMap((piece, k) =>
-    cutPiece(piece, counts[k] ?? 1, points?.[k], plane, random),
+    cutPiece(piece, counts[k] ?? 1, points?.[k], plane, random, () => progress.tick(k)),
   );
+  progress.finish();
   const parts = toPolygons(regions, plane);
   return {
     parts,
@@ -117,6 +122,7 @@ function cutPiece(
   points: WeightedPoint[] | undefined,
   plane: LocalPlane,
   random: () => number,
+  tick: () => void,
 ): Piece[][] {
   if (count === 1) return [[piece]];
   const slope = plane.areaSlope;
@@ -126,19 +132,20 @@ function cutPiece(
   const target = (weighed ? sum(points) : area) / count;
   // Point weights come in lumps: no region can get closer to its share than one point's weight.
   const lump = weighed ? Math.max(...points.map((p) => p.weight)) / target : 0;
-  const balance: Balancer = (sites, tolerance, maxSteps = 6) =>
-    balanceWeights(piece, sites, slope, {
+  const balance: Balancer = (sites, tolerance, maxSteps = 6) => {
+    tick();
+    return balanceWeights(piece, sites, slope, {
       quantity,
       target,
       tolerance: Math.max(tolerance, lump),
       maxSteps,
     });
+  };
   const spacing = Math.sqrt(area / count);
   const sample = weighed
     ? points
     : latticeInside(piece, area, Math.min(8000, Math.max(600, 80 * count)), random);
-  const effort = weighed ? WEIGHED_SEARCH : SEARCH;
-  const starts = count <= effort.maxCount ? effort.starts : 1;
+  const { effort, starts } = effortOf(count, points);
   const layouts = Array.from({ length: starts }, () => {
     const sites = distinct(kMeans(sample, count, random)).map((c) => ({ ...c, w: 0 }));
     return settle(sites, balance, effort.rounds, spacing);
@@ -151,6 +158,41 @@ function cutPiece(
   const best = layouts.reduce((a, b) => (b.score > a.score ? b : a));
   const final = count <= effort.maxCount ? polish(best, balance, effort.late, random) : best;
   return balance(final.sites, 1e-5, 40).diagram.regions.map((region) => region.pieces);
+}
+
+/** The search's effort for one piece, and how many balancing steps it takes at most. */
+function effortOf(count: number, points: WeightedPoint[] | undefined) {
+  const effort = points !== undefined && sum(points) > 0 ? WEIGHED_SEARCH : SEARCH;
+  const searched = count <= effort.maxCount;
+  const starts = searched ? effort.starts : 1;
+  const polishing = searched ? effort.keep * effort.early + effort.late : 0;
+  return { effort, starts, budget: starts * (effort.rounds + 1) + polishing + 1 };
+}
+
+/**
+ * Counts balancing steps against each piece's budget (settling can stop early, so a piece's
+ * count is topped up when the next begins) and reports at most every 1 % of the total.
+ */
+function progressOf(budgets: number[], report?: (p: { done: number; total: number }) => void) {
+  const total = budgets.reduce((s, b) => s + b, 0) || 1;
+  const before = budgets.map((_, k) => budgets.slice(0, k).reduce((s, b) => s + b, 0));
+  let [done, shown] = [0, -1];
+  const show = () => {
+    const percent = Math.floor((100 * done) / total);
+    if (percent > shown) report?.({ done, total });
+    shown = percent;
+  };
+  return {
+    tick(k: number) {
+      done = Math.min(Math.max(done, before[k] ?? 0) + 1, (before[k] ?? 0) + (budgets[k] ?? 0));
+      show();
+    },
+    finish() {
+      done = total;
+      shown = -1;
+      show();
+    },
+  };
 }
 
 /** Largest-remainder shares of `count` in proportion to `amounts`, at least one each. */
