@@ -104,7 +104,7 @@ export async function acceptPartition(
   current: { id: number; version: number }[],
   carryOver?: Record<string, string>,
 ): Promise<Restructured> {
-  const shapes = parts.map((p) => shapeOf(p));
+  const shapes = await Promise.all(parts.map((p) => shapeOf(p)));
   await communityOf(tx, actor.cityId, communityId);
   const existing = await selectRows<{ id: number }>(
     tx,
