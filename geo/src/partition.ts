@@ -2,8 +2,9 @@
 import { bbox, area as turfArea } from "@turf/turf";
 import type { Feature, MultiPolygon, Point, Polygon } from "geojson";
 import { LocalPlane } from "./local-plane.ts";
-import { balanceWeights, byArea, type Quantity } from "./partition/balance.ts";
+import { balanceWeights, byArea } from "./partition/balance.ts";
 import type { Piece } from "./partition/clip.ts";
+import { groupIslands, type Island, landingOwner, withIslands } from "./partition/islands.ts";
 import { measure } from "./partition/measure.ts";
 import { toPieces, toPolygons } from "./partition/outline.ts";
 import { byPoints, pointsIn } from "./partition/points.ts";
@@ -25,14 +26,15 @@ export interface PartitionOptions {
 }
 
 export interface PartitionResult {
-  parts: Polygon[];
+  /** Polygons; a MultiPolygon where a grid carries islands (or pieces of a MultiPolygon). */
+  parts: (Polygon | MultiPolygon)[];
   metrics: PartitionMetrics & { ms: number };
 }
 
 /** A keyed refusal; `key` names the message in gridMessages. */
 export class PartitionError extends Error {
   constructor(
-    readonly key: "partition.count" | "partition.tooFewParts",
+    readonly key: "partition.count",
     readonly params: Record<string, number>,
   ) {
     super(`${key} ${JSON.stringify(params)}`);
@@ -89,19 +91,29 @@ export function partitionBalanced(
   }
   const plane = LocalPlane.around(bbox(area));
   const pieces = toPieces(area, plane);
-  if (count < pieces.length) {
-    throw new PartitionError("partition.tooFewParts", { count, pieces: pieces.length });
-  }
   const points = weights && pointsIn(pieces, weights, plane);
   const amounts = pieces.map((piece, k) =>
     points ? sum(points[k] ?? []) : measure(piece, plane.areaSlope).area,
   );
-  const counts = shareOut(count, amounts);
+  const { mainland, islands } = groupIslands(pieces, amounts, count);
+  const carried = mainland.map((k) => islands.get(k) ?? []);
+  const counts = shareOut(
+    count,
+    mainland.map((k, i) => (amounts[k] ?? 0) + amountOf(carried[i] ?? [])),
+  );
   const random = seededRandom(seed);
-  const budgets = counts.map((c, k) => (c > 1 ? effortOf(c, points?.[k]).budget : 0));
+  const budgets = counts.map((c, i) =>
+    c > 1 ? effortOf(c, points?.[mainland[i] ?? 0]).budget : 0,
+  );
   const progress = progressOf(budgets, options.onProgress);
-  const regions = pieces.flatMap((piece, k) =>
-    cutPiece(piece, counts[k] ?? 1, points?.[k], plane, random, () => progress.tick(k)),
+  const regions = mainland.flatMap((k, i) =>
+    cutPiece(
+      { piece: pieces[k] as Piece, islands: carried[i] ?? [], points: points?.[k] },
+      counts[i] ?? 1,
+      plane,
+      random,
+      () => progress.tick(i),
+    ),
   );
   progress.finish();
   const parts = toPolygons(regions, plane);
@@ -116,20 +128,26 @@ export function countForTargetArea(area: Polygon | MultiPolygon, targetM2: numbe
   return Math.min(MAX_PARTS, Math.max(1, Math.round(turfArea(area) / targetM2)));
 }
 
+/** A mainland piece, the islands it carries, and the weight points inside it. */
+interface Land {
+  piece: Piece;
+  islands: Island[];
+  points: WeightedPoint[] | undefined;
+}
+
 function cutPiece(
-  piece: Piece,
+  { piece, islands, points }: Land,
   count: number,
-  points: WeightedPoint[] | undefined,
   plane: LocalPlane,
   random: () => number,
   tick: () => void,
 ): Piece[][] {
-  if (count === 1) return [[piece]];
+  if (count === 1) return [[piece, ...islands.map((island) => island.piece)]];
   const slope = plane.areaSlope;
   const area = measure(piece, slope).area;
   const weighed = points !== undefined && sum(points) > 0;
-  const quantity: Quantity = weighed ? byPoints(points) : byArea;
-  const target = (weighed ? sum(points) : area) / count;
+  const quantity = withIslands(weighed ? byPoints(points) : byArea, islands);
+  const target = ((weighed ? sum(points) : area) + amountOf(islands)) / count;
   // Point weights come in lumps: no region can get closer to its share than one point's weight.
   const lump = weighed ? Math.max(...points.map((p) => p.weight)) / target : 0;
   const balance: Balancer = (sites, tolerance, maxSteps = 6) => {
@@ -157,7 +175,15 @@ function cutPiece(
     );
   const best = layouts.reduce((a, b) => (b.score > a.score ? b : a));
   const final = count <= effort.maxCount ? polish(best, balance, effort.late, random) : best;
-  return balance(final.sites, 1e-5, 40).diagram.regions.map((region) => region.pieces);
+  const regions = balance(final.sites, 1e-5, 40).diagram.regions.map((region) => [
+    ...region.pieces,
+  ]);
+  for (const island of islands) regions[landingOwner(final.sites, island)]?.push(island.piece);
+  return regions;
+}
+
+function amountOf(islands: Island[]): number {
+  return islands.reduce((s, island) => s + island.amount, 0);
 }
 
 /** The search's effort for one piece, and how many balancing steps it takes at most. */

@@ -92,10 +92,10 @@ const ownerOf = (user: { cityId: number; id: number }) => ({
   userId: user.id,
 });
 
-/** The refusal a coordinator can act on: at least one grid per piece of the outline. */
+/** geo/'s refusal of a count, worded as the form field's range. */
 function refused(error: unknown): never {
   if (error instanceof PartitionError) {
-    const params = { pieces: error.params.pieces ?? 1, max: MAX_PARTS };
+    const params = { pieces: 1, max: MAX_PARTS };
     throw new AppError(
       400,
       "invalid_request",
