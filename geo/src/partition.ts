@@ -4,6 +4,7 @@ import type { Feature, MultiPolygon, Point, Polygon } from "geojson";
 import { LocalPlane } from "./local-plane.ts";
 import { balanceWeights, byArea } from "./partition/balance.ts";
 import type { Piece } from "./partition/clip.ts";
+import { coarse } from "./partition/coarse.ts";
 import { groupIslands, type Island, landingOwner, withIslands } from "./partition/islands.ts";
 import { measure } from "./partition/measure.ts";
 import { toPieces, toPolygons } from "./partition/outline.ts";
@@ -76,7 +77,11 @@ const WEIGHED_SEARCH = { ...SEARCH, starts: 2, rounds: 8, keep: 2, early: 15, la
  * neighbour they share the longest border with, so every part is one polygon. Cutting is exact
  * half-plane clipping, so the parts share their borders vertex for vertex and keep every vertex
  * of the outline (less repeated positions and zero-width spikes). A MultiPolygon's pieces are
- * partitioned separately, with counts in proportion to their areas (or weights).
+ * partitioned separately, with counts in proportion to their areas (or weights); a piece worth
+ * less than half a grid (an island) joins the grid on the shore nearest to it instead, and is
+ * counted in that grid's balance (partition/islands.ts), so such a part is a MultiPolygon.
+ * The search runs on a copy of the outline simplified to about 1,000 vertices
+ * (partition/coarse.ts); only the final balancing cuts the real outline.
  *
  * @example partitionBalanced(community, { count: 5, seed: 1 }).parts.length === 5
  */
@@ -147,22 +152,29 @@ function cutPiece(
   const area = measure(piece, slope).area;
   const weighed = points !== undefined && sum(points) > 0;
   const quantity = withIslands(weighed ? byPoints(points) : byArea, islands);
-  const target = ((weighed ? sum(points) : area) + amountOf(islands)) / count;
+  const islandAmount = amountOf(islands);
+  const target = ((weighed ? sum(points) : area) + islandAmount) / count;
   // Point weights come in lumps: no region can get closer to its share than one point's weight.
   const lump = weighed ? Math.max(...points.map((p) => p.weight)) / target : 0;
-  const balance: Balancer = (sites, tolerance, maxSteps = 6) => {
-    tick();
-    return balanceWeights(piece, sites, slope, {
-      quantity,
-      target,
-      tolerance: Math.max(tolerance, lump),
-      maxSteps,
-    });
-  };
+  const balancerOn =
+    (subject: Piece, subjectTarget: number): Balancer =>
+    (sites, tolerance, maxSteps = 6) => {
+      tick();
+      return balanceWeights(subject, sites, slope, {
+        quantity,
+        target: subjectTarget,
+        tolerance: Math.max(tolerance, lump),
+        maxSteps,
+      });
+    };
+  // The search runs on a simplified outline (partition/coarse.ts); its area differs a little.
+  const search = coarse(piece);
+  const searchTarget = weighed ? target : (measure(search, slope).area + islandAmount) / count;
+  const balance = balancerOn(search, searchTarget);
   const spacing = Math.sqrt(area / count);
   const sample = weighed
     ? points
-    : latticeInside(piece, area, Math.min(8000, Math.max(600, 80 * count)), random);
+    : latticeInside(search, area, Math.min(8000, Math.max(600, 80 * count)), random);
   const { effort, starts } = effortOf(count, points);
   const layouts = Array.from({ length: starts }, () => {
     const sites = distinct(kMeans(sample, count, random)).map((c) => ({ ...c, w: 0 }));
@@ -175,7 +187,7 @@ function cutPiece(
     );
   const best = layouts.reduce((a, b) => (b.score > a.score ? b : a));
   const final = count <= effort.maxCount ? polish(best, balance, effort.late, random) : best;
-  const regions = balance(final.sites, 1e-5, 40).diagram.regions.map((region) => [
+  const regions = balancerOn(piece, target)(final.sites, 1e-5, 40).diagram.regions.map((region) => [
     ...region.pieces,
   ]);
   for (const island of islands) regions[landingOwner(final.sites, island)]?.push(island.piece);
