@@ -78,8 +78,10 @@ export function prefectureOutline({
   const coast = Array.from({ length: islands }, (_, k) => {
     // Along the east, off the farthest cape, so no island touches the mainland.
     const angle = -0.6 + (1.2 * k) / Math.max(islands - 1, 1);
-    const distance = reach + 4 + random() * 6;
-    const size = 0.8 + random() * 2.5;
+    // Sizes and offsets in proportion to the mainland (a prefecture's: 1–3 km, 4–10 km out).
+    const scale = radiusKm / 55;
+    const distance = reach + (4 + random() * 6) * scale;
+    const size = (0.8 + random() * 2.5) * scale;
     return [
       ringAt(
         distance * Math.cos(angle),
