@@ -36,7 +36,11 @@ export function usePartitionJob(communityId: number, body: PartitionRequest | nu
     queryKey: ["partition-job", communityId, "poll", jobId],
     queryFn: () => request<PartitionJob>("GET", `${jobsPath(communityId)}/${jobId}`),
     enabled: jobId !== undefined,
-    refetchInterval: (query) => (query.state.data?.state === "done" ? false : POLL_MS),
+    // Until it ends: done, cancelled (by a newer job of the same person) or refused (an error).
+    refetchInterval: (query) =>
+      query.state.error || (query.state.data && query.state.data.state !== "running")
+        ? false
+        : POLL_MS,
     gcTime: 0,
     retry: false,
   });
@@ -46,7 +50,8 @@ export function usePartitionJob(communityId: number, body: PartitionRequest | nu
     return () => void request("DELETE", `${jobsPath(communityId)}/${jobId}`).catch(() => undefined);
   }, [communityId, jobId]);
   const job = (jobId && polled.data) || started.data;
-  const computing = started.isFetching || (jobId !== undefined && polled.data?.state !== "done");
+  const polling = jobId !== undefined && !polled.error && polled.data?.state !== "done";
+  const computing = started.isFetching || (polling && polled.data?.state !== "cancelled");
   return {
     preview: job?.preview,
     progress: computing ? (jobId ? (polled.data?.progress ?? started.data?.progress ?? 0) : 0) : 1,
