@@ -9,6 +9,7 @@ import { startSchedule } from "./notifications/schedule.ts";
 import { startDeliveryWorker } from "./notifications/worker.ts";
 import { ensureAccounts } from "./seed/accounts.ts";
 import { ensureCity } from "./seed/ensure-city.ts";
+import { closeWorkerPool } from "./workers/pool.ts";
 
 const log = (line: string) => console.log(`[civgrid] ${line}`);
 
@@ -89,6 +90,8 @@ async function shutdown(signal: string) {
   await drained;
   clearTimeout(cut);
   stopMaintenance();
+  // After the drain: a request in flight may still be waiting on a worker.
+  await closeWorkerPool();
   await db.close();
   log("database closed");
   process.exit(0);

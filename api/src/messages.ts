@@ -292,6 +292,18 @@ const messages = {
     en: "cannot lose more than the item's {points} points",
   },
   "inspection.no_visits": { "zh-CN": "请至少检查一个点位", en: "visit at least one point" },
+  "inspection.too_many_visits": {
+    "zh-CN": "一次检查最多 {max} 个点位（收到 {count} 个），请分几次记录",
+    en: "one inspection can visit at most {max} points (this has {count}); record it in several",
+  },
+  "inspection.too_many_results": {
+    "zh-CN": "一次检查最多记录 {max} 项结果（收到 {count} 项），请分几次记录",
+    en: "one inspection can hold at most {max} results (this has {count}); record it in several",
+  },
+  "inspection.too_many_failed": {
+    "zh-CN": "一次检查最多 {max} 项不合格（收到 {count} 项；每项都会成为一个问题），请分几次记录",
+    en: "one inspection can have at most {max} failed results (this has {count}, each becomes a problem); record it in several",
+  },
   "entity.inspection": { "zh-CN": "检查记录", en: "Inspection" },
   "entity.standard": { "zh-CN": "测评标准", en: "Standard" },
   "error.cross_site": {
@@ -618,6 +630,10 @@ const messages = {
   "error.partition_count": {
     "zh-CN": "网格数量应在 {pieces}~{max} 之间。",
     en: "The number of grids must be from {pieces} to {max}.",
+  },
+  "error.partition_job_gone": {
+    "zh-CN": "这次自动划分的预览已结束或已过期，请重新生成。",
+    en: "This partition preview has ended or expired; make a new one.",
   },
   "error.revert_needs_merge": {
     "zh-CN": "网格 {code} 拆分出了 {pieces}；拆分前的版本与它们重叠，请把它们合并回来。",

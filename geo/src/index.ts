@@ -26,6 +26,7 @@ export {
   parseGridCode,
 } from "./grid-code.ts";
 export { checkGridInCommunity, type FitOptions, type SiblingGrid } from "./grid-fit.ts";
+export { INSPECTION_LIMITS } from "./inspection-limits.ts";
 export { LocalPlane } from "./local-plane.ts";
 export { type MergeResult, mergeGrids, sharedBorder } from "./merge.ts";
 export {

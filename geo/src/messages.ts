@@ -152,10 +152,6 @@ export const gridMessages = {
     "zh-CN": "划分数量必须是 1 到 {max} 的整数，收到 {count}",
     en: "The number of parts must be a whole number from 1 to {max}, not {count}",
   },
-  "partition.tooFewParts": {
-    "zh-CN": "区域由 {pieces} 块互不相连的部分组成，至少要划分 {pieces} 个网格",
-    en: "The area has {pieces} separate pieces, so it needs at least {pieces} parts",
-  },
 } as const satisfies MessageBook;
 
 export type GridMessageKey = keyof typeof gridMessages;

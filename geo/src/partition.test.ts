@@ -24,14 +24,14 @@ const square = polygon([
  * turf measures an edge straight in lon/lat a little differently once a cut splits it (0.1 m²
  * on a 1 km edge), so the bound is half the 1 m² a coordinator sees, or 1 ppb of a county.
  */
-function expectTiling(area_: Surface, parts: Polygon[]) {
+function expectTiling(area_: Surface, parts: Surface[], { islands = false } = {}) {
   const report = coverageReport(area_, parts);
   const limit = Math.max(area(area_) * 1e-9, 0.5);
   expect(report.gapArea).toBeLessThan(limit);
   expect(report.overlapArea).toBeLessThan(limit);
   expect(report.outsideArea).toBeLessThan(limit);
   for (const part of parts) {
-    expect(part.type).toBe("Polygon");
+    if (!islands) expect(part.type).toBe("Polygon");
     expect(booleanValid(part)).toBe(true);
     expect(kinks(part).features).toHaveLength(0);
     expect(area(part)).toBeGreaterThan(0);
@@ -127,23 +127,36 @@ describe("partitionBalanced", () => {
     );
   });
 
+  it("reports its progress as it goes, rising to the total", () => {
+    const seen: { done: number; total: number }[] = [];
+    partitionBalanced(fixture("irregular"), { count: 6, onProgress: (p) => seen.push(p) });
+    expect(seen.length).toBeGreaterThan(10);
+    const done = seen.map((p) => p.done);
+    expect(done).toEqual([...done].sort((a, b) => a - b));
+    expect(seen.at(-1)?.done).toBe(seen.at(-1)?.total);
+  });
+
   it("returns the area itself for one part", () => {
     const { parts } = partitionBalanced(square, { count: 1 });
     expect(parts).toHaveLength(1);
     expectTiling(square, parts);
   });
 
-  it("refuses a count that is not a whole number from 1 to 300, or fewer parts than pieces", () => {
+  it("refuses a count that is not a whole number from 1 to 300", () => {
     for (const count of [0, 1.5, 301]) {
       expect(() => partitionBalanced(square, { count })).toThrow(PartitionError);
     }
+  });
+
+  it("makes one grid of both parts of a two-part community when asked for one", () => {
     const two: MultiPolygon = {
       type: "MultiPolygon",
       coordinates: [square.coordinates, [ring([118, 35], [118.01, 35], [118.01, 35.01])]],
     };
-    expect(() => partitionBalanced(two, { count: 1 })).toThrow(
-      expect.objectContaining({ key: "partition.tooFewParts" }),
-    );
+    const { parts } = partitionBalanced(two, { count: 1 });
+    expect(parts).toHaveLength(1);
+    expect(parts[0]?.type).toBe("MultiPolygon");
+    expectTiling(two, parts, { islands: true });
   });
 });
 

@@ -2,8 +2,10 @@
 import { bbox, area as turfArea } from "@turf/turf";
 import type { Feature, MultiPolygon, Point, Polygon } from "geojson";
 import { LocalPlane } from "./local-plane.ts";
-import { balanceWeights, byArea, type Quantity } from "./partition/balance.ts";
+import { balanceWeights, byArea } from "./partition/balance.ts";
 import type { Piece } from "./partition/clip.ts";
+import { coarse } from "./partition/coarse.ts";
+import { groupIslands, type Island, landingOwner, withIslands } from "./partition/islands.ts";
 import { measure } from "./partition/measure.ts";
 import { toPieces, toPolygons } from "./partition/outline.ts";
 import { byPoints, pointsIn } from "./partition/points.ts";
@@ -20,17 +22,20 @@ export interface PartitionOptions {
   weights?: readonly WeightPoint[];
   /** Seeds the k-means start; the same seed gives the same parts. */
   seed?: number;
+  /** Called as the search goes (`done` of `total` steps, in no fixed unit), for a progress bar. */
+  onProgress?: (progress: { done: number; total: number }) => void;
 }
 
 export interface PartitionResult {
-  parts: Polygon[];
+  /** Polygons; a MultiPolygon where a grid carries islands (or pieces of a MultiPolygon). */
+  parts: (Polygon | MultiPolygon)[];
   metrics: PartitionMetrics & { ms: number };
 }
 
 /** A keyed refusal; `key` names the message in gridMessages. */
 export class PartitionError extends Error {
   constructor(
-    readonly key: "partition.count" | "partition.tooFewParts",
+    readonly key: "partition.count",
     readonly params: Record<string, number>,
   ) {
     super(`${key} ${JSON.stringify(params)}`);
@@ -72,7 +77,11 @@ const WEIGHED_SEARCH = { ...SEARCH, starts: 2, rounds: 8, keep: 2, early: 15, la
  * neighbour they share the longest border with, so every part is one polygon. Cutting is exact
  * half-plane clipping, so the parts share their borders vertex for vertex and keep every vertex
  * of the outline (less repeated positions and zero-width spikes). A MultiPolygon's pieces are
- * partitioned separately, with counts in proportion to their areas (or weights).
+ * partitioned separately, with counts in proportion to their areas (or weights); a piece worth
+ * less than half a grid (an island) joins the grid on the shore nearest to it instead, and is
+ * counted in that grid's balance (partition/islands.ts), so such a part is a MultiPolygon.
+ * The search runs on a copy of the outline simplified to about 1,000 vertices
+ * (partition/coarse.ts); only the final balancing cuts the real outline.
  *
  * @example partitionBalanced(community, { count: 5, seed: 1 }).parts.length === 5
  */
@@ -87,18 +96,31 @@ export function partitionBalanced(
   }
   const plane = LocalPlane.around(bbox(area));
   const pieces = toPieces(area, plane);
-  if (count < pieces.length) {
-    throw new PartitionError("partition.tooFewParts", { count, pieces: pieces.length });
-  }
   const points = weights && pointsIn(pieces, weights, plane);
   const amounts = pieces.map((piece, k) =>
     points ? sum(points[k] ?? []) : measure(piece, plane.areaSlope).area,
   );
-  const counts = shareOut(count, amounts);
-  const random = seededRandom(seed);
-  const regions = pieces.flatMap((piece, k) =>
-    cutPiece(piece, counts[k] ?? 1, points?.[k], plane, random),
+  const { mainland, islands } = groupIslands(pieces, amounts, count);
+  const carried = mainland.map((k) => islands.get(k) ?? []);
+  const counts = shareOut(
+    count,
+    mainland.map((k, i) => (amounts[k] ?? 0) + amountOf(carried[i] ?? [])),
   );
+  const random = seededRandom(seed);
+  const budgets = counts.map((c, i) =>
+    c > 1 ? effortOf(c, points?.[mainland[i] ?? 0]).budget : 0,
+  );
+  const progress = progressOf(budgets, options.onProgress);
+  const regions = mainland.flatMap((k, i) =>
+    cutPiece(
+      { piece: pieces[k] as Piece, islands: carried[i] ?? [], points: points?.[k] },
+      counts[i] ?? 1,
+      plane,
+      random,
+      () => progress.tick(i),
+    ),
+  );
+  progress.finish();
   const parts = toPolygons(regions, plane);
   return {
     parts,
@@ -111,34 +133,49 @@ export function countForTargetArea(area: Polygon | MultiPolygon, targetM2: numbe
   return Math.min(MAX_PARTS, Math.max(1, Math.round(turfArea(area) / targetM2)));
 }
 
+/** A mainland piece, the islands it carries, and the weight points inside it. */
+interface Land {
+  piece: Piece;
+  islands: Island[];
+  points: WeightedPoint[] | undefined;
+}
+
 function cutPiece(
-  piece: Piece,
+  { piece, islands, points }: Land,
   count: number,
-  points: WeightedPoint[] | undefined,
   plane: LocalPlane,
   random: () => number,
+  tick: () => void,
 ): Piece[][] {
-  if (count === 1) return [[piece]];
+  if (count === 1) return [[piece, ...islands.map((island) => island.piece)]];
   const slope = plane.areaSlope;
   const area = measure(piece, slope).area;
   const weighed = points !== undefined && sum(points) > 0;
-  const quantity: Quantity = weighed ? byPoints(points) : byArea;
-  const target = (weighed ? sum(points) : area) / count;
+  const quantity = withIslands(weighed ? byPoints(points) : byArea, islands);
+  const islandAmount = amountOf(islands);
+  const target = ((weighed ? sum(points) : area) + islandAmount) / count;
   // Point weights come in lumps: no region can get closer to its share than one point's weight.
   const lump = weighed ? Math.max(...points.map((p) => p.weight)) / target : 0;
-  const balance: Balancer = (sites, tolerance, maxSteps = 6) =>
-    balanceWeights(piece, sites, slope, {
-      quantity,
-      target,
-      tolerance: Math.max(tolerance, lump),
-      maxSteps,
-    });
+  const balancerOn =
+    (subject: Piece, subjectTarget: number): Balancer =>
+    (sites, tolerance, maxSteps = 6) => {
+      tick();
+      return balanceWeights(subject, sites, slope, {
+        quantity,
+        target: subjectTarget,
+        tolerance: Math.max(tolerance, lump),
+        maxSteps,
+      });
+    };
+  // The search runs on a simplified outline (partition/coarse.ts); its area differs a little.
+  const search = coarse(piece);
+  const searchTarget = weighed ? target : (measure(search, slope).area + islandAmount) / count;
+  const balance = balancerOn(search, searchTarget);
   const spacing = Math.sqrt(area / count);
   const sample = weighed
     ? points
-    : latticeInside(piece, area, Math.min(8000, Math.max(600, 80 * count)), random);
-  const effort = weighed ? WEIGHED_SEARCH : SEARCH;
-  const starts = count <= effort.maxCount ? effort.starts : 1;
+    : latticeInside(search, area, Math.min(8000, Math.max(600, 80 * count)), random);
+  const { effort, starts } = effortOf(count, points);
   const layouts = Array.from({ length: starts }, () => {
     const sites = distinct(kMeans(sample, count, random)).map((c) => ({ ...c, w: 0 }));
     return settle(sites, balance, effort.rounds, spacing);
@@ -150,7 +187,50 @@ function cutPiece(
     );
   const best = layouts.reduce((a, b) => (b.score > a.score ? b : a));
   const final = count <= effort.maxCount ? polish(best, balance, effort.late, random) : best;
-  return balance(final.sites, 1e-5, 40).diagram.regions.map((region) => region.pieces);
+  const regions = balancerOn(piece, target)(final.sites, 1e-5, 40).diagram.regions.map((region) => [
+    ...region.pieces,
+  ]);
+  for (const island of islands) regions[landingOwner(final.sites, island)]?.push(island.piece);
+  return regions;
+}
+
+function amountOf(islands: Island[]): number {
+  return islands.reduce((s, island) => s + island.amount, 0);
+}
+
+/** The search's effort for one piece, and how many balancing steps it takes at most. */
+function effortOf(count: number, points: WeightedPoint[] | undefined) {
+  const effort = points !== undefined && sum(points) > 0 ? WEIGHED_SEARCH : SEARCH;
+  const searched = count <= effort.maxCount;
+  const starts = searched ? effort.starts : 1;
+  const polishing = searched ? effort.keep * effort.early + effort.late : 0;
+  return { effort, starts, budget: starts * (effort.rounds + 1) + polishing + 1 };
+}
+
+/**
+ * Counts balancing steps against each piece's budget (settling can stop early, so a piece's
+ * count is topped up when the next begins) and reports at most every 1 % of the total.
+ */
+function progressOf(budgets: number[], report?: (p: { done: number; total: number }) => void) {
+  const total = budgets.reduce((s, b) => s + b, 0) || 1;
+  const before = budgets.map((_, k) => budgets.slice(0, k).reduce((s, b) => s + b, 0));
+  let [done, shown] = [0, -1];
+  const show = () => {
+    const percent = Math.floor((100 * done) / total);
+    if (percent > shown) report?.({ done, total });
+    shown = percent;
+  };
+  return {
+    tick(k: number) {
+      done = Math.min(Math.max(done, before[k] ?? 0) + 1, (before[k] ?? 0) + (budgets[k] ?? 0));
+      show();
+    },
+    finish() {
+      done = total;
+      shown = -1;
+      show();
+    },
+  };
 }
 
 /** Largest-remainder shares of `count` in proportion to `amounts`, at least one each. */

@@ -15,6 +15,7 @@ import {
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from "geojson";
 import { partitionBalanced, partitionMetrics } from "../../geo/src/index.ts";
 import { buildTengzhou } from "../../seeds/src/index.ts";
+import { prefectureOutline } from "./prefecture-outline.ts";
 
 type Surface = Polygon | MultiPolygon;
 
@@ -98,6 +99,11 @@ function acrossSeeds(shape: Shape, seeds: number[]): Row {
   };
 }
 
+function vertexCount(shape: Surface): number {
+  return (shape.type === "Polygon" ? [shape.coordinates] : shape.coordinates).flat(2).length;
+}
+
+const prefecture = prefectureOutline();
 const dataset = buildTengzhou({ now: new Date("2024-06-01T00:00:00+08:00") });
 const shapes: Shape[] = [
   {
@@ -111,6 +117,13 @@ const shapes: Shape[] = [
     area: readFixture("../../geo/test/fixtures/in/partition/irregular.geojson"),
     count: 10,
   },
+  // Issue 18: a prefecture-sized outline (~6,500 vertices, 10 islands) into 10 and 30 grids,
+  // each under 10 s.
+  ...[10, 30].map((count) => ({
+    name: `prefecture-like (generated, ${vertexCount(prefecture)} vertices), N=${count}`,
+    area: prefecture,
+    count,
+  })),
 ];
 
 // One warm-up run, so the first shape does not pay for the JIT and module loading.
@@ -144,4 +157,10 @@ for (const row of rows) {
   console.log(
     `| ${row.shape} | ${shape?.count} | ${row.method} | ${row.pieces} | ${percent(row.cv)} | ${row.polsbyPopper.toFixed(3)} | ${row.ms.toFixed(0)} | ${ratio} |`,
   );
+}
+for (const row of rows.filter(
+  (r) => r.shape.startsWith("prefecture") && r.method === "partitionBalanced",
+)) {
+  const verdict = row.ms < 10_000 ? "under" : "OVER";
+  console.log(`${row.shape}: ${(row.ms / 1000).toFixed(1)} s, ${verdict} the 10 s target`);
 }

@@ -11,7 +11,6 @@ import {
   orderWestToEastNorthToSouth,
   type SourceCrs,
   toWgs84,
-  validateGridGeometry,
 } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import type { Feature, MultiPolygon } from "geojson";
@@ -24,6 +23,7 @@ import { flagOverlapsInFile, propertyOf, withIndex } from "../grids/import.ts";
 import { geometrySql, invalidInPostgis, SLIVER_M2 } from "../grids/postgis-checks.ts";
 import type { Actor } from "../grids/write.ts";
 import { outlineAgainstCity } from "../problems/city-area.ts";
+import { validateGrid } from "../workers/validate-grid.ts";
 
 export interface ImportedCommunity {
   index: number;
@@ -79,7 +79,7 @@ export async function checkCommunityImport(
     if (!name) problems.push(gridProblem("community.nameMissing"));
     if (code !== null) problems.push(...(await codeProblems(tx, actor, street, code, codesInFile)));
     if (code !== null) codesInFile.set(code, name ?? code);
-    const verdict = validateGridGeometry(
+    const verdict = await validateGrid(
       f.geometry ? toWgs84(f.geometry, crs) : f.geometry,
       COMMUNITY_SIZE_LIMITS,
     );

@@ -3,7 +3,7 @@
 import {
   countForTargetArea,
   orderWestToEastNorthToSouth,
-  partitionBalanced,
+  PartitionError,
   type WeightPoint,
 } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
@@ -15,6 +15,7 @@ import { lockGrid } from "../grids/lock.ts";
 import { recordVersions } from "../grids/versions.ts";
 import { type Actor, assertFits, communityOf, insertGrid, shapeOf } from "../grids/write.ts";
 import { type Restructured, restructure } from "../restructurings/restructure.ts";
+import { type RunOptions, runInWorker } from "../workers/pool.ts";
 
 export interface PartitionRequest {
   count?: number | undefined;
@@ -32,7 +33,8 @@ async function outlineOf(ex: Executor, cityId: number, communityId: number): Pro
   return JSON.parse(row?.geometry ?? "null");
 }
 
-export async function previewPartition(
+/** What the partition needs from the database: the outline, N, and the points to balance. */
+export async function partitionInput(
   ex: Executor,
   cityId: number,
   communityId: number,
@@ -53,21 +55,41 @@ export async function previewPartition(
       properties: { weight: 1 },
     }));
   }
-  const result = partitionBalanced(outline, {
-    count,
-    seed: request.seed ?? 1,
-    ...(weights && { weights }),
-  });
+  return { outline, count, weight: request.weight, seed: request.seed ?? 1, weights };
+}
+
+export type PartitionInput = Awaited<ReturnType<typeof partitionInput>>;
+
+/** The partition itself, on a worker thread (it can take seconds for a large outline). */
+export async function computePreview(input: PartitionInput, run: RunOptions = {}) {
+  const { outline, count, weight, seed, weights } = input;
+  const answer = await runInWorker(
+    "partition",
+    { outline, options: { count, seed, ...(weights && { weights }) } },
+    run,
+  );
+  if (!answer.ok) throw new PartitionError(answer.refusal.key, answer.refusal.params);
   const parts = orderWestToEastNorthToSouth(
-    result.parts.map((geometry) => ({ type: "Feature" as const, geometry, properties: {} })),
+    answer.result.parts.map((geometry) => ({ type: "Feature" as const, geometry, properties: {} })),
   );
   return {
     count,
-    weight: request.weight,
+    weight,
     pointCount: weights?.length ?? null,
-    metrics: result.metrics,
+    metrics: answer.result.metrics,
     parts: parts.map((p) => p.geometry),
   };
+}
+
+export type PartitionPreview = Awaited<ReturnType<typeof computePreview>>;
+
+export async function previewPartition(
+  ex: Executor,
+  cityId: number,
+  communityId: number,
+  request: PartitionRequest,
+) {
+  return computePreview(await partitionInput(ex, cityId, communityId, request));
 }
 
 /**
@@ -82,7 +104,7 @@ export async function acceptPartition(
   current: { id: number; version: number }[],
   carryOver?: Record<string, string>,
 ): Promise<Restructured> {
-  const shapes = parts.map((p) => shapeOf(p));
+  const shapes = await Promise.all(parts.map((p) => shapeOf(p)));
   await communityOf(tx, actor.cityId, communityId);
   const existing = await selectRows<{ id: number }>(
     tx,

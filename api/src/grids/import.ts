@@ -7,7 +7,6 @@ import {
   type SourceCrs,
   snapToNeighbours,
   toWgs84,
-  validateGridGeometry,
 } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import type { Feature, MultiPolygon } from "geojson";
@@ -15,6 +14,7 @@ import { recordAudit } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { type Restructured, restructure } from "../restructurings/restructure.ts";
+import { validateGrid } from "../workers/validate-grid.ts";
 import { fromPostgis, geometryError } from "./geometry-errors.ts";
 import { lockGrid } from "./lock.ts";
 import { checkGridInPostgis, SLIVER_M2 } from "./postgis-checks.ts";
@@ -70,7 +70,7 @@ export async function checkImport(
   const { outline, neighbours, replaced } = await snapTargets(tx, communityId, replace);
   const checked: ImportedFeature[] = [];
   for (const [index, f] of features.entries()) {
-    const verdict = validateGridGeometry(f.geometry ? toWgs84(f.geometry, crs) : f.geometry);
+    const verdict = await validateGrid(f.geometry ? toWgs84(f.geometry, crs) : f.geometry);
     if (verdict.ok) {
       // Files drawn on another basemap, or converted from GCJ-02, miss shared borders by a metre
       // or two: snap onto the community and its grids, as the editor does while drawing.

@@ -6,6 +6,7 @@ import { iter } from "but-unzip";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import type { Message } from "../errors.ts";
 import { checkZip } from "../files/zip-limits.ts";
+import { runInWorker } from "../workers/pool.ts";
 import { kmlOutlines } from "./kml-geometry.ts";
 import { readShapefileLayers } from "./shapefile-layers.ts";
 
@@ -79,6 +80,15 @@ export async function readGeoFile(name: string, bytes: Uint8Array): Promise<Read
       },
     };
   }
+}
+
+/** Files below this parse in milliseconds: a thread hop would cost more than it saves. */
+export const INLINE_BYTES = 256 * 1024;
+
+/** readGeoFile, on a worker thread for a large file (a prefecture's KML or Shapefile). */
+export function readGeoFileOffThread(name: string, bytes: Uint8Array): Promise<ReadResult> {
+  if (bytes.length < INLINE_BYTES) return readGeoFile(name, bytes);
+  return runInWorker("readGeoFile", { name, bytes });
 }
 
 async function parse(kind: GeoFileKind, bytes: Uint8Array): Promise<Feature[] | Message> {

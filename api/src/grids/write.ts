@@ -1,7 +1,7 @@
 // Saving grids: create, edit (geometry or name) and delete, each one transaction with its history
 // version and audit row. Shapes are checked by geo/ first (400) and by PostGIS inside the
 // transaction (422); a stale version gets 409.
-import { gridCode, validateGridGeometry } from "@civgrid/geo";
+import { gridCode } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import type { MultiPolygon } from "geojson";
 import { recordAudit } from "../audit/record.ts";
@@ -10,6 +10,7 @@ import { selectRows } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { routeProblems } from "../problems/routing.ts";
 import { type Restructured, restructure } from "../restructurings/restructure.ts";
+import { validateGrid } from "../workers/validate-grid.ts";
 import { fromPostgis, geometryError } from "./geometry-errors.ts";
 import { lockGrid } from "./lock.ts";
 import { checkGridInPostgis } from "./postgis-checks.ts";
@@ -21,8 +22,8 @@ export interface Actor {
 }
 
 /** geo/'s verdict on an untrusted shape: the normalised MultiPolygon, or a 400 naming each problem. */
-export function shapeOf(input: unknown): MultiPolygon {
-  const verdict = validateGridGeometry(input);
+export async function shapeOf(input: unknown): Promise<MultiPolygon> {
+  const verdict = await validateGrid(input);
   if (!verdict.ok) throw geometryError(400, verdict.problems);
   return verdict.geometry;
 }

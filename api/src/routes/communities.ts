@@ -3,7 +3,8 @@
 import { MAX_PARTS, PartitionError } from "@civgrid/geo";
 import { createRoute, z } from "@hono/zod-openapi";
 import { communityCoverage } from "../communities/coverage.ts";
-import { acceptPartition, previewPartition } from "../communities/partition.ts";
+import { acceptPartition, partitionInput, previewPartition } from "../communities/partition.ts";
+import { cancel, jobOf, settledWithin, startPartitionJob } from "../communities/partition-jobs.ts";
 import { type CommunityRow, listCommunities } from "../communities/queries.ts";
 import { AppError, fieldMessage, notFound } from "../errors.ts";
 import { feature, type Page } from "../geojson.ts";
@@ -64,6 +65,59 @@ const partitionBody = z
     message: fieldMessage("field.count_or_area"),
     path: ["count"],
   });
+
+const PartitionPreview = z.object({
+  count: z.number().int(),
+  weight: z.enum(["area", "points"]),
+  pointCount: z.number().int().nullable(),
+  metrics: z.object({
+    cv: z.number().openapi({ description: "σ / mean of the parts' areas or points" }),
+    polsbyPopper: z.number().openapi({ description: "mean 4πA/P² of the parts" }),
+    ms: z.number(),
+  }),
+  parts: z.array(geometry.openapi({ description: "a Polygon, or a MultiPolygon with islands" })),
+});
+const PartitionJob = z.object({
+  id: z.string().uuid(),
+  state: z.enum(["running", "done", "failed", "cancelled"]),
+  progress: z.number().min(0).max(1),
+  preview: PartitionPreview.optional(),
+});
+const jobPath = idPath.extend({ jobId: z.string().uuid() });
+/** A job done within this answers the POST itself (a small community: no progress bar needed). */
+const ANSWER_AT_ONCE_MS = 400;
+
+const ownerOf = (user: { cityId: number; id: number }) => ({
+  cityId: user.cityId,
+  userId: user.id,
+});
+
+/** geo/'s refusal of a count, worded as the form field's range. */
+function refused(error: unknown): never {
+  if (error instanceof PartitionError) {
+    const params = { pieces: 1, max: MAX_PARTS };
+    throw new AppError(
+      400,
+      "invalid_request",
+      { key: "error.partition_count", params },
+      { count: { key: "field.partition_count", params } },
+    );
+  }
+  throw error;
+}
+
+const jobGone = () => new AppError(404, "not_found", { key: "error.partition_job_gone" });
+
+/** What the page sees of a job; a failed job answers as the preview would have. */
+function jobView(job: NonNullable<ReturnType<typeof jobOf>>) {
+  if (job.state === "failed") refused(job.error);
+  return {
+    id: job.id,
+    state: job.state,
+    progress: job.progress,
+    ...(job.preview && { preview: job.preview }),
+  };
+}
 
 export const communityRoutes = newRouter()
   .openapi(
@@ -129,17 +183,7 @@ export const communityRoutes = newRouter()
       },
       responses: {
         200: json(
-          z.object({
-            count: z.number().int(),
-            weight: z.enum(["area", "points"]),
-            pointCount: z.number().int().nullable(),
-            metrics: z.object({
-              cv: z.number().openapi({ description: "σ / mean of the parts' areas or points" }),
-              polsbyPopper: z.number().openapi({ description: "mean 4πA/P² of the parts" }),
-              ms: z.number(),
-            }),
-            parts: z.array(geometry.openapi({ description: "a Polygon" })),
-          }),
+          PartitionPreview,
           "The parts (WGS84) with their balance (CV) and compactness (Polsby–Popper)",
         ),
         ...readErrors,
@@ -148,22 +192,72 @@ export const communityRoutes = newRouter()
     async (c) => {
       const { id } = c.req.valid("param");
       const request = c.req.valid("json");
-      try {
-        const preview = await previewPartition(c.var.db.orm, c.var.user.cityId, id, request);
-        return c.json(preview, 200);
-      } catch (error) {
-        if (error instanceof PartitionError) {
-          // The range is what the coordinator can act on: at least one grid per piece of the outline.
-          const params = { pieces: error.params.pieces ?? 1, max: MAX_PARTS };
-          throw new AppError(
-            400,
-            "invalid_request",
-            { key: "error.partition_count", params },
-            { count: { key: "field.partition_count", params } },
-          );
-        }
-        throw error;
-      }
+      const preview = await previewPartition(c.var.db.orm, c.var.user.cityId, id, request).catch(
+        refused,
+      );
+      return c.json(preview, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/{id}/partition/jobs",
+      tags: ["communities"],
+      summary:
+        "Start a partition preview as a job: 200 with the preview if it is done at once, else 202; poll its progress",
+      middleware: [requirePermission("grids.write")] as const,
+      request: {
+        params: idPath,
+        body: { required: true, content: { "application/json": { schema: partitionBody } } },
+      },
+      responses: {
+        200: json(PartitionJob, "The job, finished: its preview is in"),
+        202: json(PartitionJob, "The job, still running: poll GET …/partition/jobs/{jobId}"),
+        ...readErrors,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const input = await partitionInput(c.var.db.orm, c.var.user.cityId, id, c.req.valid("json"));
+      const job = startPartitionJob(ownerOf(c.var.user), id, input);
+      await settledWithin(job, ANSWER_AT_ONCE_MS);
+      const view = jobView(job);
+      return view.state === "running" ? c.json(view, 202) : c.json(view, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}/partition/jobs/{jobId}",
+      tags: ["communities"],
+      summary: "A partition job's progress (0–1), and its preview once done",
+      middleware: [requirePermission("grids.write")] as const,
+      request: { params: jobPath },
+      responses: { 200: json(PartitionJob, "The job"), ...readErrors },
+    }),
+    async (c) => {
+      const { id, jobId } = c.req.valid("param");
+      const job = jobOf(ownerOf(c.var.user), id, jobId);
+      if (!job) throw jobGone();
+      return c.json(jobView(job), 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "delete",
+      path: "/{id}/partition/jobs/{jobId}",
+      tags: ["communities"],
+      summary: "Cancel a partition job (the dialog closed): its worker stops",
+      middleware: [requirePermission("grids.write")] as const,
+      request: { params: jobPath },
+      responses: { 204: { description: "Cancelled (or already finished)" }, ...readErrors },
+    }),
+    (c) => {
+      const { id, jobId } = c.req.valid("param");
+      const job = jobOf(ownerOf(c.var.user), id, jobId);
+      if (!job) throw jobGone();
+      cancel(job);
+      return c.body(null, 204);
     },
   )
   .openapi(

@@ -8,7 +8,7 @@ import type { Context } from "hono";
 import type { Executor } from "../db/client.ts";
 import { AppError, fieldMessage } from "../errors.ts";
 import { renderGridProblem } from "../grids/geometry-errors.ts";
-import { type GeoFileKind, readGeoFile } from "../grids/read-geo-file.ts";
+import { type GeoFileKind, readGeoFileOffThread } from "../grids/read-geo-file.ts";
 import type { Actor } from "../grids/write.ts";
 import { languageOf } from "../messages.ts";
 import { type AppEnv, errorSchema, geometry, json } from "./router.ts";
@@ -100,7 +100,7 @@ export async function uploadedFeatures(
       { file: { key: "import.no_file" } },
     );
   }
-  const read = await readGeoFile(file.name, new Uint8Array(await file.arrayBuffer()));
+  const read = await readGeoFileOffThread(file.name, new Uint8Array(await file.arrayBuffer()));
   if (!read.ok)
     throw new AppError(400, "invalid_request", { key: "error.validation" }, { file: read.problem });
   return { kind: read.kind, features: read.features };

@@ -168,7 +168,7 @@ export const gridEditRoutes = newRouter()
     }),
     async (c) => {
       const input = c.req.valid("json");
-      const shape = shapeOf(input.geometry);
+      const shape = await shapeOf(input.geometry);
       const gridId = await c.var.db.orm.transaction((tx) =>
         createGrid(tx, actorOf(c), {
           communityId: input.properties.communityId,
@@ -197,7 +197,7 @@ export const gridEditRoutes = newRouter()
     async (c) => {
       const { id: gridId } = c.req.valid("param");
       const input = c.req.valid("json");
-      const shape = input.geometry === undefined ? undefined : shapeOf(input.geometry);
+      const shape = input.geometry === undefined ? undefined : await shapeOf(input.geometry);
       await c.var.db.orm.transaction((tx) =>
         updateGrid(tx, actorOf(c), gridId, {
           version: input.version,

@@ -1,5 +1,5 @@
 // /api/inspections: inspectors record inspections; failed items become problems.
-import { itemOutcomes } from "@civgrid/geo";
+import { INSPECTION_LIMITS, itemOutcomes } from "@civgrid/geo";
 import { createRoute, z } from "@hono/zod-openapi";
 import { AppError, fieldMessage, notFound } from "../errors.ts";
 import { getInspection, listInspections } from "../inspections/queries.ts";
@@ -45,10 +45,29 @@ const inspectionBody = z
             .max(100),
         }),
       )
-      .min(1, fieldMessage("inspection.no_visits"))
-      .max(200),
+      .min(1, fieldMessage("inspection.no_visits")),
   })
-  .strict();
+  .strict()
+  .superRefine(({ visits }, ctx) => {
+    const results = visits.flatMap((visit) => visit.results);
+    const counts = {
+      visits: visits.length,
+      results: results.length,
+      failed: results.filter((r) => r.result === "fail").length,
+    };
+    // The first cap passed names the problem: fewer visits fixes the others too.
+    const over = (["visits", "results", "failed"] as const).find(
+      (cap) => counts[cap] > INSPECTION_LIMITS[cap],
+    );
+    if (over) {
+      const params = { max: INSPECTION_LIMITS[over], count: counts[over] };
+      ctx.addIssue({
+        code: "custom",
+        path: ["visits"],
+        message: fieldMessage(`inspection.too_many_${over}`, params),
+      });
+    }
+  });
 
 const Inspection = z
   .object({

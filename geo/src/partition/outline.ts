@@ -48,11 +48,11 @@ export function signedArea(ring: Ring): number {
 }
 
 /**
- * The regions as lon/lat polygons. Corners that two cells computed separately (where three
+ * The regions as lon/lat polygons, or MultiPolygons where a region carries islands. Corners that two cells computed separately (where three
  * cells meet) differ in the last bits; snapping them together makes neighbours share
  * identical vertices, so the parts tile without slivers.
  */
-export function toPolygons(regions: Piece[][], plane: LocalPlane): Polygon[] {
+export function toPolygons(regions: Piece[][], plane: LocalPlane): (Polygon | MultiPolygon)[] {
   const snap = new Snapper(1e-5);
   for (const pieces of regions) {
     for (const piece of pieces)
@@ -66,9 +66,9 @@ export function toPolygons(regions: Piece[][], plane: LocalPlane): Polygon[] {
         polygons.map((coordinates) => feature({ type: "Polygon", coordinates } as Polygon)),
       ),
     );
+    // Fragments joined their neighbour (one polygon); islands stay apart (a MultiPolygon).
     const geometry = merged?.geometry;
-    if (geometry?.type !== "Polygon")
-      throw new Error("partition: a fragment did not join its neighbour");
+    if (!geometry) throw new Error("partition: a region vanished in the union");
     return geometry;
   });
 }

@@ -489,6 +489,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/communities/{id}/partition/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a partition preview as a job: 200 with the preview if it is done at once, else 202; poll its progress */
+        post: operations["postCommunitiesByIdPartitionJobs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/communities/{id}/partition/jobs/{jobId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A partition job's progress (0–1), and its preview once done */
+        get: operations["getCommunitiesByIdPartitionJobsByJobId"];
+        put?: never;
+        post?: never;
+        /** Cancel a partition job (the dialog closed): its worker stops */
+        delete: operations["deleteCommunitiesByIdPartitionJobsByJobId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/communities/{id}/partition/preview": {
         parameters: {
             query?: never;
@@ -5537,6 +5572,208 @@ export interface operations {
             };
             /** @description A part breaks the rules */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postCommunitiesByIdPartitionJobs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    count?: number;
+                    seed?: number;
+                    targetAreaM2?: number;
+                    /**
+                     * @default area
+                     * @enum {string}
+                     */
+                    weight?: "area" | "points";
+                };
+            };
+        };
+        responses: {
+            /** @description The job, finished: its preview is in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        preview?: {
+                            count: number;
+                            metrics: {
+                                /** @description σ / mean of the parts' areas or points */
+                                cv: number;
+                                ms: number;
+                                /** @description mean 4πA/P² of the parts */
+                                polsbyPopper: number;
+                            };
+                            parts: (components["schemas"]["Geometry"] & unknown)[];
+                            pointCount: number | null;
+                            /** @enum {string} */
+                            weight: "area" | "points";
+                        };
+                        progress: number;
+                        /** @enum {string} */
+                        state: "running" | "done" | "failed" | "cancelled";
+                    };
+                };
+            };
+            /** @description The job, still running: poll GET …/partition/jobs/{jobId} */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        preview?: {
+                            count: number;
+                            metrics: {
+                                /** @description σ / mean of the parts' areas or points */
+                                cv: number;
+                                ms: number;
+                                /** @description mean 4πA/P² of the parts */
+                                polsbyPopper: number;
+                            };
+                            parts: (components["schemas"]["Geometry"] & unknown)[];
+                            pointCount: number | null;
+                            /** @enum {string} */
+                            weight: "area" | "points";
+                        };
+                        progress: number;
+                        /** @enum {string} */
+                        state: "running" | "done" | "failed" | "cancelled";
+                    };
+                };
+            };
+            /** @description A parameter is not valid; `fields` names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such record in this city. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCommunitiesByIdPartitionJobsByJobId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        preview?: {
+                            count: number;
+                            metrics: {
+                                /** @description σ / mean of the parts' areas or points */
+                                cv: number;
+                                ms: number;
+                                /** @description mean 4πA/P² of the parts */
+                                polsbyPopper: number;
+                            };
+                            parts: (components["schemas"]["Geometry"] & unknown)[];
+                            pointCount: number | null;
+                            /** @enum {string} */
+                            weight: "area" | "points";
+                        };
+                        progress: number;
+                        /** @enum {string} */
+                        state: "running" | "done" | "failed" | "cancelled";
+                    };
+                };
+            };
+            /** @description A parameter is not valid; `fields` names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such record in this city. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteCommunitiesByIdPartitionJobsByJobId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+                jobId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled (or already finished) */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description A parameter is not valid; `fields` names each one. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such record in this city. */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,7 +1,6 @@
 // Automatic partition: choose N (or an area per grid) and what to balance, see exactly N grids
 // with their areas and the quality figures, adjust, then replace the community's grids.
 import { MAX_PARTS } from "@civgrid/geo";
-import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorText } from "../../../api/client.ts";
@@ -11,7 +10,6 @@ import {
   type PartitionWeight,
 } from "../../../api/communities.ts";
 import { versionOf } from "../../../api/grids.ts";
-import { queries } from "../../../api/queries.ts";
 import type { CarryOver } from "../../../api/restructurings.ts";
 import { DetailPanel } from "../../../components/detail-panel.tsx";
 import { ErrorBanner } from "../../../components/error-banner.tsx";
@@ -24,6 +22,7 @@ import { PartitionFigures } from "./partition-figures.tsx";
 import { type PartitionInput, PartitionInputs } from "./partition-inputs.tsx";
 import { RestructuringDialog } from "./restructuring-dialog.tsx";
 import { useGridWrite } from "./use-grid-write.ts";
+import { usePartitionJob } from "./use-partition-job.ts";
 import { useShowPreview } from "./use-show-preview.ts";
 
 const maxCount = MAX_PARTS;
@@ -45,11 +44,8 @@ export function PartitionPanel({ community, grids }: EditorContext) {
   }));
   const [confirming, setConfirming] = useState(false);
   const request = useDebounced(requestOf(input), 300);
-  const preview = useQuery({
-    ...queries.partitionPreview(community.id, request ?? { count: 1, weight: "area" }),
-    enabled: request !== null,
-  });
-  const parts = preview.data?.parts;
+  const preview = usePartitionJob(community.id, request);
+  const parts = preview.preview?.parts;
   const shown = useMemo(
     () =>
       parts
@@ -85,12 +81,15 @@ export function PartitionPanel({ community, grids }: EditorContext) {
           </p>
         )}
         {preview.error && <ErrorBanner message={errorText(preview.error)} />}
-        {preview.data && <PartitionFigures preview={preview.data} loading={preview.isFetching} />}
+        {preview.computing && <PartitionProgress progress={preview.progress} />}
+        {preview.preview && (
+          <PartitionFigures preview={preview.preview} loading={preview.computing} />
+        )}
         <div className="form-buttons">
           <button
             type="button"
             className="primary"
-            disabled={!parts || preview.isFetching || accept.isPending}
+            disabled={!parts || preview.computing || accept.isPending}
             onClick={() => setConfirming(true)}
           >
             {t("editor.partitionAccept")}
@@ -120,5 +119,19 @@ export function PartitionPanel({ community, grids }: EditorContext) {
         />
       )}
     </DetailPanel>
+  );
+}
+
+/** How far the server's partition has got: a large outline takes seconds. */
+function PartitionProgress({ progress }: { progress: number }) {
+  const { t, i18n } = useTranslation();
+  const percent = new Intl.NumberFormat(i18n.language, { style: "percent" }).format(progress);
+  return (
+    <div className="partition-progress" role="status" data-testid="partition-progress">
+      <label>
+        {t("editor.partitionProgress", { percent })}
+        <progress max={1} value={progress} />
+      </label>
+    </div>
   );
 }
