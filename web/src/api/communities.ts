@@ -3,14 +3,12 @@ import type { MultiPolygon, Polygon } from "geojson";
 import { request } from "./client.ts";
 import type { GridVersionRef } from "./grids.ts";
 import type { CarryOver } from "./restructurings.ts";
+import type { Answer } from "./types.ts";
 
 /** How much of the community no grid covers, and where (GET /api/communities/{id}/coverage). */
-export interface Coverage {
-  communityAreaM2: number;
-  gapAreaM2: number;
-  gapPercent: number;
+export type Coverage = Omit<Answer<"/api/communities/{id}/coverage">, "gaps"> & {
   gaps: Polygon | MultiPolygon | null;
-}
+};
 
 /** What to balance: the grids' areas, or the inspection points each holds. */
 export type PartitionWeight = "area" | "points";
@@ -20,15 +18,19 @@ export type PartitionSize = { count: number } | { targetAreaM2: number };
 
 export type PartitionRequest = PartitionSize & { weight: PartitionWeight };
 
-export interface PartitionPreview {
-  count: number;
-  weight: PartitionWeight;
-  pointCount: number | null;
-  /** cv: coefficient of variation of the balanced quantity; polsbyPopper: mean compactness. */
-  metrics: { cv: number; polsbyPopper: number; ms: number };
-  /** Ordered west→east, north→south, as their codes will be. */
-  parts: Polygon[];
-}
+type PreviewAnswer = Answer<"/api/communities/{id}/partition/preview", "post">;
+/**
+ * A partition: cv is the coefficient of variation of the balanced quantity, polsbyPopper the mean
+ * compactness; the parts are ordered west→east, north→south, as their codes will be (a grid with
+ * an island is a MultiPolygon).
+ */
+export type PartitionPreview = Omit<PreviewAnswer, "parts"> & {
+  parts: Array<Polygon | MultiPolygon>;
+};
+
+type JobAnswer = Answer<"/api/communities/{id}/partition/jobs/{jobId}">;
+/** A partition preview computed as a job: its progress 0 … 1, and the preview once done. */
+export type PartitionJob = Omit<JobAnswer, "preview"> & { preview?: PartitionPreview };
 
 export const communitiesApi = {
   coverage: (id: number) => request<Coverage>("GET", `/api/communities/${id}/coverage`),
@@ -36,7 +38,12 @@ export const communitiesApi = {
     request<PartitionPreview>("POST", `/api/communities/${id}/partition/preview`, {
       json: body,
     }),
-  partition: (id: number, parts: Polygon[], current: GridVersionRef[], carryOver?: CarryOver) =>
+  partition: (
+    id: number,
+    parts: Array<Polygon | MultiPolygon>,
+    current: GridVersionRef[],
+    carryOver?: CarryOver,
+  ) =>
     request<{ gridIds: number[]; restructuringId: number }>(
       "POST",
       `/api/communities/${id}/partition`,

@@ -8,7 +8,7 @@ export type RestructuringKind = "partition" | "split" | "merge" | "delete" | "im
 
 /** The change to preview, as the apply endpoint takes it. */
 export type Operation =
-  | { kind: "partition"; parts: Polygon[]; current: GridVersionRef[] }
+  | { kind: "partition"; parts: Array<Polygon | MultiPolygon>; current: GridVersionRef[] }
   | { kind: "split"; gridId: number; version: number; line: LineString }
   | { kind: "merge"; grids: GridVersionRef[] }
   | { kind: "delete"; gridId: number; version: number }

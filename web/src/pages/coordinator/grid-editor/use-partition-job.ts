@@ -3,15 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect } from "react";
 import { request } from "../../../api/client.ts";
-import type { PartitionPreview, PartitionRequest } from "../../../api/communities.ts";
-
-export interface PartitionJob {
-  id: string;
-  state: "running" | "done" | "failed" | "cancelled";
-  /** 0 … 1 */
-  progress: number;
-  preview?: PartitionPreview;
-}
+import type { PartitionJob, PartitionRequest } from "../../../api/communities.ts";
 
 /** Often enough for a bar that moves, rarely enough to cost the server nothing. */
 const POLL_MS = 400;
