@@ -11,7 +11,7 @@ import { renderGridProblem } from "../grids/geometry-errors.ts";
 import { type GeoFileKind, readGeoFileOffThread } from "../grids/read-geo-file.ts";
 import type { Actor } from "../grids/write.ts";
 import { languageOf } from "../messages.ts";
-import { type AppEnv, errorSchema, geometry, json } from "./router.ts";
+import { type AppEnv, errorSchema, geometry, gridProblemSchema, json } from "./router.ts";
 
 export const sourceCrs = z
   .enum(["wgs84", "cgcs2000", "gcj02", "bd09"], {
@@ -31,19 +31,6 @@ export const geoFileBody = {
     },
   },
 };
-
-/** A shape rule a geometry breaks (geo/src/problem.ts), worded for the caller. */
-export const gridProblemSchema = z
-  .object({
-    code: z.string().openapi({ example: "self_intersection" }),
-    key: z.string(),
-    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
-    at: z.tuple([z.number(), z.number()]).optional().openapi({ description: "[lon, lat]" }),
-    area: z.number().optional().openapi({ description: "m²" }),
-    geometry: geometry.optional().openapi({ description: "what to highlight on the map" }),
-    message: z.string(),
-  })
-  .openapi("GridProblem");
 
 const importPreviewSchema = z
   .object({

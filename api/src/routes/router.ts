@@ -1,5 +1,6 @@
 // What every route file builds on: the request context, a router that validates at the edge,
 // and the OpenAPI shapes of features, collections and errors.
+import { problemStatuses } from "@civgrid/geo";
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { SessionUser } from "../accounts/sessions.ts";
@@ -68,6 +69,19 @@ export function collectionSchema<F extends z.ZodTypeAny>(name: string, feature: 
     .openapi(name);
 }
 
+/** A shape rule a geometry breaks (geo/src/problem.ts), worded for the caller. */
+export const gridProblemSchema = z
+  .object({
+    code: z.string().openapi({ example: "self_intersection" }),
+    key: z.string(),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+    at: z.tuple([z.number(), z.number()]).optional().openapi({ description: "[lon, lat]" }),
+    area: z.number().optional().openapi({ description: "m²" }),
+    geometry: geometry.optional().openapi({ description: "what to highlight on the map" }),
+    message: z.string(),
+  })
+  .openapi("GridProblem");
+
 export const errorSchema = z
   .object({
     error: z.object({
@@ -77,6 +91,24 @@ export const errorSchema = z
         .record(z.string(), z.string())
         .optional()
         .openapi({ example: { bbox: "bbox 应为四个数字:最小经度,最小纬度,最大经度,最大纬度" } }),
+      problems: z
+        .array(gridProblemSchema)
+        .optional()
+        .openapi({ description: "a geometry's problems, each with where to mark it (400, 422)" }),
+      current: z
+        .object({
+          id: z.number().int(),
+          version: z.number().int(),
+          updatedAt: z.string().optional().openapi({ description: "a grid's" }),
+          name: z.string().optional().openapi({ description: "a grid's" }),
+          status: z.enum(problemStatuses).optional().openapi({ description: "a problem's" }),
+        })
+        .optional()
+        .openapi({ description: "version_conflict (409): the grid or problem as it is now" }),
+      mergeWith: z
+        .array(z.object({ id: z.number().int(), version: z.number().int(), code: z.string() }))
+        .optional()
+        .openapi({ description: "a revert to before a split: the pieces to merge back instead" }),
     }),
   })
   .openapi("Error");

@@ -13,38 +13,27 @@ import type {
   ProblemDetail,
   RegionCollection,
   RegionLevel,
+  Schemas,
   UnitCollection,
   UnitDetail,
 } from "./types.ts";
+
+type ErrorBodyOf = Schemas["Error"]["error"];
 
 /**
  * A geometry problem the API found (the same as geo's, with its message in the caller's words):
  * `at` is where to put a marker, `geometry` what to highlight, `area` how much (m²).
  */
-export interface ServerProblem {
-  code: string;
-  key: string;
-  params?: Record<string, string | number>;
-  at?: [number, number];
-  area?: number;
+export type ServerProblem = Omit<Schemas["GridProblem"], "geometry"> & {
   geometry?: Polygon | MultiPolygon;
-  message: string;
-}
+};
 
-/** What a 409 `version_conflict` says the grid is now. */
-export interface CurrentVersion {
-  id: number;
-  version: number;
-  updatedAt: string;
-  name: string;
-}
+/** What a 409 `version_conflict` says the grid (or problem) is now. */
+export type CurrentVersion = NonNullable<ErrorBodyOf["current"]>;
 
 /** More an error can carry: geometry problems (400/422), the current version (409). */
-export interface ErrorDetails {
+export interface ErrorDetails extends Pick<ErrorBodyOf, "current" | "mergeWith"> {
   problems?: ServerProblem[];
-  current?: CurrentVersion;
-  /** A revert to before a split: the grid and its pieces, to merge back instead. */
-  mergeWith?: { id: number; version: number; code: string }[];
 }
 
 /** An error the API answered with; `message` is already in the caller's language. */
@@ -80,7 +69,7 @@ export function errorText(error: Error): string {
 }
 
 interface ErrorBody {
-  error?: ErrorDetails & { code?: string; message?: string; fields?: Record<string, string> };
+  error?: Partial<Omit<ErrorBodyOf, "problems">> & { problems?: ServerProblem[] };
 }
 
 /** The ApiError for an answer that is not 2xx, from its status and (maybe empty) JSON body. */

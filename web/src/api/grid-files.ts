@@ -1,28 +1,25 @@
 // Grids as files: import (preview, then commit, with upload progress), export, the division table.
+import type { SourceCrs } from "@civgrid/geo";
 import type { MultiPolygon } from "geojson";
 import i18n from "../i18n.ts";
 import { apiError, apiHeaders, queryString, request, type ServerProblem } from "./client.ts";
 import type { CarryOver } from "./restructurings.ts";
+import type { Schemas } from "./types.ts";
 
 /** The coordinate system a file was drawn in; GCJ-02 and BD-09 are the Chinese web maps'. */
-export type SourceCrs = "wgs84" | "cgcs2000" | "gcj02" | "bd09";
+export type { SourceCrs } from "@civgrid/geo";
 export const sourceCrsList: readonly SourceCrs[] = ["wgs84", "cgcs2000", "gcj02", "bd09"];
 
-export interface ImportedFeature {
-  index: number;
-  name: string | null;
-  /** In WGS84, or null when the feature could not be read as a polygon. */
+type Preview = Schemas["ImportPreview"];
+/** A feature of the file: in WGS84, or geometry null when it could not be read as a polygon. */
+export type ImportedFeature = Omit<Preview["features"][number], "geometry" | "problems"> & {
   geometry: MultiPolygon | null;
-  areaM2: number | null;
   problems: ServerProblem[];
-}
-
-export interface ImportPreview {
-  kind: string;
+};
+export type ImportPreview = Omit<Preview, "features" | "crs"> & {
   crs: SourceCrs;
-  ok: boolean;
   features: ImportedFeature[];
-}
+};
 
 export interface ImportRequest {
   crs: SourceCrs;

@@ -2,25 +2,14 @@
 // come back as GeoReport's array of {code, description}.
 import i18n from "../i18n.ts";
 import { ApiError } from "./client.ts";
+import type { Schemas } from "./types.ts";
 
 /** A kind of problem a citizen can report: an item of the active standard, grouped by category. */
-export interface Service {
-  service_code: string;
-  service_name: string;
-  description: string;
-  group: string;
-}
-
-export interface ServiceRequest {
-  service_request_id: string;
-  status: "open" | "closed";
-  service_name: string | null;
-  description: string;
-  agency_responsible: string | null;
-  requested_datetime: string;
-  updated_datetime: string | null;
-  status_notes: string | null;
-}
+export type Service = Schemas["Open311Services"][number];
+/** A request as GeoReport lists it (every field but its id is optional in the spec). */
+export type ServiceRequest = Schemas["Open311ServiceRequest"][number];
+/** GeoReport's answer to a filed request: its id and a notice for the citizen. */
+export type FiledRequest = Schemas["Open311Filed"][number];
 
 export interface NewServiceRequest {
   service_code: string;
@@ -31,12 +20,6 @@ export interface NewServiceRequest {
   phone?: string;
   /** GeoReport's optional `media`: a photo of the problem, sent as multipart. */
   media?: File;
-}
-
-/** GeoReport's answer to a filed request: its id and a notice for the citizen. */
-export interface FiledRequest {
-  service_request_id: string;
-  service_notice: string | null;
 }
 
 async function open311<T>(path: string, init: RequestInit = {}): Promise<T> {

@@ -3,8 +3,9 @@
 import type { LineString, MultiPolygon, Polygon } from "geojson";
 import { request } from "./client.ts";
 import type { GridVersionRef } from "./grids.ts";
+import type { Answer, Schemas } from "./types.ts";
 
-export type RestructuringKind = "partition" | "split" | "merge" | "delete" | "import";
+export type RestructuringKind = Restructuring["kind"];
 
 /** The change to preview, as the apply endpoint takes it. */
 export type Operation =
@@ -24,35 +25,11 @@ export interface ImportedGrid {
 /** Old grid id → code of the grid that is to take its team and work. */
 export type CarryOver = Record<string, string>;
 
-export interface ImpactRow {
-  gridId: number;
-  code: string;
-  name: string;
-  openProblems: number;
-  tasks: number;
-  dedicationDays: number;
-  volunteers: number;
-  units: number;
-  to: string | null;
-  options: { code: string; sharePercent: number }[];
-}
+export type Impact = Schemas["RestructuringImpact"];
+export type ImpactRow = Impact["grids"][number];
 
-export interface Impact {
-  grids: ImpactRow[];
-  receivers: { id: number; code: string; name: string }[];
-  problems: { id: number; from: string | null; to: string | null; unit: string | null }[];
-}
-
-export interface Restructuring {
-  id: number;
-  kind: RestructuringKind;
-  by: string | null;
-  at: string;
-  gridsBefore: { id: number; code: string }[];
-  gridsAfter: { id: number; code: string }[];
-  undone: boolean;
-  undoable: boolean;
-}
+export type Restructuring =
+  Answer<"/api/communities/{id}/restructurings">["restructurings"][number];
 
 export const restructuringsApi = {
   preview: (communityId: number, operation: Operation, carryOver: CarryOver) =>
@@ -60,12 +37,12 @@ export const restructuringsApi = {
       json: { ...operation, carryOver },
     }),
   list: (communityId: number) =>
-    request<{ restructurings: Restructuring[] }>(
+    request<Answer<"/api/communities/{id}/restructurings">>(
       "GET",
       `/api/communities/${communityId}/restructurings`,
     ),
   undo: (communityId: number, id: number) =>
-    request<{ undone: number }>(
+    request<Answer<"/api/communities/{id}/restructurings/{rid}/undo", "post">>(
       "POST",
       `/api/communities/${communityId}/restructurings/${id}/undo`,
     ),

@@ -2274,7 +2274,7 @@ export interface components {
             retired: number[];
         };
         AreaGrid: {
-            geometry: components["schemas"]["Geometry"];
+            geometry: components["schemas"]["Geometry"] & unknown;
             id: number;
             properties: {
                 code: string;
@@ -2301,7 +2301,7 @@ export interface components {
             type: "Feature";
         };
         AreaPoint: {
-            geometry: components["schemas"]["Geometry"];
+            geometry: components["schemas"]["Geometry"] & unknown;
             id: number;
             properties: {
                 gridId: number;
@@ -2314,7 +2314,7 @@ export interface components {
             type: "Feature";
         };
         AreaProblem: {
-            geometry: components["schemas"]["Geometry"];
+            geometry: components["schemas"]["Geometry"] & unknown;
             id: number;
             properties: {
                 description: string;
@@ -2467,7 +2467,7 @@ export interface components {
             type: "FeatureCollection";
         };
         Community: {
-            geometry: components["schemas"]["Geometry"];
+            geometry: components["schemas"]["Geometry"] & unknown;
             id: number;
             properties: {
                 areaM2: number;
@@ -2547,6 +2547,20 @@ export interface components {
             error: {
                 /** @example invalid_request */
                 code: string;
+                /** @description version_conflict (409): the grid or problem as it is now */
+                current?: {
+                    id: number;
+                    /** @description a grid's */
+                    name?: string;
+                    /**
+                     * @description a problem's
+                     * @enum {string}
+                     */
+                    status?: "reported" | "dispatched" | "rectifying" | "submitted" | "returned" | "sent_back" | "ledger" | "closed";
+                    /** @description a grid's */
+                    updatedAt?: string;
+                    version: number;
+                };
                 /**
                  * @example {
                  *       "bbox": "bbox 应为四个数字:最小经度,最小纬度,最大经度,最大纬度"
@@ -2555,8 +2569,16 @@ export interface components {
                 fields?: {
                     [key: string]: string;
                 };
+                /** @description a revert to before a split: the pieces to merge back instead */
+                mergeWith?: {
+                    code: string;
+                    id: number;
+                    version: number;
+                }[];
                 /** @example 请求参数有误,请检查标出的字段。 */
                 message: string;
+                /** @description a geometry's problems, each with where to mark it (400, 422) */
+                problems?: components["schemas"]["GridProblem"][];
             };
         };
         EscalationLevels: {
@@ -2602,13 +2624,13 @@ export interface components {
             /** @example /api/files/12 */
             url: string;
         };
-        /** @description GeoJSON geometry in WGS84 (EPSG:4326) */
+        /** @description what to highlight on the map */
         Geometry: {
             coordinates: unknown[];
             type: string;
         };
         Grid: {
-            geometry: components["schemas"]["Geometry"];
+            geometry: components["schemas"]["Geometry"] & unknown;
             id: number;
             properties: {
                 areaM2: number;
@@ -2647,7 +2669,7 @@ export interface components {
             type: "FeatureCollection";
         };
         GridDetail: {
-            geometry: components["schemas"]["Geometry"];
+            geometry: components["schemas"]["Geometry"] & unknown;
             id: number;
             properties: {
                 areaM2: number;
@@ -2701,7 +2723,7 @@ export interface components {
             ];
             /** @example self_intersection */
             code: string;
-            geometry?: components["schemas"]["Geometry"] & unknown;
+            geometry?: components["schemas"]["Geometry"];
             key: string;
             message: string;
             params?: {
@@ -2727,7 +2749,7 @@ export interface components {
             /** Format: date-time */
             changedAt: string;
             changedBy: string | null;
-            geometry: components["schemas"]["Geometry"];
+            geometry: components["schemas"]["Geometry"] & unknown;
             name: string;
             version: number;
         };
@@ -2798,7 +2820,7 @@ export interface components {
             }[];
         };
         InspectionPoint: {
-            geometry: components["schemas"]["Geometry"];
+            geometry: components["schemas"]["Geometry"] & unknown;
             id: number;
             properties: {
                 address: string | null;
@@ -3124,7 +3146,7 @@ export interface components {
             type: "Feature";
         };
         Patrol: {
-            geometry: components["schemas"]["Geometry"];
+            geometry: components["schemas"]["Geometry"] & unknown;
             id: number;
             properties: {
                 /** Format: date-time */
@@ -3176,7 +3198,7 @@ export interface components {
             status: "reported" | "dispatched" | "rectifying" | "submitted" | "returned" | "sent_back" | "ledger" | "closed";
         };
         Problem: {
-            geometry: components["schemas"]["Geometry"];
+            geometry: components["schemas"]["Geometry"] & unknown;
             id: number;
             properties: {
                 /**
@@ -3270,7 +3292,7 @@ export interface components {
             type: "FeatureCollection";
         };
         ProblemDetail: {
-            geometry: components["schemas"]["Geometry"];
+            geometry: components["schemas"]["Geometry"] & unknown;
             id: number;
             properties: {
                 /**
@@ -3437,7 +3459,7 @@ export interface components {
             status: "ready" | "unavailable" | "stopping";
         };
         Region: {
-            geometry: components["schemas"]["Geometry"];
+            geometry: components["schemas"]["Geometry"] & unknown;
             id: number;
             properties: {
                 code: string;
@@ -3709,7 +3731,7 @@ export interface components {
             weeks: string[];
         };
         Unit: {
-            geometry: components["schemas"]["Geometry"];
+            geometry: components["schemas"]["Geometry"] & unknown;
             id: number;
             properties: {
                 address: string | null;
@@ -3740,7 +3762,7 @@ export interface components {
             type: "FeatureCollection";
         };
         UnitDetail: {
-            geometry: components["schemas"]["Geometry"];
+            geometry: components["schemas"]["Geometry"] & unknown;
             id: number;
             properties: {
                 address: string | null;
