@@ -86,8 +86,16 @@ export async function readGeoFile(name: string, bytes: Uint8Array): Promise<Read
 export const INLINE_BYTES = 256 * 1024;
 
 /** readGeoFile, on a worker thread for a large file (a prefecture's KML or Shapefile). */
-export function readGeoFileOffThread(name: string, bytes: Uint8Array): Promise<ReadResult> {
+export async function readGeoFileOffThread(name: string, bytes: Uint8Array): Promise<ReadResult> {
   if (bytes.length < INLINE_BYTES) return readGeoFile(name, bytes);
+  // A zip's directory is read here first (no entry is inflated): a zip bomb is refused at once,
+  // without the hop to a worker thread (the worker checks it again before it parses).
+  if (byExtension[name.toLowerCase().split(".").pop() ?? ""] === "shapefile") {
+    if (sniff(bytes) === "shapefile") {
+      const bomb = await checkZip(bytes);
+      if (bomb) return { ok: false, problem: bomb };
+    }
+  }
   return runInWorker("readGeoFile", { name, bytes });
 }
 
