@@ -1,5 +1,6 @@
+import { byLocale, catalogueProblems } from "@civgrid/geo";
 import { describe, expect, it } from "vitest";
-import { languageOf, translate } from "./messages.ts";
+import { languageOf, messages, translate } from "./messages.ts";
 
 describe("languageOf", () => {
   it("answers in Chinese unless English is preferred", () => {
@@ -16,5 +17,11 @@ describe("translate", () => {
       "must be a whole number from 1 to 5",
     );
     expect(translate("field.integer", "zh-CN", { min: 1, max: 5 })).toBe("应为 1 到 5 之间的整数");
+  });
+});
+
+describe("the api's catalogue", () => {
+  it("has every key in Chinese and English with the same placeholders", () => {
+    expect(catalogueProblems(byLocale(messages))).toEqual([]);
   });
 });

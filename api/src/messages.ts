@@ -1,9 +1,10 @@
-// What the API says to people, in Chinese first and English: one table, keyed by message code.
-export type Lang = "zh-CN" | "en";
+// What the API says to people, in Chinese first and English: one table, keyed by message code,
+// in the catalogue format all of CivGrid shares (geo/src/catalogue.ts: `{name}` placeholders).
+import { type Catalogue, fillTemplate, type Locale } from "@civgrid/geo";
 
-type Entry = Record<Lang, string>;
+export type Lang = Locale;
 
-const messages = {
+export const messages = {
   "error.validation": {
     "zh-CN": "请修改：{fields}。",
     en: "Please correct: {fields}.",
@@ -1187,7 +1188,7 @@ const messages = {
     "zh-CN": "该市民投诉已定位，无需再定位",
     en: "this citizen request has already been placed",
   },
-} satisfies Record<string, Entry>;
+} satisfies Catalogue;
 
 export type MessageKey = keyof typeof messages;
 
@@ -1200,10 +1201,7 @@ export function translate(
   lang: Lang,
   params: Record<string, string | number> = {},
 ): string {
-  const template = messages[key][lang];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return fillTemplate(messages[key][lang], params);
 }
 
 /** The caller's language from Accept-Language: English only when it is preferred over Chinese. */

@@ -1,5 +1,15 @@
 // Pure geometry and domain rules shared by the api and the web app.
 // China time and working days; the rectification loop's table (issue 15b).
+
+export {
+  byLocale,
+  type Catalogue,
+  catalogueProblems,
+  fillTemplate,
+  flattenResources,
+  locales,
+  placeholdersOf,
+} from "./catalogue.ts";
 export {
   addDays,
   CHINA_EXTENT,

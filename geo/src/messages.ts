@@ -1,7 +1,8 @@
 // The wording of every geometry problem, shared by the api and the web app (zh-CN first).
+import { type Catalogue, fillTemplate, type Locale } from "./catalogue.ts";
 import type { Problem } from "./problem.ts";
 
-export type Locale = "zh-CN" | "en";
+export type { Locale };
 
 /**
  * Message templates by key. Placeholders in braces come from the problem's params, plus
@@ -157,7 +158,7 @@ export const gridMessages = {
 export type GridMessageKey = keyof typeof gridMessages;
 
 /** Message templates by key and locale: gridMessages, or a caller's superset of it. */
-export type MessageBook = Record<string, Record<Locale, string>>;
+export type MessageBook = Catalogue;
 
 /**
  * The problem in words, e.g. "多边形自相交（位置：117.161200, 35.082100）". Pass `messages` to
@@ -175,20 +176,16 @@ export function formatProblem(
   }
   for (const [name, value] of Object.entries(problem.params ?? {})) values[name] = String(value);
   if (problem.area !== undefined) values.area = formatArea(problem.area);
-  const text = fill(messages[problem.key]?.[locale] ?? problem.key, values);
+  const text = fillTemplate(messages[problem.key]?.[locale] ?? problem.key, values);
   const index = problem.params?.featureIndex;
   if (index === undefined) return text;
   const prefix =
     messages["grid.featurePrefix"]?.[locale] ?? gridMessages["grid.featurePrefix"][locale];
-  return fill(prefix, { feature: String(Number(index) + 1) }) + text;
+  return fillTemplate(prefix, { feature: String(Number(index) + 1) }) + text;
 }
 
 /** "1,234 m²"; one decimal below 10 m², so a small sliver does not read as "0 m²". */
 export function formatArea(m2: number): string {
   const digits = m2 < 10 ? 1 : 0;
   return `${m2.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits })} m²`;
-}
-
-function fill(template: string, values: Record<string, string>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => values[name] ?? whole);
 }

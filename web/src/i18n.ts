@@ -42,7 +42,9 @@ void i18n
     lng: rememberedLanguage(),
     fallbackLng: "zh-CN",
     supportedLngs: [...languages],
-    interpolation: { escapeValue: false }, // React escapes already
+    // CivGrid's one catalogue format (geo/src/catalogue.ts) writes placeholders in single braces.
+    // React escapes already.
+    interpolation: { escapeValue: false, prefix: "{", suffix: "}" },
   });
 
 export default i18n;

@@ -1,7 +1,7 @@
 // What CivGrid tells people (notification kinds), the channels it can tell them through, and each
 // kind's wording in both languages: written once, read by the api (outbound messages) and the web
 // (the bell's list).
-import type { Locale } from "../messages.ts";
+import { fillTemplate, type Locale } from "../catalogue.ts";
 
 export const notificationKinds = [
   "problem_dispatched",
@@ -150,7 +150,7 @@ export function notificationText(
   locale: Locale = "zh-CN",
 ): string {
   const template = notificationTexts[kind]?.[locale] ?? kind;
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? "—"));
+  return fillTemplate(template, params, "—");
 }
 
 /** Words for the coded params a notification carries (reasons, statuses), in both languages. */

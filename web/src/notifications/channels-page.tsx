@@ -18,6 +18,10 @@ import {
 } from "./api.ts";
 
 /** The settings each channel asks for, in order; numbers and yes/no are typed as such. */
+// How an Aliyun SMS template names its variable, shown in the template-code label as written.
+// biome-ignore lint/suspicious/noTemplateCurlyInString: the literal text, not a JS placeholder
+const aliyunVariable = "${content}";
+
 const channelFields: Record<
   OutboundChannel,
   { name: string; type?: "number" | "boolean" | "password" }[]
@@ -86,7 +90,11 @@ function ChannelCard({ setting }: { setting: ChannelSetting }) {
         {t("notifications.enabled")}
       </label>
       {channelFields[setting.channel].map(({ name, type }) => (
-        <FormField key={name} label={t(`notifications.field.${name}`)} error={fieldError(name)}>
+        <FormField
+          key={name}
+          label={t(`notifications.field.${name}`, { variable: aliyunVariable })}
+          error={fieldError(name)}
+        >
           {(link) =>
             type === "boolean" ? (
               <input

@@ -114,7 +114,9 @@ function BasemapForm({ saved }: { saved: BasemapSettings }) {
           <FormField
             label={t("basemap.tiandituKey")}
             error={fields.tiandituKey}
-            hint={t(saved.hasTiandituKey ? "basemap.keySaved" : "basemap.keyHint")}
+            hint={t(saved.hasTiandituKey ? "basemap.keySaved" : "basemap.keyHint", {
+              mark: "{key}",
+            })}
           >
             {(link) => <input {...link} name="tiandituKey" autoComplete="off" />}
           </FormField>
