@@ -4,7 +4,7 @@ import type { MultiPolygon } from "geojson";
 import i18n from "../i18n.ts";
 import { apiError, apiHeaders, queryString, request, type ServerProblem } from "./client.ts";
 import type { CarryOver } from "./restructurings.ts";
-import type { Schemas } from "./types.ts";
+import type { Answer, Schemas } from "./types.ts";
 
 /** The coordinate system a file was drawn in; GCJ-02 and BD-09 are the Chinese web maps'. */
 export type { SourceCrs } from "@civgrid/geo";
@@ -95,21 +95,14 @@ export const exportUrl = (format: ExportFormat, communityId?: number) =>
 export const communitiesExportUrl = (format: ExportFormat) =>
   `/api/communities/export${queryString({ format, lang: i18n.language })}`;
 
-export interface DivisionRow {
-  gridId: number;
-  code: string;
-  name: string;
-  communityName: string;
-  areaM2: number;
-  leadUnit: string | null;
-  supportUnits: string[];
-  leader: string | null;
-  leaderMobile: string | null;
-  volunteerCount: number;
-}
+/** One grid's row of the division table (分工表). */
+export type DivisionRow = Answer<"/api/grids/division">["rows"][number];
 
 export const divisionApi = {
   rows: (communityId?: number) =>
-    request<{ rows: DivisionRow[] }>("GET", `/api/grids/division${queryString({ communityId })}`),
+    request<Answer<"/api/grids/division">>(
+      "GET",
+      `/api/grids/division${queryString({ communityId })}`,
+    ),
   xlsxUrl: (communityId?: number) => `/api/grids/division.xlsx${queryString({ communityId })}`,
 };

@@ -3,6 +3,7 @@
 
 import type { MaterialBoardStatus, TaskAssignmentStatus } from "@civgrid/geo";
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { saveFile } from "../save-file.ts";
 import { apiError, apiHeaders, queryString, request } from "./client.ts";
 import type { Answer, Schemas } from "./types.ts";
 
@@ -152,13 +153,6 @@ export async function downloadArchive(
   const disposition = response.headers.get("content-disposition") ?? "";
   const encoded = /filename\*=UTF-8''([^;]+)/.exec(disposition)?.[1];
   const name = encoded ? decodeURIComponent(encoded) : "materials.zip";
-  const url = URL.createObjectURL(new Blob(chunks, { type: "application/zip" }));
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  saveFile(new Blob(chunks, { type: "application/zip" }), name);
   return { bytes: received, name };
 }

@@ -1,61 +1,24 @@
 // The notification endpoints: the caller's list and unread count, marking read, their settings,
 // and the administrator's channels and deliveries. Kinds and channels come from geo (shared).
-import type {
-  DeliveryStatus,
-  EscalationStep,
-  NotificationKind,
-  OutboundChannel,
-} from "@civgrid/geo";
+import type { DeliveryStatus, EscalationStep, OutboundChannel } from "@civgrid/geo";
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { queryString, request } from "../api/client.ts";
+import type { Answer, Body } from "../api/types.ts";
 
-export interface Notification {
-  id: number;
-  kind: NotificationKind;
-  problemId: number | null;
-  taskAssignmentId: number | null;
-  materialId: number | null;
-  dedicationDayId: number | null;
-  params: Record<string, string | number | null>;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export interface NotificationSettings {
-  channels: ("email" | "sms")[];
-  email: string | null;
-  quietStart: string | null;
-  quietEnd: string | null;
-  digest: boolean;
-}
-
-export interface ChannelSetting {
-  channel: OutboundChannel;
-  enabled: boolean;
-  source: "admin" | "env" | "none";
-  config: Record<string, unknown>;
-}
-
-export interface Delivery {
-  id: number;
-  kind: NotificationKind;
-  channel: OutboundChannel;
-  recipient: string;
-  status: DeliveryStatus;
-  attempts: number;
-  nextAttemptAt: string;
-  lastError: string | null;
-  createdAt: string;
-  sentAt: string | null;
-  text: string;
-}
+/** One notification in the caller's list. */
+export type Notification = Answer<"/api/notifications">["items"][number];
+export type NotificationSettings = Answer<"/api/notification-settings">;
+/** A channel as the administrator set it (or the environment did), secrets masked. */
+export type ChannelSetting = Answer<"/api/admin/notification-channels">["channels"][number];
+/** One message sent (or waiting, or given up) on an outbound channel. */
+export type Delivery = Answer<"/api/admin/deliveries">["items"][number];
 
 export const notificationQueries = {
   list: (unread: boolean) =>
     queryOptions({
       queryKey: ["notifications", "list", unread],
       queryFn: () =>
-        request<{ unread: number; items: Notification[] }>(
+        request<Answer<"/api/notifications">>(
           "GET",
           `/api/notifications${queryString({ unread: unread ? "true" : undefined, limit: 50 })}`,
         ),
@@ -69,13 +32,16 @@ export const notificationQueries = {
     queryOptions({
       queryKey: ["notifications", "channels"],
       queryFn: () =>
-        request<{ channels: ChannelSetting[] }>("GET", "/api/admin/notification-channels"),
+        request<Answer<"/api/admin/notification-channels">>(
+          "GET",
+          "/api/admin/notification-channels",
+        ),
     }),
   deliveries: (status: DeliveryStatus | undefined, offset: number) =>
     queryOptions({
       queryKey: ["notifications", "deliveries", status, offset],
       queryFn: () =>
-        request<{ total: number; items: Delivery[] }>(
+        request<Answer<"/api/admin/deliveries">>(
           "GET",
           `/api/admin/deliveries${queryString({ status, limit: 50, offset })}`,
         ),
@@ -87,7 +53,7 @@ export function useMarkRead() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (ids: number[] | "all") =>
-      request<{ marked: number; unread: number }>("POST", "/api/notifications/read", {
+      request<Answer<"/api/notifications/read", "post">>("POST", "/api/notifications/read", {
         json: ids === "all" ? { all: true } : { ids },
       }),
     onSuccess: () => client.invalidateQueries({ queryKey: ["notifications"] }),
@@ -97,8 +63,10 @@ export function useMarkRead() {
 export function useSaveSettings() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (settings: NotificationSettings) =>
-      request<NotificationSettings>("PUT", "/api/notification-settings", { json: settings }),
+    mutationFn: (settings: Body<"/api/notification-settings", "put">) =>
+      request<Answer<"/api/notification-settings", "put">>("PUT", "/api/notification-settings", {
+        json: settings,
+      }),
     onSuccess: (saved) => client.setQueryData(["notifications", "settings"], saved),
   });
 }
@@ -107,9 +75,13 @@ export function useSaveChannel() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (setting: Omit<ChannelSetting, "source">) =>
-      request<{ channels: ChannelSetting[] }>("PUT", "/api/admin/notification-channels", {
-        json: { channels: [setting] },
-      }),
+      request<Answer<"/api/admin/notification-channels", "put">>(
+        "PUT",
+        "/api/admin/notification-channels",
+        {
+          json: { channels: [setting] },
+        },
+      ),
     onSuccess: (saved) => client.setQueryData(["notifications", "channels"], saved),
   });
 }
@@ -121,16 +93,24 @@ export function useTestChannel() {
       config: Record<string, unknown>;
       recipient?: string;
     }) =>
-      request<{ sent: true }>("POST", `/api/admin/notification-channels/${test.channel}/test`, {
-        json: { config: test.config, ...(test.recipient && { recipient: test.recipient }) },
-      }),
+      request<Answer<"/api/admin/notification-channels/{channel}/test", "post">>(
+        "POST",
+        `/api/admin/notification-channels/${test.channel}/test`,
+        {
+          json: { config: test.config, ...(test.recipient && { recipient: test.recipient }) },
+        },
+      ),
   });
 }
 
 export function useRetryDelivery() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: number) => request<Delivery>("POST", `/api/admin/deliveries/${id}/retry`),
+    mutationFn: (id: number) =>
+      request<Answer<"/api/admin/deliveries/{id}/retry", "post">>(
+        "POST",
+        `/api/admin/deliveries/${id}/retry`,
+      ),
     onSuccess: () => client.invalidateQueries({ queryKey: ["notifications", "deliveries"] }),
   });
 }
@@ -139,7 +119,7 @@ export const escalationQueries = {
   steps: () =>
     queryOptions({
       queryKey: ["escalation-steps"],
-      queryFn: () => request<{ steps: EscalationStep[] }>("GET", "/api/escalation-steps"),
+      queryFn: () => request<Answer<"/api/escalation-steps">>("GET", "/api/escalation-steps"),
     }),
 };
 
@@ -148,7 +128,9 @@ export function useSaveEscalationSteps() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (steps: EscalationStep[]) =>
-      request<{ steps: EscalationStep[] }>("PUT", "/api/escalation-steps", { json: { steps } }),
+      request<Answer<"/api/escalation-steps", "put">>("PUT", "/api/escalation-steps", {
+        json: { steps },
+      }),
     onSuccess: (saved) => client.setQueryData(["escalation-steps"], saved),
   });
 }

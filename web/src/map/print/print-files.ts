@@ -15,15 +15,3 @@ export async function pdfOf(sheet: Sheet, title: string): Promise<Blob> {
   const { writePdf } = await import("./pdf-writer.ts");
   return writePdf(sheet, title);
 }
-
-/** Saves a file the way a download link does. */
-export function saveFile(blob: Blob, filename: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

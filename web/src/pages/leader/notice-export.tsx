@@ -5,8 +5,9 @@ import type { Map as MapLibreMap } from "maplibre-gl";
 import type { RefObject } from "react";
 import { useTranslation } from "react-i18next";
 import { noticeUrl, type Ranking } from "../../api/rankings.ts";
-import { pdfOf, pngOf, saveFile } from "../../map/print/print-files.ts";
+import { pdfOf, pngOf } from "../../map/print/print-files.ts";
 import { useSaving } from "../../map/print/use-saving.ts";
+import { saveFile } from "../../save-file.ts";
 import { composeNotice, svgImage } from "./notice-sheet.ts";
 
 interface Props {

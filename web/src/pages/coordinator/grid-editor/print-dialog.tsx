@@ -4,9 +4,10 @@ import { useTranslation } from "react-i18next";
 import type { GridFeature } from "../../../api/grids.ts";
 import { Dialog } from "../../../components/dialog.tsx";
 import { ErrorBanner } from "../../../components/error-banner.tsx";
-import { pdfOf, pngOf, saveFile } from "../../../map/print/print-files.ts";
+import { pdfOf, pngOf } from "../../../map/print/print-files.ts";
 import { flatten } from "../../../map/print/sheet-text.ts";
 import { useSaving } from "../../../map/print/use-saving.ts";
+import { saveFile } from "../../../save-file.ts";
 import type { Community } from "./mode-panel.tsx";
 import { usePrintSheet } from "./use-print-sheet.ts";
 
