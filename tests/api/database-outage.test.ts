@@ -152,28 +152,37 @@ interface Sent {
       }
     };
     const workers = Array.from({ length: 4 }, worker);
-    await new Promise((r) => setTimeout(r, 3000));
+    /** Waits for a condition, looking every 100 ms (no fixed sleeps: issue 19). */
+    const until = async (done: () => boolean | Promise<boolean>) => {
+      while (!(await done())) await new Promise((r) => setTimeout(r, 100));
+    };
+    // The load runs until ten writes are acknowledged, then the database stops under it.
+    await until(() => sent.filter((s) => s.status === 201).length >= 10);
 
     const stoppedAt = Date.now();
     await ctl("stop");
-    await new Promise((r) => setTimeout(r, 2000));
-    const ready = await fetch(`${appUrl}/api/ready`);
+    // Readiness notices the outage…
+    let ready = await fetch(`${appUrl}/api/ready`);
+    await until(async () => {
+      ready = await fetch(`${appUrl}/api/ready`);
+      return ready.status !== 200;
+    });
     const readiness = (await ready.json()) as {
       status: string;
       database: { ok: boolean; reason?: string };
     };
     const health = await fetch(`${appUrl}/api/health`);
-    await new Promise((r) => setTimeout(r, 6000));
+    // …and the outage lasts until the clients have been refused a good many times.
+    await until(() => sent.filter((s) => s.at > stoppedAt + 1000 && s.status === 503).length > 20);
     const startedAt = Date.now();
     await ctl("start");
     // Writes succeed again with the same app: wait for five acknowledged after the start.
     const deadline = Date.now() + 60_000;
-    while (
-      sent.filter((s) => s.at > startedAt && s.status === 201).length < 5 &&
-      Date.now() < deadline
-    ) {
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    await until(
+      () =>
+        sent.filter((s) => s.at > startedAt && s.status === 201).length >= 5 ||
+        Date.now() > deadline,
+    );
     running = false;
     await Promise.all(workers);
     const readyAgain = await fetch(`${appUrl}/api/ready`);

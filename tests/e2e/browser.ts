@@ -1,6 +1,6 @@
 // Debian's chromium, headless with software WebGL, driven by playwright-core (never a downloaded browser).
 import { existsSync } from "node:fs";
-import { type Browser, chromium } from "playwright-core";
+import { type Browser, chromium, type Page } from "playwright-core";
 
 export const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -29,4 +29,24 @@ export function launchBrowser(): Promise<Browser> {
       "--no-first-run",
     ],
   });
+}
+
+/**
+ * Resolves once the page has drawn a frame after now: what a screenshot or the next pointer step
+ * waits for instead of a fixed sleep (issue 19).
+ */
+export function nextFrame(page: Page): Promise<void> {
+  return page.evaluate(
+    () =>
+      new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+  );
+}
+
+/** Resolves once the map has loaded its style and tiles and stopped moving, then drawn a frame. */
+export async function mapSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const map = window.__civgridMap;
+    return !!map && map.loaded() && map.areTilesLoaded() && !map.isMoving();
+  });
+  await nextFrame(page);
 }

@@ -1,6 +1,7 @@
 // Driving a map page as a hand does: where a position is on the page, clicking there, what the
 // map has drawn; and the grids' shapes the tests aim at.
 import type { Page } from "playwright-core";
+import { nextFrame } from "./browser.ts";
 
 export type Ring = [number, number][];
 export interface GridFeature {
@@ -56,7 +57,7 @@ export function editorMap(page: Page) {
       const { x, y } = await onScreen(position);
       await page.mouse.move(x + offset.x, y + offset.y);
       await page.mouse.click(x + offset.x, y + offset.y);
-      await page.waitForTimeout(120);
+      await nextFrame(page);
     },
     /** How many distinct features the map has drawn in a layer. */
     rendered: (layer: string) =>

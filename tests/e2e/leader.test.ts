@@ -6,7 +6,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserUnavailable, launchBrowser } from "./browser.ts";
+import { browserUnavailable, launchBrowser, mapSettled } from "./browser.ts";
 import { pdfText } from "./pdf-text.ts";
 import { buildWeb, type RunningServer, root, startServer } from "./server.ts";
 import { consoleErrors, signIn } from "./sign-in.ts";
@@ -92,7 +92,7 @@ describe.skipIf(skip)("the leaders' view", () => {
     const clusters = await sourceFeatures(page, "clusters");
     expect(clusters[0]!.properties.count).toBeGreaterThanOrEqual(3);
     await page.getByText(`视野内发现 ${clusters.length} 处问题聚集区`).waitFor();
-    await page.waitForTimeout(500);
+    await mapSettled(page);
     await page.screenshot({ path: path.join(screenshots, "leader-clusters.png") });
     expect(errors).toEqual([]);
   });

@@ -2,7 +2,7 @@
 // position, reports a problem with no network, and the report arrives once when the network is
 // back; the campaign office sees it in its list exactly once.
 import path from "node:path";
-import { convertPosition } from "@civgrid/geo";
+import { chinaDate, convertPosition } from "@civgrid/geo";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { browserUnavailable } from "./browser.ts";
@@ -138,7 +138,7 @@ describe.skipIf(skip)("a volunteer on a phone", () => {
       .toContain("您没有允许本网页获取位置");
   });
 
-  it("sees the area, patrols, reports offline and the report arrives once when back online", async () => {
+  it("sees its grid and who to call, and walks a patrol that is saved as a line", async () => {
     const { context, page, errors } = await phoneAs("volunteer", true);
     // A volunteer lands on their own page: the grid, who to call, the points and open problems.
     await page.locator(".my-area-page").waitFor();
@@ -155,7 +155,6 @@ describe.skipIf(skip)("a volunteer on a phone", () => {
     await page.getByRole("button", { name: "开始巡查" }).click();
     await page.getByRole("button", { name: "结束巡查" }).waitFor();
     for (let step = 1; step <= 4; step++) {
-      await page.waitForTimeout(1100); // fixes a second apart, as a phone gives them
       await stand(step);
       await expect
         .poll(() => page.locator(".patrol-running").textContent(), patience)
@@ -169,7 +168,14 @@ describe.skipIf(skip)("a volunteer on a phone", () => {
     expect(walked.properties.endedAt).not.toBeNull();
     expect(walked.properties.pointCount).toBe(5);
     expect(walked.geometry.type).toBe("LineString");
+    expect(errors).toEqual([]);
+    await context.close();
+  });
 
+  it("checks in on today's dedication day, logs an activity, and the office sees both", async () => {
+    const { context, page, errors } = await phoneAs("volunteer", true);
+    await page.locator(".my-area-page").waitFor();
+    await standInArea(context, page);
     // Today's dedication day: checked in from where the volunteer stands, inside the grid.
     await page.getByRole("button", { name: "奉献日" }).click();
     await page.getByRole("button", { name: "现场签到" }).first().click();
@@ -205,6 +211,39 @@ describe.skipIf(skip)("a volunteer on a phone", () => {
       .toBeGreaterThan(0);
     await page.screenshot({ path: path.join(screenshots, "volunteer-hours-photo-phone.png") });
 
+    // The office's volunteering page: dedication days, hours per branch and per volunteer.
+    const office = await phoneAs("coordinator", false);
+    await office.page.goto(`${people.url()}/volunteers`);
+    await office.page.locator(".branch-totals tbody tr").first().waitFor(patience);
+    await office.page.setViewportSize({ width: 1280, height: 900 });
+    // The day the volunteer checked in on above: its counts open the names, theirs among them.
+    const me = (await api(page, "/api/auth/me")).user;
+    const day = (await api(page, "/api/dedication-days")).days.find(
+      (d: any) => d.heldOn === chinaDate() && d.mine?.checkedInAt,
+    );
+    const signUps = (await api(office.page, `/api/dedication-days/${day.id}/sign-ups`)).signUps;
+    expect(signUps.find((s: any) => s.personId === me.personId)?.checkedInAt).toBeTruthy();
+    const row = office.page
+      .locator(".dedication-schedule tbody tr")
+      .filter({ hasText: day.heldOn })
+      .filter({ hasText: day.gridName });
+    await row.getByRole("button").click();
+    await row.locator(".sign-up-names li").first().waitFor(patience);
+    expect(await row.locator(".sign-up-names li").allTextContents()).toEqual(
+      signUps.map((s: any) => expect.stringContaining(s.name)),
+    );
+    await office.page.screenshot({ path: path.join(screenshots, "volunteers-office-desktop.png") });
+    expect(errors).toEqual([]);
+    await office.context.close();
+    await context.close();
+  });
+
+  it("reports with no network; the report arrives once when the network is back", async () => {
+    const { context, page, errors } = await phoneAs("volunteer", true);
+    await page.locator(".my-area-page").waitFor();
+    const grid = (await api(page, "/api/my-area")).grids.features[0].properties;
+    await standInArea(context, page);
+
     // No network: the report waits on the phone, shown as pending.
     const description = `志愿者离线上报 ${Date.now()}`;
     await context.setOffline(true);
@@ -236,28 +275,7 @@ describe.skipIf(skip)("a volunteer on a phone", () => {
     const mine = listed.features.filter((f: any) => f.properties.description === description);
     expect(mine).toHaveLength(1);
     expect(mine[0].properties.gridId).toBe(grid.id);
-    // The office's volunteering page: dedication days, hours per branch and per volunteer.
-    await office.page.goto(`${people.url()}/volunteers`);
-    await office.page.locator(".branch-totals tbody tr").first().waitFor(patience);
-    await office.page.setViewportSize({ width: 1280, height: 900 });
-    // The day the volunteer checked in on above: its counts open the names, theirs among them.
-    const me = (await api(page, "/api/auth/me")).user;
-    const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
-    const day = (await api(page, "/api/dedication-days")).days.find(
-      (d: any) => d.heldOn === today && d.mine?.checkedInAt,
-    );
-    const signUps = (await api(office.page, `/api/dedication-days/${day.id}/sign-ups`)).signUps;
-    expect(signUps.find((s: any) => s.personId === me.personId)?.checkedInAt).toBeTruthy();
-    const row = office.page
-      .locator(".dedication-schedule tbody tr")
-      .filter({ hasText: day.heldOn })
-      .filter({ hasText: day.gridName });
-    await row.getByRole("button").click();
-    await row.locator(".sign-up-names li").first().waitFor(patience);
-    expect(await row.locator(".sign-up-names li").allTextContents()).toEqual(
-      signUps.map((s: any) => expect.stringContaining(s.name)),
-    );
-    await office.page.screenshot({ path: path.join(screenshots, "volunteers-office-desktop.png") });
+    await office.context.close();
     // The one failure chromium logs is the send tried while offline, which is what the outbox is for.
     expect(errors.filter((e) => !e.includes("ERR_INTERNET_DISCONNECTED"))).toEqual([]);
   });
@@ -286,7 +304,6 @@ describe.skipIf(skip)("a volunteer on a phone", () => {
     await expect
       .poll(() => page.locator(".patrol-running").textContent(), patience)
       .toContain("已记录 2 个位置");
-    await page.waitForTimeout(1100);
     await stand(1);
     await expect
       .poll(() => page.locator(".patrol-running").textContent(), patience)
