@@ -24,7 +24,12 @@ const schema = z.object({
   /** A replica further behind the primary than this is skipped until it catches up. */
   REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
   /** How often the unused-file sweep runs, once across all processes. */
-  ORPHAN_SWEEP_SECONDS: z.coerce.number().int().min(1).max(7 * 86_400).default(3600),
+  ORPHAN_SWEEP_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 86_400)
+    .default(3600),
   DATA_DIR: z.string().default("./data"),
   /** "demo" loads the Tengzhou demo city into an empty database; "none" starts empty. */
   SEED: z.enum(["demo", "none"]).default("demo"),

@@ -13,11 +13,12 @@
 // - A replica that stops under a request: the answer was 503, the replica no longer answers, so
 //   it is marked down and the request is run again on the primary: the caller sees no error.
 //   The next check that reaches it puts it back in use.
+
+import { sql } from "drizzle-orm";
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
-import { sql } from "drizzle-orm";
 import type { AppEnv } from "../routes/router.ts";
-import { type Db, openDb, selectRows } from "./client.ts";
+import { type Db, describeUrl, openDb, selectRows } from "./client.ts";
 
 /** How often each replica's position and the primary's are read. */
 const CHECK_MS = 500;
@@ -33,16 +34,6 @@ const PRIMARY_ONLY = Symbol("primary-only");
 export function lsnValue(lsn: string): bigint | null {
   const m = /^([0-9A-F]{1,8})\/([0-9A-F]{1,8})$/i.exec(lsn.trim());
   return m ? (BigInt(`0x${m[1]}`) << 32n) + BigInt(`0x${m[2]}`) : null;
-}
-
-/** Host, port and database of a URL, without its user or password: what health may show. */
-export function describeUrl(url: string): string {
-  try {
-    const u = new URL(url);
-    return `${u.hostname}:${u.port || "5432"}${u.pathname}`;
-  } catch {
-    return "?";
-  }
 }
 
 export interface ReplicaReport {
@@ -209,12 +200,17 @@ export function rememberWrites(replicas: ReadReplicas | undefined): MiddlewareHa
     }
     const lsn = await replicas.primaryLsn().catch(() => null);
     if (lsn === null) return;
-    setCookie(c, READ_AFTER_COOKIE, `${(lsn >> 32n).toString(16)}/${(lsn & 0xffffffffn).toString(16)}`.toUpperCase(), {
-      path: "/",
-      httpOnly: true,
-      sameSite: "Lax",
-      maxAge: READ_AFTER_SECONDS,
-    });
+    setCookie(
+      c,
+      READ_AFTER_COOKIE,
+      `${(lsn >> 32n).toString(16)}/${(lsn & 0xffffffffn).toString(16)}`.toUpperCase(),
+      {
+        path: "/",
+        httpOnly: true,
+        sameSite: "Lax",
+        maxAge: READ_AFTER_SECONDS,
+      },
+    );
   };
 }
 
