@@ -1,0 +1,413 @@
+// Several app processes and a read replica on one PostgreSQL (issue 20), on the server engine
+// only: a primary and a streaming replica (two throwaway clusters, pg_createcluster on free ports,
+// the replica made by pg_basebackup -R) and TWO CivGrid processes (api/src/main.ts) on them.
+// Checked: wrong passwords split across the processes are counted together; a sign-out on A is
+// refused by B's /tiles and /ogc within 1 s; a scheduled job runs once per period across both;
+// tiles and analytics are read on the replica (its own table statistics) and a write is seen by
+// the read that follows it at once; the replica stopped → reads answered by the primary without
+// an error, started → used again. Both clusters are dropped after, also on failure.
+import { type ChildProcess, execFile, spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort, root } from "../e2e/server.ts";
+
+const run = promisify(execFile);
+const clusterTools = await run("pg_lsclusters").then(
+  () => process.getuid?.() === 0,
+  () => false,
+);
+if (!clusterTools)
+  console.warn("\n!!! SKIPPING the replica test: needs pg_createcluster as root\n");
+
+/** Seconds between two runs of the orphan sweep in this test (an hour in a deployment). */
+const SWEEP_SECONDS = 2;
+
+interface AppProcess {
+  name: string;
+  url: string;
+  child: ChildProcess;
+  output: string;
+}
+
+/** A browser: keeps the cookies the answers set and sends them back. */
+class Browser {
+  readonly cookies = new Map<string, string>();
+  async fetch(url: string, init: RequestInit = {}) {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size) {
+      headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
+    }
+    if (init.method && init.method !== "GET") headers.set("origin", new URL(url).origin);
+    const answer = await fetch(url, { ...init, headers, signal: AbortSignal.timeout(30_000) });
+    for (const line of answer.headers.getSetCookie()) {
+      const [pair = ""] = line.split(";");
+      const at = pair.indexOf("=");
+      const value = pair.slice(at + 1);
+      if (/max-age=0/i.test(line) || value === "") this.cookies.delete(pair.slice(0, at));
+      else this.cookies.set(pair.slice(0, at), value);
+    }
+    return answer;
+  }
+  signIn(app: AppProcess, username: string, password = "civgrid-demo") {
+    return this.fetch(`${app.url}/api/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ username, password }),
+    });
+  }
+}
+
+/** The slippy-map tile holding a point. */
+function tileOf(lon: number, lat: number, z: number) {
+  const n = 2 ** z;
+  const x = Math.floor(((lon + 180) / 360) * n);
+  const rad = (lat * Math.PI) / 180;
+  const y = Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n);
+  return { x, y };
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000) {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const found = await probe();
+    if (found !== undefined) return found;
+    if (Date.now() > deadline) throw new Error(`not within ${ms} ms: ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+(clusterTools ? describe : describe.skip)("two app processes and a read replica", () => {
+  const clusters: string[] = [];
+  const apps: AppProcess[] = [];
+  const dirs: string[] = [];
+  let primaryPort = 0;
+  let replicaPort = 0;
+  let replicaCluster = "";
+  let primary: postgres.Sql;
+  let replica: postgres.Sql;
+  const ctl = (cluster: string, action: "start" | "stop") =>
+    run("pg_ctlcluster", [
+      "--skip-systemctl-redirect",
+      "15",
+      cluster,
+      action,
+      ...(action === "stop" ? ["-m", "fast"] : []),
+    ]);
+
+  async function startApp(name: string, env: Record<string, string>): Promise<AppProcess> {
+    const port = await freePort();
+    const dataDir = await mkdtemp(path.join(tmpdir(), `civgrid-repl-${name}-`));
+    dirs.push(dataDir);
+    const child = spawn(path.join(root, "api/node_modules/.bin/tsx"), ["src/main.ts"], {
+      cwd: path.join(root, "api"),
+      env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const app: AppProcess = { name, url: `http://127.0.0.1:${port}`, child, output: "" };
+    apps.push(app);
+    await new Promise<void>((resolve, reject) => {
+      const onData = (chunk: Buffer) => {
+        app.output += chunk.toString();
+        if (app.output.includes("CivGrid is running")) resolve();
+      };
+      child.stdout?.on("data", onData);
+      child.stderr?.on("data", onData);
+      child.on("exit", (code) => reject(new Error(`${name} exited with ${code}:\n${app.output}`)));
+    });
+    return app;
+  }
+
+  /** A z14 grids tile and a z12 problems tile over the demo city's first grid. */
+  let gridTile = "";
+  let problemTile = "";
+
+  /** Table reads counted by the replica itself: they grow only with queries run on it. */
+  const replicaReads = async () => {
+    const [row] = await replica<{ n: string }[]>`
+      SELECT coalesce(sum(seq_scan + coalesce(idx_scan, 0)), 0)::text AS n FROM pg_stat_user_tables`;
+    return Number(row?.n ?? 0);
+  };
+
+  beforeAll(async () => {
+    primaryPort = await freePort();
+    replicaPort = await freePort();
+    const primaryCluster = `civgrid_primary_${primaryPort}`;
+    replicaCluster = `civgrid_replica_${replicaPort}`;
+    clusters.push(primaryCluster);
+    await run("pg_createcluster", [
+      "15",
+      primaryCluster,
+      "-p",
+      String(primaryPort),
+      "--",
+      "--auth=trust",
+    ]);
+    // wal_level replica and wal senders are PostgreSQL 15's defaults; said here so it is plain.
+    await run("pg_conftool", ["15", primaryCluster, "set", "wal_level", "replica"]);
+    await ctl(primaryCluster, "start");
+    await run("psql", [
+      "-h",
+      "127.0.0.1",
+      "-p",
+      String(primaryPort),
+      "-U",
+      "postgres",
+      "-c",
+      "CREATE DATABASE civgrid",
+    ]);
+
+    clusters.push(replicaCluster);
+    await run("pg_createcluster", [
+      "15",
+      replicaCluster,
+      "-p",
+      String(replicaPort),
+      "--",
+      "--auth=trust",
+    ]);
+    const replicaData = `/var/lib/postgresql/15/${replicaCluster}`;
+    await rm(replicaData, { recursive: true, force: true });
+    await run("runuser", [
+      "-u",
+      "postgres",
+      "--",
+      "pg_basebackup",
+      "-h",
+      "127.0.0.1",
+      "-p",
+      String(primaryPort),
+      "-U",
+      "postgres",
+      "-D",
+      replicaData,
+      "-R",
+      "-X",
+      "stream",
+    ]);
+    await ctl(replicaCluster, "start");
+
+    primary = postgres(`postgres://postgres@127.0.0.1:${primaryPort}/civgrid`, {
+      max: 1,
+      onnotice: () => {},
+    });
+    replica = postgres(`postgres://postgres@127.0.0.1:${replicaPort}/civgrid`, {
+      max: 1,
+      onnotice: () => {},
+    });
+    const filesDir = await mkdtemp(path.join(tmpdir(), "civgrid-repl-files-"));
+    dirs.push(filesDir);
+    const env = {
+      DATABASE_URL: `postgres://postgres@127.0.0.1:${primaryPort}/civgrid`,
+      DATABASE_READ_URL: `postgres://postgres@127.0.0.1:${replicaPort}/civgrid`,
+      ORPHAN_SWEEP_SECONDS: String(SWEEP_SECONDS),
+      // Both processes keep photos in one place, as two processes on one machine (or NFS) do.
+      FILES_DIR: filesDir,
+    };
+    // A first start migrates and loads the demo city; the second finds them there.
+    await startApp("A", env);
+    await startApp("B", env);
+    const [spot] = await primary<{ lon: number; lat: number }[]>`
+      SELECT ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat
+      FROM grids WHERE deleted_at IS NULL ORDER BY code LIMIT 1`;
+    const z14 = tileOf(spot!.lon, spot!.lat, 14);
+    const z12 = tileOf(spot!.lon, spot!.lat, 12);
+    gridTile = `/tiles/grids/14/${z14.x}/${z14.y}.mvt`;
+    problemTile = `/tiles/problems/12/${z12.x}/${z12.y}.mvt`;
+  }, 600_000);
+
+  afterAll(async () => {
+    for (const app of apps) {
+      if (process.env.REPLICA_LOG) console.log(`--- ${app.name}\n${app.output}`);
+      if (app.child.exitCode === null) {
+        app.child.kill("SIGKILL");
+        await new Promise((resolve) => app.child.once("exit", resolve));
+      }
+    }
+    await primary?.end({ timeout: 1 });
+    await replica?.end({ timeout: 1 });
+    for (const cluster of clusters) {
+      await run("pg_dropcluster", ["--stop", "15", cluster]).catch(() => {});
+    }
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  }, 120_000);
+
+  it("counts wrong passwords across both processes: the sixth try is refused on either", async () => {
+    const [a, b] = apps as [AppProcess, AppProcess];
+    const browser = new Browser();
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const app = i % 2 ? b : a;
+      statuses.push((await browser.signIn(app, "inspector", `wrong-${i}`)).status);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401]);
+    // The right password now: refused (slowed down) on either process.
+    for (const app of [a, b]) {
+      const sixth = await browser.signIn(app, "inspector");
+      expect(sixth.status, app.name).toBe(429);
+      expect(Number(sixth.headers.get("retry-after"))).toBeGreaterThan(0);
+    }
+  });
+
+  it("refuses a session signed out on A on B's /tiles and /ogc within a second", async () => {
+    const [a, b] = apps as [AppProcess, AppProcess];
+    const tile = gridTile;
+    const items = "/ogc/collections/grids/items?limit=1";
+    const browser = new Browser();
+    expect((await browser.signIn(a, "coordinator")).status).toBe(200);
+    // B remembers the session for its tiles and OGC reads (5 s of session memory) …
+    expect((await browser.fetch(`${b.url}${tile}`)).status).toBe(200);
+    expect((await browser.fetch(`${b.url}${items}`)).status).toBe(200);
+    const cookie = browser.cookies.get("civgrid_session");
+    expect(cookie).toBeTruthy();
+    const out = await browser.fetch(`${a.url}/api/auth/logout`, { method: "POST" });
+    expect(out.status).toBeLessThan(300);
+    const signedOut = Date.now();
+    // … and forgets it when A says so: the old cookie is refused well within its 5 s.
+    const stale = { headers: { cookie: `civgrid_session=${cookie}` } };
+    const refusedIn = await until("B refuses the signed-out session", async () => {
+      const [t, o] = await Promise.all([
+        fetch(`${b.url}${tile}`, stale),
+        fetch(`${b.url}${items}`, stale),
+      ]);
+      return t.status === 401 && o.status === 401 ? Date.now() - signedOut : undefined;
+    });
+    expect(refusedIn).toBeLessThan(1000);
+  });
+
+  it("runs the scheduled orphan sweep once per period across both processes", async () => {
+    const periods = () =>
+      apps.flatMap((app) =>
+        [...app.output.matchAll(/orphan sweep \(period (\d+)\)/g)].map((m) => Number(m[1])),
+      );
+    // Both processes tick four times a period: left alone, each would sweep every period.
+    await until("four sweeps", async () => (periods().length >= 4 ? true : undefined), 60_000);
+    const seen = periods();
+    expect(new Set(seen).size).toBe(seen.length);
+    const rows = await primary<{ period: string; ran_by: string }[]>`
+      SELECT period::text, ran_by FROM scheduled_runs WHERE job = 'orphan-sweep'`;
+    expect(rows.map((r) => Number(r.period)).sort()).toEqual(expect.arrayContaining(seen));
+  });
+
+  it("reads tiles, OGC and analytics on the replica; a write is read back at once", async () => {
+    const [a, b] = apps as [AppProcess, AppProcess];
+    const leader = new Browser();
+    expect((await leader.signIn(a, "leader")).status).toBe(200);
+    for (const app of [a, b]) {
+      const health = (await (await fetch(`${app.url}/api/health`)).json()) as any;
+      expect(health.databases.primary).toBe(`127.0.0.1:${primaryPort}/civgrid`);
+      expect(health.databases.replicas).toEqual([
+        expect.objectContaining({ url: `127.0.0.1:${replicaPort}/civgrid`, state: "ok" }),
+      ]);
+      expect(health.databases.replicas[0].lagMs).toBeLessThan(5000);
+      const ready = (await (await fetch(`${app.url}/api/ready`)).json()) as any;
+      expect(ready.databases.heavyReadsFrom).toBe("replicas");
+    }
+    const before = await replicaReads();
+    const heavy = [
+      "/api/analytics/trends",
+      "/api/analytics/rankings?by=unit",
+      "/ogc/collections/problems/items?limit=50",
+      gridTile,
+      problemTile,
+    ];
+    for (const app of [a, b]) {
+      for (const p of heavy) {
+        const answer = await leader.fetch(`${app.url}${p}`);
+        expect(answer.status, `${app.name} ${p}`).toBe(200);
+      }
+    }
+    // The replica's own statistics (sent by its backends within a second or so) grew.
+    await until("reads counted on the replica", async () =>
+      (await replicaReads()) > before ? true : undefined,
+    );
+
+    // A write on A, read at once through B's replica path: the cookie names the write's WAL
+    // position, so the read waits for a replica that has it or goes to the primary.
+    const coordinator = new Browser();
+    expect((await coordinator.signIn(a, "coordinator")).status).toBe(200);
+    const [spot] = await primary<{ lon: number; lat: number }[]>`
+      SELECT ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat
+      FROM grids WHERE deleted_at IS NULL ORDER BY code LIMIT 1`;
+    for (let i = 0; i < 5; i++) {
+      const made = await coordinator.fetch(`${a.url}/api/problems`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          type: "Feature",
+          geometry: { type: "Point", coordinates: [spot!.lon, spot!.lat] },
+          properties: { description: `副本读己之写 ${i}` },
+        }),
+      });
+      expect(made.status).toBe(201);
+      const { id } = (await made.json()) as { id: number };
+      expect(coordinator.cookies.get("civgrid_lsn")).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
+      const read = await coordinator.fetch(`${b.url}/ogc/collections/problems/items/${id}`);
+      expect(read.status, `problem ${id}`).toBe(200);
+    }
+  });
+
+  it("answers from the primary while the replica is stopped, and uses it again once started", async () => {
+    const [a, b] = apps as [AppProcess, AppProcess];
+    const leader = new Browser();
+    expect((await leader.signIn(a, "leader")).status).toBe(200);
+    const reads = ["/api/analytics/trends", "/ogc/collections/grids/items?limit=20", problemTile];
+    // Requests in flight while it stops, and after.
+    let running = true;
+    const statuses: number[] = [];
+    const load = Promise.all(
+      [a, b].map(async (app) => {
+        for (let i = 0; running; i++) {
+          const p = reads[i % reads.length] as string;
+          statuses.push((await leader.fetch(`${app.url}${p}`)).status);
+        }
+      }),
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    await ctl(replicaCluster, "stop");
+    await until("both processes see the replica down", async () => {
+      const states = await Promise.all(
+        [a, b].map(
+          async (app) =>
+            ((await (await fetch(`${app.url}/api/health`)).json()) as any).databases.replicas[0]
+              .state,
+        ),
+      );
+      return states.every((s) => s === "down") ? true : undefined;
+    });
+    const stoppedCount = statuses.length;
+    await until("reads go on without the replica", async () =>
+      statuses.length > stoppedCount + 10 ? true : undefined,
+    );
+    running = false;
+    await load;
+    expect(statuses.filter((s) => s !== 200)).toEqual([]);
+
+    await ctl(replicaCluster, "start");
+    await until("both processes use the replica again", async () => {
+      const states = await Promise.all(
+        [a, b].map(
+          async (app) =>
+            ((await (await fetch(`${app.url}/api/health`)).json()) as any).databases.replicas[0]
+              .state,
+        ),
+      );
+      return states.every((s) => s === "ok") ? true : undefined;
+    });
+    await replica.end({ timeout: 1 });
+    replica = postgres(`postgres://postgres@127.0.0.1:${replicaPort}/civgrid`, {
+      max: 1,
+      onnotice: () => {},
+    });
+    const before = await replicaReads();
+    for (const app of [a, b]) {
+      for (const p of reads) expect((await leader.fetch(`${app.url}${p}`)).status).toBe(200);
+    }
+    await until("reads counted on the restarted replica", async () =>
+      (await replicaReads()) > before ? true : undefined,
+    );
+  });
+});
