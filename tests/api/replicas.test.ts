@@ -344,10 +344,56 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 
       });
       expect(made.status).toBe(201);
       const { id } = (await made.json()) as { id: number };
-      expect(coordinator.cookies.get("civgrid_lsn")).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
+      expect(coordinator.cookies.get("civgrid_lsn")).toMatch(/^[0-9a-f]+$/);
       const read = await coordinator.fetch(`${b.url}/ogc/collections/problems/items/${id}`);
       expect(read.status, `problem ${id}`).toBe(200);
     }
+  });
+
+  it("sends a read after a write to the primary while the replica is behind, and skips a replica past the lag bound", async () => {
+    const [a, b] = apps as [AppProcess, AppProcess];
+    const coordinator = new Browser();
+    expect((await coordinator.signIn(a, "coordinator")).status).toBe(200);
+    const [spot] = await primary<{ lon: number; lat: number }[]>`
+      SELECT ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat
+      FROM grids WHERE deleted_at IS NULL ORDER BY code LIMIT 1`;
+    const stateOnB = async () =>
+      ((await (await fetch(`${b.url}/api/health`)).json()) as any).databases.replicas[0];
+    // The replica stops replaying: it answers, but behind the primary.
+    await replica`SELECT pg_wal_replay_pause()`;
+    try {
+      const paused = Date.now();
+      const made = await coordinator.fetch(`${a.url}/api/problems`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          type: "Feature",
+          geometry: { type: "Point", coordinates: [spot!.lon, spot!.lat] },
+          properties: { description: "副本暂停时的上报" },
+        }),
+      });
+      expect(made.status).toBe(201);
+      const { id } = (await made.json()) as { id: number };
+      const item = `${b.url}/ogc/collections/problems/items/${id}`;
+      // With the write's position: the primary answers.
+      expect((await coordinator.fetch(item)).status).toBe(200);
+      // Without it (another device of the same user), within the lag bound: the replica answers,
+      // and it has not got the problem yet: the cookie is what made the read above see it.
+      const session = `civgrid_session=${coordinator.cookies.get("civgrid_session")}`;
+      const elsewhere = await fetch(item, { headers: { cookie: session } });
+      expect(Date.now() - paused).toBeLessThan(5000);
+      expect(elsewhere.status).toBe(404);
+      // Past REPLICA_MAX_LAG_MS (5 s) it is skipped: the primary answers everyone.
+      await until("B sees the replica lagging", async () =>
+        (await stateOnB()).state === "lagging" ? true : undefined,
+      );
+      expect((await fetch(item, { headers: { cookie: session } })).status).toBe(200);
+    } finally {
+      await replica`SELECT pg_wal_replay_resume()`;
+    }
+    await until("B sees the replica caught up", async () =>
+      (await stateOnB()).state === "ok" ? true : undefined,
+    );
   });
 
   it("answers from the primary while the replica is stopped, and uses it again once started", async () => {
@@ -409,5 +455,14 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 
     await until("reads counted on the restarted replica", async () =>
       (await replicaReads()) > before ? true : undefined,
     );
+  });
+
+  it("carries the scheduled sweep on in B once A has stopped", async () => {
+    const [a, b] = apps as [AppProcess, AppProcess];
+    a.child.kill("SIGTERM");
+    await new Promise((resolve) => a.child.once("exit", resolve));
+    const sweptByB = () => [...b.output.matchAll(/orphan sweep \(period (\d+)\)/g)].length;
+    const before = sweptByB();
+    await until("B sweeps", async () => (sweptByB() >= before + 2 ? true : undefined), 30_000);
   });
 });

@@ -8,7 +8,7 @@
 //   look ever more behind): a replica whose replayed LSN has reached the primary's LSN read just
 //   before is 0 ms behind; otherwise it is behind by the time since it last had.
 // - Read your writes: after a write, the answer carries the primary's WAL position in a cookie
-//   (READ_AFTER_COOKIE, a few seconds); a read with it goes to a replica only once that replica
+//   (READ_AFTER_COOKIE, 30 s); a read with it goes to a replica only once that replica
 //   has replayed past it, else to the primary. The cookie works across processes.
 // - A replica that stops under a request: the answer was 503, the replica no longer answers, so
 //   it is marked down and the request is run again on the primary: the caller sees no error.
@@ -200,17 +200,13 @@ export function rememberWrites(replicas: ReadReplicas | undefined): MiddlewareHa
     }
     const lsn = await replicas.primaryLsn().catch(() => null);
     if (lsn === null) return;
-    setCookie(
-      c,
-      READ_AFTER_COOKIE,
-      `${(lsn >> 32n).toString(16)}/${(lsn & 0xffffffffn).toString(16)}`.toUpperCase(),
-      {
-        path: "/",
-        httpOnly: true,
-        sameSite: "Lax",
-        maxAge: READ_AFTER_SECONDS,
-      },
-    );
+    // The position as one hex number: a cookie value needs no escaping then.
+    setCookie(c, READ_AFTER_COOKIE, lsn.toString(16), {
+      path: "/",
+      httpOnly: true,
+      sameSite: "Lax",
+      maxAge: READ_AFTER_SECONDS,
+    });
   };
 }
 
@@ -240,7 +236,8 @@ export function readFromReplica(
   };
 }
 
+/** The WAL position of the caller's last write (READ_AFTER_COOKIE), if recent and well formed. */
 function readAfter(c: Context): bigint | null {
   const value = getCookie(c, READ_AFTER_COOKIE);
-  return value ? lsnValue(value) : null;
+  return value && /^[0-9a-f]{1,16}$/.test(value) ? BigInt(`0x${value}`) : null;
 }
