@@ -6,32 +6,25 @@
 // tiles and analytics are read on the replica (its own table statistics) and a write is seen by
 // the read that follows it at once; the replica stopped → reads answered by the primary without
 // an error, started → used again. Both clusters are dropped after, also on failure.
-import { type ChildProcess, execFile, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort, root } from "../e2e/server.ts";
+import {
+  type AppProcess,
+  type Clusters,
+  clusterTools,
+  primaryAndReplica,
+  startApp as startAppProcess,
+  stopApp,
+} from "./replica-clusters.ts";
 
-const run = promisify(execFile);
-const clusterTools = await run("pg_lsclusters").then(
-  () => process.getuid?.() === 0,
-  () => false,
-);
 if (!clusterTools)
   console.warn("\n!!! SKIPPING the replica test: needs pg_createcluster as root\n");
 
 /** Seconds between two runs of the orphan sweep in this test (an hour in a deployment). */
 const SWEEP_SECONDS = 2;
-
-interface AppProcess {
-  name: string;
-  url: string;
-  child: ChildProcess;
-  output: string;
-}
 
 /** A browser: keeps the cookies the answers set and sends them back. */
 class Browser {
@@ -81,45 +74,18 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 
 }
 
 (clusterTools ? describe : describe.skip)("two app processes and a read replica", () => {
-  const clusters: string[] = [];
   const apps: AppProcess[] = [];
-  const dirs: string[] = [];
+  let filesDir = "";
+  let clusters: Clusters | undefined;
   let primaryPort = 0;
   let replicaPort = 0;
-  let replicaCluster = "";
   let primary: postgres.Sql;
   let replica: postgres.Sql;
-  const ctl = (cluster: string, action: "start" | "stop") =>
-    run("pg_ctlcluster", [
-      "--skip-systemctl-redirect",
-      "15",
-      cluster,
-      action,
-      ...(action === "stop" ? ["-m", "fast"] : []),
-    ]);
-
-  async function startApp(name: string, env: Record<string, string>): Promise<AppProcess> {
-    const port = await freePort();
-    const dataDir = await mkdtemp(path.join(tmpdir(), `civgrid-repl-${name}-`));
-    dirs.push(dataDir);
-    const child = spawn(path.join(root, "api/node_modules/.bin/tsx"), ["src/main.ts"], {
-      cwd: path.join(root, "api"),
-      env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    const app: AppProcess = { name, url: `http://127.0.0.1:${port}`, child, output: "" };
+  const startApp = async (name: string, env: Record<string, string>) => {
+    const app = await startAppProcess(name, env);
     apps.push(app);
-    await new Promise<void>((resolve, reject) => {
-      const onData = (chunk: Buffer) => {
-        app.output += chunk.toString();
-        if (app.output.includes("CivGrid is running")) resolve();
-      };
-      child.stdout?.on("data", onData);
-      child.stderr?.on("data", onData);
-      child.on("exit", (code) => reject(new Error(`${name} exited with ${code}:\n${app.output}`)));
-    });
     return app;
-  }
+  };
 
   /** A z14 grids tile and a z12 problems tile over the demo city's first grid. */
   let gridTile = "";
@@ -133,76 +99,15 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 
   };
 
   beforeAll(async () => {
-    primaryPort = await freePort();
-    replicaPort = await freePort();
-    const primaryCluster = `civgrid_primary_${primaryPort}`;
-    replicaCluster = `civgrid_replica_${replicaPort}`;
-    clusters.push(primaryCluster);
-    await run("pg_createcluster", [
-      "15",
-      primaryCluster,
-      "-p",
-      String(primaryPort),
-      "--",
-      "--auth=trust",
-    ]);
-    // wal_level replica and wal senders are PostgreSQL 15's defaults; said here so it is plain.
-    await run("pg_conftool", ["15", primaryCluster, "set", "wal_level", "replica"]);
-    await ctl(primaryCluster, "start");
-    await run("psql", [
-      "-h",
-      "127.0.0.1",
-      "-p",
-      String(primaryPort),
-      "-U",
-      "postgres",
-      "-c",
-      "CREATE DATABASE civgrid",
-    ]);
+    clusters = await primaryAndReplica();
+    ({ primaryPort, replicaPort } = clusters);
 
-    clusters.push(replicaCluster);
-    await run("pg_createcluster", [
-      "15",
-      replicaCluster,
-      "-p",
-      String(replicaPort),
-      "--",
-      "--auth=trust",
-    ]);
-    const replicaData = `/var/lib/postgresql/15/${replicaCluster}`;
-    await rm(replicaData, { recursive: true, force: true });
-    await run("runuser", [
-      "-u",
-      "postgres",
-      "--",
-      "pg_basebackup",
-      "-h",
-      "127.0.0.1",
-      "-p",
-      String(primaryPort),
-      "-U",
-      "postgres",
-      "-D",
-      replicaData,
-      "-R",
-      "-X",
-      "stream",
-    ]);
-    await ctl(replicaCluster, "start");
-
-    primary = postgres(`postgres://postgres@127.0.0.1:${primaryPort}/civgrid`, {
-      max: 1,
-      onnotice: () => {},
-    });
-    replica = postgres(`postgres://postgres@127.0.0.1:${replicaPort}/civgrid`, {
-      max: 1,
-      onnotice: () => {},
-    });
-    const filesDir = await mkdtemp(path.join(tmpdir(), "civgrid-repl-files-"));
-    dirs.push(filesDir);
+    primary = postgres(clusters.primaryUrl, { max: 1, onnotice: () => {} });
+    replica = postgres(clusters.replicaUrl, { max: 1, onnotice: () => {} });
+    filesDir = await mkdtemp(path.join(tmpdir(), "civgrid-repl-files-"));
     const env = {
-      DATABASE_URL: `postgres://postgres@127.0.0.1:${primaryPort}/civgrid`,
-      DATABASE_READ_URL: `postgres://postgres@127.0.0.1:${replicaPort}/civgrid`,
+      DATABASE_URL: clusters.primaryUrl,
+      DATABASE_READ_URL: clusters.replicaUrl,
       ORPHAN_SWEEP_SECONDS: String(SWEEP_SECONDS),
       // Both processes keep photos in one place, as two processes on one machine (or NFS) do.
       FILES_DIR: filesDir,
@@ -222,17 +127,12 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 
   afterAll(async () => {
     for (const app of apps) {
       if (process.env.REPLICA_LOG) console.log(`--- ${app.name}\n${app.output}`);
-      if (app.child.exitCode === null) {
-        app.child.kill("SIGKILL");
-        await new Promise((resolve) => app.child.once("exit", resolve));
-      }
+      await stopApp(app);
     }
     await primary?.end({ timeout: 1 });
     await replica?.end({ timeout: 1 });
-    for (const cluster of clusters) {
-      await run("pg_dropcluster", ["--stop", "15", cluster]).catch(() => {});
-    }
-    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+    await clusters?.drop();
+    if (filesDir) await rm(filesDir, { recursive: true, force: true });
   }, 120_000);
 
   it("counts wrong passwords across both processes: the sixth try is refused on either", async () => {
@@ -413,7 +313,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 
       }),
     );
     await new Promise((r) => setTimeout(r, 300));
-    await ctl(replicaCluster, "stop");
+    await clusters?.ctl("replica", "stop");
     await until("both processes see the replica down", async () => {
       const states = await Promise.all(
         [a, b].map(
@@ -432,7 +332,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 
     await load;
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
 
-    await ctl(replicaCluster, "start");
+    await clusters?.ctl("replica", "start");
     await until("both processes use the replica again", async () => {
       const states = await Promise.all(
         [a, b].map(
