@@ -175,6 +175,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 
       ]);
       return t.status === 401 && o.status === 401 ? Date.now() - signedOut : undefined;
     });
+    console.log(`B refused the session ${refusedIn} ms after the sign-out on A`);
     expect(refusedIn).toBeLessThan(1000);
   });
 

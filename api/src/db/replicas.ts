@@ -10,8 +10,9 @@
 // - Read your writes: after a write, the answer carries the primary's WAL position in a cookie
 //   (READ_AFTER_COOKIE, 30 s); a read with it goes to a replica only once that replica
 //   has replayed past it, else to the primary. The cookie works across processes.
-// - A replica that stops under a request: the answer was 503, the replica no longer answers, so
-//   it is marked down and the request is run again on the primary: the caller sees no error.
+// - A replica that stops under a request: the request failed for want of a database and the
+//   replica no longer answers, so it is marked down and the request is run again on the primary:
+//   the caller sees no error. So is a query the standby cancelled for a conflict with recovery.
 //   The next check that reaches it puts it back in use.
 
 import { sql } from "drizzle-orm";
@@ -19,6 +20,7 @@ import type { Context, MiddlewareHandler } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import type { AppEnv } from "../routes/router.ts";
 import { type Db, describeUrl, openDb, selectRows } from "./client.ts";
+import { databaseFailureOf, isUnavailable } from "./failures.ts";
 
 /** How often each replica's position and the primary's are read. */
 const CHECK_MS = 500;
@@ -147,9 +149,12 @@ export class ReadReplicas {
     for (let i = 0; i < fit.length; i++) {
       const r = fit[(this.next + i) % fit.length] as Replica;
       if (after !== null && (r.replayed === null || r.replayed < after)) {
-        const [row] = await selectRows<{ lsn: string | null }>(
-          r.db.orm,
-          sql`SELECT pg_last_wal_replay_lsn()::text AS lsn`,
+        const [row] = await withTimeout(
+          selectRows<{ lsn: string | null }>(
+            r.db.orm,
+            sql`SELECT pg_last_wal_replay_lsn()::text AS lsn`,
+          ),
+          CHECK_TIMEOUT_MS,
         ).catch(() => []);
         const replayed = row?.lsn ? lsnValue(row.lsn) : null;
         if (replayed === null || replayed < after) continue;
@@ -228,8 +233,11 @@ export function readFromReplica(
     if (!replica) return next();
     c.set("db", replica.db);
     await next();
-    if (c.res.status !== 503 || (await replicas.answers(replica))) return;
-    // The replica went away under this request: the primary answers it instead.
+    // The replica went away under this request, or cancelled its query for a conflict with
+    // recovery (40001 on a standby): the primary answers it instead.
+    const failure = databaseFailureOf(c.error);
+    const conflict = failure?.code === "40001";
+    if (!conflict && (!isUnavailable(failure) || (await replicas.answers(replica)))) return;
     const again = await rerun(c.req.raw, { ...env, [PRIMARY_ONLY]: true });
     c.res = undefined as never;
     c.res = again;
