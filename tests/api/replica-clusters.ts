@@ -48,32 +48,20 @@ export async function primaryAndReplica(): Promise<Clusters> {
       await run("pg_dropcluster", ["--stop", "15", cluster]).catch(() => {});
     }
   };
+  const create = (name: string, port: number) =>
+    run("pg_createcluster", ["15", name, "-p", String(port), "--", "--auth=trust"]);
   const psql = (...args: string[]) =>
     run("psql", ["-h", "127.0.0.1", "-p", String(primaryPort), "-U", "postgres", ...args]);
   try {
     made.push(names.primary);
-    await run("pg_createcluster", [
-      "15",
-      names.primary,
-      "-p",
-      String(primaryPort),
-      "--",
-      "--auth=trust",
-    ]);
+    await create(names.primary, primaryPort);
     // wal_level replica is PostgreSQL 15's default; set here so the setup says what it needs.
     await run("pg_conftool", ["15", names.primary, "set", "wal_level", "replica"]);
     await ctl("primary", "start");
     await psql("-c", "CREATE DATABASE civgrid");
 
     made.push(names.replica);
-    await run("pg_createcluster", [
-      "15",
-      names.replica,
-      "-p",
-      String(replicaPort),
-      "--",
-      "--auth=trust",
-    ]);
+    await create(names.replica, replicaPort);
     // pg_basebackup fills an empty directory: the new cluster's own (owned by postgres) is emptied.
     const replicaData = `/var/lib/postgresql/15/${names.replica}`;
     for (const name of await readdir(replicaData)) {

@@ -19,6 +19,7 @@ import {
   startApp as startAppProcess,
   stopApp,
 } from "./replica-clusters.ts";
+import { tileAt } from "./tile-math.ts";
 
 if (!clusterTools)
   console.warn("\n!!! SKIPPING the replica test: needs pg_createcluster as root\n");
@@ -54,15 +55,6 @@ class Browser {
   }
 }
 
-/** The slippy-map tile holding a point. */
-function tileOf(lon: number, lat: number, z: number) {
-  const n = 2 ** z;
-  const x = Math.floor(((lon + 180) / 360) * n);
-  const rad = (lat * Math.PI) / 180;
-  const y = Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n);
-  return { x, y };
-}
-
 async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 30_000) {
   const deadline = Date.now() + ms;
   for (;;) {
@@ -91,6 +83,28 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 
   let gridTile = "";
   let problemTile = "";
 
+  /** A point inside the demo city's first grid. */
+  let spot: { lon: number; lat: number } | undefined;
+
+  /** Reports a problem at `spot` through the app, as the browser's user. */
+  const report = (browser: Browser, app: AppProcess, description: string) =>
+    browser.fetch(`${app.url}/api/problems`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        type: "Feature",
+        geometry: { type: "Point", coordinates: [spot!.lon, spot!.lat] },
+        properties: { description },
+      }),
+    });
+
+  /** The replica as the process's /api/health reports it. */
+  const replicaOf = async (app: AppProcess) =>
+    ((await (await fetch(`${app.url}/api/health`)).json()) as any).databases.replicas[0] as {
+      state: string;
+      lagMs: number | null;
+    };
+
   /** Table reads counted by the replica itself: they grow only with queries run on it. */
   const replicaReads = async () => {
     const [row] = await replica<{ n: string }[]>`
@@ -115,11 +129,11 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 
     // A first start migrates and loads the demo city; the second finds them there.
     await startApp("A", env);
     await startApp("B", env);
-    const [spot] = await primary<{ lon: number; lat: number }[]>`
+    [spot] = await primary<{ lon: number; lat: number }[]>`
       SELECT ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat
       FROM grids WHERE deleted_at IS NULL ORDER BY code LIMIT 1`;
-    const z14 = tileOf(spot!.lon, spot!.lat, 14);
-    const z12 = tileOf(spot!.lon, spot!.lat, 12);
+    const z14 = tileAt(spot!.lon, spot!.lat, 14);
+    const z12 = tileAt(spot!.lon, spot!.lat, 12);
     gridTile = `/tiles/grids/14/${z14.x}/${z14.y}.mvt`;
     problemTile = `/tiles/problems/12/${z12.x}/${z12.y}.mvt`;
   }, 600_000);
@@ -230,19 +244,8 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 
     // position, so the read waits for a replica that has it or goes to the primary.
     const coordinator = new Browser();
     expect((await coordinator.signIn(a, "coordinator")).status).toBe(200);
-    const [spot] = await primary<{ lon: number; lat: number }[]>`
-      SELECT ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat
-      FROM grids WHERE deleted_at IS NULL ORDER BY code LIMIT 1`;
     for (let i = 0; i < 5; i++) {
-      const made = await coordinator.fetch(`${a.url}/api/problems`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          type: "Feature",
-          geometry: { type: "Point", coordinates: [spot!.lon, spot!.lat] },
-          properties: { description: `副本读己之写 ${i}` },
-        }),
-      });
+      const made = await report(coordinator, a, `副本读己之写 ${i}`);
       expect(made.status).toBe(201);
       const { id } = (await made.json()) as { id: number };
       expect(coordinator.cookies.get("civgrid_lsn")).toMatch(/^[0-9a-f]+$/);
@@ -255,24 +258,12 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 
     const [a, b] = apps as [AppProcess, AppProcess];
     const coordinator = new Browser();
     expect((await coordinator.signIn(a, "coordinator")).status).toBe(200);
-    const [spot] = await primary<{ lon: number; lat: number }[]>`
-      SELECT ST_X(ST_PointOnSurface(geom)) AS lon, ST_Y(ST_PointOnSurface(geom)) AS lat
-      FROM grids WHERE deleted_at IS NULL ORDER BY code LIMIT 1`;
-    const stateOnB = async () =>
-      ((await (await fetch(`${b.url}/api/health`)).json()) as any).databases.replicas[0];
+    const stateOnB = () => replicaOf(b);
     // The replica stops replaying: it answers, but behind the primary.
     await replica`SELECT pg_wal_replay_pause()`;
     try {
       const paused = Date.now();
-      const made = await coordinator.fetch(`${a.url}/api/problems`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({
-          type: "Feature",
-          geometry: { type: "Point", coordinates: [spot!.lon, spot!.lat] },
-          properties: { description: "副本暂停时的上报" },
-        }),
-      });
+      const made = await report(coordinator, a, "副本暂停时的上报");
       expect(made.status).toBe(201);
       const { id } = (await made.json()) as { id: number };
       const item = `${b.url}/ogc/collections/problems/items/${id}`;
@@ -316,13 +307,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 
     await new Promise((r) => setTimeout(r, 300));
     await clusters?.ctl("replica", "stop");
     await until("both processes see the replica down", async () => {
-      const states = await Promise.all(
-        [a, b].map(
-          async (app) =>
-            ((await (await fetch(`${app.url}/api/health`)).json()) as any).databases.replicas[0]
-              .state,
-        ),
-      );
+      const states = await Promise.all([a, b].map(async (app) => (await replicaOf(app)).state));
       return states.every((s) => s === "down") ? true : undefined;
     });
     const stoppedCount = statuses.length;
@@ -335,13 +320,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 
 
     await clusters?.ctl("replica", "start");
     await until("both processes use the replica again", async () => {
-      const states = await Promise.all(
-        [a, b].map(
-          async (app) =>
-            ((await (await fetch(`${app.url}/api/health`)).json()) as any).databases.replicas[0]
-              .state,
-        ),
-      );
+      const states = await Promise.all([a, b].map(async (app) => (await replicaOf(app)).state));
       return states.every((s) => s === "ok") ? true : undefined;
     });
     await replica.end({ timeout: 1 });

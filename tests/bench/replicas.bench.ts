@@ -16,6 +16,7 @@ import {
   startApp,
   stopApp,
 } from "../api/replica-clusters.ts";
+import { tileAt } from "../api/tile-math.ts";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -26,16 +27,6 @@ interface Load {
   p50: number;
   p99: number;
   errors: number;
-}
-
-/** The slippy-map tile holding a point. */
-function tileOf(lon: number, lat: number, z: number) {
-  const n = 2 ** z;
-  const rad = (lat * Math.PI) / 180;
-  return {
-    x: Math.floor(((lon + 180) / 360) * n),
-    y: Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n),
-  };
 }
 
 async function signIn(app: AppProcess): Promise<string> {
@@ -92,7 +83,7 @@ async function main() {
       FROM grids WHERE deleted_at IS NULL`;
     await direct.end();
     const tiles = [12, 13, 14, 15].flatMap((z) => {
-      const { x, y } = tileOf(spot!.lon, spot!.lat, z);
+      const { x, y } = tileAt(spot!.lon, spot!.lat, z);
       return ["grids", "problems", "points"].map((layer) => `/tiles/${layer}/${z}/${x}/${y}.mvt`);
     });
     const list = ["/api/problems?limit=50", "/api/problems?limit=50&offset=50"];
