@@ -10,6 +10,7 @@ import { HTTPException } from "hono/http-exception";
 import { basemapUrlOf, readBasemap } from "./basemap/settings.ts";
 import type { Db } from "./db/client.ts";
 import { appErrorOf, RETRY_AFTER_SECONDS } from "./db/failures.ts";
+import { type ReadReplicas, readFromReplica, rememberWrites } from "./db/replicas.ts";
 import { compressAnswers } from "./delivery/compress.ts";
 import { revalidatedReads } from "./delivery/revalidate.ts";
 import { serveWebApp } from "./delivery/web-app.ts";
@@ -68,6 +69,8 @@ import { DEFAULT_TILE_CACHE_MB, TileCache } from "./tiles/cache.ts";
 
 export interface AppOptions {
   db: Db;
+  /** Read replicas (DATABASE_READ_URL) for the read-only heavy paths; none: the primary reads all. */
+  replicas?: ReadReplicas | undefined;
   cityId: number;
   basemapUrl: string | null;
   /** The basemap's coordinate system (BASEMAP_CRS); WGS84 when unset. */
@@ -128,6 +131,8 @@ export function createApp(options: AppOptions) {
   app.use("/api/*", noStore);
   app.use("/ogc/*", noStore);
   app.use("/api/*", revalidatedReads());
+  // Read replicas (issue 20): after a write, the caller's reads wait for a replica that has it.
+  app.use("/api/*", rememberWrites(options.replicas));
   const limit = (maxSize: number, detail: Message = { key: "error.body_too_large" }) =>
     bodyLimit({
       maxSize,
@@ -173,10 +178,24 @@ export function createApp(options: AppOptions) {
     await next();
   });
   app.use("/api/*", authenticate);
+  // The read-only heavy paths read from a fit replica when there is one (db/replicas.ts), after
+  // the session was checked on the primary.
+  const replicaReads = readFromReplica(options.replicas, (request, env) => app.fetch(request, env));
+  const exportsFromReplica = new Set([
+    "/api/problems/export.csv",
+    "/api/grids/export",
+    "/api/communities/export",
+  ]);
+  app.use("/api/*", (c, next) =>
+    c.req.path.startsWith("/api/analytics/") || exportsFromReplica.has(c.req.path)
+      ? replicaReads(c, next)
+      : next(),
+  );
 
   app.route(
     "/api",
     healthRoutes({
+      replicas: options.replicas,
       basemapUrl: options.basemapUrl,
       basemapCrs: options.basemapCrs ?? "wgs84",
       basemapPmtiles: options.basemapPmtiles ?? null,
@@ -193,7 +212,7 @@ export function createApp(options: AppOptions) {
     }),
   );
   // Reliability (issue 21): readiness (the database) apart from liveness (/api/health).
-  app.route("/api", readinessRoutes(options.isStopping ?? (() => false)));
+  app.route("/api", readinessRoutes(options.isStopping ?? (() => false), options.replicas));
   app.route("/api/auth", authRoutes(options.sessionHours ?? 12));
   app.route("/api/users", userRoutes);
   app.route("/api/tokens", tokenRoutes);
@@ -256,6 +275,7 @@ export function createApp(options: AppOptions) {
       await next();
     });
     app.use(prefix, authenticateReads);
+    app.use(prefix, replicaReads);
   }
   const tileCacheMb = options.tileCacheMb ?? DEFAULT_TILE_CACHE_MB;
   const tileCache = tileCacheMb > 0 ? new TileCache(tileCacheMb * 1024 * 1024) : null;

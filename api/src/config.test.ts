@@ -25,6 +25,19 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ BASEMAP_CRS: "bd09" })).toThrow(/BASEMAP_CRS/);
   });
 
+  it("takes one or more read replicas, comma-separated, and names a bad one", () => {
+    expect(loadConfig({}).readUrls).toEqual([]);
+    const config = loadConfig({
+      DATABASE_READ_URL: "postgres://r1:5432/civgrid, postgres://r2:5432/civgrid",
+    });
+    expect(config.readUrls).toEqual(["postgres://r1:5432/civgrid", "postgres://r2:5432/civgrid"]);
+    expect(config.replicaMaxLagMs).toBe(5000);
+    expect(() => loadConfig({ DATABASE_READ_URL: "postgres://r1/civgrid,replica two" })).toThrow(
+      /DATABASE_READ_URL/,
+    );
+    expect(() => loadConfig({ REPLICA_MAX_LAG_MS: "-1" })).toThrow(/REPLICA_MAX_LAG_MS/);
+  });
+
   it("treats an empty DATABASE_URL as unset", () => {
     expect(loadConfig({ DATABASE_URL: "" }).databaseUrl).toBeUndefined();
   });

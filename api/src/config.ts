@@ -10,6 +10,26 @@ const schema = z.object({
   HOST: z.string().default("0.0.0.0"),
   /** Unset → embedded PGlite + PostGIS in DATA_DIR; set → a PostgreSQL + PostGIS server. */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * Optional read replicas (streaming standbys of DATABASE_URL), comma-separated: tiles, OGC, the
+   * leaders' analytics and exports read from them (issue 20). Server engine only.
+   */
+  DATABASE_READ_URL: z
+    .string()
+    .refine(
+      (v) => v.split(",").every((u) => URL.canParse(u.trim())),
+      "must be one or more database URLs, comma-separated",
+    )
+    .optional(),
+  /** A replica further behind the primary than this is skipped until it catches up. */
+  REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
+  /** How often the unused-file sweep runs, once across all processes. */
+  ORPHAN_SWEEP_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(7 * 86_400)
+    .default(3600),
   DATA_DIR: z.string().default("./data"),
   /** "demo" loads the Tengzhou demo city into an empty database; "none" starts empty. */
   SEED: z.enum(["demo", "none"]).default("demo"),
@@ -98,6 +118,10 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** Read replicas (DATABASE_READ_URL); none when unset. */
+  readUrls: string[];
+  replicaMaxLagMs: number;
+  orphanSweepSeconds: number;
   dataDir: string;
   seed: "demo" | "none";
   city: { code: string; name: string };
@@ -132,6 +156,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: c.PORT,
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
+    readUrls: (c.DATABASE_READ_URL ?? "")
+      .split(",")
+      .map((u) => u.trim())
+      .filter(Boolean),
+    replicaMaxLagMs: c.REPLICA_MAX_LAG_MS,
+    orphanSweepSeconds: c.ORPHAN_SWEEP_SECONDS,
     // pnpm runs the api in api/; a relative DATA_DIR means where the user typed the command.
     dataDir: path.resolve(env.INIT_CWD ?? process.cwd(), c.DATA_DIR),
 

@@ -1,9 +1,12 @@
 // Starts CivGrid: config → database → migrations → city (demo data if empty) → listen.
 import { serve } from "@hono/node-server";
+import { listenForForgetting } from "./accounts/recent-sessions.ts";
 import { createApp } from "./app.ts";
 import { loadConfig } from "./config.ts";
 import { openDb } from "./db/client.ts";
 import { startMaintenance } from "./db/maintenance.ts";
+import { ReadReplicas } from "./db/replicas.ts";
+import { runEveryPeriod } from "./db/scheduled.ts";
 import { sweepOrphanFiles } from "./files/orphans.ts";
 import { startSchedule } from "./notifications/schedule.ts";
 import { startDeliveryWorker } from "./notifications/worker.ts";
@@ -26,16 +29,34 @@ log(
 );
 log("applying migrations …");
 await db.migrate();
-const sweep = () =>
-  sweepOrphanFiles(db, config.filesDir).then(
-    (r) => {
-      if (r.files || r.tempFiles) log(`removed ${r.files} unused files, ${r.tempFiles} temp files`);
-    },
-    (error: unknown) => log(`sweeping unused files failed: ${String(error)}`),
-  );
-await sweep();
-// Hourly, without keeping the process alive on its own.
-setInterval(() => void sweep(), 60 * 60 * 1000).unref();
+// Several processes on one database (issue 20): a sign-out or revocation in any of them clears
+// this one's short session memory at once.
+await listenForForgetting(db);
+if (config.readUrls.length && db.engine === "pglite") {
+  log("DATABASE_READ_URL is for a PostgreSQL server (DATABASE_URL); ignored with the embedded one");
+}
+const replicas =
+  config.readUrls.length && db.engine === "postgres"
+    ? await ReadReplicas.open(db, config.readUrls, config.replicaMaxLagMs)
+    : undefined;
+if (replicas) {
+  const said = replicas.report().map((r) => `${r.url} (${r.state})`);
+  log(`read replicas: ${said.join(", ")}`);
+}
+// The unused-file sweep: at start and every ORPHAN_SWEEP_SECONDS, once per period across every
+// process on this database (db/scheduled.ts).
+runEveryPeriod(
+  db,
+  "orphan-sweep",
+  config.orphanSweepSeconds * 1000,
+  async (period) => {
+    const r = await sweepOrphanFiles(db, config.filesDir);
+    log(
+      `orphan sweep (period ${period}): removed ${r.files} unused files, ${r.tempFiles} temp files`,
+    );
+  },
+  log,
+);
 const cityId = await ensureCity(db, config, log);
 await ensureAccounts(db, cityId, config.seed, log);
 // Planner statistics, once the city (a first start's demo) is in: PGlite has no autovacuum; a
@@ -43,6 +64,7 @@ await ensureAccounts(db, cityId, config.seed, log);
 const stopMaintenance = await startMaintenance(db, log);
 const app = createApp({
   db,
+  replicas,
   cityId,
   basemapUrl: config.basemapUrl,
   basemapCrs: config.basemapCrs,
@@ -92,6 +114,7 @@ async function shutdown(signal: string) {
   stopMaintenance();
   // After the drain: a request in flight may still be waiting on a worker.
   await closeWorkerPool();
+  await replicas?.close();
   await db.close();
   log("database closed");
   process.exit(0);

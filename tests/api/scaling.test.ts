@@ -13,6 +13,10 @@ const cityless: Record<string, string> = {
   spatial_ref_sys: "PostGIS's coordinate systems: a reference table",
   sign_in_throttles:
     "sign-in attempts counted by account name, client address and overall: a name or an address carries no city (sign-in is cross-city by nature)",
+  request_throttles:
+    "public and Open311 requests counted per client address or api_key, before any city is known",
+  scheduled_runs:
+    "one row per scheduled job and period, claimed by one app process: no city's data",
 };
 
 /**

@@ -64,7 +64,7 @@ export async function findSession(ex: Executor, token: string): Promise<SessionL
 }
 
 export async function revokeSession(ex: Executor, token: string) {
-  forgetSession(token);
+  await forgetSession(ex, token);
   await ex.execute(sql`UPDATE sessions SET revoked_at = now()
     WHERE token_hash = ${digest(token)} AND revoked_at IS NULL`);
 }
@@ -75,7 +75,7 @@ export async function revokeSession(ex: Executor, token: string) {
  */
 export async function revokeUserSessions(ex: Executor, userId: number, exceptToken?: string) {
   // The kept session's user changes too (a new password lifts must-change-password).
-  forgetUserSessions(userId);
+  await forgetUserSessions(ex, userId);
   const keep = exceptToken ? sql`AND token_hash <> ${digest(exceptToken)}` : sql``;
   await ex.execute(sql`UPDATE sessions SET revoked_at = now()
     WHERE user_id = ${userId} AND revoked_at IS NULL ${keep}`);

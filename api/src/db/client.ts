@@ -18,6 +18,8 @@ export type Engine = "pglite" | "postgres";
 
 export interface Db {
   engine: Engine;
+  /** Where it is, without user or password: host:port/database, or the embedded data directory. */
+  label: string;
   orm: Orm;
   /**
    * Runs a read whose statement text is fixed (only parameters change) as a named prepared
@@ -110,6 +112,7 @@ async function openServer(url: string): Promise<Db> {
   const dialect = new PgDialect();
   return {
     engine: "postgres",
+    label: describeUrl(url),
     orm: orm as unknown as Orm,
     prepared: <T>(query: SQL) => {
       const { sql: text, params } = dialect.sqlToQuery(query);
@@ -153,12 +156,23 @@ async function openEmbedded(options: OpenOptions): Promise<Db> {
   const orm = drizzlePglite(client, { schema });
   return {
     engine: "pglite",
+    label: options.dataDir,
     orm: orm as unknown as Orm,
     prepared: (query) => selectRows(orm as unknown as Orm, query),
     listen: (channel, onMessage) => client.listen(channel, onMessage),
     migrate: () => migratePglite(orm, { migrationsFolder }),
     close: () => client.close(),
   };
+}
+
+/** Host, port and database of a URL, without its user or password: what health may show. */
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.hostname}:${u.port || "5432"}${u.pathname}`;
+  } catch {
+    return "?";
+  }
 }
 
 /** Runs raw SQL and returns its rows: postgres-js answers an array, PGlite an object with rows. */

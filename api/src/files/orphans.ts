@@ -1,6 +1,6 @@
 // Removes what nothing needs: files rows (and their bytes) no problem photo, material, task
 // evidence or activity photo refers to, and temp files a crash left behind. Run at start and
-// hourly by main.ts; and one upload at once when the record it was for could not be written.
+// hourly by main.ts, once per hour across all processes (db/scheduled.ts); and one upload at once when the record it was for could not be written.
 import { readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { type SQL, sql } from "drizzle-orm";

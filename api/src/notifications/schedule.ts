@@ -16,6 +16,7 @@ import { sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record.ts";
 import type { Db, Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
+import { runEveryPeriod } from "../db/scheduled.ts";
 import { weekDeadline } from "../materials/rules.ts";
 import { addDays, mondayOf } from "../tasks/china-time.ts";
 import { digestFor } from "./digest.ts";
@@ -192,21 +193,17 @@ export async function runSchedule(db: Db, now = new Date()): Promise<ScheduleRun
   });
 }
 
+/** Every process keeps the timer; each minute's run is claimed by one of them (db/scheduled.ts). */
 export function startSchedule(db: Db, everyMs: number, log: (line: string) => void) {
-  let busy = false;
-  const timer = setInterval(() => {
-    if (busy) return;
-    busy = true;
-    runSchedule(db)
-      .then((run) => {
-        const said = Object.entries(run ?? {}).map(([k, n]) => `${n} ${k}`);
-        if (said.length) log(`reminders: ${said.join(", ")}`);
-      })
-      .catch((error: unknown) => log(`reminders failed: ${String(error)}`))
-      .finally(() => {
-        busy = false;
-      });
-  }, everyMs);
-  timer.unref();
-  return () => clearInterval(timer);
+  return runEveryPeriod(
+    db,
+    "reminders",
+    everyMs,
+    async () => {
+      const run = await runSchedule(db);
+      const said = Object.entries(run ?? {}).map(([k, n]) => `${n} ${k}`);
+      if (said.length) log(`reminders: ${said.join(", ")}`);
+    },
+    log,
+  );
 }

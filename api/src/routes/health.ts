@@ -3,11 +3,42 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import { basemapUrlOf, readBasemap } from "../basemap/settings.ts";
 import { selectRows } from "../db/client.ts";
+import type { ReadReplicas } from "../db/replicas.ts";
 import { newRouter } from "./router.ts";
 
 const City = z.object({ code: z.string(), name: z.string() });
 
+/** Which database each role uses (issue 20): the primary for writes, replicas for heavy reads. */
+export const Databases = z
+  .object({
+    primary: z.string().openapi({ description: "host:port/database, or the embedded data folder" }),
+    replicas: z.array(
+      z.object({
+        url: z.string().openapi({ description: "host:port/database" }),
+        state: z.enum(["ok", "lagging", "down", "unchecked"]).openapi({
+          description: "ok: tiles, OGC, analytics and exports read from it; otherwise skipped",
+        }),
+        lagMs: z.number().nullable().openapi({ description: "how far behind the primary, in ms" }),
+        reason: z.string().optional(),
+      }),
+    ),
+    heavyReadsFrom: z.enum(["primary", "replicas"]),
+  })
+  .openapi("Databases");
+
+export function databasesOf(primary: string, replicas: ReadReplicas | undefined) {
+  const report = replicas?.report() ?? [];
+  return {
+    primary,
+    replicas: report,
+    heavyReadsFrom: report.some((r) => r.state === "ok")
+      ? ("replicas" as const)
+      : ("primary" as const),
+  };
+}
+
 export function healthRoutes(settings: {
+  replicas?: ReadReplicas | undefined;
   basemapUrl: string | null;
   basemapCrs: "wgs84" | "gcj02";
   basemapPmtiles: string | null;
@@ -31,6 +62,7 @@ export function healthRoutes(settings: {
                   engine: z.enum(["pglite", "postgres"]),
                   postgis: z.string(),
                   city: City,
+                  databases: Databases,
                 }),
               },
             },
@@ -57,6 +89,7 @@ export function healthRoutes(settings: {
             engine: c.var.db.engine,
             postgis: row?.postgis ?? "",
             city: { code: row?.code ?? "", name: row?.name ?? "" },
+            databases: databasesOf(c.var.db.label, settings.replicas),
           },
           200,
         );

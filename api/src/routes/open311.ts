@@ -109,8 +109,9 @@ const invalidFields = (issues: readonly { path: readonly PropertyKey[] }[]): Iss
 
 export function open311Routes(options: { apiKeys: string[]; filesDir: string }) {
   const app = new Hono<Open311Env>();
-  const byAddress = new Throttle(PER_ADDRESS_PER_MINUTE, 60_000);
-  const byKey = new Throttle(PER_KEY_PER_MINUTE, 60_000);
+  // Counted in the database: every process behind the proxy shares the limits.
+  const byAddress = new Throttle("open311-address", PER_ADDRESS_PER_MINUTE, 60_000);
+  const byKey = new Throttle("open311-key", PER_KEY_PER_MINUTE, 60_000);
   const origin = (c: Context) => new URL(c.req.url).origin;
   const services = (c: Context<Open311Env>) => listServices(c.var.db.orm, c.var.cityId);
   /**
@@ -240,12 +241,11 @@ export function open311Routes(options: { apiKeys: string[]; filesDir: string }) 
     if (options.apiKeys.length && !options.apiKeys.includes(b.api_key ?? ""))
       return fail(c, 403, { key: "open311.api_key" });
     const [throttle, who] = b.api_key ? [byKey, `key:${b.api_key}`] : [byAddress, clientAddress(c)];
-    const wait = throttle.retryAfter(who);
+    const wait = await throttle.take(c.var.db.orm, who);
     if (wait) {
       c.header("retry-after", String(wait));
       return fail(c, 429, { key: "open311.too_many", params: { seconds: wait } });
     }
-    throttle.hit(who);
     const service = (await services(c)).find((s) => s.service_code === b.service_code);
     if (!service)
       return fail(c, 404, { key: "open311.service_not_found", params: { code: b.service_code } });

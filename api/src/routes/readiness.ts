@@ -4,6 +4,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
 import { selectRows } from "../db/client.ts";
 import { databaseFailureOf, RETRY_AFTER_SECONDS } from "../db/failures.ts";
+import type { ReadReplicas } from "../db/replicas.ts";
+import { Databases, databasesOf } from "./health.ts";
 import { json, newRouter } from "./router.ts";
 
 /** A database that has not answered SELECT 1 in this long counts as away. */
@@ -18,10 +20,12 @@ const Readiness = z
       latencyMs: z.number().optional(),
       reason: z.string().optional().openapi({ description: "the driver's or server's own words" }),
     }),
+    databases: Databases,
   })
   .openapi("Readiness");
 
-export function readinessRoutes(isStopping: () => boolean) {
+/** Ready while the primary answers: a replica down or behind only sends its reads to the primary. */
+export function readinessRoutes(isStopping: () => boolean, replicas?: ReadReplicas) {
   return newRouter().openapi(
     createRoute({
       method: "get",
@@ -55,7 +59,8 @@ export function readinessRoutes(isStopping: () => boolean) {
       const database = { engine, ok: !reason, latencyMs: Date.now() - started, reason };
       const status = isStopping() ? "stopping" : reason ? "unavailable" : "ready";
       if (status !== "ready") c.header("retry-after", String(RETRY_AFTER_SECONDS));
-      return c.json({ status, database }, status === "ready" ? 200 : 503);
+      const databases = databasesOf(c.var.db.label, replicas);
+      return c.json({ status, database, databases }, status === "ready" ? 200 : 503);
     },
   );
 }

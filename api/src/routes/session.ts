@@ -33,8 +33,8 @@ export function clientAddress(c: Context): string {
   return originOf(c).address;
 }
 
-/** Unauthenticated callers get 120 requests a minute per address. */
-const publicThrottle = new Throttle(120, 60_000);
+/** Unauthenticated callers get 120 requests a minute per address, counted across processes. */
+const publicThrottle = new Throttle("public", 120, 60_000);
 
 /** A GIS client's personal access token: reads only, with its owner's scope. */
 const bearerAuthenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
@@ -64,12 +64,11 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
     // A made-up cookie is no session: a public path is throttled as any anonymous call.
     if (isPublic(c.req.path)) {
       const address = clientAddress(c);
-      const wait = publicThrottle.retryAfter(address);
+      const wait = await publicThrottle.take(c.var.db.orm, address);
       if (wait) {
         c.header("retry-after", String(wait));
         throw new AppError(429, "throttled", { key: "error.throttled", params: { seconds: wait } });
       }
-      publicThrottle.hit(address);
       return next();
     }
     if (!session) throw new AppError(401, "not_signed_in", { key: "auth.required" });

@@ -263,7 +263,7 @@ userRoutes
         if (body.disabled || hash || next.role !== before.role)
           await revokeUserSessions(tx, userId);
         // A new unit or person is a new scope for the tiles' remembered sessions.
-        else forgetUserSessions(userId);
+        else await forgetUserSessions(tx, userId);
         const after = await getUser(tx, cityId, userId);
         await recordAudit(tx, {
           cityId,

@@ -2498,6 +2498,24 @@ export interface components {
             /** @enum {string} */
             type: "FeatureCollection";
         };
+        Databases: {
+            /** @enum {string} */
+            heavyReadsFrom: "primary" | "replicas";
+            /** @description host:port/database, or the embedded data folder */
+            primary: string;
+            replicas: {
+                /** @description how far behind the primary, in ms */
+                lagMs: number | null;
+                reason?: string;
+                /**
+                 * @description ok: tiles, OGC, analytics and exports read from it; otherwise skipped
+                 * @enum {string}
+                 */
+                state: "ok" | "lagging" | "down" | "unchecked";
+                /** @description host:port/database */
+                url: string;
+            }[];
+        };
         DaySignUp: {
             checkedInAt: string | null;
             name: string;
@@ -3455,6 +3473,7 @@ export interface components {
                 /** @description the driver's or server's own words */
                 reason?: string;
             };
+            databases: components["schemas"]["Databases"];
             /** @enum {string} */
             status: "ready" | "unavailable" | "stopping";
         };
@@ -7881,6 +7900,7 @@ export interface operations {
                             code: string;
                             name: string;
                         };
+                        databases: components["schemas"]["Databases"];
                         /** @enum {string} */
                         engine: "pglite" | "postgres";
                         postgis: string;

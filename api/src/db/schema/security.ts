@@ -1,5 +1,6 @@
 // Security bookkeeping (issue 16): who uploaded a file, sign-in throttles, known devices/addresses.
 import {
+  bigint,
   check,
   index,
   integer,
@@ -69,4 +70,30 @@ export const knownSignIns = pgTable(
     primaryKey({ name: "known_sign_ins_pkey", columns: [t.userId, t.kind, t.valueHash] }),
     check("known_sign_ins_kind_check", oneOf(t.kind, knownSignInKinds)),
   ],
+);
+
+/**
+ * Public and Open311 requests per key (an address, an api_key) in the current window: counted in
+ * the database so that every app process shares one limit (issue 20).
+ */
+export const requestThrottles = pgTable(
+  "request_throttles",
+  {
+    key: text("key").primaryKey(),
+    windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull().defaultNow(),
+    hits: integer("hits").notNull().default(0),
+  },
+  (t) => [index("request_throttles_window_idx").on(t.windowStartedAt)],
+);
+
+/** One row per scheduled job and period: the process that inserts it runs that period's work. */
+export const scheduledRuns = pgTable(
+  "scheduled_runs",
+  {
+    job: text("job").notNull(),
+    period: bigint("period", { mode: "number" }).notNull(),
+    ranBy: text("ran_by").notNull(),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ name: "scheduled_runs_pkey", columns: [t.job, t.period] })],
 );
