@@ -90,7 +90,7 @@ export async function openEngine(engine: EngineName, dataDir = "memory://") {
 }
 
 /** A fresh database holding a copy of the demo city the global setup prepared (demo-city.ts). */
-async function openDemoCity(engine: EngineName) {
+export async function openDemoCity(engine: EngineName) {
   if (engine === "pglite") {
     const tarball = new Blob([await readFile(inject("demoCityTarball"))]);
     return {
