@@ -115,9 +115,7 @@ export const activityRoutes = newRouter()
     }),
     async (c) => {
       const { orm } = c.var.db;
-      const id = await orm.transaction((tx) =>
-        logActivity(tx, c.var.user, c.var.scope, c.req.valid("json")),
-      );
+      const id = await logActivity(orm, c.var.user, c.var.scope, c.req.valid("json"));
       const [row] = await listActivities(orm, c.var.scope, c.var.user, { id });
       if (!row) throw notFound("activity", id);
       return c.json(row, 201);

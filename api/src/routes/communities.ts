@@ -3,7 +3,7 @@
 import { MAX_PARTS, PartitionError } from "@civgrid/geo";
 import { createRoute, z } from "@hono/zod-openapi";
 import { communityCoverage } from "../communities/coverage.ts";
-import { acceptPartition, partitionInput, previewPartition } from "../communities/partition.ts";
+import { partitionInput, previewPartition, savePartition } from "../communities/partition.ts";
 import { cancel, jobOf, settledWithin, startPartitionJob } from "../communities/partition-jobs.ts";
 import { type CommunityRow, listCommunities } from "../communities/queries.ts";
 import { AppError, fieldMessage, notFound } from "../errors.ts";
@@ -306,9 +306,7 @@ export const communityRoutes = newRouter()
       const { id } = c.req.valid("param");
       const { parts, current, carryOver: choice } = c.req.valid("json");
       const actor = { cityId: c.var.user.cityId, userId: c.var.user.id };
-      const done = await c.var.db.orm.transaction((tx) =>
-        acceptPartition(tx, actor, id, parts, current, choice),
-      );
+      const done = await savePartition(c.var.db.orm, actor, id, parts, current, choice);
       return c.json({ gridIds: done.gridIds, restructuringId: done.restructuringId }, 201);
     },
   )

@@ -125,9 +125,7 @@ inspectionRoutes
     }),
     async (c) => {
       const input = c.req.valid("json");
-      const created = await c.var.db.orm.transaction((tx) =>
-        recordInspection(tx, c.var.user, input),
-      );
+      const created = await recordInspection(c.var.db.orm, c.var.user, input);
       const inspection = await getInspection(c.var.db.orm, c.var.user.cityId, created.id);
       if (!inspection) throw notFound("inspection", created.id);
       return c.json(inspection, 201);

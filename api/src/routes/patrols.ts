@@ -150,9 +150,7 @@ export const patrolRoutes = newRouter()
     async (c) => {
       const input = c.req.valid("json");
       const { orm } = c.var.db;
-      const patrolId = await orm.transaction((tx) =>
-        startPatrol(tx, c.var.user, c.var.scope, input),
-      );
+      const patrolId = await startPatrol(orm, c.var.user, c.var.scope, input);
       return c.json(await patrolFeature(orm, c.var.scope, patrolId), 201);
     },
   )
@@ -173,7 +171,7 @@ export const patrolRoutes = newRouter()
     async (c) => {
       const { id } = c.req.valid("param");
       const { orm } = c.var.db;
-      await orm.transaction((tx) => addToPatrol(tx, c.var.user, id, c.req.valid("json")));
+      await addToPatrol(orm, c.var.user, id, c.req.valid("json"));
       return c.json(await patrolFeature(orm, c.var.scope, id), 200);
     },
   );

@@ -175,7 +175,7 @@ export const restructuringRoutes = newRouter()
     }),
     async (c) => {
       const { id: communityId, rid } = c.req.valid("param");
-      await c.var.db.orm.transaction((tx) => undoRestructuring(tx, actorOf(c), communityId, rid));
+      await undoRestructuring(c.var.db.orm, actorOf(c), communityId, rid);
       return c.json({ undone: rid }, 200);
     },
   );
