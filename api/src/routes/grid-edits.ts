@@ -3,13 +3,10 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { fieldMessage, notFound } from "../errors.ts";
 import { feature } from "../geojson.ts";
-import { assignGrid } from "../grids/assignments.ts";
+import { gridEdits } from "../grids/edit.ts";
 import { getGrid } from "../grids/queries.ts";
-import { revertGrid } from "../grids/revert.ts";
-import { mergeGrids, splitGrid } from "../grids/split-merge.ts";
-
 import { listVersions } from "../grids/versions.ts";
-import { createGrid, deleteGrid, shapeOf, updateGrid } from "../grids/write.ts";
+import { shapeOf } from "../grids/write.ts";
 import { GridFeature } from "./grids.ts";
 import { bodyId, idPath, integerParam } from "./query.ts";
 import { carryOver, line } from "./restructuring-schemas.ts";
@@ -109,9 +106,7 @@ export const gridEditRoutes = newRouter()
     }),
     async (c) => {
       const { grids, carryOver: choice } = c.req.valid("json");
-      const done = await c.var.db.orm.transaction((tx) =>
-        mergeGrids(tx, actorOf(c), grids, choice),
-      );
+      const done = await gridEdits.merge(c.var.db.orm, actorOf(c), grids, choice);
       const [kept = 0] = done.gridIds;
       return c.json(
         { ...(await gridFeature(c, kept)), restructuringId: done.restructuringId },
@@ -138,8 +133,13 @@ export const gridEditRoutes = newRouter()
     async (c) => {
       const { id: gridId } = c.req.valid("param");
       const input = c.req.valid("json");
-      const done = await c.var.db.orm.transaction((tx) =>
-        splitGrid(tx, actorOf(c), gridId, input.version, input.line, input.carryOver),
+      const done = await gridEdits.split(
+        c.var.db.orm,
+        actorOf(c),
+        gridId,
+        input.version,
+        input.line,
+        input.carryOver,
       );
       const grids = await Promise.all(done.gridIds.map((i) => gridFeature(c, i)));
       return c.json({ grids, restructuringId: done.restructuringId }, 201);
@@ -169,13 +169,11 @@ export const gridEditRoutes = newRouter()
     async (c) => {
       const input = c.req.valid("json");
       const shape = await shapeOf(input.geometry);
-      const gridId = await c.var.db.orm.transaction((tx) =>
-        createGrid(tx, actorOf(c), {
-          communityId: input.properties.communityId,
-          name: input.properties.name,
-          geometry: shape,
-        }),
-      );
+      const gridId = await gridEdits.create(c.var.db.orm, actorOf(c), {
+        communityId: input.properties.communityId,
+        name: input.properties.name,
+        geometry: shape,
+      });
       return c.json(await gridFeature(c, gridId), 201);
     },
   )
@@ -198,13 +196,11 @@ export const gridEditRoutes = newRouter()
       const { id: gridId } = c.req.valid("param");
       const input = c.req.valid("json");
       const shape = input.geometry === undefined ? undefined : await shapeOf(input.geometry);
-      await c.var.db.orm.transaction((tx) =>
-        updateGrid(tx, actorOf(c), gridId, {
-          version: input.version,
-          name: input.name,
-          geometry: shape,
-        }),
-      );
+      await gridEdits.update(c.var.db.orm, actorOf(c), gridId, {
+        version: input.version,
+        name: input.name,
+        geometry: shape,
+      });
       return c.json(await gridFeature(c, gridId), 200);
     },
   )
@@ -239,9 +235,7 @@ export const gridEditRoutes = newRouter()
       const { id: gridId } = c.req.valid("param");
       const { version: v, to } = c.req.valid("query");
       const choice = to ? { [String(gridId)]: to } : undefined;
-      const done = await c.var.db.orm.transaction((tx) =>
-        deleteGrid(tx, actorOf(c), gridId, v, choice),
-      );
+      const done = await gridEdits.remove(c.var.db.orm, actorOf(c), gridId, v, choice);
       return c.json({ restructuringId: done.restructuringId }, 200);
     },
   )
@@ -274,7 +268,7 @@ export const gridEditRoutes = newRouter()
     async (c) => {
       const { id: gridId } = c.req.valid("param");
       const { version: v, ...next } = c.req.valid("json");
-      await c.var.db.orm.transaction((tx) => assignGrid(tx, actorOf(c), gridId, v, next));
+      await gridEdits.assign(c.var.db.orm, actorOf(c), gridId, v, next);
       return c.json(await gridFeature(c, gridId), 200);
     },
   )
@@ -313,9 +307,7 @@ export const gridEditRoutes = newRouter()
     async (c) => {
       const { id: gridId } = c.req.valid("param");
       const input = c.req.valid("json");
-      await c.var.db.orm.transaction((tx) =>
-        revertGrid(tx, actorOf(c), gridId, input.version, input.toVersion),
-      );
+      await gridEdits.revert(c.var.db.orm, actorOf(c), gridId, input.version, input.toVersion);
       return c.json(await gridFeature(c, gridId), 200);
     },
   );
