@@ -1,7 +1,7 @@
 // Reporting a problem (from a patrol, an inspection or a citizen): located, routed to the grid that
 // contains it and that grid's lead unit (no deadline until a coordinator dispatches it), and logged
 // as the first event — once, however often a phone on a bad network sends the same report
-// (Idempotency-Key, routes/idempotency.ts).
+// (Idempotency-Key, idempotency/once-per-key.ts).
 
 import { CITY_MARGIN_M, formatKm, insideChina, isMainlandMobile } from "@civgrid/geo";
 import { sql } from "drizzle-orm";

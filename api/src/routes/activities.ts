@@ -2,12 +2,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { AppError, fieldMessage, notFound } from "../errors.ts";
+import { idempotent } from "../middleware/idempotency.ts";
+import { requirePermission } from "../middleware/session.ts";
 import { activityKinds, listActivities, logActivity } from "../volunteers/activities.ts";
 import { activityTotals, totalsWorkbook } from "../volunteers/activity-totals.ts";
-import { idempotent } from "./idempotency.ts";
 import { bodyId, booleanFlag, calendarDate, oneOf } from "./query.ts";
 import { type AppEnv, attachment, errorSchema, json, jsonBody, newRouter } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const errors = {
   400: json(errorSchema, "A field is not valid; `fields` names it (participants.2.personId)"),

@@ -5,11 +5,11 @@ import { SESSION_COOKIE, type SessionUser } from "../accounts/sessions.ts";
 import { changeOwnPassword, signIn, signOut } from "../accounts/sign-in.ts";
 import { passwordSchema } from "../accounts/user-rules.ts";
 import { AppError, fieldMessage } from "../errors.ts";
+import { readCookie, removeCookie, writeCookie } from "../middleware/client.ts";
+import { clientAddress } from "../middleware/session.ts";
 import { permissions } from "../policy/permissions.ts";
 import type { Scope } from "../policy/scope.ts";
-import { readCookie, removeCookie, writeCookie } from "./client.ts";
 import { errorSchema, json, newRouter } from "./router.ts";
-import { clientAddress } from "./session.ts";
 
 /** A long-lived random cookie naming this browser: its user's sign-ins from it are not held up by others' guesses. */
 const DEVICE_COOKIE = "civgrid_device";

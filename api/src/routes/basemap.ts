@@ -8,8 +8,8 @@ import { chooseBasemap, uploadPmtiles } from "../basemap/choose.ts";
 import { cityOutline } from "../basemap/outline.ts";
 import { type BasemapDefaults, PMTILES_PATH, readBasemap } from "../basemap/settings.ts";
 import { AppError, fieldMessage } from "../errors.ts";
+import { requirePermission } from "../middleware/session.ts";
 import { type AppEnv, geojson, json, jsonBody, newRouter, readErrors } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const OutlineFeature = z
   .object({

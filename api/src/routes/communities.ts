@@ -9,6 +9,7 @@ import { type CommunityRow, listCommunities } from "../communities/queries.ts";
 import { AppError, fieldMessage, notFound } from "../errors.ts";
 import { feature, type Page } from "../geojson.ts";
 import { contentTypes, encode } from "../grids/formats.ts";
+import { requirePermission } from "../middleware/session.ts";
 import { downloadLanguage, idPath, oneOf, page } from "./query.ts";
 import { carryOver } from "./restructuring-schemas.ts";
 import {
@@ -25,7 +26,6 @@ import {
   readErrors,
   readerLanguage,
 } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const communityProperties = z.object({
   id: z.number().int(),

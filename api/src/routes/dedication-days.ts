@@ -1,6 +1,8 @@
 // /api/dedication-days: grid dedication days (创城网格奉献日), sign-ups and check-ins.
 import { createRoute, z } from "@hono/zod-openapi";
 import { fieldMessage } from "../errors.ts";
+import { idempotent } from "../middleware/idempotency.ts";
+import { requirePermission } from "../middleware/session.ts";
 import {
   checkIn,
   daySignUps,
@@ -9,10 +11,8 @@ import {
   scheduleDedicationDay,
   signUp,
 } from "../volunteers/dedication-days.ts";
-import { idempotent } from "./idempotency.ts";
 import { bodyId, calendarDate, id, idPath } from "./query.ts";
 import { errorSchema, json, jsonBody, newRouter } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const errors = {
   400: json(errorSchema, "A field is not valid (a check-in outside the grid says how far)"),

@@ -7,6 +7,7 @@ import { gridEdits } from "../grids/edit.ts";
 import { getGrid } from "../grids/queries.ts";
 import { listVersions } from "../grids/versions.ts";
 import { shapeOf } from "../grids/write.ts";
+import { requirePermission } from "../middleware/session.ts";
 import { GridFeature } from "./grids.ts";
 import { bodyId, idPath, integerParam } from "./query.ts";
 import { carryOver, line } from "./restructuring-schemas.ts";
@@ -19,7 +20,6 @@ import {
   jsonBody,
   newRouter,
 } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const writeErrors = {
   400: json(errorSchema, "A field or the shape is not valid; `fields` or `problems` say which"),

@@ -5,6 +5,7 @@ import { divisionTable, divisionWorkbook } from "../grids/division.ts";
 import { contentTypes, encode } from "../grids/formats.ts";
 import { checkImport, commitImport } from "../grids/import.ts";
 import { listGrids } from "../grids/queries.ts";
+import { requirePermission } from "../middleware/session.ts";
 import { geoFileBody, importAnswers, runImport, sourceCrs } from "./geo-upload.ts";
 import { booleanFlag, downloadLanguage, id, oneOf } from "./query.ts";
 import { carryOverParam } from "./restructuring-schemas.ts";
@@ -17,7 +18,6 @@ import {
   newRouter,
   readerLanguage,
 } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const errors = {
   400: json(errorSchema, "A parameter is not valid"),

@@ -8,6 +8,7 @@ import { archiveEntries, archiveStream } from "../materials/archive.ts";
 import { listMaterials, materialBoard } from "../materials/queries.ts";
 import { currentWeek, materialCategories } from "../materials/rules.ts";
 import { reviewSubmitted, submitMaterial } from "../materials/submit.ts";
+import { requirePermission } from "../middleware/session.ts";
 import { dateSchema, getCampaign } from "../tasks/campaigns.ts";
 import { mondayOf } from "../tasks/china-time.ts";
 import { id, idPath, integerParam, listOf, oneOf, page } from "./query.ts";
@@ -21,7 +22,6 @@ import {
   newRouter,
   pageOf,
 } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const errors = {
   400: json(errorSchema, "A field is not valid; `fields` names each one"),

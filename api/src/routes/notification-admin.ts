@@ -6,6 +6,7 @@ import { deliveryStatuses, notificationKinds, outboundChannels } from "@civgrid/
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { AppError, fieldMessage, type Message } from "../errors.ts";
+import { requirePermission } from "../middleware/session.ts";
 import {
   listDeliveries,
   readChannels,
@@ -16,7 +17,6 @@ import {
 import { MASK } from "../notifications/channels.ts";
 import { idPath, integerParam } from "./query.ts";
 import { type AppEnv, errorSchema, json, jsonBody, newRouter } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const httpUrl = z
   .string()

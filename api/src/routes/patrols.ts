@@ -6,10 +6,11 @@ import type { Executor } from "../db/client.ts";
 import { fieldMessage, notFound } from "../errors.ts";
 import type { Page } from "../geojson.ts";
 import { asFeature } from "../geojson.ts";
+import { idempotent } from "../middleware/idempotency.ts";
+import { requirePermission } from "../middleware/session.ts";
 import type { Scope } from "../policy/scope.ts";
 import { mondayOf } from "../volunteers/caller.ts";
 import { addToPatrol, getPatrol, listPatrols, startPatrol } from "../volunteers/patrols.ts";
-import { idempotent } from "./idempotency.ts";
 import { bodyId, booleanFlag, calendarDate, id, idPath, page } from "./query.ts";
 import {
   collectionSchema,
@@ -22,7 +23,6 @@ import {
   pagedCollection,
   readErrors,
 } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const errors = {
   400: json(errorSchema, "A field is not valid; `fields` names the bad point by its index"),

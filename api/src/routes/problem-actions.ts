@@ -5,6 +5,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { fieldMessage, notFound } from "../errors.ts";
 import { feature } from "../geojson.ts";
+import { IDEMPOTENCY_HEADER, idempotent } from "../middleware/idempotency.ts";
+import { requirePermission } from "../middleware/session.ts";
 import { problemBoard } from "../problems/board.ts";
 import { reportProblem } from "../problems/create.ts";
 import { dispatchProblem } from "../problems/dispatch.ts";
@@ -12,11 +14,9 @@ import { nearbyOpenProblems } from "../problems/duplicates.ts";
 import { getProblem } from "../problems/queries.ts";
 import { actions } from "../problems/rules.ts";
 import { stepProblem } from "../problems/transitions.ts";
-import { IDEMPOTENCY_HEADER, idempotent } from "./idempotency.ts";
 import { ProblemFeature } from "./problems.ts";
 import { bodyId, calendarDate, idPath } from "./query.ts";
 import { type AppEnv, errorSchema, json, jsonBody, newRouter } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const errors = {
   400: json(errorSchema, "A field is not valid"),

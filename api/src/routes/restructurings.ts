@@ -1,13 +1,13 @@
 // Restructurings of a community's grids (网格调整): their impact before applying, the list, and undo.
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { requirePermission } from "../middleware/session.ts";
 import { listRestructurings } from "../restructurings/list.ts";
 import { previewRestructuring } from "../restructurings/preview.ts";
 import { undoRestructuring } from "../restructurings/undo.ts";
 import { bodyId, id, integerParam } from "./query.ts";
 import { carryOver, line } from "./restructuring-schemas.ts";
 import { type AppEnv, errorSchema, json, jsonBody, newRouter, readErrors } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const version = z.number().int().min(1);
 const gridRef = z.object({ id: bodyId, version }).strict();

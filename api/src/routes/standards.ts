@@ -3,6 +3,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { AppError, type Message, validationError } from "../errors.ts";
+import { requirePermission } from "../middleware/session.ts";
 import { activateStandard } from "../standards/activate.ts";
 import { standardFileName, standardWorkbook } from "../standards/export-sheet.ts";
 import { readStandardSheet } from "../standards/import-sheet.ts";
@@ -28,7 +29,6 @@ import {
   newRouter,
   pageOf,
 } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const errors = {
   400: json(errorSchema, "A field is not valid; `fields` names each one (sheets: `row N`)"),

@@ -4,6 +4,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { phaseKinds } from "../db/schema/index.ts";
 import { AppError, fieldMessage } from "../errors.ts";
+import { requirePermission } from "../middleware/session.ts";
 import {
   type Actor,
   campaignInputSchema,
@@ -39,7 +40,6 @@ import {
   newRouter,
   pageOf,
 } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const errors = {

@@ -13,9 +13,9 @@ import { accountsForSheet } from "../accounts/user-sheet.ts";
 import { listUsers } from "../accounts/users.ts";
 import { roles } from "../db/schema/index.ts";
 import { AppError, fieldMessage, type Message } from "../errors.ts";
+import { requirePermission } from "../middleware/session.ts";
 import { bodyId, booleanFlag, idPath, oneOf, page } from "./query.ts";
 import { attachment, errorSchema, json, newRouter, pageOf } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const userSchema = z
   .object({
