@@ -31,8 +31,6 @@ import { dedicationDayRoutes } from "./routes/dedication-days.ts";
 import { docsRoutes } from "./routes/docs.ts";
 import { escalationStepRoutes } from "./routes/escalation-steps.ts";
 import { fileRoutes } from "./routes/files.ts";
-import { gridEditRoutes } from "./routes/grid-edits.ts";
-import { gridFileRoutes } from "./routes/grid-files.ts";
 import { gridRoutes } from "./routes/grids.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { inspectionRoutes } from "./routes/inspections.ts";
@@ -210,10 +208,8 @@ export function createApp(options: AppOptions) {
   app.route("/api/communities", communityRoutes);
   // Restructurings (网格调整): impact preview, list, undo.
   app.route("/api/communities", restructuringRoutes);
-  // Fixed paths (/division, /export) before the reads' /{id}.
-  app.route("/api/grids", gridFileRoutes);
+  // One route file; inside it the fixed paths (/division, /export, /merge) come before /{id}.
   app.route("/api/grids", gridRoutes);
-  app.route("/api/grids", gridEditRoutes);
   app.route("/api/units", unitRoutes);
   app.route("/api/points", pointRoutes);
   app.route("/api/problems", problemActionRoutes);
