@@ -257,7 +257,7 @@ describeEachEngine("rectification", (ctx) => {
       );
     expect(answers[0]!.status).toBe(201);
     expect(new Set(answers.map((a) => a.body.id)).size).toBe(1);
-    // Every replay gets the first answer, marked as a replay (routes/idempotency.ts).
+    // Every replay gets the first answer, marked as a replay (idempotency/once-per-key.ts).
     expect(answers.slice(1).every((a) => a.status === 201)).toBe(true);
     expect(answers[1]!.headers.get("idempotent-replayed")).toBe("true");
     const [count] = await selectRows<{ n: number }>(

@@ -10,7 +10,7 @@ import { sql } from "drizzle-orm";
 import type { MultiPolygon } from "geojson";
 import { recordAudit } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
-import { selectRows } from "../db/client.ts";
+import { inTransaction, selectRows } from "../db/client.ts";
 import { lockGrid } from "../grids/lock.ts";
 import { recordVersions } from "../grids/versions.ts";
 import { type Actor, assertFits, communityOf, insertGrid, shapeOf } from "../grids/write.ts";
@@ -158,3 +158,6 @@ async function replaceGrids(
   });
   return ids;
 }
+
+/** Accepts a partition in its own transaction: the new grids and the restructuring's id. */
+export const savePartition = inTransaction(acceptPartition);

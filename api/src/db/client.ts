@@ -180,3 +180,14 @@ export async function selectRows<T>(executor: Pick<Orm, "execute">, query: SQL):
   const result = (await executor.execute(query)) as unknown;
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
+
+/**
+ * Turns a step written for a caller's transaction into a service that opens its own: the result
+ * takes the database instead of the transaction. Steps that others compose into a larger
+ * transaction (seeds, imports) stay callable with a transaction as they are.
+ */
+export function inTransaction<A extends unknown[], R>(
+  step: (tx: Executor, ...args: A) => Promise<R>,
+): (orm: Orm, ...args: A) => Promise<R> {
+  return (orm, ...args) => orm.transaction((tx) => step(tx, ...args));
+}

@@ -8,7 +8,7 @@ import { etag } from "hono/etag";
 /**
  * The API's reads that answer small, repeatable JSON (not downloads, exports or photos) and carry
  * no personal data: grids, units and the patrol area name people and their mobiles, so they stay
- * no-store (routes/security-headers.ts; the service worker keeps the patrol area for offline use).
+ * no-store (middleware/security-headers.ts; the service worker keeps the patrol area for offline use).
  */
 const REVALIDATED =
   /^\/api\/(?:config|basemap\/outline|standards|regions|communities|points)(?:\/\d+)?\/?$/;

@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import type { SessionUser } from "../accounts/sessions.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
-import { selectRows } from "../db/client.ts";
+import { inTransaction, selectRows } from "../db/client.ts";
 import { AppError, type Message } from "../errors.ts";
 import { createProblem } from "../problems/create.ts";
 
@@ -30,7 +30,7 @@ function refuse(fields: Record<string, Message>): never {
   throw new AppError(400, "invalid_request", { key: "error.validation" }, fields);
 }
 
-export async function recordInspection(tx: Executor, user: SessionUser, input: NewInspection) {
+async function recordInspectionIn(tx: Executor, user: SessionUser, input: NewInspection) {
   const items = await selectRows<{ id: number; title: string; checklist: string; points: number }>(
     tx,
     sql`SELECT id, title, checklist, points::float8 AS points FROM standard_items WHERE standard_id = ${input.standardId} AND city_id = ${user.cityId}`,
@@ -107,3 +107,6 @@ export async function recordInspection(tx: Executor, user: SessionUser, input: N
   });
   return { id: inspection.id, problemIds };
 }
+
+/** Records an inspection in its own transaction; failed items become problems. */
+export const recordInspection = inTransaction(recordInspectionIn);

@@ -3,8 +3,8 @@
 import type { OutboundChannel } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record.ts";
-import type { Executor } from "../db/client.ts";
-import { selectRows } from "../db/client.ts";
+import type { Executor, Orm } from "../db/client.ts";
+import { inTransaction, selectRows } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import { type ChannelSetting, channelSettings, masked, unmasked } from "./channels.ts";
 import { testPayload } from "./notify.ts";
@@ -113,7 +113,7 @@ export async function listDeliveries(
 }
 
 /** Puts a dead (or skipped) delivery back in the queue, due now, with its attempts counted afresh. */
-export async function retryDelivery(
+async function retryDeliveryIn(
   ex: Executor,
   actor: { cityId: number; userId: number },
   id: number,
@@ -145,4 +145,18 @@ export async function retryDelivery(
     after: { status: "pending" },
   });
   return iso(row as DeliveryRow);
+}
+
+/** Puts a dead (or skipped) delivery back in the queue, in its own transaction. */
+export const retryDelivery = inTransaction(retryDeliveryIn);
+
+/** Saves the channels' settings together: all or none. */
+export function saveChannels(
+  orm: Orm,
+  actor: { cityId: number; userId: number },
+  settings: { channel: OutboundChannel; enabled: boolean; config: Record<string, unknown> }[],
+) {
+  return orm.transaction(async (tx) => {
+    for (const s of settings) await writeChannel(tx, actor, s.channel, s);
+  });
 }

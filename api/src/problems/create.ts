@@ -1,14 +1,13 @@
 // Reporting a problem (from a patrol, an inspection or a citizen): located, routed to the grid that
 // contains it and that grid's lead unit (no deadline until a coordinator dispatches it), and logged
 // as the first event — once, however often a phone on a bad network sends the same report
-// (Idempotency-Key, routes/idempotency.ts).
+// (Idempotency-Key, idempotency/once-per-key.ts).
 
 import { CITY_MARGIN_M, formatKm, insideChina, isMainlandMobile } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import type { Point } from "geojson";
 import { recordAudit } from "../audit/record.ts";
-import type { Executor } from "../db/client.ts";
-import { selectRows } from "../db/client.ts";
+import { type Executor, inTransaction, selectRows } from "../db/client.ts";
 import { AppError, type Message } from "../errors.ts";
 import { distanceFromCity } from "./city-area.ts";
 import { nearbyOpenProblems } from "./duplicates.ts";
@@ -113,3 +112,6 @@ export async function createProblem(tx: Executor, reporter: Reporter, p: NewProb
   });
   return { id: row.id, possibleDuplicates: await nearbyOpenProblems(tx, row.id) };
 }
+
+/** Reports a problem in its own transaction (a staff report from the app). */
+export const reportProblem = inTransaction(createProblem);

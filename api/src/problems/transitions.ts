@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import type { SessionUser } from "../accounts/sessions.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
-import { selectRows } from "../db/client.ts";
+import { inTransaction, selectRows } from "../db/client.ts";
 import { isoTime } from "../db/query-helpers.ts";
 import type { ProblemStatus } from "../db/schema/index.ts";
 import { AppError, type Message, notFound } from "../errors.ts";
@@ -272,3 +272,6 @@ export async function takeStep(
     days: step.days,
   });
 }
+
+/** Takes one step on a problem in its own transaction. */
+export const stepProblem = inTransaction(takeStep);

@@ -3,7 +3,7 @@
 import { sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
-import { selectRows } from "../db/client.ts";
+import { inTransaction, selectRows } from "../db/client.ts";
 import { AppError, notFound } from "../errors.ts";
 import { recordVersions } from "../grids/versions.ts";
 import type { Actor } from "../grids/write.ts";
@@ -38,7 +38,7 @@ async function handDownVersions(
   }
 }
 
-export async function undoRestructuring(
+async function undoRestructuringIn(
   tx: Executor,
   actor: Actor,
   communityId: number,
@@ -103,3 +103,6 @@ export async function undoRestructuring(
     after: { gridIds: teamed },
   });
 }
+
+/** Undoes a restructuring in its own transaction. */
+export const undoRestructuring = inTransaction(undoRestructuringIn);

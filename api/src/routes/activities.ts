@@ -2,12 +2,12 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { AppError, fieldMessage, notFound } from "../errors.ts";
+import { idempotent } from "../middleware/idempotency.ts";
+import { requirePermission } from "../middleware/session.ts";
 import { activityKinds, listActivities, logActivity } from "../volunteers/activities.ts";
 import { activityTotals, totalsWorkbook } from "../volunteers/activity-totals.ts";
-import { idempotent } from "./idempotency.ts";
 import { bodyId, booleanFlag, calendarDate, oneOf } from "./query.ts";
 import { type AppEnv, attachment, errorSchema, json, jsonBody, newRouter } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const errors = {
   400: json(errorSchema, "A field is not valid; `fields` names it (participants.2.personId)"),
@@ -115,9 +115,7 @@ export const activityRoutes = newRouter()
     }),
     async (c) => {
       const { orm } = c.var.db;
-      const id = await orm.transaction((tx) =>
-        logActivity(tx, c.var.user, c.var.scope, c.req.valid("json")),
-      );
+      const id = await logActivity(orm, c.var.user, c.var.scope, c.req.valid("json"));
       const [row] = await listActivities(orm, c.var.scope, c.var.user, { id });
       if (!row) throw notFound("activity", id);
       return c.json(row, 201);

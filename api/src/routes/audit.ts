@@ -3,9 +3,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { auditChoices, listAudit } from "../audit/queries.ts";
 import { fieldMessage } from "../errors.ts";
 import { languageOf } from "../messages.ts";
+import { requirePermission } from "../middleware/session.ts";
 import { calendarDate, id, page } from "./query.ts";
 import { errorSchema, json, newRouter, pageOf } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const entrySchema = z
   .object({

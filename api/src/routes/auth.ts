@@ -1,32 +1,15 @@
 // POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me, POST /api/auth/password.
-import { randomBytes } from "node:crypto";
 import { roles } from "@civgrid/geo";
 import { createRoute, z } from "@hono/zod-openapi";
-import { sql } from "drizzle-orm";
-import { decoyHash, hashPassword, verifyPassword } from "../accounts/passwords.ts";
-import {
-  createSession,
-  revokeSession,
-  revokeUserSessions,
-  SESSION_COOKIE,
-  type SessionUser,
-} from "../accounts/sessions.ts";
-import {
-  countAttempt,
-  forgiveAttempt,
-  knownSignIn,
-  rememberSignIn,
-  signInKeys,
-} from "../accounts/sign-in-throttle.ts";
+import { SESSION_COOKIE, type SessionUser } from "../accounts/sessions.ts";
+import { changeOwnPassword, signIn, signOut } from "../accounts/sign-in.ts";
 import { passwordSchema } from "../accounts/user-rules.ts";
-import { findLogin } from "../accounts/users.ts";
-import { recordAudit } from "../audit/record.ts";
 import { AppError, fieldMessage } from "../errors.ts";
+import { readCookie, removeCookie, writeCookie } from "../middleware/client.ts";
+import { clientAddress } from "../middleware/session.ts";
 import { permissions } from "../policy/permissions.ts";
-import { type Scope, scopeOf } from "../policy/scope.ts";
-import { readCookie, removeCookie, writeCookie } from "./client.ts";
+import type { Scope } from "../policy/scope.ts";
 import { errorSchema, json, newRouter } from "./router.ts";
-import { clientAddress } from "./session.ts";
 
 /** A long-lived random cookie naming this browser: its user's sign-ins from it are not held up by others' guesses. */
 const DEVICE_COOKIE = "civgrid_device";
@@ -88,51 +71,23 @@ export function authRoutes(sessionHours: number) {
       }),
       async (c) => {
         const { username, password } = c.req.valid("json");
-        const { orm } = c.var.db;
-        const address = clientAddress(c);
         const device = readCookie(c, DEVICE_COOKIE);
-        const user = await findLogin(orm, username);
-        // Looked up for unknown names too, so that the time taken does not tell them apart.
-        const knownAs = await knownSignIn(orm, user?.id ?? 0, device, address);
-        const keys = signInKeys({ username, address, knownAs });
-        // Counted before the password is checked: concurrent guesses cannot slip past the count.
-        const wait = await countAttempt(orm, keys);
-        if (wait) {
-          c.header("retry-after", String(wait));
+        const outcome = await signIn(c.var.db.orm, {
+          username,
+          password,
+          address: clientAddress(c),
+          device,
+          cityId: c.var.cityId,
+          sessionHours,
+        });
+        if (outcome.kind === "throttled") {
+          c.header("retry-after", String(outcome.seconds));
           throw new AppError(429, "throttled", {
             key: "auth.throttled",
-            params: { seconds: wait },
+            params: { seconds: outcome.seconds },
           });
         }
-        // An unknown name is checked against a decoy, so both refusals take the same time.
-        const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash), password);
-        if (!user || !ok) {
-          await recordAudit(orm, {
-            cityId: user?.cityId ?? c.var.cityId,
-            userId: user?.id ?? null,
-            action: "login_failed",
-            entity: "session",
-            entityId: user?.id ?? null,
-            after: { username, address },
-          });
-          throw new AppError(401, "bad_credentials", { key: "auth.bad_credentials" });
-        }
-        if (user.disabled) throw new AppError(401, "account_disabled", { key: "auth.disabled" });
-        await forgiveAttempt(orm, keys);
-        const { passwordHash: _, ...sessionUser } = user;
-        const deviceToken = device ?? randomBytes(32).toString("base64url");
-        const token = await orm.transaction(async (tx) => {
-          const created = await createSession(tx, sessionUser, sessionHours);
-          await rememberSignIn(tx, user.id, deviceToken, address);
-          await recordAudit(tx, {
-            cityId: user.cityId,
-            userId: user.id,
-            action: "login",
-            entity: "session",
-            entityId: user.id,
-          });
-          return created;
-        });
+        const { token, deviceToken } = outcome;
         writeCookie(c, SESSION_COOKIE, token, {
           httpOnly: true,
           sameSite: "Lax",
@@ -143,7 +98,7 @@ export function authRoutes(sessionHours: number) {
           sameSite: "Lax",
           maxAge: 365 * 24 * 3600,
         });
-        return c.json(describe(sessionUser, await scopeOf(orm, sessionUser)), 200);
+        return c.json(describe(outcome.user, outcome.scope), 200);
       },
     )
     .openapi(
@@ -155,16 +110,7 @@ export function authRoutes(sessionHours: number) {
         responses: { 204: { description: "Signed out" }, 401: json(errorSchema, "Not signed in") },
       }),
       async (c) => {
-        await c.var.db.orm.transaction(async (tx) => {
-          await revokeSession(tx, c.var.sessionToken);
-          await recordAudit(tx, {
-            cityId: c.var.user.cityId,
-            userId: c.var.user.id,
-            action: "logout",
-            entity: "session",
-            entityId: c.var.user.id,
-          });
-        });
+        await signOut(c.var.db.orm, c.var.user, c.var.sessionToken);
         removeCookie(c, SESSION_COOKIE);
         return c.body(null, 204);
       },
@@ -210,39 +156,7 @@ export function authRoutes(sessionHours: number) {
         },
       }),
       async (c) => {
-        const { currentPassword, newPassword } = c.req.valid("json");
-        const { orm } = c.var.db;
-        const user = await findLogin(orm, c.var.user.username);
-        if (!user || !(await verifyPassword(user.passwordHash, currentPassword))) {
-          throw new AppError(
-            400,
-            "invalid_request",
-            { key: "error.validation" },
-            { currentPassword: { key: "field.password_wrong" } },
-          );
-        }
-        if (currentPassword === newPassword) {
-          throw new AppError(
-            400,
-            "invalid_request",
-            { key: "error.validation" },
-            { newPassword: { key: "field.password_same" } },
-          );
-        }
-        const hash = await hashPassword(newPassword);
-        await orm.transaction(async (tx) => {
-          await tx.execute(
-            sql`UPDATE users SET password_hash = ${hash}, must_change_password = false WHERE id = ${user.id}`,
-          );
-          await revokeUserSessions(tx, user.id, c.var.sessionToken);
-          await recordAudit(tx, {
-            cityId: user.cityId,
-            userId: user.id,
-            action: "change_password",
-            entity: "user",
-            entityId: user.id,
-          });
-        });
+        await changeOwnPassword(c.var.db.orm, c.var.user, c.var.sessionToken, c.req.valid("json"));
         return c.body(null, 204);
       },
     );

@@ -1,25 +1,15 @@
 // The map's base (issue 22): the city's own outline (public), the administrator's basemap choice,
 // the upload of an offline PMTiles basemap, and that file served to maps with range requests.
-import { randomUUID } from "node:crypto";
-import { createWriteStream } from "node:fs";
-import { mkdir, open, rm } from "node:fs/promises";
 import path from "node:path";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import type { ReadableStream as WebStream } from "node:stream/web";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { chooseBasemap, uploadPmtiles } from "../basemap/choose.ts";
 import { cityOutline } from "../basemap/outline.ts";
-import {
-  type BasemapDefaults,
-  PMTILES_PATH,
-  readBasemap,
-  saveBasemap,
-} from "../basemap/settings.ts";
+import { type BasemapDefaults, PMTILES_PATH, readBasemap } from "../basemap/settings.ts";
 import { AppError, fieldMessage } from "../errors.ts";
+import { requirePermission } from "../middleware/session.ts";
 import { type AppEnv, geojson, json, jsonBody, newRouter, readErrors } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const OutlineFeature = z
   .object({
@@ -65,18 +55,6 @@ const Choice = z
     tiandituKey: z.string().max(200).optional().openapi({ description: "'' removes the key" }),
   })
   .strict();
-
-/** PMTiles v3 files start with the bytes "PMTiles" and the version 3. */
-async function isPmtiles(file: string): Promise<boolean> {
-  const handle = await open(file, "r");
-  try {
-    const head = Buffer.alloc(8);
-    await handle.read(head, 0, 8, 0);
-    return head.subarray(0, 7).toString("latin1") === "PMTiles" && head[7] === 3;
-  } finally {
-    await handle.close();
-  }
-}
 
 export function basemapRoutes(options: { defaults: BasemapDefaults; dir: string; maxMb: number }) {
   const read = (c: Context<AppEnv>) => readBasemap(c.var.db.orm, c.var.cityId, options.defaults);
@@ -129,60 +107,14 @@ export function basemapRoutes(options: { defaults: BasemapDefaults; dir: string;
         responses: { 200: json(Settings, "The basemap settings"), ...readErrors },
       }),
       async (c) => {
-        const choice = c.req.valid("json");
-        const current = await read(c);
-        const rasterUrl = choice.rasterUrl === undefined ? current.rasterUrl : choice.rasterUrl;
-        if (choice.kind === "raster" && !rasterUrl)
-          throw new AppError(
-            400,
-            "invalid_request",
-            { key: "error.validation" },
-            {
-              rasterUrl: { key: "field.required" },
-            },
-          );
-        if (choice.kind === "pmtiles" && (current.fromEnvironment || !current.pmtilesFile))
-          throw new AppError(400, "no_pmtiles", { key: "basemap.no_pmtiles" });
-        await c.var.db.orm.transaction((tx) => saveBasemap(tx, actorOf(c), choice));
+        await chooseBasemap(c.var.db.orm, actorOf(c), options.defaults, c.req.valid("json"));
         return c.json(await view(c), 200);
       },
     );
 
-  // The upload is the file itself as the body (application/octet-stream): a city's basemap runs
-  // to hundreds of megabytes, so it is streamed to disk, never held in memory.
+  // The upload is the file itself as the body (application/octet-stream), streamed to disk.
   router.post("/pmtiles", write, async (c) => {
-    const body = c.req.raw.body;
-    if (!body) throw new AppError(400, "not_pmtiles", { key: "basemap.not_pmtiles" });
-    await mkdir(options.dir, { recursive: true });
-    const name = `${randomUUID()}.pmtiles`;
-    const file = path.join(options.dir, name);
-    const max = options.maxMb * 1024 * 1024;
-    let bytes = 0;
-    try {
-      await pipeline(
-        Readable.fromWeb(body as WebStream),
-        async function* (chunks: AsyncIterable<Buffer>) {
-          for await (const chunk of chunks) {
-            bytes += chunk.length;
-            if (bytes > max)
-              throw new AppError(413, "body_too_large", {
-                key: "basemap.pmtiles_too_large",
-                params: { max: options.maxMb },
-              });
-            yield chunk;
-          }
-        },
-        createWriteStream(file),
-      );
-      if (!(await isPmtiles(file)))
-        throw new AppError(400, "not_pmtiles", { key: "basemap.not_pmtiles" });
-    } catch (error) {
-      await rm(file, { force: true });
-      throw error;
-    }
-    await c.var.db.orm.transaction((tx) =>
-      saveBasemap(tx, actorOf(c), { kind: "pmtiles" }, { name, bytes }),
-    );
+    await uploadPmtiles(c.var.db.orm, actorOf(c), options, c.req.raw.body);
     return c.json(await view(c), 200);
   });
 

@@ -3,12 +3,13 @@
 import { MAX_PARTS, PartitionError } from "@civgrid/geo";
 import { createRoute, z } from "@hono/zod-openapi";
 import { communityCoverage } from "../communities/coverage.ts";
-import { acceptPartition, partitionInput, previewPartition } from "../communities/partition.ts";
+import { partitionInput, previewPartition, savePartition } from "../communities/partition.ts";
 import { cancel, jobOf, settledWithin, startPartitionJob } from "../communities/partition-jobs.ts";
 import { type CommunityRow, listCommunities } from "../communities/queries.ts";
 import { AppError, fieldMessage, notFound } from "../errors.ts";
 import { feature, type Page } from "../geojson.ts";
 import { contentTypes, encode } from "../grids/formats.ts";
+import { requirePermission } from "../middleware/session.ts";
 import { downloadLanguage, idPath, oneOf, page } from "./query.ts";
 import { carryOver } from "./restructuring-schemas.ts";
 import {
@@ -25,7 +26,6 @@ import {
   readErrors,
   readerLanguage,
 } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const communityProperties = z.object({
   id: z.number().int(),
@@ -306,9 +306,7 @@ export const communityRoutes = newRouter()
       const { id } = c.req.valid("param");
       const { parts, current, carryOver: choice } = c.req.valid("json");
       const actor = { cityId: c.var.user.cityId, userId: c.var.user.id };
-      const done = await c.var.db.orm.transaction((tx) =>
-        acceptPartition(tx, actor, id, parts, current, choice),
-      );
+      const done = await savePartition(c.var.db.orm, actor, id, parts, current, choice);
       return c.json({ gridIds: done.gridIds, restructuringId: done.restructuringId }, 201);
     },
   )

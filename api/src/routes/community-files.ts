@@ -1,10 +1,10 @@
 // POST /api/communities/import: communities (社区) of a street from GeoJSON, KML or a zipped Shapefile.
 import { createRoute, z } from "@hono/zod-openapi";
 import { checkCommunityImport, commitCommunityImport } from "../communities/import.ts";
+import { requirePermission } from "../middleware/session.ts";
 import { geoFileBody, importAnswers, runImport, sourceCrs } from "./geo-upload.ts";
 import { booleanFlag, id } from "./query.ts";
 import { newRouter } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const importQuery = z
   .object({

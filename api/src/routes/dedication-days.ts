@@ -1,6 +1,8 @@
 // /api/dedication-days: grid dedication days (创城网格奉献日), sign-ups and check-ins.
 import { createRoute, z } from "@hono/zod-openapi";
 import { fieldMessage } from "../errors.ts";
+import { idempotent } from "../middleware/idempotency.ts";
+import { requirePermission } from "../middleware/session.ts";
 import {
   checkIn,
   daySignUps,
@@ -9,10 +11,8 @@ import {
   scheduleDedicationDay,
   signUp,
 } from "../volunteers/dedication-days.ts";
-import { idempotent } from "./idempotency.ts";
 import { bodyId, calendarDate, id, idPath } from "./query.ts";
 import { errorSchema, json, jsonBody, newRouter } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const errors = {
   400: json(errorSchema, "A field is not valid (a check-in outside the grid says how far)"),
@@ -101,9 +101,7 @@ export const dedicationDayRoutes = newRouter()
     }),
     async (c) => {
       const { orm } = c.var.db;
-      const dayId = await orm.transaction((tx) =>
-        scheduleDedicationDay(tx, c.var.user, c.req.valid("json")),
-      );
+      const dayId = await scheduleDedicationDay(orm, c.var.user, c.req.valid("json"));
       return c.json(await getDedicationDay(orm, c.var.scope, c.var.user, dayId), 201);
     },
   )
@@ -140,7 +138,7 @@ export const dedicationDayRoutes = newRouter()
     async (c) => {
       const { id } = c.req.valid("param");
       const { orm } = c.var.db;
-      await orm.transaction((tx) => signUp(tx, c.var.user, c.var.scope, id));
+      await signUp(orm, c.var.user, c.var.scope, id);
       return c.json(await getDedicationDay(orm, c.var.scope, c.var.user, id), 200);
     },
   )
@@ -169,7 +167,7 @@ export const dedicationDayRoutes = newRouter()
     async (c) => {
       const { id } = c.req.valid("param");
       const { orm } = c.var.db;
-      await orm.transaction((tx) => checkIn(tx, c.var.user, c.var.scope, id, c.req.valid("json")));
+      await checkIn(orm, c.var.user, c.var.scope, id, c.req.valid("json"));
       return c.json(await getDedicationDay(orm, c.var.scope, c.var.user, id), 200);
     },
   );

@@ -9,13 +9,13 @@ import {
 } from "@civgrid/geo";
 import { createRoute, z } from "@hono/zod-openapi";
 import { AppError, fieldMessage, type Message } from "../errors.ts";
+import { requirePermission } from "../middleware/session.ts";
 import {
   escalationLevels,
   escalationSteps,
   writeEscalationSteps,
 } from "../notifications/escalation.ts";
 import { errorSchema, json, jsonBody, newRouter } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const stepSchema = z
   .object({

@@ -7,10 +7,10 @@ import { AppError, fieldMessage } from "../errors.ts";
 import { isPhotoMime, readDocument } from "../files/document.ts";
 import { sendStoredFile } from "../files/send.ts";
 import { type StoredFile, storeFile, storePhoto } from "../files/store.ts";
+import { requirePermission } from "../middleware/session.ts";
 import { filesReadable } from "../policy/file-scope.ts";
 import { idPath } from "./query.ts";
 import { type AppEnv, errorSchema, json, newRouter } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const photoMimes = ["image/jpeg", "image/png", "image/webp"] as const;
 

@@ -9,6 +9,7 @@ import type { Executor } from "../db/client.ts";
 import { AppError, fieldMessage } from "../errors.ts";
 import { renderGridProblem } from "../grids/geometry-errors.ts";
 import { type GeoFileKind, readGeoFileOffThread } from "../grids/read-geo-file.ts";
+import { checkAndSave } from "../grids/run-import.ts";
 import type { Actor } from "../grids/write.ts";
 import { languageOf } from "../messages.ts";
 import { type AppEnv, errorSchema, geometry, gridProblemSchema, json } from "./router.ts";
@@ -109,8 +110,8 @@ export function importPreview<F extends { problems: GridProblem[] }>(
 }
 
 /**
- * The import itself: read the file, check every feature inside one transaction, and either
- * answer the preview (nothing written) or save them all, as `commit` says.
+ * The import itself: read the file, check every feature inside one transaction (the service), and
+ * either answer the preview (nothing written) or save them all, as `commit` says.
  */
 export async function runImport<F extends { problems: GridProblem[] }>(
   c: Context<AppEnv>,
@@ -124,10 +125,7 @@ export async function runImport<F extends { problems: GridProblem[] }>(
 ) {
   const read = await uploadedFeatures(c);
   const actor = { cityId: c.var.user.cityId, userId: c.var.user.id };
-  return c.var.db.orm.transaction(async (tx) => {
-    const checked = await check(tx, actor, read.features);
-    if (!commit) return c.json(importPreview(c, read.kind, crs, checked), 200);
-    const saved = await save(tx, actor, checked);
-    return c.json(Array.isArray(saved) ? { created: saved } : saved, 201);
-  });
+  const done = await checkAndSave(c.var.db.orm, actor, read.features, !!commit, check, save);
+  if (!done.committed) return c.json(importPreview(c, read.kind, crs, done.checked), 200);
+  return c.json(Array.isArray(done.saved) ? { created: done.saved } : done.saved, 201);
 }

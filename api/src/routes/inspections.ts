@@ -4,9 +4,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { AppError, fieldMessage, notFound } from "../errors.ts";
 import { getInspection, listInspections } from "../inspections/queries.ts";
 import { recordInspection } from "../inspections/record.ts";
+import { requirePermission } from "../middleware/session.ts";
 import { bodyId, idPath, page } from "./query.ts";
 import { errorSchema, json, newRouter, pageOf } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const errors = {
   400: json(errorSchema, "A field is not valid"),
@@ -125,9 +125,7 @@ inspectionRoutes
     }),
     async (c) => {
       const input = c.req.valid("json");
-      const created = await c.var.db.orm.transaction((tx) =>
-        recordInspection(tx, c.var.user, input),
-      );
+      const created = await recordInspection(c.var.db.orm, c.var.user, input);
       const inspection = await getInspection(c.var.db.orm, c.var.user.cityId, created.id);
       if (!inspection) throw notFound("inspection", created.id);
       return c.json(inspection, 201);

@@ -4,13 +4,11 @@ import { materialStatuses } from "@civgrid/geo";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { AppError, fieldMessage, validationError } from "../errors.ts";
-import { readDocument } from "../files/document.ts";
-import { discardUnusedFile } from "../files/orphans.ts";
-import { storeFile } from "../files/store.ts";
 import { archiveEntries, archiveStream } from "../materials/archive.ts";
 import { listMaterials, materialBoard } from "../materials/queries.ts";
 import { currentWeek, materialCategories } from "../materials/rules.ts";
-import { insertMaterial, reviewMaterial, unknownTags } from "../materials/write.ts";
+import { reviewSubmitted, submitMaterial } from "../materials/submit.ts";
+import { requirePermission } from "../middleware/session.ts";
 import { dateSchema, getCampaign } from "../tasks/campaigns.ts";
 import { mondayOf } from "../tasks/china-time.ts";
 import { id, idPath, integerParam, listOf, oneOf, page } from "./query.ts";
@@ -24,7 +22,6 @@ import {
   newRouter,
   pageOf,
 } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const errors = {
   400: json(errorSchema, "A field is not valid; `fields` names each one"),
@@ -204,31 +201,10 @@ export function materialRoutes(settings: { dir: string; maxMb: number }) {
           title: title || file.name,
           ...tagIds,
         };
-        const unknown = await unknownTags(c.var.db.orm, c.var.user.cityId, tags);
-        if (Object.keys(unknown).length) {
-          throw new AppError(400, "invalid_request", { key: "error.validation" }, unknown);
-        }
-        const stored = await storeFile(
-          c.var.db,
-          settings.dir,
-          {
-            bytes: new Uint8Array(await file.arrayBuffer()),
-            name: file.name,
-            cityId: c.var.user.cityId,
-            userId: c.var.user.id,
-          },
-          readDocument,
-        );
-        let materialId: number;
-        try {
-          materialId = await c.var.db.orm.transaction((tx) =>
-            insertMaterial(tx, actorOf(c), tags, { id: stored.file.id, name: file.name }),
-          );
-        } catch (error) {
-          // The record was not written: the bytes stored for it must not stay behind.
-          if (stored.created) await discardUnusedFile(c.var.db, settings.dir, stored.file.id);
-          throw error;
-        }
+        const materialId = await submitMaterial(c.var.db, settings.dir, actorOf(c), tags, {
+          bytes: new Uint8Array(await file.arrayBuffer()),
+          name: file.name,
+        });
         return c.json(await one(c, materialId), 201);
       },
     )
@@ -307,9 +283,7 @@ export function materialRoutes(settings: { dir: string; maxMb: number }) {
       }),
       async (c) => {
         const { id: materialId } = c.req.valid("param");
-        await c.var.db.orm.transaction((tx) =>
-          reviewMaterial(tx, actorOf(c), c.var.scope, materialId, { accept: true }),
-        );
+        await reviewSubmitted(c.var.db, actorOf(c), c.var.scope, materialId, { accept: true });
         return c.json(await one(c, materialId), 200);
       },
     )
@@ -339,9 +313,10 @@ export function materialRoutes(settings: { dir: string; maxMb: number }) {
       async (c) => {
         const { id: materialId } = c.req.valid("param");
         const { reason } = c.req.valid("json");
-        await c.var.db.orm.transaction((tx) =>
-          reviewMaterial(tx, actorOf(c), c.var.scope, materialId, { accept: false, reason }),
-        );
+        await reviewSubmitted(c.var.db, actorOf(c), c.var.scope, materialId, {
+          accept: false,
+          reason,
+        });
         return c.json(await one(c, materialId), 200);
       },
     );

@@ -1,9 +1,9 @@
 // GET /api/my-area: a volunteer's or grid leader's patrol area, in one answer for the phone.
 import { pointKinds, problemStatuses } from "@civgrid/geo";
 import { createRoute, z } from "@hono/zod-openapi";
+import { requirePermission } from "../middleware/session.ts";
 import { myArea } from "../volunteers/my-area.ts";
 import { errorSchema, featureSchema, json, newRouter } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const collectionOf = (feature: z.ZodTypeAny) =>
   z.object({ type: z.literal("FeatureCollection"), features: z.array(feature) });

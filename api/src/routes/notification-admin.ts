@@ -6,17 +6,17 @@ import { deliveryStatuses, notificationKinds, outboundChannels } from "@civgrid/
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { AppError, fieldMessage, type Message } from "../errors.ts";
+import { requirePermission } from "../middleware/session.ts";
 import {
   listDeliveries,
   readChannels,
   retryDelivery,
+  saveChannels,
   testChannel,
-  writeChannel,
 } from "../notifications/admin.ts";
 import { MASK } from "../notifications/channels.ts";
 import { idPath, integerParam } from "./query.ts";
 import { type AppEnv, errorSchema, json, jsonBody, newRouter } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const httpUrl = z
   .string()
@@ -189,11 +189,7 @@ export const notificationAdminRoutes = newRouter()
       const { channels } = c.req.valid("json");
       checkSettings(c, channels);
       const user = c.var.user;
-      await c.var.db.orm.transaction(async (tx) => {
-        for (const s of channels) {
-          await writeChannel(tx, { cityId: user.cityId, userId: user.id }, s.channel, s);
-        }
-      });
+      await saveChannels(c.var.db.orm, { cityId: user.cityId, userId: user.id }, channels);
       return c.json({ channels: await readChannels(c.var.db.orm, user.cityId) }, 200);
     },
   )
@@ -312,9 +308,7 @@ export const notificationAdminRoutes = newRouter()
     async (c) => {
       const { id } = c.req.valid("param");
       const user = c.var.user;
-      const row = await c.var.db.orm.transaction((tx) =>
-        retryDelivery(tx, { cityId: user.cityId, userId: user.id }, id),
-      );
+      const row = await retryDelivery(c.var.db.orm, { cityId: user.cityId, userId: user.id }, id);
       return c.json(row as never, 200);
     },
   );

@@ -2,10 +2,10 @@
 // campaign office places on the map; placed, each becomes a problem routed like any other.
 import { createRoute, z } from "@hono/zod-openapi";
 import { fieldMessage } from "../errors.ts";
+import { requirePermission } from "../middleware/session.ts";
 import { listWaitingRequests, placeWaitingRequest } from "../open311/file-request.ts";
 import { idPath } from "./query.ts";
 import { errorSchema, json, jsonBody, newRouter } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const WaitingRequest = z
   .object({

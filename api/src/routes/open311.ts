@@ -13,12 +13,12 @@ import { AppError } from "../errors.ts";
 import { sendStoredFile } from "../files/send.ts";
 import { storePhoto } from "../files/store.ts";
 import { type Lang, languageOf, type MessageKey, translate } from "../messages.ts";
+import { clientAddress } from "../middleware/session.ts";
 import { parseAttributes } from "../open311/attributes.ts";
 import { fileOpen311Request, requestIdOfToken } from "../open311/file-request.ts";
 import { type Format, formatOf, mediaTypes, toXml } from "../open311/format.ts";
 import { listRequests, listServices, MEDIA_PATH, serviceAttributes } from "../open311/services.ts";
 import { filesPublic } from "../policy/file-scope.ts";
-import { clientAddress } from "./session.ts";
 
 interface Open311Env {
   Variables: { db: Db; cityId: number };

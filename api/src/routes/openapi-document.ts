@@ -2,8 +2,8 @@
 // each operation (security), its operationId, and the servers it is reached on.
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { SESSION_COOKIE } from "../accounts/sessions.ts";
+import { isPublic } from "../middleware/session.ts";
 import type { AppEnv } from "./router.ts";
-import { isPublic } from "./session.ts";
 import { describeStandardClients } from "./standard-clients-document.ts";
 
 type Document = ReturnType<OpenAPIHono["getOpenAPI31Document"]>;

@@ -6,10 +6,11 @@ import type { Executor } from "../db/client.ts";
 import { fieldMessage, notFound } from "../errors.ts";
 import type { Page } from "../geojson.ts";
 import { asFeature } from "../geojson.ts";
+import { idempotent } from "../middleware/idempotency.ts";
+import { requirePermission } from "../middleware/session.ts";
 import type { Scope } from "../policy/scope.ts";
 import { mondayOf } from "../volunteers/caller.ts";
 import { addToPatrol, getPatrol, listPatrols, startPatrol } from "../volunteers/patrols.ts";
-import { idempotent } from "./idempotency.ts";
 import { bodyId, booleanFlag, calendarDate, id, idPath, page } from "./query.ts";
 import {
   collectionSchema,
@@ -22,7 +23,6 @@ import {
   pagedCollection,
   readErrors,
 } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const errors = {
   400: json(errorSchema, "A field is not valid; `fields` names the bad point by its index"),
@@ -150,9 +150,7 @@ export const patrolRoutes = newRouter()
     async (c) => {
       const input = c.req.valid("json");
       const { orm } = c.var.db;
-      const patrolId = await orm.transaction((tx) =>
-        startPatrol(tx, c.var.user, c.var.scope, input),
-      );
+      const patrolId = await startPatrol(orm, c.var.user, c.var.scope, input);
       return c.json(await patrolFeature(orm, c.var.scope, patrolId), 201);
     },
   )
@@ -173,7 +171,7 @@ export const patrolRoutes = newRouter()
     async (c) => {
       const { id } = c.req.valid("param");
       const { orm } = c.var.db;
-      await orm.transaction((tx) => addToPatrol(tx, c.var.user, id, c.req.valid("json")));
+      await addToPatrol(orm, c.var.user, id, c.req.valid("json"));
       return c.json(await patrolFeature(orm, c.var.scope, id), 200);
     },
   );

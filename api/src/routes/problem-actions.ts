@@ -5,18 +5,18 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { fieldMessage, notFound } from "../errors.ts";
 import { feature } from "../geojson.ts";
+import { IDEMPOTENCY_HEADER, idempotent } from "../middleware/idempotency.ts";
+import { requirePermission } from "../middleware/session.ts";
 import { problemBoard } from "../problems/board.ts";
-import { createProblem } from "../problems/create.ts";
+import { reportProblem } from "../problems/create.ts";
 import { dispatchProblem } from "../problems/dispatch.ts";
 import { nearbyOpenProblems } from "../problems/duplicates.ts";
 import { getProblem } from "../problems/queries.ts";
 import { actions } from "../problems/rules.ts";
-import { takeStep } from "../problems/transitions.ts";
-import { IDEMPOTENCY_HEADER, idempotent } from "./idempotency.ts";
+import { stepProblem } from "../problems/transitions.ts";
 import { ProblemFeature } from "./problems.ts";
 import { bodyId, calendarDate, idPath } from "./query.ts";
 import { type AppEnv, errorSchema, json, jsonBody, newRouter } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const errors = {
   400: json(errorSchema, "A field is not valid"),
@@ -146,22 +146,20 @@ export const problemActionRoutes = newRouter()
       const key = c.req.valid("header")[IDEMPOTENCY_HEADER];
       const { orm } = c.var.db;
       const user = c.var.user;
-      const created = await orm.transaction((tx) =>
-        createProblem(
-          tx,
-          {
-            cityId: user.cityId,
-            userId: user.id,
-            name: user.displayName,
-            ...(c.var.scope.kind === "grids" && { onlyGridIds: c.var.scope.gridIds }),
-          },
-          {
-            source: user.role === "inspector" ? "inspection" : "patrol",
-            location: input.geometry,
-            idempotencyKey: key,
-            ...input.properties,
-          },
-        ),
+      const created = await reportProblem(
+        orm,
+        {
+          cityId: user.cityId,
+          userId: user.id,
+          name: user.displayName,
+          ...(c.var.scope.kind === "grids" && { onlyGridIds: c.var.scope.gridIds }),
+        },
+        {
+          source: user.role === "inspector" ? "inspection" : "patrol",
+          location: input.geometry,
+          idempotencyKey: key,
+          ...input.properties,
+        },
       );
       const problem = await problemFeature(c, created.id);
       return c.json({ ...problem, possibleDuplicates: created.possibleDuplicates }, 201);
@@ -232,7 +230,7 @@ export const problemActionRoutes = newRouter()
       const step = c.req.valid("json");
       const { orm } = c.var.db;
       if (step.action === "dispatch") await dispatchProblem(orm, c.var.user, c.var.scope, id, step);
-      else await orm.transaction((tx) => takeStep(tx, c.var.user, c.var.scope, id, step));
+      else await stepProblem(orm, c.var.user, c.var.scope, id, step);
       return c.json(await problemFeature(c, id), 200);
     },
   );

@@ -1,13 +1,13 @@
 // Restructurings of a community's grids (网格调整): their impact before applying, the list, and undo.
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { requirePermission } from "../middleware/session.ts";
 import { listRestructurings } from "../restructurings/list.ts";
 import { previewRestructuring } from "../restructurings/preview.ts";
 import { undoRestructuring } from "../restructurings/undo.ts";
 import { bodyId, id, integerParam } from "./query.ts";
 import { carryOver, line } from "./restructuring-schemas.ts";
 import { type AppEnv, errorSchema, json, jsonBody, newRouter, readErrors } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const version = z.number().int().min(1);
 const gridRef = z.object({ id: bodyId, version }).strict();
@@ -175,7 +175,7 @@ export const restructuringRoutes = newRouter()
     }),
     async (c) => {
       const { id: communityId, rid } = c.req.valid("param");
-      await c.var.db.orm.transaction((tx) => undoRestructuring(tx, actorOf(c), communityId, rid));
+      await undoRestructuring(c.var.db.orm, actorOf(c), communityId, rid);
       return c.json({ undone: rid }, 200);
     },
   );

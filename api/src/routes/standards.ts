@@ -3,6 +3,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { AppError, type Message, validationError } from "../errors.ts";
+import { requirePermission } from "../middleware/session.ts";
 import { activateStandard } from "../standards/activate.ts";
 import { standardFileName, standardWorkbook } from "../standards/export-sheet.ts";
 import { readStandardSheet } from "../standards/import-sheet.ts";
@@ -28,7 +29,6 @@ import {
   newRouter,
   pageOf,
 } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const errors = {
   400: json(errorSchema, "A field is not valid; `fields` names each one (sheets: `row N`)"),
@@ -84,7 +84,7 @@ export const standardRoutes = newRouter()
     }),
     async (c) => {
       const body = c.req.valid("json");
-      const id = await c.var.db.orm.transaction((tx) => createStandard(tx, actorOf(c), body));
+      const id = await createStandard(c.var.db.orm, actorOf(c), body);
       return c.json(await detail(c, id), 201);
     },
   )
@@ -116,9 +116,7 @@ export const standardRoutes = newRouter()
       const sheet = await readStandardSheet(await file.arrayBuffer());
       if (!sheet.ok) throw invalid(sheet.problems);
       const input = { ...fields.data, categories: sheet.categories };
-      const id = await c.var.db.orm.transaction((tx) =>
-        createStandard(tx, actorOf(c), input, "import"),
-      );
+      const id = await createStandard(c.var.db.orm, actorOf(c), input, "import");
       return c.json(await detail(c, id), 201);
     },
   )
@@ -150,7 +148,7 @@ export const standardRoutes = newRouter()
     async (c) => {
       const { id } = c.req.valid("param");
       const body = c.req.valid("json");
-      await c.var.db.orm.transaction((tx) => replaceStandard(tx, actorOf(c), id, body));
+      await replaceStandard(c.var.db.orm, actorOf(c), id, body);
       return c.json(await detail(c, id), 200);
     },
   )
@@ -189,7 +187,7 @@ export const standardRoutes = newRouter()
     }),
     async (c) => {
       const { id } = c.req.valid("param");
-      const created = await c.var.db.orm.transaction((tx) => copyStandard(tx, actorOf(c), id));
+      const created = await copyStandard(c.var.db.orm, actorOf(c), id);
       return c.json(await detail(c, created), 201);
     },
   )
@@ -206,7 +204,7 @@ export const standardRoutes = newRouter()
     }),
     async (c) => {
       const { id } = c.req.valid("param");
-      const retired = await c.var.db.orm.transaction((tx) => activateStandard(tx, actorOf(c), id));
+      const retired = await activateStandard(c.var.db.orm, actorOf(c), id);
       return c.json({ ...(await detail(c, id)), retired }, 200);
     },
   );

@@ -2,18 +2,24 @@
 // and grid, each assignee's progress and completion, the coordinator's matrix, XLSX in and out.
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { Executor } from "../db/client.ts";
 import { phaseKinds } from "../db/schema/index.ts";
 import { AppError, fieldMessage } from "../errors.ts";
+import { requirePermission } from "../middleware/session.ts";
 import {
   type Actor,
   campaignInputSchema,
   campaignSchema,
-  createCampaign,
   currentCampaign,
   getCampaign,
   listCampaigns,
 } from "../tasks/campaigns.ts";
+import {
+  type AssignmentStep,
+  createTask,
+  importTasks,
+  setUpCampaign,
+  stepAssignment,
+} from "../tasks/create.ts";
 import {
   importedSchema,
   matrixSchema,
@@ -21,15 +27,8 @@ import {
   taskListSchema,
 } from "../tasks/openapi.ts";
 import { getTask, listTasks, taskMatrix } from "../tasks/queries.ts";
-import { prepareTask, taskInputSchema } from "../tasks/rules.ts";
-import { readTaskSheet, tasksForExport, taskWorkbook } from "../tasks/sheet.ts";
-import {
-  completeAssignment,
-  insertTask,
-  remindAssignment,
-  reportProgress,
-  returnAssignment,
-} from "../tasks/write.ts";
+import { taskInputSchema } from "../tasks/rules.ts";
+import { tasksForExport, taskWorkbook } from "../tasks/sheet.ts";
 import { bodyId, booleanFlag, id, idPath, oneOf, page } from "./query.ts";
 import {
   type AppEnv,
@@ -41,7 +40,6 @@ import {
   newRouter,
   pageOf,
 } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const errors = {
@@ -109,7 +107,7 @@ export const campaignRoutes = newRouter()
     }),
     async (c) => {
       const input = c.req.valid("json");
-      const created = await c.var.db.orm.transaction((tx) => createCampaign(tx, actorOf(c), input));
+      const created = await setUpCampaign(c.var.db.orm, actorOf(c), input);
       return c.json(await getCampaign(c.var.db.orm, c.var.user.cityId, created), 201);
     },
   );
@@ -119,9 +117,9 @@ const assignmentResponses = {
   ...errors,
 };
 
-/** Runs an assignment change in one transaction and answers with its task. */
-async function onAssignment(c: Context<AppEnv>, change: (tx: Executor) => Promise<number>) {
-  const taskId = await c.var.db.orm.transaction((tx) => change(tx));
+/** Takes one step on the assignment named in the path and answers with its task. */
+async function onAssignment(c: Context<AppEnv>, assignmentId: number, step: AssignmentStep) {
+  const taskId = await stepAssignment(c.var.db.orm, actorOf(c), c.var.scope, assignmentId, step);
   return c.json(await getTask(c.var.db.orm, c.var.scope, taskId), 200);
 }
 
@@ -199,11 +197,7 @@ export const taskRoutes = newRouter()
     }),
     async (c) => {
       const input = c.req.valid("json");
-      const created = await c.var.db.orm.transaction(async (tx) => {
-        const prepared = await prepareTask(tx, c.var.user.cityId, input);
-        if (!prepared.ok) throw invalid(prepared.problems);
-        return insertTask(tx, actorOf(c), prepared.task);
-      });
+      const created = await createTask(c.var.db.orm, actorOf(c), input);
       return c.json(await getTask(c.var.db.orm, c.var.scope, created), 201);
     },
   )
@@ -275,29 +269,7 @@ export const taskRoutes = newRouter()
       const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
       if (!(form.file instanceof File)) throw invalid({ file: { key: "field.file_xlsx" } });
       const bytes = await form.file.arrayBuffer();
-      const created = await c.var.db.orm.transaction(async (tx) => {
-        const sheet = await readTaskSheet(tx, c.var.user.cityId, campaignId, bytes);
-        if (!sheet.ok) throw invalid(sheet.problems);
-        const prepared = [];
-        const problems: NonNullable<ConstructorParameters<typeof AppError>[3]> = {};
-        for (const { row, input } of sheet.rows) {
-          const p = await prepareTask(tx, c.var.user.cityId, input);
-          if (p.ok) prepared.push(p.task);
-          else {
-            const [field, problem] = Object.entries(p.problems)[0] ?? [];
-            if (problem) {
-              problems[`row ${row}`] = {
-                key: "field.sheet_cell",
-                params: { row, column: field === "deadline" ? "截止日期" : "责任单位", problem },
-              };
-            }
-          }
-        }
-        if (Object.keys(problems).length) throw invalid(problems);
-        const ids: number[] = [];
-        for (const task of prepared) ids.push(await insertTask(tx, actorOf(c), task));
-        return ids;
-      });
+      const created = await importTasks(c.var.db.orm, actorOf(c), campaignId, bytes);
       return c.json({ created }, 201);
     },
   )
@@ -325,7 +297,7 @@ export const taskRoutes = newRouter()
     (c) => {
       const { id: aid } = c.req.valid("param");
       const body = c.req.valid("json");
-      return onAssignment(c, (tx) => reportProgress(tx, actorOf(c), c.var.scope, aid, body));
+      return onAssignment(c, aid, { kind: "progress", ...body });
     },
   )
   .openapi(
@@ -342,7 +314,7 @@ export const taskRoutes = newRouter()
     (c) => {
       const { id: aid } = c.req.valid("param");
       const body = c.req.valid("json");
-      return onAssignment(c, (tx) => completeAssignment(tx, actorOf(c), c.var.scope, aid, body));
+      return onAssignment(c, aid, { kind: "complete", ...body });
     },
   )
   .openapi(
@@ -357,7 +329,7 @@ export const taskRoutes = newRouter()
     }),
     (c) => {
       const { id: aid } = c.req.valid("param");
-      return onAssignment(c, (tx) => remindAssignment(tx, actorOf(c), c.var.scope, aid));
+      return onAssignment(c, aid, { kind: "remind" });
     },
   )
   .openapi(
@@ -373,6 +345,6 @@ export const taskRoutes = newRouter()
     (c) => {
       const { id: aid } = c.req.valid("param");
       const { reason } = c.req.valid("json");
-      return onAssignment(c, (tx) => returnAssignment(tx, actorOf(c), c.var.scope, aid, reason));
+      return onAssignment(c, aid, { kind: "return", reason });
     },
   );

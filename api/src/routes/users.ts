@@ -1,13 +1,8 @@
 // /api/users (admins): list, create one, import from XLSX, change or disable an account.
 import { createRoute, z } from "@hono/zod-openapi";
-import { sql } from "drizzle-orm";
 import { userWorkbook } from "../accounts/export-users.ts";
-import { readUserSheet } from "../accounts/import-users.ts";
-import { hashPassword } from "../accounts/passwords.ts";
-import { forgetUserSessions } from "../accounts/recent-sessions.ts";
-import { revokeUserSessions } from "../accounts/sessions.ts";
+import { createUser, importUsers, updateUser, visibleUser } from "../accounts/manage-users.ts";
 import {
-  accountProblems,
   displayNameSchema,
   mobileSchema,
   passwordSchema,
@@ -15,14 +10,12 @@ import {
   usernameSchema,
 } from "../accounts/user-rules.ts";
 import { accountsForSheet } from "../accounts/user-sheet.ts";
-import { getUser, insertUsers, listUsers, type UserRow } from "../accounts/users.ts";
-import { recordAudit } from "../audit/record.ts";
-import { type Executor, selectRows } from "../db/client.ts";
+import { listUsers } from "../accounts/users.ts";
 import { roles } from "../db/schema/index.ts";
-import { AppError, fieldMessage, type Message, notFound } from "../errors.ts";
+import { AppError, fieldMessage, type Message } from "../errors.ts";
+import { requirePermission } from "../middleware/session.ts";
 import { bodyId, booleanFlag, idPath, oneOf, page } from "./query.ts";
 import { attachment, errorSchema, json, newRouter, pageOf } from "./router.ts";
-import { requirePermission } from "./session.ts";
 
 const userSchema = z
   .object({
@@ -49,15 +42,11 @@ const errors = {
   403: json(errorSchema, "Only administrators manage accounts"),
 };
 
-const visible = ({ cityId: _, ...user }: UserRow) => user;
+const visible = visibleUser;
 const refId = bodyId.nullable().optional();
 
 const invalid = (problems: Record<string, Message>) =>
   new AppError(400, "invalid_request", { key: "error.validation" }, problems);
-
-function refuse(problems: Record<string, Message>) {
-  if (Object.keys(problems).length) throw invalid(problems);
-}
 
 export const userRoutes = newRouter();
 userRoutes.use("*", requirePermission("users.manage"));
@@ -122,16 +111,7 @@ userRoutes
       responses: { 201: json(userSchema, "The new account"), ...errors },
     }),
     async (c) => {
-      const body = c.req.valid("json");
-      const { orm } = c.var.db;
-      const cityId = c.var.user.cityId;
-      const created = await orm.transaction(async (tx) => {
-        refuse(await accountProblems(tx, cityId, body));
-        const [newId] = await insertUsers(tx, cityId, c.var.user.id, [body]);
-        return newId;
-      });
-      const user = created ? await getUser(orm, cityId, created) : null;
-      if (!user) throw new Error("the new account could not be read back");
+      const user = await createUser(c.var.db.orm, c.var.user, c.req.valid("json"));
       return c.json(visible(user), 201);
     },
   )
@@ -185,15 +165,7 @@ userRoutes
       const file = form.file;
 
       if (!(file instanceof File)) throw invalid({ file: { key: "field.file_xlsx" } });
-      const content = await file.arrayBuffer();
-      const { orm } = c.var.db;
-      const cityId = c.var.user.cityId;
-      const created = await orm.transaction(async (tx) => {
-        const sheet = await readUserSheet(tx, cityId, content);
-        if (!sheet.ok) throw invalid(sheet.problems);
-        const ids = await insertUsers(tx, cityId, c.var.user.id, sheet.users);
-        return { created: ids.length, unchanged: sheet.unchanged };
-      });
+      const created = await importUsers(c.var.db.orm, c.var.user, await file.arrayBuffer());
       return c.json(created, 201);
     },
   )
@@ -234,64 +206,7 @@ userRoutes
     }),
     async (c) => {
       const { id: userId } = c.req.valid("param");
-      const body = c.req.valid("json");
-      const { orm } = c.var.db;
-      const cityId = c.var.user.cityId;
-      await orm.transaction(async (tx) => {
-        const before = await getUser(tx, cityId, userId);
-        if (!before) throw notFound("user", userId);
-        if (body.disabled === true && userId === c.var.user.id)
-          refuse({ disabled: { key: "field.self_disable" } });
-        const next = {
-          username: before.username,
-          mobile: body.mobile === undefined ? before.mobile : body.mobile,
-          role: body.role ?? before.role,
-          unitId: body.unitId === undefined ? before.unitId : body.unitId,
-          personId: body.personId === undefined ? before.personId : body.personId,
-        };
-        refuse(await accountProblems(tx, cityId, next, userId));
-        if (before.role === "admin" && (next.role !== "admin" || body.disabled === true))
-          await keepAnAdministrator(tx, cityId, userId);
-        const hash = body.password ? await hashPassword(body.password) : null;
-        await tx.execute(sql`UPDATE users SET
-            display_name = ${body.displayName ?? before.displayName},
-            mobile = ${next.mobile}, role = ${next.role}, unit_id = ${next.unitId}, person_id = ${next.personId},
-            disabled = ${body.disabled ?? before.disabled},
-            password_hash = coalesce(${hash}, password_hash),
-            must_change_password = ${hash ? true : before.mustChangePassword}
-          WHERE id = ${userId}`);
-        if (body.disabled || hash || next.role !== before.role)
-          await revokeUserSessions(tx, userId);
-        // A new unit or person is a new scope for the tiles' remembered sessions.
-        else await forgetUserSessions(tx, userId);
-        const after = await getUser(tx, cityId, userId);
-        await recordAudit(tx, {
-          cityId,
-          userId: c.var.user.id,
-          action: hash ? "update+reset_password" : "update",
-          entity: "user",
-          entityId: userId,
-          before: visible(before),
-          after: after && visible(after),
-        });
-      });
-      const user = await getUser(orm, cityId, userId);
-      if (!user) throw notFound("user", userId);
+      const user = await updateUser(c.var.db.orm, c.var.user, userId, c.req.valid("json"));
       return c.json(visible(user), 200);
     },
   );
-
-/**
- * Refuses to leave the city without an active administrator (nobody could manage accounts).
- * The administrators' rows are locked, so two admins demoting each other cannot both succeed.
- */
-async function keepAnAdministrator(tx: Executor, cityId: number, leaving: number) {
-  const admins = await selectRows<{ id: number }>(
-    tx,
-    sql`SELECT id FROM users WHERE city_id = ${cityId} AND role = 'admin' AND NOT disabled
-        ORDER BY id FOR UPDATE`,
-  );
-  if (!admins.some((a) => a.id !== leaving)) {
-    throw new AppError(409, "last_admin", { key: "user.last_admin" });
-  }
-}

@@ -3,11 +3,11 @@
 import { sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
-import { selectRows } from "../db/client.ts";
+import { inTransaction, selectRows } from "../db/client.ts";
 import { type Actor, lockName, lockStandard, refuseUnlessDraft } from "./locks.ts";
 
 /** Makes a draft the active standard and retires the one it replaces (same name and scope). */
-export async function activateStandard(ex: Executor, actor: Actor, id: number) {
+async function activateStandardIn(ex: Executor, actor: Actor, id: number) {
   const locked = await lockStandard(ex, actor, id);
   refuseUnlessDraft(locked, "error.standard_not_draft");
   // Same lock as nextVersion: two drafts of one name activated at once cannot both stay active.
@@ -30,3 +30,6 @@ export async function activateStandard(ex: Executor, actor: Actor, id: number) {
   });
   return retired.map((r) => r.id);
 }
+
+/** Activates a draft (retiring the active one of its name and scope) in its own transaction. */
+export const activateStandard = inTransaction(activateStandardIn);

@@ -4,7 +4,7 @@
 import { sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
-import { selectRows } from "../db/client.ts";
+import { inTransaction, selectRows } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import {
   type Actor,
@@ -57,7 +57,7 @@ async function insertDraft(ex: Executor, actor: Actor, input: StandardInput): Pr
 }
 
 /** A new draft (from the API or an imported sheet): the next version of its name. */
-export async function createStandard(
+async function createStandardIn(
   ex: Executor,
   actor: Actor,
   input: StandardInput,
@@ -75,7 +75,7 @@ export async function createStandard(
 }
 
 /** A draft copy of any standard, as the next version of its name: the way to change an active one. */
-export async function copyStandard(ex: Executor, actor: Actor, sourceId: number): Promise<number> {
+async function copyStandardIn(ex: Executor, actor: Actor, sourceId: number): Promise<number> {
   const source = await getStandard(ex, actor.cityId, sourceId);
   if (!source) throw standardNotFound(sourceId);
   const categories = source.categories.map((c) => ({
@@ -101,12 +101,7 @@ export async function copyStandard(ex: Executor, actor: Actor, sourceId: number)
 }
 
 /** Replaces a draft's name, year, scope, categories and items wholesale. */
-export async function replaceStandard(
-  ex: Executor,
-  actor: Actor,
-  id: number,
-  input: StandardInput,
-) {
+async function replaceStandardIn(ex: Executor, actor: Actor, id: number, input: StandardInput) {
   const locked = await lockStandard(ex, actor, id);
   refuseUnlessDraft(locked, "error.standard_frozen");
   const [use] = await selectRows<{ used: boolean }>(
@@ -134,3 +129,10 @@ export async function replaceStandard(
     after,
   });
 }
+
+/** Creates a draft standard (typed in or imported) in its own transaction; returns its id. */
+export const createStandard = inTransaction(createStandardIn);
+/** Replaces a draft's categories and items in its own transaction. */
+export const replaceStandard = inTransaction(replaceStandardIn);
+/** Copies a standard into a new draft in its own transaction; returns the draft's id. */
+export const copyStandard = inTransaction(copyStandardIn);

@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import type { SessionUser } from "../accounts/sessions.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
-import { selectRows } from "../db/client.ts";
+import { inTransaction, selectRows } from "../db/client.ts";
 import { whereAll } from "../db/query-helpers.ts";
 import { AppError, type Message } from "../errors.ts";
 import { activitiesReadable } from "../policy/read-scope.ts";
@@ -102,12 +102,7 @@ async function branchFor(tx: Executor, user: SessionUser, scope: Scope, asked: n
   return asked;
 }
 
-export async function logActivity(
-  tx: Executor,
-  user: SessionUser,
-  scope: Scope,
-  input: NewActivity,
-) {
+async function logActivityIn(tx: Executor, user: SessionUser, scope: Scope, input: NewActivity) {
   if (input.heldOn > todayInChina(new Date())) refuse({ heldOn: { key: "activity.future" } });
   const branchId = await branchFor(tx, user, scope, input.branchId);
   const gridId = input.gridId === undefined ? null : ownGrid(scope, input.gridId);
@@ -163,3 +158,6 @@ export async function logActivity(
   });
   return row.id;
 }
+
+/** Logs a branch's activity in its own transaction; returns its id. */
+export const logActivity = inTransaction(logActivityIn);

@@ -5,7 +5,7 @@ import { sql } from "drizzle-orm";
 import type { SessionUser } from "../accounts/sessions.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
-import { selectRows } from "../db/client.ts";
+import { inTransaction, selectRows } from "../db/client.ts";
 import { isoTime, whereAll } from "../db/query-helpers.ts";
 import { AppError, type Message, notFound } from "../errors.ts";
 import { dedicationDaysReadable } from "../policy/read-scope.ts";
@@ -87,7 +87,7 @@ export async function daySignUps(ex: Executor, scope: Scope, user: SessionUser, 
   );
 }
 
-export async function scheduleDedicationDay(
+async function scheduleDedicationDayIn(
   tx: Executor,
   user: SessionUser,
   input: { gridId: number; heldOn: string; title: string; note?: string | undefined },
@@ -134,7 +134,7 @@ async function dayOf(tx: Executor, scope: Scope, id: number) {
 }
 
 /** Signs the caller up; signing up twice is the same as once. */
-export async function signUp(tx: Executor, user: SessionUser, scope: Scope, dayId: number) {
+async function signUpIn(tx: Executor, user: SessionUser, scope: Scope, dayId: number) {
   const personId = personOf(user);
   const day = await dayOf(tx, scope, dayId);
   if (day.heldOn < todayInChina(new Date())) refuse("dayId", { key: "dedication.past" });
@@ -159,7 +159,7 @@ export async function signUp(tx: Executor, user: SessionUser, scope: Scope, dayI
  * Records attendance: on the day itself, from a position inside the grid (within the fix's
  * accuracy, at most 50 m, of its boundary). A volunteer who turns up without signing up is signed up.
  */
-export async function checkIn(
+async function checkInIn(
   tx: Executor,
   user: SessionUser,
   scope: Scope,
@@ -206,3 +206,10 @@ export async function checkIn(
     after: { personId, location: [at.lon, at.lat], accuracyM: at.accuracyM ?? null },
   });
 }
+
+/** Schedules a dedication day in its own transaction; returns its id. */
+export const scheduleDedicationDay = inTransaction(scheduleDedicationDayIn);
+/** Signs the volunteer up for a day, in its own transaction. */
+export const signUp = inTransaction(signUpIn);
+/** Checks the volunteer in on the day from a position inside the grid, in its own transaction. */
+export const checkIn = inTransaction(checkInIn);

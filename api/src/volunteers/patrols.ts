@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import type { SessionUser } from "../accounts/sessions.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
-import { selectRows } from "../db/client.ts";
+import { inTransaction, selectRows } from "../db/client.ts";
 import { isoTime, queryPage, whereAll } from "../db/query-helpers.ts";
 import { AppError, notFound } from "../errors.ts";
 import type { Page } from "../geojson.ts";
@@ -80,7 +80,7 @@ export function listPatrols(
   });
 }
 
-export async function startPatrol(
+async function startPatrolIn(
   tx: Executor,
   user: SessionUser,
   scope: Scope,
@@ -108,7 +108,7 @@ export async function startPatrol(
 }
 
 /** Appends a batch (and ends the patrol when `stop`); only the walker may, and only while it runs. */
-export async function addToPatrol(
+async function addToPatrolIn(
   tx: Executor,
   user: SessionUser,
   id: number,
@@ -193,3 +193,8 @@ export async function rebuildTracks(tx: Executor, patrolIds: number[]) {
           FROM patrol_points WHERE patrol_id = ANY(${ids}) GROUP BY patrol_id) line
     WHERE t.id = line.patrol_id`);
 }
+
+/** Starts a patrol in its own transaction; returns its id. */
+export const startPatrol = inTransaction(startPatrolIn);
+/** Adds a batch of positions to a running patrol (and ends it on `stop`), in its own transaction. */
+export const addToPatrol = inTransaction(addToPatrolIn);

@@ -7,8 +7,8 @@ import { Throttle } from "../accounts/throttle.ts";
 import { AppError } from "../errors.ts";
 import { type Action, can } from "../policy/permissions.ts";
 import { scopeOf } from "../policy/scope.ts";
+import type { AppEnv } from "../routes/router.ts";
 import { originOf, readCookie } from "./client.ts";
-import type { AppEnv } from "./router.ts";
 
 /** Paths anyone may call without signing in (prefixes under /api). */
 const publicPaths = [
