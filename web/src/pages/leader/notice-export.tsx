@@ -5,9 +5,7 @@ import type { Map as MapLibreMap } from "maplibre-gl";
 import type { RefObject } from "react";
 import { useTranslation } from "react-i18next";
 import { noticeUrl, type Ranking } from "../../api/rankings.ts";
-import { pdfOf, pngOf, saveFile } from "../../map/print/print-files.ts";
 import { useSaving } from "../../map/print/use-saving.ts";
-import { composeNotice, svgImage } from "./notice-sheet.ts";
 
 interface Props {
   map: MapLibreMap | null;
@@ -22,8 +20,11 @@ export function NoticeExport({ map, ranking, chartRef, cityName }: Props) {
   const period = ranking?.period;
   const title = period ? t("leader.noticeTitle", { city: cityName, ...period }) : "";
 
+  // The sheet's composing and the PNG/PDF writers load when a notice is saved (issue 22: the
+  // leaders' page draws without them).
   const sheet = async () => {
     if (!map || !ranking) throw new Error(t("app.loading"));
+    const { composeNotice, svgImage } = await import("./notice-sheet.ts");
     const svg = chartRef.current?.querySelector("svg");
     const name = (r: { name: string; pointsLost: number }) => `${r.name}（${r.pointsLost}）`;
     return composeNotice(map.getCanvas(), svg ? await svgImage(svg) : null, ranking, {
@@ -46,6 +47,7 @@ export function NoticeExport({ map, ranking, chartRef, cityName }: Props) {
   const save = (kind: "png" | "pdf") =>
     run(async () => {
       const notice = await sheet();
+      const { pdfOf, pngOf, saveFile } = await import("../../map/print/print-files.ts");
       saveFile(
         kind === "png" ? await pngOf(notice) : await pdfOf(notice, title),
         `${title}.${kind}`,
