@@ -7,7 +7,7 @@ import { queries } from "../../api/queries.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { LayerToggles } from "../../components/layer-toggles.tsx";
 import { Legend } from "../../components/legend.tsx";
-import { layerFamilyNames } from "../../map/layers/index.ts";
+import { layerFamilyNames } from "../../map/layers/families.ts";
 import { useLeadUnits } from "../../map/use-lead-units.ts";
 import { useTiledLayers } from "../../map/use-tiled-layers.ts";
 import { type FeatureRef, useMapUi } from "../../state/map-ui.ts";
