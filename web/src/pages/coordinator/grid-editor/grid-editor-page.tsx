@@ -22,7 +22,6 @@ import { CommunityPicker } from "./community-picker.tsx";
 import { FileLinks } from "./file-links.tsx";
 import { ModeToolbar } from "./mode-toolbar.tsx";
 import { NoticeBanner } from "./notice-banner.tsx";
-import { RestructuringList } from "./restructuring-list.tsx";
 import { useEditorCheck } from "./use-editor-check.ts";
 
 // Each mode's panel (drawing, split, merge, partition, import, a grid's details and printing)
@@ -30,6 +29,10 @@ import { useEditorCheck } from "./use-editor-check.ts";
 // map without them (issue 22).
 const CommunityImportPanel = lazy(() =>
   import("./community-import-panel.tsx").then((m) => ({ default: m.CommunityImportPanel })),
+);
+// the community's restructurings (with their undo) fill in after the tools
+const RestructuringList = lazy(() =>
+  import("./restructuring-list.tsx").then((m) => ({ default: m.RestructuringList })),
 );
 const ModePanel = lazy(() => import("./mode-panel.tsx").then((m) => ({ default: m.ModePanel })));
 
@@ -82,7 +85,11 @@ export function GridEditorPage({ basemapUrl }: { basemapUrl: string | null | und
         <NoticeBanner />
         <CheckPanel check={check} />
         {community && <FileLinks community={community} grids={gridList} />}
-        {community && <RestructuringList communityId={community.id} />}
+        {community && (
+          <Suspense fallback={null}>
+            <RestructuringList communityId={community.id} />
+          </Suspense>
+        )}
       </div>
       {mode === "importCommunities" ? (
         <Suspense fallback={null}>
