@@ -48,6 +48,9 @@ export function AreaMapSlot({ now, ready, ...props }: Props) {
   useEffect(() => {
     if (now || tapped || seen) setMounted(true);
   }, [now, tapped, seen]);
+  // Nothing until the list is drawn (or a report needs the map): a box below a list still
+  // filling in would be pushed down as it grows, a layout shift in the first view.
+  if (!ready && !mounted && !now) return null;
   return (
     <div ref={slot} className={now ? "area-map-slot first" : "area-map-slot"}>
       {mounted ? (
