@@ -33,6 +33,20 @@ export default defineConfig({
     manifest: true,
     chunkSizeWarningLimit: 1500, // maplibre alone is over a megabyte
     rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // React and i18next, which every page starts with, in one chunk: left to itself rolldown
+          // cuts them into several small shared chunks once pages are split, each compressed on
+          // its own, which cost the first paint about a kilobyte of gzip (issue 22's budget).
+          // React Query stays where rolldown puts it: the shell uses only part of it.
+          groups: [
+            {
+              name: "shell-libraries",
+              test: /node_modules[\\/](react|react-dom|scheduler|i18next|react-i18next)[\\/]/,
+            },
+          ],
+        },
+      },
       onwarn(warning, warn) {
         // React Query marks modules "use client" for server components; meaningless in an SPA
         if (warning.code === "MODULE_LEVEL_DIRECTIVE") return;

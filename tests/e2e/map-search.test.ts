@@ -77,6 +77,9 @@ describe.skipIf(skip)("search on the maps", () => {
     const { page, errors } = await people.signedIn("volunteer", phone, "/my-area");
     const area = await api(page, "/api/my-area");
     const own = area.grids.features[0].properties;
+    // the map comes after the area's list, mounted once scrolled to (issue 22)
+    await page.locator(".area-grid").first().waitFor(patience);
+    await page.locator(".area-map-slot").scrollIntoViewIfNeeded();
     await page.locator(".area-map canvas").waitFor(patience);
     const box = await typeSearch(page, own.code, own.name);
     await page.screenshot({ path: path.join(screenshots, "search-phone.png") });

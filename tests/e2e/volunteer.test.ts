@@ -36,6 +36,17 @@ async function standInArea(context: BrowserContext, page: Page) {
   return stand;
 }
 
+/**
+ * The area's map comes after its list and is mounted only once scrolled to (issue 22: no WebGL
+ * work in the first view): waits for the list, checks the map is not there yet, scrolls to it.
+ */
+async function scrollToAreaMap(page: Page) {
+  await page.locator(".area-grid").first().waitFor(patience);
+  expect(await page.locator(".area-map canvas").count()).toBe(0);
+  await page.locator(".area-map-slot").scrollIntoViewIfNeeded();
+  await page.locator(".area-map canvas").waitFor(patience);
+}
+
 describe.skipIf(skip)("a volunteer on a phone", () => {
   const people = peopleOnOneServer();
 
@@ -120,6 +131,7 @@ describe.skipIf(skip)("a volunteer on a phone", () => {
       .poll(() => saved.textContent(), patience)
       .toMatch(/^离线：显示的是 \d{4}\/\d{2}\/\d{2} \d{2}:\d{2} 保存的区域数据$/);
     // the grids are on the map too, not only in the list
+    await scrollToAreaMap(page);
     await expect
       .poll(
         () => page.evaluate(() => window.__civgridMap?.querySourceFeatures("grids").length ?? 0),
@@ -341,6 +353,7 @@ describe.skipIf(skip)("a volunteer on a phone", () => {
     });
     await page.reload();
     await page.locator(".my-area-page").waitFor(patience);
+    await scrollToAreaMap(page);
     const drawn = () =>
       page.evaluate(() => {
         const source = window.__civgridMap?.getSource("my-position")?.serialize() as any;

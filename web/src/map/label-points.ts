@@ -10,6 +10,9 @@ import type {
   Polygon,
 } from "geojson";
 
+// turf's bbox, for the map hooks that load this module lazily (use-label-points.ts) to fit a map
+export { bbox };
+
 type Polygons<P> = FeatureCollection<Polygon | MultiPolygon, P>;
 
 function anchored<P extends GeoJsonProperties>(

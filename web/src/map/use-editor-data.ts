@@ -2,14 +2,13 @@
 // lead hospital, the view fitted to that community, and the page marked ready for tests
 // (`data-map-ready` and `data-community-id` on the body, after each reload of the grids).
 import { useQuery } from "@tanstack/react-query";
-import bbox from "@turf/bbox";
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { useEffect, useMemo, useRef } from "react";
 import { queries } from "../api/queries.ts";
-import { labelPoints, labelsAbove } from "./label-points.ts";
 import { applyLeadUnitColours } from "./lead-unit-colours.ts";
 import { markReadyWhenIdle } from "./readiness.ts";
 import { sourceIds } from "./sources.ts";
+import { useLabelPoints } from "./use-label-points.ts";
 import { useLeadUnits } from "./use-lead-units.ts";
 import { useSourceData } from "./use-map-data.ts";
 
@@ -29,11 +28,15 @@ export function useEditorData(map: MapLibreMap | null, communityId: number | nul
     ...queries.communityGrids(communityId ?? 0),
     enabled: communityId !== null,
   });
+  const labels = useLabelPoints();
   const communityLabels = useMemo(
-    () => communities.data && labelsAbove(communities.data),
-    [communities.data],
+    () => (labels && communities.data ? labels.labelsAbove(communities.data) : undefined),
+    [labels, communities.data],
   );
-  const gridLabels = useMemo(() => grids.data && labelPoints(grids.data), [grids.data]);
+  const gridLabels = useMemo(
+    () => (labels && grids.data ? labels.labelPoints(grids.data) : undefined),
+    [labels, grids.data],
+  );
   const leadUnits = useLeadUnits();
 
   useSourceData(map, sourceIds.communities, communities.data);
@@ -47,10 +50,10 @@ export function useEditorData(map: MapLibreMap | null, communityId: number | nul
 
   const community = communities.data?.features.find((feature) => feature.id === communityId);
   useEffect(() => {
-    if (!map || !community) return;
-    const [west, south, east, north] = bbox(community);
+    if (!map || !community || !labels) return;
+    const [west, south, east, north] = labels.bbox(community);
     map.fitBounds([west, south, east, north], { padding: editorPadding(), animate: false });
-  }, [map, community]);
+  }, [map, community, labels]);
 
   const ready = useRef<string | null>(null);
   useEffect(() => {

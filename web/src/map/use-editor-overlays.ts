@@ -3,10 +3,10 @@ import type { Feature, FeatureCollection, Point } from "geojson";
 import type { Map as MapLibreMap } from "maplibre-gl";
 import { useEffect, useMemo } from "react";
 import type { Preview, ShownProblem } from "../state/grid-editor.ts";
-import { labelPoints } from "./label-points.ts";
 import { gridLayers } from "./layers/grids.ts";
 import type { Gaps } from "./modes/checks.ts";
 import { sourceIds } from "./sources.ts";
+import { useLabelPoints } from "./use-label-points.ts";
 import { useSourceData } from "./use-map-data.ts";
 
 const none: FeatureCollection = { type: "FeatureCollection", features: [] };
@@ -71,7 +71,11 @@ export function useEditorOverlays(
     }),
     [problems],
   );
-  const labels = useMemo(() => (preview ? labelPoints(preview) : none), [preview]);
+  const labelModule = useLabelPoints();
+  const labels = useMemo(
+    () => (preview && labelModule ? labelModule.labelPoints(preview) : none),
+    [preview, labelModule],
+  );
 
   useSourceData(map, sourceIds.gaps, gapShapes);
   useSourceData(map, sourceIds.problemAreas, areas);

@@ -2,16 +2,15 @@
 // own), fits the view, and marks the map ready.
 
 import { useQuery } from "@tanstack/react-query";
-import bbox from "@turf/bbox";
 import type { GeoJSON } from "geojson";
 import type { GeoJSONSource, Map as MapLibreMap } from "maplibre-gl";
 import { useEffect, useMemo, useRef } from "react";
 import { queries } from "../api/queries.ts";
-import { labelPoints, labelsAbove } from "./label-points.ts";
 import { applyLeadUnitColours } from "./lead-unit-colours.ts";
 import { markReadyWhenIdle } from "./readiness.ts";
 import { type SourceId, sourceIds } from "./sources.ts";
 import type { TiledLayer } from "./tile-sources.ts";
+import { useLabelPoints } from "./use-label-points.ts";
 import { useLeadUnits } from "./use-lead-units.ts";
 
 /** Room for the overlays: the layer list and legend on the left, or above on a phone. */
@@ -57,8 +56,15 @@ export function useMapData(
   const communities = results.communities.data;
   // a list another page left in the cache is not sent to a source no layer reads
   const grids = geojson("grids") ? results.grids.data : undefined;
-  const communityLabels = useMemo(() => communities && labelsAbove(communities), [communities]);
-  const gridLabels = useMemo(() => grids && labelPoints(grids), [grids]);
+  const labels = useLabelPoints();
+  const communityLabels = useMemo(
+    () => (labels && communities ? labels.labelsAbove(communities) : undefined),
+    [labels, communities],
+  );
+  const gridLabels = useMemo(
+    () => (labels && grids ? labels.labelPoints(grids) : undefined),
+    [labels, grids],
+  );
   const leadUnits = useLeadUnits();
 
   useSourceData(map, sourceIds.city, results.city.data);
@@ -80,11 +86,11 @@ export function useMapData(
 
   const fitted = useRef<MapLibreMap | null>(null);
   useEffect(() => {
-    if (!map || !communities?.features.length || fitted.current === map) return;
+    if (!map || !labels || !communities?.features.length || fitted.current === map) return;
     fitted.current = map;
-    const [west, south, east, north] = bbox(communities);
+    const [west, south, east, north] = labels.bbox(communities);
     map.fitBounds([west, south, east, north], { padding: fitPadding(), animate: false });
-  }, [map, communities]);
+  }, [map, labels, communities]);
 
   // a layer drawn from tiles has nothing to wait for here: its tiles load before `idle`
   const allLoaded = Object.entries(results).every(

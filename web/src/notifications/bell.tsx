@@ -1,13 +1,17 @@
 // The bell in the header: the unread count, live from the stream; opens the list in a panel.
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import "./notifications.css";
 import { useTranslation } from "react-i18next";
 import type { Me } from "../api/auth.ts";
 import { Link } from "../components/link.tsx";
 import { notificationQueries } from "./api.ts";
 import { useLiveStream } from "./live.ts";
-import { NotificationList } from "./notification-list.tsx";
+
+// The list loads when the bell is opened: every signed-in page carries the bell (issue 22).
+const NotificationList = lazy(() =>
+  import("./notification-list.tsx").then((m) => ({ default: m.NotificationList })),
+);
 
 export function NotificationBell({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -36,7 +40,9 @@ export function NotificationBell({ me }: { me: Me }) {
       </button>
       {open && (
         <div className="notification-panel" role="dialog" aria-label={t("notifications.title")}>
-          <NotificationList me={me} unreadOnly={false} onOpen={() => setOpen(false)} />
+          <Suspense fallback={<p className="muted">{t("app.loading")}</p>}>
+            <NotificationList me={me} unreadOnly={false} onOpen={() => setOpen(false)} />
+          </Suspense>
           <Link to="/notifications" onNavigate={() => setOpen(false)}>
             {t("notifications.allAndSettings")}
           </Link>

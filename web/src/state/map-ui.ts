@@ -1,6 +1,6 @@
 // UI state of the map page: which feature is selected and which layer families are shown.
 import { create } from "zustand";
-import { type LayerFamily, layerFamilyNames } from "../map/layers/index.ts";
+import { type LayerFamily, layerFamilyNames } from "../map/layers/families.ts";
 
 export type SelectionKind = "grid" | "problem" | "unit";
 

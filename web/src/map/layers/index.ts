@@ -2,6 +2,7 @@
 import type { LayerSpecification } from "maplibre-gl";
 import { communityLayers } from "./communities.ts";
 import { editingLayers } from "./editing.ts";
+import type { LayerFamily } from "./families.ts";
 import { gridLayers } from "./grids.ts";
 import { inspectionPointLayers } from "./points.ts";
 import { problemLayers } from "./problems.ts";
@@ -15,11 +16,10 @@ export const layerFamilies = {
   points: inspectionPointLayers,
   units: unitLayers,
   problems: problemLayers,
-} satisfies Record<string, LayerSpecification[]>;
+} satisfies Record<LayerFamily, LayerSpecification[]>;
 
-export type LayerFamily = keyof typeof layerFamilies;
-
-export const layerFamilyNames = Object.keys(layerFamilies) as LayerFamily[];
+// the names, in the same order, live in families.ts
+export { type LayerFamily, layerFamilyNames } from "./families.ts";
 
 export const dataLayers: LayerSpecification[] = Object.values(layerFamilies).flat();
 

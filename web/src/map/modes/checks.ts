@@ -11,6 +11,9 @@ import {
 } from "@civgrid/geo";
 import type { LineString, MultiPolygon, Polygon } from "geojson";
 
+// The problems' wording comes with the rules that find them (the editor loads both lazily).
+export { formatProblem } from "@civgrid/geo";
+
 type Surface = Polygon | MultiPolygon;
 
 export interface Gaps {

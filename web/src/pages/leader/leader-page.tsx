@@ -4,7 +4,7 @@
 import type { SearchHit } from "@civgrid/geo";
 import { useQuery } from "@tanstack/react-query";
 import type { Map as MapLibreMap } from "maplibre-gl";
-import { useCallback, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AnalyticsFilters, CellSelection } from "../../api/analytics.ts";
 import { errorText, fieldErrors } from "../../api/client.ts";
@@ -14,10 +14,14 @@ import { ErrorBanner } from "../../components/error-banner.tsx";
 import { navigate } from "../../router.ts";
 import { RankingTable } from "../rankings/ranking-table.tsx";
 import { CellProblems } from "./cell-problems.tsx";
-import { HotspotMap, type MapMode, type Metric } from "./hotspot-map.tsx";
+import type { MapMode, Metric } from "./hotspot-map.tsx";
 import { LeaderFilters } from "./leader-filters.tsx";
 import { LeaderTrends } from "./leader-trends.tsx";
 import { NoticeExport } from "./notice-export.tsx";
+
+// The hotspot map (its layers, data hooks, turf) loads after the filters and the ranking are
+// drawn; maplibre follows it (issue 22: what a page needs before its first paint).
+const HotspotMap = lazy(() => import("./hotspot-map.tsx").then((m) => ({ default: m.HotspotMap })));
 
 export function LeaderPage({ basemapUrl }: { basemapUrl: string | null | undefined }) {
   const { t } = useTranslation();
@@ -96,16 +100,24 @@ export function LeaderPage({ basemapUrl }: { basemapUrl: string | null | undefin
         </p>
       )}
       <div className="leader-grid">
-        <HotspotMap
-          basemapUrl={basemapUrl}
-          filters={filters}
-          mode={mode}
-          metric={metric}
-          onSelect={onSelect}
-          onMap={onMap}
-          fitRequest={fitRequest}
-          onSearchChoose={onSearchChoose}
-        />
+        <Suspense
+          fallback={
+            <div className="leader-map-wrap">
+              <div className="leader-map" />
+            </div>
+          }
+        >
+          <HotspotMap
+            basemapUrl={basemapUrl}
+            filters={filters}
+            mode={mode}
+            metric={metric}
+            onSelect={onSelect}
+            onMap={onMap}
+            fitRequest={fitRequest}
+            onSearchChoose={onSearchChoose}
+          />
+        </Suspense>
         <div className="leader-side">
           {selection ? (
             <CellProblems

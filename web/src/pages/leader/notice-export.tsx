@@ -5,10 +5,8 @@ import type { Map as MapLibreMap } from "maplibre-gl";
 import type { RefObject } from "react";
 import { useTranslation } from "react-i18next";
 import { noticeUrl, type Ranking } from "../../api/rankings.ts";
-import { pdfOf, pngOf } from "../../map/print/print-files.ts";
 import { useSaving } from "../../map/print/use-saving.ts";
 import { saveFile } from "../../save-file.ts";
-import { composeNotice, svgImage } from "./notice-sheet.ts";
 
 interface Props {
   map: MapLibreMap | null;
@@ -23,8 +21,11 @@ export function NoticeExport({ map, ranking, chartRef, cityName }: Props) {
   const period = ranking?.period;
   const title = period ? t("leader.noticeTitle", { city: cityName, ...period }) : "";
 
+  // The sheet's composing and the PNG/PDF writers load when a notice is saved (issue 22: the
+  // leaders' page draws without them).
   const sheet = async () => {
     if (!map || !ranking) throw new Error(t("app.loading"));
+    const { composeNotice, svgImage } = await import("./notice-sheet.ts");
     const svg = chartRef.current?.querySelector("svg");
     const name = (r: { name: string; pointsLost: number }) => `${r.name}（${r.pointsLost}）`;
     return composeNotice(map.getCanvas(), svg ? await svgImage(svg) : null, ranking, {
@@ -47,6 +48,7 @@ export function NoticeExport({ map, ranking, chartRef, cityName }: Props) {
   const save = (kind: "png" | "pdf") =>
     run(async () => {
       const notice = await sheet();
+      const { pdfOf, pngOf } = await import("../../map/print/print-files.ts");
       saveFile(
         kind === "png" ? await pngOf(notice) : await pdfOf(notice, title),
         `${title}.${kind}`,

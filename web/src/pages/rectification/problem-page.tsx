@@ -1,7 +1,7 @@
 // One problem, to act on: what and where, the photos before and after side by side, the steps the
 // signed-in user may take now, and the history of every step.
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { can, type Me } from "../../api/auth.ts";
 import { queries } from "../../api/queries.ts";
@@ -12,9 +12,12 @@ import { ProblemFacts } from "../../components/problem-details.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { StatusTimeline } from "../../components/status-timeline.tsx";
 import { PossibleDuplicates } from "./possible-duplicates.tsx";
-import { ProblemMap } from "./problem-map.tsx";
 import { ProblemNotes } from "./problem-notes.tsx";
 import { StepActions, type StepNotice, StepNoticeBanner } from "./step-actions.tsx";
+
+// The problem's little map (its layers, data hooks, turf) loads after the problem's facts and
+// actions are drawn; maplibre follows it (issue 22).
+const ProblemMap = lazy(() => import("./problem-map.tsx").then((m) => ({ default: m.ProblemMap })));
 
 interface Props {
   me: Me;
@@ -62,7 +65,9 @@ export function ProblemPage({ me, id, basemapUrl }: Props) {
           <p className="description">{properties.description}</p>
           <ProblemNotes problem={properties} />
           <ProblemFacts problem={properties} />
-          <ProblemMap problem={properties} location={geometry} basemapUrl={basemapUrl} />
+          <Suspense fallback={<div className="problem-map" />}>
+            <ProblemMap problem={properties} location={geometry} basemapUrl={basemapUrl} />
+          </Suspense>
         </section>
         <section className="problem-card">
           <h3 className="first">{t("rectification.actionsHeading")}</h3>

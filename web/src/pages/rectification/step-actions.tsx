@@ -1,6 +1,6 @@
 // The buttons for the steps the signed-in user may take on a problem now; each opens its form,
 // except `quick` ones that need nothing more and are taken at once.
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Me } from "../../api/auth.ts";
 import type { StepAction } from "../../api/problems.ts";
@@ -9,8 +9,11 @@ import { Dialog } from "../../components/dialog.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { joinSentences } from "../../format.ts";
 import { allowedActions } from "./allowed-actions.ts";
-import { StepForm } from "./step-form.tsx";
 import { isConflict, useProblemStep } from "./use-problem-step.ts";
+
+// A step's form (photos, units, the deadline's working days) loads when an action is chosen:
+// the problem's page draws without it (issue 22).
+const StepForm = lazy(() => import("./step-form.tsx").then((m) => ({ default: m.StepForm })));
 
 /** What became of a step, for the page to show above everything else. */
 export interface StepNotice {
@@ -79,19 +82,21 @@ export function StepActions(props: Props) {
           heading={t("rectification.stepHeading", { action: t(`step.${open}`), id: problem.id })}
           onClose={() => setOpen(null)}
         >
-          <StepForm
-            problem={problem}
-            action={open}
-            onCancel={() => setOpen(null)}
-            onDone={(message) => {
-              setOpen(null);
-              onNotice({ kind: "success", message });
-            }}
-            onConflict={(message) => {
-              setOpen(null);
-              onNotice({ kind: "conflict", message });
-            }}
-          />
+          <Suspense fallback={<p className="muted">{t("app.loading")}</p>}>
+            <StepForm
+              problem={problem}
+              action={open}
+              onCancel={() => setOpen(null)}
+              onDone={(message) => {
+                setOpen(null);
+                onNotice({ kind: "success", message });
+              }}
+              onConflict={(message) => {
+                setOpen(null);
+                onNotice({ kind: "conflict", message });
+              }}
+            />
+          </Suspense>
         </Dialog>
       )}
     </div>

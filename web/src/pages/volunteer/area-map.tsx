@@ -78,7 +78,7 @@ function useIdleOnceReady(ready: boolean): boolean {
   return idle;
 }
 
-interface Props {
+export interface AreaMapProps {
   basemapUrl: string | null | undefined;
   crs: BasemapCrs;
   area: MyArea | undefined;
@@ -99,7 +99,7 @@ export function AreaMap({
   fix,
   reportPlace,
   onReportPlace,
-}: Props) {
+}: AreaMapProps) {
   const container = useRef<HTMLDivElement>(null);
   const idle = useIdleOnceReady(area !== undefined);
   // made where the area is: the map draws no frame of the whole city before it jumps there

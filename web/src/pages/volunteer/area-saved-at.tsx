@@ -27,12 +27,13 @@ export function AreaSavedAt({ updatedAt }: { updatedAt: number }) {
       current = false;
     };
   }, [updatedAt]);
-  if (!at) return null;
+  // the line is there (empty) from the start: filled in, it moves nothing below it (layout shift)
   return (
     <p className="muted area-saved-at" data-testid="area-saved-at">
-      {t(navigator.onLine ? "volunteer.areaUpdated" : "volunteer.areaOffline", {
-        at: formatDateTime(at, i18n.language),
-      })}
+      {at &&
+        t(navigator.onLine ? "volunteer.areaUpdated" : "volunteer.areaOffline", {
+          at: formatDateTime(at, i18n.language),
+        })}
     </p>
   );
 }

@@ -1,25 +1,33 @@
 // The volunteer's phone page (我的网格): my grids on the map with who to call, patrols, reports that
 // survive a bad network, dedication days and my hours.
 import { useQuery } from "@tanstack/react-query";
-import { useCallback, useState } from "react";
+import { lazy, Suspense, useCallback, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../api/use-session.ts";
 import { type Patrol, type TrackPoint, volunteerQueries } from "../../api/volunteers.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import type { BasemapCrs } from "../../map/basemap-crs.ts";
 import { AreaContacts } from "./area-contacts.tsx";
-import { AreaMap } from "./area-map.tsx";
+import { AreaMapSlot } from "./area-map-slot.tsx";
 import { AreaSavedAt } from "./area-saved-at.tsx";
-import { DedicationDaysPanel } from "./dedication-days-panel.tsx";
-import { MyHoursPanel } from "./my-hours-panel.tsx";
 import { MyReportsPanel } from "./my-reports-panel.tsx";
 import { PatrolPanel } from "./patrol-panel.tsx";
 import { PendingReports } from "./pending-reports.tsx";
 import { emptyReport, type ReportDraft } from "./report-draft.ts";
-import { ReportPanel } from "./report-panel.tsx";
 import { usePatrol } from "./use-patrol.ts";
 import { usePosition } from "./use-position.ts";
 import { useReportQueue } from "./use-report-queue.ts";
+
+// The other tabs' panels load when opened: the first view is the area's list (issue 22).
+const ReportPanel = lazy(() =>
+  import("./report-panel.tsx").then((m) => ({ default: m.ReportPanel })),
+);
+const DedicationDaysPanel = lazy(() =>
+  import("./dedication-days-panel.tsx").then((m) => ({ default: m.DedicationDaysPanel })),
+);
+const MyHoursPanel = lazy(() =>
+  import("./my-hours-panel.tsx").then((m) => ({ default: m.MyHoursPanel })),
+);
 
 const tabs = ["area", "report", "days", "hours"] as const;
 // the same empty lists at every render, so the map is not given new data it already has
@@ -61,16 +69,6 @@ export function MyAreaPage({ basemapUrl, basemapCrs }: Props) {
 
   return (
     <div className="page my-area-page">
-      <AreaMap
-        basemapUrl={basemapUrl}
-        crs={basemapCrs}
-        area={area.data}
-        patrols={patrols.data?.features ?? noPatrols}
-        live={patrol.patrol?.points ?? noTrack}
-        fix={fix}
-        reportPlace={tab === "report" ? draft.place : null}
-        onReportPlace={onReportPlace}
-      />
       <p className={problem ? "field-error position-note" : "muted position-note"} role="status">
         {problem
           ? t(problem)
@@ -118,27 +116,41 @@ export function MyAreaPage({ basemapUrl, basemapCrs }: Props) {
           {area.data && <AreaContacts area={area.data} />}
         </>
       )}
-      {tab === "report" && (
-        <ReportPanel
-          draft={draft}
-          onDraft={setDraft}
-          fix={fix}
-          onQueue={outbox.enqueue}
-          onDone={() => {
-            setDraft(emptyReport);
-            setTab("area");
-            setQueuedNote(true);
-          }}
-          onCancel={() => {
-            setDraft(emptyReport);
-            setTab("area");
-          }}
-        />
-      )}
-      {tab === "days" && <DedicationDaysPanel fix={fix} />}
-      {tab === "hours" && (
-        <MyHoursPanel area={area.data} personId={session.data?.user?.personId ?? null} />
-      )}
+      <Suspense fallback={null}>
+        {tab === "report" && (
+          <ReportPanel
+            draft={draft}
+            onDraft={setDraft}
+            fix={fix}
+            onQueue={outbox.enqueue}
+            onDone={() => {
+              setDraft(emptyReport);
+              setTab("area");
+              setQueuedNote(true);
+            }}
+            onCancel={() => {
+              setDraft(emptyReport);
+              setTab("area");
+            }}
+          />
+        )}
+        {tab === "days" && <DedicationDaysPanel fix={fix} />}
+        {tab === "hours" && (
+          <MyHoursPanel area={area.data} personId={session.data?.user?.personId ?? null} />
+        )}
+      </Suspense>
+      <AreaMapSlot
+        now={tab === "report"}
+        ready={area.data !== undefined || area.error !== null}
+        basemapUrl={basemapUrl}
+        crs={basemapCrs}
+        area={area.data}
+        patrols={patrols.data?.features ?? noPatrols}
+        live={patrol.patrol?.points ?? noTrack}
+        fix={fix}
+        reportPlace={tab === "report" ? draft.place : null}
+        onReportPlace={onReportPlace}
+      />
     </div>
   );
 }

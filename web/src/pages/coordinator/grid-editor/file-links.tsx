@@ -1,12 +1,16 @@
 // The community's grids as files: export links, the division table, the printed map.
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { communitiesExportUrl, type ExportFormat, exportUrl } from "../../../api/grid-files.ts";
 
 import type { GridFeature } from "../../../api/grids.ts";
 import { Link } from "../../../components/link.tsx";
 import type { Community } from "./mode-panel.tsx";
-import { PrintDialog } from "./print-dialog.tsx";
+
+// The printable sheet (its layout, the PDF/PNG writers) loads when 打印 is chosen (issue 22).
+const PrintDialog = lazy(() =>
+  import("./print-dialog.tsx").then((m) => ({ default: m.PrintDialog })),
+);
 
 const formats: readonly ExportFormat[] = ["geojson", "kml", "csv"];
 
@@ -44,7 +48,9 @@ export function FileLinks({ community, grids }: { community: Community; grids: G
         </button>
       </p>
       {printing && (
-        <PrintDialog community={community} grids={grids} onClose={() => setPrinting(false)} />
+        <Suspense fallback={null}>
+          <PrintDialog community={community} grids={grids} onClose={() => setPrinting(false)} />
+        </Suspense>
       )}
     </section>
   );

@@ -3,7 +3,7 @@
 import type { SearchHit } from "@civgrid/geo";
 import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Position } from "geojson";
-import { useEffect, useMemo, useRef } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { queries } from "../../../api/queries.ts";
 import { ErrorBanner } from "../../../components/error-banner.tsx";
@@ -18,14 +18,23 @@ import { useMapInstance } from "../../../map/use-map-instance.ts";
 import { navigate, useLocation } from "../../../router.ts";
 import { useGridEditor } from "../../../state/grid-editor.ts";
 import { CheckPanel } from "./check-panel.tsx";
-import { CommunityImportPanel } from "./community-import-panel.tsx";
 import { CommunityPicker } from "./community-picker.tsx";
 import { FileLinks } from "./file-links.tsx";
-import { ModePanel } from "./mode-panel.tsx";
 import { ModeToolbar } from "./mode-toolbar.tsx";
 import { NoticeBanner } from "./notice-banner.tsx";
-import { RestructuringList } from "./restructuring-list.tsx";
 import { useEditorCheck } from "./use-editor-check.ts";
+
+// Each mode's panel (drawing, split, merge, partition, import, a grid's details and printing)
+// loads when a mode is chosen or a grid selected: the editor opens on the community's list and
+// map without them (issue 22).
+const CommunityImportPanel = lazy(() =>
+  import("./community-import-panel.tsx").then((m) => ({ default: m.CommunityImportPanel })),
+);
+// the community's restructurings (with their undo) fill in after the tools
+const RestructuringList = lazy(() =>
+  import("./restructuring-list.tsx").then((m) => ({ default: m.RestructuringList })),
+);
+const ModePanel = lazy(() => import("./mode-panel.tsx").then((m) => ({ default: m.ModePanel })));
 
 const mapOptions: MapOptions = { layers: editorLayers, printable: true };
 
@@ -76,13 +85,21 @@ export function GridEditorPage({ basemapUrl }: { basemapUrl: string | null | und
         <NoticeBanner />
         <CheckPanel check={check} />
         {community && <FileLinks community={community} grids={gridList} />}
-        {community && <RestructuringList communityId={community.id} />}
+        {community && (
+          <Suspense fallback={null}>
+            <RestructuringList communityId={community.id} />
+          </Suspense>
+        )}
       </div>
       {mode === "importCommunities" ? (
-        <CommunityImportPanel />
+        <Suspense fallback={null}>
+          <CommunityImportPanel />
+        </Suspense>
       ) : (
         community && (
-          <ModePanel community={community} grids={gridList} selected={selected} check={check} />
+          <Suspense fallback={null}>
+            <ModePanel community={community} grids={gridList} selected={selected} check={check} />
+          </Suspense>
         )
       )}
     </div>
