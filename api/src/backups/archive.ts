@@ -8,7 +8,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/p
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
-import { chinaDateTime, CHINA_OFFSET_MS } from "@civgrid/geo";
+import { CHINA_OFFSET_MS, chinaDateTime } from "@civgrid/geo";
 import tar from "tar-stream";
 import type { Db, Engine } from "../db/client.ts";
 import { blobPath, thumbnailPath } from "../files/store.ts";

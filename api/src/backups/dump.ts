@@ -22,7 +22,8 @@ const FILE_HASHES = "SELECT DISTINCT sha256 FROM files ORDER BY sha256";
 const MIGRATIONS = "SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations";
 
 export function dumpDatabase(db: Db, databaseUrl?: string): Promise<Dump> {
-  if (db.engine === "pglite") return dumpEmbedded((db.orm as unknown as { $client: PGlite }).$client);
+  if (db.engine === "pglite")
+    return dumpEmbedded((db.orm as unknown as { $client: PGlite }).$client);
   if (!databaseUrl) throw new Error("a server database's backup needs its DATABASE_URL");
   return dumpServer((db.orm as unknown as { $client: postgres.Sql }).$client, databaseUrl);
 }
@@ -47,9 +48,9 @@ async function unlockedQuery(pg: PGlite, text: string) {
   const rows: Record<string, string | null>[] = [];
   for (const message of messages) {
     if (message.name === "rowDescription") {
-      names = (message as { fields: { name: string }[] }).fields.map((f) => f.name);
+      names = (message as unknown as { fields: { name: string }[] }).fields.map((f) => f.name);
     } else if (message.name === "dataRow") {
-      const fields = (message as { fields: (string | null)[] }).fields;
+      const fields = (message as unknown as { fields: (string | null)[] }).fields;
       rows.push(Object.fromEntries(names.map((n, i) => [n, fields[i] ?? null])));
     }
   }
@@ -78,7 +79,10 @@ async function dumpEmbedded(pg: PGlite): Promise<Dump> {
         exec: (text: string) => pg.execProtocol(protocol.serialize.query(text)),
         execProtocolRawStream: pg.execProtocolRawStream.bind(pg),
       } as unknown as PGlite;
-      const file = await pgDump({ pg: facade, args: [...DUMP_ARGS, "--exclude-extension=postgis"] });
+      const file = await pgDump({
+        pg: facade,
+        args: [...DUMP_ARGS, "--exclude-extension=postgis"],
+      });
       return {
         sql: portableSql(await file.text()),
         fileHashes: hashes.rows.map((r) => String(r.sha256)),
@@ -129,7 +133,11 @@ function runPgDump(url: string, args: string[]): Promise<string> {
       err += chunk.toString();
     });
     child.on("error", (error) =>
-      reject(new Error(`pg_dump could not be started (is postgresql-client installed?): ${error.message}`)),
+      reject(
+        new Error(
+          `pg_dump could not be started (is postgresql-client installed?): ${error.message}`,
+        ),
+      ),
     );
     child.on("close", (code) => {
       if (code === 0) resolve(Buffer.concat(out).toString("utf8"));

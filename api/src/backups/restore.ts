@@ -40,7 +40,11 @@ async function entriesOf(dir: string, ignore: string[] = []) {
 /** Refuses a target that holds anything: a restore never merges into or overwrites data. */
 export async function checkTarget(options: Omit<RestoreOptions, "archive">) {
   if (options.databaseUrl) {
-    const client = postgres(options.databaseUrl, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+    const client = postgres(options.databaseUrl, {
+      max: 1,
+      onnotice: () => {},
+      connect_timeout: 5,
+    });
     try {
       const rows = await client.unsafe<{ name: string }[]>(
         `SELECT n.nspname || '.' || c.relname AS name FROM pg_class c
@@ -87,7 +91,7 @@ async function unpack(archive: string, staging: string) {
   const extract = tar.extract();
   extract.on("entry", (header, stream, next) => {
     const chunks: Buffer[] = [];
-    stream.on("data", (c: Buffer) => chunks.push(c));
+    stream.on("data", (c: unknown) => chunks.push(c as Buffer));
     stream.on("error", next);
     stream.on("end", () => {
       const bytes = Buffer.concat(chunks);
@@ -115,7 +119,9 @@ async function unpack(archive: string, staging: string) {
   const m = manifest as Manifest | null;
   const dump = sqlText as Buffer | null;
   if (!m || m.format !== ARCHIVE_FORMAT || !dump) {
-    throw new RestoreRefused(`${archive} is not a CivGrid backup (no manifest or no database dump).`);
+    throw new RestoreRefused(
+      `${archive} is not a CivGrid backup (no manifest or no database dump).`,
+    );
   }
   if (sha256(dump) !== m.database.sha256) {
     throw new RestoreRefused(`The database dump in ${archive} is damaged (checksum mismatch).`);
@@ -173,7 +179,9 @@ export async function restoreBackup(options: RestoreOptions): Promise<Manifest> 
     log(
       `backup of ${manifest.createdAtChina} (${manifest.engine}, ${manifest.migrations} migrations, ${manifest.fileCount} files): checksums match`,
     );
-    log(`loading the database (${options.databaseUrl ? "PostgreSQL server" : `embedded, ${options.dataDir}`}) …`);
+    log(
+      `loading the database (${options.databaseUrl ? "PostgreSQL server" : `embedded, ${options.dataDir}`}) …`,
+    );
     await loadDump(options, text);
     for (const entry of manifest.files) {
       const target = path.join(options.filesDir, entry.path);
