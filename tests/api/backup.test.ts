@@ -250,6 +250,8 @@ describe("the administrator's backups API", () => {
     const made = await admin.request("/api/admin/backups", { method: "POST" });
     expect(made.status).toBe(201);
     expect(made.body.fileCount).toBe(4); // two photos and their thumbnails
+    // PGlite's one connection is left as it was: the app writes on after the dump.
+    expect(await uploadLoad(city.db, city.filesDir, city.cityId, 1)).toHaveLength(1);
     const list = await admin.request("/api/admin/backups");
     expect(list.status).toBe(200);
     expect(list.body).toMatchObject({ running: false, keep: 2, schedule: "02:30" });

@@ -79,10 +79,18 @@ async function dumpEmbedded(pg: PGlite): Promise<Dump> {
         exec: (text: string) => pg.execProtocol(protocol.serialize.query(text)),
         execProtocolRawStream: pg.execProtocolRawStream.bind(pg),
       } as unknown as PGlite;
-      const file = await pgDump({
-        pg: facade,
-        args: [...DUMP_ARGS, "--exclude-extension=postgis"],
-      });
+      const searchPath = (await unlockedQuery(pg, "SHOW search_path")).rows[0]?.search_path;
+      let file: File;
+      try {
+        file = await pgDump({ pg: facade, args: [...DUMP_ARGS, "--exclude-extension=postgis"] });
+      } finally {
+        // pg_dump ends by dropping its connection, which on a server ends its READ ONLY
+        // transaction; PGlite's one connection lives on, so the transaction and pg_dump's session
+        // settings are ended here, or the app's next INSERT fails (25006: read-only transaction).
+        await unlockedQuery(pg, "ROLLBACK");
+        await unlockedQuery(pg, "RESET ALL");
+        if (searchPath) await unlockedQuery(pg, `SET search_path = ${searchPath}`);
+      }
       return {
         sql: portableSql(await file.text()),
         fileHashes: hashes.rows.map((r) => String(r.sha256)),
