@@ -196,7 +196,7 @@ describe.skipIf(skip)("backup and restore across engines", () => {
     await expect(
       restoreBackup({ archive, databaseUrl: target.url, dataDir: "unused", filesDir }),
     ).rejects.toThrow(/not empty/);
-  });
+  }, 400_000);
 
   it("a server backup taken under uploads restores into an empty embedded data directory, and refuses a non-empty one", async () => {
     const { city, archive, acknowledged } = await backupUnderLoad("postgres");
@@ -218,7 +218,7 @@ describe.skipIf(skip)("backup and restore across engines", () => {
     await expect(restoreBackup({ archive, dataDir, filesDir: await tempDir("y") })).rejects.toThrow(
       /not empty/,
     );
-  });
+  }, 400_000);
 });
 
 describe("the administrator's backups API", () => {
@@ -265,5 +265,5 @@ describe("the administrator's backups API", () => {
     expect(
       (await admin.request("/api/admin/backups/civgrid-backup-20000101-000000.tar.gz")).status,
     ).toBe(404);
-  });
+  }, 300_000);
 });
