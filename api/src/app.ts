@@ -24,6 +24,7 @@ import { activityRoutes } from "./routes/activities.ts";
 import { analyticsRoutes } from "./routes/analytics.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { backupRoutes } from "./routes/backups.ts";
 import { basemapRoutes } from "./routes/basemap.ts";
 import { calendarRoutes } from "./routes/calendar.ts";
 import { communityRoutes } from "./routes/communities.ts";
@@ -100,6 +101,8 @@ export interface AppOptions {
   notifyChannels?: ChannelDefaults;
   /** Tianditu's geocoder, asked by the map's search when a Tianditu key is saved (tests: loopback). */
   geocoderUrl?: string;
+  /** Backups (BACKUP_DIR, BACKUP_KEEP, BACKUP_AT); a fresh temp folder when unset (tests). */
+  backups?: { dir: string; keep: number; at: string | null; databaseUrl?: string | undefined };
   /** True once SIGTERM arrived: /api/ready says "stopping" so no new work is routed here. */
   isStopping?: () => boolean;
 }
@@ -258,6 +261,17 @@ export function createApp(options: AppOptions) {
   if (options.notifyChannels) useChannelDefaults(options.notifyChannels);
   app.route("/api/notifications", notificationRoutes);
   app.route("/api/notification-settings", notificationSettingRoutes);
+  app.route(
+    "/api/admin/backups",
+    backupRoutes({
+      ...(options.backups ?? {
+        dir: path.join(tmpdir(), `civgrid-backups-${randomUUID()}`),
+        keep: 14,
+        at: null,
+      }),
+      filesDir,
+    }),
+  );
   app.route("/api/admin", notificationAdminRoutes);
   app.route("/api/escalation-steps", escalationStepRoutes);
   // Standard clients (issue 18): Open311 requests waiting to be placed on the map.

@@ -47,4 +47,14 @@ describe("loadConfig", () => {
       /PORT[\s\S]*CITY_CODE[\s\S]*SEED|PORT[\s\S]*SEED[\s\S]*CITY_CODE/,
     );
   });
+
+  it("backs up daily at 02:30 China time into <DATA_DIR>/../backups, keeping 14, unless told otherwise", () => {
+    const config = loadConfig({ INIT_CWD: "/srv/civgrid", DATA_DIR: "./data" });
+    expect(config.backup).toEqual({ at: "02:30", dir: "/srv/civgrid/backups", keep: 14 });
+    const other = loadConfig({ BACKUP_AT: "off", BACKUP_DIR: "/mnt/usb", BACKUP_KEEP: "3" });
+    expect(other.backup).toEqual({ at: null, dir: "/mnt/usb", keep: 3 });
+    expect(() => loadConfig({ BACKUP_AT: "25:00", BACKUP_KEEP: "0" })).toThrow(
+      /BACKUP_AT[\s\S]*BACKUP_KEEP/,
+    );
+  });
 });

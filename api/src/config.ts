@@ -104,6 +104,15 @@ const schema = z.object({
   NOTIFY_SMS_ENDPOINT: z.string().url().optional(),
   /** How often the notification worker looks for due deliveries, in seconds. */
   NOTIFY_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).default(5),
+  /** Backups (issue 21): the daily backup's time of day in China time, HH:MM; "off" turns it off. */
+  BACKUP_AT: z
+    .string()
+    .regex(/^(([01]\d|2[0-3]):[0-5]\d|off)$/, "must be HH:MM (China time) or off")
+    .default("02:30"),
+  /** Where archives are written; default <DATA_DIR>/../backups (beside the data, not inside it). */
+  BACKUP_DIR: z.string().optional(),
+  /** How many archives are kept; older ones are deleted after each backup. */
+  BACKUP_KEEP: z.coerce.number().int().min(1).max(10_000).default(14),
 });
 
 const proxyNames = ["loopback", "linklocal", "uniquelocal"];
@@ -141,6 +150,8 @@ export interface Config {
   trustProxy: string[];
   /** Channel settings from NOTIFY_* (each only when complete), and the worker's period. */
   notify: { channels: ChannelDefaults; everySeconds: number };
+  /** Daily backups: time of day in China time (null: off), folder, how many to keep. */
+  backup: { at: string | null; dir: string; keep: number };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -191,6 +202,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       .map((p) => p.trim())
       .filter(Boolean),
     notify: { channels: notifyChannels(c), everySeconds: c.NOTIFY_EVERY_SECONDS },
+    backup: {
+      at: c.BACKUP_AT === "off" ? null : c.BACKUP_AT,
+      dir: path.resolve(
+        env.INIT_CWD ?? process.cwd(),
+        c.BACKUP_DIR ?? path.join(c.DATA_DIR, "..", "backups"),
+      ),
+      keep: c.BACKUP_KEEP,
+    },
   };
 }
 

@@ -2,6 +2,7 @@
 import { serve } from "@hono/node-server";
 import { listenForForgetting } from "./accounts/recent-sessions.ts";
 import { createApp } from "./app.ts";
+import { startBackupSchedule } from "./backups/run.ts";
 import { loadConfig } from "./config.ts";
 import { openDb } from "./db/client.ts";
 import { startMaintenance } from "./db/maintenance.ts";
@@ -82,7 +83,14 @@ const app = createApp({
   trustProxy: config.trustProxy,
   notifyChannels: config.notify.channels,
   isStopping: () => stopping,
+  backups: { ...config.backup, databaseUrl: config.databaseUrl },
 });
+// Backups (issue 21): the daily archive at BACKUP_AT, run once across processes (backups/run.ts).
+const stopBackups = startBackupSchedule(
+  db,
+  { ...config.backup, databaseUrl: config.databaseUrl, filesDir: config.filesDir },
+  log,
+);
 // Notifications (issue 17): the outbox worker and the reminders' schedule, in every process.
 startDeliveryWorker(db, config.notify.everySeconds * 1000, log);
 startSchedule(db, 60_000, log);
@@ -112,6 +120,7 @@ async function shutdown(signal: string) {
   await drained;
   clearTimeout(cut);
   stopMaintenance();
+  stopBackups();
   // After the drain: a request in flight may still be waiting on a worker.
   await closeWorkerPool();
   await replicas?.close();

@@ -996,6 +996,15 @@ export const messages = {
     "zh-CN": "应为 http:// 或 https:// 开头的网址",
     en: "must be an http:// or https:// URL",
   },
+  "backup.running": {
+    "zh-CN": "已有一次备份正在进行，请等它完成后再试",
+    en: "A backup is already running; try again when it has finished",
+  },
+  "backup.not_found": { "zh-CN": "没有这份备份", en: "No such backup" },
+  "backup.failed": {
+    "zh-CN": "备份没有完成：{reason}",
+    en: "The backup did not finish: {reason}",
+  },
   "notify.webhook_self": {
     "zh-CN": "不能指向本系统自身的地址",
     en: "must not point at this server itself",

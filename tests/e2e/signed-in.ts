@@ -23,7 +23,7 @@ export interface SignedIn {
  * Registers the file's beforeAll/afterAll: a server on its own copy of the demo city and one
  * browser; `signedIn` opens `at` in a new context and signs in as `username` there.
  */
-export function peopleOnOneServer() {
+export function peopleOnOneServer(env: Record<string, string> = {}) {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
@@ -31,7 +31,7 @@ export function peopleOnOneServer() {
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
     await buildWeb();
-    server = await startServer();
+    server = await startServer(env);
     browser = await launchBrowser();
   });
 

@@ -30,6 +30,10 @@ const DivisionPage = lazy(() =>
 const StandardPage = lazy(() =>
   import("./pages/standards/standard-page.tsx").then((m) => ({ default: m.StandardPage })),
 );
+// The administrator's backups (issue 21).
+const BackupsPage = lazy(() =>
+  import("./pages/admin/backups-page.tsx").then((m) => ({ default: m.BackupsPage })),
+);
 // The administrator's basemap choice (issue 22).
 const BasemapPage = lazy(() =>
   import("./pages/admin/basemap-page.tsx").then((m) => ({ default: m.BasemapPage })),
@@ -250,6 +254,12 @@ function Page({ me, path, basemapUrl, basemapCrs }: PageProps) {
       );
     case "/admin/users":
       return allowed("users.manage") ? <UsersPage /> : <MessagePage message={t("nav.forbidden")} />;
+    case "/admin/backups":
+      return allowed("backups.manage") ? (
+        <BackupsPage />
+      ) : (
+        <MessagePage message={t("nav.forbidden")} />
+      );
     case "/admin/basemap":
       return allowed("settings.write") ? (
         <BasemapPage />

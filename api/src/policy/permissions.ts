@@ -5,6 +5,8 @@ export const actions = [
   "users.manage",
   "audit.read",
   "settings.write",
+  // Backups (issue 21): list, take and download archives of the whole office's data.
+  "backups.manage",
   "standards.write",
   "grids.write",
   "assignments.write",
@@ -40,7 +42,7 @@ const coordinator: Action[] = [
 
 export const permissions: Record<Role, readonly Action[]> = {
   // Standards are the campaign office's to write (issue 16): an account administrator only reads them.
-  admin: ["users.manage", "audit.read", "settings.write"],
+  admin: ["users.manage", "audit.read", "settings.write", "backups.manage"],
   coordinator,
   inspector: ["inspections.write", "problems.report", "files.upload"],
   unit_admin: [

@@ -49,6 +49,7 @@ const pages = [
     more: true,
   },
   { to: "/admin/basemap", label: "nav.basemap", permission: "settings.write", more: true },
+  { to: "/admin/backups", label: "nav.backups", permission: "backups.manage", more: true },
 ] as const;
 
 /** One's own account, in the menu under one's name, with signing out. */
