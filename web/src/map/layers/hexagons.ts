@@ -2,7 +2,7 @@
 // to it), and hotspot clusters outlined with their problem count at the centre.
 import type { ExpressionSpecification, LayerSpecification } from "maplibre-gl";
 import { sourceIds } from "../sources.ts";
-import { isSelected } from "./expressions.ts";
+import { haloText, selectableLine } from "./expressions.ts";
 
 export const hexagonFillLayerId = "hexagon-fill";
 export const clusterFillLayerId = "cluster-fill";
@@ -28,17 +28,14 @@ export const hexagonLayers: LayerSpecification[] = [
     id: "hexagon-outline",
     type: "line",
     source: sourceIds.hexagons,
-    paint: {
-      "line-color": ["case", isSelected, "#1c7ed6", "#ffffff"],
-      "line-width": ["case", isSelected, 3, 0.8],
-    },
+    paint: selectableLine("#ffffff", 0.8, "#1c7ed6", 3),
   },
   {
     id: "hexagon-count",
     type: "symbol",
     source: sourceIds.hexagons,
     layout: { "text-field": ["to-string", ["get", "label"]], "text-size": 11 },
-    paint: { "text-color": "#212529", "text-halo-color": "#ffffff", "text-halo-width": 1.2 },
+    paint: haloText("#212529", 1.2),
   },
 ];
 
@@ -54,10 +51,7 @@ export const clusterLayers: LayerSpecification[] = [
     type: "line",
     source: sourceIds.clusters,
     layout: { "line-join": "round" },
-    paint: {
-      "line-color": ["case", isSelected, "#1c7ed6", "#c92a2a"],
-      "line-width": ["case", isSelected, 4, 2],
-    },
+    paint: selectableLine("#c92a2a", 2, "#1c7ed6", 4),
   },
   {
     id: "cluster-label",
@@ -68,6 +62,6 @@ export const clusterLayers: LayerSpecification[] = [
       "text-size": 13,
       "text-allow-overlap": true,
     },
-    paint: { "text-color": "#212529", "text-halo-color": "#ffffff", "text-halo-width": 2 },
+    paint: haloText("#212529", 2),
   },
 ];

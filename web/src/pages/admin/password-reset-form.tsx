@@ -6,6 +6,7 @@ import { type User, useAccountsMutation, usersApi } from "../../api/users.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { FormField } from "../../components/form-field.tsx";
 import { formValues } from "../../form-values.ts";
+import { SubmitButtons } from "../components/submit-buttons.tsx";
 
 interface Props {
   user: User;
@@ -30,14 +31,12 @@ export function PasswordResetForm({ user, onDone, onCancel }: Props) {
       <FormField label={t("password.new")} error={fields.password} hint={t("password.rule")}>
         {(link) => <input {...link} name="password" type="password" autoComplete="new-password" />}
       </FormField>
-      <div className="form-buttons">
-        <button type="submit" className="primary" disabled={reset.isPending}>
-          {t("users.reset")}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t("users.cancel")}
-        </button>
-      </div>
+      <SubmitButtons
+        label={t("users.reset")}
+        disabled={reset.isPending}
+        cancelLabel={t("users.cancel")}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -16,6 +16,7 @@ import { FormField } from "../../components/form-field.tsx";
 import { RoleSelect } from "../../components/role-select.tsx";
 import { UnitSelect } from "../../components/unit-select.tsx";
 import { formValues } from "../../form-values.ts";
+import { SubmitButtons } from "../components/submit-buttons.tsx";
 
 /** Roles tied to a unit or to a person (by the API's rules); others need neither. */
 const needsUnit = (role: Role) => role === "unit_admin";
@@ -113,14 +114,12 @@ export function UserForm({ user, onDone }: Props) {
           )}
         </FormField>
       )}
-      <div className="form-buttons">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {user ? t("users.save") : t("users.create")}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t("users.cancel")}
-        </button>
-      </div>
+      <SubmitButtons
+        label={user ? t("users.save") : t("users.create")}
+        disabled={save.isPending}
+        cancelLabel={t("users.cancel")}
+        onCancel={onDone}
+      />
     </form>
   );
 }

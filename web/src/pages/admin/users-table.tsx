@@ -1,6 +1,7 @@
 // The accounts table: one row per account with its status and what an admin can do to it.
 import { useTranslation } from "react-i18next";
 import type { User } from "../../api/users.ts";
+import { EmptyRow } from "../components/empty-row.tsx";
 import { UserRow } from "./user-row.tsx";
 
 interface Props {
@@ -31,13 +32,7 @@ export function UsersTable({ users, loading, onEdit, onReset }: Props) {
           {users.map((user) => (
             <UserRow key={user.id} user={user} onEdit={onEdit} onReset={onReset} />
           ))}
-          {users.length === 0 && (
-            <tr>
-              <td colSpan={8} className="empty">
-                {loading ? t("app.loading") : t("users.none")}
-              </td>
-            </tr>
-          )}
+          <EmptyRow rows={users.length} columns={8} loading={loading} none={t("users.none")} />
         </tbody>
       </table>
     </div>

@@ -2,6 +2,7 @@
 import { useTranslation } from "react-i18next";
 import type { DivisionRow } from "../../api/grid-files.ts";
 import { formatArea } from "../../format.ts";
+import { EmptyRow } from "../components/empty-row.tsx";
 import { type DivisionColumn, type DivisionSort, nextSort } from "./division-sort.ts";
 
 const columns: readonly DivisionColumn[] = [
@@ -61,13 +62,12 @@ export function DivisionTable({ rows, loading, sort, onSort }: Props) {
               <td className="number">{row.volunteerCount}</td>
             </tr>
           ))}
-          {rows.length === 0 && (
-            <tr>
-              <td colSpan={columns.length} className="empty">
-                {loading ? t("app.loading") : t("division.none")}
-              </td>
-            </tr>
-          )}
+          <EmptyRow
+            rows={rows.length}
+            columns={columns.length}
+            loading={loading}
+            none={t("division.none")}
+          />
         </tbody>
       </table>
     </div>

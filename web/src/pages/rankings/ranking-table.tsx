@@ -3,6 +3,7 @@ import { RANKING_COLUMNS, RATE_COLUMNS, type RankingColumn } from "@civgrid/geo"
 import { useTranslation } from "react-i18next";
 import type { Ranking, RankingRow } from "../../api/rankings.ts";
 import { formatPoints } from "../../format.ts";
+import { EmptyRow } from "../components/empty-row.tsx";
 
 const percent = (rate: number | null, language: string) =>
   rate === null
@@ -80,13 +81,12 @@ export function RankingTable({
               ))}
             </tr>
           ))}
-          {rows.length === 0 && (
-            <tr>
-              <td colSpan={columns.length} className="empty">
-                {loading ? t("app.loading") : t("rankings.none")}
-              </td>
-            </tr>
-          )}
+          <EmptyRow
+            rows={rows.length}
+            columns={columns.length}
+            loading={loading}
+            none={t("rankings.none")}
+          />
         </tbody>
       </table>
     </div>

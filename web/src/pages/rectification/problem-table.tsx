@@ -5,6 +5,7 @@ import { Link } from "../../components/link.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { waitedFor } from "../../components/waited-for.ts";
 import { formatDateTime, formatPoints } from "../../format.ts";
+import { EmptyRow } from "../components/empty-row.tsx";
 
 interface Props {
   problems: ProblemCollection["features"];
@@ -56,13 +57,12 @@ export function ProblemTable({ problems, loading }: Props) {
               <td>{t(`source.${p.source}`)}</td>
             </tr>
           ))}
-          {problems.length === 0 && (
-            <tr>
-              <td colSpan={columns.length} className="empty">
-                {loading ? t("app.loading") : t("rectification.none")}
-              </td>
-            </tr>
-          )}
+          <EmptyRow
+            rows={problems.length}
+            columns={columns.length}
+            loading={loading}
+            none={t("rectification.none")}
+          />
         </tbody>
       </table>
     </div>

@@ -10,6 +10,7 @@ import { FormField } from "../../components/form-field.tsx";
 import { PhotoUpload } from "../../components/photo-upload.tsx";
 import { UnitSelect } from "../../components/unit-select.tsx";
 import { formValues } from "../../form-values.ts";
+import { SubmitButtons } from "../components/submit-buttons.tsx";
 import { DeadlineField } from "./deadline-field.tsx";
 import { stepFields, tomorrow } from "./step-fields.ts";
 import { isConflict, useProblemStep } from "./use-problem-step.ts";
@@ -123,14 +124,12 @@ export function StepForm({ problem, action, onDone, onConflict, onCancel }: Prop
           error={fields.photoIds}
         />
       )}
-      <div className="form-buttons">
-        <button type="submit" className="primary" disabled={step.isPending || uploading}>
-          {step.isPending ? t("rectification.sending") : actionName}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t("users.cancel")}
-        </button>
-      </div>
+      <SubmitButtons
+        label={step.isPending ? t("rectification.sending") : actionName}
+        disabled={step.isPending || uploading}
+        cancelLabel={t("users.cancel")}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { StandardSummary } from "../../api/standards.ts";
 import { Link } from "../../components/link.tsx";
 import { formatDateTime, formatPoints } from "../../format.ts";
+import { EmptyRow } from "../components/empty-row.tsx";
 import { StatusTag, useScopeLabel } from "./standard-labels.tsx";
 
 /** Right-aligned, as their numbers are. */
@@ -66,13 +67,12 @@ export function StandardsTable({ standards, loading }: Props) {
               </td>
             </tr>
           ))}
-          {standards.length === 0 && (
-            <tr>
-              <td colSpan={headings.length} className="empty">
-                {loading ? t("app.loading") : t("standards.none")}
-              </td>
-            </tr>
-          )}
+          <EmptyRow
+            rows={standards.length}
+            columns={headings.length}
+            loading={loading}
+            none={t("standards.none")}
+          />
         </tbody>
       </table>
     </div>

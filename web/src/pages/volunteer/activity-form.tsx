@@ -15,6 +15,7 @@ import {
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { FormField } from "../../components/form-field.tsx";
 import { PhotoUpload } from "../../components/photo-upload.tsx";
+import { SubmitButtons } from "../components/submit-buttons.tsx";
 
 const todayInChina = () => chinaDate();
 
@@ -140,14 +141,12 @@ export function ActivityForm({ area, personId, onDone }: Props) {
         error={fields.photoIds}
         onBusy={setBusy}
       />
-      <div className="form-buttons">
-        <button type="submit" className="primary" disabled={log.isPending || busy}>
-          {t("volunteer.activity.submit")}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t("volunteer.cancel")}
-        </button>
-      </div>
+      <SubmitButtons
+        label={t("volunteer.activity.submit")}
+        disabled={log.isPending || busy}
+        cancelLabel={t("volunteer.cancel")}
+        onCancel={onDone}
+      />
     </form>
   );
 }
