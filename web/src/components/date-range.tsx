@@ -10,25 +10,23 @@ interface Props {
   onChange: (change: Change) => void;
 }
 
-export function DateRange({ labels: [fromLabel, toLabel], from, to, onChange }: Props) {
+export function DateRange({ labels, from, to, onChange }: Props) {
+  const ends = [
+    ["from", labels[0], from],
+    ["to", labels[1], to],
+  ] as const;
   return (
     <>
-      <label className="check">
-        {fromLabel}
-        <input
-          type="date"
-          value={from}
-          onChange={(event) => onChange({ from: event.target.value || undefined })}
-        />
-      </label>
-      <label className="check">
-        {toLabel}
-        <input
-          type="date"
-          value={to}
-          onChange={(event) => onChange({ to: event.target.value || undefined })}
-        />
-      </label>
+      {ends.map(([end, label, value]) => (
+        <label key={end} className="check">
+          {label}
+          <input
+            type="date"
+            value={value}
+            onChange={(event) => onChange({ [end]: event.target.value || undefined })}
+          />
+        </label>
+      ))}
     </>
   );
 }

@@ -1,6 +1,10 @@
 // The leaders' view: problem hexagons shaded by `level` (0–1, the page scales count or points lost
 // to it), and hotspot clusters outlined with their problem count at the centre.
-import type { ExpressionSpecification, LayerSpecification } from "maplibre-gl";
+import type {
+  ExpressionSpecification,
+  LayerSpecification,
+  LineLayerSpecification,
+} from "maplibre-gl";
 import { sourceIds } from "../sources.ts";
 import { haloText, selectableLine } from "./expressions.ts";
 
@@ -17,19 +21,28 @@ const heat: ExpressionSpecification = [
   ...heatRamp.flatMap((colour, i) => [i / (heatRamp.length - 1), colour]),
 ] as ExpressionSpecification;
 
+/** An area shaded by its heat, and its outline (`selectableLine` colours). */
+function heatedArea(
+  name: "hexagon" | "cluster",
+  source: string,
+  opacity: number,
+  outline: Pick<LineLayerSpecification, "paint" | "layout">,
+): LayerSpecification[] {
+  return [
+    {
+      id: `${name}-fill`,
+      type: "fill",
+      source,
+      paint: { "fill-color": heat, "fill-opacity": opacity },
+    },
+    { id: `${name}-outline`, type: "line", source, ...outline },
+  ];
+}
+
 export const hexagonLayers: LayerSpecification[] = [
-  {
-    id: hexagonFillLayerId,
-    type: "fill",
-    source: sourceIds.hexagons,
-    paint: { "fill-color": heat, "fill-opacity": 0.72 },
-  },
-  {
-    id: "hexagon-outline",
-    type: "line",
-    source: sourceIds.hexagons,
+  ...heatedArea("hexagon", sourceIds.hexagons, 0.72, {
     paint: selectableLine("#ffffff", 0.8, "#1c7ed6", 3),
-  },
+  }),
   {
     id: "hexagon-count",
     type: "symbol",
@@ -40,19 +53,10 @@ export const hexagonLayers: LayerSpecification[] = [
 ];
 
 export const clusterLayers: LayerSpecification[] = [
-  {
-    id: clusterFillLayerId,
-    type: "fill",
-    source: sourceIds.clusters,
-    paint: { "fill-color": heat, "fill-opacity": 0.55 },
-  },
-  {
-    id: "cluster-outline",
-    type: "line",
-    source: sourceIds.clusters,
+  ...heatedArea("cluster", sourceIds.clusters, 0.55, {
     layout: { "line-join": "round" },
     paint: selectableLine("#c92a2a", 2, "#1c7ed6", 4),
-  },
+  }),
   {
     id: "cluster-label",
     type: "symbol",

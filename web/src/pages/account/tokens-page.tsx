@@ -4,9 +4,13 @@ import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrors } from "../../api/client.ts";
 import { tokensQuery, useCreateToken, useRevokeToken } from "../../api/tokens.ts";
+import { DataTable } from "../../components/data-table.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { FormField } from "../../components/form-field.tsx";
 import { formValues } from "../../form-values.ts";
+
+/** The table's column heads (keys under tokens.). */
+const tokenColumns = ["name", "createdAt", "expiresAt", "lastUsedAt"] as const;
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : "—");
 
@@ -53,48 +57,37 @@ export function TokensPage() {
       </form>
       {revoke.error && <ErrorBanner message={revoke.error.message} />}
       <div className="table-scroll tokens-table">
-        <table className="table">
-          <thead>
+        <DataTable headings={[...tokenColumns.map((key) => t(`tokens.${key}`)), ""]}>
+          {tokens.data?.tokens.length === 0 && (
             <tr>
-              <th>{t("tokens.name")}</th>
-              <th>{t("tokens.createdAt")}</th>
-              <th>{t("tokens.expiresAt")}</th>
-              <th>{t("tokens.lastUsedAt")}</th>
-              <th />
+              <td colSpan={5}>{t("tokens.none")}</td>
             </tr>
-          </thead>
-          <tbody>
-            {tokens.data?.tokens.length === 0 && (
-              <tr>
-                <td colSpan={5}>{t("tokens.none")}</td>
-              </tr>
-            )}
-            {tokens.data?.tokens.map((token) => (
-              <tr key={token.id} className={token.revokedAt ? "muted" : undefined}>
-                <td>{token.name}</td>
-                <td>{day(token.createdAt)}</td>
-                <td>{token.expiresAt ? day(token.expiresAt) : t("tokens.never")}</td>
-                <td>{day(token.lastUsedAt)}</td>
-                <td>
-                  {token.revokedAt ? (
-                    t("tokens.revokedOn", { date: day(token.revokedAt) })
-                  ) : (
-                    <button
-                      type="button"
-                      disabled={revoke.isPending}
-                      onClick={() => {
-                        if (window.confirm(t("tokens.confirmRevoke", { name: token.name })))
-                          revoke.mutate(token.id);
-                      }}
-                    >
-                      {t("tokens.revoke")}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          )}
+          {tokens.data?.tokens.map((token) => (
+            <tr key={token.id} className={token.revokedAt ? "muted" : undefined}>
+              <td>{token.name}</td>
+              <td>{day(token.createdAt)}</td>
+              <td>{token.expiresAt ? day(token.expiresAt) : t("tokens.never")}</td>
+              <td>{day(token.lastUsedAt)}</td>
+              <td>
+                {token.revokedAt ? (
+                  t("tokens.revokedOn", { date: day(token.revokedAt) })
+                ) : (
+                  <button
+                    type="button"
+                    disabled={revoke.isPending}
+                    onClick={() => {
+                      if (window.confirm(t("tokens.confirmRevoke", { name: token.name })))
+                        revoke.mutate(token.id);
+                    }}
+                  >
+                    {t("tokens.revoke")}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </div>
     </div>
   );

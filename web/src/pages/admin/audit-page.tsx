@@ -5,10 +5,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type AuditFilters, auditChoicesQuery, auditQuery } from "../../api/audit.ts";
 import { errorText } from "../../api/client.ts";
+import { DateRange } from "../../components/date-range.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
+import { FilterSelect } from "../../components/filter-select.tsx";
 import { Pager } from "../../components/pager.tsx";
-import { DateRange } from "../components/date-range.tsx";
-import { FilterSelect } from "../components/filter-select.tsx";
 import { AuditRow } from "./audit-row.tsx";
 
 const pageSize = 50;

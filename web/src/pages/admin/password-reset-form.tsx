@@ -5,8 +5,8 @@ import { fieldErrors } from "../../api/client.ts";
 import { type User, useAccountsMutation, usersApi } from "../../api/users.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { FormField } from "../../components/form-field.tsx";
+import { SubmitButtons } from "../../components/submit-buttons.tsx";
 import { formValues } from "../../form-values.ts";
-import { SubmitButtons } from "../components/submit-buttons.tsx";
 
 interface Props {
   user: User;

@@ -14,9 +14,9 @@ import {
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { FormField } from "../../components/form-field.tsx";
 import { RoleSelect } from "../../components/role-select.tsx";
+import { SubmitButtons } from "../../components/submit-buttons.tsx";
 import { UnitSelect } from "../../components/unit-select.tsx";
 import { formValues } from "../../form-values.ts";
-import { SubmitButtons } from "../components/submit-buttons.tsx";
 
 /** Roles tied to a unit or to a person (by the API's rules); others need neither. */
 const needsUnit = (role: Role) => role === "unit_admin";

@@ -1,8 +1,21 @@
 // The accounts table: one row per account with its status and what an admin can do to it.
 import { useTranslation } from "react-i18next";
 import type { User } from "../../api/users.ts";
-import { EmptyRow } from "../components/empty-row.tsx";
+import { DataTable } from "../../components/data-table.tsx";
+import { EmptyRow } from "../../components/empty-row.tsx";
 import { UserRow } from "./user-row.tsx";
+
+/** The table's column heads (keys under users.). */
+const userColumns = [
+  "username",
+  "displayName",
+  "role",
+  "unitOrPerson",
+  "mobile",
+  "status",
+  "createdAt",
+  "actions",
+] as const;
 
 interface Props {
   users: User[];
@@ -15,26 +28,12 @@ export function UsersTable({ users, loading, onEdit, onReset }: Props) {
   const { t } = useTranslation();
   return (
     <div className="table-scroll">
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{t("users.username")}</th>
-            <th>{t("users.displayName")}</th>
-            <th>{t("users.role")}</th>
-            <th>{t("users.unitOrPerson")}</th>
-            <th>{t("users.mobile")}</th>
-            <th>{t("users.status")}</th>
-            <th>{t("users.createdAt")}</th>
-            <th>{t("users.actions")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => (
-            <UserRow key={user.id} user={user} onEdit={onEdit} onReset={onReset} />
-          ))}
-          <EmptyRow rows={users.length} columns={8} loading={loading} none={t("users.none")} />
-        </tbody>
-      </table>
+      <DataTable headings={userColumns.map((key) => t(`users.${key}`))}>
+        {users.map((user) => (
+          <UserRow key={user.id} user={user} onEdit={onEdit} onReset={onReset} />
+        ))}
+        <EmptyRow rows={users.length} columns={8} loading={loading} none={t("users.none")} />
+      </DataTable>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { fieldErrors } from "../../api/client.ts";
 import { queries } from "../../api/queries.ts";
 import { volunteerQueries, volunteersApi } from "../../api/volunteers.ts";
+import { DataTable } from "../../components/data-table.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { FormField } from "../../components/form-field.tsx";
 import { formatDateTime } from "../../format.ts";
@@ -70,37 +71,34 @@ export function DedicationDaySchedule() {
       {schedule.error && !Object.keys(fields).length && (
         <ErrorBanner message={schedule.error.message} />
       )}
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{t("volunteer.days.date")}</th>
-            <th>{t("volunteer.days.grid")}</th>
-            <th>{t("volunteer.days.title")}</th>
-            <th>{t("volunteer.days.attendance")}</th>
+      <DataTable
+        headings={[
+          t("volunteer.days.date"),
+          t("volunteer.days.grid"),
+          t("volunteer.days.title"),
+          t("volunteer.days.attendance"),
+        ]}
+      >
+        {days.data?.days.map((d) => (
+          <tr key={d.id}>
+            <td>{d.heldOn}</td>
+            <td>{d.gridName}</td>
+            <td>{d.title}</td>
+            <td>
+              <button
+                type="button"
+                className="link-button"
+                aria-expanded={shown === d.id}
+                disabled={d.signedUp === 0}
+                onClick={() => setShown(shown === d.id ? null : d.id)}
+              >
+                {t("volunteer.days.counts", { signedUp: d.signedUp, checkedIn: d.checkedIn })}
+              </button>
+              {shown === d.id && <SignUpNames dayId={d.id} />}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {days.data?.days.map((d) => (
-            <tr key={d.id}>
-              <td>{d.heldOn}</td>
-              <td>{d.gridName}</td>
-              <td>{d.title}</td>
-              <td>
-                <button
-                  type="button"
-                  className="link-button"
-                  aria-expanded={shown === d.id}
-                  disabled={d.signedUp === 0}
-                  onClick={() => setShown(shown === d.id ? null : d.id)}
-                >
-                  {t("volunteer.days.counts", { signedUp: d.signedUp, checkedIn: d.checkedIn })}
-                </button>
-                {shown === d.id && <SignUpNames dayId={d.id} />}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </section>
   );
 }

@@ -1,8 +1,8 @@
 // The division table's rows under sortable headers (click a header; again to reverse).
 import { useTranslation } from "react-i18next";
 import type { DivisionRow } from "../../api/grid-files.ts";
+import { EmptyRow } from "../../components/empty-row.tsx";
 import { formatArea } from "../../format.ts";
-import { EmptyRow } from "../components/empty-row.tsx";
 import { type DivisionColumn, type DivisionSort, nextSort } from "./division-sort.ts";
 
 const columns: readonly DivisionColumn[] = [

@@ -6,8 +6,8 @@ import type { AnalyticsFilters } from "../../api/analytics.ts";
 import { queries } from "../../api/queries.ts";
 import { useActiveStandards } from "../../api/standards.ts";
 import type { ProblemStatus } from "../../api/types.ts";
-import { DateRange } from "../components/date-range.tsx";
-import { FilterSelect } from "../components/filter-select.tsx";
+import { DateRange } from "../../components/date-range.tsx";
+import { FilterSelect } from "../../components/filter-select.tsx";
 import type { MapMode, Metric } from "./hotspot-map.tsx";
 
 export const statusGroups: Record<string, ProblemStatus[]> = {

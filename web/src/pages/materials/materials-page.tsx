@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { fieldErrors } from "../../api/client.ts";
 import { queries } from "../../api/queries.ts";
 import { materialCategories, taskQueries, tasksApi, useTaskMutation } from "../../api/tasks.ts";
+import { DataTable } from "../../components/data-table.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { FormField } from "../../components/form-field.tsx";
 import { StandardItemSelect } from "../../components/standard-item-select.tsx";
@@ -117,37 +118,35 @@ export function MaterialsPage() {
         </button>
       </form>
       <h3>{t("materials.sentList")}</h3>
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th>{t("materials.week")}</th>
-            <th>{t("materials.category")}</th>
-            <th>{t("materials.name")}</th>
-            <th>{t("materials.status")}</th>
+      <DataTable
+        className="data-table"
+        headings={[
+          t("materials.week"),
+          t("materials.category"),
+          t("materials.name"),
+          t("materials.status"),
+        ]}
+      >
+        {list.data?.materials.map((m) => (
+          <tr key={m.id} className={`material-${m.status}`}>
+            <td>{m.week}</td>
+            <td>{t(`materials.categories.${m.category}`)}</td>
+            <td>
+              {m.url ? (
+                <a href={m.url} target="_blank" rel="noreferrer">
+                  {m.title}
+                </a>
+              ) : (
+                m.title
+              )}
+            </td>
+            <td>
+              {t(`materials.statuses.${m.status}`)}
+              {m.reviewNote && <small className="return-reason"> {m.reviewNote}</small>}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {list.data?.materials.map((m) => (
-            <tr key={m.id} className={`material-${m.status}`}>
-              <td>{m.week}</td>
-              <td>{t(`materials.categories.${m.category}`)}</td>
-              <td>
-                {m.url ? (
-                  <a href={m.url} target="_blank" rel="noreferrer">
-                    {m.title}
-                  </a>
-                ) : (
-                  m.title
-                )}
-              </td>
-              <td>
-                {t(`materials.statuses.${m.status}`)}
-                {m.reviewNote && <small className="return-reason"> {m.reviewNote}</small>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   );
 }

@@ -2,8 +2,8 @@
 import { RANKING_COLUMNS, RATE_COLUMNS, type RankingColumn } from "@civgrid/geo";
 import { useTranslation } from "react-i18next";
 import type { Ranking, RankingRow } from "../../api/rankings.ts";
+import { EmptyRow } from "../../components/empty-row.tsx";
 import { formatPoints } from "../../format.ts";
-import { EmptyRow } from "../components/empty-row.tsx";
 
 const percent = (rate: number | null, language: string) =>
   rate === null

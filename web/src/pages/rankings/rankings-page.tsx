@@ -6,10 +6,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrors } from "../../api/client.ts";
 import { noticeUrl, type RankingQuery, rankingQueries } from "../../api/rankings.ts";
+import { DateRange } from "../../components/date-range.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
+import { FilterSelect } from "../../components/filter-select.tsx";
 import { EscalationRanking } from "../../notifications/escalation.tsx";
-import { DateRange } from "../components/date-range.tsx";
-import { FilterSelect } from "../components/filter-select.tsx";
 import { useCategories } from "../leader/leader-filters.tsx";
 import { RankingTable } from "./ranking-table.tsx";
 

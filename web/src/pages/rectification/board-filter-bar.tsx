@@ -1,7 +1,7 @@
 // The board list's filters: status, overdue only, source, and the order.
 import { useTranslation } from "react-i18next";
 import type { ProblemSource, ProblemStatus } from "../../api/types.ts";
-import { FilterSelect } from "../components/filter-select.tsx";
+import { FilterSelect } from "../../components/filter-select.tsx";
 import { type BoardFilters, problemSources, problemStatuses } from "./board-filters.ts";
 
 interface Props {

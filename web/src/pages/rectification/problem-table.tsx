@@ -1,11 +1,11 @@
 // The board's list of problems: one row each, overdue rows in red, a click opens the problem.
 import { useTranslation } from "react-i18next";
 import type { ProblemCollection } from "../../api/types.ts";
+import { EmptyRow } from "../../components/empty-row.tsx";
 import { Link } from "../../components/link.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { waitedFor } from "../../components/waited-for.ts";
 import { formatDateTime, formatPoints } from "../../format.ts";
-import { EmptyRow } from "../components/empty-row.tsx";
 
 interface Props {
   problems: ProblemCollection["features"];

@@ -1,9 +1,9 @@
 // The standards table: one row per version, with its size and total points.
 import { useTranslation } from "react-i18next";
 import type { StandardSummary } from "../../api/standards.ts";
+import { EmptyRow } from "../../components/empty-row.tsx";
 import { Link } from "../../components/link.tsx";
 import { formatDateTime, formatPoints } from "../../format.ts";
-import { EmptyRow } from "../components/empty-row.tsx";
 import { StatusTag, useScopeLabel } from "./standard-labels.tsx";
 
 /** Right-aligned, as their numbers are. */

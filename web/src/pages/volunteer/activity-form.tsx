@@ -15,7 +15,7 @@ import {
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { FormField } from "../../components/form-field.tsx";
 import { PhotoUpload } from "../../components/photo-upload.tsx";
-import { SubmitButtons } from "../components/submit-buttons.tsx";
+import { SubmitButtons } from "../../components/submit-buttons.tsx";
 
 const todayInChina = () => chinaDate();
 
