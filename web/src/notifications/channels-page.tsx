@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { fieldErrors } from "../api/client.ts";
 import { DataTable } from "../components/data-table.tsx";
 import { ErrorBanner } from "../components/error-banner.tsx";
-import { FormField } from "../components/form-field.tsx";
+import { FormField, InputField } from "../components/form-field.tsx";
 import { Pager } from "../components/pager.tsx";
 import {
   type ChannelSetting,
@@ -140,11 +140,11 @@ function ChannelCard({ setting }: { setting: ChannelSetting }) {
       {save.error && <ErrorBanner message={save.error.message} />}
       {save.isSuccess && <p className="success">{t("notifications.saved")}</p>}
       {personal && (
-        <FormField label={t(`notifications.testRecipient.${setting.channel}`)}>
-          {(link) => (
-            <input {...link} value={recipient} onChange={(e) => setRecipient(e.target.value)} />
-          )}
-        </FormField>
+        <InputField
+          label={t(`notifications.testRecipient.${setting.channel}`)}
+          value={recipient}
+          onChange={(e) => setRecipient(e.target.value)}
+        />
       )}
       {test.error && (
         <p className="error" role="alert">

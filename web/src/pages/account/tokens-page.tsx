@@ -6,7 +6,7 @@ import { fieldErrors } from "../../api/client.ts";
 import { tokensQuery, useCreateToken, useRevokeToken } from "../../api/tokens.ts";
 import { DataTable } from "../../components/data-table.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { FormField } from "../../components/form-field.tsx";
+import { InputField } from "../../components/form-field.tsx";
 import { formValues } from "../../form-values.ts";
 
 /** The table's column heads (keys under tokens.). */
@@ -41,16 +41,20 @@ export function TokensPage() {
             <code className="token-once">{create.data.token}</code>
           </div>
         )}
-        <FormField label={t("tokens.name")} error={fields.name}>
-          {(link) => <input {...link} name="name" maxLength={60} placeholder="QGIS" />}
-        </FormField>
-        <FormField
+        <InputField
+          label={t("tokens.name")}
+          error={fields.name}
+          name="name"
+          maxLength={60}
+          placeholder="QGIS"
+        />
+        <InputField
           label={t("tokens.expiresOn")}
           error={fields.expiresOn}
           hint={t("tokens.expiryHint")}
-        >
-          {(link) => <input {...link} name="expiresOn" type="date" />}
-        </FormField>
+          name="expiresOn"
+          type="date"
+        />
         <button type="submit" className="primary" disabled={create.isPending}>
           {t("tokens.create")}
         </button>

@@ -2,7 +2,6 @@
 import { useTranslation } from "react-i18next";
 import type { User } from "../../api/users.ts";
 import { DataTable } from "../../components/data-table.tsx";
-import { EmptyRow } from "../../components/empty-row.tsx";
 import { UserRow } from "./user-row.tsx";
 
 /** The table's column heads (keys under users.). */
@@ -28,11 +27,13 @@ export function UsersTable({ users, loading, onEdit, onReset }: Props) {
   const { t } = useTranslation();
   return (
     <div className="table-scroll">
-      <DataTable headings={userColumns.map((key) => t(`users.${key}`))}>
+      <DataTable
+        headings={userColumns.map((key) => t(`users.${key}`))}
+        empty={{ rows: users.length, columns: userColumns.length, loading, none: t("users.none") }}
+      >
         {users.map((user) => (
           <UserRow key={user.id} user={user} onEdit={onEdit} onReset={onReset} />
         ))}
-        <EmptyRow rows={users.length} columns={8} loading={loading} none={t("users.none")} />
       </DataTable>
     </div>
   );

@@ -9,7 +9,7 @@ import { queries } from "../../api/queries.ts";
 import { volunteerQueries, volunteersApi } from "../../api/volunteers.ts";
 import { DataTable } from "../../components/data-table.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { FormField } from "../../components/form-field.tsx";
+import { FormField, InputField } from "../../components/form-field.tsx";
 import { formatDateTime } from "../../format.ts";
 
 const todayInChina = () => chinaDate();
@@ -51,19 +51,19 @@ export function DedicationDaySchedule() {
             </select>
           )}
         </FormField>
-        <FormField label={t("volunteer.days.date")} error={fields.heldOn}>
-          {(link) => (
-            <input
-              {...link}
-              type="date"
-              value={heldOn}
-              onChange={(e) => setHeldOn(e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField label={t("volunteer.days.title")} error={fields.title}>
-          {(link) => <input {...link} value={title} onChange={(e) => setTitle(e.target.value)} />}
-        </FormField>
+        <InputField
+          label={t("volunteer.days.date")}
+          error={fields.heldOn}
+          type="date"
+          value={heldOn}
+          onChange={(e) => setHeldOn(e.target.value)}
+        />
+        <InputField
+          label={t("volunteer.days.title")}
+          error={fields.title}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+        />
         <button type="submit" className="primary" disabled={schedule.isPending || !gridId}>
           {t("volunteer.days.schedule")}
         </button>

@@ -10,7 +10,7 @@ import { queries } from "../../api/queries.ts";
 import { materialCategories, taskQueries, tasksApi, useTaskMutation } from "../../api/tasks.ts";
 import { DataTable } from "../../components/data-table.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { FormField } from "../../components/form-field.tsx";
+import { FormField, InputField } from "../../components/form-field.tsx";
 import { StandardItemSelect } from "../../components/standard-item-select.tsx";
 
 const today = () => chinaDate();
@@ -61,9 +61,14 @@ export function MaterialsPage() {
         {submit.error && <ErrorBanner message={submit.error.message} />}
         {submit.isSuccess && <p className="form-note ok">{t("materials.sent")}</p>}
         <div className="import-fields">
-          <FormField label={t("materials.week")} error={fields.week} hint={t("materials.weekHint")}>
-            {(link) => <input {...link} type="date" name="week" defaultValue={today()} />}
-          </FormField>
+          <InputField
+            label={t("materials.week")}
+            error={fields.week}
+            hint={t("materials.weekHint")}
+            type="date"
+            name="week"
+            defaultValue={today()}
+          />
           <FormField label={t("materials.category")} error={fields.category}>
             {(link) => (
               <select {...link} name="category">
@@ -76,9 +81,7 @@ export function MaterialsPage() {
             )}
           </FormField>
         </div>
-        <FormField label={t("materials.name")} error={fields.title}>
-          {(link) => <input {...link} name="title" />}
-        </FormField>
+        <InputField label={t("materials.name")} error={fields.title} name="title" />
         <FormField label={t("materials.task")} error={fields.taskId}>
           {(link) => (
             <select {...link} name="taskId">

@@ -6,7 +6,7 @@ import { fieldErrors } from "../../api/client.ts";
 import type { StoredFile } from "../../api/files.ts";
 import type { Step, StepAction } from "../../api/problems.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { FormField } from "../../components/form-field.tsx";
+import { FormField, InputField } from "../../components/form-field.tsx";
 import { PhotoUpload } from "../../components/photo-upload.tsx";
 import { SubmitButtons } from "../../components/submit-buttons.tsx";
 import { UnitSelect } from "../../components/unit-select.tsx";
@@ -83,31 +83,36 @@ export function StepForm({ problem, action, onDone, onConflict, onCancel }: Prop
       )}
       {needs.deadline && <DeadlineField severity={problem.severity} error={fields.deadline} />}
       {needs.duplicateOf && (
-        <FormField
+        <InputField
           label={t("loop.duplicateOf")}
           error={fields.duplicateOf}
           hint={t("loop.duplicateOfHint")}
-        >
-          {(link) => (
-            <input {...link} name="duplicateOf" type="number" inputMode="numeric" min={1} />
-          )}
-        </FormField>
+          name="duplicateOf"
+          type="number"
+          inputMode="numeric"
+          min={1}
+        />
       )}
       {needs.days && (
-        <FormField
+        <InputField
           label={t("rectification.days")}
           error={fields.days}
           hint={t("rectification.daysHint")}
-        >
-          {(link) => (
-            <input {...link} name="days" type="number" inputMode="numeric" min={1} max={60} />
-          )}
-        </FormField>
+          name="days"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={60}
+        />
       )}
       {needs.reviewOn && (
-        <FormField label={t("rectification.reviewOn")} error={fields.reviewOn}>
-          {(link) => <input {...link} name="reviewOn" type="date" min={tomorrow()} />}
-        </FormField>
+        <InputField
+          label={t("rectification.reviewOn")}
+          error={fields.reviewOn}
+          name="reviewOn"
+          type="date"
+          min={tomorrow()}
+        />
       )}
       <FormField
         label={needs.noteRequired ? t("rectification.noteRequired") : t("rectification.note")}

@@ -4,7 +4,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrors } from "../../api/client.ts";
 import { standardsApi, useStandardsMutation } from "../../api/standards.ts";
-import { FormField } from "../../components/form-field.tsx";
+import { FormField, InputField } from "../../components/form-field.tsx";
 import {
   ImportColumns,
   ImportRefusal,
@@ -55,29 +55,28 @@ export function StandardImport() {
       <p className="form-note">{t("import.intro")}</p>
       <ImportColumns columns={columns} />
       <ImportRules rulesKey="standards.importRules" />
-      <FormField label={t("standards.name")} error={fields.name}>
-        {(link) => <input {...link} name="name" />}
-      </FormField>
+      <InputField label={t("standards.name")} error={fields.name} name="name" />
       <div className="import-fields">
-        <FormField label={t("standards.year")} error={fields.year}>
-          {(link) => (
-            <input
-              {...link}
-              name="year"
-              inputMode="numeric"
-              defaultValue={new Date().getFullYear()}
-            />
-          )}
-        </FormField>
+        <InputField
+          label={t("standards.year")}
+          error={fields.year}
+          name="year"
+          inputMode="numeric"
+          defaultValue={new Date().getFullYear()}
+        />
         <FormField label={t("standards.scope")} error={fields.scope}>
           {(link) => (
             <ScopeSelect {...link} value={scope} onChange={(e) => setScope(e.target.value)} />
           )}
         </FormField>
       </div>
-      <FormField label={t("import.pick")} error={undefined}>
-        {(link) => <input {...link} type="file" name="file" accept=".xlsx" />}
-      </FormField>
+      <InputField
+        label={t("import.pick")}
+        error={undefined}
+        type="file"
+        name="file"
+        accept=".xlsx"
+      />
       <div className="form-buttons">
         <button type="submit" className="primary" disabled={upload.isPending}>
           {upload.isPending ? t("import.uploading") : t("import.submit")}
