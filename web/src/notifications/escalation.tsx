@@ -35,11 +35,9 @@ export function EscalationRanking() {
     <section className="escalation-ranking">
       <h3>{t("notifications.escalationHeading")}</h3>
       <DataTable
-        headings={[
-          t("notifications.escalationUnit"),
-          t("notifications.escalationCount"),
-          t("notifications.escalationHighest"),
-        ]}
+        headings={["escalationUnit", "escalationCount", "escalationHighest"].map((key) =>
+          t(`notifications.${key}`),
+        )}
       >
         {levels.data.units.map((u) => (
           <tr key={u.unitId}>

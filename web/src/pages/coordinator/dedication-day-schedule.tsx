@@ -72,12 +72,7 @@ export function DedicationDaySchedule() {
         <ErrorBanner message={schedule.error.message} />
       )}
       <DataTable
-        headings={[
-          t("volunteer.days.date"),
-          t("volunteer.days.grid"),
-          t("volunteer.days.title"),
-          t("volunteer.days.attendance"),
-        ]}
+        headings={["date", "grid", "title", "attendance"].map((key) => t(`volunteer.days.${key}`))}
       >
         {days.data?.days.map((d) => (
           <tr key={d.id}>

@@ -38,12 +38,9 @@ export function VolunteerHoursPage() {
       <h2>{t("volunteer.totals.byBranch")}</h2>
       <DataTable
         className="table branch-totals"
-        headings={[
-          t("volunteer.totals.branch"),
-          t("volunteer.totals.activities"),
-          t("volunteer.totals.volunteers"),
-          t("volunteer.totals.hours"),
-        ]}
+        headings={["branch", "activities", "volunteers", "hours"].map((key) =>
+          t(`volunteer.totals.${key}`),
+        )}
       >
         {totals.data?.branches.map((b) => (
           <tr key={b.branchId}>
@@ -57,12 +54,9 @@ export function VolunteerHoursPage() {
       <h2>{t("volunteer.totals.byVolunteer")}</h2>
       <DataTable
         className="table volunteer-totals"
-        headings={[
-          t("volunteer.totals.volunteer"),
-          t("volunteer.totals.branch"),
-          t("volunteer.totals.activities"),
-          t("volunteer.totals.hours"),
-        ]}
+        headings={["volunteer", "branch", "activities", "hours"].map((key) =>
+          t(`volunteer.totals.${key}`),
+        )}
       >
         {totals.data?.volunteers.map((v) => (
           <tr key={v.personId}>

@@ -123,12 +123,7 @@ export function MaterialsPage() {
       <h3>{t("materials.sentList")}</h3>
       <DataTable
         className="data-table"
-        headings={[
-          t("materials.week"),
-          t("materials.category"),
-          t("materials.name"),
-          t("materials.status"),
-        ]}
+        headings={["week", "category", "name", "status"].map((key) => t(`materials.${key}`))}
       >
         {list.data?.materials.map((m) => (
           <tr key={m.id} className={`material-${m.status}`}>
