@@ -41,25 +41,24 @@ const params = (filters: AnalyticsFilters) => ({
   status: filters.status?.join(","),
 });
 
+/** The hexagons or clusters in a viewport; the last answer stays on the map while the next comes. */
+const inViewport = <T>(
+  kind: "hexagons" | "clusters",
+  viewport: Viewport,
+  filters: AnalyticsFilters,
+) =>
+  queryOptions({
+    queryKey: ["analytics", kind, viewport, filters],
+    queryFn: () =>
+      getJson<T>(`/api/analytics/${kind}${queryString({ ...viewport, ...params(filters) })}`),
+    placeholderData: keepPreviousData,
+  });
+
 export const analyticsQueries = {
   hexagons: (viewport: Viewport, filters: AnalyticsFilters) =>
-    queryOptions({
-      queryKey: ["analytics", "hexagons", viewport, filters],
-      queryFn: () =>
-        getJson<HexagonCollection>(
-          `/api/analytics/hexagons${queryString({ ...viewport, ...params(filters) })}`,
-        ),
-      placeholderData: keepPreviousData,
-    }),
+    inViewport<HexagonCollection>("hexagons", viewport, filters),
   clusters: (viewport: Viewport, filters: AnalyticsFilters) =>
-    queryOptions({
-      queryKey: ["analytics", "clusters", viewport, filters],
-      queryFn: () =>
-        getJson<ClusterCollection>(
-          `/api/analytics/clusters${queryString({ ...viewport, ...params(filters) })}`,
-        ),
-      placeholderData: keepPreviousData,
-    }),
+    inViewport<ClusterCollection>("clusters", viewport, filters),
   cellProblems: (selection: CellSelection, filters: AnalyticsFilters) =>
     queryOptions({
       queryKey: ["analytics", "problems", selection.cellSize, selection.cells, filters],

@@ -2,9 +2,10 @@
 // download that counts its bytes as they arrive.
 
 import type { MaterialBoardStatus, TaskAssignmentStatus } from "@civgrid/geo";
-import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { queryOptions } from "@tanstack/react-query";
 import { saveFile } from "../save-file.ts";
 import { apiError, apiHeaders, queryString, request } from "./client.ts";
+import { useRereadingMutation } from "./rereading-mutation.ts";
 import type { Answer, Schemas } from "./types.ts";
 
 export {
@@ -115,15 +116,7 @@ export const tasksApi = {
 
 /** A change to tasks or materials: every task and material view is read again. */
 export function useTaskMutation<V, R>(mutationFn: (variables: V) => Promise<R>) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSuccess: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: ["tasks"] }),
-        client.invalidateQueries({ queryKey: ["materials"] }),
-      ]),
-  });
+  return useRereadingMutation(mutationFn, [["tasks"], ["materials"]]);
 }
 
 /**

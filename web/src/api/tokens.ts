@@ -1,6 +1,7 @@
 // Personal access tokens for GIS clients (QGIS, GDAL): list, create (the token is shown once), revoke.
-import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { queryOptions } from "@tanstack/react-query";
 import { request } from "./client.ts";
+import { useRereadingMutation } from "./rereading-mutation.ts";
 import type { Answer, Schemas } from "./types.ts";
 
 export type AccessToken = Schemas["AccessToken"];
@@ -12,13 +13,8 @@ export const tokensQuery = queryOptions({
   queryFn: () => request<Answer<"/api/tokens">>("GET", "/api/tokens"),
 });
 
-function useTokenChange<I, O>(change: (input: I) => Promise<O>) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: change,
-    onSuccess: () => client.invalidateQueries({ queryKey: tokensKey }),
-  });
-}
+const useTokenChange = <I, O>(change: (input: I) => Promise<O>) =>
+  useRereadingMutation(change, [tokensKey]);
 
 export const useCreateToken = () =>
   useTokenChange((input: { name: string; expiresOn?: string }) =>

@@ -1,6 +1,7 @@
 // Accounts, for administrators: list, create, change, import from a spreadsheet.
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { queryString, request } from "./client.ts";
+import { useRereadingMutation } from "./rereading-mutation.ts";
 import type { Answer, Body, Query, Schemas } from "./types.ts";
 
 export type User = Schemas["User"];
@@ -38,13 +39,5 @@ export const usersApi = {
 
 /** A change to accounts: the list and the audit log are re-read before the caller moves on. */
 export function useAccountsMutation<V, R>(mutationFn: (variables: V) => Promise<R>) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn,
-    onSuccess: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: ["users"] }),
-        client.invalidateQueries({ queryKey: ["audit"] }),
-      ]),
-  });
+  return useRereadingMutation(mutationFn, [["users"], ["audit"]]);
 }

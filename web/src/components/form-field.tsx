@@ -1,5 +1,5 @@
 // A labelled form input with the API's message for it underneath.
-import { type ReactNode, useId } from "react";
+import { type InputHTMLAttributes, type ReactNode, useId } from "react";
 
 /** What the input needs to be tied to its label and its error message. */
 export interface InputLink {
@@ -31,5 +31,17 @@ export function FormField({ label, error, hint, children }: Props) {
         </small>
       )}
     </div>
+  );
+}
+
+type InputFieldProps = Omit<Props, "children"> &
+  Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "children">;
+
+/** The commonest field: a labelled plain input, its props as given. */
+export function InputField({ label, error, hint, ...input }: InputFieldProps) {
+  return (
+    <FormField label={label} error={error} {...(hint !== undefined && { hint })}>
+      {(link) => <input {...link} {...input} />}
+    </FormField>
   );
 }

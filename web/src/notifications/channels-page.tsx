@@ -6,8 +6,9 @@ import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrors } from "../api/client.ts";
+import { DataTable } from "../components/data-table.tsx";
 import { ErrorBanner } from "../components/error-banner.tsx";
-import { FormField } from "../components/form-field.tsx";
+import { FormField, InputField } from "../components/form-field.tsx";
 import { Pager } from "../components/pager.tsx";
 import {
   type ChannelSetting,
@@ -16,6 +17,17 @@ import {
   useSaveChannel,
   useTestChannel,
 } from "./api.ts";
+
+/** The table's column heads (keys under notifications.). */
+const deliveryColumns = [
+  "created",
+  "channelHeading",
+  "recipient",
+  "message",
+  "status",
+  "attempts",
+  "lastError",
+] as const;
 
 /** The settings each channel asks for, in order; numbers and yes/no are typed as such. */
 // How an Aliyun SMS template names its variable, shown in the template-code label as written.
@@ -128,11 +140,11 @@ function ChannelCard({ setting }: { setting: ChannelSetting }) {
       {save.error && <ErrorBanner message={save.error.message} />}
       {save.isSuccess && <p className="success">{t("notifications.saved")}</p>}
       {personal && (
-        <FormField label={t(`notifications.testRecipient.${setting.channel}`)}>
-          {(link) => (
-            <input {...link} value={recipient} onChange={(e) => setRecipient(e.target.value)} />
-          )}
-        </FormField>
+        <InputField
+          label={t(`notifications.testRecipient.${setting.channel}`)}
+          value={recipient}
+          onChange={(e) => setRecipient(e.target.value)}
+        />
       )}
       {test.error && (
         <p className="error" role="alert">
@@ -191,51 +203,37 @@ function Deliveries() {
       {list.error && <ErrorBanner message={list.error.message} />}
       {retry.error && <ErrorBanner message={retry.error.message} />}
       <div className="table-scroll">
-        <table className="table">
-          <thead>
-            <tr>
-              <th>{t("notifications.created")}</th>
-              <th>{t("notifications.channelHeading")}</th>
-              <th>{t("notifications.recipient")}</th>
-              <th>{t("notifications.message")}</th>
-              <th>{t("notifications.status")}</th>
-              <th>{t("notifications.attempts")}</th>
-              <th>{t("notifications.lastError")}</th>
-              <th />
+        <DataTable headings={[...deliveryColumns.map((key) => t(`notifications.${key}`)), ""]}>
+          {list.data?.items.map((d) => (
+            <tr key={d.id}>
+              <td>{time(d.createdAt)}</td>
+              <td>{t(`notifications.channel.${d.channel}`)}</td>
+              <td>{d.recipient === "group" ? t("notifications.group") : d.recipient}</td>
+              <td>{d.text}</td>
+              <td>
+                {t(`notifications.deliveryStatus.${d.status}`)}
+                {d.status === "pending" && ` · ${time(d.nextAttemptAt)}`}
+              </td>
+              <td>{d.attempts}</td>
+              <td>
+                {d.lastError
+                  ? t(`notifications.skipReason.${d.lastError}`, { defaultValue: d.lastError })
+                  : ""}
+              </td>
+              <td>
+                {(d.status === "dead" || d.status === "skipped") && (
+                  <button
+                    type="button"
+                    disabled={retry.isPending}
+                    onClick={() => retry.mutate(d.id)}
+                  >
+                    {t("notifications.retry")}
+                  </button>
+                )}
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {list.data?.items.map((d) => (
-              <tr key={d.id}>
-                <td>{time(d.createdAt)}</td>
-                <td>{t(`notifications.channel.${d.channel}`)}</td>
-                <td>{d.recipient === "group" ? t("notifications.group") : d.recipient}</td>
-                <td>{d.text}</td>
-                <td>
-                  {t(`notifications.deliveryStatus.${d.status}`)}
-                  {d.status === "pending" && ` · ${time(d.nextAttemptAt)}`}
-                </td>
-                <td>{d.attempts}</td>
-                <td>
-                  {d.lastError
-                    ? t(`notifications.skipReason.${d.lastError}`, { defaultValue: d.lastError })
-                    : ""}
-                </td>
-                <td>
-                  {(d.status === "dead" || d.status === "skipped") && (
-                    <button
-                      type="button"
-                      disabled={retry.isPending}
-                      onClick={() => retry.mutate(d.id)}
-                    >
-                      {t("notifications.retry")}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       </div>
       {list.data && (
         <Pager offset={offset} limit={50} total={list.data.total} onChange={setOffset} />

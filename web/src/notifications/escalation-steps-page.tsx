@@ -12,7 +12,7 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrors } from "../api/client.ts";
 import { ErrorBanner } from "../components/error-banner.tsx";
-import { FormField } from "../components/form-field.tsx";
+import { InputField } from "../components/form-field.tsx";
 import { escalationQueries, useSaveEscalationSteps } from "./api.ts";
 
 /** A step as typed: the days stay as written until the server has judged them. */
@@ -87,19 +87,13 @@ function StepsForm({
           // biome-ignore lint/suspicious/noArrayIndexKey: a step is its level, which is its place
           <fieldset key={i} className="escalation-step" disabled={!mayChange}>
             <legend>{t("notifications.escalationLevel", { level: i + 1 })}</legend>
-            <FormField
+            <InputField
               label={t("notifications.stepDays")}
               error={errors[`steps.${i}.afterWorkingDays`] ?? errors[`steps.${i}.level`]}
-            >
-              {(link) => (
-                <input
-                  {...link}
-                  inputMode="numeric"
-                  value={draft.afterWorkingDays}
-                  onChange={(e) => change(i, { afterWorkingDays: e.target.value })}
-                />
-              )}
-            </FormField>
+              inputMode="numeric"
+              value={draft.afterWorkingDays}
+              onChange={(e) => change(i, { afterWorkingDays: e.target.value })}
+            />
             <fieldset className="form-field escalation-targets">
               <legend>{t("notifications.stepTargets")}</legend>
               {escalationTargets.map((target) => (

@@ -3,6 +3,7 @@
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { request } from "../api/client.ts";
+import { DataTable } from "../components/data-table.tsx";
 
 interface Levels {
   problems: { problemId: number; level: number; workingDaysOverdue: number }[];
@@ -33,24 +34,19 @@ export function EscalationRanking() {
   return (
     <section className="escalation-ranking">
       <h3>{t("notifications.escalationHeading")}</h3>
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{t("notifications.escalationUnit")}</th>
-            <th>{t("notifications.escalationCount")}</th>
-            <th>{t("notifications.escalationHighest")}</th>
+      <DataTable
+        headings={["escalationUnit", "escalationCount", "escalationHighest"].map((key) =>
+          t(`notifications.${key}`),
+        )}
+      >
+        {levels.data.units.map((u) => (
+          <tr key={u.unitId}>
+            <td>{u.unitName}</td>
+            <td>{u.escalations}</td>
+            <td>{t("notifications.escalationLevel", { level: u.highest })}</td>
           </tr>
-        </thead>
-        <tbody>
-          {levels.data.units.map((u) => (
-            <tr key={u.unitId}>
-              <td>{u.unitName}</td>
-              <td>{u.escalations}</td>
-              <td>{t("notifications.escalationLevel", { level: u.highest })}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import type { Me } from "../api/auth.ts";
 import { fieldErrors } from "../api/client.ts";
 import { ErrorBanner } from "../components/error-banner.tsx";
-import { FormField } from "../components/form-field.tsx";
+import { InputField } from "../components/form-field.tsx";
 import { type NotificationSettings, notificationQueries, useSaveSettings } from "./api.ts";
 import { NotificationList } from "./notification-list.tsx";
 
@@ -83,40 +83,28 @@ function SettingsForm({ me }: { me: Me }) {
         </div>
         {fields.channels && <small className="field-error">{fields.channels}</small>}
       </fieldset>
-      <FormField label={t("notifications.email")} error={fields.email}>
-        {(link) => (
-          <input
-            {...link}
-            type="email"
-            value={form.email ?? ""}
-            onChange={(e) => setForm({ ...form, email: e.target.value })}
-          />
-        )}
-      </FormField>
-      <FormField
+      <InputField
+        label={t("notifications.email")}
+        error={fields.email}
+        type="email"
+        value={form.email ?? ""}
+        onChange={(e) => setForm({ ...form, email: e.target.value })}
+      />
+      <InputField
         label={t("notifications.quietStart")}
         error={fields.quietStart}
         hint={t("notifications.quietHint")}
-      >
-        {(link) => (
-          <input
-            {...link}
-            type="time"
-            value={form.quietStart ?? ""}
-            onChange={(e) => setForm({ ...form, quietStart: e.target.value })}
-          />
-        )}
-      </FormField>
-      <FormField label={t("notifications.quietEnd")} error={fields.quietEnd}>
-        {(link) => (
-          <input
-            {...link}
-            type="time"
-            value={form.quietEnd ?? ""}
-            onChange={(e) => setForm({ ...form, quietEnd: e.target.value })}
-          />
-        )}
-      </FormField>
+        type="time"
+        value={form.quietStart ?? ""}
+        onChange={(e) => setForm({ ...form, quietStart: e.target.value })}
+      />
+      <InputField
+        label={t("notifications.quietEnd")}
+        error={fields.quietEnd}
+        type="time"
+        value={form.quietEnd ?? ""}
+        onChange={(e) => setForm({ ...form, quietEnd: e.target.value })}
+      />
       {me.user.role === "unit_admin" && (
         <label className="checkbox">
           <input

@@ -1,6 +1,7 @@
 // Assigned communities (帮包社区): a strong outline and the community's name above it.
 import type { LayerSpecification } from "maplibre-gl";
 import { sourceIds } from "../sources.ts";
+import { haloText } from "./expressions.ts";
 
 const ink = "#12355b";
 
@@ -24,10 +25,6 @@ export const communityLayers: LayerSpecification[] = [
       "text-offset": [0, -0.3],
       "text-allow-overlap": true,
     },
-    paint: {
-      "text-color": ink,
-      "text-halo-color": "#ffffff",
-      "text-halo-width": 2,
-    },
+    paint: haloText(ink, 2),
   },
 ];

@@ -2,6 +2,7 @@
 // pieces, imported features, an old version), and the problems found, highlighted and marked.
 import type { LayerSpecification } from "maplibre-gl";
 import { sourceIds } from "../sources.ts";
+import { haloText } from "./expressions.ts";
 
 export const problemColour = "#e03131";
 export const problemAreaLayerId = "problem-area-fill";
@@ -66,6 +67,6 @@ export const editingLayers: LayerSpecification[] = [
       "text-line-height": 1.3,
       "text-allow-overlap": true,
     },
-    paint: { "text-color": "#212529", "text-halo-color": "#ffffff", "text-halo-width": 2 },
+    paint: haloText("#212529", 2),
   },
 ];

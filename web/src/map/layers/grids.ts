@@ -2,7 +2,7 @@
 import type { LayerSpecification } from "maplibre-gl";
 import { noLeadUnitColour } from "../colours.ts";
 import { sourceIds } from "../sources.ts";
-import { isSelected } from "./expressions.ts";
+import { haloText, selectableLine } from "./expressions.ts";
 
 export const gridFillLayerId = "grid-fill";
 
@@ -23,10 +23,7 @@ export const gridLayers: LayerSpecification[] = [
     type: "line",
     source: sourceIds.grids,
     layout: { "line-join": "round" },
-    paint: {
-      "line-color": ["case", isSelected, "#e8590c", "#495057"],
-      "line-width": ["case", isSelected, 4, 1.2],
-    },
+    paint: selectableLine("#495057", 1.2, "#e8590c", 4),
   },
   {
     id: "grid-label",
@@ -49,6 +46,6 @@ export const gridLayers: LayerSpecification[] = [
       "text-size": 12,
       "text-line-height": 1.3,
     },
-    paint: { "text-color": "#212529", "text-halo-color": "#ffffff", "text-halo-width": 1.5 },
+    paint: haloText("#212529", 1.5),
   },
 ];

@@ -1,8 +1,12 @@
 // The leaders' view: problem hexagons shaded by `level` (0–1, the page scales count or points lost
 // to it), and hotspot clusters outlined with their problem count at the centre.
-import type { ExpressionSpecification, LayerSpecification } from "maplibre-gl";
+import type {
+  ExpressionSpecification,
+  LayerSpecification,
+  LineLayerSpecification,
+} from "maplibre-gl";
 import { sourceIds } from "../sources.ts";
-import { isSelected } from "./expressions.ts";
+import { haloText, selectableLine } from "./expressions.ts";
 
 export const hexagonFillLayerId = "hexagon-fill";
 export const clusterFillLayerId = "cluster-fill";
@@ -17,48 +21,42 @@ const heat: ExpressionSpecification = [
   ...heatRamp.flatMap((colour, i) => [i / (heatRamp.length - 1), colour]),
 ] as ExpressionSpecification;
 
-export const hexagonLayers: LayerSpecification[] = [
-  {
-    id: hexagonFillLayerId,
-    type: "fill",
-    source: sourceIds.hexagons,
-    paint: { "fill-color": heat, "fill-opacity": 0.72 },
-  },
-  {
-    id: "hexagon-outline",
-    type: "line",
-    source: sourceIds.hexagons,
-    paint: {
-      "line-color": ["case", isSelected, "#1c7ed6", "#ffffff"],
-      "line-width": ["case", isSelected, 3, 0.8],
+/** An area shaded by its heat, and its outline (`selectableLine` colours). */
+function heatedArea(
+  name: "hexagon" | "cluster",
+  source: string,
+  opacity: number,
+  outline: Pick<LineLayerSpecification, "paint" | "layout">,
+): LayerSpecification[] {
+  return [
+    {
+      id: `${name}-fill`,
+      type: "fill",
+      source,
+      paint: { "fill-color": heat, "fill-opacity": opacity },
     },
-  },
+    { id: `${name}-outline`, type: "line", source, ...outline },
+  ];
+}
+
+export const hexagonLayers: LayerSpecification[] = [
+  ...heatedArea("hexagon", sourceIds.hexagons, 0.72, {
+    paint: selectableLine("#ffffff", 0.8, "#1c7ed6", 3),
+  }),
   {
     id: "hexagon-count",
     type: "symbol",
     source: sourceIds.hexagons,
     layout: { "text-field": ["to-string", ["get", "label"]], "text-size": 11 },
-    paint: { "text-color": "#212529", "text-halo-color": "#ffffff", "text-halo-width": 1.2 },
+    paint: haloText("#212529", 1.2),
   },
 ];
 
 export const clusterLayers: LayerSpecification[] = [
-  {
-    id: clusterFillLayerId,
-    type: "fill",
-    source: sourceIds.clusters,
-    paint: { "fill-color": heat, "fill-opacity": 0.55 },
-  },
-  {
-    id: "cluster-outline",
-    type: "line",
-    source: sourceIds.clusters,
+  ...heatedArea("cluster", sourceIds.clusters, 0.55, {
     layout: { "line-join": "round" },
-    paint: {
-      "line-color": ["case", isSelected, "#1c7ed6", "#c92a2a"],
-      "line-width": ["case", isSelected, 4, 2],
-    },
-  },
+    paint: selectableLine("#c92a2a", 2, "#1c7ed6", 4),
+  }),
   {
     id: "cluster-label",
     type: "symbol",
@@ -68,6 +66,6 @@ export const clusterLayers: LayerSpecification[] = [
       "text-size": 13,
       "text-allow-overlap": true,
     },
-    paint: { "text-color": "#212529", "text-halo-color": "#ffffff", "text-halo-width": 2 },
+    paint: haloText("#212529", 2),
   },
 ];

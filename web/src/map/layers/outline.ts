@@ -2,6 +2,7 @@
 // their names, from /api/basemap/outline. Without a basemap it is the base itself (soft fills,
 // so the map is never an empty grey box); over a basemap only its lines and names are drawn.
 import type { LayerSpecification, SourceSpecification } from "maplibre-gl";
+import { haloText } from "./expressions.ts";
 
 export const outlineSourceId = "base-outline";
 
@@ -67,35 +68,26 @@ const lines: LayerSpecification[] = [
   },
 ];
 
+/** The name of each area of `level`, in `colour` at `size` px, between the zooms given. */
+const nameLayer = (
+  level: string,
+  size: number,
+  colour: string,
+  zooms: { minzoom?: number; maxzoom?: number },
+): LayerSpecification => ({
+  id: `base-${level}-name`,
+  type: "symbol",
+  source: outlineSourceId,
+  ...zooms,
+  filter: label([level]) as never,
+  layout: { "text-field": ["get", "name"], "text-size": size },
+  paint: haloText(colour, 1.5),
+});
+
 const names: LayerSpecification[] = [
-  {
-    id: "base-district-name",
-    type: "symbol",
-    source: outlineSourceId,
-    maxzoom: 12.5,
-    filter: label(["district"]) as never,
-    layout: { "text-field": ["get", "name"], "text-size": 15 },
-    paint: { "text-color": "#6b5d45", "text-halo-color": "#ffffff", "text-halo-width": 1.5 },
-  },
-  {
-    id: "base-street-name",
-    type: "symbol",
-    source: outlineSourceId,
-    minzoom: 12,
-    maxzoom: 14.5,
-    filter: label(["street"]) as never,
-    layout: { "text-field": ["get", "name"], "text-size": 13 },
-    paint: { "text-color": "#7a6d55", "text-halo-color": "#ffffff", "text-halo-width": 1.5 },
-  },
-  {
-    id: "base-community-name",
-    type: "symbol",
-    source: outlineSourceId,
-    minzoom: 11,
-    filter: label(["community"]) as never,
-    layout: { "text-field": ["get", "name"], "text-size": 12 },
-    paint: { "text-color": "#4d6b49", "text-halo-color": "#ffffff", "text-halo-width": 1.5 },
-  },
+  nameLayer("district", 15, "#6b5d45", { maxzoom: 12.5 }),
+  nameLayer("street", 13, "#7a6d55", { minzoom: 12, maxzoom: 14.5 }),
+  nameLayer("community", 12, "#4d6b49", { minzoom: 11 }),
 ];
 
 /** The base's layers: the whole base with no basemap, lines and names over one. */

@@ -2,7 +2,7 @@
 import type { LayerSpecification } from "maplibre-gl";
 import { noLeadUnitColour } from "../colours.ts";
 import { sourceIds } from "../sources.ts";
-import { isSelected } from "./expressions.ts";
+import { haloText, isSelected } from "./expressions.ts";
 
 export const unitCircleLayerId = "unit-circle";
 
@@ -31,6 +31,6 @@ export const unitLayers: LayerSpecification[] = [
       "text-offset": [0, 0.9],
       "text-optional": true,
     },
-    paint: { "text-color": "#12355b", "text-halo-color": "#ffffff", "text-halo-width": 1.5 },
+    paint: haloText("#12355b", 1.5),
   },
 ];

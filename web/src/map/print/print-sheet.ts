@@ -4,7 +4,7 @@
 import { type Box, layoutLabels } from "./label-layout.ts";
 import type { MapPicture } from "./print-map.ts";
 import { scaleBar, scaleDenominator } from "./scale-bar.ts";
-import { blankSheet, cssFont, type Sheet, type Write } from "./sheet-text.ts";
+import { blankSheet, cssFont, type Sheet, type Write, writeFrame } from "./sheet-text.ts";
 
 export interface SheetGrid {
   code: string;
@@ -38,13 +38,11 @@ const label = { code: 22, unit: 20, pad: 6 };
 /** `grids` in table order (their number on the sheet is their place in it, from 1). */
 export function composeSheet(map: MapPicture, grids: readonly SheetGrid[], text: SheetText): Sheet {
   const { sheet, pen, write } = blankSheet(sheetSize.width, sheetSize.height);
-  write(text.title, sheetSize.width / 2, 110, {
-    size: 72,
-    colour: ink,
-    align: "center",
-    bold: true,
+  writeFrame(write, sheetSize.width, text, {
+    title: { y: 110, size: 72 },
+    subtitle: { y: 165, size: 32 },
+    footer: { x: mapBox.x, y: sheetSize.height - 45, size: 26 },
   });
-  write(text.subtitle, sheetSize.width / 2, 165, { size: 32, colour: grey, align: "center" });
 
   pen.drawImage(map.picture, mapBox.x, mapBox.y, mapBox.width, mapBox.height);
   const toSheet = mapBox.width / map.picture.width;
@@ -60,11 +58,6 @@ export function composeSheet(map: MapPicture, grids: readonly SheetGrid[], text:
   drawNorthArrow(pen, write, mapBox.x + mapBox.width - 70, mapBox.y + 40);
   drawScaleBar(pen, write, map.metresPerPixel / toSheet, text);
   drawTable(pen, write, grids, text);
-  write(text.footer, mapBox.x, sheetSize.height - 45, {
-    size: 26,
-    colour: "#6c757d",
-    align: "left",
-  });
   return sheet;
 }
 

@@ -73,3 +73,33 @@ export function flatten({ art, texts }: Sheet): HTMLCanvasElement {
   }
   return canvas;
 }
+
+/** The words that frame a sheet. */
+export interface FrameWords {
+  title: string;
+  subtitle: string;
+  /** Who made it and when. */
+  footer: string;
+}
+
+/** Where the frame's words go (baselines, sheet pixels) and how large; each sheet has its own. */
+export interface FrameLayout {
+  title: { y: number; size: number; maxWidth?: number };
+  subtitle: { y: number; size: number };
+  footer: { x: number; y: number; size: number };
+}
+
+/** Writes a sheet's frame: title and subtitle centred at the top, the footer at the bottom left. */
+export function writeFrame(write: Write, width: number, words: FrameWords, layout: FrameLayout) {
+  const { y: titleY, ...title } = layout.title;
+  const { y: subtitleY, ...subtitle } = layout.subtitle;
+  const { x: footerX, y: footerY, ...footer } = layout.footer;
+  write(words.title, width / 2, titleY, {
+    colour: "#12355b",
+    align: "center",
+    bold: true,
+    ...title,
+  });
+  write(words.subtitle, width / 2, subtitleY, { colour: "#495057", align: "center", ...subtitle });
+  write(words.footer, footerX, footerY, { colour: "#6c757d", align: "left", ...footer });
+}

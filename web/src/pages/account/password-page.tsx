@@ -5,7 +5,7 @@ import { useTranslation } from "react-i18next";
 import { fieldErrors } from "../../api/client.ts";
 import { useChangePassword } from "../../api/use-session.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { FormField } from "../../components/form-field.tsx";
+import { PasswordField } from "../../components/password-field.tsx";
 import { formValues } from "../../form-values.ts";
 
 export function PasswordPage({ required = false }: { required?: boolean }) {
@@ -34,29 +34,24 @@ export function PasswordPage({ required = false }: { required?: boolean }) {
             {t("password.changed")}
           </p>
         )}
-        <FormField label={t("password.current")} error={fields.currentPassword}>
-          {(link) => (
-            <input
-              {...link}
-              name="currentPassword"
-              type="password"
-              autoComplete="current-password"
-            />
-          )}
-        </FormField>
-        <FormField label={t("password.new")} error={fields.newPassword} hint={t("password.rule")}>
-          {(link) => (
-            <input {...link} name="newPassword" type="password" autoComplete="new-password" />
-          )}
-        </FormField>
-        <FormField
+        <PasswordField
+          label={t("password.current")}
+          error={fields.currentPassword}
+          name="currentPassword"
+          kind="current"
+        />
+        <PasswordField
+          label={t("password.new")}
+          error={fields.newPassword}
+          name="newPassword"
+          kind="new"
+        />
+        <PasswordField
           label={t("password.repeat")}
           error={mismatch ? t("password.mismatch") : undefined}
-        >
-          {(link) => (
-            <input {...link} name="repeatPassword" type="password" autoComplete="new-password" />
-          )}
-        </FormField>
+          name="repeatPassword"
+          kind="repeat"
+        />
         <button type="submit" className="primary" disabled={change.isPending}>
           {t("password.submit")}
         </button>

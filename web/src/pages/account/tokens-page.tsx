@@ -4,9 +4,13 @@ import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrors } from "../../api/client.ts";
 import { tokensQuery, useCreateToken, useRevokeToken } from "../../api/tokens.ts";
+import { DataTable } from "../../components/data-table.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { FormField } from "../../components/form-field.tsx";
+import { InputField } from "../../components/form-field.tsx";
 import { formValues } from "../../form-values.ts";
+
+/** The table's column heads (keys under tokens.). */
+const tokenColumns = ["name", "createdAt", "expiresAt", "lastUsedAt"] as const;
 
 const day = (iso: string | null) => (iso ? iso.slice(0, 10) : "—");
 
@@ -37,64 +41,57 @@ export function TokensPage() {
             <code className="token-once">{create.data.token}</code>
           </div>
         )}
-        <FormField label={t("tokens.name")} error={fields.name}>
-          {(link) => <input {...link} name="name" maxLength={60} placeholder="QGIS" />}
-        </FormField>
-        <FormField
+        <InputField
+          label={t("tokens.name")}
+          error={fields.name}
+          name="name"
+          maxLength={60}
+          placeholder="QGIS"
+        />
+        <InputField
           label={t("tokens.expiresOn")}
           error={fields.expiresOn}
           hint={t("tokens.expiryHint")}
-        >
-          {(link) => <input {...link} name="expiresOn" type="date" />}
-        </FormField>
+          name="expiresOn"
+          type="date"
+        />
         <button type="submit" className="primary" disabled={create.isPending}>
           {t("tokens.create")}
         </button>
       </form>
       {revoke.error && <ErrorBanner message={revoke.error.message} />}
       <div className="table-scroll tokens-table">
-        <table className="table">
-          <thead>
+        <DataTable headings={[...tokenColumns.map((key) => t(`tokens.${key}`)), ""]}>
+          {tokens.data?.tokens.length === 0 && (
             <tr>
-              <th>{t("tokens.name")}</th>
-              <th>{t("tokens.createdAt")}</th>
-              <th>{t("tokens.expiresAt")}</th>
-              <th>{t("tokens.lastUsedAt")}</th>
-              <th />
+              <td colSpan={5}>{t("tokens.none")}</td>
             </tr>
-          </thead>
-          <tbody>
-            {tokens.data?.tokens.length === 0 && (
-              <tr>
-                <td colSpan={5}>{t("tokens.none")}</td>
-              </tr>
-            )}
-            {tokens.data?.tokens.map((token) => (
-              <tr key={token.id} className={token.revokedAt ? "muted" : undefined}>
-                <td>{token.name}</td>
-                <td>{day(token.createdAt)}</td>
-                <td>{token.expiresAt ? day(token.expiresAt) : t("tokens.never")}</td>
-                <td>{day(token.lastUsedAt)}</td>
-                <td>
-                  {token.revokedAt ? (
-                    t("tokens.revokedOn", { date: day(token.revokedAt) })
-                  ) : (
-                    <button
-                      type="button"
-                      disabled={revoke.isPending}
-                      onClick={() => {
-                        if (window.confirm(t("tokens.confirmRevoke", { name: token.name })))
-                          revoke.mutate(token.id);
-                      }}
-                    >
-                      {t("tokens.revoke")}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          )}
+          {tokens.data?.tokens.map((token) => (
+            <tr key={token.id} className={token.revokedAt ? "muted" : undefined}>
+              <td>{token.name}</td>
+              <td>{day(token.createdAt)}</td>
+              <td>{token.expiresAt ? day(token.expiresAt) : t("tokens.never")}</td>
+              <td>{day(token.lastUsedAt)}</td>
+              <td>
+                {token.revokedAt ? (
+                  t("tokens.revokedOn", { date: day(token.revokedAt) })
+                ) : (
+                  <button
+                    type="button"
+                    disabled={revoke.isPending}
+                    onClick={() => {
+                      if (window.confirm(t("tokens.confirmRevoke", { name: token.name })))
+                        revoke.mutate(token.id);
+                    }}
+                  >
+                    {t("tokens.revoke")}
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </div>
     </div>
   );

@@ -5,7 +5,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type AuditFilters, auditChoicesQuery, auditQuery } from "../../api/audit.ts";
 import { errorText } from "../../api/client.ts";
+import { DateRange } from "../../components/date-range.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
+import { FilterSelect } from "../../components/filter-select.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { AuditRow } from "./audit-row.tsx";
 
@@ -28,46 +30,32 @@ export function AuditPage() {
         <h2>{t("audit.heading")}</h2>
       </div>
       <div className="filters">
-        <select
-          aria-label={t("audit.user")}
-          value={filters.userId ?? ""}
-          onChange={(event) => filter({ userId: Number(event.target.value) || undefined })}
-        >
-          <option value="">{t("audit.everyone")}</option>
-          {choices.data?.users.map((user) => (
-            <option key={user.id} value={user.id}>
-              {t(`role.${user.role}`)} {user.name}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label={t("audit.action")}
-          value={filters.action ?? ""}
-          onChange={(event) => filter({ action: event.target.value || undefined })}
-        >
-          <option value="">{t("audit.everything")}</option>
-          {choices.data?.actions.map((choice) => (
-            <option key={choice.action} value={choice.action}>
-              {choice.label}
-            </option>
-          ))}
-        </select>
-        <label className="check">
-          {t("audit.from")}
-          <input
-            type="date"
-            value={filters.from ?? ""}
-            onChange={(event) => filter({ from: event.target.value || undefined })}
-          />
-        </label>
-        <label className="check">
-          {t("audit.to")}
-          <input
-            type="date"
-            value={filters.to ?? ""}
-            onChange={(event) => filter({ to: event.target.value || undefined })}
-          />
-        </label>
+        <FilterSelect
+          label={t("audit.user")}
+          value={filters.userId}
+          all={t("audit.everyone")}
+          options={(choices.data?.users ?? []).map((user) => ({
+            value: user.id,
+            label: `${t(`role.${user.role}`)} ${user.name}`,
+          }))}
+          onChange={(value) => filter({ userId: Number(value) || undefined })}
+        />
+        <FilterSelect
+          label={t("audit.action")}
+          value={filters.action}
+          all={t("audit.everything")}
+          options={(choices.data?.actions ?? []).map((choice) => ({
+            value: choice.action,
+            label: choice.label,
+          }))}
+          onChange={(action) => filter({ action })}
+        />
+        <DateRange
+          labels={[t("audit.from"), t("audit.to")]}
+          from={filters.from ?? ""}
+          to={filters.to ?? ""}
+          onChange={filter}
+        />
       </div>
       {audit.error && (
         <ErrorBanner message={errorText(audit.error)} onRetry={() => void audit.refetch()} />

@@ -12,7 +12,7 @@ import {
 } from "../../api/basemap.ts";
 import { fieldErrors } from "../../api/client.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { FormField } from "../../components/form-field.tsx";
+import { FormField, InputField } from "../../components/form-field.tsx";
 import { formValues } from "../../form-values.ts";
 
 const kinds: BasemapKind[] = ["none", "raster", "pmtiles"];
@@ -88,21 +88,15 @@ function BasemapForm({ saved }: { saved: BasemapSettings }) {
       </fieldset>
       {kind === "raster" && (
         <>
-          <FormField
+          <InputField
             label={t("basemap.rasterUrl")}
             error={fields.rasterUrl}
             hint={t("basemap.rasterHint", { example: tianditu })}
-          >
-            {(link) => (
-              <input
-                {...link}
-                name="rasterUrl"
-                type="url"
-                defaultValue={saved.rasterUrl ?? ""}
-                placeholder="https://…/{z}/{x}/{y}.png"
-              />
-            )}
-          </FormField>
+            name="rasterUrl"
+            type="url"
+            defaultValue={saved.rasterUrl ?? ""}
+            placeholder="https://…/{z}/{x}/{y}.png"
+          />
           <FormField label={t("basemap.crs")} error={fields.crs} hint={t("basemap.crsHint")}>
             {(link) => (
               <select {...link} name="crs" defaultValue={saved.crs}>
@@ -111,19 +105,19 @@ function BasemapForm({ saved }: { saved: BasemapSettings }) {
               </select>
             )}
           </FormField>
-          <FormField
+          <InputField
             label={t("basemap.tiandituKey")}
             error={fields.tiandituKey}
             hint={t(saved.hasTiandituKey ? "basemap.keySaved" : "basemap.keyHint", {
               mark: "{key}",
             })}
-          >
-            {(link) => <input {...link} name="tiandituKey" autoComplete="off" />}
-          </FormField>
+            name="tiandituKey"
+            autoComplete="off"
+          />
         </>
       )}
       {kind === "pmtiles" && (
-        <FormField
+        <InputField
           label={t("basemap.file")}
           error={upload.error?.message}
           hint={
@@ -131,20 +125,14 @@ function BasemapForm({ saved }: { saved: BasemapSettings }) {
               ? t("basemap.fileSaved", { mb: (saved.pmtilesBytes / 1024 / 1024).toFixed(1) })
               : t("basemap.fileHint")
           }
-        >
-          {(link) => (
-            <input
-              {...link}
-              type="file"
-              accept=".pmtiles"
-              disabled={upload.isPending}
-              onChange={(event) => {
-                const file = event.currentTarget.files?.[0];
-                if (file) upload.mutate(file);
-              }}
-            />
-          )}
-        </FormField>
+          type="file"
+          accept=".pmtiles"
+          disabled={upload.isPending}
+          onChange={(event) => {
+            const file = event.currentTarget.files?.[0];
+            if (file) upload.mutate(file);
+          }}
+        />
       )}
       {upload.isPending && <p role="status">{t("basemap.uploading")}</p>}
       <button type="submit" className="primary" disabled={save.isPending || upload.isPending}>

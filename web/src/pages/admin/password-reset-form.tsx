@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { fieldErrors } from "../../api/client.ts";
 import { type User, useAccountsMutation, usersApi } from "../../api/users.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { FormField } from "../../components/form-field.tsx";
+import { PasswordField } from "../../components/password-field.tsx";
+import { SubmitButtons } from "../../components/submit-buttons.tsx";
 import { formValues } from "../../form-values.ts";
 
 interface Props {
@@ -27,17 +28,13 @@ export function PasswordResetForm({ user, onDone, onCancel }: Props) {
     <form className="dialog-form" onSubmit={onSubmit} noValidate>
       <p className="form-note">{t("users.resetNote", { name: user.displayName })}</p>
       {reset.error && <ErrorBanner message={reset.error.message} />}
-      <FormField label={t("password.new")} error={fields.password} hint={t("password.rule")}>
-        {(link) => <input {...link} name="password" type="password" autoComplete="new-password" />}
-      </FormField>
-      <div className="form-buttons">
-        <button type="submit" className="primary" disabled={reset.isPending}>
-          {t("users.reset")}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t("users.cancel")}
-        </button>
-      </div>
+      <PasswordField label={t("password.new")} error={fields.password} name="password" kind="new" />
+      <SubmitButtons
+        label={t("users.reset")}
+        disabled={reset.isPending}
+        cancelLabel={t("users.cancel")}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

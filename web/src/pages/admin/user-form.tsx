@@ -12,8 +12,10 @@ import {
   usersApi,
 } from "../../api/users.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { FormField } from "../../components/form-field.tsx";
+import { FormField, InputField } from "../../components/form-field.tsx";
+import { PasswordField } from "../../components/password-field.tsx";
 import { RoleSelect } from "../../components/role-select.tsx";
+import { SubmitButtons } from "../../components/submit-buttons.tsx";
 import { UnitSelect } from "../../components/unit-select.tsx";
 import { formValues } from "../../form-values.ts";
 
@@ -56,28 +58,29 @@ export function UserForm({ user, onDone }: Props) {
     <form className="dialog-form" onSubmit={onSubmit} noValidate>
       {save.error && <ErrorBanner message={save.error.message} />}
       {!user && (
-        <FormField
+        <InputField
           label={t("users.username")}
           error={fields.username}
           hint={t("users.usernameRule")}
-        >
-          {(link) => <input {...link} name="username" autoCapitalize="none" spellCheck={false} />}
-        </FormField>
+          name="username"
+          autoCapitalize="none"
+          spellCheck={false}
+        />
       )}
-      <FormField label={t("users.displayName")} error={fields.displayName}>
-        {(link) => <input {...link} name="displayName" defaultValue={user?.displayName} />}
-      </FormField>
-      <FormField label={t("users.mobile")} error={fields.mobile}>
-        {(link) => (
-          <input
-            {...link}
-            name="mobile"
-            type="tel"
-            inputMode="numeric"
-            defaultValue={user?.mobile ?? ""}
-          />
-        )}
-      </FormField>
+      <InputField
+        label={t("users.displayName")}
+        error={fields.displayName}
+        name="displayName"
+        defaultValue={user?.displayName}
+      />
+      <InputField
+        label={t("users.mobile")}
+        error={fields.mobile}
+        name="mobile"
+        type="tel"
+        inputMode="numeric"
+        defaultValue={user?.mobile ?? ""}
+      />
       <FormField label={t("users.role")} error={fields.role}>
         {(link) => (
           <RoleSelect {...link} value={role} onChange={(e) => setRole(e.target.value as Role)} />
@@ -89,38 +92,31 @@ export function UserForm({ user, onDone }: Props) {
         </FormField>
       )}
       {needsPerson(role) && (
-        <FormField label={t("users.personId")} error={fields.personId} hint={t("users.personHint")}>
-          {(link) => (
-            <input
-              {...link}
-              name="personId"
-              type="number"
-              min={1}
-              step={1}
-              defaultValue={user?.personId ?? ""}
-            />
-          )}
-        </FormField>
+        <InputField
+          label={t("users.personId")}
+          error={fields.personId}
+          hint={t("users.personHint")}
+          name="personId"
+          type="number"
+          min={1}
+          step={1}
+          defaultValue={user?.personId ?? ""}
+        />
       )}
       {!user && (
-        <FormField
+        <PasswordField
           label={t("users.initialPassword")}
           error={fields.password}
-          hint={t("password.rule")}
-        >
-          {(link) => (
-            <input {...link} name="password" type="password" autoComplete="new-password" />
-          )}
-        </FormField>
+          name="password"
+          kind="new"
+        />
       )}
-      <div className="form-buttons">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {user ? t("users.save") : t("users.create")}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t("users.cancel")}
-        </button>
-      </div>
+      <SubmitButtons
+        label={user ? t("users.save") : t("users.create")}
+        disabled={save.isPending}
+        cancelLabel={t("users.cancel")}
+        onCancel={onDone}
+      />
     </form>
   );
 }

@@ -1,7 +1,20 @@
 // The accounts table: one row per account with its status and what an admin can do to it.
 import { useTranslation } from "react-i18next";
 import type { User } from "../../api/users.ts";
+import { DataTable } from "../../components/data-table.tsx";
 import { UserRow } from "./user-row.tsx";
+
+/** The table's column heads (keys under users.). */
+const userColumns = [
+  "username",
+  "displayName",
+  "role",
+  "unitOrPerson",
+  "mobile",
+  "status",
+  "createdAt",
+  "actions",
+] as const;
 
 interface Props {
   users: User[];
@@ -14,32 +27,14 @@ export function UsersTable({ users, loading, onEdit, onReset }: Props) {
   const { t } = useTranslation();
   return (
     <div className="table-scroll">
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{t("users.username")}</th>
-            <th>{t("users.displayName")}</th>
-            <th>{t("users.role")}</th>
-            <th>{t("users.unitOrPerson")}</th>
-            <th>{t("users.mobile")}</th>
-            <th>{t("users.status")}</th>
-            <th>{t("users.createdAt")}</th>
-            <th>{t("users.actions")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => (
-            <UserRow key={user.id} user={user} onEdit={onEdit} onReset={onReset} />
-          ))}
-          {users.length === 0 && (
-            <tr>
-              <td colSpan={8} className="empty">
-                {loading ? t("app.loading") : t("users.none")}
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
+      <DataTable
+        headings={userColumns.map((key) => t(`users.${key}`))}
+        empty={{ rows: users.length, columns: userColumns.length, loading, none: t("users.none") }}
+      >
+        {users.map((user) => (
+          <UserRow key={user.id} user={user} onEdit={onEdit} onReset={onReset} />
+        ))}
+      </DataTable>
     </div>
   );
 }

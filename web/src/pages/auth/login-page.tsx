@@ -6,9 +6,10 @@ import { fieldErrors } from "../../api/client.ts";
 import { queries } from "../../api/queries.ts";
 import { useSignIn } from "../../api/use-session.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { FormField } from "../../components/form-field.tsx";
+import { InputField } from "../../components/form-field.tsx";
 import { LanguageSwitch } from "../../components/language-switch.tsx";
 import { Link } from "../../components/link.tsx";
+import { PasswordField } from "../../components/password-field.tsx";
 import { formValues } from "../../form-values.ts";
 
 /** `notice` says why the user was signed out (session expired, account disabled), if they were. */
@@ -40,29 +41,22 @@ export function LoginPage({ notice }: { notice?: string | undefined }) {
         ) : (
           notice && <p className="login-notice">{notice}</p>
         )}
-        <FormField label={t("auth.username")} error={fields.username}>
-          {(link) => (
-            <input
-              {...link}
-              name="username"
-              autoComplete="username"
-              autoCapitalize="none"
-              spellCheck={false}
-              required
-            />
-          )}
-        </FormField>
-        <FormField label={t("auth.password")} error={fields.password}>
-          {(link) => (
-            <input
-              {...link}
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              required
-            />
-          )}
-        </FormField>
+        <InputField
+          label={t("auth.username")}
+          error={fields.username}
+          name="username"
+          autoComplete="username"
+          autoCapitalize="none"
+          spellCheck={false}
+          required
+        />
+        <PasswordField
+          label={t("auth.password")}
+          error={fields.password}
+          name="password"
+          kind="current"
+          required
+        />
         <button type="submit" className="primary" disabled={signIn.isPending}>
           {signIn.isPending ? t("auth.signingIn") : t("auth.signIn")}
         </button>

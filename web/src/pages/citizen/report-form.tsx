@@ -6,7 +6,7 @@ import { type FormEvent, useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type FiledRequest, open311Api, type Service } from "../../api/open311.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { FormField } from "../../components/form-field.tsx";
+import { FormField, InputField } from "../../components/form-field.tsx";
 import { Link } from "../../components/link.tsx";
 import { formValues } from "../../form-values.ts";
 import { CitizenPhoto } from "./citizen-photo.tsx";
@@ -97,21 +97,17 @@ export function ReportForm({ basemapUrl }: { basemapUrl: string | null | undefin
           />
         )}
       </FormField>
-      <FormField label={t("citizen.name")}>
-        {(link) => <input {...link} name="first_name" maxLength={32} autoComplete="name" />}
-      </FormField>
-      <FormField label={t("citizen.phone")} hint={t("citizen.phoneHint")} error={missing.phone}>
-        {(link) => (
-          <input
-            {...link}
-            name="phone"
-            type="tel"
-            inputMode="numeric"
-            maxLength={11}
-            autoComplete="tel"
-          />
-        )}
-      </FormField>
+      <InputField label={t("citizen.name")} name="first_name" maxLength={32} autoComplete="name" />
+      <InputField
+        label={t("citizen.phone")}
+        hint={t("citizen.phoneHint")}
+        error={missing.phone}
+        name="phone"
+        type="tel"
+        inputMode="numeric"
+        maxLength={11}
+        autoComplete="tel"
+      />
       <CitizenPhoto photo={photo} onPhoto={setPhoto} />
       {file.error && <ErrorBanner message={file.error.message} />}
       <button type="submit" className="primary" disabled={file.isPending}>

@@ -7,8 +7,9 @@ import { useTranslation } from "react-i18next";
 import { fieldErrors } from "../../api/client.ts";
 import { queries } from "../../api/queries.ts";
 import { volunteerQueries, volunteersApi } from "../../api/volunteers.ts";
+import { DataTable } from "../../components/data-table.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { FormField } from "../../components/form-field.tsx";
+import { FormField, InputField } from "../../components/form-field.tsx";
 import { formatDateTime } from "../../format.ts";
 
 const todayInChina = () => chinaDate();
@@ -50,19 +51,19 @@ export function DedicationDaySchedule() {
             </select>
           )}
         </FormField>
-        <FormField label={t("volunteer.days.date")} error={fields.heldOn}>
-          {(link) => (
-            <input
-              {...link}
-              type="date"
-              value={heldOn}
-              onChange={(e) => setHeldOn(e.target.value)}
-            />
-          )}
-        </FormField>
-        <FormField label={t("volunteer.days.title")} error={fields.title}>
-          {(link) => <input {...link} value={title} onChange={(e) => setTitle(e.target.value)} />}
-        </FormField>
+        <InputField
+          label={t("volunteer.days.date")}
+          error={fields.heldOn}
+          type="date"
+          value={heldOn}
+          onChange={(e) => setHeldOn(e.target.value)}
+        />
+        <InputField
+          label={t("volunteer.days.title")}
+          error={fields.title}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+        />
         <button type="submit" className="primary" disabled={schedule.isPending || !gridId}>
           {t("volunteer.days.schedule")}
         </button>
@@ -70,37 +71,29 @@ export function DedicationDaySchedule() {
       {schedule.error && !Object.keys(fields).length && (
         <ErrorBanner message={schedule.error.message} />
       )}
-      <table className="table">
-        <thead>
-          <tr>
-            <th>{t("volunteer.days.date")}</th>
-            <th>{t("volunteer.days.grid")}</th>
-            <th>{t("volunteer.days.title")}</th>
-            <th>{t("volunteer.days.attendance")}</th>
+      <DataTable
+        headings={["date", "grid", "title", "attendance"].map((key) => t(`volunteer.days.${key}`))}
+      >
+        {days.data?.days.map((d) => (
+          <tr key={d.id}>
+            <td>{d.heldOn}</td>
+            <td>{d.gridName}</td>
+            <td>{d.title}</td>
+            <td>
+              <button
+                type="button"
+                className="link-button"
+                aria-expanded={shown === d.id}
+                disabled={d.signedUp === 0}
+                onClick={() => setShown(shown === d.id ? null : d.id)}
+              >
+                {t("volunteer.days.counts", { signedUp: d.signedUp, checkedIn: d.checkedIn })}
+              </button>
+              {shown === d.id && <SignUpNames dayId={d.id} />}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {days.data?.days.map((d) => (
-            <tr key={d.id}>
-              <td>{d.heldOn}</td>
-              <td>{d.gridName}</td>
-              <td>{d.title}</td>
-              <td>
-                <button
-                  type="button"
-                  className="link-button"
-                  aria-expanded={shown === d.id}
-                  disabled={d.signedUp === 0}
-                  onClick={() => setShown(shown === d.id ? null : d.id)}
-                >
-                  {t("volunteer.days.counts", { signedUp: d.signedUp, checkedIn: d.checkedIn })}
-                </button>
-                {shown === d.id && <SignUpNames dayId={d.id} />}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </section>
   );
 }

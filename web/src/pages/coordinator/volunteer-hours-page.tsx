@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { volunteerQueries, volunteersApi } from "../../api/volunteers.ts";
+import { DataTable } from "../../components/data-table.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { DedicationDaySchedule } from "./dedication-day-schedule.tsx";
 
@@ -35,47 +36,37 @@ export function VolunteerHoursPage() {
         <ErrorBanner message={totals.error.message} onRetry={() => void totals.refetch()} />
       )}
       <h2>{t("volunteer.totals.byBranch")}</h2>
-      <table className="table branch-totals">
-        <thead>
-          <tr>
-            <th>{t("volunteer.totals.branch")}</th>
-            <th>{t("volunteer.totals.activities")}</th>
-            <th>{t("volunteer.totals.volunteers")}</th>
-            <th>{t("volunteer.totals.hours")}</th>
+      <DataTable
+        className="table branch-totals"
+        headings={["branch", "activities", "volunteers", "hours"].map((key) =>
+          t(`volunteer.totals.${key}`),
+        )}
+      >
+        {totals.data?.branches.map((b) => (
+          <tr key={b.branchId}>
+            <td>{b.branchName}</td>
+            <td>{b.activities}</td>
+            <td>{b.volunteers}</td>
+            <td>{b.hours}</td>
           </tr>
-        </thead>
-        <tbody>
-          {totals.data?.branches.map((b) => (
-            <tr key={b.branchId}>
-              <td>{b.branchName}</td>
-              <td>{b.activities}</td>
-              <td>{b.volunteers}</td>
-              <td>{b.hours}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <h2>{t("volunteer.totals.byVolunteer")}</h2>
-      <table className="table volunteer-totals">
-        <thead>
-          <tr>
-            <th>{t("volunteer.totals.volunteer")}</th>
-            <th>{t("volunteer.totals.branch")}</th>
-            <th>{t("volunteer.totals.activities")}</th>
-            <th>{t("volunteer.totals.hours")}</th>
+      <DataTable
+        className="table volunteer-totals"
+        headings={["volunteer", "branch", "activities", "hours"].map((key) =>
+          t(`volunteer.totals.${key}`),
+        )}
+      >
+        {totals.data?.volunteers.map((v) => (
+          <tr key={v.personId}>
+            <td>{v.name}</td>
+            <td>{v.branchName ?? "—"}</td>
+            <td>{v.activities}</td>
+            <td>{v.hours}</td>
           </tr>
-        </thead>
-        <tbody>
-          {totals.data?.volunteers.map((v) => (
-            <tr key={v.personId}>
-              <td>{v.name}</td>
-              <td>{v.branchName ?? "—"}</td>
-              <td>{v.activities}</td>
-              <td>{v.hours}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   );
 }

@@ -6,6 +6,8 @@ import type { AnalyticsFilters } from "../../api/analytics.ts";
 import { queries } from "../../api/queries.ts";
 import { useActiveStandards } from "../../api/standards.ts";
 import type { ProblemStatus } from "../../api/types.ts";
+import { DateRange } from "../../components/date-range.tsx";
+import { FilterSelect } from "../../components/filter-select.tsx";
 import type { MapMode, Metric } from "./hotspot-map.tsx";
 
 export const statusGroups: Record<string, ProblemStatus[]> = {
@@ -33,61 +35,42 @@ export function LeaderFilters(props: Props) {
   const set = (patch: Partial<AnalyticsFilters>) => onFilters({ ...filters, ...patch });
   const group =
     Object.entries(statusGroups).find(([, s]) => s.join() === filters.status?.join())?.[0] ?? "";
-  const number = (value: string) => (value ? Number(value) : undefined);
+  const number = (value: string | undefined) => (value ? Number(value) : undefined);
   return (
     <div className="filters leader-filters">
-      <label className="check">
-        {t("rankings.from")}
-        <input
-          type="date"
-          value={filters.from ?? period?.from ?? ""}
-          onChange={(e) => set({ from: e.target.value || undefined })}
-        />
-      </label>
-      <label className="check">
-        {t("rankings.to")}
-        <input
-          type="date"
-          value={filters.to ?? period?.to ?? ""}
-          onChange={(e) => set({ to: e.target.value || undefined })}
-        />
-      </label>
-      <select
-        aria-label={t("leader.category")}
-        value={filters.categoryId ?? ""}
-        onChange={(e) => set({ categoryId: number(e.target.value) })}
-      >
-        <option value="">{t("leader.allCategories")}</option>
-        {categories.map((c) => (
-          <option key={c.id} value={c.id}>
-            {c.name}
-          </option>
-        ))}
-      </select>
-      <select
-        aria-label={t("leader.status")}
+      <DateRange
+        labels={[t("rankings.from"), t("rankings.to")]}
+        from={filters.from ?? period?.from ?? ""}
+        to={filters.to ?? period?.to ?? ""}
+        onChange={set}
+      />
+      <FilterSelect
+        label={t("leader.category")}
+        value={filters.categoryId}
+        all={t("leader.allCategories")}
+        options={categories.map((c) => ({ value: c.id, label: c.name }))}
+        onChange={(value) => set({ categoryId: number(value) })}
+      />
+      <FilterSelect
+        label={t("leader.status")}
         value={group}
-        onChange={(e) => set({ status: statusGroups[e.target.value] })}
-      >
-        <option value="">{t("leader.allStatuses")}</option>
-        {Object.keys(statusGroups).map((key) => (
-          <option key={key} value={key}>
-            {t(`leader.statusGroup.${key}`)}
-          </option>
-        ))}
-      </select>
-      <select
-        aria-label={t("leader.unit")}
-        value={filters.unitId ?? ""}
-        onChange={(e) => set({ unitId: number(e.target.value), gridId: undefined })}
-      >
-        <option value="">{t("leader.allUnits")}</option>
-        {units.data?.features.map((u) => (
-          <option key={u.id} value={u.id}>
-            {u.properties.name}
-          </option>
-        ))}
-      </select>
+        all={t("leader.allStatuses")}
+        options={Object.keys(statusGroups).map((key) => ({
+          value: key,
+          label: t(`leader.statusGroup.${key}`),
+        }))}
+        onChange={(value) => set({ status: statusGroups[value ?? ""] })}
+      />
+      <FilterSelect
+        label={t("leader.unit")}
+        value={filters.unitId}
+        all={t("leader.allUnits")}
+        options={(units.data?.features ?? []).map((u) => ({
+          value: u.id,
+          label: u.properties.name,
+        }))}
+        onChange={(value) => set({ unitId: number(value), gridId: undefined })}
+      />
       <fieldset className="toggle-group" aria-label={t("leader.mode")}>
         {(["hexagons", "clusters"] as const).map((m) => (
           <button key={m} type="button" aria-pressed={mode === m} onClick={() => onMode(m)}>

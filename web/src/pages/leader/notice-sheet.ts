@@ -2,7 +2,7 @@
 // the weekly trend chart, the ranking's first rows, and who is commended or criticised.
 import type { Ranking } from "../../api/rankings.ts";
 import { sheetSize } from "../../map/print/print-sheet.ts";
-import { blankSheet, type Sheet, type Write } from "../../map/print/sheet-text.ts";
+import { blankSheet, type Sheet, type Write, writeFrame } from "../../map/print/sheet-text.ts";
 
 export interface NoticeText {
   title: string;
@@ -35,23 +35,15 @@ export function composeNotice(
   text: NoticeText,
 ): Sheet {
   const { sheet, pen, write } = blankSheet(sheetSize.width, sheetSize.height);
-  write(text.title, sheetSize.width / 2, 100, {
-    size: 64,
-    colour: ink,
-    align: "center",
-    bold: true,
-    maxWidth: sheetSize.width - 120,
+  writeFrame(write, sheetSize.width, text, {
+    title: { y: 100, size: 64, maxWidth: sheetSize.width - 120 },
+    subtitle: { y: 150, size: 30 },
+    footer: { x: mapBox.x, y: sheetSize.height - 30, size: 24 },
   });
-  write(text.subtitle, sheetSize.width / 2, 150, { size: 30, colour: "#495057", align: "center" });
 
   drawFitted(pen, map, mapBox);
   if (chart) drawFitted(pen, chart, chartBox);
   writeRanking(write, ranking, text);
-  write(text.footer, mapBox.x, sheetSize.height - 30, {
-    size: 24,
-    colour: "#6c757d",
-    align: "left",
-  });
   return sheet;
 }
 

@@ -8,8 +8,9 @@ import { useTranslation } from "react-i18next";
 import { fieldErrors } from "../../api/client.ts";
 import { queries } from "../../api/queries.ts";
 import { materialCategories, taskQueries, tasksApi, useTaskMutation } from "../../api/tasks.ts";
+import { DataTable } from "../../components/data-table.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { FormField } from "../../components/form-field.tsx";
+import { FormField, InputField } from "../../components/form-field.tsx";
 import { StandardItemSelect } from "../../components/standard-item-select.tsx";
 
 const today = () => chinaDate();
@@ -60,9 +61,14 @@ export function MaterialsPage() {
         {submit.error && <ErrorBanner message={submit.error.message} />}
         {submit.isSuccess && <p className="form-note ok">{t("materials.sent")}</p>}
         <div className="import-fields">
-          <FormField label={t("materials.week")} error={fields.week} hint={t("materials.weekHint")}>
-            {(link) => <input {...link} type="date" name="week" defaultValue={today()} />}
-          </FormField>
+          <InputField
+            label={t("materials.week")}
+            error={fields.week}
+            hint={t("materials.weekHint")}
+            type="date"
+            name="week"
+            defaultValue={today()}
+          />
           <FormField label={t("materials.category")} error={fields.category}>
             {(link) => (
               <select {...link} name="category">
@@ -75,9 +81,7 @@ export function MaterialsPage() {
             )}
           </FormField>
         </div>
-        <FormField label={t("materials.name")} error={fields.title}>
-          {(link) => <input {...link} name="title" />}
-        </FormField>
+        <InputField label={t("materials.name")} error={fields.title} name="title" />
         <FormField label={t("materials.task")} error={fields.taskId}>
           {(link) => (
             <select {...link} name="taskId">
@@ -117,37 +121,30 @@ export function MaterialsPage() {
         </button>
       </form>
       <h3>{t("materials.sentList")}</h3>
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th>{t("materials.week")}</th>
-            <th>{t("materials.category")}</th>
-            <th>{t("materials.name")}</th>
-            <th>{t("materials.status")}</th>
+      <DataTable
+        className="data-table"
+        headings={["week", "category", "name", "status"].map((key) => t(`materials.${key}`))}
+      >
+        {list.data?.materials.map((m) => (
+          <tr key={m.id} className={`material-${m.status}`}>
+            <td>{m.week}</td>
+            <td>{t(`materials.categories.${m.category}`)}</td>
+            <td>
+              {m.url ? (
+                <a href={m.url} target="_blank" rel="noreferrer">
+                  {m.title}
+                </a>
+              ) : (
+                m.title
+              )}
+            </td>
+            <td>
+              {t(`materials.statuses.${m.status}`)}
+              {m.reviewNote && <small className="return-reason"> {m.reviewNote}</small>}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {list.data?.materials.map((m) => (
-            <tr key={m.id} className={`material-${m.status}`}>
-              <td>{m.week}</td>
-              <td>{t(`materials.categories.${m.category}`)}</td>
-              <td>
-                {m.url ? (
-                  <a href={m.url} target="_blank" rel="noreferrer">
-                    {m.title}
-                  </a>
-                ) : (
-                  m.title
-                )}
-              </td>
-              <td>
-                {t(`materials.statuses.${m.status}`)}
-                {m.reviewNote && <small className="return-reason"> {m.reviewNote}</small>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 import { RANKING_COLUMNS, RATE_COLUMNS, type RankingColumn } from "@civgrid/geo";
 import { useTranslation } from "react-i18next";
 import type { Ranking, RankingRow } from "../../api/rankings.ts";
+import { DataTable } from "../../components/data-table.tsx";
 import { formatPoints } from "../../format.ts";
 
 const percent = (rate: number | null, language: string) =>
@@ -35,60 +36,46 @@ export function RankingTable({
       : String(row[column as keyof RankingRow]);
   return (
     <div className="table-scroll">
-      <table className="table ranking-table">
-        <thead>
-          <tr>
-            {columns.map((column) => (
-              <th key={column}>{header(column)}</th>
+      <DataTable
+        className="table ranking-table"
+        head={columns.map((column) => <th key={column}>{header(column)}</th>)}
+        empty={{ rows: rows.length, columns: columns.length, loading, none: t("rankings.none") }}
+      >
+        {rows.map((row) => (
+          <tr
+            key={row.id}
+            className={[
+              row.id === commended && "commended-row",
+              criticised.has(row.id) && "criticised-row",
+              row.id === selectedId && "selected-row",
+            ]
+              .filter(Boolean)
+              .join(" ")}
+          >
+            <td>{row.rank}</td>
+            <td>
+              {onSelect ? (
+                <button type="button" className="link-button" onClick={() => onSelect(row)}>
+                  {row.name}
+                </button>
+              ) : (
+                row.name
+              )}
+              {row.id === commended && <span className="tag flag">{t("rankings.commended")}</span>}
+              {criticised.has(row.id) && <span className="tag">{t("rankings.criticised")}</span>}
+            </td>
+            <td>{formatPoints(row.pointsLost, i18n.language)}</td>
+            {columns.slice(3).map((column) => (
+              <td
+                key={column}
+                className={column === "overdue" && row.overdue ? "overdue" : undefined}
+              >
+                {cell(row, column)}
+              </td>
             ))}
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr
-              key={row.id}
-              className={[
-                row.id === commended && "commended-row",
-                criticised.has(row.id) && "criticised-row",
-                row.id === selectedId && "selected-row",
-              ]
-                .filter(Boolean)
-                .join(" ")}
-            >
-              <td>{row.rank}</td>
-              <td>
-                {onSelect ? (
-                  <button type="button" className="link-button" onClick={() => onSelect(row)}>
-                    {row.name}
-                  </button>
-                ) : (
-                  row.name
-                )}
-                {row.id === commended && (
-                  <span className="tag flag">{t("rankings.commended")}</span>
-                )}
-                {criticised.has(row.id) && <span className="tag">{t("rankings.criticised")}</span>}
-              </td>
-              <td>{formatPoints(row.pointsLost, i18n.language)}</td>
-              {columns.slice(3).map((column) => (
-                <td
-                  key={column}
-                  className={column === "overdue" && row.overdue ? "overdue" : undefined}
-                >
-                  {cell(row, column)}
-                </td>
-              ))}
-            </tr>
-          ))}
-          {rows.length === 0 && (
-            <tr>
-              <td colSpan={columns.length} className="empty">
-                {loading ? t("app.loading") : t("rankings.none")}
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   );
 }

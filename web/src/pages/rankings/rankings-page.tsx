@@ -6,7 +6,9 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrors } from "../../api/client.ts";
 import { noticeUrl, type RankingQuery, rankingQueries } from "../../api/rankings.ts";
+import { DateRange } from "../../components/date-range.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
+import { FilterSelect } from "../../components/filter-select.tsx";
 import { EscalationRanking } from "../../notifications/escalation.tsx";
 import { useCategories } from "../leader/leader-filters.tsx";
 import { RankingTable } from "./ranking-table.tsx";
@@ -43,52 +45,28 @@ export function RankingsPage() {
           <option value="unit">{t("rankings.byUnit")}</option>
           <option value="grid">{t("rankings.byGrid")}</option>
         </select>
-        <select
-          aria-label={t("leader.category")}
-          value={query.categoryId ?? ""}
-          onChange={(event) =>
-            setQuery({ ...query, categoryId: Number(event.target.value) || undefined })
-          }
-        >
-          <option value="">{t("leader.allCategories")}</option>
-          {categories.map((c) => (
-            <option key={c.id} value={c.id}>
-              {c.name}
-            </option>
-          ))}
-        </select>
+        <FilterSelect
+          label={t("leader.category")}
+          value={query.categoryId}
+          all={t("leader.allCategories")}
+          options={categories.map((c) => ({ value: c.id, label: c.name }))}
+          onChange={(value) => setQuery({ ...query, categoryId: Number(value) || undefined })}
+        />
         {query.by === "unit" && (
-          <select
-            aria-label={t("rankings.unitKind")}
-            value={query.unitKind ?? ""}
-            onChange={(event) =>
-              setQuery({ ...query, unitKind: (event.target.value as UnitKind) || undefined })
-            }
-          >
-            <option value="">{t("rankings.allUnitKinds")}</option>
-            {unitKinds.map((kind) => (
-              <option key={kind} value={kind}>
-                {t(`unitKind.${kind}`)}
-              </option>
-            ))}
-          </select>
+          <FilterSelect
+            label={t("rankings.unitKind")}
+            value={query.unitKind}
+            all={t("rankings.allUnitKinds")}
+            options={unitKinds.map((kind) => ({ value: kind, label: t(`unitKind.${kind}`) }))}
+            onChange={(value) => setQuery({ ...query, unitKind: value as UnitKind | undefined })}
+          />
         )}
-        <label className="check">
-          {t("rankings.from")}
-          <input
-            type="date"
-            value={from}
-            onChange={(event) => setQuery({ ...query, from: event.target.value || undefined })}
-          />
-        </label>
-        <label className="check">
-          {t("rankings.to")}
-          <input
-            type="date"
-            value={to}
-            onChange={(event) => setQuery({ ...query, to: event.target.value || undefined })}
-          />
-        </label>
+        <DateRange
+          labels={[t("rankings.from"), t("rankings.to")]}
+          from={from}
+          to={to}
+          onChange={(change) => setQuery({ ...query, ...change })}
+        />
       </div>
       {ranking.error && (
         <ErrorBanner message={[ranking.error.message, ...Object.values(fields)].join(" ")} />

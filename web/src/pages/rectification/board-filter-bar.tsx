@@ -1,6 +1,7 @@
 // The board list's filters: status, overdue only, source, and the order.
 import { useTranslation } from "react-i18next";
 import type { ProblemSource, ProblemStatus } from "../../api/types.ts";
+import { FilterSelect } from "../../components/filter-select.tsx";
 import { type BoardFilters, problemSources, problemStatuses } from "./board-filters.ts";
 
 interface Props {
@@ -12,34 +13,20 @@ export function BoardFilterBar({ filters, onChange }: Props) {
   const { t } = useTranslation();
   return (
     <div className="filters">
-      <select
-        aria-label={t("problem.status")}
-        value={filters.status ?? ""}
-        onChange={(event) =>
-          onChange({ status: (event.target.value || undefined) as ProblemStatus | undefined })
-        }
-      >
-        <option value="">{t("rectification.allStatuses")}</option>
-        {problemStatuses.map((status) => (
-          <option key={status} value={status}>
-            {t(`status.${status}`)}
-          </option>
-        ))}
-      </select>
-      <select
-        aria-label={t("problem.source")}
-        value={filters.source ?? ""}
-        onChange={(event) =>
-          onChange({ source: (event.target.value || undefined) as ProblemSource | undefined })
-        }
-      >
-        <option value="">{t("rectification.allSources")}</option>
-        {problemSources.map((source) => (
-          <option key={source} value={source}>
-            {t(`source.${source}`)}
-          </option>
-        ))}
-      </select>
+      <FilterSelect
+        label={t("problem.status")}
+        value={filters.status}
+        all={t("rectification.allStatuses")}
+        options={problemStatuses.map((status) => ({ value: status, label: t(`status.${status}`) }))}
+        onChange={(status) => onChange({ status: status as ProblemStatus | undefined })}
+      />
+      <FilterSelect
+        label={t("problem.source")}
+        value={filters.source}
+        all={t("rectification.allSources")}
+        options={problemSources.map((source) => ({ value: source, label: t(`source.${source}`) }))}
+        onChange={(source) => onChange({ source: source as ProblemSource | undefined })}
+      />
       <select
         aria-label={t("rectification.sort")}
         value={filters.sort}

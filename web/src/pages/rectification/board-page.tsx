@@ -7,7 +7,6 @@ import { ErrorBanner } from "../../components/error-banner.tsx";
 import { Link } from "../../components/link.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { navigate, useLocation } from "../../router.ts";
-import { AwaitingList } from "./awaiting-list.tsx";
 import { BoardFilterBar } from "./board-filter-bar.tsx";
 import {
   type BoardFilters,
@@ -16,8 +15,8 @@ import {
   listFilters,
   readBoardFilters,
 } from "./board-filters.ts";
+import { AwaitingList, OverdueList } from "./board-lists.tsx";
 import { BoardSummary } from "./board-summary.tsx";
-import { OverdueList } from "./overdue-list.tsx";
 import { ProblemTable } from "./problem-table.tsx";
 
 export function BoardPage() {
@@ -55,12 +54,12 @@ export function BoardPage() {
       <div className="board-columns">
         <div className="board-side">
           <AwaitingList
-            awaiting={board.data?.awaitingDispatch ?? []}
+            problems={board.data?.awaitingDispatch ?? []}
             total={board.data?.awaitingDispatchCount ?? 0}
             onShowAll={() => change({ status: "reported", overdue: false })}
           />
           <OverdueList
-            overdue={board.data?.overdue ?? []}
+            problems={board.data?.overdue ?? []}
             total={board.data?.overdueCount ?? 0}
             onShowAll={() => change({ overdue: true, status: undefined })}
           />

@@ -13,7 +13,7 @@ import {
 } from "@civgrid/geo";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { FormField } from "../../components/form-field.tsx";
+import { InputField } from "../../components/form-field.tsx";
 import { formatDateTime } from "../../format.ts";
 
 interface Props {
@@ -38,7 +38,7 @@ export function DeadlineField({ severity, error }: Props) {
           count: workingDaysBetween(today, date),
         });
   return (
-    <FormField
+    <InputField
       label={t("loop.deadline")}
       error={error}
       hint={[
@@ -48,17 +48,11 @@ export function DeadlineField({ severity, error }: Props) {
       ]
         .filter(Boolean)
         .join(" ")}
-    >
-      {(link) => (
-        <input
-          {...link}
-          name="deadline"
-          type="date"
-          min={today}
-          value={date}
-          onChange={(event) => setDate(event.target.value)}
-        />
-      )}
-    </FormField>
+      name="deadline"
+      type="date"
+      min={today}
+      value={date}
+      onChange={(event) => setDate(event.target.value)}
+    />
   );
 }

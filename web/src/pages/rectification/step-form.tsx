@@ -6,8 +6,9 @@ import { fieldErrors } from "../../api/client.ts";
 import type { StoredFile } from "../../api/files.ts";
 import type { Step, StepAction } from "../../api/problems.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { FormField } from "../../components/form-field.tsx";
+import { FormField, InputField } from "../../components/form-field.tsx";
 import { PhotoUpload } from "../../components/photo-upload.tsx";
+import { SubmitButtons } from "../../components/submit-buttons.tsx";
 import { UnitSelect } from "../../components/unit-select.tsx";
 import { formValues } from "../../form-values.ts";
 import { DeadlineField } from "./deadline-field.tsx";
@@ -82,31 +83,36 @@ export function StepForm({ problem, action, onDone, onConflict, onCancel }: Prop
       )}
       {needs.deadline && <DeadlineField severity={problem.severity} error={fields.deadline} />}
       {needs.duplicateOf && (
-        <FormField
+        <InputField
           label={t("loop.duplicateOf")}
           error={fields.duplicateOf}
           hint={t("loop.duplicateOfHint")}
-        >
-          {(link) => (
-            <input {...link} name="duplicateOf" type="number" inputMode="numeric" min={1} />
-          )}
-        </FormField>
+          name="duplicateOf"
+          type="number"
+          inputMode="numeric"
+          min={1}
+        />
       )}
       {needs.days && (
-        <FormField
+        <InputField
           label={t("rectification.days")}
           error={fields.days}
           hint={t("rectification.daysHint")}
-        >
-          {(link) => (
-            <input {...link} name="days" type="number" inputMode="numeric" min={1} max={60} />
-          )}
-        </FormField>
+          name="days"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={60}
+        />
       )}
       {needs.reviewOn && (
-        <FormField label={t("rectification.reviewOn")} error={fields.reviewOn}>
-          {(link) => <input {...link} name="reviewOn" type="date" min={tomorrow()} />}
-        </FormField>
+        <InputField
+          label={t("rectification.reviewOn")}
+          error={fields.reviewOn}
+          name="reviewOn"
+          type="date"
+          min={tomorrow()}
+        />
       )}
       <FormField
         label={needs.noteRequired ? t("rectification.noteRequired") : t("rectification.note")}
@@ -123,14 +129,12 @@ export function StepForm({ problem, action, onDone, onConflict, onCancel }: Prop
           error={fields.photoIds}
         />
       )}
-      <div className="form-buttons">
-        <button type="submit" className="primary" disabled={step.isPending || uploading}>
-          {step.isPending ? t("rectification.sending") : actionName}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t("users.cancel")}
-        </button>
-      </div>
+      <SubmitButtons
+        label={step.isPending ? t("rectification.sending") : actionName}
+        disabled={step.isPending || uploading}
+        cancelLabel={t("users.cancel")}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -12,7 +12,7 @@ import {
 } from "../../api/standards.ts";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { FormField } from "../../components/form-field.tsx";
+import { FormField, InputField } from "../../components/form-field.tsx";
 import { CategoryEditor } from "./category-editor.tsx";
 import {
   addCategory,
@@ -158,26 +158,20 @@ export function StandardEditor({ standard, onActivated }: Props) {
       <p className="form-note">{t("standards.draftNote")}</p>
       <fieldset className="standard-draft" disabled={save.isPending}>
         <div className="standard-fields">
-          <FormField label={t("standards.name")} error={errors.name}>
-            {(link) => (
-              <input
-                {...link}
-                className="standard-name"
-                value={draft.name}
-                onChange={(e) => update((d) => ({ ...d, name: e.target.value }))}
-              />
-            )}
-          </FormField>
-          <FormField label={t("standards.year")} error={errors.year}>
-            {(link) => (
-              <input
-                {...link}
-                inputMode="numeric"
-                value={draft.year}
-                onChange={(e) => update((d) => ({ ...d, year: e.target.value }))}
-              />
-            )}
-          </FormField>
+          <InputField
+            label={t("standards.name")}
+            error={errors.name}
+            className="standard-name"
+            value={draft.name}
+            onChange={(e) => update((d) => ({ ...d, name: e.target.value }))}
+          />
+          <InputField
+            label={t("standards.year")}
+            error={errors.year}
+            inputMode="numeric"
+            value={draft.year}
+            onChange={(e) => update((d) => ({ ...d, year: e.target.value }))}
+          />
           <FormField label={t("standards.scope")} error={errors.scope}>
             {(link) => (
               <ScopeSelect

@@ -4,8 +4,13 @@ import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { fieldErrors } from "../../api/client.ts";
 import { standardsApi, useStandardsMutation } from "../../api/standards.ts";
-import { ErrorBanner } from "../../components/error-banner.tsx";
-import { FormField } from "../../components/form-field.tsx";
+import { FormField, InputField } from "../../components/form-field.tsx";
+import {
+  ImportColumns,
+  ImportRefusal,
+  ImportRules,
+  pickedSheet,
+} from "../../components/sheet-import.tsx";
 import { navigate } from "../../router.ts";
 import { ScopeSelect } from "./standard-labels.tsx";
 
@@ -21,27 +26,22 @@ const columns = [
   "查重半径（米）",
 ];
 
-/** "row 12" sorts after "row 3"; "file" (the sheet as a whole) comes first. */
-const rowNumber = (key: string) => Number(/^row (\d+)$/.exec(key)?.[1] ?? 0);
+/** The sheet's own refusals; the name, year and scope are refused at their fields. */
+const ofSheet = (key: string) => key === "file" || key.startsWith("row ");
 
 export function StandardImport() {
   const { t } = useTranslation();
   const [scope, setScope] = useState("hospital");
   const upload = useStandardsMutation(standardsApi.import);
   const fields = fieldErrors(upload.error);
-  const rows = Object.entries(fields)
-    .filter(([key]) => key === "file" || key.startsWith("row "))
-    .sort(([a], [b]) => rowNumber(a) - rowNumber(b));
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    const file = form.get("file");
     const text = (name: string) => String(form.get(name) ?? "").trim();
     upload.mutate(
-      // An empty pick is sent as is: the API names the problem in the user's language.
       {
-        file: file instanceof File ? file : new File([], ""),
+        file: pickedSheet(form),
         name: text("name"),
         year: text("year"),
         scope,
@@ -53,52 +53,36 @@ export function StandardImport() {
   return (
     <form className="dialog-form" onSubmit={onSubmit} noValidate>
       <p className="form-note">{t("import.intro")}</p>
-      <p className="import-columns">
-        {columns.map((column) => (
-          <code key={column}>{column}</code>
-        ))}
-      </p>
-      <ul className="form-note">
-        {(t("standards.importRules", { returnObjects: true }) as string[]).map((rule) => (
-          <li key={rule}>{rule}</li>
-        ))}
-      </ul>
-      <FormField label={t("standards.name")} error={fields.name}>
-        {(link) => <input {...link} name="name" />}
-      </FormField>
+      <ImportColumns columns={columns} />
+      <ImportRules rulesKey="standards.importRules" />
+      <InputField label={t("standards.name")} error={fields.name} name="name" />
       <div className="import-fields">
-        <FormField label={t("standards.year")} error={fields.year}>
-          {(link) => (
-            <input
-              {...link}
-              name="year"
-              inputMode="numeric"
-              defaultValue={new Date().getFullYear()}
-            />
-          )}
-        </FormField>
+        <InputField
+          label={t("standards.year")}
+          error={fields.year}
+          name="year"
+          inputMode="numeric"
+          defaultValue={new Date().getFullYear()}
+        />
         <FormField label={t("standards.scope")} error={fields.scope}>
           {(link) => (
             <ScopeSelect {...link} value={scope} onChange={(e) => setScope(e.target.value)} />
           )}
         </FormField>
       </div>
-      <FormField label={t("import.pick")} error={undefined}>
-        {(link) => <input {...link} type="file" name="file" accept=".xlsx" />}
-      </FormField>
+      <InputField
+        label={t("import.pick")}
+        error={undefined}
+        type="file"
+        name="file"
+        accept=".xlsx"
+      />
       <div className="form-buttons">
         <button type="submit" className="primary" disabled={upload.isPending}>
           {upload.isPending ? t("import.uploading") : t("import.submit")}
         </button>
       </div>
-      {upload.error && <ErrorBanner message={upload.error.message} />}
-      {rows.length > 0 && (
-        <ul className="import-problems">
-          {rows.map(([key, message]) => (
-            <li key={key}>{message}</li>
-          ))}
-        </ul>
-      )}
+      <ImportRefusal error={upload.error} listed={ofSheet} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 // The standards table: one row per version, with its size and total points.
 import { useTranslation } from "react-i18next";
 import type { StandardSummary } from "../../api/standards.ts";
+import { DataTable } from "../../components/data-table.tsx";
 import { Link } from "../../components/link.tsx";
 import { formatDateTime, formatPoints } from "../../format.ts";
 import { StatusTag, useScopeLabel } from "./standard-labels.tsx";
@@ -30,51 +31,43 @@ export function StandardsTable({ standards, loading }: Props) {
   ];
   return (
     <div className="table-scroll">
-      <table className="table standards-table">
-        <thead>
-          <tr>
-            {headings.map((heading) => (
-              <th key={heading} className={numeric.has(heading) ? "number" : undefined}>
-                {t(`standards.${heading}`)}
-              </th>
-            ))}
+      <DataTable
+        className="table standards-table"
+        head={headings.map((heading) => (
+          <th key={heading} className={numeric.has(heading) ? "number" : undefined}>
+            {t(`standards.${heading}`)}
+          </th>
+        ))}
+        empty={{
+          rows: standards.length,
+          columns: headings.length,
+          loading,
+          none: t("standards.none"),
+        }}
+      >
+        {standards.map((standard) => (
+          <tr key={standard.id} className={standard.status === "retired" ? "disabled" : undefined}>
+            <td>
+              <Link to={`/standards/${standard.id}`}>{standard.name}</Link>
+            </td>
+            <td className="number">{standard.year}</td>
+            <td>{t("standards.versionValue", { version: standard.version })}</td>
+            <td>{scopeLabel(standard.scope)}</td>
+            <td>
+              <StatusTag status={standard.status} />
+            </td>
+            <td className="number">{standard.categoryCount}</td>
+            <td className="number">{standard.itemCount}</td>
+            <td className="number">{formatPoints(standard.totalPoints, i18n.language)}</td>
+            <td>{formatDateTime(standard.createdAt, i18n.language)}</td>
+            <td>
+              <Link to={`/standards/${standard.id}`} className="table-button">
+                {t("standards.open")}
+              </Link>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {standards.map((standard) => (
-            <tr
-              key={standard.id}
-              className={standard.status === "retired" ? "disabled" : undefined}
-            >
-              <td>
-                <Link to={`/standards/${standard.id}`}>{standard.name}</Link>
-              </td>
-              <td className="number">{standard.year}</td>
-              <td>{t("standards.versionValue", { version: standard.version })}</td>
-              <td>{scopeLabel(standard.scope)}</td>
-              <td>
-                <StatusTag status={standard.status} />
-              </td>
-              <td className="number">{standard.categoryCount}</td>
-              <td className="number">{standard.itemCount}</td>
-              <td className="number">{formatPoints(standard.totalPoints, i18n.language)}</td>
-              <td>{formatDateTime(standard.createdAt, i18n.language)}</td>
-              <td>
-                <Link to={`/standards/${standard.id}`} className="table-button">
-                  {t("standards.open")}
-                </Link>
-              </td>
-            </tr>
-          ))}
-          {standards.length === 0 && (
-            <tr>
-              <td colSpan={headings.length} className="empty">
-                {loading ? t("app.loading") : t("standards.none")}
-              </td>
-            </tr>
-          )}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   );
 }

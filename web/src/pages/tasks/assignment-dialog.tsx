@@ -7,7 +7,7 @@ import { fieldErrors } from "../../api/client.ts";
 import { taskQueries, tasksApi, useTaskMutation } from "../../api/tasks.ts";
 import { Dialog } from "../../components/dialog.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { FormField } from "../../components/form-field.tsx";
+import { InputField } from "../../components/form-field.tsx";
 import { AssignmentFacts } from "./assignment-facts.tsx";
 
 interface Props {
@@ -48,11 +48,12 @@ export function AssignmentDialog({ taskId, assignmentId, onClose }: Props) {
             </button>
           ) : (
             <form onSubmit={onReturn} className="dialog-form">
-              <FormField label={t("tasks.returnReason")} error={fieldErrors(giveBack.error).reason}>
-                {(link) => (
-                  <input {...link} value={reason} onChange={(e) => setReason(e.target.value)} />
-                )}
-              </FormField>
+              <InputField
+                label={t("tasks.returnReason")}
+                error={fieldErrors(giveBack.error).reason}
+                value={reason}
+                onChange={(e) => setReason(e.target.value)}
+              />
               <button type="submit" disabled={giveBack.isPending}>
                 {t("tasks.return")}
               </button>

@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { fieldErrors } from "../../api/client.ts";
 import { type Assignment, taskQueries, tasksApi, useTaskMutation } from "../../api/tasks.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { FormField } from "../../components/form-field.tsx";
+import { FormField, InputField } from "../../components/form-field.tsx";
 import { AssignmentFacts } from "./assignment-facts.tsx";
 
 export function MyTasksPage() {
@@ -73,19 +73,15 @@ function AssignmentWork({ assignment }: { assignment: Assignment }) {
   return (
     <form className="assignment-work" onSubmit={onSubmit} noValidate>
       {error && <ErrorBanner message={error.message} />}
-      <FormField label={t("tasks.progress", { value: progress })}>
-        {(link) => (
-          <input
-            {...link}
-            type="range"
-            min={0}
-            max={99}
-            step={5}
-            value={progress}
-            onChange={(e) => setProgress(Number(e.target.value))}
-          />
-        )}
-      </FormField>
+      <InputField
+        label={t("tasks.progress", { value: progress })}
+        type="range"
+        min={0}
+        max={99}
+        step={5}
+        value={progress}
+        onChange={(e) => setProgress(Number(e.target.value))}
+      />
       <FormField label={t("tasks.note")} error={fieldErrors(error).note}>
         {(link) => <textarea {...link} name="note" rows={2} defaultValue={assignment.note ?? ""} />}
       </FormField>

@@ -14,7 +14,7 @@ import {
   useTaskMutation,
 } from "../../api/tasks.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { FormField } from "../../components/form-field.tsx";
+import { FormField, InputField } from "../../components/form-field.tsx";
 import { StandardItemSelect } from "../../components/standard-item-select.tsx";
 
 interface Props {
@@ -59,9 +59,7 @@ export function TaskForm({ campaign, onDone }: Props) {
   return (
     <form className="dialog-form task-form" onSubmit={onSubmit} noValidate>
       {create.error && <ErrorBanner message={create.error.message} />}
-      <FormField label={t("tasks.taskTitle")} error={fields.title}>
-        {(link) => <input {...link} name="title" required />}
-      </FormField>
+      <InputField label={t("tasks.taskTitle")} error={fields.title} name="title" required />
       <FormField label={t("tasks.description")} error={fields.description}>
         {(link) => <textarea {...link} name="description" rows={2} />}
       </FormField>
@@ -77,13 +75,13 @@ export function TaskForm({ campaign, onDone }: Props) {
             </select>
           )}
         </FormField>
-        <FormField
+        <InputField
           label={t("tasks.deadline")}
           error={fields.deadline}
           hint={range && `${range.startsOn} ~ ${range.endsOn}`}
-        >
-          {(link) => <input {...link} type="date" name="deadline" />}
-        </FormField>
+          type="date"
+          name="deadline"
+        />
       </div>
       <FormField label={t("tasks.item")} error={fields.itemId}>
         {(link) => (

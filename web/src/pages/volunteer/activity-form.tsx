@@ -13,8 +13,9 @@ import {
   volunteersApi,
 } from "../../api/volunteers.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { FormField } from "../../components/form-field.tsx";
+import { FormField, InputField } from "../../components/form-field.tsx";
 import { PhotoUpload } from "../../components/photo-upload.tsx";
+import { SubmitButtons } from "../../components/submit-buttons.tsx";
 
 const todayInChina = () => chinaDate();
 
@@ -78,21 +79,20 @@ export function ActivityForm({ area, personId, onDone }: Props) {
           </select>
         )}
       </FormField>
-      <FormField label={t("volunteer.activity.title")} error={fields.title}>
-        {(link) => (
-          <input
-            {...link}
-            value={title}
-            maxLength={200}
-            onChange={(e) => setTitle(e.target.value)}
-          />
-        )}
-      </FormField>
-      <FormField label={t("volunteer.activity.date")} error={fields.heldOn}>
-        {(link) => (
-          <input {...link} type="date" value={heldOn} onChange={(e) => setHeldOn(e.target.value)} />
-        )}
-      </FormField>
+      <InputField
+        label={t("volunteer.activity.title")}
+        error={fields.title}
+        value={title}
+        maxLength={200}
+        onChange={(e) => setTitle(e.target.value)}
+      />
+      <InputField
+        label={t("volunteer.activity.date")}
+        error={fields.heldOn}
+        type="date"
+        value={heldOn}
+        onChange={(e) => setHeldOn(e.target.value)}
+      />
       {grids.length > 1 && (
         <FormField label={t("volunteer.activity.grid")} error={fields.gridId}>
           {(link) => (
@@ -106,19 +106,16 @@ export function ActivityForm({ area, personId, onDone }: Props) {
           )}
         </FormField>
       )}
-      <FormField label={t("volunteer.activity.hours")} error={fields["participants.0.hours"]}>
-        {(link) => (
-          <input
-            {...link}
-            type="number"
-            min={0.5}
-            max={24}
-            step={0.5}
-            value={hours}
-            onChange={(e) => setHours(Number(e.target.value))}
-          />
-        )}
-      </FormField>
+      <InputField
+        label={t("volunteer.activity.hours")}
+        error={fields["participants.0.hours"]}
+        type="number"
+        min={0.5}
+        max={24}
+        step={0.5}
+        value={hours}
+        onChange={(e) => setHours(Number(e.target.value))}
+      />
       <fieldset className="activity-team">
         <legend>{t("volunteer.activity.participants")}</legend>
         {team.map((m) => (
@@ -140,14 +137,12 @@ export function ActivityForm({ area, personId, onDone }: Props) {
         error={fields.photoIds}
         onBusy={setBusy}
       />
-      <div className="form-buttons">
-        <button type="submit" className="primary" disabled={log.isPending || busy}>
-          {t("volunteer.activity.submit")}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t("volunteer.cancel")}
-        </button>
-      </div>
+      <SubmitButtons
+        label={t("volunteer.activity.submit")}
+        disabled={log.isPending || busy}
+        cancelLabel={t("volunteer.cancel")}
+        onCancel={onDone}
+      />
     </form>
   );
 }

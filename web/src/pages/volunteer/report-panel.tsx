@@ -7,6 +7,7 @@ import { errorText } from "../../api/client.ts";
 import { filesApi, type StoredFile } from "../../api/files.ts";
 import { FormField } from "../../components/form-field.tsx";
 import { StandardItemSelect } from "../../components/standard-item-select.tsx";
+import { SubmitButtons } from "../../components/submit-buttons.tsx";
 import { photoProblem, photoTypes } from "../citizen/photo-check.ts";
 import { looseFix, missingFromReport, type ReportDraft, reportBody } from "./report-draft.ts";
 import { newReportKey, type QueuedReport } from "./report-queue.ts";
@@ -139,14 +140,11 @@ export function ReportPanel({ draft, onDraft, fix, onQueue, onDone, onCancel }: 
           />
         )}
       </FormField>
-      <div className="form-buttons">
-        <button type="submit" className="primary">
-          {t("volunteer.report.submit")}
-        </button>
-        <button type="button" onClick={onCancel}>
-          {t("volunteer.cancel")}
-        </button>
-      </div>
+      <SubmitButtons
+        label={t("volunteer.report.submit")}
+        cancelLabel={t("volunteer.cancel")}
+        onCancel={onCancel}
+      />
     </form>
   );
 }

@@ -7,9 +7,9 @@ import type { MultiPolygon } from "geojson";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { gridsApi, versionOf } from "../../../api/grids.ts";
-import { DetailPanel } from "../../../components/detail-panel.tsx";
 import { formatArea } from "../../../format.ts";
 import { useGridEditor } from "../../../state/grid-editor.ts";
+import { EditorPanel } from "./editor-panel.tsx";
 import type { EditorContext } from "./mode-panel.tsx";
 import { useGridWrite } from "./use-grid-write.ts";
 
@@ -60,36 +60,28 @@ export function DraftPanel({ community, grids, selected, check }: EditorContext)
     ? t("editor.editHeading", { code: selected.properties.code })
     : t("editor.drawHeading");
   return (
-    <DetailPanel heading={heading} onClose={() => setMode("view")}>
-      <div className="editor-form">
-        <label className="form-field">
-          <span>{t("grid.name")}</span>
-          <input
-            value={name}
-            placeholder={t("editor.namePlaceholder")}
-            onChange={(e) => setName(e.target.value)}
-          />
-        </label>
-        <p>
-          {draft
-            ? t("editor.draftArea", { area: formatArea(area(draft), i18n.language) })
-            : t("editor.noDraft")}
-        </p>
-        {draft && !check.clean && <p className="field-error">{t("editor.draftHasProblems")}</p>}
-        <div className="form-buttons">
-          <button
-            type="button"
-            className="primary"
-            disabled={!draft || save.isPending}
-            onClick={onSave}
-          >
-            {save.isPending ? t("editor.saving") : t("editor.save")}
-          </button>
-          <button type="button" onClick={() => setMode("view")}>
-            {t("editor.cancel")}
-          </button>
-        </div>
-      </div>
-    </DetailPanel>
+    <EditorPanel
+      heading={heading}
+      action={{
+        label: save.isPending ? t("editor.saving") : t("editor.save"),
+        disabled: !draft || save.isPending,
+        onClick: onSave,
+      }}
+    >
+      <label className="form-field">
+        <span>{t("grid.name")}</span>
+        <input
+          value={name}
+          placeholder={t("editor.namePlaceholder")}
+          onChange={(e) => setName(e.target.value)}
+        />
+      </label>
+      <p>
+        {draft
+          ? t("editor.draftArea", { area: formatArea(area(draft), i18n.language) })
+          : t("editor.noDraft")}
+      </p>
+      {draft && !check.clean && <p className="field-error">{t("editor.draftHasProblems")}</p>}
+    </EditorPanel>
   );
 }

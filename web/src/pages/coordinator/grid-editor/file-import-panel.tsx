@@ -183,12 +183,8 @@ export function FileImportPanel({ target }: { target: ImportTarget }) {
           heading={target.replace.heading}
           message={target.replace.message(readable.length)}
           confirmLabel={t("editor.partitionReplace")}
-          busy={commit.isPending}
-          onConfirm={(carryOver) => {
-            setConfirming(false);
-            commit.mutate(carryOver);
-          }}
-          onCancel={() => setConfirming(false)}
+          write={commit}
+          onClose={() => setConfirming(false)}
         />
       )}
     </DetailPanel>

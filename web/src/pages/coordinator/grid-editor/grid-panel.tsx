@@ -84,12 +84,8 @@ export function GridPanel({ grid }: { grid: GridFeature }) {
           heading={t("editor.delete")}
           message={t("editor.deleteConfirm", { code, name: grid.properties.name })}
           confirmLabel={t("editor.delete")}
-          busy={remove.isPending}
-          onConfirm={(carryOver) => {
-            setConfirmDelete(false);
-            remove.mutate(carryOver);
-          }}
-          onCancel={() => setConfirmDelete(false)}
+          write={remove}
+          onClose={() => setConfirmDelete(false)}
         />
       )}
     </DetailPanel>

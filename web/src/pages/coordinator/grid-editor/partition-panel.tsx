@@ -11,12 +11,12 @@ import {
 } from "../../../api/communities.ts";
 import { versionOf } from "../../../api/grids.ts";
 import type { CarryOver } from "../../../api/restructurings.ts";
-import { DetailPanel } from "../../../components/detail-panel.tsx";
 import { ErrorBanner } from "../../../components/error-banner.tsx";
 import { formatArea } from "../../../format.ts";
 import { previewOf } from "../../../map/preview.ts";
 import { useGridEditor } from "../../../state/grid-editor.ts";
 import { useDebounced } from "../../../use-debounced.ts";
+import { EditorPanel } from "./editor-panel.tsx";
 import type { EditorContext } from "./mode-panel.tsx";
 import { PartitionFigures } from "./partition-figures.tsx";
 import { type PartitionInput, PartitionInputs } from "./partition-inputs.tsx";
@@ -72,53 +72,44 @@ export function PartitionPanel({ community, grids }: EditorContext) {
   );
 
   return (
-    <DetailPanel heading={t("editor.mode.partition")} onClose={() => setMode("view")}>
-      <div className="editor-form">
-        <PartitionInputs value={input} max={maxCount} onChange={setInput} />
-        {input.by === "count" && requestOf(input) === null && (
-          <p className="field-error" role="alert">
-            {t("editor.partitionCountRange", { max: maxCount })}
-          </p>
-        )}
-        {preview.error && <ErrorBanner message={errorText(preview.error)} />}
-        {preview.computing && <PartitionProgress progress={preview.progress} />}
-        {preview.preview && (
-          <PartitionFigures preview={preview.preview} loading={preview.computing} />
-        )}
-        <div className="form-buttons">
-          <button
-            type="button"
-            className="primary"
-            disabled={!parts || preview.computing || accept.isPending}
-            onClick={() => setConfirming(true)}
-          >
-            {t("editor.partitionAccept")}
-          </button>
-          <button type="button" onClick={() => setMode("view")}>
-            {t("editor.cancel")}
-          </button>
-        </div>
-      </div>
-      {confirming && parts && (
-        <RestructuringDialog
-          communityId={community.id}
-          operation={{ kind: "partition", parts, current: grids.map(versionOf) }}
-          heading={t("editor.partitionAccept")}
-          message={t("restructuring.partitionMessage", {
-            community: community.properties.name,
-            old: grids.length,
-            count: parts.length,
-          })}
-          confirmLabel={t("editor.partitionReplace")}
-          busy={accept.isPending}
-          onConfirm={(carryOver) => {
-            setConfirming(false);
-            accept.mutate(carryOver);
-          }}
-          onCancel={() => setConfirming(false)}
-        />
+    <EditorPanel
+      heading={t("editor.mode.partition")}
+      action={{
+        label: t("editor.partitionAccept"),
+        disabled: !parts || preview.computing || accept.isPending,
+        onClick: () => setConfirming(true),
+      }}
+      confirm={
+        confirming &&
+        parts && (
+          <RestructuringDialog
+            communityId={community.id}
+            operation={{ kind: "partition", parts, current: grids.map(versionOf) }}
+            heading={t("editor.partitionAccept")}
+            message={t("restructuring.partitionMessage", {
+              community: community.properties.name,
+              old: grids.length,
+              count: parts.length,
+            })}
+            confirmLabel={t("editor.partitionReplace")}
+            write={accept}
+            onClose={() => setConfirming(false)}
+          />
+        )
+      }
+    >
+      <PartitionInputs value={input} max={maxCount} onChange={setInput} />
+      {input.by === "count" && requestOf(input) === null && (
+        <p className="field-error" role="alert">
+          {t("editor.partitionCountRange", { max: maxCount })}
+        </p>
       )}
-    </DetailPanel>
+      {preview.error && <ErrorBanner message={errorText(preview.error)} />}
+      {preview.computing && <PartitionProgress progress={preview.progress} />}
+      {preview.preview && (
+        <PartitionFigures preview={preview.preview} loading={preview.computing} />
+      )}
+    </EditorPanel>
   );
 }
 

@@ -14,9 +14,22 @@ interface Props {
   error?: string | undefined;
 }
 
-export function UnitPicker(props: Props) {
-  const { t, i18n } = useTranslation();
+/** The options matching what is typed, and whether they are still coming. */
+type Options = (search: string) => { options: PickOption[]; loading: boolean };
+
+/** A pick list searched by typing; `useOptions` (a hook, the same on every render) finds the
+ * options. */
+function SearchedPicker({ useOptions, ...props }: Props & { useOptions: Options }) {
   const [search, setSearch] = useState("");
+  const { options, loading } = useOptions(search);
+  return (
+    <PickList {...props} options={options} search={search} onSearch={setSearch} loading={loading} />
+  );
+}
+
+/** Every unit, filtered here by name or short name. */
+function useUnitOptions(search: string) {
+  const { t, i18n } = useTranslation();
   const units = useQuery(queries.units());
   const options = useMemo(() => {
     const text = search.trim();
@@ -26,19 +39,11 @@ export function UnitPicker(props: Props) {
       .sort((a, b) => a.name.localeCompare(b.name, i18n.language))
       .map((unit) => ({ id: unit.id, label: unit.name, detail: t(`unitKind.${unit.kind}`) }));
   }, [units.data, search, t, i18n.language]);
-  return (
-    <PickList
-      {...props}
-      options={options}
-      search={search}
-      onSearch={setSearch}
-      loading={units.isPending}
-    />
-  );
+  return { options, loading: units.isPending };
 }
 
-export function PersonPicker(props: Props) {
-  const [search, setSearch] = useState("");
+/** The people the server finds for what is typed. */
+function usePersonOptions(search: string) {
   const q = useDebounced(search.trim(), 250);
   const people = useQuery(queries.people({ q, limit: 40 }));
   const options = useMemo(
@@ -50,13 +55,13 @@ export function PersonPicker(props: Props) {
       })),
     [people.data],
   );
-  return (
-    <PickList
-      {...props}
-      options={options}
-      search={search}
-      onSearch={setSearch}
-      loading={people.isPending}
-    />
-  );
+  return { options, loading: people.isPending };
+}
+
+export function UnitPicker(props: Props) {
+  return <SearchedPicker {...props} useOptions={useUnitOptions} />;
+}
+
+export function PersonPicker(props: Props) {
+  return <SearchedPicker {...props} useOptions={usePersonOptions} />;
 }

@@ -16,9 +16,10 @@ interface Props {
   /** What is about to happen, in a sentence (e.g. "删除网格 … 吗？"). */
   message?: string;
   confirmLabel: string;
-  busy?: boolean;
-  onConfirm: (carryOver: CarryOver) => void;
-  onCancel: () => void;
+  /** The change itself (a useGridWrite), sent with the chosen carry-over once confirmed. */
+  write: { isPending: boolean; mutate: (carryOver: CarryOver) => void };
+  /** Closes the dialog, on cancel and when the change is sent. */
+  onClose: () => void;
 }
 
 const counts = ["openProblems", "tasks", "dedicationDays", "volunteers", "units"] as const;
@@ -37,7 +38,7 @@ export function RestructuringDialog(props: Props) {
   });
   const rows = impact.data?.grids ?? [];
   return (
-    <Dialog heading={props.heading} onClose={props.onCancel}>
+    <Dialog heading={props.heading} onClose={props.onClose}>
       <div className="dialog-form restructuring-impact" data-testid="restructuring-impact">
         {props.message && <p>{props.message}</p>}
         <p className="form-note">{t("restructuring.intro")}</p>
@@ -109,12 +110,15 @@ export function RestructuringDialog(props: Props) {
           <button
             type="button"
             className="primary"
-            disabled={props.busy || !impact.data || impact.isFetching}
-            onClick={() => props.onConfirm(choice)}
+            disabled={props.write.isPending || !impact.data || impact.isFetching}
+            onClick={() => {
+              props.onClose();
+              props.write.mutate(choice);
+            }}
           >
             {props.confirmLabel}
           </button>
-          <button type="button" onClick={props.onCancel}>
+          <button type="button" onClick={props.onClose}>
             {t("editor.cancel")}
           </button>
         </div>

@@ -3,8 +3,8 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { type GridFeature, gridsApi, versionOf } from "../../../api/grids.ts";
 import type { CarryOver } from "../../../api/restructurings.ts";
-import { DetailPanel } from "../../../components/detail-panel.tsx";
 import { useGridEditor } from "../../../state/grid-editor.ts";
+import { EditorPanel } from "./editor-panel.tsx";
 import type { EditorContext } from "./mode-panel.tsx";
 import { RestructuringDialog } from "./restructuring-dialog.tsx";
 import { useGridWrite } from "./use-grid-write.ts";
@@ -28,49 +28,39 @@ export function SplitPanel({ community, grid, check }: EditorContext & { grid: G
   const pieces = check.preview?.features.length ?? 0;
 
   return (
-    <DetailPanel
+    <EditorPanel
       heading={t("editor.splitHeading", { code: grid.properties.code })}
-      onClose={() => setMode("view")}
+      action={{
+        label: t("editor.split"),
+        disabled: pieces < 2 || split.isPending,
+        onClick: () => setConfirming(true),
+      }}
+      more={
+        <button type="button" disabled={!line} onClick={() => setMode("split")}>
+          {t("editor.redrawLine")}
+        </button>
+      }
+      confirm={
+        confirming &&
+        line && (
+          <RestructuringDialog
+            communityId={community.id}
+            operation={{ kind: "split", gridId: grid.id, version: grid.properties.version, line }}
+            heading={t("editor.splitHeading", { code: grid.properties.code })}
+            confirmLabel={t("editor.split")}
+            write={split}
+            onClose={() => setConfirming(false)}
+          />
+        )
+      }
     >
-      <div className="editor-form">
-        <p>
-          {!line
-            ? t("editor.hint.split")
-            : pieces > 0
-              ? t("editor.splitPieces", { count: pieces })
-              : t("editor.splitInvalid")}
-        </p>
-        <div className="form-buttons">
-          <button
-            type="button"
-            className="primary"
-            disabled={pieces < 2 || split.isPending}
-            onClick={() => setConfirming(true)}
-          >
-            {t("editor.split")}
-          </button>
-          <button type="button" disabled={!line} onClick={() => setMode("split")}>
-            {t("editor.redrawLine")}
-          </button>
-          <button type="button" onClick={() => setMode("view")}>
-            {t("editor.cancel")}
-          </button>
-        </div>
-      </div>
-      {confirming && line && (
-        <RestructuringDialog
-          communityId={community.id}
-          operation={{ kind: "split", gridId: grid.id, version: grid.properties.version, line }}
-          heading={t("editor.splitHeading", { code: grid.properties.code })}
-          confirmLabel={t("editor.split")}
-          busy={split.isPending}
-          onConfirm={(carryOver) => {
-            setConfirming(false);
-            split.mutate(carryOver);
-          }}
-          onCancel={() => setConfirming(false)}
-        />
-      )}
-    </DetailPanel>
+      <p>
+        {!line
+          ? t("editor.hint.split")
+          : pieces > 0
+            ? t("editor.splitPieces", { count: pieces })
+            : t("editor.splitInvalid")}
+      </p>
+    </EditorPanel>
   );
 }
