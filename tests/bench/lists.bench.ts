@@ -18,10 +18,9 @@ import {
   type ProblemFilters,
   problemsWhere,
 } from "../../api/src/problems/queries.ts";
-import { benchDatabase, generateWithProgress } from "./bench-city.ts";
+import { benchDatabase, generateWithProgress, round, timed } from "./bench-city.ts";
 
 const PROBLEMS = Number(process.env.BENCH_PROBLEMS ?? PREFECTURE.problems);
-const RUNS = 5;
 const PAGE = { limit: 50, offset: 0 };
 /** The target: any filter and sort the pages offer ≤ 3× the first page unfiltered. */
 const TARGET = 3;
@@ -100,20 +99,5 @@ async function main() {
 }
 
 class RolledBack extends Error {}
-
-/** Median of `runs` timed runs after one warm-up, in ms. */
-async function timed(run: () => Promise<unknown>, runs = RUNS): Promise<number> {
-  await run();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await run();
-    times.push(performance.now() - t);
-  }
-  times.sort((x, y) => x - y);
-  return round(times[Math.floor(times.length / 2)] ?? 0);
-}
-
-const round = (n: number) => Math.round(n * 100) / 100;
 
 await main();

@@ -10,6 +10,9 @@ CREATE INDEX "problems_urgency_idx" ON "problems" USING btree
 -- orders by deadline, id alone), and one status newest first.
 CREATE INDEX "problems_status_deadline_idx" ON "problems" USING btree ("city_id", "status", "deadline", "id");--> statement-breakpoint
 CREATE INDEX "problems_status_newest_idx" ON "problems" USING btree ("city_id", "status", "reported_at", "id");--> statement-breakpoint
+-- Deleting problems checks that no problem names them as its duplicate: without an index that is
+-- a scan of every problem per deleted row (deleting 10,000 of 110,000 ran past five minutes).
+CREATE INDEX "problems_duplicate_of_idx" ON "problems" USING btree ("duplicate_of") WHERE duplicate_of IS NOT NULL;--> statement-breakpoint
 -- The old (city_id, status) index is a prefix of the two above.
 DROP INDEX IF EXISTS "problems_status_idx";--> statement-breakpoint
 -- Problems counted by status, source and the China day of their deadline ('infinity': none):

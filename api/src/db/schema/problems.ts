@@ -128,6 +128,7 @@ export const problems = pgTable(
     index("problems_reporter_idx")
       .on(t.reportedBy, t.reportedAt, t.id)
       .where(sql`reported_by IS NOT NULL`),
+    index("problems_duplicate_of_idx").on(t.duplicateOf).where(sql`duplicate_of IS NOT NULL`),
     index("problems_grid_idx").on(t.gridId),
     index("problems_unit_idx").on(t.unitId),
     // A viewport's cells over a period; migration 0016 adds INCLUDE (status, deduction, unit_id, item_id), which
