@@ -2,16 +2,12 @@
 // every acknowledged row and every file (checksums compared); restore refuses a target that holds
 // data; the admin API answers 403 to anyone but an administrator.
 import { createHash } from "node:crypto";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import {
   createApp,
   createBackup,
   type Db,
-  DEMO_PASSWORD,
-  ensureCity,
-  insertUsers,
   openDb,
   RestoreRefused,
   restoreBackup,
@@ -19,75 +15,14 @@ import {
   storePhoto,
 } from "@civgrid/api";
 import { sql } from "drizzle-orm";
-import sharp from "sharp";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { cleanups, nextPhoto, smallCity, tempDir } from "./backup-fixtures.ts";
 import { createServerDatabase, type EngineName, serverUnavailable, signIn } from "./engines.ts";
 
 const skip = await serverUnavailable();
 if (skip && process.env.CI === "true") throw new Error(`CI=true and no server: ${skip}`);
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
-const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
-});
-
-async function tempDir(prefix: string) {
-  const dir = await mkdtemp(path.join(tmpdir(), `civgrid-backup-test-${prefix}-`));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-}
-
-/** A small city: migrated schema, the city row, an administrator and a coordinator. */
-async function smallCity(engine: EngineName) {
-  let url: string | undefined;
-  if (engine === "postgres") {
-    const server = await createServerDatabase();
-    cleanups.push(server.drop);
-    url = server.url;
-  }
-  const db = await openDb({ databaseUrl: url, dataDir: "memory://" });
-  cleanups.push(() => db.close());
-  await db.migrate();
-  const cityId = await ensureCity(
-    db,
-    { seed: "none", city: { code: "370481", name: "滕州市" } },
-    () => {},
-  );
-  await db.orm.transaction((tx) =>
-    insertUsers(tx, cityId, null, [
-      {
-        username: "admin",
-        displayName: "管理员",
-        role: "admin",
-        password: DEMO_PASSWORD,
-        mustChangePassword: false,
-      },
-      {
-        username: "coordinator",
-        displayName: "专班",
-        role: "coordinator",
-        password: DEMO_PASSWORD,
-        mustChangePassword: false,
-      },
-    ]),
-  );
-  return { db, url, cityId, filesDir: await tempDir("files") };
-}
-
-let picture = 0;
-/** A distinct small JPEG each call. */
-const nextPhoto = () =>
-  sharp({
-    create: {
-      width: 24,
-      height: 16,
-      channels: 3,
-      background: { r: picture % 256, g: (picture * 7) % 256, b: Math.floor(picture++ / 256) },
-    },
-  })
-    .jpeg()
-    .toBuffer();
 
 interface Acknowledged {
   id: number;
