@@ -103,7 +103,8 @@ async function unpack(archive: string, staging: string) {
       (async () => {
         if (name === DATABASE_ENTRY) sqlText = bytes;
         else if (name === MANIFEST_ENTRY) manifest = JSON.parse(bytes.toString("utf8")) as Manifest;
-        else if (name.startsWith(FILES_PREFIX)) {
+        // Folders (a tar made by hand holds them) are made as their files need them.
+        else if (name.startsWith(FILES_PREFIX) && header.type === "file") {
           const rel = name.slice(FILES_PREFIX.length);
           const target = path.resolve(staging, rel);
           if (!target.startsWith(`${path.resolve(staging)}${path.sep}`)) {
