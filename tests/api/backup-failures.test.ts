@@ -7,17 +7,10 @@ import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, stat, truncate, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
-import {
-  checkTarget,
-  createApp,
-  createBackup,
-  RestoreRefused,
-  restoreBackup,
-  storePhoto,
-} from "@civgrid/api";
+import { checkTarget, createBackup, RestoreRefused, restoreBackup, storePhoto } from "@civgrid/api";
 import { describe, expect, it } from "vitest";
-import { cleanups, nextPhoto, smallCity, tempDir } from "./backup-fixtures.ts";
-import { createServerDatabase, serverUnavailable, signIn } from "./engines.ts";
+import { backupsApp, cleanups, nextPhoto, smallCity, tempDir } from "./backup-fixtures.ts";
+import { createServerDatabase, serverUnavailable } from "./engines.ts";
 
 const run = promisify(execFile);
 const skip = await serverUnavailable();
@@ -30,14 +23,7 @@ describe("the backup button when a backup cannot be written", () => {
     // The backup folder's place is taken by a file: the disk refuses.
     const blocked = path.join(await tempDir("blocked"), "backups");
     await writeFile(blocked, "not a folder");
-    const broken = createApp({
-      db: city.db,
-      cityId: city.cityId,
-      basemapUrl: null,
-      filesDir: city.filesDir,
-      backups: { dir: blocked, keep: 2, at: null },
-    });
-    const admin = await signIn(broken, "admin");
+    const { admin } = await backupsApp(city, { dir: blocked, keep: 2, at: null });
     const zh = await admin.request("/api/admin/backups", {
       method: "POST",
       headers: { "accept-language": "zh-CN" },
@@ -55,15 +41,11 @@ describe("the backup button when a backup cannot be written", () => {
       /^The backup did not finish: the backup folder .* could not be written/,
     );
 
-    const backupDir = await tempDir("api-409");
-    const app = createApp({
-      db: city.db,
-      cityId: city.cityId,
-      basemapUrl: null,
-      filesDir: city.filesDir,
-      backups: { dir: backupDir, keep: 2, at: null },
+    const { admin: admin2 } = await backupsApp(city, {
+      dir: await tempDir("api-409"),
+      keep: 2,
+      at: null,
     });
-    const admin2 = await signIn(app, "admin");
     const answers = await Promise.all(
       [0, 1].map(() =>
         admin2.request("/api/admin/backups", {
@@ -83,19 +65,12 @@ describe("the backup button when a backup cannot be written", () => {
       const city = await smallCity("postgres");
       const wrong = new URL(city.url as string);
       wrong.pathname = "/civgrid_no_such_database";
-      const app = createApp({
-        db: city.db,
-        cityId: city.cityId,
-        basemapUrl: null,
-        filesDir: city.filesDir,
-        backups: {
-          dir: await tempDir("dump-fails"),
-          keep: 2,
-          at: null,
-          databaseUrl: wrong.toString(),
-        },
+      const { admin } = await backupsApp(city, {
+        dir: await tempDir("dump-fails"),
+        keep: 2,
+        at: null,
+        databaseUrl: wrong.toString(),
       });
-      const admin = await signIn(app, "admin");
       const answer = await admin.request("/api/admin/backups", {
         method: "POST",
         headers: { "accept-language": "zh-CN" },

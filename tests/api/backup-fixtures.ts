@@ -3,10 +3,10 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { DEMO_PASSWORD, ensureCity, insertUsers, openDb } from "@civgrid/api";
+import { createApp, DEMO_PASSWORD, ensureCity, insertUsers, openDb } from "@civgrid/api";
 import sharp from "sharp";
 import { afterAll } from "vitest";
-import { createServerDatabase, type EngineName } from "./engines.ts";
+import { createServerDatabase, type EngineName, signIn } from "./engines.ts";
 
 export const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -69,3 +69,18 @@ export const nextPhoto = () =>
   })
     .jpeg()
     .toBuffer();
+
+/** The app on a small city with these backup settings, and its administrator signed in. */
+export async function backupsApp(
+  city: Awaited<ReturnType<typeof smallCity>>,
+  backups: { dir: string; keep: number; at: string | null; databaseUrl?: string },
+) {
+  const app = createApp({
+    db: city.db,
+    cityId: city.cityId,
+    basemapUrl: null,
+    filesDir: city.filesDir,
+    backups,
+  });
+  return { app, admin: await signIn(app, "admin") };
+}

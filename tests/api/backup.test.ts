@@ -5,7 +5,6 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import {
-  createApp,
   createBackup,
   type Db,
   openDb,
@@ -16,7 +15,7 @@ import {
 } from "@civgrid/api";
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { cleanups, nextPhoto, smallCity, tempDir } from "./backup-fixtures.ts";
+import { backupsApp, cleanups, nextPhoto, smallCity, tempDir } from "./backup-fixtures.ts";
 import { createServerDatabase, type EngineName, serverUnavailable, signIn } from "./engines.ts";
 
 const skip = await serverUnavailable();
@@ -160,13 +159,7 @@ describe("the administrator's backups API", () => {
   it("403 for a coordinator; an administrator lists, takes and downloads a backup", async () => {
     const city = await smallCity("pglite");
     const backupDir = await tempDir("api");
-    const app = createApp({
-      db: city.db,
-      cityId: city.cityId,
-      basemapUrl: null,
-      filesDir: city.filesDir,
-      backups: { dir: backupDir, keep: 2, at: "02:30" },
-    });
+    const { app, admin } = await backupsApp(city, { dir: backupDir, keep: 2, at: "02:30" });
     const coordinator = await signIn(app, "coordinator");
     for (const [p, method] of [
       ["/api/admin/backups", "GET"],
@@ -180,7 +173,6 @@ describe("the administrator's backups API", () => {
       expect(answer.status).toBe(403);
       expect(answer.body.error.message).toMatch(/[\u4e00-\u9fff]/);
     }
-    const admin = await signIn(app, "admin");
     await uploadLoad(city.db, city.filesDir, city.cityId, 2);
     const made = await admin.request("/api/admin/backups", { method: "POST" });
     expect(made.status).toBe(201);
