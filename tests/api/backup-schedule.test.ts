@@ -47,7 +47,8 @@ for (const engine of ["pglite", "postgres"] as EngineName[]) {
         : city.db;
       if (other !== city.db) cleanups.push(() => other.close());
       const dir = await tempDir(`schedule-${engine}`);
-      const periodMs = 5_000;
+      // Long enough that a backup on a busy machine ends within its slot.
+      const periodMs = 10_000;
       const settings = {
         databaseUrl: city.url,
         filesDir: city.filesDir,
