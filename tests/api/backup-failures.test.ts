@@ -4,7 +4,7 @@
 // file) leaves the target database and files folder as empty as they were, on both engines.
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, stat, truncate, writeFile } from "node:fs/promises";
+import { readdir, readFile, stat, truncate, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { checkTarget, createBackup, RestoreRefused, restoreBackup, storePhoto } from "@civgrid/api";
@@ -106,7 +106,9 @@ async function damaged(
 async function expectEmpty(target: { databaseUrl?: string; dataDir: string; filesDir: string }) {
   await checkTarget(target);
   const parent = path.dirname(target.filesDir);
-  expect((await readdir(parent)).filter((n) => n.includes(".restore-"))).toEqual([]);
+  expect(
+    (await readdir(parent).catch(() => [] as string[])).filter((n) => n.includes(".restore-")),
+  ).toEqual([]);
   expect(await readdir(target.filesDir).catch(() => [])).toEqual([]);
   if (!target.databaseUrl) {
     expect(await readdir(target.dataDir).catch(() => [])).toEqual([]);
@@ -155,9 +157,10 @@ describe("a restore from a damaged archive", () => {
       {
         name: "embedded",
         make: async () => {
+          // The default layout: FILES_DIR is DATA_DIR/files.
           const root = await tempDir("target-embedded");
-          await mkdir(path.join(root, "files"));
-          return { dataDir: path.join(root, "data"), filesDir: path.join(root, "files") };
+          const dataDir = path.join(root, "data");
+          return { dataDir, filesDir: path.join(dataDir, "files") };
         },
       },
     ];

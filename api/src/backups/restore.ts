@@ -179,6 +179,9 @@ async function besides(target: string) {
   return mkdtemp(path.join(path.dirname(resolved), `.${path.basename(resolved)}.restore-`));
 }
 
+const isInside = (child: string, parent: string) =>
+  path.resolve(child).startsWith(`${path.resolve(parent)}${path.sep}`);
+
 /** Renames a finished temporary folder onto the (checked empty) target. */
 async function moveIntoPlace(from: string, target: string) {
   // An app's leftover upload temp folder is all checkTarget lets a files folder hold.
@@ -191,8 +194,14 @@ async function moveIntoPlace(from: string, target: string) {
 export async function restoreBackup(options: RestoreOptions): Promise<Manifest> {
   const log = options.onProgress ?? (() => {});
   await checkTarget(options);
-  const files = await besides(options.filesDir);
   const data = options.databaseUrl ? null : await besides(options.dataDir);
+  // FILES_DIR defaults to DATA_DIR/files: then the files go into the new data folder before it is
+  // renamed into place, and both arrive at once.
+  const within =
+    data && isInside(options.filesDir, options.dataDir)
+      ? path.relative(path.resolve(options.dataDir), path.resolve(options.filesDir))
+      : null;
+  const files = await besides(within === null ? options.filesDir : options.dataDir);
   try {
     log("restore.reading", { archive: options.archive });
     const { manifest, sql: text } = await unpack(options.archive, files);
@@ -205,8 +214,14 @@ export async function restoreBackup(options: RestoreOptions): Promise<Manifest> 
     if (data) log("restore.loading_embedded", { dir: options.dataDir });
     else log("restore.loading_server", {});
     await loadDump(options, text, data ?? "");
-    if (data) await moveIntoPlace(data, options.dataDir);
-    await moveIntoPlace(files, options.filesDir);
+    if (data && within !== null) {
+      await mkdir(path.dirname(path.join(data, within)), { recursive: true });
+      await rename(files, path.join(data, within));
+      await moveIntoPlace(data, options.dataDir);
+    } else {
+      if (data) await moveIntoPlace(data, options.dataDir);
+      await moveIntoPlace(files, options.filesDir);
+    }
     log("restore.files_done", { files: manifest.fileCount, dir: options.filesDir });
     return manifest;
   } finally {
