@@ -7,6 +7,7 @@ import { queries } from "../../api/queries.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { LayerToggles } from "../../components/layer-toggles.tsx";
 import { Legend } from "../../components/legend.tsx";
+import { PageErrorBoundary } from "../../components/page-error-boundary.tsx";
 import { layerFamilyNames } from "../../map/layers/families.ts";
 import { useLeadUnits } from "../../map/use-lead-units.ts";
 import { useTiledLayers } from "../../map/use-tiled-layers.ts";
@@ -49,16 +50,18 @@ export function MapPage({ basemapUrl }: { basemapUrl: string | null | undefined 
 
   return (
     <div className="map-page">
-      <Suspense fallback={<div className="map" />}>
-        <CityMap
-          basemapUrl={basemapUrl}
-          tiled={tiled}
-          leadUnits={leadUnits}
-          unitsSettled={unitsSettled}
-          onFailure={setFailure}
-          onSearchChoose={(hit) => select(selectionOf(hit))}
-        />
-      </Suspense>
+      <PageErrorBoundary part>
+        <Suspense fallback={<div className="map" />}>
+          <CityMap
+            basemapUrl={basemapUrl}
+            tiled={tiled}
+            leadUnits={leadUnits}
+            unitsSettled={unitsSettled}
+            onFailure={setFailure}
+            onSearchChoose={(hit) => select(selectionOf(hit))}
+          />
+        </Suspense>
+      </PageErrorBoundary>
       <div className="map-overlay">
         {failure && (
           <ErrorBanner
@@ -78,9 +81,11 @@ export function MapPage({ basemapUrl }: { basemapUrl: string | null | undefined 
           problemCells={tiled?.includes("problems")}
         />
       </div>
-      <Suspense fallback={null}>
-        <SelectionPanel />
-      </Suspense>
+      <PageErrorBoundary part>
+        <Suspense fallback={null}>
+          <SelectionPanel />
+        </Suspense>
+      </PageErrorBoundary>
     </div>
   );
 }

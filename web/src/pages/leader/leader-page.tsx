@@ -11,6 +11,7 @@ import { errorText, fieldErrors } from "../../api/client.ts";
 import { queries } from "../../api/queries.ts";
 import { type RankingRow, rankingQueries } from "../../api/rankings.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
+import { PageErrorBoundary } from "../../components/page-error-boundary.tsx";
 import { navigate } from "../../router.ts";
 import { RankingTable } from "../rankings/ranking-table.tsx";
 import { CellProblems } from "./cell-problems.tsx";
@@ -100,24 +101,26 @@ export function LeaderPage({ basemapUrl }: { basemapUrl: string | null | undefin
         </p>
       )}
       <div className="leader-grid">
-        <Suspense
-          fallback={
-            <div className="leader-map-wrap">
-              <div className="leader-map" />
-            </div>
-          }
-        >
-          <HotspotMap
-            basemapUrl={basemapUrl}
-            filters={filters}
-            mode={mode}
-            metric={metric}
-            onSelect={onSelect}
-            onMap={onMap}
-            fitRequest={fitRequest}
-            onSearchChoose={onSearchChoose}
-          />
-        </Suspense>
+        <PageErrorBoundary part>
+          <Suspense
+            fallback={
+              <div className="leader-map-wrap">
+                <div className="leader-map" />
+              </div>
+            }
+          >
+            <HotspotMap
+              basemapUrl={basemapUrl}
+              filters={filters}
+              mode={mode}
+              metric={metric}
+              onSelect={onSelect}
+              onMap={onMap}
+              fitRequest={fitRequest}
+              onSearchChoose={onSearchChoose}
+            />
+          </Suspense>
+        </PageErrorBoundary>
         <div className="leader-side">
           {selection ? (
             <CellProblems

@@ -7,6 +7,7 @@ import { can, type Me } from "../../api/auth.ts";
 import { queries } from "../../api/queries.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { Link } from "../../components/link.tsx";
+import { PageErrorBoundary } from "../../components/page-error-boundary.tsx";
 import { PhotoCompare } from "../../components/photo-compare.tsx";
 import { ProblemFacts } from "../../components/problem-details.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
@@ -65,9 +66,11 @@ export function ProblemPage({ me, id, basemapUrl }: Props) {
           <p className="description">{properties.description}</p>
           <ProblemNotes problem={properties} />
           <ProblemFacts problem={properties} />
-          <Suspense fallback={<div className="problem-map" />}>
-            <ProblemMap problem={properties} location={geometry} basemapUrl={basemapUrl} />
-          </Suspense>
+          <PageErrorBoundary part>
+            <Suspense fallback={<div className="problem-map" />}>
+              <ProblemMap problem={properties} location={geometry} basemapUrl={basemapUrl} />
+            </Suspense>
+          </PageErrorBoundary>
         </section>
         <section className="problem-card">
           <h3 className="first">{t("rectification.actionsHeading")}</h3>

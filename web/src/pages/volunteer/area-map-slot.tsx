@@ -5,6 +5,7 @@
 // being set. So the first view has no WebGL work and no map script to parse.
 import { lazy, type RefObject, Suspense, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { PageErrorBoundary } from "../../components/page-error-boundary.tsx";
 import type { AreaMapProps } from "./area-map.tsx";
 
 const AreaMap = lazy(() => import("./area-map.tsx").then((m) => ({ default: m.AreaMap })));
@@ -54,9 +55,12 @@ export function AreaMapSlot({ now, ready, ...props }: Props) {
   return (
     <div ref={slot} className={now ? "area-map-slot first" : "area-map-slot"}>
       {mounted ? (
-        <Suspense fallback={<div className="area-map" />}>
-          <AreaMap {...props} />
-        </Suspense>
+        // a map that fails (its chunk offline, no WebGL) leaves the list and a report draft above
+        <PageErrorBoundary part>
+          <Suspense fallback={<div className="area-map" />}>
+            <AreaMap {...props} />
+          </Suspense>
+        </PageErrorBoundary>
       ) : (
         <div className="area-map area-map-waiting">
           <button type="button" onClick={() => setTapped(true)}>
