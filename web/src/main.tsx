@@ -5,6 +5,7 @@ import { createRoot } from "react-dom/client";
 import { ApiError } from "./api/client.ts";
 import { onApiError } from "./api/use-session.ts";
 import { App } from "./app.tsx";
+import { startEarlyReads } from "./early-reads.ts";
 import { areaQueryRoots } from "./offline/area-reads.ts";
 import { registerServiceWorker } from "./register-service-worker.ts";
 import "./i18n.ts";
@@ -37,6 +38,9 @@ const queryClient: QueryClient = new QueryClient({
   // patrol area it kept (sw.ts); "online" would leave the page waiting for a network
   defaultOptions: { queries: { retry, refetchOnWindowFocus: false, networkMode: "offlineFirst" } },
 });
+
+// the session (and a volunteer's area) on the wire while React starts
+startEarlyReads(queryClient, window.location.pathname);
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
