@@ -20,12 +20,16 @@ export function PageErrorBoundary({ children, resetKeys, part = false }: Props) 
     <ErrorBoundary
       resetKeys={resetKeys}
       fallbackRender={(props) => <Failed {...props} part={part} />}
-      onError={(error) => console.error("render failed", error)}
     >
       {children}
     </ErrorBoundary>
   );
 }
+
+/** A lazily loaded chunk that could not be downloaded (offline), in chromium, Firefox or Safari. */
+export const isChunkLoadError = (error: unknown) =>
+  error instanceof Error &&
+  /dynamically imported module|Importing a module script failed/i.test(error.message);
 
 function Failed({ resetErrorBoundary, part }: FallbackProps & { part: boolean }) {
   const { t } = useTranslation();
