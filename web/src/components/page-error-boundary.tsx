@@ -3,7 +3,7 @@
 // reader's language with 重试 and 重新加载. Only the part inside the boundary is replaced, so the
 // header and nav stay, and a page's own state (a report being written) outside it is kept.
 // react-error-boundary: the well-kept class component React itself still requires for this.
-import type { ReactNode } from "react";
+import { type ReactNode, Suspense } from "react";
 import { ErrorBoundary, type FallbackProps } from "react-error-boundary";
 import { useTranslation } from "react-i18next";
 
@@ -50,5 +50,14 @@ function Failed({ resetErrorBoundary, part }: FallbackProps & { part: boolean })
         </button>
       </div>
     </div>
+  );
+}
+
+/** A lazily loaded part of a page (its map, a panel): its placeholder while loading, the message if it fails. */
+export function LazyPart({ fallback, children }: { fallback: ReactNode; children: ReactNode }) {
+  return (
+    <PageErrorBoundary part>
+      <Suspense fallback={fallback}>{children}</Suspense>
+    </PageErrorBoundary>
   );
 }
