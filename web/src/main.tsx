@@ -5,7 +5,6 @@ import { createRoot } from "react-dom/client";
 import { ApiError } from "./api/client.ts";
 import { onApiError } from "./api/use-session.ts";
 import { App } from "./app.tsx";
-import { isChunkLoadError } from "./components/page-error-boundary.tsx";
 import { startEarlyReads } from "./early-reads.ts";
 import { areaQueryRoots } from "./offline/area-reads.ts";
 import { registerServiceWorker } from "./register-service-worker.ts";
@@ -46,12 +45,9 @@ startEarlyReads(queryClient, window.location.pathname);
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 
-// React reports each error a boundary caught (page-error-boundary.tsx): a chunk that could not be
-// downloaded offline is expected on a phone, a warning; any other is a bug, an error.
-createRoot(root, {
-  onCaughtError: (error, info) =>
-    (isChunkLoadError(error) ? console.warn : console.error)(error, info.componentStack),
-}).render(
+// React reports each error a boundary caught (page-error-boundary.tsx): the user is shown it and
+// can retry, so a warning (a chunk not downloaded while offline is the usual one on a phone).
+createRoot(root, { onCaughtError: (error) => console.warn(error) }).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <App />

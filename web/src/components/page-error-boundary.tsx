@@ -26,11 +26,6 @@ export function PageErrorBoundary({ children, resetKeys, part = false }: Props) 
   );
 }
 
-/** A lazily loaded chunk that could not be downloaded (offline), in chromium, Firefox or Safari. */
-export const isChunkLoadError = (error: unknown) =>
-  error instanceof Error &&
-  /dynamically imported module|Importing a module script failed/i.test(error.message);
-
 function Failed({ resetErrorBoundary, part }: FallbackProps & { part: boolean }) {
   const { t } = useTranslation();
   // offline is the likely cause of a chunk that cannot be loaded: say so rather than show a code
