@@ -138,9 +138,16 @@ describe("a restore from a damaged archive", () => {
       manifest.database.sha256 = "0".repeat(64);
       return dump;
     });
-    // The dump is cut in its middle and its checksum made to match: the load fails halfway.
+    // The dump is cut in the middle of a statement and its checksum made to match: the load
+    // fails halfway. (A cut at a fixed share of the bytes can fall in a comment line, leaving
+    // valid SQL: cut inside the first statement past the middle instead.)
     const truncatedDump = await damaged(good, (dump, manifest) => {
-      const cut = dump.subarray(0, Math.floor(dump.length * 0.6));
+      const text = dump.toString("utf8");
+      const statement = /\n(INSERT|CREATE|ALTER) /g;
+      statement.lastIndex = Math.floor(text.length / 2);
+      const at = statement.exec(text)?.index;
+      expect(at, "a statement past the dump's middle").toBeDefined();
+      const cut = Buffer.from(text.slice(0, (at ?? 0) + 12), "utf8");
       manifest.database.sha256 = sha256(cut);
       manifest.database.bytes = cut.length;
       return cut;
