@@ -1,7 +1,7 @@
 // The volunteer's phone page (我的网格): my grids on the map with who to call, patrols, reports that
 // survive a bad network, dedication days and my hours.
 import { useQuery } from "@tanstack/react-query";
-import { lazy, Suspense, useCallback, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../api/use-session.ts";
 import { type Patrol, type TrackPoint, volunteerQueries } from "../../api/volunteers.ts";
@@ -20,10 +20,12 @@ import { usePosition } from "./use-position.ts";
 import { useReportQueue } from "./use-report-queue.ts";
 import { useStoredDraft } from "./use-stored-draft.ts";
 
-// The other tabs' panels load when opened: the first view is the area's list (issue 22).
-const ReportPanel = lazy(() =>
-  import("./report-panel.tsx").then((m) => ({ default: m.ReportPanel })),
-);
+// The other tabs' panels load when opened: the first view is the area's list (issue 22). The report
+// form is fetched as soon as the page is idle after its first paint, though: it is what a volunteer
+// needs most with no network, and a phone that drops off right after opening the page (the service
+// worker may still be storing the app) must still be able to write a report.
+const loadReportPanel = () => import("./report-panel.tsx");
+const ReportPanel = lazy(() => loadReportPanel().then((m) => ({ default: m.ReportPanel })));
 const DedicationDaysPanel = lazy(() =>
   import("./dedication-days-panel.tsx").then((m) => ({ default: m.DedicationDaysPanel })),
 );
@@ -54,6 +56,15 @@ export function MyAreaPage({ basemapUrl, basemapCrs }: Props) {
   // kept in the tab's session storage: a reload (重新加载 after an error) keeps the words written
   const [draft, setDraft] = useStoredDraft();
   const [queuedNote, setQueuedNote] = useState(false);
+  useEffect(() => {
+    const fetchReportPanel = () => void loadReportPanel().catch(() => {}); // retried when opened
+    if ("requestIdleCallback" in window) {
+      const id = window.requestIdleCallback(fetchReportPanel, { timeout: 3000 });
+      return () => window.cancelIdleCallback(id);
+    }
+    const timer = setTimeout(fetchReportPanel, 1000);
+    return () => clearTimeout(timer);
+  }, []);
   const onReportPlace = useCallback(
     (place: [number, number]) => setDraft((d) => ({ ...d, place, accuracyM: null })),
     [setDraft],
