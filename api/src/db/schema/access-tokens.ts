@@ -1,14 +1,13 @@
 // Personal access tokens: a GIS client (QGIS, GDAL) reads with a user's scope through a bearer header.
-import { index, integer, pgTable, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
-import { cityId, createdAt } from "./columns.ts";
-import { cities } from "./regions.ts";
+import { index, integer, pgTable, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import { createdAt } from "./columns.ts";
+import { cityRow } from "./regions.ts";
 import { users } from "./users.ts";
 
 export const accessTokens = pgTable(
   "access_tokens",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     userId: integer("user_id")
       .notNull()
       .references(() => users.id),

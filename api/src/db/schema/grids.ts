@@ -5,23 +5,21 @@ import {
   index,
   integer,
   pgTable,
-  serial,
   text,
   timestamp,
   unique,
   uniqueIndex,
   varchar,
 } from "drizzle-orm/pg-core";
-import { cityId, createdAt, multiPolygon, oneOf, updatedAt } from "./columns.ts";
-import { cities, communities } from "./regions.ts";
+import { createdAt, multiPolygon, oneOf, updatedAt } from "./columns.ts";
+import { cityRow, communities } from "./regions.ts";
 import { people, units } from "./units.ts";
 import { users } from "./users.ts";
 
 export const grids = pgTable(
   "grids",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     communityId: integer("community_id")
       .notNull()
       .references(() => communities.id),
@@ -48,8 +46,7 @@ export const grids = pgTable(
 export const gridVersions = pgTable(
   "grid_versions",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     gridId: integer("grid_id")
       .notNull()
       .references(() => grids.id),
@@ -73,8 +70,7 @@ export const gridUnitRoles = ["lead", "support"] as const;
 export const gridUnits = pgTable(
   "grid_units",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     gridId: integer("grid_id")
       .notNull()
       .references(() => grids.id, { onDelete: "cascade" }),
@@ -96,8 +92,7 @@ export const gridPersonRoles = ["leader", "volunteer"] as const;
 export const gridPeople = pgTable(
   "grid_people",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     gridId: integer("grid_id")
       .notNull()
       .references(() => grids.id, { onDelete: "cascade" }),

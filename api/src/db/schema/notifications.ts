@@ -10,7 +10,6 @@ import {
   jsonb,
   pgTable,
   primaryKey,
-  serial,
   text,
   timestamp,
   unique,
@@ -18,7 +17,7 @@ import {
 import { cityId, createdAt, oneOf } from "./columns.ts";
 import { dedicationDays } from "./patrols.ts";
 import { problems } from "./problems.ts";
-import { cities } from "./regions.ts";
+import { cities, cityRow } from "./regions.ts";
 import { materials, taskAssignments } from "./tasks.ts";
 import { users } from "./users.ts";
 
@@ -128,8 +127,7 @@ export const escalationSteps = pgTable(
 export const problemEscalations = pgTable(
   "problem_escalations",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     problemId: integer("problem_id")
       .notNull()
       .references(() => problems.id, { onDelete: "cascade" }),

@@ -6,24 +6,22 @@ import {
   integer,
   jsonb,
   pgTable,
-  serial,
   text,
   timestamp,
   uuid,
   varchar,
 } from "drizzle-orm/pg-core";
-import { cityId, createdAt, point } from "./columns.ts";
+import { createdAt, point } from "./columns.ts";
 import { files } from "./files.ts";
 import { problems } from "./problems.ts";
-import { cities } from "./regions.ts";
+import { cityRow } from "./regions.ts";
 import { standardItems } from "./standards.ts";
 import { users } from "./users.ts";
 
 export const open311Requests = pgTable(
   "open311_requests",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     /** GeoReport's token: the client asks tokens/{token} for the request's id once it has one. */
     token: uuid("token").notNull().unique(),
     /** The problem it became; null while it waits to be placed on the map (待定位). */

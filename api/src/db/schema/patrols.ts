@@ -8,15 +8,14 @@ import {
   integer,
   pgTable,
   real,
-  serial,
   text,
   timestamp,
   unique,
 } from "drizzle-orm/pg-core";
-import { cityId, createdAt, lineString, point } from "./columns.ts";
+import { createdAt, lineString, point } from "./columns.ts";
 import { files } from "./files.ts";
 import { grids } from "./grids.ts";
-import { cities } from "./regions.ts";
+import { cityRow } from "./regions.ts";
 import { volunteerActivities } from "./tasks.ts";
 import { people } from "./units.ts";
 import { users } from "./users.ts";
@@ -25,8 +24,7 @@ import { users } from "./users.ts";
 export const patrols = pgTable(
   "patrols",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     personId: integer("person_id")
       .notNull()
       .references(() => people.id),
@@ -53,8 +51,7 @@ export const patrols = pgTable(
 export const patrolPoints = pgTable(
   "patrol_points",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     patrolId: integer("patrol_id")
       .notNull()
       .references(() => patrols.id, { onDelete: "cascade" }),
@@ -70,8 +67,7 @@ export const patrolPoints = pgTable(
 export const dedicationDays = pgTable(
   "dedication_days",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     gridId: integer("grid_id")
       .notNull()
       .references(() => grids.id),
@@ -88,8 +84,7 @@ export const dedicationDays = pgTable(
 export const dedicationSignups = pgTable(
   "dedication_signups",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     dayId: integer("day_id")
       .notNull()
       .references(() => dedicationDays.id, { onDelete: "cascade" }),
@@ -108,8 +103,7 @@ export const dedicationSignups = pgTable(
 export const activityPhotos = pgTable(
   "activity_photos",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     activityId: integer("activity_id")
       .notNull()
       .references(() => volunteerActivities.id, { onDelete: "cascade" }),

@@ -17,16 +17,15 @@ import {
   integer,
   numeric,
   pgTable,
-  serial,
   text,
   timestamp,
   unique,
   varchar,
 } from "drizzle-orm/pg-core";
-import { cityId, createdAt, oneOf, point, updatedAt } from "./columns.ts";
+import { createdAt, oneOf, point, updatedAt } from "./columns.ts";
 import { files } from "./files.ts";
 import { grids } from "./grids.ts";
-import { cities } from "./regions.ts";
+import { cityRow } from "./regions.ts";
 import { inspectionPoints, inspections, standardItems } from "./standards.ts";
 import { units } from "./units.ts";
 import { users } from "./users.ts";
@@ -54,8 +53,7 @@ const hexCell = (name: HexColumn, sizeMetres: number) =>
 export const problems = pgTable(
   "problems",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     source: text("source", { enum: problemSources }).notNull(),
     status: text("status", { enum: problemStatuses }).notNull().default("reported"),
     severity: text("severity", { enum: problemSeverities }).notNull().default("normal"),
@@ -144,8 +142,7 @@ export const photoPhases = ["before", "after"] as const;
 export const problemPhotos = pgTable(
   "problem_photos",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     problemId: integer("problem_id")
       .notNull()
       .references(() => problems.id, { onDelete: "cascade" }),
@@ -166,8 +163,7 @@ export const problemPhotos = pgTable(
 export const rectificationEvents = pgTable(
   "rectification_events",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     problemId: integer("problem_id")
       .notNull()
       .references(() => problems.id, { onDelete: "cascade" }),

@@ -22,14 +22,19 @@ export const cities = pgTable("cities", {
   createdAt: createdAt(),
 });
 
+/** The columns most tables open with: a serial id and the city the row belongs to. */
+export const cityRow = () => ({
+  id: serial("id").primaryKey(),
+  cityId: cityId().references(() => cities.id),
+});
+
 export const regionLevels = ["city", "district", "street"] as const;
 
 /** City → district/county → street (街道). Communities have their own table. */
 export const regions = pgTable(
   "regions",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     parentId: integer("parent_id"),
     level: text("level", { enum: regionLevels }).notNull(),
     /** GB/T 2260 code (6 digits) for city/district; 9 digits (district + street seq) for a street. */
@@ -49,8 +54,7 @@ export const regions = pgTable(
 export const communities = pgTable(
   "communities",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     streetId: integer("street_id")
       .notNull()
       .references(() => regions.id),

@@ -14,15 +14,14 @@ import {
   integer,
   numeric,
   pgTable,
-  serial,
   text,
   timestamp,
   unique,
   varchar,
 } from "drizzle-orm/pg-core";
-import { cityId, createdAt, oneOf, point } from "./columns.ts";
+import { createdAt, oneOf, point } from "./columns.ts";
 import { grids } from "./grids.ts";
-import { cities } from "./regions.ts";
+import { cityRow } from "./regions.ts";
 import { people, units } from "./units.ts";
 import { users } from "./users.ts";
 
@@ -30,8 +29,7 @@ import { users } from "./users.ts";
 export const standards = pgTable(
   "standards",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     name: text("name").notNull(),
     year: integer("year").notNull(),
     version: integer("version").notNull().default(1),
@@ -49,8 +47,7 @@ export const standards = pgTable(
 export const standardCategories = pgTable(
   "standard_categories",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     standardId: integer("standard_id")
       .notNull()
       .references(() => standards.id, { onDelete: "cascade" }),
@@ -66,8 +63,7 @@ export const standardCategories = pgTable(
 export const standardItems = pgTable(
   "standard_items",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     standardId: integer("standard_id")
       .notNull()
       .references(() => standards.id, { onDelete: "cascade" }),
@@ -94,8 +90,7 @@ export { inspectionKinds, itemOutcomes, type PointKind, pointKinds, standardStat
 export const inspectionPoints = pgTable(
   "inspection_points",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     name: text("name").notNull(),
     kind: text("kind", { enum: pointKinds }).notNull(),
     location: point("location").notNull(),
@@ -115,8 +110,7 @@ export const inspectionPoints = pgTable(
 export const inspections = pgTable(
   "inspections",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     kind: text("kind", { enum: inspectionKinds }).notNull(),
     standardId: integer("standard_id")
       .notNull()
@@ -135,8 +129,7 @@ export const inspections = pgTable(
 export const inspectionResults = pgTable(
   "inspection_results",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     inspectionId: integer("inspection_id")
       .notNull()
       .references(() => inspections.id, { onDelete: "cascade" }),

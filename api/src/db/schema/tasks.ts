@@ -16,7 +16,7 @@ import {
 import { cityId, createdAt, oneOf } from "./columns.ts";
 import { files } from "./files.ts";
 import { grids } from "./grids.ts";
-import { cities } from "./regions.ts";
+import { cities, cityRow } from "./regions.ts";
 import { standardItems } from "./standards.ts";
 import { people, units, volunteerBranches } from "./units.ts";
 import { users } from "./users.ts";
@@ -24,8 +24,7 @@ import { users } from "./users.ts";
 export const campaigns = pgTable(
   "campaigns",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     name: text("name").notNull(),
     year: integer("year").notNull(),
     createdAt: createdAt(),
@@ -39,8 +38,7 @@ export { materialStatuses, phaseKinds, taskAssignmentStatuses };
 export const campaignPhases = pgTable(
   "campaign_phases",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     campaignId: integer("campaign_id")
       .notNull()
       .references(() => campaigns.id, { onDelete: "cascade" }),
@@ -74,8 +72,7 @@ export const tasks = pgTable("tasks", {
 export const taskAssignments = pgTable(
   "task_assignments",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     taskId: integer("task_id")
       .notNull()
       .references(() => tasks.id, { onDelete: "cascade" }),
@@ -107,8 +104,7 @@ export const taskAssignments = pgTable(
 export const taskEvidence = pgTable(
   "task_evidence",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     assignmentId: integer("assignment_id")
       .notNull()
       .references(() => taskAssignments.id, { onDelete: "cascade" }),
@@ -123,8 +119,7 @@ export const taskEvidence = pgTable(
 export const materials = pgTable(
   "materials",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     unitId: integer("unit_id")
       .notNull()
       .references(() => units.id),
@@ -156,8 +151,7 @@ export const materials = pgTable(
 export const volunteerActivities = pgTable(
   "volunteer_activities",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     branchId: integer("branch_id")
       .notNull()
       .references(() => volunteerBranches.id),
@@ -174,8 +168,7 @@ export const volunteerActivities = pgTable(
 export const activityParticipants = pgTable(
   "activity_participants",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     activityId: integer("activity_id")
       .notNull()
       .references(() => volunteerActivities.id, { onDelete: "cascade" }),
