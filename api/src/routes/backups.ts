@@ -5,8 +5,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { listBackups, openBackup } from "../backups/archive.ts";
 import { type BackupSettings, backupRunning, runBackup } from "../backups/run.ts";
 import { AppError, fieldMessage } from "../errors.ts";
-import { attachment, download, errorSchema, json, newRouter } from "./router.ts";
 import { requirePermission } from "../middleware/session.ts";
+import { attachment, download, errorSchema, json, newRouter } from "./router.ts";
 
 const backupSchema = z
   .object({

@@ -21,10 +21,13 @@ import {
   geojson,
   geometry,
   json,
+  jsonBody,
+  listRoute,
   newRouter,
   pagedCollection,
   readErrors,
   readerLanguage,
+  readRoute,
 } from "./router.ts";
 
 const communityProperties = z.object({
@@ -270,27 +273,22 @@ export const communityRoutes = newRouter()
       middleware: [requirePermission("grids.write")] as const,
       request: {
         params: idPath,
-        body: {
-          required: true,
-          content: {
-            "application/json": {
-              schema: z
-                .object({
-                  parts: z.array(z.unknown()).min(1).max(300),
-                  current: z
-                    .array(
-                      z.object({
-                        id: z.number().int().positive(),
-                        version: z.number().int().min(1),
-                      }),
-                    )
-                    .max(1000),
-                  carryOver,
-                })
-                .strict(),
-            },
-          },
-        },
+        ...jsonBody(
+          z
+            .object({
+              parts: z.array(z.unknown()).min(1).max(300),
+              current: z
+                .array(
+                  z.object({
+                    id: z.number().int().positive(),
+                    version: z.number().int().min(1),
+                  }),
+                )
+                .max(1000),
+              carryOver,
+            })
+            .strict(),
+        ),
       },
       responses: {
         201: json(
@@ -312,25 +310,21 @@ export const communityRoutes = newRouter()
   )
 
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/",
-      tags: ["communities"],
-      summary: "List assigned communities (帮包社区)",
-      request: {
-        query: z
-          .object({
-            ...page,
-            code: z
-              .string()
-              .regex(/^\d{12}$/, "field.invalid")
-              .optional()
-              .openapi({ description: "12-digit community code" }),
-          })
-          .strict(),
-      },
-      responses: { 200: geojson(CommunityCollection, "Communities"), ...readErrors },
-    }),
+    listRoute(
+      "communities",
+      "List assigned communities (帮包社区)",
+      z
+        .object({
+          ...page,
+          code: z
+            .string()
+            .regex(/^\d{12}$/, "field.invalid")
+            .optional()
+            .openapi({ description: "12-digit community code" }),
+        })
+        .strict(),
+      geojson(CommunityCollection, "Communities"),
+    ),
     async (c) => {
       const q = c.req.valid("query");
       const list = (page: Page) => listCommunities(c.var.db.orm, c.var.scope, q, page);
@@ -378,15 +372,7 @@ export const communityRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/{id}",
-
-      tags: ["communities"],
-      summary: "One community",
-      request: { params: idPath },
-      responses: { 200: geojson(Community, "The community"), ...readErrors },
-    }),
+    readRoute("communities", "One community", geojson(Community, "The community")),
     async (c) => {
       const { id } = c.req.valid("param");
       const { rows } = await listCommunities(

@@ -24,15 +24,6 @@ export const sourceCrs = z
       "The file's coordinate system: WGS84/CGCS2000 (GPS, Tianditu), GCJ-02 (Amap, Tencent) or BD-09 (Baidu)",
   });
 
-export const geoFileBody = {
-  required: true,
-  content: {
-    "multipart/form-data": {
-      schema: z.object({ file: z.any().openapi({ type: "string", format: "binary" }) }),
-    },
-  },
-};
-
 const importPreviewSchema = z
   .object({
     kind: z.enum(["geojson", "kml", "shapefile"]),

@@ -14,7 +14,7 @@ import { type GridRow, getGrid, listGrids } from "../grids/queries.ts";
 import { listVersions } from "../grids/versions.ts";
 import { shapeOf } from "../grids/write.ts";
 import { requirePermission } from "../middleware/session.ts";
-import { geoFileBody, importAnswers, runImport, sourceCrs } from "./geo-upload.ts";
+import { importAnswers, runImport, sourceCrs } from "./geo-upload.ts";
 import {
   bodyId,
   booleanFlag,
@@ -34,13 +34,15 @@ import {
   download,
   errorSchema,
   featureSchema,
+  fileUpload,
   geojson,
   json,
   jsonBody,
+  listRoute,
   newRouter,
   pagedCollection,
-  readErrors,
   readerLanguage,
+  readRoute,
 } from "./router.ts";
 
 const unitRef = z.object({ id: z.number().int(), name: z.string(), shortName: z.string() });
@@ -166,7 +168,7 @@ export const gridRoutes = newRouter()
       summary:
         "Import grids into a community from GeoJSON, KML or a zipped Shapefile: preview, then commit=true",
       middleware: [requirePermission("grids.write")] as const,
-      request: { query: importQuery, body: geoFileBody },
+      request: { query: importQuery, ...fileUpload },
       responses: importAnswers("Committed: the new grids' ids"),
     }),
     (c) => {
@@ -293,16 +295,12 @@ export const gridRoutes = newRouter()
   )
   // Reads.
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/",
-      tags: ["grids"],
-      summary: "List grids (网格)",
-      request: {
-        query: z.object({ ...page, communityId: id.optional(), unitId: id.optional() }).strict(),
-      },
-      responses: { 200: geojson(GridCollection, "Grids as a FeatureCollection"), ...readErrors },
-    }),
+    listRoute(
+      "grids",
+      "List grids (网格)",
+      z.object({ ...page, communityId: id.optional(), unitId: id.optional() }).strict(),
+      geojson(GridCollection, "Grids as a FeatureCollection"),
+    ),
     async (c) => {
       const q = c.req.valid("query");
       const list = (page: Page) => listGrids(c.var.db.orm, c.var.scope, q, page);
@@ -310,14 +308,11 @@ export const gridRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/{id}",
-      tags: ["grids"],
-      summary: "One grid with its units, leader and volunteers",
-      request: { params: idPath },
-      responses: { 200: geojson(GridFeature, "The grid"), ...readErrors },
-    }),
+    readRoute(
+      "grids",
+      "One grid with its units, leader and volunteers",
+      geojson(GridFeature, "The grid"),
+    ),
     async (c) => {
       const { id } = c.req.valid("param");
       const grid = await getGrid(c.var.db.orm, c.var.scope, c.var.user, id);

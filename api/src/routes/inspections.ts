@@ -5,8 +5,8 @@ import { AppError, fieldMessage, notFound } from "../errors.ts";
 import { getInspection, listInspections } from "../inspections/queries.ts";
 import { recordInspection } from "../inspections/record.ts";
 import { requirePermission } from "../middleware/session.ts";
-import { bodyId, idPath, page } from "./query.ts";
-import { errorSchema, json, newRouter, pageOf } from "./router.ts";
+import { bodyId, page } from "./query.ts";
+import { errorSchema, json, newRouter, pageOf, readRoute } from "./router.ts";
 
 const errors = {
   400: json(errorSchema, "A field is not valid"),
@@ -153,14 +153,12 @@ inspectionRoutes
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/{id}",
-      tags: ["inspections"],
-      summary: "One inspection with its results",
-      request: { params: idPath },
-      responses: { 200: json(InspectionDetail, "The inspection"), ...errors },
-    }),
+    readRoute(
+      "inspections",
+      "One inspection with its results",
+      json(InspectionDetail, "The inspection"),
+      errors,
+    ),
     async (c) => {
       const { id } = c.req.valid("param");
       const inspection = await getInspection(c.var.db.orm, c.var.user.cityId, id);

@@ -19,9 +19,10 @@ import {
   geojson,
   json,
   jsonBody,
+  listRoute,
   newRouter,
   pagedCollection,
-  readErrors,
+  readRoute,
 } from "./router.ts";
 
 const errors = {
@@ -93,28 +94,23 @@ async function patrolFeature(ex: Executor, scope: Scope, id: number) {
 
 export const patrolRoutes = newRouter()
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/",
-      tags: ["volunteers"],
-      summary:
-        "Patrols with their tracks (LineString; null until two points), newest first: by default this week's",
-      request: {
-        query: z
-          .object({
-            limit: page.limit,
-            offset: page.offset,
-            gridId: id.optional(),
-            from: calendarDate
-              .optional()
-              .openapi({ description: "first day (China time); default this week's Monday" }),
-            to: calendarDate.optional(),
-            mine: booleanFlag,
-          })
-          .strict(),
-      },
-      responses: { 200: geojson(PatrolCollection, "Patrols as tracks"), ...readErrors },
-    }),
+    listRoute(
+      "volunteers",
+      "Patrols with their tracks (LineString; null until two points), newest first: by default this week's",
+      z
+        .object({
+          limit: page.limit,
+          offset: page.offset,
+          gridId: id.optional(),
+          from: calendarDate
+            .optional()
+            .openapi({ description: "first day (China time); default this week's Monday" }),
+          to: calendarDate.optional(),
+          mine: booleanFlag,
+        })
+        .strict(),
+      geojson(PatrolCollection, "Patrols as tracks"),
+    ),
     async (c) => {
       const q = c.req.valid("query");
       const filters = { ...q, from: q.from ?? mondayOf(new Date()) };
@@ -123,14 +119,7 @@ export const patrolRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/{id}",
-      tags: ["volunteers"],
-      summary: "One patrol with its track",
-      request: { params: idPath },
-      responses: { 200: geojson(PatrolFeature, "The patrol"), ...readErrors },
-    }),
+    readRoute("volunteers", "One patrol with its track", geojson(PatrolFeature, "The patrol")),
     async (c) => {
       const { id } = c.req.valid("param");
       return c.json(await patrolFeature(c.var.db.orm, c.var.scope, id), 200);

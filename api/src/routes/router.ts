@@ -1,7 +1,7 @@
 // What every route file builds on: the request context, a router that validates at the edge,
 // and the OpenAPI shapes of features, collections and errors.
 import { problemStatuses } from "@civgrid/geo";
-import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { SessionUser } from "../accounts/sessions.ts";
 import type { Db } from "../db/client.ts";
@@ -9,7 +9,7 @@ import { validationError } from "../errors.ts";
 import { type FeatureRow, featureCollection, type Page } from "../geojson.ts";
 import { type Lang, languageOf } from "../messages.ts";
 import type { Scope } from "../policy/scope.ts";
-import { DEFAULT_LIMIT } from "./query.ts";
+import { DEFAULT_LIMIT, idPath } from "./query.ts";
 
 export interface AppEnv {
   Variables: {
@@ -152,6 +152,55 @@ export function readerLanguage(c: Context<AppEnv>, lang: Lang | undefined): Lang
 export const jsonBody = <S extends z.ZodType>(schema: S) => ({
   body: { required: true as const, content: { "application/json": { schema } } },
 });
+
+/** A required multipart body carrying one file in `file` (the handler reads and checks it). */
+export const fileUpload = {
+  body: {
+    required: true as const,
+    content: {
+      "multipart/form-data": {
+        schema: z.object({ file: z.any().openapi({ type: "string", format: "binary" }) }),
+      },
+    },
+  },
+};
+
+type QuerySchema = NonNullable<NonNullable<RouteConfig["request"]>["query"]>;
+type ResponseConfig = RouteConfig["responses"][string];
+
+/** `GET /` of a list endpoint: its query, its 200 and the read errors. */
+export function listRoute<Q extends QuerySchema, R extends ResponseConfig>(
+  tag: string,
+  summary: string,
+  query: Q,
+  ok: R,
+) {
+  return createRoute({
+    method: "get",
+    path: "/",
+    tags: [tag],
+    summary,
+    request: { query },
+    responses: { 200: ok, ...readErrors },
+  });
+}
+
+/** `GET /{id}` of one record: its 200 and the errors it may give (the read errors unless named). */
+export function readRoute<R extends ResponseConfig, E extends Record<number, ResponseConfig>>(
+  tag: string,
+  summary: string,
+  ok: R,
+  errors: E = readErrors as unknown as E,
+) {
+  return createRoute({
+    method: "get",
+    path: "/{id}",
+    tags: [tag],
+    summary,
+    request: { params: idPath },
+    responses: { 200: ok, ...errors },
+  });
+}
 
 /** One page of a list endpoint's rows as a FeatureCollection with its paging links. */
 export async function pagedCollection<R extends FeatureRow>(

@@ -28,6 +28,7 @@ import {
   json,
   newRouter,
   pageOf,
+  readRoute,
 } from "./router.ts";
 
 const errors = {
@@ -121,14 +122,12 @@ export const standardRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/{id}",
-      tags: ["standards"],
-      summary: "One standard: its categories with their items, in order",
-      request: { params: idPath },
-      responses: { 200: json(detailSchema, "The standard"), ...errors },
-    }),
+    readRoute(
+      "standards",
+      "One standard: its categories with their items, in order",
+      json(detailSchema, "The standard"),
+      errors,
+    ),
     async (c) => c.json(await detail(c, c.req.valid("param").id), 200),
   )
   .openapi(

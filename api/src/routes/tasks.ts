@@ -35,10 +35,12 @@ import {
   attachment,
   download,
   errorSchema,
+  fileUpload,
   json,
   jsonBody,
   newRouter,
   pageOf,
+  readRoute,
 } from "./router.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -252,14 +254,7 @@ export const taskRoutes = newRouter()
       middleware: [write] as const,
       request: {
         query: campaignQuery,
-        body: {
-          required: true,
-          content: {
-            "multipart/form-data": {
-              schema: z.object({ file: z.any().openapi({ type: "string", format: "binary" }) }),
-            },
-          },
-        },
+        ...fileUpload,
       },
       responses: { 201: json(importedSchema, "The new tasks"), ...errors },
     }),
@@ -274,14 +269,12 @@ export const taskRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/{id}",
-      tags: ["tasks"],
-      summary: "One task with the assignments the caller may read, each with its evidence",
-      request: { params: idPath },
-      responses: { 200: json(taskDetailSchema, "The task"), ...errors },
-    }),
+    readRoute(
+      "tasks",
+      "One task with the assignments the caller may read, each with its evidence",
+      json(taskDetailSchema, "The task"),
+      errors,
+    ),
     async (c) => c.json(await getTask(c.var.db.orm, c.var.scope, c.req.valid("param").id), 200),
   )
   .openapi(

@@ -15,7 +15,15 @@ import { roles } from "../db/schema/index.ts";
 import { AppError, fieldMessage, type Message } from "../errors.ts";
 import { requirePermission } from "../middleware/session.ts";
 import { bodyId, booleanFlag, idPath, oneOf, page } from "./query.ts";
-import { attachment, errorSchema, json, newRouter, pageOf } from "./router.ts";
+import {
+  attachment,
+  errorSchema,
+  fileUpload,
+  json,
+  jsonBody,
+  newRouter,
+  pageOf,
+} from "./router.ts";
 
 const userSchema = z
   .object({
@@ -89,24 +97,19 @@ userRoutes
       tags: ["users"],
       summary: "Create an account (the user must change the password at first sign-in)",
       request: {
-        body: {
-          required: true,
-          content: {
-            "application/json": {
-              schema: z
-                .object({
-                  username: usernameSchema,
-                  displayName: displayNameSchema,
-                  mobile: mobileSchema.nullable().optional(),
-                  role: roleSchema,
-                  unitId: refId,
-                  personId: refId,
-                  password: passwordSchema,
-                })
-                .strict(),
-            },
-          },
-        },
+        ...jsonBody(
+          z
+            .object({
+              username: usernameSchema,
+              displayName: displayNameSchema,
+              mobile: mobileSchema.nullable().optional(),
+              role: roleSchema,
+              unitId: refId,
+              personId: refId,
+              password: passwordSchema,
+            })
+            .strict(),
+        ),
       },
       responses: { 201: json(userSchema, "The new account"), ...errors },
     }),
@@ -143,14 +146,7 @@ userRoutes
       summary:
         "Import accounts from an XLSX sheet (用户名, 姓名, 手机号, 角色, 单位, 初始密码): all rows or none",
       request: {
-        body: {
-          required: true,
-          content: {
-            "multipart/form-data": {
-              schema: z.object({ file: z.any().openapi({ type: "string", format: "binary" }) }),
-            },
-          },
-        },
+        ...fileUpload,
       },
       responses: {
         201: json(
@@ -178,24 +174,19 @@ userRoutes
         "Change an account: name, mobile, role, unit, person, disabled, or reset its password",
       request: {
         params: idPath,
-        body: {
-          required: true,
-          content: {
-            "application/json": {
-              schema: z
-                .object({
-                  displayName: displayNameSchema.optional(),
-                  mobile: mobileSchema.nullable().optional(),
-                  role: roleSchema.optional(),
-                  unitId: refId,
-                  personId: refId,
-                  disabled: z.boolean({ message: fieldMessage("field.boolean") }).optional(),
-                  password: passwordSchema.optional(),
-                })
-                .strict(),
-            },
-          },
-        },
+        ...jsonBody(
+          z
+            .object({
+              displayName: displayNameSchema.optional(),
+              mobile: mobileSchema.nullable().optional(),
+              role: roleSchema.optional(),
+              unitId: refId,
+              personId: refId,
+              disabled: z.boolean({ message: fieldMessage("field.boolean") }).optional(),
+              password: passwordSchema.optional(),
+            })
+            .strict(),
+        ),
       },
       responses: {
         200: json(userSchema, "The account as saved"),

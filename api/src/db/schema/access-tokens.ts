@@ -1,6 +1,6 @@
 // Personal access tokens: a GIS client (QGIS, GDAL) reads with a user's scope through a bearer header.
-import { index, integer, pgTable, text, timestamp, varchar } from "drizzle-orm/pg-core";
-import { createdAt } from "./columns.ts";
+import { index, pgTable, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import { belongsTo, createdAt } from "./columns.ts";
 import { cityRow } from "./regions.ts";
 import { users } from "./users.ts";
 
@@ -8,9 +8,7 @@ export const accessTokens = pgTable(
   "access_tokens",
   {
     ...cityRow(),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id),
+    userId: belongsTo("user_id", () => users.id),
     name: text("name").notNull(),
     /** SHA-256 of the token, as for sessions: the token itself is shown once and never stored. */
     tokenHash: varchar("token_hash", { length: 64 }).notNull().unique(),

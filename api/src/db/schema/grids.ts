@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   varchar,
 } from "drizzle-orm/pg-core";
-import { createdAt, multiPolygon, oneOf, updatedAt } from "./columns.ts";
+import { belongsTo, createdAt, multiPolygon, oneOf, updatedAt } from "./columns.ts";
 import { cityRow, communities } from "./regions.ts";
 import { people, units } from "./units.ts";
 import { users } from "./users.ts";
@@ -20,9 +20,7 @@ export const grids = pgTable(
   "grids",
   {
     ...cityRow(),
-    communityId: integer("community_id")
-      .notNull()
-      .references(() => communities.id),
+    communityId: belongsTo("community_id", () => communities.id),
     /** 15 digits: community code (12) + 3-digit grid sequence. Stable across edits. */
     code: varchar("code", { length: 15 }).notNull(),
     name: text("name").notNull(),
@@ -47,9 +45,7 @@ export const gridVersions = pgTable(
   "grid_versions",
   {
     ...cityRow(),
-    gridId: integer("grid_id")
-      .notNull()
-      .references(() => grids.id),
+    gridId: belongsTo("grid_id", () => grids.id),
     version: integer("version").notNull(),
     change: text("change", {
       enum: ["create", "edit", "split", "merge", "revert", "delete", "assign"],
@@ -71,12 +67,8 @@ export const gridUnits = pgTable(
   "grid_units",
   {
     ...cityRow(),
-    gridId: integer("grid_id")
-      .notNull()
-      .references(() => grids.id, { onDelete: "cascade" }),
-    unitId: integer("unit_id")
-      .notNull()
-      .references(() => units.id),
+    gridId: belongsTo("grid_id", () => grids.id, { onDelete: "cascade" }),
+    unitId: belongsTo("unit_id", () => units.id),
     role: text("role", { enum: gridUnitRoles }).notNull(),
   },
   (t) => [
@@ -93,12 +85,8 @@ export const gridPeople = pgTable(
   "grid_people",
   {
     ...cityRow(),
-    gridId: integer("grid_id")
-      .notNull()
-      .references(() => grids.id, { onDelete: "cascade" }),
-    personId: integer("person_id")
-      .notNull()
-      .references(() => people.id),
+    gridId: belongsTo("grid_id", () => grids.id, { onDelete: "cascade" }),
+    personId: belongsTo("person_id", () => people.id),
     role: text("role", { enum: gridPersonRoles }).notNull(),
   },
   (t) => [

@@ -14,7 +14,7 @@ import {
   timestamp,
   unique,
 } from "drizzle-orm/pg-core";
-import { cityId, createdAt, oneOf } from "./columns.ts";
+import { belongsTo, cityId, createdAt, oneOf } from "./columns.ts";
 import { dedicationDays } from "./patrols.ts";
 import { problems } from "./problems.ts";
 import { cities, cityRow } from "./regions.ts";
@@ -29,9 +29,7 @@ export const notifications = pgTable(
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     cityId: cityId().references(() => cities.id),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: belongsTo("user_id", () => users.id, { onDelete: "cascade" }),
     kind: text("kind").notNull(),
     problemId: integer("problem_id").references(() => problems.id, { onDelete: "cascade" }),
     taskAssignmentId: integer("task_assignment_id").references(() => taskAssignments.id, {
@@ -95,9 +93,7 @@ export const notificationChannels = pgTable(
 );
 
 export const notificationSettings = pgTable("notification_settings", {
-  cityId: integer("city_id")
-    .notNull()
-    .references(() => cities.id),
+  cityId: belongsTo("city_id", () => cities.id),
   userId: integer("user_id")
     .primaryKey()
     .references(() => users.id, { onDelete: "cascade" }),
@@ -128,9 +124,7 @@ export const problemEscalations = pgTable(
   "problem_escalations",
   {
     ...cityRow(),
-    problemId: integer("problem_id")
-      .notNull()
-      .references(() => problems.id, { onDelete: "cascade" }),
+    problemId: belongsTo("problem_id", () => problems.id, { onDelete: "cascade" }),
     level: integer("level").notNull(),
     workingDaysOverdue: integer("working_days_overdue").notNull(),
     deadline: timestamp("deadline", { withTimezone: true }).notNull(),
@@ -145,9 +139,7 @@ export const problemEscalations = pgTable(
 export const notificationMarks = pgTable(
   "notification_marks",
   {
-    cityId: integer("city_id")
-      .notNull()
-      .references(() => cities.id),
+    cityId: belongsTo("city_id", () => cities.id),
     kind: text("kind").notNull(),
     subjectId: integer("subject_id").notNull(),
     period: text("period").notNull(),

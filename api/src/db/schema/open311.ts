@@ -11,7 +11,7 @@ import {
   uuid,
   varchar,
 } from "drizzle-orm/pg-core";
-import { createdAt, point } from "./columns.ts";
+import { belongsTo, createdAt, point } from "./columns.ts";
 import { files } from "./files.ts";
 import { problems } from "./problems.ts";
 import { cityRow } from "./regions.ts";
@@ -28,9 +28,7 @@ export const open311Requests = pgTable(
     problemId: integer("problem_id")
       .unique()
       .references(() => problems.id, { onDelete: "cascade" }),
-    itemId: integer("item_id")
-      .notNull()
-      .references(() => standardItems.id),
+    itemId: belongsTo("item_id", () => standardItems.id),
     description: text("description").notNull(),
     /** As the client sent it; null when only an address was given. */
     location: point("location"),

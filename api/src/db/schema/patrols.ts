@@ -12,7 +12,7 @@ import {
   timestamp,
   unique,
 } from "drizzle-orm/pg-core";
-import { createdAt, lineString, point } from "./columns.ts";
+import { belongsTo, createdAt, lineString, point } from "./columns.ts";
 import { files } from "./files.ts";
 import { grids } from "./grids.ts";
 import { cityRow } from "./regions.ts";
@@ -25,9 +25,7 @@ export const patrols = pgTable(
   "patrols",
   {
     ...cityRow(),
-    personId: integer("person_id")
-      .notNull()
-      .references(() => people.id),
+    personId: belongsTo("person_id", () => people.id),
     userId: integer("user_id").references(() => users.id),
     /** The grid the patrol is for (the walker's own); null when they belong to none. */
     gridId: integer("grid_id").references(() => grids.id),
@@ -52,9 +50,7 @@ export const patrolPoints = pgTable(
   "patrol_points",
   {
     ...cityRow(),
-    patrolId: integer("patrol_id")
-      .notNull()
-      .references(() => patrols.id, { onDelete: "cascade" }),
+    patrolId: belongsTo("patrol_id", () => patrols.id, { onDelete: "cascade" }),
     seq: integer("seq").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull(),
     location: point("location").notNull(),
@@ -68,9 +64,7 @@ export const dedicationDays = pgTable(
   "dedication_days",
   {
     ...cityRow(),
-    gridId: integer("grid_id")
-      .notNull()
-      .references(() => grids.id),
+    gridId: belongsTo("grid_id", () => grids.id),
     heldOn: date("held_on").notNull(),
     title: text("title").notNull(),
     note: text("note"),
@@ -85,12 +79,8 @@ export const dedicationSignups = pgTable(
   "dedication_signups",
   {
     ...cityRow(),
-    dayId: integer("day_id")
-      .notNull()
-      .references(() => dedicationDays.id, { onDelete: "cascade" }),
-    personId: integer("person_id")
-      .notNull()
-      .references(() => people.id),
+    dayId: belongsTo("day_id", () => dedicationDays.id, { onDelete: "cascade" }),
+    personId: belongsTo("person_id", () => people.id),
     signedUpAt: timestamp("signed_up_at", { withTimezone: true }).notNull().defaultNow(),
     checkedInAt: timestamp("checked_in_at", { withTimezone: true }),
     checkInLocation: point("check_in_location"),
@@ -104,12 +94,8 @@ export const activityPhotos = pgTable(
   "activity_photos",
   {
     ...cityRow(),
-    activityId: integer("activity_id")
-      .notNull()
-      .references(() => volunteerActivities.id, { onDelete: "cascade" }),
-    fileId: integer("file_id")
-      .notNull()
-      .references(() => files.id),
+    activityId: belongsTo("activity_id", () => volunteerActivities.id, { onDelete: "cascade" }),
+    fileId: belongsTo("file_id", () => files.id),
   },
   (t) => [unique("activity_photos_activity_file_key").on(t.activityId, t.fileId)],
 );

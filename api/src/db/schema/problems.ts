@@ -22,7 +22,7 @@ import {
   unique,
   varchar,
 } from "drizzle-orm/pg-core";
-import { createdAt, oneOf, point, updatedAt } from "./columns.ts";
+import { belongsTo, createdAt, oneOf, point, updatedAt } from "./columns.ts";
 import { files } from "./files.ts";
 import { grids } from "./grids.ts";
 import { cityRow } from "./regions.ts";
@@ -143,12 +143,8 @@ export const problemPhotos = pgTable(
   "problem_photos",
   {
     ...cityRow(),
-    problemId: integer("problem_id")
-      .notNull()
-      .references(() => problems.id, { onDelete: "cascade" }),
-    fileId: integer("file_id")
-      .notNull()
-      .references(() => files.id),
+    problemId: belongsTo("problem_id", () => problems.id, { onDelete: "cascade" }),
+    fileId: belongsTo("file_id", () => files.id),
     phase: text("phase", { enum: photoPhases }).notNull(),
     /** The rectification event the photo was attached to (after-photos belong to a submission). */
     eventId: integer("event_id"),
@@ -164,9 +160,7 @@ export const rectificationEvents = pgTable(
   "rectification_events",
   {
     ...cityRow(),
-    problemId: integer("problem_id")
-      .notNull()
-      .references(() => problems.id, { onDelete: "cascade" }),
+    problemId: belongsTo("problem_id", () => problems.id, { onDelete: "cascade" }),
     /** 1, 2, 3… per problem; unique, so two concurrent steps cannot both append as the same. */
     seq: integer("seq").notNull(),
     action: text("action", { enum: rectificationActions }).notNull(),

@@ -11,7 +11,7 @@ import {
   unique,
   varchar,
 } from "drizzle-orm/pg-core";
-import { cityId, createdAt, multiPolygon, oneOf, point } from "./columns.ts";
+import { belongsTo, cityId, createdAt, multiPolygon, oneOf, point } from "./columns.ts";
 
 /** A city running a campaign: the tenant every other row belongs to. */
 export const cities = pgTable("cities", {
@@ -55,9 +55,7 @@ export const communities = pgTable(
   "communities",
   {
     ...cityRow(),
-    streetId: integer("street_id")
-      .notNull()
-      .references(() => regions.id),
+    streetId: belongsTo("street_id", () => regions.id),
     /** 12 digits: 6-digit district code + 3-digit street + 3-digit community sequence. */
     code: varchar("code", { length: 12 }).notNull(),
     name: text("name").notNull(),

@@ -1,6 +1,6 @@
 // Restructurings (网格调整): one row per change of a community's grid layout, with its undo data.
 import { check, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
-import { createdAt, oneOf } from "./columns.ts";
+import { belongsTo, createdAt, oneOf } from "./columns.ts";
 import { cityRow, communities } from "./regions.ts";
 import { users } from "./users.ts";
 
@@ -11,9 +11,7 @@ export const restructurings = pgTable(
   "restructurings",
   {
     ...cityRow(),
-    communityId: integer("community_id")
-      .notNull()
-      .references(() => communities.id),
+    communityId: belongsTo("community_id", () => communities.id),
     kind: text("kind", { enum: restructuringKinds }).notNull(),
     createdBy: integer("created_by").references(() => users.id),
     createdAt: createdAt(),

@@ -19,7 +19,7 @@ import {
   unique,
   varchar,
 } from "drizzle-orm/pg-core";
-import { createdAt, oneOf, point } from "./columns.ts";
+import { belongsTo, createdAt, oneOf, point } from "./columns.ts";
 import { grids } from "./grids.ts";
 import { cityRow } from "./regions.ts";
 import { people, units } from "./units.ts";
@@ -48,9 +48,7 @@ export const standardCategories = pgTable(
   "standard_categories",
   {
     ...cityRow(),
-    standardId: integer("standard_id")
-      .notNull()
-      .references(() => standards.id, { onDelete: "cascade" }),
+    standardId: belongsTo("standard_id", () => standards.id, { onDelete: "cascade" }),
     seq: integer("seq").notNull(),
     name: text("name").notNull(),
     /** A new report this close to an open problem of the same item is offered as a duplicate. */
@@ -64,12 +62,8 @@ export const standardItems = pgTable(
   "standard_items",
   {
     ...cityRow(),
-    standardId: integer("standard_id")
-      .notNull()
-      .references(() => standards.id, { onDelete: "cascade" }),
-    categoryId: integer("category_id")
-      .notNull()
-      .references(() => standardCategories.id, { onDelete: "cascade" }),
+    standardId: belongsTo("standard_id", () => standards.id, { onDelete: "cascade" }),
+    categoryId: belongsTo("category_id", () => standardCategories.id, { onDelete: "cascade" }),
     /** e.g. "3.2": category seq . item seq */
     code: varchar("code", { length: 16 }).notNull(),
     title: text("title").notNull(),
@@ -112,9 +106,7 @@ export const inspections = pgTable(
   {
     ...cityRow(),
     kind: text("kind", { enum: inspectionKinds }).notNull(),
-    standardId: integer("standard_id")
-      .notNull()
-      .references(() => standards.id),
+    standardId: belongsTo("standard_id", () => standards.id),
     inspectorUserId: integer("inspector_user_id").references(() => users.id),
     inspectorPersonId: integer("inspector_person_id").references(() => people.id),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
@@ -130,15 +122,9 @@ export const inspectionResults = pgTable(
   "inspection_results",
   {
     ...cityRow(),
-    inspectionId: integer("inspection_id")
-      .notNull()
-      .references(() => inspections.id, { onDelete: "cascade" }),
-    pointId: integer("point_id")
-      .notNull()
-      .references(() => inspectionPoints.id),
-    itemId: integer("item_id")
-      .notNull()
-      .references(() => standardItems.id),
+    inspectionId: belongsTo("inspection_id", () => inspections.id, { onDelete: "cascade" }),
+    pointId: belongsTo("point_id", () => inspectionPoints.id),
+    itemId: belongsTo("item_id", () => standardItems.id),
     passed: text("passed", { enum: itemOutcomes }).notNull(),
     deduction: numeric("deduction", { precision: 6, scale: 2, mode: "number" })
       .notNull()

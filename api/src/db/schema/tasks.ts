@@ -13,7 +13,7 @@ import {
   timestamp,
   unique,
 } from "drizzle-orm/pg-core";
-import { cityId, createdAt, oneOf } from "./columns.ts";
+import { belongsTo, cityId, createdAt, oneOf } from "./columns.ts";
 import { files } from "./files.ts";
 import { grids } from "./grids.ts";
 import { cities, cityRow } from "./regions.ts";
@@ -39,9 +39,7 @@ export const campaignPhases = pgTable(
   "campaign_phases",
   {
     ...cityRow(),
-    campaignId: integer("campaign_id")
-      .notNull()
-      .references(() => campaigns.id, { onDelete: "cascade" }),
+    campaignId: belongsTo("campaign_id", () => campaigns.id, { onDelete: "cascade" }),
     phase: text("phase", { enum: phaseKinds }).notNull(),
     startsOn: date("starts_on").notNull(),
     endsOn: date("ends_on").notNull(),
@@ -56,9 +54,7 @@ export const campaignPhases = pgTable(
 export const tasks = pgTable("tasks", {
   id: serial("id").primaryKey(),
   cityId: cityId().references(() => cities.id),
-  campaignId: integer("campaign_id")
-    .notNull()
-    .references(() => campaigns.id),
+  campaignId: belongsTo("campaign_id", () => campaigns.id),
   phase: text("phase", { enum: phaseKinds }).notNull(),
   title: text("title").notNull(),
   description: text("description").notNull().default(""),
@@ -73,9 +69,7 @@ export const taskAssignments = pgTable(
   "task_assignments",
   {
     ...cityRow(),
-    taskId: integer("task_id")
-      .notNull()
-      .references(() => tasks.id, { onDelete: "cascade" }),
+    taskId: belongsTo("task_id", () => tasks.id, { onDelete: "cascade" }),
     unitId: integer("unit_id").references(() => units.id),
     gridId: integer("grid_id").references(() => grids.id),
     status: text("status", { enum: taskAssignmentStatuses }).notNull().default("todo"),
@@ -105,12 +99,8 @@ export const taskEvidence = pgTable(
   "task_evidence",
   {
     ...cityRow(),
-    assignmentId: integer("assignment_id")
-      .notNull()
-      .references(() => taskAssignments.id, { onDelete: "cascade" }),
-    fileId: integer("file_id")
-      .notNull()
-      .references(() => files.id),
+    assignmentId: belongsTo("assignment_id", () => taskAssignments.id, { onDelete: "cascade" }),
+    fileId: belongsTo("file_id", () => files.id),
   },
   (t) => [unique("task_evidence_assignment_file_key").on(t.assignmentId, t.fileId)],
 );
@@ -120,9 +110,7 @@ export const materials = pgTable(
   "materials",
   {
     ...cityRow(),
-    unitId: integer("unit_id")
-      .notNull()
-      .references(() => units.id),
+    unitId: belongsTo("unit_id", () => units.id),
     /** The Monday of the ISO week the material reports on. */
     week: date("week").notNull(),
     category: text("category").notNull(),
@@ -152,9 +140,7 @@ export const volunteerActivities = pgTable(
   "volunteer_activities",
   {
     ...cityRow(),
-    branchId: integer("branch_id")
-      .notNull()
-      .references(() => volunteerBranches.id),
+    branchId: belongsTo("branch_id", () => volunteerBranches.id),
     gridId: integer("grid_id").references(() => grids.id),
     kind: text("kind").notNull(),
     title: text("title").notNull(),
@@ -169,12 +155,8 @@ export const activityParticipants = pgTable(
   "activity_participants",
   {
     ...cityRow(),
-    activityId: integer("activity_id")
-      .notNull()
-      .references(() => volunteerActivities.id, { onDelete: "cascade" }),
-    personId: integer("person_id")
-      .notNull()
-      .references(() => people.id),
+    activityId: belongsTo("activity_id", () => volunteerActivities.id, { onDelete: "cascade" }),
+    personId: belongsTo("person_id", () => people.id),
     hours: numeric("hours", { precision: 5, scale: 1, mode: "number" }).notNull(),
   },
   (t) => [unique("activity_participants_activity_person_key").on(t.activityId, t.personId)],

@@ -11,7 +11,7 @@ import {
   unique,
   varchar,
 } from "drizzle-orm/pg-core";
-import { createdAt, oneOf, point } from "./columns.ts";
+import { belongsTo, createdAt, oneOf, point } from "./columns.ts";
 import { cityRow } from "./regions.ts";
 
 // The kinds and duties are geo/'s (shared with the web): see geo/src/vocabulary.ts.
@@ -71,12 +71,8 @@ export const unitResponsiblePersons = pgTable(
   "unit_responsible_persons",
   {
     ...cityRow(),
-    unitId: integer("unit_id")
-      .notNull()
-      .references(() => units.id, { onDelete: "cascade" }),
-    personId: integer("person_id")
-      .notNull()
-      .references(() => people.id),
+    unitId: belongsTo("unit_id", () => units.id, { onDelete: "cascade" }),
+    personId: belongsTo("person_id", () => people.id),
     duty: text("duty", { enum: responsibleDuties }).notNull(),
   },
   (t) => [

@@ -14,7 +14,7 @@ import {
   unique,
   varchar,
 } from "drizzle-orm/pg-core";
-import { cityId, createdAt, oneOf } from "./columns.ts";
+import { belongsTo, cityId, createdAt, oneOf } from "./columns.ts";
 import { cities, cityRow } from "./regions.ts";
 import { people, units } from "./units.ts";
 
@@ -52,9 +52,7 @@ export const sessions = pgTable(
     /** SHA-256 of the cookie token: a stolen database copy yields no usable session. */
     tokenHash: varchar("token_hash", { length: 64 }).primaryKey(),
     cityId: cityId().references(() => cities.id),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id),
+    userId: belongsTo("user_id", () => users.id),
     createdAt: createdAt(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
