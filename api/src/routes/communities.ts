@@ -182,7 +182,7 @@ export const communityRoutes = newRouter()
       middleware: [requirePermission("grids.write")] as const,
       request: {
         params: idPath,
-        body: { required: true, content: { "application/json": { schema: partitionBody } } },
+        ...jsonBody(partitionBody),
       },
       responses: {
         200: json(
@@ -211,7 +211,7 @@ export const communityRoutes = newRouter()
       middleware: [requirePermission("grids.write")] as const,
       request: {
         params: idPath,
-        body: { required: true, content: { "application/json": { schema: partitionBody } } },
+        ...jsonBody(partitionBody),
       },
       responses: {
         200: json(PartitionJob, "The job, finished: its preview is in"),

@@ -6,7 +6,7 @@ import { getInspection, listInspections } from "../inspections/queries.ts";
 import { recordInspection } from "../inspections/record.ts";
 import { requirePermission } from "../middleware/session.ts";
 import { bodyId, page } from "./query.ts";
-import { errorSchema, json, newRouter, pageOf, readRoute } from "./router.ts";
+import { errorSchema, json, jsonBody, newRouter, pageOf, readRoute } from "./router.ts";
 
 const errors = {
   400: json(errorSchema, "A field is not valid"),
@@ -116,7 +116,7 @@ inspectionRoutes
         "Record an inspection: points visited, a result per item; failed items become problems",
       middleware: [requirePermission("inspections.write")] as const,
       request: {
-        body: { required: true, content: { "application/json": { schema: inspectionBody } } },
+        ...jsonBody(inspectionBody),
       },
       responses: {
         201: json(InspectionDetail, "The inspection with the problems it found"),

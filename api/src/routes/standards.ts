@@ -26,6 +26,7 @@ import {
   download,
   errorSchema,
   json,
+  jsonBody,
   newRouter,
   pageOf,
   readRoute,
@@ -79,7 +80,7 @@ export const standardRoutes = newRouter()
       summary: "Create a draft standard: categories → items; codes (3.2) follow from the order",
       middleware: [write] as const,
       request: {
-        body: { required: true, content: { "application/json": { schema: standardInputSchema } } },
+        ...jsonBody(standardInputSchema),
       },
       responses: { 201: json(detailSchema, "The new draft"), ...errors },
     }),
@@ -140,7 +141,7 @@ export const standardRoutes = newRouter()
       middleware: [write] as const,
       request: {
         params: idPath,
-        body: { required: true, content: { "application/json": { schema: standardInputSchema } } },
+        ...jsonBody(standardInputSchema),
       },
       responses: { 200: json(detailSchema, "The draft as saved"), ...errors },
     }),
