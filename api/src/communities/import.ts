@@ -14,7 +14,7 @@ import {
 } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import type { Feature, MultiPolygon } from "geojson";
-import { recordAudit } from "../audit/record.ts";
+import { recordAuditBy } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { AppError } from "../errors.ts";
@@ -218,9 +218,7 @@ export async function commitCommunityImport(
     if (!row) throw new Error("the community was not written");
     ids.push(row.id);
   }
-  await recordAudit(tx, {
-    cityId: actor.cityId,
-    userId: actor.userId,
+  await recordAuditBy(tx, actor, {
     action: "import",
     entity: "community",
     entityId: null,

@@ -1,6 +1,6 @@
 // Reverting a grid to an earlier version: that version's shape, name and assignments, saved as a new version.
 import { sql } from "drizzle-orm";
-import { recordAudit } from "../audit/record.ts";
+import { recordAuditBy } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { AppError } from "../errors.ts";
@@ -80,9 +80,7 @@ export async function revertGrid(
     );
   }
   await recordVersions(tx, [id], "revert", actor.userId);
-  await recordAudit(tx, {
-    cityId: actor.cityId,
-    userId: actor.userId,
+  await recordAuditBy(tx, actor, {
     action: "revert",
     entity: "grid",
     entityId: id,

@@ -2,7 +2,7 @@
 // dates; the current phase is the one today (in China) falls in.
 import { z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
-import { recordAudit } from "../audit/record.ts";
+import { type Actor, recordAudit } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { phaseKinds } from "../db/schema/index.ts";
@@ -10,10 +10,7 @@ import { AppError, fieldMessage, type Message } from "../errors.ts";
 import { todayInChina } from "./china-time.ts";
 
 export type PhaseKind = (typeof phaseKinds)[number];
-export interface Actor {
-  cityId: number;
-  userId: number;
-}
+export type { Actor };
 
 export const dateSchema = z
   .string()

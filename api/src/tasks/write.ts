@@ -72,6 +72,13 @@ async function lockAssignment(ex: Executor, scope: Scope, id: number): Promise<A
 const conflict = (key: "task.already_done" | "task.not_done") =>
   new AppError(409, "conflict", { key });
 
+/** The assignment, locked, while it is not done yet: 409 once it is. */
+async function lockUnfinished(ex: Executor, scope: Scope, id: number): Promise<AssignmentRow> {
+  const row = await lockAssignment(ex, scope, id);
+  if (row.status === "done") throw conflict("task.already_done");
+  return row;
+}
+
 async function change(
   ex: Executor,
   actor: Actor,
@@ -103,8 +110,7 @@ export async function reportProgress(
   id: number,
   input: { progress: number; note?: string | undefined },
 ) {
-  const before = await lockAssignment(ex, scope, id);
-  if (before.status === "done") throw conflict("task.already_done");
+  const before = await lockUnfinished(ex, scope, id);
   return change(
     ex,
     actor,
@@ -122,8 +128,7 @@ export async function completeAssignment(
   id: number,
   input: { note: string; fileIds: number[] },
 ) {
-  const before = await lockAssignment(ex, scope, id);
-  if (before.status === "done") throw conflict("task.already_done");
+  const before = await lockUnfinished(ex, scope, id);
   const fileIds = [...new Set(input.fileIds)];
   if (fileIds.length) {
     const found = await selectRows<{ id: number }>(
@@ -153,8 +158,7 @@ export async function completeAssignment(
 
 /** The coordinator nudges an assignee that has not finished. */
 export async function remindAssignment(ex: Executor, actor: Actor, scope: Scope, id: number) {
-  const before = await lockAssignment(ex, scope, id);
-  if (before.status === "done") throw conflict("task.already_done");
+  const before = await lockUnfinished(ex, scope, id);
   return change(
     ex,
     actor,
