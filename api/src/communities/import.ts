@@ -17,7 +17,7 @@ import type { Feature, MultiPolygon } from "geojson";
 import { recordAuditBy } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
-import { AppError } from "../errors.ts";
+import { invalidFields } from "../errors.ts";
 import { fromPostgis, geometryError } from "../grids/geometry-errors.ts";
 import { flagOverlapsInFile, propertyOf, withIndex } from "../grids/import.ts";
 import { geometrySql, invalidInPostgis, SLIVER_M2 } from "../grids/postgis-checks.ts";
@@ -47,12 +47,7 @@ async function streetOf(tx: Executor, cityId: number, streetId: number): Promise
     sql`SELECT id, code, name FROM regions WHERE id = ${streetId} AND city_id = ${cityId} AND level = 'street'`,
   );
   if (!street) {
-    throw new AppError(
-      400,
-      "invalid_request",
-      { key: "error.validation" },
-      { streetId: { key: "field.street_unknown" } },
-    );
+    throw invalidFields({ streetId: { key: "field.street_unknown" } });
   }
   return street;
 }

@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { recordAuditBy } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
-import { AppError, type Message } from "../errors.ts";
+import { invalidFields, type Message } from "../errors.ts";
 import { lockGrid } from "./lock.ts";
 import { recordVersions } from "./versions.ts";
 
@@ -76,7 +76,7 @@ export async function assignGrid(
   const grid = await lockGrid(tx, actor.cityId, gridId, version);
   const problems = await problemsWith(tx, actor.cityId, next);
   if (Object.keys(problems).length) {
-    throw new AppError(400, "invalid_request", { key: "error.validation" }, problems);
+    throw invalidFields(problems);
   }
   const before = await snapshot(tx, gridId);
   await tx.execute(sql`DELETE FROM grid_units WHERE grid_id = ${gridId}`);

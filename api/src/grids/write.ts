@@ -7,7 +7,7 @@ import type { MultiPolygon } from "geojson";
 import { type Actor, recordAuditBy } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
-import { AppError } from "../errors.ts";
+import { invalidFields } from "../errors.ts";
 import { routeProblems } from "../problems/routing.ts";
 import { type Restructured, restructure } from "../restructurings/restructure.ts";
 import { validateGrid } from "../workers/validate-grid.ts";
@@ -48,12 +48,7 @@ export async function communityOf(tx: Executor, cityId: number, communityId: num
     sql`SELECT id, code, name FROM communities WHERE id = ${communityId} AND city_id = ${cityId}`,
   );
   if (!community) {
-    throw new AppError(
-      400,
-      "invalid_request",
-      { key: "error.validation" },
-      { communityId: { key: "field.community_unknown" } },
-    );
+    throw invalidFields({ communityId: { key: "field.community_unknown" } });
   }
   return community;
 }

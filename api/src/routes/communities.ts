@@ -2,6 +2,7 @@
 
 import { MAX_PARTS, PartitionError } from "@civgrid/geo";
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { communityCoverage } from "../communities/coverage.ts";
 import { partitionInput, previewPartition, savePartition } from "../communities/partition.ts";
 import { cancel, jobOf, settledWithin, startPartitionJob } from "../communities/partition-jobs.ts";
@@ -13,6 +14,7 @@ import { requirePermission } from "../middleware/session.ts";
 import { downloadLanguage, idPath, oneOf, page } from "./query.ts";
 import { carryOver } from "./restructuring-schemas.ts";
 import {
+  type AppEnv,
   attachment,
   collectionSchema,
   download,
@@ -122,6 +124,22 @@ function jobView(job: NonNullable<ReturnType<typeof jobOf>>) {
   };
 }
 
+/** The community, if the caller may read it; 404 otherwise. */
+async function readableCommunity(c: Context<AppEnv>, id: number) {
+  const { rows } = await listCommunities(
+    c.var.db.orm,
+    c.var.scope,
+    { id },
+    { limit: 1, offset: 0 },
+  );
+  if (!rows[0]) throw notFound("community", id);
+  return rows[0];
+}
+
+const writeGrids = requirePermission("grids.write");
+/** What a partition preview (at once or as a job) is asked with. */
+const partitionRequest = { params: idPath, ...jsonBody(partitionBody) };
+
 export const communityRoutes = newRouter()
   .openapi(
     createRoute({
@@ -179,11 +197,8 @@ export const communityRoutes = newRouter()
       tags: ["communities"],
       summary:
         "Preview an automatic partition into N balanced, compact grids (by area or by inspection points)",
-      middleware: [requirePermission("grids.write")] as const,
-      request: {
-        params: idPath,
-        ...jsonBody(partitionBody),
-      },
+      middleware: [writeGrids] as const,
+      request: partitionRequest,
       responses: {
         200: json(
           PartitionPreview,
@@ -208,11 +223,8 @@ export const communityRoutes = newRouter()
       tags: ["communities"],
       summary:
         "Start a partition preview as a job: 200 with the preview if it is done at once, else 202; poll its progress",
-      middleware: [requirePermission("grids.write")] as const,
-      request: {
-        params: idPath,
-        ...jsonBody(partitionBody),
-      },
+      middleware: [writeGrids] as const,
+      request: partitionRequest,
       responses: {
         200: json(PartitionJob, "The job, finished: its preview is in"),
         202: json(PartitionJob, "The job, still running: poll GET …/partition/jobs/{jobId}"),
@@ -234,7 +246,7 @@ export const communityRoutes = newRouter()
       path: "/{id}/partition/jobs/{jobId}",
       tags: ["communities"],
       summary: "A partition job's progress (0–1), and its preview once done",
-      middleware: [requirePermission("grids.write")] as const,
+      middleware: [writeGrids] as const,
       request: { params: jobPath },
       responses: { 200: json(PartitionJob, "The job"), ...readErrors },
     }),
@@ -251,7 +263,7 @@ export const communityRoutes = newRouter()
       path: "/{id}/partition/jobs/{jobId}",
       tags: ["communities"],
       summary: "Cancel a partition job (the dialog closed): its worker stops",
-      middleware: [requirePermission("grids.write")] as const,
+      middleware: [writeGrids] as const,
       request: { params: jobPath },
       responses: { 204: { description: "Cancelled (or already finished)" }, ...readErrors },
     }),
@@ -270,7 +282,7 @@ export const communityRoutes = newRouter()
       tags: ["communities"],
       summary:
         "Accept a partition: the community's grids are replaced by the parts, numbered west→east, north→south",
-      middleware: [requirePermission("grids.write")] as const,
+      middleware: [writeGrids] as const,
       request: {
         params: idPath,
         ...jsonBody(
@@ -360,29 +372,14 @@ export const communityRoutes = newRouter()
       },
     }),
     async (c) => {
-      const { id } = c.req.valid("param");
-      const { rows } = await listCommunities(
-        c.var.db.orm,
-        c.var.scope,
-        { id },
-        { limit: 1, offset: 0 },
-      );
-      if (!rows[0]) throw notFound("community", id);
+      const { id } = await readableCommunity(c, c.req.valid("param").id);
       return c.json(await communityCoverage(c.var.db.orm, id), 200);
     },
   )
   .openapi(
     readRoute("communities", "One community", geojson(Community, "The community")),
     async (c) => {
-      const { id } = c.req.valid("param");
-      const { rows } = await listCommunities(
-        c.var.db.orm,
-        c.var.scope,
-        { id },
-        { limit: 1, offset: 0 },
-      );
-      const [row] = rows;
-      if (!row) throw notFound("community", id);
+      const row = await readableCommunity(c, c.req.valid("param").id);
       return c.json(feature(row, properties(row)), 200);
     },
   );

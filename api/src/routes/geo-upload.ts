@@ -6,7 +6,7 @@ import { z } from "@hono/zod-openapi";
 import type { Feature } from "geojson";
 import type { Context } from "hono";
 import type { Executor } from "../db/client.ts";
-import { AppError, fieldMessage } from "../errors.ts";
+import { fieldMessage, invalidFields } from "../errors.ts";
 import { renderGridProblem } from "../grids/geometry-errors.ts";
 import { type GeoFileKind, readGeoFileOffThread } from "../grids/read-geo-file.ts";
 import { checkAndSave } from "../grids/run-import.ts";
@@ -72,16 +72,10 @@ export async function uploadedFeatures(
   const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
   const file = form.file;
   if (!(file instanceof File)) {
-    throw new AppError(
-      400,
-      "invalid_request",
-      { key: "error.validation" },
-      { file: { key: "import.no_file" } },
-    );
+    throw invalidFields({ file: { key: "import.no_file" } });
   }
   const read = await readGeoFileOffThread(file.name, new Uint8Array(await file.arrayBuffer()));
-  if (!read.ok)
-    throw new AppError(400, "invalid_request", { key: "error.validation" }, { file: read.problem });
+  if (!read.ok) throw invalidFields({ file: read.problem });
   return { kind: read.kind, features: read.features };
 }
 

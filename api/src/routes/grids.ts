@@ -28,10 +28,12 @@ import {
 import { carryOver, carryOverParam, line } from "./restructuring-schemas.ts";
 import {
   type AppEnv,
+  actorOf,
   geometry as answeredGeometry,
   attachment,
   collectionSchema,
   download,
+  errorResponses,
   errorSchema,
   featureSchema,
   fileUpload,
@@ -43,6 +45,8 @@ import {
   pagedCollection,
   readerLanguage,
   readRoute,
+  workbookAnswer,
+  XLSX,
 } from "./router.ts";
 
 const unitRef = z.object({ id: z.number().int(), name: z.string(), shortName: z.string() });
@@ -80,10 +84,7 @@ export const GridFeature = featureSchema("GridDetail", gridDetailProperties);
 
 const properties = ({ geometry: _, ...rest }: GridRow) => rest;
 
-const errors = {
-  400: json(errorSchema, "A parameter is not valid"),
-  401: json(errorSchema, "Not signed in"),
-};
+const errors = errorResponses({ 400: "A parameter is not valid" });
 const scopeQuery = z.object({ communityId: id.optional() }).strict();
 
 function attach(c: Context<AppEnv>, asciiName: string, name: string) {
@@ -102,20 +103,13 @@ const importQuery = z
   })
   .strict();
 
-const writeErrors = {
-  400: json(errorSchema, "A field or the shape is not valid; `fields` or `problems` say which"),
-  401: json(errorSchema, "Not signed in"),
-  403: json(errorSchema, "Only coordinators edit grids"),
-  404: json(errorSchema, "No such grid"),
-  409: json(
-    errorSchema,
-    "The grid changed since the version edited; `current` holds the newer version",
-  ),
-  422: json(
-    errorSchema,
-    "The grid leaves its community or overlaps another; `problems` list each with area and shape",
-  ),
-};
+const writeErrors = errorResponses({
+  400: "A field or the shape is not valid; `fields` or `problems` say which",
+  403: "Only coordinators edit grids",
+  404: "No such grid",
+  409: "The grid changed since the version edited; `current` holds the newer version",
+  422: "The grid leaves its community or overlaps another; `problems` list each with area and shape",
+});
 
 const name = z
   .string()
@@ -146,8 +140,6 @@ const GridVersion = z
     geometry: answeredGeometry,
   })
   .openapi("GridVersion");
-
-const actorOf = (c: Context<AppEnv>) => ({ cityId: c.var.user.cityId, userId: c.var.user.id });
 
 async function gridFeature(c: Context<AppEnv>, gridId: number) {
   const grid = await getGrid(c.var.db.orm, c.var.scope, c.var.user, gridId);
@@ -231,7 +223,7 @@ export const gridRoutes = newRouter()
       summary: "The division table as an XLSX workbook",
       request: { query: scopeQuery },
       responses: {
-        200: download("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX"),
+        200: download(XLSX, "XLSX"),
         ...errors,
       },
     }),
@@ -239,10 +231,8 @@ export const gridRoutes = newRouter()
       const { communityId } = c.req.valid("query");
       const rows = await divisionTable(c.var.db.orm, c.var.scope, c.var.user, communityId);
       const title = `${rows[0]?.communityName && communityId ? rows[0].communityName : "帮包社区"}网格分工表`;
-      attach(c, "grid-division.xlsx", `${title}.xlsx`);
-      return c.body(await divisionWorkbook(rows, title), 200, {
-        "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      });
+      const bytes = await divisionWorkbook(rows, title);
+      return workbookAnswer(c, bytes, "grid-division.xlsx", `${title}.xlsx`);
     },
   )
   .openapi(

@@ -6,14 +6,13 @@ import { getInspection, listInspections } from "../inspections/queries.ts";
 import { recordInspection } from "../inspections/record.ts";
 import { requirePermission } from "../middleware/session.ts";
 import { bodyId, page } from "./query.ts";
-import { errorSchema, json, jsonBody, newRouter, pageOf, readRoute } from "./router.ts";
+import { errorResponses, json, jsonBody, newRouter, pageOf, readRoute } from "./router.ts";
 
-const errors = {
-  400: json(errorSchema, "A field is not valid"),
-  401: json(errorSchema, "Not signed in"),
-  403: json(errorSchema, "Not the caller's to see or record"),
-  404: json(errorSchema, "No such inspection"),
-};
+const errors = errorResponses({
+  400: "A field is not valid",
+  403: "Not the caller's to see or record",
+  404: "No such inspection",
+});
 const kinds = ["self", "open", "covert", "mock", "supervision"] as const;
 
 const inspectionBody = z

@@ -14,10 +14,9 @@ import { addToPatrol, getPatrol, listPatrols, startPatrol } from "../volunteers/
 import { bodyId, booleanFlag, calendarDate, id, idPath, page } from "./query.ts";
 import {
   collectionSchema,
-  errorSchema,
+  errorResponses,
   featureSchema,
   geojson,
-  json,
   jsonBody,
   listRoute,
   newRouter,
@@ -25,13 +24,12 @@ import {
   readRoute,
 } from "./router.ts";
 
-const errors = {
-  400: json(errorSchema, "A field is not valid; `fields` names the bad point by its index"),
-  401: json(errorSchema, "Not signed in"),
-  403: json(errorSchema, "Not a volunteer's or grid leader's, or not their grid"),
-  404: json(errorSchema, "No such patrol of the caller's"),
-  409: json(errorSchema, "The patrol has ended"),
-};
+const errors = errorResponses({
+  400: "A field is not valid; `fields` names the bad point by its index",
+  403: "Not a volunteer's or grid leader's, or not their grid",
+  404: "No such patrol of the caller's",
+  409: "The patrol has ended",
+});
 
 const trackPoint = z
   .object({

@@ -127,17 +127,18 @@ export const ProblemFeature = featureSchema("ProblemDetail", problemDetailProper
 
 export const properties = ({ geometry: _, ...rest }: ProblemRow) => rest;
 
+/** The filters the list and its CSV export share. */
+const problemFilters = {
+  status: listOf(problemStatuses),
+  gridId: id.optional(),
+  unitId: id.optional(),
+  source: oneOf(problemSources).optional(),
+  severity: oneOf(problemSeverities).optional(),
+  overdue: booleanFlag,
+};
+
 const exportQuery = z
-  .object({
-    bbox: page.bbox,
-    status: listOf(problemStatuses),
-    gridId: id.optional(),
-    unitId: id.optional(),
-    source: oneOf(problemSources).optional(),
-    severity: oneOf(problemSeverities).optional(),
-    overdue: booleanFlag,
-    lang: downloadLanguage,
-  })
+  .object({ bbox: page.bbox, ...problemFilters, lang: downloadLanguage })
   .strict();
 
 export const problemRoutes = newRouter()
@@ -168,16 +169,7 @@ export const problemRoutes = newRouter()
       "problems",
       "List problems (问题), newest first",
       z
-        .object({
-          ...page,
-          status: listOf(problemStatuses),
-          gridId: id.optional(),
-          unitId: id.optional(),
-          source: oneOf(problemSources).optional(),
-          severity: oneOf(problemSeverities).optional(),
-          overdue: booleanFlag,
-          sort: oneOf(["newest", "urgency"]).optional(),
-        })
+        .object({ ...page, ...problemFilters, sort: oneOf(["newest", "urgency"]).optional() })
         .strict(),
       geojson(ProblemCollection, "Problems as points"),
     ),

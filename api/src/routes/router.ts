@@ -4,6 +4,7 @@ import { problemStatuses } from "@civgrid/geo";
 import { createRoute, OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { SessionUser } from "../accounts/sessions.ts";
+import type { Actor } from "../audit/record.ts";
 import type { Db } from "../db/client.ts";
 import { validationError } from "../errors.ts";
 import { type FeatureRow, featureCollection, type Page } from "../geojson.ts";
@@ -119,6 +120,21 @@ export const json = (schema: z.ZodTypeAny, description: string) => ({
   description,
 });
 
+/**
+ * A route file's error responses, each status with what it means there; every one of them also
+ * answers 401 when the caller is not signed in.
+ */
+export function errorResponses<S extends number>(descriptions: Record<S, string>) {
+  const responses = { 401: json(errorSchema, "Not signed in") } as Record<
+    S | 401,
+    ReturnType<typeof json>
+  >;
+  for (const [status, description] of Object.entries<string>(descriptions)) {
+    responses[Number(status) as S] = json(errorSchema, description);
+  }
+  return responses;
+}
+
 /** The responses every read endpoint can give besides its 200. */
 export const readErrors = {
   400: json(errorSchema, "A parameter is not valid; `fields` names each one."),
@@ -142,6 +158,28 @@ export function geojson(schema: z.ZodTypeAny, description: string) {
 export function attachment(asciiName: string, name: string): string {
   return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
+
+/** The media type of an XLSX workbook. */
+export const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** A workbook as the whole answer, saved as `name` (`asciiName` where RFC 6266 is not read). */
+export function workbookAnswer(
+  c: Context<AppEnv>,
+  bytes: ArrayBuffer,
+  asciiName: string,
+  name: string,
+) {
+  return c.body(bytes, 200, {
+    "content-type": XLSX,
+    "content-disposition": attachment(asciiName, name),
+  });
+}
+
+/** Who writes: the signed-in caller, in their city. */
+export const actorOf = (c: Context<AppEnv>): Actor => ({
+  cityId: c.var.user.cityId,
+  userId: c.var.user.id,
+});
 
 /** The language a download is written in: `lang` when the link names it, else Accept-Language. */
 export function readerLanguage(c: Context<AppEnv>, lang: Lang | undefined): Lang {

@@ -12,17 +12,19 @@ import {
 import { accountsForSheet } from "../accounts/user-sheet.ts";
 import { listUsers } from "../accounts/users.ts";
 import { roles } from "../db/schema/index.ts";
-import { AppError, fieldMessage, type Message } from "../errors.ts";
+import { fieldMessage, invalidFields } from "../errors.ts";
 import { requirePermission } from "../middleware/session.ts";
 import { bodyId, booleanFlag, idPath, oneOf, page } from "./query.ts";
 import {
-  attachment,
+  errorResponses,
   errorSchema,
   fileUpload,
   json,
   jsonBody,
   newRouter,
   pageOf,
+  workbookAnswer,
+  XLSX,
 } from "./router.ts";
 
 const userSchema = z
@@ -42,19 +44,13 @@ const userSchema = z
   })
   .openapi("User");
 
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-const errors = {
-  400: json(errorSchema, "A field is not valid; `fields` names each one"),
-  401: json(errorSchema, "Not signed in"),
-  403: json(errorSchema, "Only administrators manage accounts"),
-};
+const errors = errorResponses({
+  400: "A field is not valid; `fields` names each one",
+  403: "Only administrators manage accounts",
+});
 
 const visible = visibleUser;
 const refId = bodyId.nullable().optional();
-
-const invalid = (problems: Record<string, Message>) =>
-  new AppError(400, "invalid_request", { key: "error.validation" }, problems);
 
 export const userRoutes = newRouter();
 userRoutes.use("*", requirePermission("users.manage"));
@@ -132,10 +128,7 @@ userRoutes
     }),
     async (c) => {
       const accounts = await accountsForSheet(c.var.db.orm, c.var.user.cityId);
-      return c.body(await userWorkbook(accounts), 200, {
-        "content-type": XLSX,
-        "content-disposition": attachment("users.xlsx", "账号.xlsx"),
-      });
+      return workbookAnswer(c, await userWorkbook(accounts), "users.xlsx", "账号.xlsx");
     },
   )
   .openapi(
@@ -160,7 +153,7 @@ userRoutes
       const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
       const file = form.file;
 
-      if (!(file instanceof File)) throw invalid({ file: { key: "field.file_xlsx" } });
+      if (!(file instanceof File)) throw invalidFields({ file: { key: "field.file_xlsx" } });
       const created = await importUsers(c.var.db.orm, c.var.user, await file.arrayBuffer());
       return c.json(created, 201);
     },

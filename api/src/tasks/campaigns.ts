@@ -6,7 +6,7 @@ import { type Actor, recordAudit } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { phaseKinds } from "../db/schema/index.ts";
-import { AppError, fieldMessage, type Message } from "../errors.ts";
+import { AppError, fieldMessage, invalidFields, type Message } from "../errors.ts";
 import { todayInChina } from "./china-time.ts";
 
 export type PhaseKind = (typeof phaseKinds)[number];
@@ -135,7 +135,7 @@ export async function createCampaign(
 ): Promise<number> {
   const problems = phaseProblems(input);
   if (Object.keys(problems).length) {
-    throw new AppError(400, "invalid_request", { key: "error.validation" }, problems);
+    throw invalidFields(problems);
   }
   const [row] = await selectRows<{ id: number }>(
     ex,

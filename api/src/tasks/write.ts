@@ -6,7 +6,7 @@ import { sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
-import { AppError, type Message } from "../errors.ts";
+import { AppError, invalidFields, type Message } from "../errors.ts";
 import { notify } from "../notifications/notify.ts";
 import { taskAssignmentsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
@@ -139,7 +139,7 @@ export async function completeAssignment(
     const unknown = fileIds.filter((f) => !found.some((r) => r.id === f));
     if (unknown.length) {
       const problem: Message = { key: "field.unknown_id", params: { ids: unknown.join(", ") } };
-      throw new AppError(400, "invalid_request", { key: "error.validation" }, { fileIds: problem });
+      throw invalidFields({ fileIds: problem });
     }
     await ex.execute(sql`INSERT INTO task_evidence (city_id, assignment_id, file_id)
         VALUES ${sql.join(
