@@ -2,7 +2,7 @@
 // the outbox with each delivery's status, attempts and last error, and retrying a dead one.
 import type { OutboundChannel } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
-import { recordAudit, recordAuditBy } from "../audit/record.ts";
+import { recordAuditBy } from "../audit/record.ts";
 import type { Executor, Orm } from "../db/client.ts";
 import { inTransaction, selectRows } from "../db/client.ts";
 import { AppError } from "../errors.ts";
@@ -134,8 +134,7 @@ async function retryDeliveryIn(
     sql`UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = now() WHERE id = ${id}
         RETURNING ${deliveryColumns}`,
   );
-  await recordAudit(ex, {
-    ...actor,
+  await recordAuditBy(ex, actor, {
     action: "retry",
     entity: "delivery",
     entityId: id,

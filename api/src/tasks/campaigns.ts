@@ -2,7 +2,7 @@
 // dates; the current phase is the one today (in China) falls in.
 import { z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
-import { type Actor, recordAudit } from "../audit/record.ts";
+import { type Actor, recordAuditBy } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { phaseKinds } from "../db/schema/index.ts";
@@ -153,8 +153,7 @@ export async function createCampaign(
     await ex.execute(sql`INSERT INTO campaign_phases (city_id, campaign_id, phase, starts_on, ends_on)
         VALUES (${actor.cityId}, ${row.id}, ${kind}, ${startsOn}, ${endsOn})`);
   }
-  await recordAudit(ex, {
-    ...actor,
+  await recordAuditBy(ex, actor, {
     action: "create",
     entity: "campaign",
     entityId: row.id,

@@ -3,7 +3,7 @@
 // transaction and leaves one audit row.
 import type { TaskAssignmentStatus } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
-import { recordAudit } from "../audit/record.ts";
+import { recordAuditBy } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { AppError, invalidFields, type Message } from "../errors.ts";
@@ -35,8 +35,7 @@ export async function insertTask(ex: Executor, actor: Actor, task: PreparedTask)
   );
   for (const a of assigned)
     await notify(ex, { kind: "task_assigned", assignmentId: a.id }, actor.userId);
-  await recordAudit(ex, {
-    ...actor,
+  await recordAuditBy(ex, actor, {
     action: "create",
     entity: "task",
     entityId: row.id,
@@ -91,8 +90,7 @@ async function change(
     sql`UPDATE task_assignments SET ${set}, updated_at = now() WHERE id = ${before.id}
         RETURNING id, status, progress, note, return_reason AS "returnReason", remind_count AS "remindCount"`,
   );
-  await recordAudit(ex, {
-    ...actor,
+  await recordAuditBy(ex, actor, {
     action,
     entity: "task_assignment",
     entityId: before.id,
