@@ -8,7 +8,7 @@ import { partitionInput, previewPartition, savePartition } from "../communities/
 import { cancel, jobOf, settledWithin, startPartitionJob } from "../communities/partition-jobs.ts";
 import { type CommunityRow, listCommunities } from "../communities/queries.ts";
 import { AppError, fieldMessage, notFound } from "../errors.ts";
-import { feature, type Page } from "../geojson.ts";
+import { feature } from "../geojson.ts";
 import { contentTypes, encode } from "../grids/formats.ts";
 import { requirePermission } from "../middleware/session.ts";
 import { downloadLanguage, idPath, oneOf, page } from "./query.ts";
@@ -26,7 +26,7 @@ import {
   jsonBody,
   listRoute,
   newRouter,
-  pagedCollection,
+  pagedHandler,
   readErrors,
   readerLanguage,
   readRoute,
@@ -337,11 +337,7 @@ export const communityRoutes = newRouter()
         .strict(),
       geojson(CommunityCollection, "Communities"),
     ),
-    async (c) => {
-      const q = c.req.valid("query");
-      const list = (page: Page) => listCommunities(c.var.db.orm, c.var.scope, q, page);
-      return c.json(await pagedCollection(c.req.url, q, list, properties), 200);
-    },
+    pagedHandler(listCommunities, properties),
   )
   .openapi(
     createRoute({

@@ -5,7 +5,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { fieldMessage, notFound } from "../errors.ts";
-import { asFeature, feature, type Page } from "../geojson.ts";
+import { asFeature, feature } from "../geojson.ts";
 import { divisionTable, divisionWorkbook } from "../grids/division.ts";
 import { gridEdits } from "../grids/edit.ts";
 import { contentTypes, encode } from "../grids/formats.ts";
@@ -42,7 +42,7 @@ import {
   jsonBody,
   listRoute,
   newRouter,
-  pagedCollection,
+  pagedHandler,
   readerLanguage,
   readRoute,
   workbookAnswer,
@@ -291,11 +291,7 @@ export const gridRoutes = newRouter()
       z.object({ ...page, communityId: id.optional(), unitId: id.optional() }).strict(),
       geojson(GridCollection, "Grids as a FeatureCollection"),
     ),
-    async (c) => {
-      const q = c.req.valid("query");
-      const list = (page: Page) => listGrids(c.var.db.orm, c.var.scope, q, page);
-      return c.json(await pagedCollection(c.req.url, q, list, properties), 200);
-    },
+    pagedHandler(listGrids, properties),
   )
   .openapi(
     readRoute(

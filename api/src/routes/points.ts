@@ -2,7 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { pointKinds } from "../db/schema/index.ts";
 import { notFound } from "../errors.ts";
-import { feature, type Page } from "../geojson.ts";
+import { feature } from "../geojson.ts";
 import { listPoints, type PointRow } from "../points/queries.ts";
 import { id, oneOf, page } from "./query.ts";
 import {
@@ -11,7 +11,7 @@ import {
   geojson,
   listRoute,
   newRouter,
-  pagedCollection,
+  pagedHandler,
   readRoute,
 } from "./router.ts";
 
@@ -37,11 +37,7 @@ export const pointRoutes = newRouter()
       z.object({ ...page, kind: oneOf(pointKinds).optional(), gridId: id.optional() }).strict(),
       geojson(PointCollection, "Inspection points"),
     ),
-    async (c) => {
-      const q = c.req.valid("query");
-      const list = (page: Page) => listPoints(c.var.db.orm, c.var.scope, q, page);
-      return c.json(await pagedCollection(c.req.url, q, list, properties), 200);
-    },
+    pagedHandler(listPoints, properties),
   )
   .openapi(
     readRoute("points", "One inspection point", geojson(InspectionPoint, "The point")),

@@ -7,7 +7,7 @@ import {
   rectificationActions,
 } from "../db/schema/index.ts";
 import { notFound } from "../errors.ts";
-import { feature, type Page } from "../geojson.ts";
+import { feature } from "../geojson.ts";
 import { exportProblems } from "../problems/export.ts";
 import { getProblem, listProblems, type ProblemRow } from "../problems/queries.ts";
 
@@ -19,7 +19,7 @@ import {
   geojson,
   listRoute,
   newRouter,
-  pagedCollection,
+  pagedHandler,
   readErrors,
   readerLanguage,
   readRoute,
@@ -173,11 +173,7 @@ export const problemRoutes = newRouter()
         .strict(),
       geojson(ProblemCollection, "Problems as points"),
     ),
-    async (c) => {
-      const q = c.req.valid("query");
-      const list = (page: Page) => listProblems(c.var.db.orm, c.var.scope, q, page);
-      return c.json(await pagedCollection(c.req.url, q, list, properties), 200);
-    },
+    pagedHandler(listProblems, properties),
   )
   .openapi(
     readRoute(

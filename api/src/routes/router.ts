@@ -5,7 +5,7 @@ import { createRoute, OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi
 import type { Context } from "hono";
 import type { SessionUser } from "../accounts/sessions.ts";
 import type { Actor } from "../audit/record.ts";
-import type { Db } from "../db/client.ts";
+import type { Db, Executor } from "../db/client.ts";
 import { validationError } from "../errors.ts";
 import { type FeatureRow, featureCollection, type Page } from "../geojson.ts";
 import { type Lang, languageOf } from "../messages.ts";
@@ -250,4 +250,20 @@ export async function pagedCollection<R extends FeatureRow>(
   const page = pageOf(query);
   const { rows, total } = await list(page);
   return featureCollection(rows, total, page, new URL(url), properties);
+}
+
+/**
+ * The handler of a layer's list endpoint: one page of the rows the caller's scope may read,
+ * filtered by the query, as a FeatureCollection.
+ */
+export function pagedHandler<Q, R extends FeatureRow>(
+  list: (ex: Executor, scope: Scope, query: Q, page: Page) => Promise<{ rows: R[]; total: number }>,
+  properties: (row: R) => Record<string, unknown>,
+) {
+  type Query = Q & { limit?: number | undefined; offset?: number | undefined };
+  return async (c: Context<AppEnv, string, { out: { query: Query } }>) => {
+    const q = c.req.valid("query");
+    const page = (p: Page) => list(c.var.db.orm, c.var.scope, q, p);
+    return c.json(await pagedCollection(c.req.url, q, page, properties), 200);
+  };
 }

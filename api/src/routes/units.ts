@@ -2,7 +2,7 @@
 import { z } from "@hono/zod-openapi";
 import { unitKinds } from "../db/schema/index.ts";
 import { notFound } from "../errors.ts";
-import { asFeature, type Page } from "../geojson.ts";
+import { asFeature } from "../geojson.ts";
 import { getUnit, listUnits, type UnitRow } from "../units/queries.ts";
 import { oneOf, page } from "./query.ts";
 import {
@@ -11,7 +11,7 @@ import {
   geojson,
   listRoute,
   newRouter,
-  pagedCollection,
+  pagedHandler,
   readRoute,
 } from "./router.ts";
 
@@ -50,11 +50,7 @@ export const unitRoutes = newRouter()
       z.object({ ...page, kind: oneOf(unitKinds).optional() }).strict(),
       geojson(UnitCollection, "Units as points"),
     ),
-    async (c) => {
-      const q = c.req.valid("query");
-      const list = (page: Page) => listUnits(c.var.db.orm, c.var.scope, q, page);
-      return c.json(await pagedCollection(c.req.url, q, list, properties), 200);
-    },
+    pagedHandler(listUnits, properties),
   )
   .openapi(
     readRoute(
