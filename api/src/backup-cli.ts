@@ -1,24 +1,24 @@
-// `pnpm --filter @civgrid/api backup`: writes one archive of the database and the uploaded files
-// into BACKUP_DIR (README: Backups), then keeps the newest BACKUP_KEEP.
+// `pnpm --filter @civgrid/api backup [--lang=zh-CN|en]`: writes one archive of the database and
+// the uploaded files into BACKUP_DIR (README: Backups), then keeps the newest BACKUP_KEEP. It
+// speaks the shell's language (LANG, or --lang): Chinese unless English is asked for.
 import { existsSync } from "node:fs";
 import path from "node:path";
+import { BackupProblem } from "./backups/problem.ts";
 import { runBackup } from "./backups/run.ts";
 import { loadConfig } from "./config.ts";
 import { openDb } from "./db/client.ts";
+import { commandLanguage, translate } from "./messages.ts";
 
+const lang = commandLanguage(process.argv.slice(2));
 const log = (line: string) => console.log(`[civgrid backup] ${line}`);
 const config = loadConfig();
 if (!config.databaseUrl && existsSync(path.join(config.dataDir, "postmaster.pid"))) {
   // PGlite is one process's database: a second opener would corrupt it.
-  console.error(
-    `The embedded database in ${config.dataDir} is held by a running CivGrid. Take the backup from the app instead (数据备份 → 立即备份), or stop the app first.`,
-  );
+  console.error(translate("backup.cli_held", lang, { dir: config.dataDir }));
   process.exit(2);
 }
 if (!config.databaseUrl && !existsSync(path.join(config.dataDir, "PG_VERSION"))) {
-  console.error(
-    `There is no embedded database in ${config.dataDir} (set DATA_DIR or DATABASE_URL).`,
-  );
+  console.error(translate("backup.cli_no_database", lang, { dir: config.dataDir }));
   process.exit(2);
 }
 const db = await openDb({
@@ -34,13 +34,27 @@ try {
     keep: config.backup.keep,
   });
   if (!summary) {
-    console.error("Another backup is running on this database; try again when it has finished.");
+    console.error(translate("backup.cli_running", lang));
     process.exitCode = 3;
   } else {
     log(
-      `wrote ${path.join(config.backup.dir, summary.name)} (${summary.size} bytes, ${summary.migrations} migrations, ${summary.fileCount} files)`,
+      translate("backup.cli_wrote", lang, {
+        path: path.join(config.backup.dir, summary.name),
+        size: summary.size,
+        migrations: summary.migrations,
+        files: summary.fileCount,
+      }),
     );
   }
+} catch (error) {
+  const reason =
+    error instanceof BackupProblem
+      ? translate(error.key, lang, error.params)
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  console.error(translate("backup.failed", lang, { reason }));
+  process.exitCode = 1;
 } finally {
   await db.close();
 }

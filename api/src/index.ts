@@ -3,10 +3,11 @@
 export { insertUsers } from "./accounts/users.ts";
 export { createApp } from "./app.ts";
 export { createBackup, listBackups } from "./backups/archive.ts";
-export { RestoreRefused, restoreBackup } from "./backups/restore.ts";
-export { runBackup } from "./backups/run.ts";
+export { checkTarget, RestoreRefused, restoreBackup } from "./backups/restore.ts";
+export { runBackup, startBackupSchedule } from "./backups/run.ts";
 export { loadConfig } from "./config.ts";
 export { type Db, openDb, selectRows } from "./db/client.ts";
+export { claimPeriod } from "./db/scheduled.ts";
 export { sweepOrphanFiles } from "./files/orphans.ts";
 export { storePhoto } from "./files/store.ts";
 export { mayMerge, splitPieces } from "./grids/restructure-checks.ts";

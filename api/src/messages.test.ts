@@ -1,6 +1,6 @@
 import { byLocale, catalogueProblems } from "@civgrid/geo";
 import { describe, expect, it } from "vitest";
-import { languageOf, messages, translate } from "./messages.ts";
+import { commandLanguage, languageOf, messages, translate } from "./messages.ts";
 
 describe("languageOf", () => {
   it("answers in Chinese unless English is preferred", () => {
@@ -8,6 +8,18 @@ describe("languageOf", () => {
     expect(languageOf("zh-CN,zh;q=0.9,en;q=0.8")).toBe("zh-CN");
     expect(languageOf("en-GB,en;q=0.9,zh;q=0.5")).toBe("en");
     expect(languageOf("fr-FR")).toBe("zh-CN");
+  });
+});
+
+describe("commandLanguage", () => {
+  it("takes --lang, else the shell's LC_ALL / LC_MESSAGES / LANG, and is Chinese unless English is asked for", () => {
+    expect(commandLanguage([], {})).toBe("zh-CN");
+    expect(commandLanguage([], { LANG: "C.UTF-8" })).toBe("zh-CN");
+    expect(commandLanguage([], { LANG: "zh_CN.UTF-8" })).toBe("zh-CN");
+    expect(commandLanguage([], { LANG: "en_US.UTF-8" })).toBe("en");
+    expect(commandLanguage([], { LANG: "en_US.UTF-8", LC_ALL: "zh_CN.UTF-8" })).toBe("zh-CN");
+    expect(commandLanguage(["--lang=en", "x.tar.gz"], { LANG: "zh_CN.UTF-8" })).toBe("en");
+    expect(commandLanguage(["--lang=zh-CN"], { LANG: "en_US.UTF-8" })).toBe("zh-CN");
   });
 });
 

@@ -1005,6 +1005,117 @@ export const messages = {
     "zh-CN": "备份没有完成：{reason}",
     en: "The backup did not finish: {reason}",
   },
+  "backup.dump_not_installed": {
+    "zh-CN": "无法启动 pg_dump（请安装 postgresql-client）：{detail}",
+    en: "pg_dump could not be started (is postgresql-client installed?): {detail}",
+  },
+  "backup.dump_failed": {
+    "zh-CN": "pg_dump 执行失败（退出码 {code}）：{detail}",
+    en: "pg_dump failed (exit {code}): {detail}",
+  },
+  "backup.dump_timeout": {
+    "zh-CN": "pg_dump 超过 {minutes} 分钟仍未完成，已停止",
+    en: "pg_dump had not finished after {minutes} minutes and was stopped",
+  },
+  "backup.no_database_url": {
+    "zh-CN": "服务器数据库的备份需要 DATABASE_URL",
+    en: "a server database's backup needs its DATABASE_URL",
+  },
+  "backup.file_missing": {
+    "zh-CN": "上传的文件 {hash} 在 {dir} 中找不到",
+    en: "the stored file {hash} is missing from {dir}",
+  },
+  "backup.disk": {
+    "zh-CN": "无法写入备份目录 {dir}：{detail}",
+    en: "the backup folder {dir} could not be written: {detail}",
+  },
+  "backup.cli_held": {
+    "zh-CN":
+      "{dir} 中的内置数据库正被运行中的 CivGrid 使用。请在系统中备份（数据备份 → 立即备份），或先停止程序。",
+    en: "The embedded database in {dir} is held by a running CivGrid. Take the backup from the app instead (数据备份 → 立即备份), or stop the app first.",
+  },
+  "backup.cli_no_database": {
+    "zh-CN": "{dir} 中没有内置数据库（请设置 DATA_DIR 或 DATABASE_URL）。",
+    en: "There is no embedded database in {dir} (set DATA_DIR or DATABASE_URL).",
+  },
+  "backup.cli_running": {
+    "zh-CN": "这个数据库已有一次备份正在进行，请等它完成后再试。",
+    en: "Another backup is running on this database; try again when it has finished.",
+  },
+  "backup.cli_wrote": {
+    "zh-CN": "已写入 {path}（{size} 字节，{migrations} 次迁移，{files} 个文件）",
+    en: "wrote {path} ({size} bytes, {migrations} migrations, {files} files)",
+  },
+  "restore.usage": {
+    "zh-CN": "用法：pnpm --filter @civgrid/api restore [--lang=zh-CN|en] <备份文件.tar.gz>",
+    en: "Usage: pnpm --filter @civgrid/api restore [--lang=zh-CN|en] <archive.tar.gz>",
+  },
+  "restore.refused": { "zh-CN": "拒绝恢复：{reason}", en: "Refused: {reason}" },
+  "restore.failed": {
+    "zh-CN": "恢复失败，目标保持为空：{reason}",
+    en: "The restore failed; the target was left empty: {reason}",
+  },
+  "restore.reading": { "zh-CN": "正在读取 {archive} …", en: "reading {archive} …" },
+  "restore.checked": {
+    "zh-CN": "备份时间 {time}（{engine}，{migrations} 次迁移，{files} 个文件）：校验和一致",
+    en: "backup of {time} ({engine}, {migrations} migrations, {files} files): checksums match",
+  },
+  "restore.loading_server": {
+    "zh-CN": "正在导入数据库（PostgreSQL 服务器）…",
+    en: "loading the database (PostgreSQL server) …",
+  },
+  "restore.loading_embedded": {
+    "zh-CN": "正在导入数据库（内置，{dir}）…",
+    en: "loading the database (embedded, {dir}) …",
+  },
+  "restore.files_done": {
+    "zh-CN": "已恢复 {files} 个文件到 {dir}",
+    en: "restored {files} files into {dir}",
+  },
+  "restore.done": {
+    "zh-CN": "完成：请用同样的 DATA_DIR / DATABASE_URL 和 FILES_DIR 启动 CivGrid",
+    en: "done: start CivGrid with the same DATA_DIR / DATABASE_URL and FILES_DIR",
+  },
+  "restore.database_not_empty": {
+    "zh-CN":
+      "目标数据库不是空的（已有 {tables}…）。恢复只能写入空数据库：请新建一个（CREATE DATABASE）并让 DATABASE_URL 指向它。",
+    en: "The target database is not empty (it has {tables}…). Restore only fills an empty database: create a new one (CREATE DATABASE) and point DATABASE_URL at it.",
+  },
+  "restore.data_dir_running": {
+    "zh-CN":
+      "数据目录 {dir} 正被运行中的 CivGrid 使用（有 postmaster.pid）。请先停止程序，并恢复到一个空目录。",
+    en: "The data directory {dir} is held by a running CivGrid (postmaster.pid is there). Stop the app first, and restore into an empty directory.",
+  },
+  "restore.data_dir_not_empty": {
+    "zh-CN":
+      "数据目录 {dir} 不是空的（{entries}…）。恢复只能写入空目录：请把 DATA_DIR 设为新目录。",
+    en: "The data directory {dir} is not empty ({entries}…). Restore only fills an empty directory: set DATA_DIR to a new one.",
+  },
+  "restore.files_not_empty": {
+    "zh-CN":
+      "文件目录 {dir} 不是空的。恢复只能写入空目录：请把 FILES_DIR（或 DATA_DIR）设为新目录。",
+    en: "The files folder {dir} is not empty. Restore only fills an empty one: set FILES_DIR (or DATA_DIR) to a new folder.",
+  },
+  "restore.path_outside": {
+    "zh-CN": "备份中有文件目录以外的路径：{name}",
+    en: "The archive holds a path outside the files folder: {name}",
+  },
+  "restore.unreadable": {
+    "zh-CN": "{archive} 不是可读的 CivGrid 备份：{detail}",
+    en: "{archive} is not a readable CivGrid backup: {detail}",
+  },
+  "restore.not_backup": {
+    "zh-CN": "{archive} 不是 CivGrid 备份（没有清单或数据库转储）。",
+    en: "{archive} is not a CivGrid backup (no manifest or no database dump).",
+  },
+  "restore.dump_damaged": {
+    "zh-CN": "{archive} 中的数据库转储已损坏（校验和不一致）。",
+    en: "The database dump in {archive} is damaged (checksum mismatch).",
+  },
+  "restore.file_damaged": {
+    "zh-CN": "{archive} 中的文件 {path} 缺失或已损坏。",
+    en: "The file {path} in {archive} is missing or damaged.",
+  },
   "notify.webhook_self": {
     "zh-CN": "不能指向本系统自身的地址",
     en: "must not point at this server itself",
@@ -1211,6 +1322,16 @@ export function translate(
   params: Record<string, string | number> = {},
 ): string {
   return fillTemplate(messages[key][lang], params);
+}
+
+/**
+ * A command's language: its --lang=… option, else the LANG / LC_ALL / LC_MESSAGES of the shell;
+ * Chinese unless English is asked for (en, en_US.UTF-8…).
+ */
+export function commandLanguage(argv: string[], env: NodeJS.ProcessEnv = process.env): Lang {
+  const option = argv.find((a) => a.startsWith("--lang="))?.slice("--lang=".length);
+  const tag = (option ?? env.LC_ALL ?? env.LC_MESSAGES ?? env.LANG ?? "").toLowerCase();
+  return tag.startsWith("en") ? "en" : "zh-CN";
 }
 
 /** The caller's language from Accept-Language: English only when it is preferred over Chinese. */

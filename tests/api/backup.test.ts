@@ -2,16 +2,11 @@
 // every acknowledged row and every file (checksums compared); restore refuses a target that holds
 // data; the admin API answers 403 to anyone but an administrator.
 import { createHash } from "node:crypto";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import {
-  createApp,
   createBackup,
   type Db,
-  DEMO_PASSWORD,
-  ensureCity,
-  insertUsers,
   openDb,
   RestoreRefused,
   restoreBackup,
@@ -19,75 +14,14 @@ import {
   storePhoto,
 } from "@civgrid/api";
 import { sql } from "drizzle-orm";
-import sharp from "sharp";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { backupsApp, cleanups, nextPhoto, smallCity, tempDir } from "./backup-fixtures.ts";
 import { createServerDatabase, type EngineName, serverUnavailable, signIn } from "./engines.ts";
 
 const skip = await serverUnavailable();
 if (skip && process.env.CI === "true") throw new Error(`CI=true and no server: ${skip}`);
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
-const cleanups: (() => Promise<void>)[] = [];
-afterAll(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
-});
-
-async function tempDir(prefix: string) {
-  const dir = await mkdtemp(path.join(tmpdir(), `civgrid-backup-test-${prefix}-`));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  return dir;
-}
-
-/** A small city: migrated schema, the city row, an administrator and a coordinator. */
-async function smallCity(engine: EngineName) {
-  let url: string | undefined;
-  if (engine === "postgres") {
-    const server = await createServerDatabase();
-    cleanups.push(server.drop);
-    url = server.url;
-  }
-  const db = await openDb({ databaseUrl: url, dataDir: "memory://" });
-  cleanups.push(() => db.close());
-  await db.migrate();
-  const cityId = await ensureCity(
-    db,
-    { seed: "none", city: { code: "370481", name: "滕州市" } },
-    () => {},
-  );
-  await db.orm.transaction((tx) =>
-    insertUsers(tx, cityId, null, [
-      {
-        username: "admin",
-        displayName: "管理员",
-        role: "admin",
-        password: DEMO_PASSWORD,
-        mustChangePassword: false,
-      },
-      {
-        username: "coordinator",
-        displayName: "专班",
-        role: "coordinator",
-        password: DEMO_PASSWORD,
-        mustChangePassword: false,
-      },
-    ]),
-  );
-  return { db, url, cityId, filesDir: await tempDir("files") };
-}
-
-let picture = 0;
-/** A distinct small JPEG each call. */
-const nextPhoto = () =>
-  sharp({
-    create: {
-      width: 24,
-      height: 16,
-      channels: 3,
-      background: { r: picture % 256, g: (picture * 7) % 256, b: Math.floor(picture++ / 256) },
-    },
-  })
-    .jpeg()
-    .toBuffer();
 
 interface Acknowledged {
   id: number;
@@ -225,13 +159,7 @@ describe("the administrator's backups API", () => {
   it("403 for a coordinator; an administrator lists, takes and downloads a backup", async () => {
     const city = await smallCity("pglite");
     const backupDir = await tempDir("api");
-    const app = createApp({
-      db: city.db,
-      cityId: city.cityId,
-      basemapUrl: null,
-      filesDir: city.filesDir,
-      backups: { dir: backupDir, keep: 2, at: "02:30" },
-    });
+    const { app, admin } = await backupsApp(city, { dir: backupDir, keep: 2, at: "02:30" });
     const coordinator = await signIn(app, "coordinator");
     for (const [p, method] of [
       ["/api/admin/backups", "GET"],
@@ -245,7 +173,6 @@ describe("the administrator's backups API", () => {
       expect(answer.status).toBe(403);
       expect(answer.body.error.message).toMatch(/[\u4e00-\u9fff]/);
     }
-    const admin = await signIn(app, "admin");
     await uploadLoad(city.db, city.filesDir, city.cityId, 2);
     const made = await admin.request("/api/admin/backups", { method: "POST" });
     expect(made.status).toBe(201);

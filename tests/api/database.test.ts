@@ -41,19 +41,6 @@ describeEachEngine("data model", (ctx) => {
     );
   });
 
-  it("carries the city on every table", async () => {
-    const missing = await selectRows<{ table_name: string }>(
-      ctx().db.orm,
-      sql`SELECT t.table_name FROM information_schema.tables t
-          WHERE t.table_schema = 'public' AND t.table_type = 'BASE TABLE'
-            -- sign-in is cross-city by nature: a name or an address carries no city (scaling.test.ts)
-            AND t.table_name NOT IN ('cities', 'spatial_ref_sys', 'sign_in_throttles')
-            AND NOT EXISTS (SELECT 1 FROM information_schema.columns c
-              WHERE c.table_schema = 'public' AND c.table_name = t.table_name AND c.column_name = 'city_id')`,
-    );
-    expect(missing).toEqual([]);
-  });
-
   it("refuses to rewrite rectification history or the audit log", async () => {
     const { orm } = ctx().db;
     expect(

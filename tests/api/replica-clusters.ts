@@ -113,7 +113,15 @@ export async function startApp(name: string, env: Record<string, string>): Promi
   const dataDir = await mkdtemp(path.join(tmpdir(), `civgrid-${name}-`));
   const child = spawn(path.join(root, "api/node_modules/.bin/tsx"), ["src/main.ts"], {
     cwd: path.join(root, "api"),
-    env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir },
+    // No daily backup unless a test asks for one (it would write beside the temp data folder).
+    env: {
+      ...process.env,
+      BACKUP_AT: "off",
+      ...env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATA_DIR: dataDir,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const app: AppProcess = { name, url: `http://127.0.0.1:${port}`, child, output: "", dataDir };

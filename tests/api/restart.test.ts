@@ -32,5 +32,7 @@ describe("embedded database on disk", () => {
     );
     expect(counts).toEqual({ grids: 10, cities: 1, branch: 1 });
     await second.close();
-  });
+    // Two opens of a disk-backed PGlite with every migration and the demo city: ~60 s alone, and
+    // it went past the project's 120 s when the whole suite loaded the two cores.
+  }, 300_000);
 });

@@ -7,7 +7,12 @@ import path from "node:path";
 import { selectRows } from "@civgrid/api";
 import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { staleTables, vacuumStale } from "../../api/src/db/maintenance.ts";
+import {
+  freshenStatistics,
+  staleTables,
+  startMaintenance,
+  vacuumStale,
+} from "../../api/src/db/maintenance.ts";
 import { importProblems } from "../../api/src/problems/bulk-import.ts";
 import { describeEachEngine } from "./engines.ts";
 
@@ -21,6 +26,19 @@ describeEachEngine("planner statistics", (ctx) => {
           (SELECT count(*) FROM problems)::float8 AS actual`,
     );
     return row!;
+  };
+
+  /** pg_stat_user_tables.last_analyze of problems and their rollup (null: never analyzed). */
+  const lastAnalyzed = async () => {
+    const rows = await selectRows<{ name: string; at: string | null }>(
+      ctx().db.orm,
+      sql`SELECT relname AS name, greatest(last_analyze, last_autoanalyze)::text AS at
+        FROM pg_stat_user_tables WHERE relname IN ('problems', 'problem_cell_days')`,
+    );
+    return Object.fromEntries(rows.map((r) => [r.name, r.at])) as Record<
+      "problems" | "problem_cell_days",
+      string | null
+    >;
   };
 
   it("marks a table stale after a large write behind the app's back, and the pass freshens it", async () => {
@@ -59,9 +77,62 @@ describeEachEngine("planner statistics", (ctx) => {
     }
     const file = path.join(mkdtempSync(path.join(tmpdir(), "civgrid-stats-")), "many.csv");
     writeFileSync(file, `${lines.join("\n")}\n`);
+    const before = await lastAnalyzed();
     await importProblems(ctx().db, ctx().cityId, file);
     expect(await staleTables(ctx().db.orm)).not.toContain("problems");
+    // The import's own ANALYZE, as the statistics views record it.
+    const after = await lastAnalyzed();
+    expect(after.problems).not.toBeNull();
+    expect(after.problems).not.toBe(before.problems);
+    expect(after.problem_cell_days).not.toBe(before.problem_cell_days);
     const stats = await problemStats();
     expect(Math.abs(stats.estimated - stats.actual)).toBeLessThanOrEqual(stats.actual * 0.1);
+  });
+
+  it("freshens after a restructuring only the touched tables that went stale", async () => {
+    await vacuumStale(ctx().db);
+    expect(await freshenStatistics(ctx().db.orm, ["problems", "grids"])).toEqual([]);
+    await ctx().db.orm.execute(
+      sql`INSERT INTO problems (city_id, source, severity, status, description, location,
+            reported_at, deadline, item_id, deduction)
+          SELECT city_id, source, severity, status, description || ' (again)', location,
+            reported_at, deadline, item_id, deduction
+          FROM problems, generate_series(1, 2)`,
+    );
+    expect(await staleTables(ctx().db.orm)).toContain("problems");
+    // A write that touched only grids leaves the problems' statistics to the background pass.
+    expect(await freshenStatistics(ctx().db.orm, ["grids"])).toEqual([]);
+    expect(await staleTables(ctx().db.orm)).toContain("problems");
+    const before = await lastAnalyzed();
+    expect(await freshenStatistics(ctx().db.orm, ["grids", "problems"])).toEqual(["problems"]);
+    expect(await staleTables(ctx().db.orm)).toEqual([]);
+    expect((await lastAnalyzed()).problems).not.toBe(before.problems);
+  });
+
+  it("runs the background upkeep through the once-per-period schedule (embedded) or not at all (server)", async () => {
+    const lines: string[] = [];
+    const stop = await startMaintenance(ctx().db, (line) => lines.push(line));
+    stop();
+    const claims = async () => {
+      const [row] = await selectRows<{ n: number }>(
+        ctx().db.orm,
+        sql`SELECT count(*)::int AS n FROM scheduled_runs WHERE job = 'vacuum-analyze'`,
+      );
+      return row!.n;
+    };
+    if (ctx().db.engine === "pglite") {
+      await expect.poll(claims).toBe(1);
+    } else {
+      expect(await claims()).toBe(0);
+      // The start-up log warns exactly when the server's autovacuum is off.
+      const [setting] = await selectRows<{ on: boolean }>(
+        ctx().db.orm,
+        sql`SELECT current_setting('autovacuum') = 'on'
+          AND current_setting('track_counts') = 'on' AS on`,
+      );
+      const warned = lines.some((l) => l.includes("autovacuum is off"));
+      expect(warned).toBe(!setting!.on);
+    }
+    expect(lines.filter((l) => l.includes("failed"))).toEqual([]);
   });
 });

@@ -13,10 +13,9 @@ import type { Bbox } from "../../api/src/db/query-helpers.ts";
 import type { Scope } from "../../api/src/policy/scope.ts";
 import { problemsWhere } from "../../api/src/problems/queries.ts";
 import { resolvePeriod } from "../../api/src/rankings/period.ts";
-import { benchDatabase } from "./bench-city.ts";
+import { benchDatabase, round, timed } from "./bench-city.ts";
 
 const PROBLEMS = Number(process.env.BENCH_PROBLEMS ?? 1_000_000);
-const RUNS = 5;
 /** Tengzhou's centre; the generated city spreads ~45 km × 45 km around it. */
 const CENTRE = { lon: 117.16, lat: 35.08 };
 
@@ -153,20 +152,5 @@ async function generate(orm: Parameters<typeof selectRows>[0], cityId: number) {
   );
   console.log(`generated ${count?.n} problems in ${Date.now() - started} ms`);
 }
-
-/** Median of `runs` timed runs after one warm-up, in ms. */
-async function timed(run: () => Promise<unknown>, runs = RUNS): Promise<number> {
-  await run();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await run();
-    times.push(performance.now() - t);
-  }
-  times.sort((x, y) => x - y);
-  return round(times[Math.floor(times.length / 2)] ?? 0);
-}
-
-const round = (n: number) => Math.round(n * 100) / 100;
 
 await main();

@@ -65,3 +65,18 @@ export async function benchCoordinator(db: Db, cityId: number) {
   );
   return token;
 }
+
+/** Median of `runs` timed runs after one warm-up, in ms. */
+export async function timed(run: () => Promise<unknown>, runs = 5): Promise<number> {
+  await run();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await run();
+    times.push(performance.now() - t);
+  }
+  times.sort((x, y) => x - y);
+  return round(times[Math.floor(times.length / 2)] ?? 0);
+}
+
+export const round = (n: number) => Math.round(n * 100) / 100;

@@ -16,7 +16,11 @@ import { serve } from "@hono/node-server";
 import autocannon from "autocannon";
 import { sql } from "drizzle-orm";
 import { SESSION_COOKIE } from "../../api/src/accounts/sessions.ts";
+import { type HexBand, hexBands } from "../../api/src/analytics/bands.ts";
+import type { AnalyticsFilters } from "../../api/src/analytics/filters.ts";
+import { hexagonCounts } from "../../api/src/analytics/hexagons.ts";
 import type { Db } from "../../api/src/db/client.ts";
+import type { Bbox } from "../../api/src/db/query-helpers.ts";
 import type { Scope } from "../../api/src/policy/scope.ts";
 import { type TileLayer, tileLayers } from "../../api/src/tiles/layers.ts";
 import { mvtQuery } from "../../api/src/tiles/render.ts";
@@ -114,6 +118,52 @@ async function main() {
     }
     const loadAfter = load();
 
+    // Low-zoom problem tiles (cache off) beside the floor the issue sets: counting the same area
+    // from the rollup the hexagon view reads (4 km cells, the whole history), and beside the way
+    // they were drawn before (each problem transformed and clipped by ST_AsMVTGeom, then grouped).
+    const band4k = hexBands.find((b) => b.size === 4000) as HexBand;
+    const history: AnalyticsFilters = {
+      period: {
+        from: "2000-01-01",
+        to: "2099-12-31",
+        start: new Date("1999-12-31T16:00:00Z"),
+        end: new Date("2099-12-31T16:00:00Z"),
+      },
+    };
+    const rollupRows: Record<string, string | number>[] = [];
+    for (let z = 10; z <= 12; z++) {
+      const tile = tileAt(CENTRE.lon, CENTRE.lat, z);
+      const path = `/tiles/problems/${z}/${tile.x}/${tile.y}.mvt`;
+      const bbox = tileBbox(tile).map(Number) as Bbox;
+      const env = sql`ST_TileEnvelope(${z}::int, ${tile.x}::int, ${tile.y}::int)`;
+      const times = await timedTogether({
+        rollup: () => hexagonCounts(db.orm, scope, bbox, band4k, history, "rollup"),
+        tile: async () => {
+          const r = await cold.request(path, { headers: { cookie } });
+          if (r.status !== 200) throw new Error(`${path}: ${r.status}`);
+          await r.arrayBuffer();
+        },
+        before: () =>
+          db.orm.execute(sql`SELECT ST_AsMVT(c.*, 'problems', 4096, 'geom', 'id') FROM (
+            SELECT (cy * 64 + cx + 1)::int AS id, count(*)::int AS count,
+              count(*) FILTER (WHERE status NOT IN ('closed', 'ledger'))::int AS "openCount",
+              ST_MakePoint(cx * 64 + 32, cy * 64 + 32) AS geom
+            FROM (SELECT least(floor(ST_X(g) / 64), 63)::int AS cx, least(floor(ST_Y(g) / 64), 63)::int AS cy, status
+              FROM (SELECT ST_AsMVTGeom(ST_Transform(p.location, 3857), ${env}, 4096, 0, true) AS g, p.status
+                FROM problems p WHERE p.city_id = ${cityId}
+                  AND p.location && ST_Transform(${env}, 4326)) located
+              WHERE g IS NOT NULL) cells GROUP BY cx, cy) c`),
+      });
+      rollupRows.push({
+        z,
+        "rollup count ms (floor)": times.rollup,
+        "tile ms (cache off)": times.tile,
+        "tile/rollup": round(times.tile / times.rollup),
+        "per-point SQL before ms": times.before,
+        "before/rollup": round(times.before / times.rollup),
+      });
+    }
+
     const sizes = await largestTiles(db, scope);
 
     http = serve({ fetch: cold.fetch, port: 0, hostname: "127.0.0.1" });
@@ -177,6 +227,8 @@ async function main() {
       `Tiles at the city centre, z10–z17, as the coordinator (median of ${RUNS} after a warm-up, SQL / cache off / cache warm in turn; in-process requests; load average ${loadBefore} → ${loadAfter} on ${"a 2-core machine"}):`,
     );
     console.table(tileRows);
+    console.log("low-zoom problem tiles against a rollup count of the same area (target ≤ 1.2×):");
+    console.table(rollupRows);
     const worst = Math.max(...tileRows.map((r) => Number(r["cold/SQL"])));
     // Over the fixed set: the time to draw all eight tiles of a layer, endpoint beside SQL.
     const overSet = ["grids", "problems"].map((layer) => {

@@ -1,7 +1,9 @@
 // The page budgets of issue 22, read from a vite build's manifest: per page, the gzip bytes it
 // needs before its first paint (index.html's entry with its static imports and style sheets,
 // and the page's own lazy chunk with its static imports) and everything it loads once its map
-// is drawn (maplibre's chunk, its worker and its style sheet come after the first paint).
+// is drawn (maplibre's chunk, its worker and its style sheet come after the first paint). With
+// maplibre-gl 5's one-file build the worker is inside maplibre's chunk (started from a blob); a
+// separate worker file (maplibre 6's maplibre-gl-worker-*.mjs) is counted when a build has one.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";

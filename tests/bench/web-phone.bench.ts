@@ -258,7 +258,12 @@ async function main() {
     for (const line of misses) console.error(`missed: ${line}`);
     if (misses.length) process.exitCode = 1;
   } finally {
-    server?.kill();
+    // the server still writes its database as it stops: remove its directory once it has gone
+    if (server && server.exitCode === null && server.signalCode === null) {
+      const gone = new Promise((resolve) => server?.once("exit", resolve));
+      server.kill();
+      await gone;
+    }
     await rm(dist, { recursive: true, force: true });
     await rm(dataDir, { recursive: true, force: true });
   }

@@ -1,6 +1,7 @@
 // 数据备份 as the administrator meets it: the page in Chinese, 立即备份 disabled while it runs, the
-// new archive listed with its China time and size and a download link that answers the archive.
-import { mkdtemp, rm } from "node:fs/promises";
+// new archive listed with its China time and size and a download link that answers the archive;
+// a backup that cannot be written shows why, in Chinese.
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -44,5 +45,22 @@ describe.skipIf(skip)("backups page", () => {
     expect(answer.status()).toBe(200);
     expect(answer.headers()["content-type"]).toBe("application/gzip");
     expect(errors).toEqual([]);
+  });
+});
+
+describe.skipIf(skip)("backups page when the backup cannot be written", () => {
+  // The backup folder's place is taken by a file: the disk refuses.
+  const blocked = path.join(backupDir, "blocked");
+  const people = peopleOnOneServer({ BACKUP_DIR: blocked, BACKUP_AT: "off" });
+
+  it("says why in Chinese, and the button can be pressed again", async () => {
+    await writeFile(blocked, "not a folder");
+    const { page } = await people.signedIn("admin", desktop, "/admin/backups");
+    await page.getByRole("heading", { name: "数据备份" }).waitFor();
+    await page.getByRole("button", { name: "立即备份" }).click();
+    await page.getByText(/备份没有完成：无法写入备份目录/).waitFor({ timeout: 60_000 });
+    await page.getByRole("button", { name: "立即备份" }).waitFor();
+    const text = (await page.locator(".page").first().textContent()) ?? "";
+    expect(text).not.toMatch(/backup_failed|500/);
   });
 });

@@ -48,7 +48,15 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   if (!existsSync(tsx)) throw new Error(`tsx not found at ${tsx}: run the install first`);
   const child: ChildProcess = spawn(tsx, ["src/main.ts"], {
     cwd: path.join(root, "api"),
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "", ...env },
+    // No daily backup unless a test asks for one (it would write beside the temp data folder).
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DATABASE_URL: "",
+      BACKUP_AT: "off",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -7,6 +7,7 @@ import { queries } from "./api/queries.ts";
 import { useSession } from "./api/use-session.ts";
 import { AppHeader } from "./components/app-header.tsx";
 import { ErrorBanner } from "./components/error-banner.tsx";
+import { PageErrorBoundary } from "./components/page-error-boundary.tsx";
 import { PasswordPage } from "./pages/account/password-page.tsx";
 import { LoginPage } from "./pages/auth/login-page.tsx";
 import { CitizenPage, isCitizenPath } from "./pages/citizen/citizen-page.tsx";
@@ -121,7 +122,12 @@ const signOutNotices = new Set(["session_expired", "account_disabled"]);
 /** The citizens' report pages are public: they never ask who is signed in. */
 export function App() {
   const { path } = useLocation();
-  return isCitizenPath(path) ? <CitizenPage path={path} /> : <SessionApp />;
+  // Never a blank page: an error outside a signed-in page (sign-in, the citizens' report) lands here.
+  return (
+    <PageErrorBoundary resetKeys={[path]}>
+      {isCitizenPath(path) ? <CitizenPage path={path} /> : <SessionApp />}
+    </PageErrorBoundary>
+  );
 }
 
 function SessionApp() {
@@ -168,9 +174,12 @@ function Shell({ me, path }: { me: Me; path: string }) {
         {me.user.mustChangePassword ? (
           <PasswordPage required />
         ) : (
-          <Suspense fallback={<p className="page">{t("app.loading")}</p>}>
-            <Page me={me} path={path} basemapUrl={basemapUrl} basemapCrs={basemapCrs} />
-          </Suspense>
+          // A page that fails to draw (or whose chunk cannot load) leaves the header and nav.
+          <PageErrorBoundary resetKeys={[path]}>
+            <Suspense fallback={<p className="page">{t("app.loading")}</p>}>
+              <Page me={me} path={path} basemapUrl={basemapUrl} basemapCrs={basemapCrs} />
+            </Suspense>
+          </PageErrorBoundary>
         )}
       </main>
     </div>

@@ -5,6 +5,7 @@ import { createRoot } from "react-dom/client";
 import { ApiError } from "./api/client.ts";
 import { onApiError } from "./api/use-session.ts";
 import { App } from "./app.tsx";
+import { startEarlyReads } from "./early-reads.ts";
 import { areaQueryRoots } from "./offline/area-reads.ts";
 import { registerServiceWorker } from "./register-service-worker.ts";
 import "./i18n.ts";
@@ -38,10 +39,15 @@ const queryClient: QueryClient = new QueryClient({
   defaultOptions: { queries: { retry, refetchOnWindowFocus: false, networkMode: "offlineFirst" } },
 });
 
+// the session (and a volunteer's area) on the wire while React starts
+startEarlyReads(queryClient, window.location.pathname);
+
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 
-createRoot(root).render(
+// React reports each error a boundary caught (page-error-boundary.tsx): the user is shown it and
+// can retry, so a warning (a chunk not downloaded while offline is the usual one on a phone).
+createRoot(root, { onCaughtError: (error) => console.warn(error) }).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <App />

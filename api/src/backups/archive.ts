@@ -13,6 +13,7 @@ import tar from "tar-stream";
 import type { Db, Engine } from "../db/client.ts";
 import { blobPath, thumbnailPath } from "../files/store.ts";
 import { dumpDatabase } from "./dump.ts";
+import { BackupFailed, BackupProblem } from "./problem.ts";
 
 export const ARCHIVE_FORMAT = 1;
 export const DATABASE_ENTRY = "database.sql";
@@ -78,7 +79,7 @@ async function filesToKeep(filesDir: string, hashes: string[]): Promise<string[]
     for (const file of [blobPath(filesDir, hash), thumbnailPath(filesDir, hash)]) {
       if (await exists(file)) keep.push(path.relative(filesDir, file).split(path.sep).join("/"));
       else if (file === blobPath(filesDir, hash)) {
-        throw new Error(`the stored file ${hash} is missing from ${filesDir}`);
+        throw new BackupFailed("backup.file_missing", { hash, dir: filesDir });
       }
     }
   }
@@ -102,6 +103,23 @@ export interface BackupOptions {
 
 /** Writes one archive into backupDir and answers its summary. */
 export async function createBackup(options: BackupOptions): Promise<BackupSummary> {
+  try {
+    return await writeBackup(options);
+  } catch (error) {
+    if (error instanceof BackupProblem) throw error;
+    // The file system's refusals (ENOSPC, EACCES, EROFS…) say which folder and why.
+    const fsError = error as NodeJS.ErrnoException;
+    if (typeof fsError.code === "string" && typeof fsError.path === "string") {
+      throw new BackupFailed("backup.disk", {
+        dir: options.backupDir,
+        detail: (error as Error).message,
+      });
+    }
+    throw error;
+  }
+}
+
+async function writeBackup(options: BackupOptions): Promise<BackupSummary> {
   const { db, filesDir, backupDir } = options;
   const now = options.now ?? new Date();
   await mkdir(backupDir, { recursive: true });

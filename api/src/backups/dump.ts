@@ -7,6 +7,7 @@ import { protocol } from "@electric-sql/pglite";
 import { pgDump } from "@electric-sql/pglite-tools/pg_dump";
 import type postgres from "postgres";
 import type { Db } from "../db/client.ts";
+import { BackupFailed } from "./problem.ts";
 
 export interface Dump {
   sql: string;
@@ -24,7 +25,7 @@ const MIGRATIONS = "SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations"
 export function dumpDatabase(db: Db, databaseUrl?: string): Promise<Dump> {
   if (db.engine === "pglite")
     return dumpEmbedded((db.orm as unknown as { $client: PGlite }).$client);
-  if (!databaseUrl) throw new Error("a server database's backup needs its DATABASE_URL");
+  if (!databaseUrl) throw new BackupFailed("backup.no_database_url");
   return dumpServer((db.orm as unknown as { $client: postgres.Sql }).$client, databaseUrl);
 }
 
@@ -129,6 +130,9 @@ async function dumpServer(client: postgres.Sql, url: string): Promise<Dump> {
   }
 }
 
+/** A pg_dump that hangs (a lock it waits on, a dead network) is stopped after this long. */
+const DUMP_TIMEOUT_MINUTES = 60;
+
 function runPgDump(url: string, args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = spawn("pg_dump", ["--dbname", url, ...args], {
@@ -136,20 +140,27 @@ function runPgDump(url: string, args: string[]): Promise<string> {
     });
     const out: Buffer[] = [];
     let err = "";
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill("SIGTERM");
+    }, DUMP_TIMEOUT_MINUTES * 60_000);
+    timer.unref();
     child.stdout.on("data", (chunk: Buffer) => out.push(chunk));
     child.stderr.on("data", (chunk: Buffer) => {
       err += chunk.toString();
     });
-    child.on("error", (error) =>
-      reject(
-        new Error(
-          `pg_dump could not be started (is postgresql-client installed?): ${error.message}`,
-        ),
-      ),
-    );
+    child.on("error", (error) => {
+      clearTimeout(timer);
+      reject(new BackupFailed("backup.dump_not_installed", { detail: error.message }));
+    });
     child.on("close", (code) => {
-      if (code === 0) resolve(Buffer.concat(out).toString("utf8"));
-      else reject(new Error(`pg_dump failed (exit ${code}): ${err.trim()}`));
+      clearTimeout(timer);
+      if (timedOut)
+        reject(new BackupFailed("backup.dump_timeout", { minutes: DUMP_TIMEOUT_MINUTES }));
+      else if (code === 0) resolve(Buffer.concat(out).toString("utf8"));
+      else
+        reject(new BackupFailed("backup.dump_failed", { code: String(code), detail: err.trim() }));
     });
   });
 }

@@ -1,9 +1,13 @@
 // Restore (issue 21 item 6): fills an EMPTY embedded data directory or an EMPTY server database,
 // and an empty files folder, from one archive of either engine. Every entry's SHA-256 is checked
-// against the manifest before the database is touched; the files reach their place last.
-import { createHash, randomUUID } from "node:crypto";
+// against the manifest before the database is touched. All or nothing: the files are unpacked
+// into a temporary folder beside the files folder (same parent, so the same file system), an
+// embedded database is built in one beside the data directory, a server's in one transaction;
+// only when the database has loaded are the folders renamed into place. A failure anywhere
+// removes the temporary folders, and the target stays as empty as it was.
+import { createHash } from "node:crypto";
 import { createReadStream, existsSync } from "node:fs";
-import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createGunzip } from "node:zlib";
@@ -12,6 +16,7 @@ import { postgis } from "@electric-sql/pglite-postgis";
 import postgres from "postgres";
 import tar from "tar-stream";
 import { TEMP_DIR } from "../files/store.ts";
+import type { MessageKey } from "../messages.ts";
 import {
   ARCHIVE_FORMAT,
   DATABASE_ENTRY,
@@ -20,15 +25,17 @@ import {
   type Manifest,
 } from "./archive.ts";
 
-/** A refusal the command line prints as it is (not a crash). */
-export class RestoreRefused extends Error {}
+import { RestoreRefused } from "./problem.ts";
+
+export { RestoreRefused };
 
 export interface RestoreOptions {
   archive: string;
   databaseUrl?: string | undefined;
   dataDir: string;
   filesDir: string;
-  onProgress?: (line: string) => void;
+  /** Progress, as a message for the reader's language. */
+  onProgress?: (key: MessageKey, params: Record<string, string | number>) => void;
 }
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
@@ -55,31 +62,28 @@ export async function checkTarget(options: Omit<RestoreOptions, "archive">) {
           LIMIT 3`,
       );
       if (rows.length) {
-        throw new RestoreRefused(
-          `The target database is not empty (it has ${rows.map((r) => r.name).join(", ")}…). Restore only fills an empty database: create a new one (CREATE DATABASE) and point DATABASE_URL at it.`,
-        );
+        throw new RestoreRefused("restore.database_not_empty", {
+          tables: rows.map((r) => r.name).join(", "),
+        });
       }
     } finally {
       await client.end({ timeout: 5 });
     }
   } else {
     if (existsSync(path.join(options.dataDir, "postmaster.pid"))) {
-      throw new RestoreRefused(
-        `The data directory ${options.dataDir} is held by a running CivGrid (postmaster.pid is there). Stop the app first, and restore into an empty directory.`,
-      );
+      throw new RestoreRefused("restore.data_dir_running", { dir: options.dataDir });
     }
     const held = await entriesOf(options.dataDir);
     if (held.length) {
-      throw new RestoreRefused(
-        `The data directory ${options.dataDir} is not empty (${held.slice(0, 3).join(", ")}…). Restore only fills an empty directory: set DATA_DIR to a new one.`,
-      );
+      throw new RestoreRefused("restore.data_dir_not_empty", {
+        dir: options.dataDir,
+        entries: held.slice(0, 3).join(", "),
+      });
     }
   }
   const files = await entriesOf(options.filesDir, [TEMP_DIR]);
   if (files.length) {
-    throw new RestoreRefused(
-      `The files folder ${options.filesDir} is not empty. Restore only fills an empty one: set FILES_DIR (or DATA_DIR) to a new folder.`,
-    );
+    throw new RestoreRefused("restore.files_not_empty", { dir: options.filesDir });
   }
 }
 
@@ -99,11 +103,12 @@ async function unpack(archive: string, staging: string) {
       (async () => {
         if (name === DATABASE_ENTRY) sqlText = bytes;
         else if (name === MANIFEST_ENTRY) manifest = JSON.parse(bytes.toString("utf8")) as Manifest;
-        else if (name.startsWith(FILES_PREFIX)) {
+        // Folders (a tar made by hand holds them) are made as their files need them.
+        else if (name.startsWith(FILES_PREFIX) && header.type === "file") {
           const rel = name.slice(FILES_PREFIX.length);
           const target = path.resolve(staging, rel);
           if (!target.startsWith(`${path.resolve(staging)}${path.sep}`)) {
-            throw new RestoreRefused(`The archive holds a path outside the files folder: ${name}`);
+            throw new RestoreRefused("restore.path_outside", { name });
           }
           await mkdir(path.dirname(target), { recursive: true });
           await writeFile(target, bytes);
@@ -114,29 +119,30 @@ async function unpack(archive: string, staging: string) {
   });
   await pipeline(createReadStream(archive), createGunzip(), extract).catch((error: Error) => {
     if (error instanceof RestoreRefused) throw error;
-    throw new RestoreRefused(`${archive} is not a readable CivGrid backup: ${error.message}`);
+    throw new RestoreRefused("restore.unreadable", { archive, detail: error.message });
   });
   const m = manifest as Manifest | null;
   const dump = sqlText as Buffer | null;
   if (!m || m.format !== ARCHIVE_FORMAT || !dump) {
-    throw new RestoreRefused(
-      `${archive} is not a CivGrid backup (no manifest or no database dump).`,
-    );
+    throw new RestoreRefused("restore.not_backup", { archive });
   }
   if (sha256(dump) !== m.database.sha256) {
-    throw new RestoreRefused(`The database dump in ${archive} is damaged (checksum mismatch).`);
+    throw new RestoreRefused("restore.dump_damaged", { archive });
   }
   for (const entry of m.files) {
     const got = hashes.get(entry.path);
     if (!got || got.sha256 !== entry.sha256) {
-      throw new RestoreRefused(`The file ${entry.path} in ${archive} is missing or damaged.`);
+      throw new RestoreRefused("restore.file_damaged", { path: entry.path, archive });
     }
   }
   return { manifest: m, sql: dump.toString("utf8") };
 }
 
-/** Runs the dump on the target engine: PGlite takes it through exec, a server as simple queries. */
-async function loadDump(options: RestoreOptions, text: string) {
+/**
+ * Runs the dump on the target engine: PGlite takes it through exec (into `embeddedDir`, the
+ * temporary folder), a server as simple queries in one transaction.
+ */
+async function loadDump(options: RestoreOptions, text: string, embeddedDir: string) {
   if (options.databaseUrl) {
     const client = postgres(options.databaseUrl, {
       max: 1,
@@ -154,8 +160,7 @@ async function loadDump(options: RestoreOptions, text: string) {
     }
     return;
   }
-  await mkdir(options.dataDir, { recursive: true });
-  const pg = await PGlite.create(options.dataDir, { extensions: { postgis } });
+  const pg = await PGlite.create(embeddedDir, { extensions: { postgis } });
   try {
     // The embedded dump leaves PostGIS out (see dump.ts): it is created first, as migrations do.
     await pg.exec("CREATE EXTENSION IF NOT EXISTS postgis");
@@ -167,30 +172,60 @@ async function loadDump(options: RestoreOptions, text: string) {
   }
 }
 
+/** A temporary folder beside `target` (same parent, so a rename moves it into place). */
+async function besides(target: string) {
+  const resolved = path.resolve(target);
+  await mkdir(path.dirname(resolved), { recursive: true });
+  return mkdtemp(path.join(path.dirname(resolved), `.${path.basename(resolved)}.restore-`));
+}
+
+const isInside = (child: string, parent: string) =>
+  path.resolve(child).startsWith(`${path.resolve(parent)}${path.sep}`);
+
+/** Renames a finished temporary folder onto the (checked empty) target. */
+async function moveIntoPlace(from: string, target: string) {
+  // An app's leftover upload temp folder is all checkTarget lets a files folder hold.
+  await rm(path.join(target, TEMP_DIR), { recursive: true, force: true });
+  // rename(2) replaces an empty directory; the target holds nothing by now.
+  await rename(from, target);
+}
+
 /** Restores an archive into an empty target; answers the archive's manifest. */
 export async function restoreBackup(options: RestoreOptions): Promise<Manifest> {
   const log = options.onProgress ?? (() => {});
   await checkTarget(options);
-  const staging = path.join(options.filesDir, TEMP_DIR, `restore-${randomUUID()}`);
-  await mkdir(staging, { recursive: true });
+  const data = options.databaseUrl ? null : await besides(options.dataDir);
+  // FILES_DIR defaults to DATA_DIR/files: then the files go into the new data folder before it is
+  // renamed into place, and both arrive at once.
+  const within =
+    data && isInside(options.filesDir, options.dataDir)
+      ? path.relative(path.resolve(options.dataDir), path.resolve(options.filesDir))
+      : null;
+  const files = await besides(within === null ? options.filesDir : options.dataDir);
   try {
-    log(`reading ${options.archive} …`);
-    const { manifest, sql: text } = await unpack(options.archive, staging);
-    log(
-      `backup of ${manifest.createdAtChina} (${manifest.engine}, ${manifest.migrations} migrations, ${manifest.fileCount} files): checksums match`,
-    );
-    log(
-      `loading the database (${options.databaseUrl ? "PostgreSQL server" : `embedded, ${options.dataDir}`}) …`,
-    );
-    await loadDump(options, text);
-    for (const entry of manifest.files) {
-      const target = path.join(options.filesDir, entry.path);
-      await mkdir(path.dirname(target), { recursive: true });
-      await rename(path.join(staging, entry.path), target);
+    log("restore.reading", { archive: options.archive });
+    const { manifest, sql: text } = await unpack(options.archive, files);
+    log("restore.checked", {
+      time: manifest.createdAtChina,
+      engine: manifest.engine,
+      migrations: manifest.migrations,
+      files: manifest.fileCount,
+    });
+    if (data) log("restore.loading_embedded", { dir: options.dataDir });
+    else log("restore.loading_server", {});
+    await loadDump(options, text, data ?? "");
+    if (data && within !== null) {
+      await mkdir(path.dirname(path.join(data, within)), { recursive: true });
+      await rename(files, path.join(data, within));
+      await moveIntoPlace(data, options.dataDir);
+    } else {
+      if (data) await moveIntoPlace(data, options.dataDir);
+      await moveIntoPlace(files, options.filesDir);
     }
-    log(`restored ${manifest.fileCount} files into ${options.filesDir}`);
+    log("restore.files_done", { files: manifest.fileCount, dir: options.filesDir });
     return manifest;
   } finally {
-    await rm(staging, { recursive: true, force: true });
+    await rm(files, { recursive: true, force: true });
+    if (data) await rm(data, { recursive: true, force: true });
   }
 }

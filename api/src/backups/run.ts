@@ -1,11 +1,13 @@
 // Taking a backup from inside the app (the administrator's button, the daily schedule): one run
 // at a time — in this process by a flag, across processes sharing a server by a session-level
 // PostgreSQL advisory lock (pg_try_advisory_lock) held for the whole run — then the oldest
-// archives beyond BACKUP_KEEP are deleted.
+// archives beyond BACKUP_KEEP are deleted. The daily schedule's "once per slot" is the shared
+// scheduled-work helper's (db/scheduled.ts); the lock only keeps two writers apart.
 import { CHINA_OFFSET_MS } from "@civgrid/geo";
 import type postgres from "postgres";
 import type { Db } from "../db/client.ts";
-import { type BackupSummary, createBackup, listBackups, pruneBackups } from "./archive.ts";
+import { runEveryPeriod } from "../db/scheduled.ts";
+import { type BackupSummary, createBackup, pruneBackups } from "./archive.ts";
 
 export interface BackupSettings {
   databaseUrl?: string | undefined;
@@ -22,18 +24,13 @@ export const backupRunning = () => running;
 
 /**
  * Runs one backup unless another is under way (here or in another process on the same server):
- * answers null then. `skipIf` is asked once the lock is held (the schedule: "already done?").
+ * answers null then.
  */
-export async function runBackup(
-  db: Db,
-  settings: BackupSettings,
-  skipIf?: () => Promise<boolean>,
-): Promise<BackupSummary | null> {
+export async function runBackup(db: Db, settings: BackupSettings): Promise<BackupSummary | null> {
   if (running) return null;
   running = true;
   try {
     if (db.engine === "pglite") {
-      if (skipIf && (await skipIf())) return null;
       return await backupAndPrune(db, settings);
     }
     const connection = await (db.orm as unknown as { $client: postgres.Sql }).$client.reserve();
@@ -43,7 +40,6 @@ export async function runBackup(
       );
       if (!lock?.ok) return null;
       try {
-        if (skipIf && (await skipIf())) return null;
         return await backupAndPrune(db, settings);
       } finally {
         await connection.unsafe(`SELECT pg_advisory_unlock(${LOCK_KEY})`);
@@ -67,47 +63,43 @@ async function backupAndPrune(db: Db, settings: BackupSettings) {
   return summary;
 }
 
-/** The next instant at HH:MM China time strictly after `now`. */
-export function nextRun(at: string, now: Date): Date {
+/** The daily slot's start as an offset from UTC midnight: HH:MM China time. */
+export function dailyOffsetMs(at: string): number {
   const [h = 0, m = 0] = at.split(":").map(Number);
-  const wall = new Date(now.getTime() + CHINA_OFFSET_MS);
-  let next =
-    Date.UTC(wall.getUTCFullYear(), wall.getUTCMonth(), wall.getUTCDate(), h, m) - CHINA_OFFSET_MS;
-  if (next <= now.getTime()) next += 24 * 3_600_000;
-  return new Date(next);
+  return (h * 3_600_000 + m * 60_000 - CHINA_OFFSET_MS + DAY_MS) % DAY_MS;
 }
 
+const DAY_MS = 24 * 3_600_000;
+
 /**
- * The daily backup at BACKUP_AT (China time), in every app process; the lock and the check that
- * no archive was written since the slot began make it run once when several processes share a
- * server database and a backup folder. Answers a function that stops it.
+ * The daily backup at BACKUP_AT (China time), in every app process: each day's slot is claimed
+ * through the one helper for scheduled work (db/scheduled.ts, a (backup, day) row), so however
+ * many processes share the database the slot is backed up once. A process that was not running
+ * at BACKUP_AT still takes the slot within the hour after it; later it waits for the next day
+ * (an app started in the afternoon does not start with a backup). Answers a function that stops it.
+ * `periodMs` is a day; tests shorten it.
  */
 export function startBackupSchedule(
   db: Db,
   settings: BackupSettings & { at: string | null },
   log: (line: string) => void,
+  periodMs = DAY_MS,
 ): () => void {
   const at = settings.at;
   if (!at) return () => {};
-  let timer: NodeJS.Timeout | undefined;
-  const plan = () => {
-    const due = nextRun(at, new Date());
-    // setTimeout's limit is ~24.8 days; a day is well within it.
-    timer = setTimeout(() => void fire(due), due.getTime() - Date.now());
-    timer.unref();
-  };
-  const fire = async (slot: Date) => {
-    try {
-      const done = await runBackup(db, settings, async () =>
-        (await listBackups(settings.dir)).some((b) => Date.parse(b.createdAt) >= slot.getTime()),
-      );
+  return runEveryPeriod(
+    db,
+    "backup",
+    periodMs,
+    async () => {
+      const done = await runBackup(db, settings);
       if (done)
         log(`daily backup written: ${done.name} (${done.size} bytes, ${done.fileCount} files)`);
-    } catch (error) {
-      log(`daily backup failed: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    plan();
-  };
-  plan();
-  return () => clearTimeout(timer);
+      else log("daily backup skipped: another backup was being written at the time");
+    },
+    log,
+    periodMs === DAY_MS
+      ? { offsetMs: dailyOffsetMs(at), lateByMs: 3_600_000 }
+      : { offsetMs: 0, lateByMs: periodMs },
+  );
 }

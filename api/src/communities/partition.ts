@@ -11,6 +11,7 @@ import type { MultiPolygon } from "geojson";
 import { recordAuditBy } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { inTransaction, selectRows } from "../db/client.ts";
+import { restructuredTables, thenFreshen } from "../db/maintenance.ts";
 import { lockGrid } from "../grids/lock.ts";
 import { recordVersions } from "../grids/versions.ts";
 import { type Actor, assertFits, communityOf, insertGrid, shapeOf } from "../grids/write.ts";
@@ -158,4 +159,4 @@ async function replaceGrids(
 }
 
 /** Accepts a partition in its own transaction: the new grids and the restructuring's id. */
-export const savePartition = inTransaction(acceptPartition);
+export const savePartition = thenFreshen(inTransaction(acceptPartition), restructuredTables);

@@ -46,6 +46,8 @@ export interface OpenOptions {
 
 /** work_mem of the server's connections: ten of them at most, so at most ~320 MB for sorts. */
 export const SERVER_WORK_MEM = "32MB";
+/** work_mem of the embedded engine's one connection: one statement at a time. */
+export const EMBEDDED_WORK_MEM = "32MB";
 
 const migrationsFolder = new URL("./migrations", import.meta.url).pathname;
 
@@ -153,6 +155,12 @@ async function openEmbedded(options: OpenOptions): Promise<Db> {
     ...(options.loadDataDir && { loadDataDir: options.loadDataDir }),
   });
   options.onProgress?.(`embedded PostGIS open (${Date.now() - started} ms)`);
+  // The sorts and hash aggregates of tiles and analytics, as on the server (PGlite has no JIT to
+  // turn off). No statement_timeout here: PGlite 0.5.8 runs a statement synchronously on Node's
+  // event loop and its timers are setTimeouts, which cannot fire until the statement has ended
+  // (measured: statement_timeout = 500 ms, a 30-million-row count ran 21.9 s and finished).
+  // Fresh planner statistics (db/maintenance.ts) are what keep requests short on this engine.
+  await client.exec(`SET work_mem = '${EMBEDDED_WORK_MEM}'`);
   const orm = drizzlePglite(client, { schema });
   return {
     engine: "pglite",

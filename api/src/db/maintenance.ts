@@ -3,14 +3,18 @@
 // of rows: the leaders' hotspots took 37 s on the server and froze the embedded engine for minutes
 // right after importing 100,000 problems, and 0.2 s after a 1.7 s ANALYZE.
 //
-// - A bulk writer (the problem import) analyzes the tables it touched at its end.
+// - A bulk writer (the problem import, the seeds, the scale generator) analyzes the tables it
+//   touched at its end; a grid or community import and a restructuring analyze those of the
+//   tables they touched that went stale (freshenStatistics: a split of one grid costs one look at
+//   pg_class, not an ANALYZE of a million problems).
 // - PGlite has no autovacuum, and it keeps no per-table change counters either
 //   (pg_stat_user_tables.n_mod_since_analyze stays 0), so the embedded engine's schedule compares
 //   each table's size on disk with the size its last VACUUM/ANALYZE recorded (pg_class.relpages)
 //   and vacuums and analyzes the tables that grew or shrank by more than a tenth.
 // - On a server, autovacuum does this; the start-up log says so when it is off.
 import { sql } from "drizzle-orm";
-import { type Db, type Executor, selectRows } from "./client.ts";
+import { type Db, type Executor, type Orm, selectRows } from "./client.ts";
+import { runEveryPeriod } from "./scheduled.ts";
 
 /** The tables whose statistics the hot reads depend on; a bulk writer names those it touched. */
 export const analyzedTables = [
@@ -56,6 +60,45 @@ export async function staleTables(executor: Pick<Executor, "execute">): Promise<
 }
 
 /**
+ * ANALYZE those of the tables a write touched whose statistics went stale (after its commit:
+ * ANALYZE inside the writer's transaction would hold it open for the sampling).
+ */
+export async function freshenStatistics(
+  orm: Orm,
+  touched: readonly AnalyzedTable[],
+): Promise<AnalyzedTable[]> {
+  const stale = (await staleTables(orm)).filter((t) => touched.includes(t));
+  await analyze({ orm }, stale);
+  return stale;
+}
+
+/**
+ * Runs a service (one transaction) and then freshens the statistics of the tables it touched:
+ * for the grid and community imports and the restructurings.
+ */
+export function thenFreshen<A extends unknown[], R>(
+  service: (orm: Orm, ...args: A) => Promise<R>,
+  touched: readonly AnalyzedTable[],
+): (orm: Orm, ...args: A) => Promise<R> {
+  return async (orm, ...args) => {
+    const result = await service(orm, ...args);
+    await freshenStatistics(orm, touched);
+    return result;
+  };
+}
+
+/** What a restructuring (or a grid or community import) writes: grids, their teams, problems. */
+export const restructuredTables: readonly AnalyzedTable[] = [
+  "grids",
+  "grid_units",
+  "grid_people",
+  "communities",
+  "problems",
+  "problem_cell_days",
+  "rectification_events",
+];
+
+/**
  * The embedded engine's stand-in for autovacuum: VACUUM (ANALYZE) each stale table. VACUUM runs
  * outside a transaction and holds PGlite's one connection while it runs, so one table at a time,
  * letting queued requests in between.
@@ -88,22 +131,16 @@ export async function startMaintenance(db: Db, log: (line: string) => void): Pro
     }
     return () => {};
   }
-  let running = false;
-  const pass = async () => {
-    if (running) return;
-    running = true;
-    try {
+  // Through the one "once per period" helper (db/scheduled.ts): one pass at start (in the
+  // background: start-up and a first start's demo load need not wait), then every period.
+  return runEveryPeriod(
+    db,
+    "vacuum-analyze",
+    EMBEDDED_MAINTENANCE_MINUTES * 60_000,
+    async () => {
       const done = await vacuumStale(db);
       if (done.length) log(`vacuumed and analyzed ${done.join(", ")}`);
-    } catch (error) {
-      log(`vacuum/analyze failed: ${String(error)}`);
-    } finally {
-      running = false;
-    }
-  };
-  // The first pass in the background: start-up (and a first start's demo load) need not wait.
-  void pass();
-  const timer = setInterval(() => void pass(), EMBEDDED_MAINTENANCE_MINUTES * 60_000);
-  timer.unref();
-  return () => clearInterval(timer);
+    },
+    log,
+  );
 }

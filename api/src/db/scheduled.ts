@@ -12,15 +12,37 @@ import { selectRows } from "./client.ts";
 /** This process in scheduled_runs.ran_by: host and process id. */
 export const PROCESS_NAME = `${hostname()}:${process.pid}`;
 
+/** Where periods start and how late into one its run may still begin. */
+export interface PeriodOptions {
+  /** Periods start this long after the epoch's multiples of the period (a daily job at 02:30 China time). */
+  offsetMs?: number;
+  /**
+   * A period is claimed only in its first `lateByMs` (default: all of it): a process started long
+   * after a daily slot began waits for the next slot instead of running at once.
+   */
+  lateByMs?: number;
+}
+
 /**
  * Claims the current period's run of the job: its number (periods counted from 1970 on the
  * database's clock, which every process shares) when this process is to run it, else null.
  */
-export async function claimPeriod(db: Db, job: string, periodMs: number): Promise<number | null> {
+export async function claimPeriod(
+  db: Db,
+  job: string,
+  periodMs: number,
+  options: PeriodOptions = {},
+): Promise<number | null> {
+  const offsetMs = options.offsetMs ?? 0;
+  const lateByMs = options.lateByMs ?? periodMs;
   const [row] = await selectRows<{ period: string }>(
     db.orm,
-    sql`INSERT INTO scheduled_runs (job, period, ran_by)
-        VALUES (${job}, floor(extract(epoch FROM clock_timestamp()) * 1000 / ${periodMs}), ${PROCESS_NAME})
+    sql`WITH clock AS (
+          SELECT extract(epoch FROM clock_timestamp())::float8 * 1000 - ${offsetMs}::float8 AS ms
+        )
+        INSERT INTO scheduled_runs (job, period, ran_by)
+        SELECT ${job}, floor(ms / ${periodMs}::float8), ${PROCESS_NAME} FROM clock
+         WHERE ms - floor(ms / ${periodMs}::float8) * ${periodMs}::float8 < ${lateByMs}::float8
         ON CONFLICT DO NOTHING RETURNING period::text`,
   );
   if (row && Math.random() < 0.01) {
@@ -41,12 +63,13 @@ export function runEveryPeriod(
   periodMs: number,
   work: (period: number) => Promise<unknown>,
   log: (line: string) => void,
+  options: PeriodOptions = {},
 ): () => void {
   let busy = false;
   const tick = () => {
     if (busy) return;
     busy = true;
-    claimPeriod(db, job, periodMs)
+    claimPeriod(db, job, periodMs, options)
       .then((period) => (period === null ? undefined : work(period)))
       .catch((error: unknown) => log(`${job} failed: ${String(error)}`))
       .finally(() => {

@@ -54,7 +54,14 @@ const bearerAuthenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
+/**
+ * The liveness and readiness probes: answered without a session lookup or the public limit, both
+ * of which read the database, so that they still answer (and say why) while the database is away.
+ */
+const probePaths = new Set(["/api/health", "/api/ready"]);
+
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (probePaths.has(c.req.path)) return next();
   if (c.req.header("authorization")?.toLowerCase().startsWith("bearer ")) {
     return bearerAuthenticate(c, next);
   }

@@ -8,7 +8,7 @@ import { isoTime } from "../db/query-helpers.ts";
 import { countingCellSize } from "../db/schema/index.ts";
 import { problemsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
-import { awaitingSince, statusIn } from "./queries.ts";
+import { awaitingSince, countFromRollup, statusIn } from "./queries.ts";
 
 /**
  * Problems waiting for dispatch (待派发), the earliest reported first: never overdue (no unit has
@@ -67,16 +67,18 @@ export async function problemBoard(ex: Executor, scope: Scope) {
     ex,
     sql`SELECT count(*)::int AS n FROM problems p WHERE ${problemsReadable(scope)} AND p.extension_days_requested IS NOT NULL`,
   );
-  const [late] = await selectRows<{ n: number }>(
+  // The city's overdue count from the list's rollup, as the list under "overdue" counts it.
+  const [late] = await selectRows<{ total: number }>(
     ex,
-    sql`SELECT count(*)::int AS n FROM problems p
+    countFromRollup(scope, { overdue: true }) ??
+      sql`SELECT count(*)::int AS total FROM problems p
         WHERE ${problemsReadable(scope)} AND p.deadline < now() AND p.status NOT IN ('closed', 'ledger')`,
   );
   // The list shows the 100 most late; the count is all of them.
   return {
     byStatus,
     open,
-    overdueCount: late?.n ?? 0,
+    overdueCount: late?.total ?? 0,
     extensionRequests: pending?.n ?? 0,
     overdue,
     awaitingDispatchCount: awaitingDispatch.reduce((n, status) => n + (byStatus[status] ?? 0), 0),

@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { recordAuditBy } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { inTransaction, selectRows } from "../db/client.ts";
+import { restructuredTables, thenFreshen } from "../db/maintenance.ts";
 import { AppError, notFound } from "../errors.ts";
 import { recordVersions } from "../grids/versions.ts";
 import type { Actor } from "../grids/write.ts";
@@ -103,4 +104,7 @@ async function undoRestructuringIn(
 }
 
 /** Undoes a restructuring in its own transaction. */
-export const undoRestructuring = inTransaction(undoRestructuringIn);
+export const undoRestructuring = thenFreshen(
+  inTransaction(undoRestructuringIn),
+  restructuredTables,
+);

@@ -3,8 +3,9 @@
 import { Readable } from "node:stream";
 import { createRoute, z } from "@hono/zod-openapi";
 import { listBackups, openBackup } from "../backups/archive.ts";
+import { BackupProblem } from "../backups/problem.ts";
 import { type BackupSettings, backupRunning, runBackup } from "../backups/run.ts";
-import { AppError, fieldMessage } from "../errors.ts";
+import { AppError, fieldMessage, type Message } from "../errors.ts";
 import { requirePermission } from "../middleware/session.ts";
 import { attachment, download, errorResponses, errorSchema, json, newRouter } from "./router.ts";
 
@@ -68,7 +69,7 @@ export function backupRoutes(settings: BackupSettings & { at: string | null }) {
         responses: {
           201: json(backupSchema, "The archive written"),
           409: json(errorSchema, "Another backup is running"),
-          500: json(errorSchema, "The backup could not be written (disk, pg_dump)"),
+          503: json(errorSchema, "The backup could not be written now (pg_dump, disk): the reason"),
           ...errors,
         },
       }),
@@ -77,8 +78,15 @@ export function backupRoutes(settings: BackupSettings & { at: string | null }) {
         try {
           summary = await runBackup(c.var.db, settings);
         } catch (error) {
-          const reason = error instanceof Error ? error.message : String(error);
-          throw new AppError(500, "backup_failed", { key: "backup.failed", params: { reason } });
+          // Nothing here is the caller's fault nor a bug of ours to hide behind a 500: the dump
+          // tool or the disk refused, and the administrator is told why, in their language.
+          const reason: Message | string =
+            error instanceof BackupProblem
+              ? { key: error.key, params: error.params }
+              : error instanceof Error
+                ? error.message
+                : String(error);
+          throw new AppError(503, "backup_failed", { key: "backup.failed", params: { reason } });
         }
         if (!summary) throw new AppError(409, "backup_running", { key: "backup.running" });
         return c.json(summary, 201);

@@ -4,6 +4,7 @@ import { awaitingDispatch } from "@civgrid/geo";
 import type { SeedDataset } from "@civgrid/seeds";
 import { sql } from "drizzle-orm";
 import type { Executor, Orm } from "../db/client.ts";
+import { analyze, analyzedTables } from "../db/maintenance.ts";
 import * as t from "../db/schema/index.ts";
 import { recordVersions } from "../grids/versions.ts";
 import { routeProblems } from "../problems/routing.ts";
@@ -60,7 +61,10 @@ export async function loadDataset(
   data: SeedDataset,
   onProgress?: (step: string) => void,
 ) {
-  return orm.transaction(async (tx) => load(tx, data, onProgress ?? (() => {})));
+  const report = await orm.transaction(async (tx) => load(tx, data, onProgress ?? (() => {})));
+  // A bulk load: the planner's statistics for all of it before the first read plans on none.
+  await analyze({ orm }, analyzedTables);
+  return report;
 }
 
 async function load(

@@ -93,6 +93,10 @@ export async function generateCity(
     await insertProblems(run, cityId, from + 1, Math.min(from + batch, size.problems));
     progress(`problems ${Math.min(from + batch, size.problems).toLocaleString("en")}`, 4, steps);
   }
+  // A bulk load: the planner's statistics before the first read (PGlite has no autovacuum, and a
+  // server's would come minutes later); the caller's routing of the problems keeps their number.
+  progress("statistics (ANALYZE)", 5, steps);
+  await run("ANALYZE");
   progress("done", steps, steps);
 }
 

@@ -4264,8 +4264,8 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description The backup could not be written (disk, pg_dump) */
-            500: {
+            /** @description The backup could not be written now (pg_dump, disk): the reason */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

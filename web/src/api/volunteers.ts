@@ -2,6 +2,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import type { FeatureCollection, LineString, MultiPolygon, Point } from "geojson";
 import i18n from "../i18n.ts";
+import { areaApi, areaQueries } from "./area-queries.ts";
 import { ApiError, apiError, apiHeaders, getJson, queryString, request } from "./client.ts";
 import type { Answer, Body, PropertiesOf, Schemas } from "./types.ts";
 
@@ -35,9 +36,7 @@ export type ProblemReport = Omit<Body<"/api/problems">, "geometry"> & { geometry
 const json = (body: unknown) => ({ json: body });
 
 export const volunteersApi = {
-  myArea: () => getJson<MyArea>("/api/my-area"),
-  patrols: (gridId?: number) =>
-    getJson<{ features: Patrol[] }>(`/api/patrols${queryString({ gridId, limit: 200 })}`),
+  ...areaApi,
   /** The caller's newest patrol of the last week, under way or not. */
   myLatestPatrol: async () => {
     const from = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
@@ -86,9 +85,7 @@ export const volunteersApi = {
 };
 
 export const volunteerQueries = {
-  myArea: () => queryOptions({ queryKey: ["my-area"], queryFn: volunteersApi.myArea }),
-  patrols: (gridId?: number) =>
-    queryOptions({ queryKey: ["patrols", gridId], queryFn: () => volunteersApi.patrols(gridId) }),
+  ...areaQueries,
   dedicationDays: (from: string) =>
     queryOptions({
       queryKey: ["dedication-days", from],

@@ -6,17 +6,15 @@ import {
   Map as MapLibreMap,
   NavigationControl,
   ScaleControl,
-  setWorkerUrl,
 } from "maplibre-gl";
 import { Protocol } from "pmtiles";
 import "maplibre-gl/dist/maplibre-gl.css";
-import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import { mapStyle } from "./style.ts";
 import type { TiledLayer } from "./tile-sources.ts";
 
-// maplibre looks for its worker next to its own module, which the bundle does not keep;
-// let Vite emit the worker file and point maplibre at it.
-setWorkerUrl(workerUrl);
+// maplibre-gl 5's UMD build (its package's main) carries its worker's code in the same file and
+// starts the worker from a blob (CSP: worker-src 'self' blob:): the map costs one download of
+// ~300 KB gzip, where 6.x's ES module and its separate worker file cost ~440 KB (issue 22).
 // The offline vector basemap (pmtiles://…): read from CivGrid's own file by byte ranges.
 addProtocol("pmtiles", new Protocol().tile);
 

@@ -4,7 +4,7 @@
 // (migration 0014) add what a write adds and take away what it takes away, whoever writes.
 import { bigint, date, integer, numeric, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
 import { cityId } from "./columns.ts";
-import { problemStatuses } from "./problems.ts";
+import { problemSources, problemStatuses } from "./problems.ts";
 import { cities } from "./regions.ts";
 
 /** The zoom bands kept as rollups: the city-wide ones, where a view holds most of the city. */
@@ -30,4 +30,21 @@ export const problemCellDays = pgTable(
     // A period's rows of one band are one range of this key.
     primaryKey({ columns: [t.cityId, t.cellSize, t.day, t.status, t.cell] }),
   ],
+);
+
+/**
+ * Problems counted by status, source and the China day of their deadline ('infinity': none), kept
+ * by statement triggers (migration 0037): the list's count under its status, source and overdue
+ * filters sums a few thousand rows instead of counting every match.
+ */
+export const problemListCounts = pgTable(
+  "problem_list_counts",
+  {
+    cityId: cityId().references(() => cities.id),
+    status: text("status", { enum: problemStatuses }).notNull(),
+    source: text("source", { enum: problemSources }).notNull(),
+    deadlineDay: date("deadline_day").notNull(),
+    problems: integer("problems").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cityId, t.status, t.source, t.deadlineDay] })],
 );

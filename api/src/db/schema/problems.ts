@@ -100,7 +100,16 @@ export const problems = pgTable(
   },
   (t) => [
     index("problems_location_gist").using("gist", t.location),
-    index("problems_status_idx").on(t.cityId, t.status),
+    // The list by urgency (open first, nearest deadline), unfiltered or under a source filter,
+    // and one status by urgency or newest first (migration 0037): an ordered walk, not a sort.
+    index("problems_urgency_idx").on(
+      t.cityId,
+      sql`(status IN ('closed', 'ledger'))`,
+      t.deadline,
+      t.id,
+    ),
+    index("problems_status_deadline_idx").on(t.cityId, t.status, t.deadline, t.id),
+    index("problems_status_newest_idx").on(t.cityId, t.status, t.reportedAt, t.id),
     // The problem list, newest first, is a backward walk of this index: at a million problems
     // the first page takes a millisecond instead of sorting them all (460 ms), and the count
     // beside it an index-only scan.
@@ -117,6 +126,7 @@ export const problems = pgTable(
     index("problems_reporter_idx")
       .on(t.reportedBy, t.reportedAt, t.id)
       .where(sql`reported_by IS NOT NULL`),
+    index("problems_duplicate_of_idx").on(t.duplicateOf).where(sql`duplicate_of IS NOT NULL`),
     index("problems_grid_idx").on(t.gridId),
     index("problems_unit_idx").on(t.unitId),
     // A viewport's cells over a period; migration 0016 adds INCLUDE (status, deduction, unit_id, item_id), which

@@ -1,12 +1,13 @@
 // The coordinator's map: communities, grids by lead hospital, units, points and problems.
 import type { SearchHit } from "@civgrid/geo";
 import { useQuery } from "@tanstack/react-query";
-import { lazy, Suspense, useState } from "react";
+import { lazy, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { queries } from "../../api/queries.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { LayerToggles } from "../../components/layer-toggles.tsx";
 import { Legend } from "../../components/legend.tsx";
+import { LazyPart } from "../../components/page-error-boundary.tsx";
 import { layerFamilyNames } from "../../map/layers/families.ts";
 import { useLeadUnits } from "../../map/use-lead-units.ts";
 import { useTiledLayers } from "../../map/use-tiled-layers.ts";
@@ -49,7 +50,7 @@ export function MapPage({ basemapUrl }: { basemapUrl: string | null | undefined 
 
   return (
     <div className="map-page">
-      <Suspense fallback={<div className="map" />}>
+      <LazyPart fallback={<div className="map" />}>
         <CityMap
           basemapUrl={basemapUrl}
           tiled={tiled}
@@ -58,7 +59,7 @@ export function MapPage({ basemapUrl }: { basemapUrl: string | null | undefined 
           onFailure={setFailure}
           onSearchChoose={(hit) => select(selectionOf(hit))}
         />
-      </Suspense>
+      </LazyPart>
       <div className="map-overlay">
         {failure && (
           <ErrorBanner
@@ -78,9 +79,9 @@ export function MapPage({ basemapUrl }: { basemapUrl: string | null | undefined 
           problemCells={tiled?.includes("problems")}
         />
       </div>
-      <Suspense fallback={null}>
+      <LazyPart fallback={null}>
         <SelectionPanel />
-      </Suspense>
+      </LazyPart>
     </div>
   );
 }

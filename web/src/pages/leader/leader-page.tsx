@@ -4,13 +4,14 @@
 import type { SearchHit } from "@civgrid/geo";
 import { useQuery } from "@tanstack/react-query";
 import type { Map as MapLibreMap } from "maplibre-gl";
-import { lazy, Suspense, useCallback, useRef, useState } from "react";
+import { lazy, useCallback, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { AnalyticsFilters, CellSelection } from "../../api/analytics.ts";
 import { errorText, fieldErrors } from "../../api/client.ts";
 import { queries } from "../../api/queries.ts";
 import { type RankingRow, rankingQueries } from "../../api/rankings.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
+import { LazyPart } from "../../components/page-error-boundary.tsx";
 import { navigate } from "../../router.ts";
 import { RankingTable } from "../rankings/ranking-table.tsx";
 import { CellProblems } from "./cell-problems.tsx";
@@ -100,7 +101,7 @@ export function LeaderPage({ basemapUrl }: { basemapUrl: string | null | undefin
         </p>
       )}
       <div className="leader-grid">
-        <Suspense
+        <LazyPart
           fallback={
             <div className="leader-map-wrap">
               <div className="leader-map" />
@@ -117,7 +118,7 @@ export function LeaderPage({ basemapUrl }: { basemapUrl: string | null | undefin
             fitRequest={fitRequest}
             onSearchChoose={onSearchChoose}
           />
-        </Suspense>
+        </LazyPart>
         <div className="leader-side">
           {selection ? (
             <CellProblems

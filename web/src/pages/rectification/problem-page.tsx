@@ -1,12 +1,13 @@
 // One problem, to act on: what and where, the photos before and after side by side, the steps the
 // signed-in user may take now, and the history of every step.
 import { useQuery } from "@tanstack/react-query";
-import { lazy, Suspense, useState } from "react";
+import { lazy, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { can, type Me } from "../../api/auth.ts";
 import { queries } from "../../api/queries.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { Link } from "../../components/link.tsx";
+import { LazyPart } from "../../components/page-error-boundary.tsx";
 import { PhotoCompare } from "../../components/photo-compare.tsx";
 import { ProblemFacts } from "../../components/problem-details.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
@@ -65,9 +66,9 @@ export function ProblemPage({ me, id, basemapUrl }: Props) {
           <p className="description">{properties.description}</p>
           <ProblemNotes problem={properties} />
           <ProblemFacts problem={properties} />
-          <Suspense fallback={<div className="problem-map" />}>
+          <LazyPart fallback={<div className="problem-map" />}>
             <ProblemMap problem={properties} location={geometry} basemapUrl={basemapUrl} />
-          </Suspense>
+          </LazyPart>
         </section>
         <section className="problem-card">
           <h3 className="first">{t("rectification.actionsHeading")}</h3>

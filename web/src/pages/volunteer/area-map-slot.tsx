@@ -3,8 +3,9 @@
 // loaded area-map chunk) is mounted only once it is wanted: when its place scrolls into view
 // after the area is drawn, when the volunteer taps 显示地图, or at once while a report's place is
 // being set. So the first view has no WebGL work and no map script to parse.
-import { lazy, type RefObject, Suspense, useEffect, useRef, useState } from "react";
+import { lazy, type RefObject, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { LazyPart } from "../../components/page-error-boundary.tsx";
 import type { AreaMapProps } from "./area-map.tsx";
 
 const AreaMap = lazy(() => import("./area-map.tsx").then((m) => ({ default: m.AreaMap })));
@@ -54,9 +55,9 @@ export function AreaMapSlot({ now, ready, ...props }: Props) {
   return (
     <div ref={slot} className={now ? "area-map-slot first" : "area-map-slot"}>
       {mounted ? (
-        <Suspense fallback={<div className="area-map" />}>
+        <LazyPart fallback={<div className="area-map" />}>
           <AreaMap {...props} />
-        </Suspense>
+        </LazyPart>
       ) : (
         <div className="area-map area-map-waiting">
           <button type="button" onClick={() => setTapped(true)}>

@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../api/use-session.ts";
 import { type Patrol, type TrackPoint, volunteerQueries } from "../../api/volunteers.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
+import { PageErrorBoundary } from "../../components/page-error-boundary.tsx";
 import type { BasemapCrs } from "../../map/basemap-crs.ts";
 import { AreaContacts } from "./area-contacts.tsx";
 import { AreaMapSlot } from "./area-map-slot.tsx";
@@ -13,10 +14,11 @@ import { AreaSavedAt } from "./area-saved-at.tsx";
 import { MyReportsPanel } from "./my-reports-panel.tsx";
 import { PatrolPanel } from "./patrol-panel.tsx";
 import { PendingReports } from "./pending-reports.tsx";
-import { emptyReport, type ReportDraft } from "./report-draft.ts";
+import { emptyReport } from "./report-draft.ts";
 import { usePatrol } from "./use-patrol.ts";
 import { usePosition } from "./use-position.ts";
 import { useReportQueue } from "./use-report-queue.ts";
+import { useStoredDraft } from "./use-stored-draft.ts";
 
 // The other tabs' panels load when opened: the first view is the area's list (issue 22).
 const ReportPanel = lazy(() =>
@@ -49,11 +51,12 @@ export function MyAreaPage({ basemapUrl, basemapCrs }: Props) {
   const { fix, problem } = usePosition();
   const patrol = usePatrol(fix);
   const outbox = useReportQueue();
-  const [draft, setDraft] = useState<ReportDraft>(emptyReport);
+  // kept in the tab's session storage: a reload (重新加载 after an error) keeps the words written
+  const [draft, setDraft] = useStoredDraft();
   const [queuedNote, setQueuedNote] = useState(false);
   const onReportPlace = useCallback(
     (place: [number, number]) => setDraft((d) => ({ ...d, place, accuracyM: null })),
-    [],
+    [setDraft],
   );
 
   const open = (next: Tab) => {
@@ -116,29 +119,31 @@ export function MyAreaPage({ basemapUrl, basemapCrs }: Props) {
           {area.data && <AreaContacts area={area.data} />}
         </>
       )}
-      <Suspense fallback={null}>
-        {tab === "report" && (
-          <ReportPanel
-            draft={draft}
-            onDraft={setDraft}
-            fix={fix}
-            onQueue={outbox.enqueue}
-            onDone={() => {
-              setDraft(emptyReport);
-              setTab("area");
-              setQueuedNote(true);
-            }}
-            onCancel={() => {
-              setDraft(emptyReport);
-              setTab("area");
-            }}
-          />
-        )}
-        {tab === "days" && <DedicationDaysPanel fix={fix} />}
-        {tab === "hours" && (
-          <MyHoursPanel area={area.data} personId={session.data?.user?.personId ?? null} />
-        )}
-      </Suspense>
+      <PageErrorBoundary part resetKeys={[tab]}>
+        <Suspense fallback={null}>
+          {tab === "report" && (
+            <ReportPanel
+              draft={draft}
+              onDraft={setDraft}
+              fix={fix}
+              onQueue={outbox.enqueue}
+              onDone={() => {
+                setDraft(emptyReport);
+                setTab("area");
+                setQueuedNote(true);
+              }}
+              onCancel={() => {
+                setDraft(emptyReport);
+                setTab("area");
+              }}
+            />
+          )}
+          {tab === "days" && <DedicationDaysPanel fix={fix} />}
+          {tab === "hours" && (
+            <MyHoursPanel area={area.data} personId={session.data?.user?.personId ?? null} />
+          )}
+        </Suspense>
+      </PageErrorBoundary>
       <AreaMapSlot
         now={tab === "report"}
         ready={area.data !== undefined || area.error !== null}

@@ -46,3 +46,33 @@ export function reportBody(draft: ReportDraft, photoIds: number[] = []): Problem
     },
   };
 }
+
+/**
+ * A draft read back from storage (after a reload or a page that failed to draw): its place,
+ * item and words when well formed, the empty report otherwise. The photo is not kept (a File
+ * cannot be stored), so it has to be chosen again: hasPhoto is false.
+ */
+export function restoreDraft(stored: string | null): ReportDraft {
+  let value: unknown;
+  try {
+    value = stored ? JSON.parse(stored) : null;
+  } catch {
+    return emptyReport;
+  }
+  if (!value || typeof value !== "object") return emptyReport;
+  const draft = value as Partial<Record<keyof ReportDraft, unknown>>;
+  const place =
+    Array.isArray(draft.place) &&
+    draft.place.length === 2 &&
+    draft.place.every((n) => typeof n === "number" && Number.isFinite(n))
+      ? (draft.place as [number, number])
+      : null;
+  const finite = (n: unknown) => (typeof n === "number" && Number.isFinite(n) ? n : null);
+  return {
+    place,
+    accuracyM: place ? finite(draft.accuracyM) : null,
+    hasPhoto: false,
+    itemId: Number.isInteger(draft.itemId) ? (draft.itemId as number) : null,
+    description: typeof draft.description === "string" ? draft.description : "",
+  };
+}

@@ -1,0 +1,28 @@
+// What a phone page needs, asked for before React draws (issue 22: /my-area's Lighthouse score):
+// the session, and, once it says a volunteer or grid leader is opening their patrol area, that
+// area's reads and its page's chunk, at once, instead of one after the other as the shell, then
+// the page, render (session → page chunk → area: three round trips on a phone's link).
+import type { QueryClient } from "@tanstack/react-query";
+import { areaQueries } from "./api/area-queries.ts";
+import { can, type Session, sessionQuery } from "./api/auth.ts";
+
+const loadMyAreaPage = () => import("./pages/volunteer/my-area-page.tsx");
+
+/** The paths on which a patrolling user sees their area (app.tsx's Page). */
+const opensArea = (session: Session | undefined, path: string) =>
+  !!session?.user &&
+  !session.user.mustChangePassword &&
+  can(session, "patrols.write") &&
+  (path === "/my-area" || (path === "/" && session.user.role !== "leader"));
+
+export function startEarlyReads(client: QueryClient, path: string) {
+  // /my-area is a phone's page: its chunk comes down beside the session's answer
+  if (path === "/my-area") void loadMyAreaPage().catch(() => undefined);
+  void client.prefetchQuery(sessionQuery()).then(() => {
+    const session = client.getQueryData<Session>(sessionQuery().queryKey);
+    if (!opensArea(session, path)) return;
+    if (path !== "/my-area") void loadMyAreaPage().catch(() => undefined);
+    void client.prefetchQuery(areaQueries.myArea());
+    void client.prefetchQuery(areaQueries.patrols());
+  });
+}
