@@ -116,6 +116,14 @@ const schema = z.object({
 });
 
 const proxyNames = ["loopback", "linklocal", "uniquelocal"];
+/** The items of a comma-separated setting, trimmed; none when it is unset or empty. */
+function commaList(value: string | undefined): string[] {
+  return (value ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
 function isProxyEntry(entry: string): boolean {
   if (proxyNames.includes(entry)) return true;
   const [address = "", bits, extra] = entry.split("/");
@@ -167,10 +175,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: c.PORT,
     host: c.HOST,
     databaseUrl: c.DATABASE_URL,
-    readUrls: (c.DATABASE_READ_URL ?? "")
-      .split(",")
-      .map((u) => u.trim())
-      .filter(Boolean),
+    readUrls: commaList(c.DATABASE_READ_URL),
     replicaMaxLagMs: c.REPLICA_MAX_LAG_MS,
     orphanSweepSeconds: c.ORPHAN_SWEEP_SECONDS,
     // pnpm runs the api in api/; a relative DATA_DIR means where the user typed the command.
@@ -184,10 +189,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     pmtilesMaxMb: c.PMTILES_MAX_MB,
     mapTilesAbove: c.MAP_TILES_ABOVE,
     sessionHours: c.SESSION_HOURS,
-    open311ApiKeys: (c.OPEN311_API_KEYS ?? "")
-      .split(",")
-      .map((k) => k.trim())
-      .filter(Boolean),
+    open311ApiKeys: commaList(c.OPEN311_API_KEYS),
     webDist: path.resolve(c.WEB_DIST ?? new URL("../../web/dist", import.meta.url).pathname),
     filesDir: path.resolve(
       env.INIT_CWD ?? process.cwd(),
@@ -197,10 +199,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     photoMaxMb: c.PHOTO_MAX_MB,
     fileMaxMb: c.FILE_MAX_MB,
     tileCacheMb: c.TILE_CACHE_MB,
-    trustProxy: (c.TRUST_PROXY ?? "")
-      .split(",")
-      .map((p) => p.trim())
-      .filter(Boolean),
+    trustProxy: commaList(c.TRUST_PROXY),
     notify: { channels: notifyChannels(c), everySeconds: c.NOTIFY_EVERY_SECONDS },
     backup: {
       at: c.BACKUP_AT === "off" ? null : c.BACKUP_AT,

@@ -57,6 +57,11 @@ export function notFound(
  * Turns zod's issues into one message per field. Our schemas name their message key in the
  * issue message (e.g. "field.bbox"); anything else falls back to a generic "not valid".
  */
+/** A 400 naming each bad field with its message. */
+export function invalidFields(fields: Record<string, Message>): AppError {
+  return new AppError(400, "invalid_request", { key: "error.validation" }, fields);
+}
+
 export function validationError(error: z.ZodError): AppError {
   const fields: Record<string, Message> = {};
   for (const issue of error.issues) {
@@ -67,7 +72,7 @@ export function validationError(error: z.ZodError): AppError {
     const field = issue.path.join(".") || "body";
     fields[field] ??= issueMessage(issue.message);
   }
-  return new AppError(400, "invalid_request", { key: "error.validation" }, fields);
+  return invalidFields(fields);
 }
 
 /** Encodes a message key with its parameters into a zod issue message. */

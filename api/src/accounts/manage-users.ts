@@ -4,7 +4,7 @@ import { sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record.ts";
 import { type Executor, type Orm, selectRows } from "../db/client.ts";
 import type { Role } from "../db/schema/index.ts";
-import { AppError, type Message, notFound } from "../errors.ts";
+import { AppError, invalidFields, type Message, notFound } from "../errors.ts";
 import { readUserSheet } from "./import-users.ts";
 import { hashPassword } from "./passwords.ts";
 import { forgetUserSessions } from "./recent-sessions.ts";
@@ -15,11 +15,8 @@ import { getUser, insertUsers, type NewUser, type UserRow } from "./users.ts";
 /** An account as its administrators see it (the city is implied). */
 export const visibleUser = ({ cityId: _, ...user }: UserRow) => user;
 
-const invalid = (problems: Record<string, Message>) =>
-  new AppError(400, "invalid_request", { key: "error.validation" }, problems);
-
 function refuse(problems: Record<string, Message>) {
-  if (Object.keys(problems).length) throw invalid(problems);
+  if (Object.keys(problems).length) throw invalidFields(problems);
 }
 
 /** Creates one account and reads it back. */
@@ -39,7 +36,7 @@ export async function createUser(orm: Orm, actor: SessionUser, body: NewUser): P
 export function importUsers(orm: Orm, actor: SessionUser, content: ArrayBuffer) {
   return orm.transaction(async (tx) => {
     const sheet = await readUserSheet(tx, actor.cityId, content);
-    if (!sheet.ok) throw invalid(sheet.problems);
+    if (!sheet.ok) throw invalidFields(sheet.problems);
     const ids = await insertUsers(tx, actor.cityId, actor.id, sheet.users);
     return { created: ids.length, unchanged: sheet.unchanged };
   });

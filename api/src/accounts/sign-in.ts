@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record.ts";
 import type { Orm } from "../db/client.ts";
-import { AppError, type Message } from "../errors.ts";
+import { AppError, invalidFields, type Message } from "../errors.ts";
 import { type Scope, scopeOf } from "../policy/scope.ts";
 import { decoyHash, hashPassword, verifyPassword } from "./passwords.ts";
 import { createSession, revokeSession, revokeUserSessions, type SessionUser } from "./sessions.ts";
@@ -95,8 +95,7 @@ export function signOut(orm: Orm, user: SessionUser, sessionToken: string) {
   });
 }
 
-const invalidField = (field: string, key: Message["key"]) =>
-  new AppError(400, "invalid_request", { key: "error.validation" }, { [field]: { key } });
+const invalidField = (field: string, key: Message["key"]) => invalidFields({ [field]: { key } });
 
 /** Changes one's own password; every other session of the user is signed out. */
 export async function changeOwnPassword(

@@ -3,7 +3,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { type Executor, selectRows } from "../db/client.ts";
 import type { ProblemStatus } from "../db/schema/index.ts";
-import { AppError, type Message } from "../errors.ts";
+import { invalidFields, type Message } from "../errors.ts";
 import type { ProblemFilters } from "../problems/queries.ts";
 import type { Period } from "../rankings/period.ts";
 import type { HexBand } from "./bands.ts";
@@ -43,7 +43,7 @@ export async function checkFilterIds(ex: Executor, cityId: number, f: AnalyticsF
     fields.categoryId = { key: "field.category_unknown" };
   }
   if (Object.keys(fields).length) {
-    throw new AppError(400, "invalid_request", { key: "error.validation" }, fields);
+    throw invalidFields(fields);
   }
 }
 

@@ -2,6 +2,12 @@
 import type { Executor } from "../db/client.ts";
 import { auditLog } from "../db/schema/index.ts";
 
+/** Who writes: the account and the city it acts in. */
+export interface Actor {
+  cityId: number;
+  userId: number;
+}
+
 export interface AuditEntry {
   cityId: number;
   userId: number | null;
@@ -22,4 +28,13 @@ export async function recordAudit(ex: Executor, entry: AuditEntry) {
     before: entry.before ?? null,
     after: entry.after ?? null,
   });
+}
+
+/** The audit row of a write by this actor. */
+export function recordAuditBy(
+  ex: Executor,
+  actor: Actor,
+  entry: Omit<AuditEntry, "cityId" | "userId">,
+) {
+  return recordAudit(ex, { cityId: actor.cityId, userId: actor.userId, ...entry });
 }

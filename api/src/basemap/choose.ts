@@ -8,7 +8,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebStream } from "node:stream/web";
 import type { Orm } from "../db/client.ts";
-import { AppError } from "../errors.ts";
+import { AppError, invalidFields } from "../errors.ts";
 import {
   type Actor,
   type BasemapChoice,
@@ -28,12 +28,7 @@ export function chooseBasemap(
     const current = await readBasemap(tx, actor.cityId, defaults);
     const rasterUrl = choice.rasterUrl === undefined ? current.rasterUrl : choice.rasterUrl;
     if (choice.kind === "raster" && !rasterUrl)
-      throw new AppError(
-        400,
-        "invalid_request",
-        { key: "error.validation" },
-        { rasterUrl: { key: "field.required" } },
-      );
+      throw invalidFields({ rasterUrl: { key: "field.required" } });
     if (choice.kind === "pmtiles" && (current.fromEnvironment || !current.pmtilesFile))
       throw new AppError(400, "no_pmtiles", { key: "basemap.no_pmtiles" });
     await saveBasemap(tx, actor, choice);

@@ -3,7 +3,7 @@
 // The administrator's choice is kept in basemap_settings; until one is made, the deployment's
 // environment decides (BASEMAP_URL, BASEMAP_CRS, BASEMAP_PMTILES).
 import { eq } from "drizzle-orm";
-import { recordAudit } from "../audit/record.ts";
+import { type Actor, recordAuditBy } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { basemapSettings } from "../db/schema/index.ts";
 
@@ -89,10 +89,7 @@ export interface BasemapChoice {
   tiandituKey?: string | undefined;
 }
 
-export interface Actor {
-  cityId: number;
-  userId: number;
-}
+export type { Actor };
 
 /** Saves the administrator's choice (a PMTiles file stays as uploaded), with its audit row. */
 export async function saveBasemap(
@@ -122,9 +119,7 @@ export async function saveBasemap(
     .onConflictDoUpdate({ target: basemapSettings.cityId, set: values });
   const hidden = (row: typeof before) =>
     row && { ...row, tiandituKey: row.tiandituKey ? "***" : null };
-  await recordAudit(tx, {
-    cityId: actor.cityId,
-    userId: actor.userId,
+  await recordAuditBy(tx, actor, {
     action: "basemap.update",
     entity: "basemap",
     entityId: actor.cityId,

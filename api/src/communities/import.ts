@@ -14,10 +14,10 @@ import {
 } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import type { Feature, MultiPolygon } from "geojson";
-import { recordAudit } from "../audit/record.ts";
+import { recordAuditBy } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
-import { AppError } from "../errors.ts";
+import { invalidFields } from "../errors.ts";
 import { fromPostgis, geometryError } from "../grids/geometry-errors.ts";
 import { flagOverlapsInFile, propertyOf, withIndex } from "../grids/import.ts";
 import { geometrySql, invalidInPostgis, SLIVER_M2 } from "../grids/postgis-checks.ts";
@@ -47,12 +47,7 @@ async function streetOf(tx: Executor, cityId: number, streetId: number): Promise
     sql`SELECT id, code, name FROM regions WHERE id = ${streetId} AND city_id = ${cityId} AND level = 'street'`,
   );
   if (!street) {
-    throw new AppError(
-      400,
-      "invalid_request",
-      { key: "error.validation" },
-      { streetId: { key: "field.street_unknown" } },
-    );
+    throw invalidFields({ streetId: { key: "field.street_unknown" } });
   }
   return street;
 }
@@ -218,9 +213,7 @@ export async function commitCommunityImport(
     if (!row) throw new Error("the community was not written");
     ids.push(row.id);
   }
-  await recordAudit(tx, {
-    cityId: actor.cityId,
-    userId: actor.userId,
+  await recordAuditBy(tx, actor, {
     action: "import",
     entity: "community",
     entityId: null,

@@ -8,7 +8,7 @@ import {
 } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import type { MultiPolygon } from "geojson";
-import { recordAudit } from "../audit/record.ts";
+import { recordAuditBy } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { inTransaction, selectRows } from "../db/client.ts";
 import { restructuredTables, thenFreshen } from "../db/maintenance.ts";
@@ -148,9 +148,7 @@ async function replaceGrids(
     ids.push((await insertGrid(tx, actor, communityId, part.geometry)).id);
   }
   await recordVersions(tx, ids, "create", actor.userId);
-  await recordAudit(tx, {
-    cityId: actor.cityId,
-    userId: actor.userId,
+  await recordAuditBy(tx, actor, {
     action: "partition",
     entity: "community",
     entityId: communityId,

@@ -1,6 +1,6 @@
 // What a failed statement means for the caller: every SQLSTATE class (and every lost connection)
 // mapped to one AppError here, so no database error reaches a user as a 500.
-import { AppError, type Message } from "../errors.ts";
+import { AppError, invalidFields, type Message } from "../errors.ts";
 
 /** Seconds a client should wait before trying again while the database is away. */
 export const RETRY_AFTER_SECONDS = 5;
@@ -130,14 +130,9 @@ export function appErrorOf(error: unknown, body: unknown): AppError | null {
   if (isUnavailable(failure)) return unavailableError();
   const { code } = failure;
   const field = (key: Message["key"], params: Record<string, string> = {}) =>
-    new AppError(
-      400,
-      "invalid_request",
-      { key: "error.validation" },
-      {
-        [fieldOf(failure, body)]: { key, params },
-      },
-    );
+    invalidFields({
+      [fieldOf(failure, body)]: { key, params },
+    });
   if (code === "23503")
     return field("field.reference_missing", {
       value: failure.detail?.match(/=\((.*)\)/)?.[1] ?? "",

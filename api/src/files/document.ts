@@ -1,7 +1,7 @@
 // What a material or evidence upload is, judged by its bytes: a photo, a PDF or an Office
 // document; its name must be a plain file name whose extension agrees with the content.
 import { fileTypeFromBuffer } from "file-type";
-import { AppError, type Message } from "../errors.ts";
+import { invalidFields, type Message } from "../errors.ts";
 import { readPhoto } from "./photo.ts";
 import type { ReadUpload } from "./store.ts";
 
@@ -26,8 +26,7 @@ const legacyMime: Record<string, string> = {
   ppt: "application/vnd.ms-powerpoint",
 };
 
-const refuse = (file: Message) =>
-  new AppError(400, "invalid_request", { key: "error.validation" }, { file });
+const refuse = (file: Message) => invalidFields({ file });
 
 /**
  * A name offices see on download, never a path: no folder parts, no `..`, no control characters.

@@ -3,7 +3,7 @@
 import exifr from "exifr";
 import { fileTypeFromBuffer } from "file-type";
 import sharp from "sharp";
-import { AppError, type Message } from "../errors.ts";
+import { invalidFields, type Message } from "../errors.ts";
 
 /**
  * What browsers show and sharp's prebuilt libvips decodes. HEIC is refused: the prebuilt
@@ -29,8 +29,7 @@ export interface Photo {
   location: [number, number] | null;
 }
 
-const refuse = (file: Message) =>
-  new AppError(400, "invalid_request", { key: "error.validation" }, { file });
+const refuse = (file: Message) => invalidFields({ file });
 
 /** Reads an upload as a photo, or refuses it with a message naming what it is instead. */
 export async function readPhoto(bytes: Uint8Array): Promise<Photo> {

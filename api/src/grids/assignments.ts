@@ -1,9 +1,9 @@
 // Who serves a grid: one lead unit, supporting units, a grid leader and volunteers — replaced as a whole.
 import { sql } from "drizzle-orm";
-import { recordAudit } from "../audit/record.ts";
+import { recordAuditBy } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
-import { AppError, type Message } from "../errors.ts";
+import { invalidFields, type Message } from "../errors.ts";
 import { lockGrid } from "./lock.ts";
 import { recordVersions } from "./versions.ts";
 
@@ -76,7 +76,7 @@ export async function assignGrid(
   const grid = await lockGrid(tx, actor.cityId, gridId, version);
   const problems = await problemsWith(tx, actor.cityId, next);
   if (Object.keys(problems).length) {
-    throw new AppError(400, "invalid_request", { key: "error.validation" }, problems);
+    throw invalidFields(problems);
   }
   const before = await snapshot(tx, gridId);
   await tx.execute(sql`DELETE FROM grid_units WHERE grid_id = ${gridId}`);
@@ -106,9 +106,7 @@ export async function assignGrid(
   await tx.execute(sql`UPDATE problems SET unit_id = ${next.leadUnitId}
     WHERE grid_id = ${gridId} AND status NOT IN ('closed', 'ledger')`);
   await recordVersions(tx, [gridId], "assign", actor.userId);
-  await recordAudit(tx, {
-    cityId: actor.cityId,
-    userId: actor.userId,
+  await recordAuditBy(tx, actor, {
     action: "assign",
     entity: "grid",
     entityId: gridId,

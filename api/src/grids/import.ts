@@ -10,7 +10,7 @@ import {
 } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import type { Feature, MultiPolygon } from "geojson";
-import { recordAudit } from "../audit/record.ts";
+import { recordAuditBy } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { type Restructured, restructure } from "../restructurings/restructure.ts";
@@ -212,9 +212,7 @@ async function insertImported(
     ids.push(grid.id);
   }
   await recordVersions(tx, ids, "create", actor.userId);
-  await recordAudit(tx, {
-    cityId: actor.cityId,
-    userId: actor.userId,
+  await recordAuditBy(tx, actor, {
     action: "import",
     entity: "grid",
     entityId: null,

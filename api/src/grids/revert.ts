@@ -1,9 +1,9 @@
 // Reverting a grid to an earlier version: that version's shape, name and assignments, saved as a new version.
 import { sql } from "drizzle-orm";
-import { recordAudit } from "../audit/record.ts";
+import { recordAuditBy } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
-import { AppError } from "../errors.ts";
+import { AppError, invalidFields } from "../errors.ts";
 import { type LockedGrid, lockGrid } from "./lock.ts";
 import { recordVersions } from "./versions.ts";
 import { type Actor, assertFits, rerouteOpenProblems } from "./write.ts";
@@ -50,12 +50,7 @@ export async function revertGrid(
         WHERE grid_id = ${id} AND version = ${toVersion}`,
   );
   if (!old) {
-    throw new AppError(
-      400,
-      "invalid_request",
-      { key: "error.validation" },
-      { toVersion: { key: "field.version_unknown" } },
-    );
+    throw invalidFields({ toVersion: { key: "field.version_unknown" } });
   }
   await offerMergeForSplit(tx, grid, toVersion);
   await assertFits(tx, actor, grid.communityId, JSON.parse(old.geometry), [id]);
@@ -80,9 +75,7 @@ export async function revertGrid(
     );
   }
   await recordVersions(tx, [id], "revert", actor.userId);
-  await recordAudit(tx, {
-    cityId: actor.cityId,
-    userId: actor.userId,
+  await recordAuditBy(tx, actor, {
     action: "revert",
     entity: "grid",
     entityId: id,

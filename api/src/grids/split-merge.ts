@@ -5,7 +5,7 @@
 import { gridProblem, type Problem } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import type { LineString } from "geojson";
-import { recordAudit } from "../audit/record.ts";
+import { recordAuditBy } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { type Restructured, restructure } from "../restructurings/restructure.ts";
 import { geometryError } from "./geometry-errors.ts";
@@ -45,9 +45,7 @@ export async function splitGrid(
       ids.push(created.id);
     }
     await recordVersions(tx, ids, "split", actor.userId);
-    await recordAudit(tx, {
-      cityId: actor.cityId,
-      userId: actor.userId,
+    await recordAuditBy(tx, actor, {
       action: "split",
       entity: "grid",
       entityId: id,
@@ -127,9 +125,7 @@ async function unite(
     "delete",
     actor.userId,
   );
-  await recordAudit(tx, {
-    cityId: actor.cityId,
-    userId: actor.userId,
+  await recordAuditBy(tx, actor, {
     action: "merge",
     entity: "grid",
     entityId: keep.id,

@@ -4,10 +4,10 @@
 import { gridCode } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import type { MultiPolygon } from "geojson";
-import { recordAudit } from "../audit/record.ts";
+import { type Actor, recordAuditBy } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
-import { AppError } from "../errors.ts";
+import { invalidFields } from "../errors.ts";
 import { routeProblems } from "../problems/routing.ts";
 import { type Restructured, restructure } from "../restructurings/restructure.ts";
 import { validateGrid } from "../workers/validate-grid.ts";
@@ -16,10 +16,7 @@ import { lockGrid } from "./lock.ts";
 import { checkGridInPostgis } from "./postgis-checks.ts";
 import { recordVersions } from "./versions.ts";
 
-export interface Actor {
-  cityId: number;
-  userId: number;
-}
+export type { Actor };
 
 /** geo/'s verdict on an untrusted shape: the normalised MultiPolygon, or a 400 naming each problem. */
 export async function shapeOf(input: unknown): Promise<MultiPolygon> {
@@ -51,12 +48,7 @@ export async function communityOf(tx: Executor, cityId: number, communityId: num
     sql`SELECT id, code, name FROM communities WHERE id = ${communityId} AND city_id = ${cityId}`,
   );
   if (!community) {
-    throw new AppError(
-      400,
-      "invalid_request",
-      { key: "error.validation" },
-      { communityId: { key: "field.community_unknown" } },
-    );
+    throw invalidFields({ communityId: { key: "field.community_unknown" } });
   }
   return community;
 }
@@ -99,9 +91,7 @@ export async function createGrid(
   await assertFits(tx, actor, input.communityId, input.geometry, []);
   const grid = await insertGrid(tx, actor, input.communityId, input.geometry, input.name);
   await recordVersions(tx, [grid.id], "create", actor.userId);
-  await recordAudit(tx, {
-    cityId: actor.cityId,
-    userId: actor.userId,
+  await recordAuditBy(tx, actor, {
     action: "create",
     entity: "grid",
     entityId: grid.id,
@@ -125,9 +115,7 @@ export async function updateGrid(
   await tx.execute(sql`UPDATE grids SET name = ${change.name ?? before.name}, geom = ${geom},
     version = version + 1, updated_at = now() WHERE id = ${id}`);
   await recordVersions(tx, [id], "edit", actor.userId);
-  await recordAudit(tx, {
-    cityId: actor.cityId,
-    userId: actor.userId,
+  await recordAuditBy(tx, actor, {
     action: "edit",
     entity: "grid",
     entityId: id,
@@ -170,9 +158,7 @@ export async function deleteGrid(
       sql`UPDATE grids SET deleted_at = now(), version = version + 1, updated_at = now() WHERE id = ${id}`,
     );
     await recordVersions(tx, [id], "delete", actor.userId);
-    await recordAudit(tx, {
-      cityId: actor.cityId,
-      userId: actor.userId,
+    await recordAuditBy(tx, actor, {
       action: "delete",
       entity: "grid",
       entityId: id,

@@ -6,7 +6,7 @@ import type { SessionUser } from "../accounts/sessions.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { inTransaction, selectRows } from "../db/client.ts";
-import { AppError, type Message } from "../errors.ts";
+import { invalidFields, type Message } from "../errors.ts";
 import { createProblem } from "../problems/create.ts";
 
 export interface ItemResult {
@@ -27,7 +27,7 @@ export interface NewInspection {
 }
 
 function refuse(fields: Record<string, Message>): never {
-  throw new AppError(400, "invalid_request", { key: "error.validation" }, fields);
+  throw invalidFields(fields);
 }
 
 async function recordInspectionIn(tx: Executor, user: SessionUser, input: NewInspection) {

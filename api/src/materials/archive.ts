@@ -1,6 +1,7 @@
 // The assessors' archive (迎检资料): every material the filters select, in folders category → unit →
 // week, with an index workbook listing each file. The ZIP is streamed entry by entry from disk
 // (archiver), so memory stays flat however large the archive grows.
+
 import { createReadStream } from "node:fs";
 import { access } from "node:fs/promises";
 import { PassThrough, Readable } from "node:stream";
@@ -8,6 +9,7 @@ import { ZipArchive } from "archiver";
 import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { type Executor, selectRows } from "../db/client.ts";
+import { SEQUENCE } from "../exports/table-sheet.ts";
 import { blobPath } from "../files/store.ts";
 import type { Scope } from "../policy/scope.ts";
 import { dateInChina } from "../tasks/china-time.ts";
@@ -82,7 +84,7 @@ export async function indexWorkbook(entries: ArchiveEntry[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet("资料索引", { views: [{ state: "frozen", ySplit: 1 }] });
   sheet.columns = [
-    { header: "序号", key: "seq", width: 6 },
+    SEQUENCE,
     { header: "资料类别", key: "category", width: 12 },
     { header: "报送单位", key: "unit", width: 28 },
     { header: "周次", key: "week", width: 12 },

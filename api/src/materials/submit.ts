@@ -1,7 +1,7 @@
 // Submitting a material and reviewing it, each as one transaction: the route parses the form and
 // shapes the answer; the checks of the tags, the stored bytes and the record belong here.
 import type { Db } from "../db/client.ts";
-import { AppError } from "../errors.ts";
+import { invalidFields } from "../errors.ts";
 import { readDocument } from "../files/document.ts";
 import { discardUnusedFile } from "../files/orphans.ts";
 import { storeFile } from "../files/store.ts";
@@ -19,7 +19,7 @@ export async function submitMaterial(
 ): Promise<number> {
   const unknown = await unknownTags(db.orm, actor.cityId, tags);
   if (Object.keys(unknown).length) {
-    throw new AppError(400, "invalid_request", { key: "error.validation" }, unknown);
+    throw invalidFields(unknown);
   }
   const stored = await storeFile(
     db,

@@ -1,7 +1,7 @@
 // Submitting a material (a unit admin, for their own unit) and reviewing it (the campaign office
 // accepts it or returns it with a reason). Each runs in the caller's transaction with an audit row.
 import { sql } from "drizzle-orm";
-import { recordAudit } from "../audit/record.ts";
+import { recordAuditBy } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { AppError, type Message } from "../errors.ts";
@@ -69,8 +69,7 @@ export async function insertMaterial(
         RETURNING id`,
   );
   if (!row) throw new Error("the material could not be inserted");
-  await recordAudit(ex, {
-    ...actor,
+  await recordAuditBy(ex, actor, {
     action: "submit",
     entity: "material",
     entityId: row.id,
@@ -108,8 +107,7 @@ export async function reviewMaterial(
   const note = verdict.accept ? null : verdict.reason;
   await ex.execute(sql`UPDATE materials SET status = ${status}, review_note = ${note},
       reviewed_by = ${actor.userId}, reviewed_at = now() WHERE id = ${id}`);
-  await recordAudit(ex, {
-    ...actor,
+  await recordAuditBy(ex, actor, {
     action: verdict.accept ? "accept" : "return",
     entity: "material",
     entityId: id,

@@ -4,7 +4,7 @@
 // middleware reads the header and turns the kept answer back into a response.
 import { createHash } from "node:crypto";
 import type { MiddlewareHandler } from "hono";
-import { AppError } from "../errors.ts";
+import { invalidFields } from "../errors.ts";
 import { oncePerKey } from "../idempotency/once-per-key.ts";
 import type { AppEnv } from "../routes/router.ts";
 
@@ -14,14 +14,9 @@ export const idempotent: MiddlewareHandler<AppEnv> = async (c, next) => {
   const key = c.req.header(IDEMPOTENCY_HEADER);
   if (key === undefined) return next();
   if (key.length < 8 || key.length > 128) {
-    throw new AppError(
-      400,
-      "invalid_request",
-      { key: "error.validation" },
-      {
-        [IDEMPOTENCY_HEADER]: { key: "field.text", params: { min: 8, max: 128 } },
-      },
-    );
+    throw invalidFields({
+      [IDEMPOTENCY_HEADER]: { key: "field.text", params: { min: 8, max: 128 } },
+    });
   }
   const fingerprint = createHash("sha256")
     .update(`${c.req.method} ${c.req.path}\n`)

@@ -2,7 +2,7 @@
 // are refused here, before a route sees them: one 400 naming each field, for every JSON body and
 // every query parameter of every route.
 import type { MiddlewareHandler } from "hono";
-import { AppError, type Message } from "../errors.ts";
+import { AppError, invalidFields, type Message } from "../errors.ts";
 
 /** The deepest JSON a request may nest (a MultiPolygon needs 4; anything past this is not meant). */
 export const MAX_JSON_DEPTH = 64;
@@ -107,7 +107,7 @@ export const guardInput: MiddlewareHandler = async (c, next) => {
     }
   }
   if (Object.keys(fields).length) {
-    throw new AppError(400, "invalid_request", { key: "error.validation" }, fields);
+    throw invalidFields(fields);
   }
   await next();
 };

@@ -2,7 +2,7 @@
 // the outbox with each delivery's status, attempts and last error, and retrying a dead one.
 import type { OutboundChannel } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
-import { recordAudit } from "../audit/record.ts";
+import { recordAuditBy } from "../audit/record.ts";
 import type { Executor, Orm } from "../db/client.ts";
 import { inTransaction, selectRows } from "../db/client.ts";
 import { AppError } from "../errors.ts";
@@ -36,9 +36,7 @@ export async function writeChannel(
     VALUES (${actor.cityId}, ${channel}, ${input.enabled}, ${JSON.stringify(config)}::jsonb, ${actor.userId}, now())
     ON CONFLICT (city_id, channel) DO UPDATE SET enabled = excluded.enabled, config = excluded.config,
       updated_by = excluded.updated_by, updated_at = now()`);
-  await recordAudit(ex, {
-    cityId: actor.cityId,
-    userId: actor.userId,
+  await recordAuditBy(ex, actor, {
     action: "update",
     entity: "notification_channel",
     entityId: channel,
@@ -136,8 +134,7 @@ async function retryDeliveryIn(
     sql`UPDATE deliveries SET status = 'pending', attempts = 0, next_attempt_at = now() WHERE id = ${id}
         RETURNING ${deliveryColumns}`,
   );
-  await recordAudit(ex, {
-    ...actor,
+  await recordAuditBy(ex, actor, {
     action: "retry",
     entity: "delivery",
     entityId: id,

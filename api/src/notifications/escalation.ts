@@ -1,7 +1,7 @@
 // Escalation (督办): the steps a coordinator configures, and the levels problems reached.
 import { defaultEscalationSteps, type EscalationStep } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
-import { recordAudit } from "../audit/record.ts";
+import { recordAuditBy } from "../audit/record.ts";
 import type { Executor, Orm } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 
@@ -34,8 +34,7 @@ async function replaceSteps(
     await ex.execute(sql`INSERT INTO escalation_steps (city_id, level, after_working_days, targets)
       VALUES (${actor.cityId}, ${s.level}, ${s.afterWorkingDays}, ${JSON.stringify(s.targets)}::jsonb)`);
   }
-  await recordAudit(ex, {
-    ...actor,
+  await recordAuditBy(ex, actor, {
     action: "update",
     entity: "escalation_steps",
     entityId: null,

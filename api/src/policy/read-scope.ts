@@ -28,18 +28,27 @@ export function communitiesReadable(scope: Scope, c = sql.raw("c")): SQL {
     AND ${gridsReadable(scope, sql.raw("sg"))})`;
 }
 
-/** Inspection points (alias p): in a readable grid, or belonging to the unit itself. */
-export function pointsReadable(scope: Scope, p = sql.raw("p")): SQL {
-  const inGrid = sql`EXISTS (SELECT 1 FROM grids sg WHERE sg.id = ${p}.grid_id
+/** The row (alias x) lies in a grid the scope may read. */
+function inReadableGrid(scope: Scope, x: SQL): SQL {
+  return sql`EXISTS (SELECT 1 FROM grids sg WHERE sg.id = ${x}.grid_id
     AND ${gridsReadable(scope, sql.raw("sg"))})`;
+}
+
+/** Rows (alias x) with a unit and a grid: a unit's own and those in its grids; a volunteer's grids'. */
+function ownUnitOrReadableGrid(scope: Scope, x: SQL): SQL {
   switch (scope.kind) {
     case "city":
-      return sql`${p}.city_id = ${scope.cityId}`;
+      return sql`${x}.city_id = ${scope.cityId}`;
     case "unit":
-      return sql`${p}.city_id = ${scope.cityId} AND (${p}.unit_id = ${scope.unitId} OR ${inGrid})`;
+      return sql`${x}.city_id = ${scope.cityId} AND (${x}.unit_id = ${scope.unitId} OR ${inReadableGrid(scope, x)})`;
     case "grids":
-      return sql`${p}.city_id = ${scope.cityId} AND ${inGrid}`;
+      return sql`${x}.city_id = ${scope.cityId} AND ${inReadableGrid(scope, x)}`;
   }
+}
+
+/** Inspection points (alias p): in a readable grid, or belonging to the unit itself. */
+export function pointsReadable(scope: Scope, p = sql.raw("p")): SQL {
+  return ownUnitOrReadableGrid(scope, p);
 }
 
 /** Problems (alias p): a unit's own; a volunteer's grids' and their own reports. */
@@ -57,16 +66,8 @@ export function problemsReadable(scope: Scope, p = sql.raw("p")): SQL {
 
 /** Task assignments (alias a): a unit's own and its grids'; a volunteer's grids'. */
 export function taskAssignmentsReadable(scope: Scope, a = sql.raw("a")): SQL {
-  const inGrid = sql`${a}.grid_id IS NOT NULL AND EXISTS (SELECT 1 FROM grids sg
-    WHERE sg.id = ${a}.grid_id AND ${gridsReadable(scope, sql.raw("sg"))})`;
-  switch (scope.kind) {
-    case "city":
-      return sql`${a}.city_id = ${scope.cityId}`;
-    case "unit":
-      return sql`${a}.city_id = ${scope.cityId} AND (${a}.unit_id = ${scope.unitId} OR ${inGrid})`;
-    case "grids":
-      return sql`${a}.city_id = ${scope.cityId} AND ${inGrid}`;
-  }
+  // An assignment to a unit alone has no grid_id, and so no grid for the EXISTS to find.
+  return ownUnitOrReadableGrid(scope, a);
 }
 
 /** Materials (alias m): a unit admin its own unit's only; a volunteer those tagged with their grids. */
@@ -93,8 +94,7 @@ export function responsiblePersonsReadable(scope: Scope, unitId: number): boolea
 
 /** Patrols (alias t): those in readable grids, and a volunteer's own wherever they walked. */
 export function patrolsReadable(scope: Scope, t = sql.raw("t")): SQL {
-  const inGrid = sql`EXISTS (SELECT 1 FROM grids sg WHERE sg.id = ${t}.grid_id
-    AND ${gridsReadable(scope, sql.raw("sg"))})`;
+  const inGrid = inReadableGrid(scope, t);
   switch (scope.kind) {
     case "city":
       return sql`${t}.city_id = ${scope.cityId}`;
@@ -107,8 +107,7 @@ export function patrolsReadable(scope: Scope, t = sql.raw("t")): SQL {
 
 /** Dedication days (alias d): those of the grids the scope may read. */
 export function dedicationDaysReadable(scope: Scope, d = sql.raw("d")): SQL {
-  return sql`${d}.city_id = ${scope.cityId} AND EXISTS (SELECT 1 FROM grids sg
-    WHERE sg.id = ${d}.grid_id AND ${gridsReadable(scope, sql.raw("sg"))})`;
+  return sql`${d}.city_id = ${scope.cityId} AND ${inReadableGrid(scope, d)}`;
 }
 
 /**

@@ -8,7 +8,7 @@ import { sql } from "drizzle-orm";
 import type { Point } from "geojson";
 import { recordAudit } from "../audit/record.ts";
 import { type Executor, inTransaction, selectRows } from "../db/client.ts";
-import { AppError, type Message } from "../errors.ts";
+import { AppError, invalidFields, type Message } from "../errors.ts";
 import { distanceFromCity } from "./city-area.ts";
 import { nearbyOpenProblems } from "./duplicates.ts";
 import { routeProblems } from "./routing.ts";
@@ -39,7 +39,7 @@ export interface Reporter {
 }
 
 function refuse(fields: Record<string, Message>): never {
-  throw new AppError(400, "invalid_request", { key: "error.validation" }, fields);
+  throw invalidFields(fields);
 }
 
 async function locate(tx: Executor, cityId: number, p: NewProblem): Promise<[number, number]> {

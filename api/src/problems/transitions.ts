@@ -10,7 +10,7 @@ import type { Executor } from "../db/client.ts";
 import { inTransaction, selectRows } from "../db/client.ts";
 import { isoTime } from "../db/query-helpers.ts";
 import type { ProblemStatus } from "../db/schema/index.ts";
-import { AppError, type Message, notFound } from "../errors.ts";
+import { AppError, invalidFields, type Message, notFound } from "../errors.ts";
 import { notifyProblemStep } from "../notifications/problem-steps.ts";
 import { problemsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
@@ -134,7 +134,7 @@ export function checkStep(
   if (why === "no_extension" || why === "extension_pending") {
     const key =
       why === "no_extension" ? "problem.no_pending_extension" : "problem.extension_pending";
-    throw new AppError(400, "invalid_request", { key: "error.validation" }, { action: { key } });
+    throw invalidFields({ action: { key } });
   }
 }
 
@@ -203,8 +203,7 @@ export async function takeStep(
   checkStep(user, p, step);
   const fields = missing(rule.needs ?? [], step);
   const terms = await stepTerms(tx, user.cityId, id, p, step, fields);
-  if (Object.keys(fields).length)
-    throw new AppError(400, "invalid_request", { key: "error.validation" }, fields);
+  if (Object.keys(fields).length) throw invalidFields(fields);
 
   const to = rule.to ?? p.status;
   const deadline =
@@ -236,13 +235,7 @@ export async function takeStep(
       tx,
       sql`SELECT id FROM files WHERE id = ${fileId} AND city_id = ${user.cityId}`,
     );
-    if (!file)
-      throw new AppError(
-        400,
-        "invalid_request",
-        { key: "error.validation" },
-        { photoIds: { key: "problem.photo_unknown" } },
-      );
+    if (!file) throw invalidFields({ photoIds: { key: "problem.photo_unknown" } });
     await tx.execute(sql`INSERT INTO problem_photos (city_id, problem_id, file_id, phase, event_id)
       VALUES (${user.cityId}, ${id}, ${fileId}, 'after', ${event?.id ?? null}) ON CONFLICT (problem_id, file_id) DO NOTHING`);
   }

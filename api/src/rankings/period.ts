@@ -1,7 +1,7 @@
 // The period a ranking covers: whole days in China time (UTC+8, no daylight saving), from and to
 // both included. Worked out here rather than with AT TIME ZONE so neither engine needs a tz database.
 import { chinaDate } from "@civgrid/geo";
-import { AppError, type Message } from "../errors.ts";
+import { invalidFields, type Message } from "../errors.ts";
 
 export const DEFAULT_PERIOD_DAYS = 30;
 export const MAX_PERIOD_DAYS = 400;
@@ -66,7 +66,7 @@ export function requirePeriod(
 ): Period {
   const resolved = resolvePeriod(query, now);
   if (!resolved.ok) {
-    throw new AppError(400, "invalid_request", { key: "error.validation" }, resolved.problems);
+    throw invalidFields(resolved.problems);
   }
   return resolved.period;
 }

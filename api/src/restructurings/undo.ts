@@ -1,7 +1,7 @@
 // Undoing a restructuring as a whole: the old grids with their codes, shapes and teams come back,
 // the new ones go, work and problems return — only while nothing newer touched those grids.
 import { sql } from "drizzle-orm";
-import { recordAudit } from "../audit/record.ts";
+import { recordAuditBy } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { inTransaction, selectRows } from "../db/client.ts";
 import { restructuredTables, thenFreshen } from "../db/maintenance.ts";
@@ -94,9 +94,7 @@ async function undoRestructuringIn(
   await tx.execute(sql`UPDATE restructurings SET undone_at = now(), undone_by = ${actor.userId}
     WHERE id = ${restructuringId}`);
   await handDownVersions(tx, communityId, restructuringId, undo);
-  await recordAudit(tx, {
-    cityId: actor.cityId,
-    userId: actor.userId,
+  await recordAuditBy(tx, actor, {
     action: "undo",
     entity: "restructuring",
     entityId: restructuringId,

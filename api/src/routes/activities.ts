@@ -7,14 +7,20 @@ import { requirePermission } from "../middleware/session.ts";
 import { activityKinds, listActivities, logActivity } from "../volunteers/activities.ts";
 import { activityTotals, totalsWorkbook } from "../volunteers/activity-totals.ts";
 import { bodyId, booleanFlag, calendarDate, oneOf } from "./query.ts";
-import { type AppEnv, attachment, errorSchema, json, jsonBody, newRouter } from "./router.ts";
+import {
+  type AppEnv,
+  errorResponses,
+  json,
+  jsonBody,
+  newRouter,
+  workbookAnswer,
+  XLSX,
+} from "./router.ts";
 
-const errors = {
-  400: json(errorSchema, "A field is not valid; `fields` names it (participants.2.personId)"),
-  401: json(errorSchema, "Not signed in"),
-  403: json(errorSchema, "Not the caller's branch, or not the campaign office's"),
-};
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const errors = errorResponses({
+  400: "A field is not valid; `fields` names it (participants.2.personId)",
+  403: "Not the caller's branch, or not the campaign office's",
+});
 
 const Activity = z
   .object({
@@ -175,7 +181,7 @@ export const activityRoutes = newRouter()
     async (c) => {
       const q = c.req.valid("query");
       const totals = await activityTotals(c.var.db.orm, c.var.user.cityId, q);
-      c.header("content-disposition", attachment("volunteer-hours.xlsx", "志愿服务时长统计.xlsx"));
-      return c.body(await totalsWorkbook(totals, q), 200, { "content-type": XLSX });
+      const bytes = await totalsWorkbook(totals, q);
+      return workbookAnswer(c, bytes, "volunteer-hours.xlsx", "志愿服务时长统计.xlsx");
     },
   );

@@ -19,7 +19,7 @@ import { hexagonCounts } from "../analytics/hexagons.ts";
 import { trends } from "../analytics/trends.ts";
 import type { Bbox } from "../db/query-helpers.ts";
 import { problemStatuses } from "../db/schema/index.ts";
-import { AppError, fieldMessage } from "../errors.ts";
+import { fieldMessage, invalidFields } from "../errors.ts";
 import type { Page } from "../geojson.ts";
 import { listProblems } from "../problems/queries.ts";
 import { requirePeriod } from "../rankings/period.ts";
@@ -82,12 +82,9 @@ async function filtersOf(c: Context<AppEnv>, q: FilterQuery): Promise<AnalyticsF
 function checkViewport(box: Bbox, band: HexBand) {
   const cells = cellsInBbox(box, band);
   if (cells > MAX_VIEWPORT_CELLS) {
-    throw new AppError(
-      400,
-      "invalid_request",
-      { key: "error.validation" },
-      { bbox: { key: "field.bbox_too_large", params: { cells, max: MAX_VIEWPORT_CELLS } } },
-    );
+    throw invalidFields({
+      bbox: { key: "field.bbox_too_large", params: { cells, max: MAX_VIEWPORT_CELLS } },
+    });
   }
 }
 

@@ -5,7 +5,7 @@ import { fieldMessage } from "../errors.ts";
 import { languageOf } from "../messages.ts";
 import { requirePermission } from "../middleware/session.ts";
 import { calendarDate, id, page } from "./query.ts";
-import { errorSchema, json, newRouter, pageOf } from "./router.ts";
+import { errorResponses, json, newRouter, pageOf } from "./router.ts";
 
 const entrySchema = z
   .object({
@@ -50,11 +50,10 @@ const auditQuery = z
     message: fieldMessage("field.period_order"),
   });
 
-const errors = {
-  400: json(errorSchema, "A parameter is not valid"),
-  401: json(errorSchema, "Not signed in"),
-  403: json(errorSchema, "Only administrators read the audit log"),
-};
+const errors = errorResponses({
+  400: "A parameter is not valid",
+  403: "Only administrators read the audit log",
+});
 
 export const auditRoutes = newRouter();
 auditRoutes.use("*", requirePermission("audit.read"));

@@ -9,7 +9,7 @@ import { readCookie, removeCookie, writeCookie } from "../middleware/client.ts";
 import { clientAddress } from "../middleware/session.ts";
 import { permissions } from "../policy/permissions.ts";
 import type { Scope } from "../policy/scope.ts";
-import { errorSchema, json, newRouter } from "./router.ts";
+import { errorSchema, json, jsonBody, newRouter } from "./router.ts";
 
 /** A long-lived random cookie naming this browser: its user's sign-ins from it are not held up by others' guesses. */
 const DEVICE_COOKIE = "civgrid_device";
@@ -45,22 +45,17 @@ export function authRoutes(sessionHours: number) {
         tags: ["auth"],
         summary: "Sign in with username (or mobile number) and password",
         request: {
-          body: {
-            required: true,
-            content: {
-              "application/json": {
-                schema: z
-                  .object({
-                    username: z
-                      .string()
-                      .min(1, fieldMessage("field.required"))
-                      .max(64, fieldMessage("field.text", { min: 1, max: 64 })),
-                    password: password.min(1, fieldMessage("field.required")),
-                  })
-                  .strict(),
-              },
-            },
-          },
+          ...jsonBody(
+            z
+              .object({
+                username: z
+                  .string()
+                  .min(1, fieldMessage("field.required"))
+                  .max(64, fieldMessage("field.text", { min: 1, max: 64 })),
+                password: password.min(1, fieldMessage("field.required")),
+              })
+              .strict(),
+          ),
         },
         responses: {
           200: json(meSchema, "Signed in; the session cookie is set"),
@@ -135,19 +130,14 @@ export function authRoutes(sessionHours: number) {
         tags: ["auth"],
         summary: "Change one's own password (other sessions are signed out)",
         request: {
-          body: {
-            required: true,
-            content: {
-              "application/json": {
-                schema: z
-                  .object({
-                    currentPassword: password.min(1, fieldMessage("field.required")),
-                    newPassword: passwordSchema,
-                  })
-                  .strict(),
-              },
-            },
-          },
+          ...jsonBody(
+            z
+              .object({
+                currentPassword: password.min(1, fieldMessage("field.required")),
+                newPassword: passwordSchema,
+              })
+              .strict(),
+          ),
         },
         responses: {
           204: { description: "Changed" },

@@ -7,7 +7,7 @@ import { BackupProblem } from "../backups/problem.ts";
 import { type BackupSettings, backupRunning, runBackup } from "../backups/run.ts";
 import { AppError, fieldMessage, type Message } from "../errors.ts";
 import { requirePermission } from "../middleware/session.ts";
-import { attachment, download, errorSchema, json, newRouter } from "./router.ts";
+import { attachment, download, errorResponses, errorSchema, json, newRouter } from "./router.ts";
 
 const backupSchema = z
   .object({
@@ -32,10 +32,7 @@ const listSchema = z
   })
   .openapi("BackupList");
 
-const errors = {
-  401: json(errorSchema, "Not signed in"),
-  403: json(errorSchema, "Not an administrator"),
-};
+const errors = errorResponses({ 403: "Not an administrator" });
 
 const adminOnly = requirePermission("backups.manage");
 

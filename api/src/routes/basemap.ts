@@ -9,7 +9,7 @@ import { cityOutline } from "../basemap/outline.ts";
 import { type BasemapDefaults, PMTILES_PATH, readBasemap } from "../basemap/settings.ts";
 import { AppError, fieldMessage } from "../errors.ts";
 import { requirePermission } from "../middleware/session.ts";
-import { type AppEnv, geojson, json, jsonBody, newRouter, readErrors } from "./router.ts";
+import { type AppEnv, actorOf, geojson, json, jsonBody, newRouter, readErrors } from "./router.ts";
 
 const OutlineFeature = z
   .object({
@@ -64,7 +64,6 @@ export function basemapRoutes(options: { defaults: BasemapDefaults; dir: string;
     return { kind, rasterUrl, crs, hasTiandituKey, pmtilesBytes, fromEnvironment };
   };
   const write = requirePermission("settings.write");
-  const actorOf = (c: Context<AppEnv>) => ({ cityId: c.var.user.cityId, userId: c.var.user.id });
 
   const router = newRouter()
     .openapi(

@@ -2,17 +2,19 @@
 
 import { MAX_PARTS, PartitionError } from "@civgrid/geo";
 import { createRoute, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { communityCoverage } from "../communities/coverage.ts";
 import { partitionInput, previewPartition, savePartition } from "../communities/partition.ts";
 import { cancel, jobOf, settledWithin, startPartitionJob } from "../communities/partition-jobs.ts";
 import { type CommunityRow, listCommunities } from "../communities/queries.ts";
 import { AppError, fieldMessage, notFound } from "../errors.ts";
-import { feature, type Page } from "../geojson.ts";
+import { feature } from "../geojson.ts";
 import { contentTypes, encode } from "../grids/formats.ts";
 import { requirePermission } from "../middleware/session.ts";
 import { downloadLanguage, idPath, oneOf, page } from "./query.ts";
 import { carryOver } from "./restructuring-schemas.ts";
 import {
+  type AppEnv,
   attachment,
   collectionSchema,
   download,
@@ -21,10 +23,13 @@ import {
   geojson,
   geometry,
   json,
+  jsonBody,
+  listRoute,
   newRouter,
-  pagedCollection,
+  pagedHandler,
   readErrors,
   readerLanguage,
+  readRoute,
 } from "./router.ts";
 
 const communityProperties = z.object({
@@ -119,6 +124,22 @@ function jobView(job: NonNullable<ReturnType<typeof jobOf>>) {
   };
 }
 
+/** The community, if the caller may read it; 404 otherwise. */
+async function readableCommunity(c: Context<AppEnv>, id: number) {
+  const { rows } = await listCommunities(
+    c.var.db.orm,
+    c.var.scope,
+    { id },
+    { limit: 1, offset: 0 },
+  );
+  if (!rows[0]) throw notFound("community", id);
+  return rows[0];
+}
+
+const writeGrids = requirePermission("grids.write");
+/** What a partition preview (at once or as a job) is asked with. */
+const partitionRequest = { params: idPath, ...jsonBody(partitionBody) };
+
 export const communityRoutes = newRouter()
   .openapi(
     createRoute({
@@ -176,11 +197,8 @@ export const communityRoutes = newRouter()
       tags: ["communities"],
       summary:
         "Preview an automatic partition into N balanced, compact grids (by area or by inspection points)",
-      middleware: [requirePermission("grids.write")] as const,
-      request: {
-        params: idPath,
-        body: { required: true, content: { "application/json": { schema: partitionBody } } },
-      },
+      middleware: [writeGrids] as const,
+      request: partitionRequest,
       responses: {
         200: json(
           PartitionPreview,
@@ -205,11 +223,8 @@ export const communityRoutes = newRouter()
       tags: ["communities"],
       summary:
         "Start a partition preview as a job: 200 with the preview if it is done at once, else 202; poll its progress",
-      middleware: [requirePermission("grids.write")] as const,
-      request: {
-        params: idPath,
-        body: { required: true, content: { "application/json": { schema: partitionBody } } },
-      },
+      middleware: [writeGrids] as const,
+      request: partitionRequest,
       responses: {
         200: json(PartitionJob, "The job, finished: its preview is in"),
         202: json(PartitionJob, "The job, still running: poll GET …/partition/jobs/{jobId}"),
@@ -231,7 +246,7 @@ export const communityRoutes = newRouter()
       path: "/{id}/partition/jobs/{jobId}",
       tags: ["communities"],
       summary: "A partition job's progress (0–1), and its preview once done",
-      middleware: [requirePermission("grids.write")] as const,
+      middleware: [writeGrids] as const,
       request: { params: jobPath },
       responses: { 200: json(PartitionJob, "The job"), ...readErrors },
     }),
@@ -248,7 +263,7 @@ export const communityRoutes = newRouter()
       path: "/{id}/partition/jobs/{jobId}",
       tags: ["communities"],
       summary: "Cancel a partition job (the dialog closed): its worker stops",
-      middleware: [requirePermission("grids.write")] as const,
+      middleware: [writeGrids] as const,
       request: { params: jobPath },
       responses: { 204: { description: "Cancelled (or already finished)" }, ...readErrors },
     }),
@@ -267,30 +282,25 @@ export const communityRoutes = newRouter()
       tags: ["communities"],
       summary:
         "Accept a partition: the community's grids are replaced by the parts, numbered west→east, north→south",
-      middleware: [requirePermission("grids.write")] as const,
+      middleware: [writeGrids] as const,
       request: {
         params: idPath,
-        body: {
-          required: true,
-          content: {
-            "application/json": {
-              schema: z
-                .object({
-                  parts: z.array(z.unknown()).min(1).max(300),
-                  current: z
-                    .array(
-                      z.object({
-                        id: z.number().int().positive(),
-                        version: z.number().int().min(1),
-                      }),
-                    )
-                    .max(1000),
-                  carryOver,
-                })
-                .strict(),
-            },
-          },
-        },
+        ...jsonBody(
+          z
+            .object({
+              parts: z.array(z.unknown()).min(1).max(300),
+              current: z
+                .array(
+                  z.object({
+                    id: z.number().int().positive(),
+                    version: z.number().int().min(1),
+                  }),
+                )
+                .max(1000),
+              carryOver,
+            })
+            .strict(),
+        ),
       },
       responses: {
         201: json(
@@ -312,30 +322,22 @@ export const communityRoutes = newRouter()
   )
 
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/",
-      tags: ["communities"],
-      summary: "List assigned communities (帮包社区)",
-      request: {
-        query: z
-          .object({
-            ...page,
-            code: z
-              .string()
-              .regex(/^\d{12}$/, "field.invalid")
-              .optional()
-              .openapi({ description: "12-digit community code" }),
-          })
-          .strict(),
-      },
-      responses: { 200: geojson(CommunityCollection, "Communities"), ...readErrors },
-    }),
-    async (c) => {
-      const q = c.req.valid("query");
-      const list = (page: Page) => listCommunities(c.var.db.orm, c.var.scope, q, page);
-      return c.json(await pagedCollection(c.req.url, q, list, properties), 200);
-    },
+    listRoute(
+      "communities",
+      "List assigned communities (帮包社区)",
+      z
+        .object({
+          ...page,
+          code: z
+            .string()
+            .regex(/^\d{12}$/, "field.invalid")
+            .optional()
+            .openapi({ description: "12-digit community code" }),
+        })
+        .strict(),
+      geojson(CommunityCollection, "Communities"),
+    ),
+    pagedHandler(listCommunities, properties),
   )
   .openapi(
     createRoute({
@@ -366,37 +368,14 @@ export const communityRoutes = newRouter()
       },
     }),
     async (c) => {
-      const { id } = c.req.valid("param");
-      const { rows } = await listCommunities(
-        c.var.db.orm,
-        c.var.scope,
-        { id },
-        { limit: 1, offset: 0 },
-      );
-      if (!rows[0]) throw notFound("community", id);
+      const { id } = await readableCommunity(c, c.req.valid("param").id);
       return c.json(await communityCoverage(c.var.db.orm, id), 200);
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/{id}",
-
-      tags: ["communities"],
-      summary: "One community",
-      request: { params: idPath },
-      responses: { 200: geojson(Community, "The community"), ...readErrors },
-    }),
+    readRoute("communities", "One community", geojson(Community, "The community")),
     async (c) => {
-      const { id } = c.req.valid("param");
-      const { rows } = await listCommunities(
-        c.var.db.orm,
-        c.var.scope,
-        { id },
-        { limit: 1, offset: 0 },
-      );
-      const [row] = rows;
-      if (!row) throw notFound("community", id);
+      const row = await readableCommunity(c, c.req.valid("param").id);
       return c.json(feature(row, properties(row)), 200);
     },
   );

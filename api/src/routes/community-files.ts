@@ -2,9 +2,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { checkCommunityImport, commitCommunityImport } from "../communities/import.ts";
 import { requirePermission } from "../middleware/session.ts";
-import { geoFileBody, importAnswers, runImport, sourceCrs } from "./geo-upload.ts";
+import { importAnswers, runImport, sourceCrs } from "./geo-upload.ts";
 import { booleanFlag, id } from "./query.ts";
-import { newRouter } from "./router.ts";
+import { fileUpload, newRouter } from "./router.ts";
 
 const importQuery = z
   .object({
@@ -22,7 +22,7 @@ export const communityFileRoutes = newRouter().openapi(
     summary:
       "Import communities into a street from GeoJSON, KML or a zipped Shapefile: preview, then commit=true. Each feature needs a name (name/名称/社区名称); a 12-digit code (code/编码/社区编码) is kept, else one is given west→east, north→south",
     middleware: [requirePermission("grids.write")] as const,
-    request: { query: importQuery, body: geoFileBody },
+    request: { query: importQuery, ...fileUpload },
     responses: importAnswers("Committed: the new communities' ids"),
   }),
   (c) => {

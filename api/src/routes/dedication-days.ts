@@ -12,14 +12,13 @@ import {
   signUp,
 } from "../volunteers/dedication-days.ts";
 import { bodyId, calendarDate, id, idPath } from "./query.ts";
-import { errorSchema, json, jsonBody, newRouter } from "./router.ts";
+import { errorResponses, json, jsonBody, newRouter } from "./router.ts";
 
-const errors = {
-  400: json(errorSchema, "A field is not valid (a check-in outside the grid says how far)"),
-  401: json(errorSchema, "Not signed in"),
-  403: json(errorSchema, "The caller's role may not do this"),
-  404: json(errorSchema, "No such dedication day in the caller's grids"),
-};
+const errors = errorResponses({
+  400: "A field is not valid (a check-in outside the grid says how far)",
+  403: "The caller's role may not do this",
+  404: "No such dedication day in the caller's grids",
+});
 const text = (max: number) =>
   z
     .string()

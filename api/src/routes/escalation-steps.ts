@@ -8,7 +8,7 @@ import {
   MAX_ESCALATION_STEPS,
 } from "@civgrid/geo";
 import { createRoute, z } from "@hono/zod-openapi";
-import { AppError, fieldMessage, type Message } from "../errors.ts";
+import { fieldMessage, invalidFields, type Message } from "../errors.ts";
 import { requirePermission } from "../middleware/session.ts";
 import {
   escalationLevels,
@@ -106,10 +106,7 @@ export const escalationStepRoutes = newRouter()
       const { steps } = c.req.valid("json");
       const issues = escalationStepIssues(steps);
       if (issues.length) {
-        throw new AppError(
-          400,
-          "invalid_request",
-          { key: "error.validation" },
+        throw invalidFields(
           Object.fromEntries(issues.map((issue) => [issue.field, issueMessage(issue)])),
         );
       }

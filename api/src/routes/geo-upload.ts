@@ -6,7 +6,7 @@ import { z } from "@hono/zod-openapi";
 import type { Feature } from "geojson";
 import type { Context } from "hono";
 import type { Executor } from "../db/client.ts";
-import { AppError, fieldMessage } from "../errors.ts";
+import { fieldMessage, invalidFields } from "../errors.ts";
 import { renderGridProblem } from "../grids/geometry-errors.ts";
 import { type GeoFileKind, readGeoFileOffThread } from "../grids/read-geo-file.ts";
 import { checkAndSave } from "../grids/run-import.ts";
@@ -23,15 +23,6 @@ export const sourceCrs = z
     description:
       "The file's coordinate system: WGS84/CGCS2000 (GPS, Tianditu), GCJ-02 (Amap, Tencent) or BD-09 (Baidu)",
   });
-
-export const geoFileBody = {
-  required: true,
-  content: {
-    "multipart/form-data": {
-      schema: z.object({ file: z.any().openapi({ type: "string", format: "binary" }) }),
-    },
-  },
-};
 
 const importPreviewSchema = z
   .object({
@@ -81,16 +72,10 @@ export async function uploadedFeatures(
   const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
   const file = form.file;
   if (!(file instanceof File)) {
-    throw new AppError(
-      400,
-      "invalid_request",
-      { key: "error.validation" },
-      { file: { key: "import.no_file" } },
-    );
+    throw invalidFields({ file: { key: "import.no_file" } });
   }
   const read = await readGeoFileOffThread(file.name, new Uint8Array(await file.arrayBuffer()));
-  if (!read.ok)
-    throw new AppError(400, "invalid_request", { key: "error.validation" }, { file: read.problem });
+  if (!read.ok) throw invalidFields({ file: read.problem });
   return { kind: read.kind, features: read.features };
 }
 

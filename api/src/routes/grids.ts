@@ -5,7 +5,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { fieldMessage, notFound } from "../errors.ts";
-import { asFeature, feature, type Page } from "../geojson.ts";
+import { asFeature, feature } from "../geojson.ts";
 import { divisionTable, divisionWorkbook } from "../grids/division.ts";
 import { gridEdits } from "../grids/edit.ts";
 import { contentTypes, encode } from "../grids/formats.ts";
@@ -14,7 +14,7 @@ import { type GridRow, getGrid, listGrids } from "../grids/queries.ts";
 import { listVersions } from "../grids/versions.ts";
 import { shapeOf } from "../grids/write.ts";
 import { requirePermission } from "../middleware/session.ts";
-import { geoFileBody, importAnswers, runImport, sourceCrs } from "./geo-upload.ts";
+import { importAnswers, runImport, sourceCrs } from "./geo-upload.ts";
 import {
   bodyId,
   booleanFlag,
@@ -28,19 +28,25 @@ import {
 import { carryOver, carryOverParam, line } from "./restructuring-schemas.ts";
 import {
   type AppEnv,
+  actorOf,
   geometry as answeredGeometry,
   attachment,
   collectionSchema,
   download,
+  errorResponses,
   errorSchema,
   featureSchema,
+  fileUpload,
   geojson,
   json,
   jsonBody,
+  listRoute,
   newRouter,
-  pagedCollection,
-  readErrors,
+  pagedHandler,
   readerLanguage,
+  readRoute,
+  workbookAnswer,
+  XLSX,
 } from "./router.ts";
 
 const unitRef = z.object({ id: z.number().int(), name: z.string(), shortName: z.string() });
@@ -78,10 +84,7 @@ export const GridFeature = featureSchema("GridDetail", gridDetailProperties);
 
 const properties = ({ geometry: _, ...rest }: GridRow) => rest;
 
-const errors = {
-  400: json(errorSchema, "A parameter is not valid"),
-  401: json(errorSchema, "Not signed in"),
-};
+const errors = errorResponses({ 400: "A parameter is not valid" });
 const scopeQuery = z.object({ communityId: id.optional() }).strict();
 
 function attach(c: Context<AppEnv>, asciiName: string, name: string) {
@@ -100,20 +103,13 @@ const importQuery = z
   })
   .strict();
 
-const writeErrors = {
-  400: json(errorSchema, "A field or the shape is not valid; `fields` or `problems` say which"),
-  401: json(errorSchema, "Not signed in"),
-  403: json(errorSchema, "Only coordinators edit grids"),
-  404: json(errorSchema, "No such grid"),
-  409: json(
-    errorSchema,
-    "The grid changed since the version edited; `current` holds the newer version",
-  ),
-  422: json(
-    errorSchema,
-    "The grid leaves its community or overlaps another; `problems` list each with area and shape",
-  ),
-};
+const writeErrors = errorResponses({
+  400: "A field or the shape is not valid; `fields` or `problems` say which",
+  403: "Only coordinators edit grids",
+  404: "No such grid",
+  409: "The grid changed since the version edited; `current` holds the newer version",
+  422: "The grid leaves its community or overlaps another; `problems` list each with area and shape",
+});
 
 const name = z
   .string()
@@ -145,8 +141,6 @@ const GridVersion = z
   })
   .openapi("GridVersion");
 
-const actorOf = (c: Context<AppEnv>) => ({ cityId: c.var.user.cityId, userId: c.var.user.id });
-
 async function gridFeature(c: Context<AppEnv>, gridId: number) {
   const grid = await getGrid(c.var.db.orm, c.var.scope, c.var.user, gridId);
   if (!grid) throw notFound("grid", gridId);
@@ -166,7 +160,7 @@ export const gridRoutes = newRouter()
       summary:
         "Import grids into a community from GeoJSON, KML or a zipped Shapefile: preview, then commit=true",
       middleware: [requirePermission("grids.write")] as const,
-      request: { query: importQuery, body: geoFileBody },
+      request: { query: importQuery, ...fileUpload },
       responses: importAnswers("Committed: the new grids' ids"),
     }),
     (c) => {
@@ -229,7 +223,7 @@ export const gridRoutes = newRouter()
       summary: "The division table as an XLSX workbook",
       request: { query: scopeQuery },
       responses: {
-        200: download("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "XLSX"),
+        200: download(XLSX, "XLSX"),
         ...errors,
       },
     }),
@@ -237,10 +231,8 @@ export const gridRoutes = newRouter()
       const { communityId } = c.req.valid("query");
       const rows = await divisionTable(c.var.db.orm, c.var.scope, c.var.user, communityId);
       const title = `${rows[0]?.communityName && communityId ? rows[0].communityName : "帮包社区"}网格分工表`;
-      attach(c, "grid-division.xlsx", `${title}.xlsx`);
-      return c.body(await divisionWorkbook(rows, title), 200, {
-        "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-      });
+      const bytes = await divisionWorkbook(rows, title);
+      return workbookAnswer(c, bytes, "grid-division.xlsx", `${title}.xlsx`);
     },
   )
   .openapi(
@@ -293,31 +285,20 @@ export const gridRoutes = newRouter()
   )
   // Reads.
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/",
-      tags: ["grids"],
-      summary: "List grids (网格)",
-      request: {
-        query: z.object({ ...page, communityId: id.optional(), unitId: id.optional() }).strict(),
-      },
-      responses: { 200: geojson(GridCollection, "Grids as a FeatureCollection"), ...readErrors },
-    }),
-    async (c) => {
-      const q = c.req.valid("query");
-      const list = (page: Page) => listGrids(c.var.db.orm, c.var.scope, q, page);
-      return c.json(await pagedCollection(c.req.url, q, list, properties), 200);
-    },
+    listRoute(
+      "grids",
+      "List grids (网格)",
+      z.object({ ...page, communityId: id.optional(), unitId: id.optional() }).strict(),
+      geojson(GridCollection, "Grids as a FeatureCollection"),
+    ),
+    pagedHandler(listGrids, properties),
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/{id}",
-      tags: ["grids"],
-      summary: "One grid with its units, leader and volunteers",
-      request: { params: idPath },
-      responses: { 200: geojson(GridFeature, "The grid"), ...readErrors },
-    }),
+    readRoute(
+      "grids",
+      "One grid with its units, leader and volunteers",
+      geojson(GridFeature, "The grid"),
+    ),
     async (c) => {
       const { id } = c.req.valid("param");
       const grid = await getGrid(c.var.db.orm, c.var.scope, c.var.user, id);

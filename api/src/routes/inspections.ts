@@ -5,15 +5,14 @@ import { AppError, fieldMessage, notFound } from "../errors.ts";
 import { getInspection, listInspections } from "../inspections/queries.ts";
 import { recordInspection } from "../inspections/record.ts";
 import { requirePermission } from "../middleware/session.ts";
-import { bodyId, idPath, page } from "./query.ts";
-import { errorSchema, json, newRouter, pageOf } from "./router.ts";
+import { bodyId, page } from "./query.ts";
+import { errorResponses, json, jsonBody, newRouter, pageOf, readRoute } from "./router.ts";
 
-const errors = {
-  400: json(errorSchema, "A field is not valid"),
-  401: json(errorSchema, "Not signed in"),
-  403: json(errorSchema, "Not the caller's to see or record"),
-  404: json(errorSchema, "No such inspection"),
-};
+const errors = errorResponses({
+  400: "A field is not valid",
+  403: "Not the caller's to see or record",
+  404: "No such inspection",
+});
 const kinds = ["self", "open", "covert", "mock", "supervision"] as const;
 
 const inspectionBody = z
@@ -116,7 +115,7 @@ inspectionRoutes
         "Record an inspection: points visited, a result per item; failed items become problems",
       middleware: [requirePermission("inspections.write")] as const,
       request: {
-        body: { required: true, content: { "application/json": { schema: inspectionBody } } },
+        ...jsonBody(inspectionBody),
       },
       responses: {
         201: json(InspectionDetail, "The inspection with the problems it found"),
@@ -153,14 +152,12 @@ inspectionRoutes
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/{id}",
-      tags: ["inspections"],
-      summary: "One inspection with its results",
-      request: { params: idPath },
-      responses: { 200: json(InspectionDetail, "The inspection"), ...errors },
-    }),
+    readRoute(
+      "inspections",
+      "One inspection with its results",
+      json(InspectionDetail, "The inspection"),
+      errors,
+    ),
     async (c) => {
       const { id } = c.req.valid("param");
       const inspection = await getInspection(c.var.db.orm, c.var.user.cityId, id);

@@ -3,7 +3,7 @@
 import { materialStatuses } from "@civgrid/geo";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { AppError, fieldMessage, validationError } from "../errors.ts";
+import { AppError, fieldMessage, invalidFields, validationError } from "../errors.ts";
 import { archiveEntries, archiveStream } from "../materials/archive.ts";
 import { listMaterials, materialBoard } from "../materials/queries.ts";
 import { currentWeek, materialCategories } from "../materials/rules.ts";
@@ -14,23 +14,23 @@ import { mondayOf } from "../tasks/china-time.ts";
 import { id, idPath, integerParam, listOf, oneOf, page } from "./query.ts";
 import {
   type AppEnv,
+  actorOf,
   attachment,
   download,
-  errorSchema,
+  errorResponses,
   json,
   jsonBody,
   newRouter,
   pageOf,
 } from "./router.ts";
 
-const errors = {
-  400: json(errorSchema, "A field is not valid; `fields` names each one"),
-  401: json(errorSchema, "Not signed in"),
-  403: json(errorSchema, "The role may not do this"),
-  404: json(errorSchema, "No such material the caller may read"),
-  409: json(errorSchema, "The material was reviewed already"),
-  413: json(errorSchema, "The file is too large"),
-};
+const errors = errorResponses({
+  400: "A field is not valid; `fields` names each one",
+  403: "The role may not do this",
+  404: "No such material the caller may read",
+  409: "The material was reviewed already",
+  413: "The file is too large",
+});
 const submit = requirePermission("unit.materials.write");
 const review = requirePermission("tasks.write");
 
@@ -129,7 +129,6 @@ const submitForm = z
   .strict();
 
 export function materialRoutes(settings: { dir: string; maxMb: number }) {
-  const actorOf = (c: Context<AppEnv>) => ({ cityId: c.var.user.cityId, userId: c.var.user.id });
   return newRouter()
     .openapi(
       createRoute({
@@ -185,7 +184,7 @@ export function materialRoutes(settings: { dir: string; maxMb: number }) {
           problems.week = { key: "material.week_future", params: { current: currentWeek() } };
         }
         if (!parsed.success || !(file instanceof File) || !unitId || Object.keys(problems).length) {
-          throw new AppError(400, "invalid_request", { key: "error.validation" }, problems);
+          throw invalidFields(problems);
         }
         if (file.size > settings.maxMb * 1024 * 1024) {
           throw new AppError(413, "body_too_large", {

@@ -5,7 +5,7 @@
 import { deliveryStatuses, notificationKinds, outboundChannels } from "@civgrid/geo";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { AppError, fieldMessage, type Message } from "../errors.ts";
+import { fieldMessage, invalidFields, type Message } from "../errors.ts";
 import { requirePermission } from "../middleware/session.ts";
 import {
   listDeliveries,
@@ -16,7 +16,7 @@ import {
 } from "../notifications/admin.ts";
 import { MASK } from "../notifications/channels.ts";
 import { idPath, integerParam } from "./query.ts";
-import { type AppEnv, errorSchema, json, jsonBody, newRouter } from "./router.ts";
+import { type AppEnv, errorResponses, errorSchema, json, jsonBody, newRouter } from "./router.ts";
 
 const httpUrl = z
   .string()
@@ -110,11 +110,10 @@ const deliverySchema = z
   })
   .openapi("Delivery");
 
-const errors = {
-  400: json(errorSchema, "A field is not valid, or the test message failed (the error says why)"),
-  401: json(errorSchema, "Not signed in"),
-  403: json(errorSchema, "Not an administrator"),
-};
+const errors = errorResponses({
+  400: "A field is not valid, or the test message failed (the error says why)",
+  403: "Not an administrator",
+});
 
 /** A webhook may not point back at this server (it would post into our own API). */
 function pointsAtSelf(c: Context<AppEnv>, value: string | undefined): boolean {
@@ -148,8 +147,7 @@ function checkSettings(c: Context<AppEnv>, settings: z.infer<typeof channelSetti
       };
     }
   });
-  if (Object.keys(fields).length)
-    throw new AppError(400, "invalid_request", { key: "error.validation" }, fields);
+  if (Object.keys(fields).length) throw invalidFields(fields);
 }
 
 const adminOnly = requirePermission("settings.write");
@@ -236,18 +234,13 @@ export const notificationAdminRoutes = newRouter()
           const fields: Record<string, Message> = {};
           for (const issue of parsed.error.issues)
             fields[`config.${issue.path.join(".")}`] = { key: "field.invalid" };
-          throw new AppError(400, "invalid_request", { key: "error.validation" }, fields);
+          throw invalidFields(fields);
         }
         config = parsed.data;
         checkSettings(c, [{ channel, enabled: false, config } as z.infer<typeof channelSetting>]);
       }
       if ((channel === "email" || channel === "sms") && !body.recipient) {
-        throw new AppError(
-          400,
-          "invalid_request",
-          { key: "error.validation" },
-          { recipient: { key: "field.required" } },
-        );
+        throw invalidFields({ recipient: { key: "field.required" } });
       }
       await testChannel(c.var.db.orm, c.var.user.cityId, channel, config, body.recipient);
       return c.json({ sent: true as const }, 200);

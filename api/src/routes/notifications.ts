@@ -5,7 +5,7 @@
 import { notificationKinds, personalChannels, TIME_OF_DAY } from "@civgrid/geo";
 import { createRoute, z } from "@hono/zod-openapi";
 import { streamSSE } from "hono/streaming";
-import { AppError, fieldMessage } from "../errors.ts";
+import { fieldMessage, invalidFields } from "../errors.ts";
 import {
   getSettings,
   listNotifications,
@@ -111,12 +111,7 @@ export const notificationRoutes = newRouter()
     async (c) => {
       const body = c.req.valid("json");
       if (!body.all && !body.ids?.length) {
-        throw new AppError(
-          400,
-          "invalid_request",
-          { key: "error.validation" },
-          { ids: { key: "field.required" } },
-        );
+        throw invalidFields({ ids: { key: "field.required" } });
       }
       return c.json(
         await markRead(c.var.db.orm, c.var.user.id, body.all ? "all" : (body.ids ?? [])),
@@ -204,12 +199,9 @@ export const notificationSettingRoutes = newRouter()
     async (c) => {
       const body = c.req.valid("json");
       if ((body.quietStart === null) !== (body.quietEnd === null)) {
-        throw new AppError(
-          400,
-          "invalid_request",
-          { key: "error.validation" },
-          { [body.quietStart === null ? "quietStart" : "quietEnd"]: { key: "notify.quiet_both" } },
-        );
+        throw invalidFields({
+          [body.quietStart === null ? "quietStart" : "quietEnd"]: { key: "notify.quiet_both" },
+        });
       }
       return c.json(await putSettings(c.var.db.orm, c.var.user.id, body), 200);
     },

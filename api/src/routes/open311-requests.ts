@@ -5,7 +5,7 @@ import { fieldMessage } from "../errors.ts";
 import { requirePermission } from "../middleware/session.ts";
 import { listWaitingRequests, placeWaitingRequest } from "../open311/file-request.ts";
 import { idPath } from "./query.ts";
-import { errorSchema, json, jsonBody, newRouter } from "./router.ts";
+import { errorResponses, errorSchema, json, jsonBody, newRouter } from "./router.ts";
 
 const WaitingRequest = z
   .object({
@@ -21,11 +21,10 @@ const WaitingRequest = z
   })
   .openapi("WaitingOpen311Request");
 
-const errors = {
-  400: json(errorSchema, "The place is not valid, outside China or outside the city"),
-  401: json(errorSchema, "Not signed in"),
-  403: json(errorSchema, "Only the campaign office places requests"),
-};
+const errors = errorResponses({
+  400: "The place is not valid, outside China or outside the city",
+  403: "Only the campaign office places requests",
+});
 
 export const open311RequestRoutes = newRouter()
   .openapi(

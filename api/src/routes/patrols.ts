@@ -14,23 +14,22 @@ import { addToPatrol, getPatrol, listPatrols, startPatrol } from "../volunteers/
 import { bodyId, booleanFlag, calendarDate, id, idPath, page } from "./query.ts";
 import {
   collectionSchema,
-  errorSchema,
+  errorResponses,
   featureSchema,
   geojson,
-  json,
   jsonBody,
+  listRoute,
   newRouter,
   pagedCollection,
-  readErrors,
+  readRoute,
 } from "./router.ts";
 
-const errors = {
-  400: json(errorSchema, "A field is not valid; `fields` names the bad point by its index"),
-  401: json(errorSchema, "Not signed in"),
-  403: json(errorSchema, "Not a volunteer's or grid leader's, or not their grid"),
-  404: json(errorSchema, "No such patrol of the caller's"),
-  409: json(errorSchema, "The patrol has ended"),
-};
+const errors = errorResponses({
+  400: "A field is not valid; `fields` names the bad point by its index",
+  403: "Not a volunteer's or grid leader's, or not their grid",
+  404: "No such patrol of the caller's",
+  409: "The patrol has ended",
+});
 
 const trackPoint = z
   .object({
@@ -93,28 +92,23 @@ async function patrolFeature(ex: Executor, scope: Scope, id: number) {
 
 export const patrolRoutes = newRouter()
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/",
-      tags: ["volunteers"],
-      summary:
-        "Patrols with their tracks (LineString; null until two points), newest first: by default this week's",
-      request: {
-        query: z
-          .object({
-            limit: page.limit,
-            offset: page.offset,
-            gridId: id.optional(),
-            from: calendarDate
-              .optional()
-              .openapi({ description: "first day (China time); default this week's Monday" }),
-            to: calendarDate.optional(),
-            mine: booleanFlag,
-          })
-          .strict(),
-      },
-      responses: { 200: geojson(PatrolCollection, "Patrols as tracks"), ...readErrors },
-    }),
+    listRoute(
+      "volunteers",
+      "Patrols with their tracks (LineString; null until two points), newest first: by default this week's",
+      z
+        .object({
+          limit: page.limit,
+          offset: page.offset,
+          gridId: id.optional(),
+          from: calendarDate
+            .optional()
+            .openapi({ description: "first day (China time); default this week's Monday" }),
+          to: calendarDate.optional(),
+          mine: booleanFlag,
+        })
+        .strict(),
+      geojson(PatrolCollection, "Patrols as tracks"),
+    ),
     async (c) => {
       const q = c.req.valid("query");
       const filters = { ...q, from: q.from ?? mondayOf(new Date()) };
@@ -123,14 +117,7 @@ export const patrolRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/{id}",
-      tags: ["volunteers"],
-      summary: "One patrol with its track",
-      request: { params: idPath },
-      responses: { 200: geojson(PatrolFeature, "The patrol"), ...readErrors },
-    }),
+    readRoute("volunteers", "One patrol with its track", geojson(PatrolFeature, "The patrol")),
     async (c) => {
       const { id } = c.req.valid("param");
       return c.json(await patrolFeature(c.var.db.orm, c.var.scope, id), 200);

@@ -1,17 +1,18 @@
 // GET /api/points and /api/points/{id}: inspection points (点位).
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { pointKinds } from "../db/schema/index.ts";
 import { notFound } from "../errors.ts";
-import { feature, type Page } from "../geojson.ts";
+import { feature } from "../geojson.ts";
 import { listPoints, type PointRow } from "../points/queries.ts";
-import { id, idPath, oneOf, page } from "./query.ts";
+import { id, oneOf, page } from "./query.ts";
 import {
   collectionSchema,
   featureSchema,
   geojson,
+  listRoute,
   newRouter,
-  pagedCollection,
-  readErrors,
+  pagedHandler,
+  readRoute,
 } from "./router.ts";
 
 const pointProperties = z.object({
@@ -30,33 +31,16 @@ const properties = ({ geometry: _, ...rest }: PointRow) => rest;
 
 export const pointRoutes = newRouter()
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/",
-      tags: ["points"],
-      summary: "List inspection points (点位)",
-      request: {
-        query: z
-          .object({ ...page, kind: oneOf(pointKinds).optional(), gridId: id.optional() })
-          .strict(),
-      },
-      responses: { 200: geojson(PointCollection, "Inspection points"), ...readErrors },
-    }),
-    async (c) => {
-      const q = c.req.valid("query");
-      const list = (page: Page) => listPoints(c.var.db.orm, c.var.scope, q, page);
-      return c.json(await pagedCollection(c.req.url, q, list, properties), 200);
-    },
+    listRoute(
+      "points",
+      "List inspection points (点位)",
+      z.object({ ...page, kind: oneOf(pointKinds).optional(), gridId: id.optional() }).strict(),
+      geojson(PointCollection, "Inspection points"),
+    ),
+    pagedHandler(listPoints, properties),
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/{id}",
-      tags: ["points"],
-      summary: "One inspection point",
-      request: { params: idPath },
-      responses: { 200: geojson(InspectionPoint, "The point"), ...readErrors },
-    }),
+    readRoute("points", "One inspection point", geojson(InspectionPoint, "The point")),
     async (c) => {
       const { id } = c.req.valid("param");
       const { rows } = await listPoints(c.var.db.orm, c.var.scope, { id }, { limit: 1, offset: 0 });

@@ -16,21 +16,14 @@ import { actions } from "../problems/rules.ts";
 import { stepProblem } from "../problems/transitions.ts";
 import { ProblemFeature } from "./problems.ts";
 import { bodyId, calendarDate, idPath } from "./query.ts";
-import { type AppEnv, errorSchema, json, jsonBody, newRouter } from "./router.ts";
+import { type AppEnv, errorResponses, errorSchema, json, jsonBody, newRouter } from "./router.ts";
 
-const errors = {
-  400: json(errorSchema, "A field is not valid"),
-  401: json(errorSchema, "Not signed in"),
-  403: json(
-    errorSchema,
-    "The caller's role may not take this step, or it is not their unit's problem",
-  ),
-  404: json(errorSchema, "No such problem the caller may see"),
-  409: json(
-    errorSchema,
-    "The problem is not in a state that allows this step, or it changed; `current` says how it is",
-  ),
-};
+const errors = errorResponses({
+  400: "A field is not valid",
+  403: "The caller's role may not take this step, or it is not their unit's problem",
+  404: "No such problem the caller may see",
+  409: "The problem is not in a state that allows this step, or it changed; `current` says how it is",
+});
 const text = (max: number) =>
   z
     .string()

@@ -7,20 +7,22 @@ import {
   rectificationActions,
 } from "../db/schema/index.ts";
 import { notFound } from "../errors.ts";
-import { feature, type Page } from "../geojson.ts";
+import { feature } from "../geojson.ts";
 import { exportProblems } from "../problems/export.ts";
 import { getProblem, listProblems, type ProblemRow } from "../problems/queries.ts";
 
-import { booleanFlag, downloadLanguage, id, idPath, listOf, oneOf, page } from "./query.ts";
+import { booleanFlag, downloadLanguage, id, listOf, oneOf, page } from "./query.ts";
 import {
   attachment,
   collectionSchema,
   featureSchema,
   geojson,
+  listRoute,
   newRouter,
-  pagedCollection,
+  pagedHandler,
   readErrors,
   readerLanguage,
+  readRoute,
 } from "./router.ts";
 
 const status = z.enum(problemStatuses);
@@ -125,17 +127,18 @@ export const ProblemFeature = featureSchema("ProblemDetail", problemDetailProper
 
 export const properties = ({ geometry: _, ...rest }: ProblemRow) => rest;
 
+/** The filters the list and its CSV export share. */
+const problemFilters = {
+  status: listOf(problemStatuses),
+  gridId: id.optional(),
+  unitId: id.optional(),
+  source: oneOf(problemSources).optional(),
+  severity: oneOf(problemSeverities).optional(),
+  overdue: booleanFlag,
+};
+
 const exportQuery = z
-  .object({
-    bbox: page.bbox,
-    status: listOf(problemStatuses),
-    gridId: id.optional(),
-    unitId: id.optional(),
-    source: oneOf(problemSources).optional(),
-    severity: oneOf(problemSeverities).optional(),
-    overdue: booleanFlag,
-    lang: downloadLanguage,
-  })
+  .object({ bbox: page.bbox, ...problemFilters, lang: downloadLanguage })
   .strict();
 
 export const problemRoutes = newRouter()
@@ -162,42 +165,22 @@ export const problemRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/",
-      tags: ["problems"],
-      summary: "List problems (问题), newest first",
-      request: {
-        query: z
-          .object({
-            ...page,
-            status: listOf(problemStatuses),
-            gridId: id.optional(),
-            unitId: id.optional(),
-            source: oneOf(problemSources).optional(),
-            severity: oneOf(problemSeverities).optional(),
-            overdue: booleanFlag,
-            sort: oneOf(["newest", "urgency"]).optional(),
-          })
-          .strict(),
-      },
-      responses: { 200: geojson(ProblemCollection, "Problems as points"), ...readErrors },
-    }),
-    async (c) => {
-      const q = c.req.valid("query");
-      const list = (page: Page) => listProblems(c.var.db.orm, c.var.scope, q, page);
-      return c.json(await pagedCollection(c.req.url, q, list, properties), 200);
-    },
+    listRoute(
+      "problems",
+      "List problems (问题), newest first",
+      z
+        .object({ ...page, ...problemFilters, sort: oneOf(["newest", "urgency"]).optional() })
+        .strict(),
+      geojson(ProblemCollection, "Problems as points"),
+    ),
+    pagedHandler(listProblems, properties),
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/{id}",
-      tags: ["problems"],
-      summary: "One problem with its rectification history (整改记录)",
-      request: { params: idPath },
-      responses: { 200: geojson(ProblemFeature, "The problem"), ...readErrors },
-    }),
+    readRoute(
+      "problems",
+      "One problem with its rectification history (整改记录)",
+      geojson(ProblemFeature, "The problem"),
+    ),
     async (c) => {
       const { id } = c.req.valid("param");
       const problem = await getProblem(c.var.db.orm, c.var.scope, id);

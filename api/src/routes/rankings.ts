@@ -5,19 +5,23 @@ import type { Context } from "hono";
 import { hotspots } from "../analytics/hotspots.ts";
 import { trends } from "../analytics/trends.ts";
 import { unitKinds } from "../db/schema/index.ts";
-import { AppError, fieldMessage } from "../errors.ts";
+import { fieldMessage, invalidFields } from "../errors.ts";
 import { noticeTitle, noticeWorkbook } from "../rankings/notice.ts";
 import { isCalendarDate, MAX_PERIOD_DAYS, requirePeriod } from "../rankings/period.ts";
 import { categoryName, cityName, overdueProblems } from "../rankings/queries.ts";
 import { MIN_PROBLEMS_FOR_RATES, ranking } from "../rankings/ranking.ts";
 import { id, oneOf } from "./query.ts";
-import { type AppEnv, attachment, download, errorSchema, json, newRouter } from "./router.ts";
+import {
+  type AppEnv,
+  download,
+  errorResponses,
+  json,
+  newRouter,
+  workbookAnswer,
+  XLSX,
+} from "./router.ts";
 
-const errors = {
-  400: json(errorSchema, "A parameter is not valid; `fields` names each one"),
-  401: json(errorSchema, "Not signed in"),
-};
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const errors = errorResponses({ 400: "A parameter is not valid; `fields` names each one" });
 
 const date = z
   .string()
@@ -88,14 +92,9 @@ async function rankingFor(c: Context<AppEnv>, q: z.infer<typeof rankingQuery>) {
       ? undefined
       : await categoryName(c.var.db.orm, c.var.user.cityId, q.categoryId);
   if (category === null)
-    throw new AppError(
-      400,
-      "invalid_request",
-      { key: "error.validation" },
-      {
-        categoryId: { key: "field.category_unknown_ranking" },
-      },
-    );
+    throw invalidFields({
+      categoryId: { key: "field.category_unknown_ranking" },
+    });
   const result = await ranking(c.var.db.orm, c.var.scope, q.by, period, filters);
   return { result, period, filters, categoryName: category };
 }
@@ -137,12 +136,7 @@ export const rankingRoutes = newRouter()
       const overdue = await overdueProblems(orm, c.var.scope, period, filters);
       const [trend] = (await trends(orm, c.var.scope, "city", { period })).series;
       const leaders = trend && { trend, hotspots: await hotspots(orm, c.var.scope, { period }) };
-      c.header(
-        "content-disposition",
-        attachment(`notice-${period.from}-${period.to}.xlsx`, `${title}.xlsx`),
-      );
-      return c.body(await noticeWorkbook(title, result, overdue, leaders), 200, {
-        "content-type": XLSX,
-      });
+      const bytes = await noticeWorkbook(title, result, overdue, leaders);
+      return workbookAnswer(c, bytes, `notice-${period.from}-${period.to}.xlsx`, `${title}.xlsx`);
     },
   );

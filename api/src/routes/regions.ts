@@ -1,5 +1,5 @@
 // GET /api/regions: the city, district and street outlines (GB/T 2260 codes).
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import type { Page } from "../geojson.ts";
 import { listRegions, type RegionRow } from "../regions/queries.ts";
 import { oneOf, page } from "./query.ts";
@@ -7,9 +7,9 @@ import {
   collectionSchema,
   featureSchema,
   geojson,
+  listRoute,
   newRouter,
   pagedCollection,
-  readErrors,
 } from "./router.ts";
 
 const regionProperties = z.object({
@@ -26,19 +26,12 @@ const RegionCollection = collectionSchema(
 const properties = ({ geometry: _, ...rest }: RegionRow) => rest;
 
 export const regionRoutes = newRouter().openapi(
-  createRoute({
-    method: "get",
-    path: "/",
-    tags: ["regions"],
-    summary:
-      "List administrative regions (city, districts, streets); geometry is null where no outline is known",
-    request: {
-      query: z
-        .object({ ...page, level: oneOf(["city", "district", "street"]).optional() })
-        .strict(),
-    },
-    responses: { 200: geojson(RegionCollection, "Regions"), ...readErrors },
-  }),
+  listRoute(
+    "regions",
+    "List administrative regions (city, districts, streets); geometry is null where no outline is known",
+    z.object({ ...page, level: oneOf(["city", "district", "street"]).optional() }).strict(),
+    geojson(RegionCollection, "Regions"),
+  ),
   async (c) => {
     const q = c.req.valid("query");
     const list = (page: Page) => listRegions(c.var.db.orm, c.var.scope.cityId, q, page);

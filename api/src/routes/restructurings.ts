@@ -1,13 +1,12 @@
 // Restructurings of a community's grids (网格调整): their impact before applying, the list, and undo.
 import { createRoute, z } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { requirePermission } from "../middleware/session.ts";
 import { listRestructurings } from "../restructurings/list.ts";
 import { previewRestructuring } from "../restructurings/preview.ts";
 import { undoRestructuring } from "../restructurings/undo.ts";
 import { bodyId, id, integerParam } from "./query.ts";
 import { carryOver, line } from "./restructuring-schemas.ts";
-import { type AppEnv, errorSchema, json, jsonBody, newRouter, readErrors } from "./router.ts";
+import { actorOf, errorSchema, json, jsonBody, newRouter, readErrors } from "./router.ts";
 
 const version = z.number().int().min(1);
 const gridRef = z.object({ id: bodyId, version }).strict();
@@ -48,7 +47,6 @@ const operation = z.discriminatedUnion("kind", [
 ]);
 
 const communityPath = z.object({ id: id.openapi({ param: { name: "id", in: "path" } }) });
-const actorOf = (c: Context<AppEnv>) => ({ cityId: c.var.user.cityId, userId: c.var.user.id });
 const gridCodes = z.array(z.object({ id: z.number().int(), code: z.string() }));
 
 const count = z.number().int();

@@ -1,15 +1,16 @@
 // What every route file builds on: the request context, a router that validates at the edge,
 // and the OpenAPI shapes of features, collections and errors.
 import { problemStatuses } from "@civgrid/geo";
-import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { createRoute, OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import type { SessionUser } from "../accounts/sessions.ts";
-import type { Db } from "../db/client.ts";
+import type { Actor } from "../audit/record.ts";
+import type { Db, Executor } from "../db/client.ts";
 import { validationError } from "../errors.ts";
 import { type FeatureRow, featureCollection, type Page } from "../geojson.ts";
 import { type Lang, languageOf } from "../messages.ts";
 import type { Scope } from "../policy/scope.ts";
-import { DEFAULT_LIMIT } from "./query.ts";
+import { DEFAULT_LIMIT, idPath } from "./query.ts";
 
 export interface AppEnv {
   Variables: {
@@ -119,6 +120,21 @@ export const json = (schema: z.ZodTypeAny, description: string) => ({
   description,
 });
 
+/**
+ * A route file's error responses, each status with what it means there; every one of them also
+ * answers 401 when the caller is not signed in.
+ */
+export function errorResponses<S extends number>(descriptions: Record<S, string>) {
+  const responses = { 401: json(errorSchema, "Not signed in") } as Record<
+    S | 401,
+    ReturnType<typeof json>
+  >;
+  for (const [status, description] of Object.entries<string>(descriptions)) {
+    responses[Number(status) as S] = json(errorSchema, description);
+  }
+  return responses;
+}
+
 /** The responses every read endpoint can give besides its 200. */
 export const readErrors = {
   400: json(errorSchema, "A parameter is not valid; `fields` names each one."),
@@ -143,6 +159,28 @@ export function attachment(asciiName: string, name: string): string {
   return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }
 
+/** The media type of an XLSX workbook. */
+export const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** A workbook as the whole answer, saved as `name` (`asciiName` where RFC 6266 is not read). */
+export function workbookAnswer(
+  c: Context<AppEnv>,
+  bytes: ArrayBuffer,
+  asciiName: string,
+  name: string,
+) {
+  return c.body(bytes, 200, {
+    "content-type": XLSX,
+    "content-disposition": attachment(asciiName, name),
+  });
+}
+
+/** Who writes: the signed-in caller, in their city. */
+export const actorOf = (c: Context<AppEnv>): Actor => ({
+  cityId: c.var.user.cityId,
+  userId: c.var.user.id,
+});
+
 /** The language a download is written in: `lang` when the link names it, else Accept-Language. */
 export function readerLanguage(c: Context<AppEnv>, lang: Lang | undefined): Lang {
   return lang ?? languageOf(c.req.header("accept-language"));
@@ -152,6 +190,55 @@ export function readerLanguage(c: Context<AppEnv>, lang: Lang | undefined): Lang
 export const jsonBody = <S extends z.ZodType>(schema: S) => ({
   body: { required: true as const, content: { "application/json": { schema } } },
 });
+
+/** A required multipart body carrying one file in `file` (the handler reads and checks it). */
+export const fileUpload = {
+  body: {
+    required: true as const,
+    content: {
+      "multipart/form-data": {
+        schema: z.object({ file: z.any().openapi({ type: "string", format: "binary" }) }),
+      },
+    },
+  },
+};
+
+type QuerySchema = NonNullable<NonNullable<RouteConfig["request"]>["query"]>;
+type ResponseConfig = RouteConfig["responses"][string];
+
+/** `GET /` of a list endpoint: its query, its 200 and the read errors. */
+export function listRoute<Q extends QuerySchema, R extends ResponseConfig>(
+  tag: string,
+  summary: string,
+  query: Q,
+  ok: R,
+) {
+  return createRoute({
+    method: "get",
+    path: "/",
+    tags: [tag],
+    summary,
+    request: { query },
+    responses: { 200: ok, ...readErrors },
+  });
+}
+
+/** `GET /{id}` of one record: its 200 and the errors it may give (the read errors unless named). */
+export function readRoute<R extends ResponseConfig, E extends Record<number, ResponseConfig>>(
+  tag: string,
+  summary: string,
+  ok: R,
+  errors: E = readErrors as unknown as E,
+) {
+  return createRoute({
+    method: "get",
+    path: "/{id}",
+    tags: [tag],
+    summary,
+    request: { params: idPath },
+    responses: { 200: ok, ...errors },
+  });
+}
 
 /** One page of a list endpoint's rows as a FeatureCollection with its paging links. */
 export async function pagedCollection<R extends FeatureRow>(
@@ -163,4 +250,20 @@ export async function pagedCollection<R extends FeatureRow>(
   const page = pageOf(query);
   const { rows, total } = await list(page);
   return featureCollection(rows, total, page, new URL(url), properties);
+}
+
+/**
+ * The handler of a layer's list endpoint: one page of the rows the caller's scope may read,
+ * filtered by the query, as a FeatureCollection.
+ */
+export function pagedHandler<Q, R extends FeatureRow>(
+  list: (ex: Executor, scope: Scope, query: Q, page: Page) => Promise<{ rows: R[]; total: number }>,
+  properties: (row: R) => Record<string, unknown>,
+) {
+  type Query = Q & { limit?: number | undefined; offset?: number | undefined };
+  return async (c: Context<AppEnv, string, { out: { query: Query } }>) => {
+    const q = c.req.valid("query");
+    const page = (p: Page) => list(c.var.db.orm, c.var.scope, q, p);
+    return c.json(await pagedCollection(c.req.url, q, page, properties), 200);
+  };
 }

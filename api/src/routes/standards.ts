@@ -2,7 +2,7 @@
 // write drafts, copy a standard into a new version, activate it, and move it in and out of XLSX.
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { AppError, type Message, validationError } from "../errors.ts";
+import { invalidFields, validationError } from "../errors.ts";
 import { requirePermission } from "../middleware/session.ts";
 import { activateStandard } from "../standards/activate.ts";
 import { standardFileName, standardWorkbook } from "../standards/export-sheet.ts";
@@ -22,34 +22,32 @@ import { copyStandard, createStandard, replaceStandard } from "../standards/writ
 import { idPath, page } from "./query.ts";
 import {
   type AppEnv,
-  attachment,
+  actorOf,
   download,
-  errorSchema,
+  errorResponses,
   json,
+  jsonBody,
   newRouter,
   pageOf,
+  readRoute,
+  workbookAnswer,
+  XLSX,
 } from "./router.ts";
 
-const errors = {
-  400: json(errorSchema, "A field is not valid; `fields` names each one (sheets: `row N`)"),
-  401: json(errorSchema, "Not signed in"),
-  403: json(errorSchema, "Only coordinators maintain standards"),
-  404: json(errorSchema, "No such standard in this city"),
-  409: json(errorSchema, "The standard is active or retired: copy it into a new version"),
-};
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const errors = errorResponses({
+  400: "A field is not valid; `fields` names each one (sheets: `row N`)",
+  403: "Only coordinators maintain standards",
+  404: "No such standard in this city",
+  409: "The standard is active or retired: copy it into a new version",
+});
 
 const write = requirePermission("standards.write");
-const actorOf = (c: Context<AppEnv>) => ({ cityId: c.var.user.cityId, userId: c.var.user.id });
 
 async function detail(c: Context<AppEnv>, id: number) {
   const standard = await getStandard(c.var.db.orm, c.var.user.cityId, id);
   if (!standard) throw standardNotFound(id);
   return standard;
 }
-
-const invalid = (f: Record<string, Message>) =>
-  new AppError(400, "invalid_request", { key: "error.validation" }, f);
 
 export const standardRoutes = newRouter()
   .openapi(
@@ -78,7 +76,7 @@ export const standardRoutes = newRouter()
       summary: "Create a draft standard: categories → items; codes (3.2) follow from the order",
       middleware: [write] as const,
       request: {
-        body: { required: true, content: { "application/json": { schema: standardInputSchema } } },
+        ...jsonBody(standardInputSchema),
       },
       responses: { 201: json(detailSchema, "The new draft"), ...errors },
     }),
@@ -111,24 +109,22 @@ export const standardRoutes = newRouter()
       if (!(file instanceof File) || !fields.success) {
         const problems = fields.success ? {} : { ...validationError(fields.error).fields };
         if (!(file instanceof File)) problems.file = { key: "field.file_xlsx" };
-        throw invalid(problems);
+        throw invalidFields(problems);
       }
       const sheet = await readStandardSheet(await file.arrayBuffer());
-      if (!sheet.ok) throw invalid(sheet.problems);
+      if (!sheet.ok) throw invalidFields(sheet.problems);
       const input = { ...fields.data, categories: sheet.categories };
       const id = await createStandard(c.var.db.orm, actorOf(c), input, "import");
       return c.json(await detail(c, id), 201);
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/{id}",
-      tags: ["standards"],
-      summary: "One standard: its categories with their items, in order",
-      request: { params: idPath },
-      responses: { 200: json(detailSchema, "The standard"), ...errors },
-    }),
+    readRoute(
+      "standards",
+      "One standard: its categories with their items, in order",
+      json(detailSchema, "The standard"),
+      errors,
+    ),
     async (c) => c.json(await detail(c, c.req.valid("param").id), 200),
   )
   .openapi(
@@ -141,7 +137,7 @@ export const standardRoutes = newRouter()
       middleware: [write] as const,
       request: {
         params: idPath,
-        body: { required: true, content: { "application/json": { schema: standardInputSchema } } },
+        ...jsonBody(standardInputSchema),
       },
       responses: { 200: json(detailSchema, "The draft as saved"), ...errors },
     }),
@@ -166,13 +162,8 @@ export const standardRoutes = newRouter()
     }),
     async (c) => {
       const standard = await detail(c, c.req.valid("param").id);
-      return c.body(await standardWorkbook(standard), 200, {
-        "content-type": XLSX,
-        "content-disposition": attachment(
-          `standard-${standard.id}.xlsx`,
-          standardFileName(standard),
-        ),
-      });
+      const bytes = await standardWorkbook(standard);
+      return workbookAnswer(c, bytes, `standard-${standard.id}.xlsx`, standardFileName(standard));
     },
   )
   .openapi(

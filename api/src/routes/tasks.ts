@@ -3,10 +3,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { phaseKinds } from "../db/schema/index.ts";
-import { AppError, fieldMessage } from "../errors.ts";
+import { fieldMessage, invalidFields } from "../errors.ts";
 import { requirePermission } from "../middleware/session.ts";
 import {
-  type Actor,
   campaignInputSchema,
   campaignSchema,
   currentCampaign,
@@ -32,31 +31,27 @@ import { tasksForExport, taskWorkbook } from "../tasks/sheet.ts";
 import { bodyId, booleanFlag, id, idPath, oneOf, page } from "./query.ts";
 import {
   type AppEnv,
-  attachment,
+  actorOf,
   download,
-  errorSchema,
+  errorResponses,
+  fileUpload,
   json,
   jsonBody,
   newRouter,
   pageOf,
+  readRoute,
+  workbookAnswer,
+  XLSX,
 } from "./router.ts";
 
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const errors = {
-  400: json(errorSchema, "A field is not valid; `fields` names each one (sheets: `row N`)"),
-  401: json(errorSchema, "Not signed in"),
-  403: json(errorSchema, "The role may not do this"),
-  404: json(errorSchema, "No such record the caller may read"),
-  409: json(errorSchema, "The assignment is not in a state that allows this"),
-};
+const errors = errorResponses({
+  400: "A field is not valid; `fields` names each one (sheets: `row N`)",
+  403: "The role may not do this",
+  404: "No such record the caller may read",
+  409: "The assignment is not in a state that allows this",
+});
 const write = requirePermission("tasks.write");
 const progress = requirePermission("tasks.progress");
-const actorOf = (c: Context<AppEnv>): Actor => ({
-  cityId: c.var.user.cityId,
-  userId: c.var.user.id,
-});
-const invalid = (fields: ConstructorParameters<typeof AppError>[3]) =>
-  new AppError(400, "invalid_request", { key: "error.validation" }, fields);
 
 const reasonSchema = z
   .string()
@@ -116,6 +111,24 @@ const assignmentResponses = {
   200: json(taskDetailSchema, "The task as the caller now sees it"),
   ...errors,
 };
+
+/** `POST /assignments/{id}/<step>`: one step on an assignment, for those the middleware lets by. */
+function assignmentRoute<B extends { body?: ReturnType<typeof jsonBody>["body"] }>(
+  step: AssignmentStep["kind"],
+  summary: string,
+  who: typeof write,
+  body: B,
+) {
+  return createRoute({
+    method: "post",
+    path: `/assignments/{id}/${step}`,
+    tags: ["tasks"],
+    summary,
+    middleware: [who] as const,
+    request: { params: idPath, ...body },
+    responses: assignmentResponses,
+  });
+}
 
 /** Takes one step on the assignment named in the path and answers with its task. */
 async function onAssignment(c: Context<AppEnv>, assignmentId: number, step: AssignmentStep) {
@@ -234,13 +247,8 @@ export const taskRoutes = newRouter()
       const { campaignId } = c.req.valid("query");
       const campaign = await getCampaign(c.var.db.orm, c.var.user.cityId, campaignId);
       const rows = await tasksForExport(c.var.db.orm, c.var.user.cityId, campaignId);
-      return c.body(await taskWorkbook(campaign.name, rows), 200, {
-        "content-type": XLSX,
-        "content-disposition": attachment(
-          `tasks-${campaignId}.xlsx`,
-          `${campaign.name}任务清单.xlsx`,
-        ),
-      });
+      const bytes = await taskWorkbook(campaign.name, rows);
+      return workbookAnswer(c, bytes, `tasks-${campaignId}.xlsx`, `${campaign.name}任务清单.xlsx`);
     },
   )
   .openapi(
@@ -252,14 +260,7 @@ export const taskRoutes = newRouter()
       middleware: [write] as const,
       request: {
         query: campaignQuery,
-        body: {
-          required: true,
-          content: {
-            "multipart/form-data": {
-              schema: z.object({ file: z.any().openapi({ type: "string", format: "binary" }) }),
-            },
-          },
-        },
+        ...fileUpload,
       },
       responses: { 201: json(importedSchema, "The new tasks"), ...errors },
     }),
@@ -267,84 +268,49 @@ export const taskRoutes = newRouter()
       const { campaignId } = c.req.valid("query");
       await getCampaign(c.var.db.orm, c.var.user.cityId, campaignId);
       const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
-      if (!(form.file instanceof File)) throw invalid({ file: { key: "field.file_xlsx" } });
+      if (!(form.file instanceof File)) throw invalidFields({ file: { key: "field.file_xlsx" } });
       const bytes = await form.file.arrayBuffer();
       const created = await importTasks(c.var.db.orm, actorOf(c), campaignId, bytes);
       return c.json({ created }, 201);
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/{id}",
-      tags: ["tasks"],
-      summary: "One task with the assignments the caller may read, each with its evidence",
-      request: { params: idPath },
-      responses: { 200: json(taskDetailSchema, "The task"), ...errors },
-    }),
+    readRoute(
+      "tasks",
+      "One task with the assignments the caller may read, each with its evidence",
+      json(taskDetailSchema, "The task"),
+      errors,
+    ),
     async (c) => c.json(await getTask(c.var.db.orm, c.var.scope, c.req.valid("param").id), 200),
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/assignments/{id}/progress",
-      tags: ["tasks"],
-      summary: "The assignee reports progress (percent and a note)",
-      middleware: [progress] as const,
-      request: { params: idPath, ...jsonBody(progressSchema) },
-      responses: assignmentResponses,
-    }),
-    (c) => {
-      const { id: aid } = c.req.valid("param");
-      const body = c.req.valid("json");
-      return onAssignment(c, aid, { kind: "progress", ...body });
-    },
+    assignmentRoute(
+      "progress",
+      "The assignee reports progress (percent and a note)",
+      progress,
+      jsonBody(progressSchema),
+    ),
+    (c) => onAssignment(c, c.req.valid("param").id, { kind: "progress", ...c.req.valid("json") }),
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/assignments/{id}/complete",
-      tags: ["tasks"],
-      summary:
-        "The assignee completes the task with a note and evidence (photos or documents from /api/files/documents)",
-      middleware: [progress] as const,
-      request: { params: idPath, ...jsonBody(completeSchema) },
-      responses: assignmentResponses,
-    }),
-    (c) => {
-      const { id: aid } = c.req.valid("param");
-      const body = c.req.valid("json");
-      return onAssignment(c, aid, { kind: "complete", ...body });
-    },
+    assignmentRoute(
+      "complete",
+      "The assignee completes the task with a note and evidence (photos or documents from /api/files/documents)",
+      progress,
+      jsonBody(completeSchema),
+    ),
+    (c) => onAssignment(c, c.req.valid("param").id, { kind: "complete", ...c.req.valid("json") }),
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/assignments/{id}/remind",
-      tags: ["tasks"],
-      summary: "Remind an assignee that has not finished (催办)",
-      middleware: [write] as const,
-      request: { params: idPath },
-      responses: assignmentResponses,
-    }),
-    (c) => {
-      const { id: aid } = c.req.valid("param");
-      return onAssignment(c, aid, { kind: "remind" });
-    },
+    assignmentRoute("remind", "Remind an assignee that has not finished (催办)", write, {}),
+    (c) => onAssignment(c, c.req.valid("param").id, { kind: "remind" }),
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/assignments/{id}/return",
-      tags: ["tasks"],
-      summary: "Return a completion with a reason (退回)",
-      middleware: [write] as const,
-      request: { params: idPath, ...jsonBody(returnSchema) },
-      responses: assignmentResponses,
-    }),
-    (c) => {
-      const { id: aid } = c.req.valid("param");
-      const { reason } = c.req.valid("json");
-      return onAssignment(c, aid, { kind: "return", reason });
-    },
+    assignmentRoute(
+      "return",
+      "Return a completion with a reason (退回)",
+      write,
+      jsonBody(returnSchema),
+    ),
+    (c) => onAssignment(c, c.req.valid("param").id, { kind: "return", ...c.req.valid("json") }),
   );

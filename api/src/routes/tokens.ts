@@ -5,10 +5,10 @@ import {
   listAccessTokens,
   revokeAccessToken,
 } from "../accounts/access-tokens.ts";
-import { AppError, fieldMessage } from "../errors.ts";
+import { AppError, fieldMessage, invalidFields } from "../errors.ts";
 import { addDays, todayInChina } from "../tasks/china-time.ts";
 import { calendarDate, idPath } from "./query.ts";
-import { errorSchema, json, jsonBody, newRouter } from "./router.ts";
+import { errorResponses, errorSchema, json, jsonBody, newRouter } from "./router.ts";
 
 const tokenSchema = z
   .object({
@@ -33,10 +33,7 @@ const newToken = z
   })
   .strict();
 
-const errors = {
-  400: json(errorSchema, "A field is not valid; `fields` names each one"),
-  401: json(errorSchema, "Not signed in"),
-};
+const errors = errorResponses({ 400: "A field is not valid; `fields` names each one" });
 
 export const tokenRoutes = newRouter()
   .openapi(
@@ -65,12 +62,7 @@ export const tokenRoutes = newRouter()
       const input = c.req.valid("json");
       const today = todayInChina();
       if (input.expiresOn && (input.expiresOn <= today || input.expiresOn > addDays(today, 366))) {
-        throw new AppError(
-          400,
-          "invalid_request",
-          { key: "error.validation" },
-          { expiresOn: { key: "field.token_expiry" } },
-        );
+        throw invalidFields({ expiresOn: { key: "field.token_expiry" } });
       }
       return c.json(await createAccessToken(c.var.db.orm, c.var.user, input), 201);
     },

@@ -1,17 +1,18 @@
 // GET /api/units and /api/units/{id}: hospitals and other units with their responsible persons.
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { unitKinds } from "../db/schema/index.ts";
 import { notFound } from "../errors.ts";
-import { asFeature, type Page } from "../geojson.ts";
+import { asFeature } from "../geojson.ts";
 import { getUnit, listUnits, type UnitRow } from "../units/queries.ts";
-import { idPath, oneOf, page } from "./query.ts";
+import { oneOf, page } from "./query.ts";
 import {
   collectionSchema,
   featureSchema,
   geojson,
+  listRoute,
   newRouter,
-  pagedCollection,
-  readErrors,
+  pagedHandler,
+  readRoute,
 } from "./router.ts";
 
 const unitProperties = z.object({
@@ -43,29 +44,20 @@ const properties = ({ geometry: _, ...rest }: UnitRow) => rest;
 
 export const unitRoutes = newRouter()
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/",
-      tags: ["units"],
-      summary: "List units (责任单位): hospitals, CDC, …",
-      request: { query: z.object({ ...page, kind: oneOf(unitKinds).optional() }).strict() },
-      responses: { 200: geojson(UnitCollection, "Units as points"), ...readErrors },
-    }),
-    async (c) => {
-      const q = c.req.valid("query");
-      const list = (page: Page) => listUnits(c.var.db.orm, c.var.scope, q, page);
-      return c.json(await pagedCollection(c.req.url, q, list, properties), 200);
-    },
+    listRoute(
+      "units",
+      "List units (责任单位): hospitals, CDC, …",
+      z.object({ ...page, kind: oneOf(unitKinds).optional() }).strict(),
+      geojson(UnitCollection, "Units as points"),
+    ),
+    pagedHandler(listUnits, properties),
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/{id}",
-      tags: ["units"],
-      summary: "One unit with its four responsible persons (四职责任人) and grids",
-      request: { params: idPath },
-      responses: { 200: geojson(UnitFeature, "The unit"), ...readErrors },
-    }),
+    readRoute(
+      "units",
+      "One unit with its four responsible persons (四职责任人) and grids",
+      geojson(UnitFeature, "The unit"),
+    ),
     async (c) => {
       const { id } = c.req.valid("param");
       const unit = await getUnit(c.var.db.orm, c.var.scope, c.var.user, id);

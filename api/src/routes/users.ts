@@ -12,10 +12,20 @@ import {
 import { accountsForSheet } from "../accounts/user-sheet.ts";
 import { listUsers } from "../accounts/users.ts";
 import { roles } from "../db/schema/index.ts";
-import { AppError, fieldMessage, type Message } from "../errors.ts";
+import { fieldMessage, invalidFields } from "../errors.ts";
 import { requirePermission } from "../middleware/session.ts";
 import { bodyId, booleanFlag, idPath, oneOf, page } from "./query.ts";
-import { attachment, errorSchema, json, newRouter, pageOf } from "./router.ts";
+import {
+  errorResponses,
+  errorSchema,
+  fileUpload,
+  json,
+  jsonBody,
+  newRouter,
+  pageOf,
+  workbookAnswer,
+  XLSX,
+} from "./router.ts";
 
 const userSchema = z
   .object({
@@ -34,19 +44,13 @@ const userSchema = z
   })
   .openapi("User");
 
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-
-const errors = {
-  400: json(errorSchema, "A field is not valid; `fields` names each one"),
-  401: json(errorSchema, "Not signed in"),
-  403: json(errorSchema, "Only administrators manage accounts"),
-};
+const errors = errorResponses({
+  400: "A field is not valid; `fields` names each one",
+  403: "Only administrators manage accounts",
+});
 
 const visible = visibleUser;
 const refId = bodyId.nullable().optional();
-
-const invalid = (problems: Record<string, Message>) =>
-  new AppError(400, "invalid_request", { key: "error.validation" }, problems);
 
 export const userRoutes = newRouter();
 userRoutes.use("*", requirePermission("users.manage"));
@@ -89,24 +93,19 @@ userRoutes
       tags: ["users"],
       summary: "Create an account (the user must change the password at first sign-in)",
       request: {
-        body: {
-          required: true,
-          content: {
-            "application/json": {
-              schema: z
-                .object({
-                  username: usernameSchema,
-                  displayName: displayNameSchema,
-                  mobile: mobileSchema.nullable().optional(),
-                  role: roleSchema,
-                  unitId: refId,
-                  personId: refId,
-                  password: passwordSchema,
-                })
-                .strict(),
-            },
-          },
-        },
+        ...jsonBody(
+          z
+            .object({
+              username: usernameSchema,
+              displayName: displayNameSchema,
+              mobile: mobileSchema.nullable().optional(),
+              role: roleSchema,
+              unitId: refId,
+              personId: refId,
+              password: passwordSchema,
+            })
+            .strict(),
+        ),
       },
       responses: { 201: json(userSchema, "The new account"), ...errors },
     }),
@@ -129,10 +128,7 @@ userRoutes
     }),
     async (c) => {
       const accounts = await accountsForSheet(c.var.db.orm, c.var.user.cityId);
-      return c.body(await userWorkbook(accounts), 200, {
-        "content-type": XLSX,
-        "content-disposition": attachment("users.xlsx", "账号.xlsx"),
-      });
+      return workbookAnswer(c, await userWorkbook(accounts), "users.xlsx", "账号.xlsx");
     },
   )
   .openapi(
@@ -143,14 +139,7 @@ userRoutes
       summary:
         "Import accounts from an XLSX sheet (用户名, 姓名, 手机号, 角色, 单位, 初始密码): all rows or none",
       request: {
-        body: {
-          required: true,
-          content: {
-            "multipart/form-data": {
-              schema: z.object({ file: z.any().openapi({ type: "string", format: "binary" }) }),
-            },
-          },
-        },
+        ...fileUpload,
       },
       responses: {
         201: json(
@@ -164,7 +153,7 @@ userRoutes
       const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
       const file = form.file;
 
-      if (!(file instanceof File)) throw invalid({ file: { key: "field.file_xlsx" } });
+      if (!(file instanceof File)) throw invalidFields({ file: { key: "field.file_xlsx" } });
       const created = await importUsers(c.var.db.orm, c.var.user, await file.arrayBuffer());
       return c.json(created, 201);
     },
@@ -178,24 +167,19 @@ userRoutes
         "Change an account: name, mobile, role, unit, person, disabled, or reset its password",
       request: {
         params: idPath,
-        body: {
-          required: true,
-          content: {
-            "application/json": {
-              schema: z
-                .object({
-                  displayName: displayNameSchema.optional(),
-                  mobile: mobileSchema.nullable().optional(),
-                  role: roleSchema.optional(),
-                  unitId: refId,
-                  personId: refId,
-                  disabled: z.boolean({ message: fieldMessage("field.boolean") }).optional(),
-                  password: passwordSchema.optional(),
-                })
-                .strict(),
-            },
-          },
-        },
+        ...jsonBody(
+          z
+            .object({
+              displayName: displayNameSchema.optional(),
+              mobile: mobileSchema.nullable().optional(),
+              role: roleSchema.optional(),
+              unitId: refId,
+              personId: refId,
+              disabled: z.boolean({ message: fieldMessage("field.boolean") }).optional(),
+              password: passwordSchema.optional(),
+            })
+            .strict(),
+        ),
       },
       responses: {
         200: json(userSchema, "The account as saved"),

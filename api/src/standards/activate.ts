@@ -1,7 +1,7 @@
 // Activating a draft: it becomes the standard new inspections and problems use, and the active
 // standard of the same name and scope retires (its items stay, as records point at them).
 import { sql } from "drizzle-orm";
-import { recordAudit } from "../audit/record.ts";
+import { recordAuditBy } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { inTransaction, selectRows } from "../db/client.ts";
 import { type Actor, lockName, lockStandard, refuseUnlessDraft } from "./locks.ts";
@@ -20,8 +20,7 @@ async function activateStandardIn(ex: Executor, actor: Actor, id: number) {
         RETURNING id`,
   );
   await ex.execute(sql`UPDATE standards SET status = 'active' WHERE id = ${id}`);
-  await recordAudit(ex, {
-    ...actor,
+  await recordAuditBy(ex, actor, {
     action: "activate",
     entity: "standard",
     entityId: id,

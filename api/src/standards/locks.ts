@@ -1,14 +1,13 @@
 // Taking a standard for writing: row and name locks, and the rule that only drafts change.
+
 import { sql } from "drizzle-orm";
+import type { Actor } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { AppError } from "../errors.ts";
 import type { StandardStatus } from "./queries.ts";
 
-export interface Actor {
-  cityId: number;
-  userId: number;
-}
+export type { Actor };
 
 export function standardNotFound(id: number) {
   return new AppError(404, "not_found", {

@@ -2,7 +2,7 @@
 // their items, because problems and inspections point at those items.
 // Each function runs inside the caller's transaction and leaves one audit row.
 import { sql } from "drizzle-orm";
-import { recordAudit } from "../audit/record.ts";
+import { recordAuditBy } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { inTransaction, selectRows } from "../db/client.ts";
 import { AppError } from "../errors.ts";
@@ -64,8 +64,7 @@ async function createStandardIn(
   action: "create" | "import" = "create",
 ): Promise<number> {
   const id = await insertDraft(ex, actor, input);
-  await recordAudit(ex, {
-    ...actor,
+  await recordAuditBy(ex, actor, {
     action,
     entity: "standard",
     entityId: id,
@@ -89,8 +88,7 @@ async function copyStandardIn(ex: Executor, actor: Actor, sourceId: number): Pro
     })),
   }));
   const id = await insertDraft(ex, actor, { ...source, categories });
-  await recordAudit(ex, {
-    ...actor,
+  await recordAuditBy(ex, actor, {
     action: "create_version",
     entity: "standard",
     entityId: id,
@@ -120,8 +118,7 @@ async function replaceStandardIn(ex: Executor, actor: Actor, id: number, input: 
       scope = ${input.scope}, version = ${version} WHERE id = ${id}`);
   await insertContent(ex, actor.cityId, id, input.categories);
   const after = await getStandard(ex, actor.cityId, id);
-  await recordAudit(ex, {
-    ...actor,
+  await recordAuditBy(ex, actor, {
     action: "replace",
     entity: "standard",
     entityId: id,

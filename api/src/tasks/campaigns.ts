@@ -2,18 +2,15 @@
 // dates; the current phase is the one today (in China) falls in.
 import { z } from "@hono/zod-openapi";
 import { sql } from "drizzle-orm";
-import { recordAudit } from "../audit/record.ts";
+import { type Actor, recordAuditBy } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { phaseKinds } from "../db/schema/index.ts";
-import { AppError, fieldMessage, type Message } from "../errors.ts";
+import { AppError, fieldMessage, invalidFields, type Message } from "../errors.ts";
 import { todayInChina } from "./china-time.ts";
 
 export type PhaseKind = (typeof phaseKinds)[number];
-export interface Actor {
-  cityId: number;
-  userId: number;
-}
+export type { Actor };
 
 export const dateSchema = z
   .string()
@@ -138,7 +135,7 @@ export async function createCampaign(
 ): Promise<number> {
   const problems = phaseProblems(input);
   if (Object.keys(problems).length) {
-    throw new AppError(400, "invalid_request", { key: "error.validation" }, problems);
+    throw invalidFields(problems);
   }
   const [row] = await selectRows<{ id: number }>(
     ex,
@@ -156,8 +153,7 @@ export async function createCampaign(
     await ex.execute(sql`INSERT INTO campaign_phases (city_id, campaign_id, phase, starts_on, ends_on)
         VALUES (${actor.cityId}, ${row.id}, ${kind}, ${startsOn}, ${endsOn})`);
   }
-  await recordAudit(ex, {
-    ...actor,
+  await recordAuditBy(ex, actor, {
     action: "create",
     entity: "campaign",
     entityId: row.id,

@@ -1,7 +1,7 @@
 // Setting up campaigns and tasks, one by one or from a sheet, and the assignees' steps: each is
 // one transaction here; the routes parse the request and read the result back for the answer.
 import type { Executor, Orm } from "../db/client.ts";
-import { AppError } from "../errors.ts";
+import { type AppError, invalidFields } from "../errors.ts";
 import type { Scope } from "../policy/scope.ts";
 import { type Actor, type CampaignInput, createCampaign } from "./campaigns.ts";
 import { prepareTask, type TaskInput } from "./rules.ts";
@@ -15,8 +15,6 @@ import {
 } from "./write.ts";
 
 type Problems = NonNullable<ConstructorParameters<typeof AppError>[3]>;
-const invalid = (fields: Problems) =>
-  new AppError(400, "invalid_request", { key: "error.validation" }, fields);
 
 /** A campaign with its four phases, in order; returns its id. */
 export function setUpCampaign(orm: Orm, actor: Actor, input: CampaignInput) {
@@ -27,7 +25,7 @@ export function setUpCampaign(orm: Orm, actor: Actor, input: CampaignInput) {
 export function createTask(orm: Orm, actor: Actor, input: TaskInput) {
   return orm.transaction(async (tx) => {
     const prepared = await prepareTask(tx, actor.cityId, input);
-    if (!prepared.ok) throw invalid(prepared.problems);
+    if (!prepared.ok) throw invalidFields(prepared.problems);
     return insertTask(tx, actor, prepared.task);
   });
 }
@@ -36,7 +34,7 @@ export function createTask(orm: Orm, actor: Actor, input: TaskInput) {
 export function importTasks(orm: Orm, actor: Actor, campaignId: number, bytes: ArrayBuffer) {
   return orm.transaction(async (tx) => {
     const sheet = await readTaskSheet(tx, actor.cityId, campaignId, bytes);
-    if (!sheet.ok) throw invalid(sheet.problems);
+    if (!sheet.ok) throw invalidFields(sheet.problems);
     const prepared = [];
     const problems: Problems = {};
     for (const { row, input } of sheet.rows) {
@@ -52,7 +50,7 @@ export function importTasks(orm: Orm, actor: Actor, campaignId: number, bytes: A
         }
       }
     }
-    if (Object.keys(problems).length) throw invalid(problems);
+    if (Object.keys(problems).length) throw invalidFields(problems);
     const ids: number[] = [];
     for (const task of prepared) ids.push(await insertTask(tx, actor, task));
     return ids;

@@ -5,15 +5,20 @@ import { phaseKinds, taskAssignmentStatuses } from "../db/schema/index.ts";
 const phase = z.enum(phaseKinds);
 const status = z.enum(taskAssignmentStatuses);
 
+/** What a task's summary and its detail both say of it. */
+const taskFields = {
+  id: z.number().int(),
+  campaignId: z.number().int(),
+  phase,
+  title: z.string(),
+  description: z.string(),
+  deadline: z.string().openapi({ format: "date-time" }),
+  itemId: z.number().int().nullable(),
+};
+
 export const taskSummarySchema = z
   .object({
-    id: z.number().int(),
-    campaignId: z.number().int(),
-    phase,
-    title: z.string(),
-    description: z.string(),
-    deadline: z.string().openapi({ format: "date-time" }),
-    itemId: z.number().int().nullable(),
+    ...taskFields,
     assignments: z.number().int(),
     done: z.number().int(),
     inProgress: z.number().int(),
@@ -51,16 +56,7 @@ export const assignmentSchema = z
   .openapi("TaskAssignment");
 
 export const taskDetailSchema = z
-  .object({
-    id: z.number().int(),
-    campaignId: z.number().int(),
-    phase,
-    title: z.string(),
-    description: z.string(),
-    deadline: z.string(),
-    itemId: z.number().int().nullable(),
-    assignments: z.array(assignmentSchema),
-  })
+  .object({ ...taskFields, assignments: z.array(assignmentSchema) })
   .openapi("Task");
 
 const counts = { overdue: z.number().int(), done: z.number().int(), total: z.number().int() };

@@ -3,10 +3,10 @@
 // transaction and leaves one audit row.
 import type { TaskAssignmentStatus } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
-import { recordAudit } from "../audit/record.ts";
+import { recordAuditBy } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
-import { AppError, type Message } from "../errors.ts";
+import { AppError, invalidFields, type Message } from "../errors.ts";
 import { notify } from "../notifications/notify.ts";
 import { taskAssignmentsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
@@ -35,8 +35,7 @@ export async function insertTask(ex: Executor, actor: Actor, task: PreparedTask)
   );
   for (const a of assigned)
     await notify(ex, { kind: "task_assigned", assignmentId: a.id }, actor.userId);
-  await recordAudit(ex, {
-    ...actor,
+  await recordAuditBy(ex, actor, {
     action: "create",
     entity: "task",
     entityId: row.id,
@@ -72,6 +71,13 @@ async function lockAssignment(ex: Executor, scope: Scope, id: number): Promise<A
 const conflict = (key: "task.already_done" | "task.not_done") =>
   new AppError(409, "conflict", { key });
 
+/** The assignment, locked, while it is not done yet: 409 once it is. */
+async function lockUnfinished(ex: Executor, scope: Scope, id: number): Promise<AssignmentRow> {
+  const row = await lockAssignment(ex, scope, id);
+  if (row.status === "done") throw conflict("task.already_done");
+  return row;
+}
+
 async function change(
   ex: Executor,
   actor: Actor,
@@ -84,8 +90,7 @@ async function change(
     sql`UPDATE task_assignments SET ${set}, updated_at = now() WHERE id = ${before.id}
         RETURNING id, status, progress, note, return_reason AS "returnReason", remind_count AS "remindCount"`,
   );
-  await recordAudit(ex, {
-    ...actor,
+  await recordAuditBy(ex, actor, {
     action,
     entity: "task_assignment",
     entityId: before.id,
@@ -103,8 +108,7 @@ export async function reportProgress(
   id: number,
   input: { progress: number; note?: string | undefined },
 ) {
-  const before = await lockAssignment(ex, scope, id);
-  if (before.status === "done") throw conflict("task.already_done");
+  const before = await lockUnfinished(ex, scope, id);
   return change(
     ex,
     actor,
@@ -122,8 +126,7 @@ export async function completeAssignment(
   id: number,
   input: { note: string; fileIds: number[] },
 ) {
-  const before = await lockAssignment(ex, scope, id);
-  if (before.status === "done") throw conflict("task.already_done");
+  const before = await lockUnfinished(ex, scope, id);
   const fileIds = [...new Set(input.fileIds)];
   if (fileIds.length) {
     const found = await selectRows<{ id: number }>(
@@ -134,7 +137,7 @@ export async function completeAssignment(
     const unknown = fileIds.filter((f) => !found.some((r) => r.id === f));
     if (unknown.length) {
       const problem: Message = { key: "field.unknown_id", params: { ids: unknown.join(", ") } };
-      throw new AppError(400, "invalid_request", { key: "error.validation" }, { fileIds: problem });
+      throw invalidFields({ fileIds: problem });
     }
     await ex.execute(sql`INSERT INTO task_evidence (city_id, assignment_id, file_id)
         VALUES ${sql.join(
@@ -153,8 +156,7 @@ export async function completeAssignment(
 
 /** The coordinator nudges an assignee that has not finished. */
 export async function remindAssignment(ex: Executor, actor: Actor, scope: Scope, id: number) {
-  const before = await lockAssignment(ex, scope, id);
-  if (before.status === "done") throw conflict("task.already_done");
+  const before = await lockUnfinished(ex, scope, id);
   return change(
     ex,
     actor,

@@ -8,7 +8,7 @@ import { recordAudit } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { inTransaction, selectRows } from "../db/client.ts";
 import { whereAll } from "../db/query-helpers.ts";
-import { AppError, type Message } from "../errors.ts";
+import { AppError, invalidFields, type Message } from "../errors.ts";
 import { activitiesReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
 import { todayInChina } from "../rankings/period.ts";
@@ -45,7 +45,7 @@ export interface ActivityRow {
 }
 
 const refuse = (fields: Record<string, Message>): never => {
-  throw new AppError(400, "invalid_request", { key: "error.validation" }, fields);
+  throw invalidFields(fields);
 };
 const intArray = (ids: number[]) =>
   sql.raw(`ARRAY[${ids.filter(Number.isSafeInteger).join(",")}]::int[]`);

@@ -7,7 +7,7 @@ import { recordAudit } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { inTransaction, selectRows } from "../db/client.ts";
 import { isoTime, whereAll } from "../db/query-helpers.ts";
-import { AppError, type Message, notFound } from "../errors.ts";
+import { invalidFields, type Message, notFound } from "../errors.ts";
 import { dedicationDaysReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
 import { todayInChina } from "../rankings/period.ts";
@@ -31,7 +31,7 @@ export interface DedicationDay {
 }
 
 const refuse = (field: string, message: Message): never => {
-  throw new AppError(400, "invalid_request", { key: "error.validation" }, { [field]: message });
+  throw invalidFields({ [field]: message });
 };
 
 export function listDedicationDays(

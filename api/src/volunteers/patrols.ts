@@ -6,7 +6,7 @@ import { recordAudit } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { inTransaction, selectRows } from "../db/client.ts";
 import { isoTime, queryPage, whereAll } from "../db/query-helpers.ts";
-import { AppError, notFound } from "../errors.ts";
+import { AppError, invalidFields, notFound } from "../errors.ts";
 import type { Page } from "../geojson.ts";
 import { patrolsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
@@ -151,17 +151,12 @@ async function appendPoints(tx: Executor, cityId: number, patrolId: number, poin
   );
   const first = points[0];
   if (last && first && Date.parse(first.at) < Date.parse(last.at)) {
-    throw new AppError(
-      400,
-      "invalid_request",
-      { key: "error.validation" },
-      {
-        "points.0.at": {
-          key: "patrol.time_backwards",
-          params: { index: 0, at: first.at, previous: last.at },
-        },
+    throw invalidFields({
+      "points.0.at": {
+        key: "patrol.time_backwards",
+        params: { index: 0, at: first.at, previous: last.at },
       },
-    );
+    });
   }
   await storeTrackPoints(tx, cityId, patrolId, points, last?.seq ?? 0);
 }

@@ -3665,6 +3665,7 @@ export interface components {
         Task: {
             assignments: components["schemas"]["TaskAssignment"][];
             campaignId: number;
+            /** Format: date-time */
             deadline: string;
             description: string;
             id: number;

@@ -1,17 +1,14 @@
 // Personal access tokens: a GIS client (QGIS, GDAL) reads with a user's scope through a bearer header.
-import { index, integer, pgTable, serial, text, timestamp, varchar } from "drizzle-orm/pg-core";
-import { cityId, createdAt } from "./columns.ts";
-import { cities } from "./regions.ts";
+import { index, pgTable, text, timestamp, varchar } from "drizzle-orm/pg-core";
+import { belongsTo, createdAt } from "./columns.ts";
+import { cityRow } from "./regions.ts";
 import { users } from "./users.ts";
 
 export const accessTokens = pgTable(
   "access_tokens",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id),
+    ...cityRow(),
+    userId: belongsTo("user_id", () => users.id),
     name: text("name").notNull(),
     /** SHA-256 of the token, as for sessions: the token itself is shown once and never stored. */
     tokenHash: varchar("token_hash", { length: 64 }).notNull().unique(),

@@ -1,7 +1,13 @@
 // Column helpers shared by every table: PostGIS geometry types and the city every row belongs to.
 
 import { type SQL, sql } from "drizzle-orm";
-import { type AnyPgColumn, customType, integer, timestamp } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  customType,
+  integer,
+  type ReferenceConfig,
+  timestamp,
+} from "drizzle-orm/pg-core";
 import type { Geometry, LineString, MultiPolygon, Point } from "geojson";
 
 /**
@@ -23,6 +29,15 @@ export const lineString = geometryColumn<LineString>("LineString");
 
 /** Every row carries its city so the data can later be distributed by city. */
 export const cityId = () => integer("city_id").notNull();
+
+/** A required link to another table's row: `<name> integer not null references …`. */
+export function belongsTo<N extends string>(
+  name: N,
+  target: ReferenceConfig["ref"],
+  actions?: ReferenceConfig["actions"],
+) {
+  return integer(name).notNull().references(target, actions);
+}
 
 export const createdAt = () =>
   timestamp("created_at", { withTimezone: true }).notNull().defaultNow();

@@ -1,13 +1,12 @@
 // Uploaded files (photos, materials), stored once by content hash.
-import { bigint, pgTable, serial, text, timestamp, unique, varchar } from "drizzle-orm/pg-core";
-import { cityId, createdAt, point } from "./columns.ts";
-import { cities } from "./regions.ts";
+import { bigint, pgTable, text, timestamp, unique, varchar } from "drizzle-orm/pg-core";
+import { createdAt, point } from "./columns.ts";
+import { cityRow } from "./regions.ts";
 
 export const files = pgTable(
   "files",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     sha256: varchar("sha256", { length: 64 }).notNull(),
     mime: text("mime").notNull(),
     size: bigint("size", { mode: "number" }).notNull(),

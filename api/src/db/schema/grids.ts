@@ -5,26 +5,22 @@ import {
   index,
   integer,
   pgTable,
-  serial,
   text,
   timestamp,
   unique,
   uniqueIndex,
   varchar,
 } from "drizzle-orm/pg-core";
-import { cityId, createdAt, multiPolygon, oneOf, updatedAt } from "./columns.ts";
-import { cities, communities } from "./regions.ts";
+import { belongsTo, createdAt, multiPolygon, oneOf, updatedAt } from "./columns.ts";
+import { cityRow, communities } from "./regions.ts";
 import { people, units } from "./units.ts";
 import { users } from "./users.ts";
 
 export const grids = pgTable(
   "grids",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
-    communityId: integer("community_id")
-      .notNull()
-      .references(() => communities.id),
+    ...cityRow(),
+    communityId: belongsTo("community_id", () => communities.id),
     /** 15 digits: community code (12) + 3-digit grid sequence. Stable across edits. */
     code: varchar("code", { length: 15 }).notNull(),
     name: text("name").notNull(),
@@ -48,11 +44,8 @@ export const grids = pgTable(
 export const gridVersions = pgTable(
   "grid_versions",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
-    gridId: integer("grid_id")
-      .notNull()
-      .references(() => grids.id),
+    ...cityRow(),
+    gridId: belongsTo("grid_id", () => grids.id),
     version: integer("version").notNull(),
     change: text("change", {
       enum: ["create", "edit", "split", "merge", "revert", "delete", "assign"],
@@ -73,14 +66,9 @@ export const gridUnitRoles = ["lead", "support"] as const;
 export const gridUnits = pgTable(
   "grid_units",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
-    gridId: integer("grid_id")
-      .notNull()
-      .references(() => grids.id, { onDelete: "cascade" }),
-    unitId: integer("unit_id")
-      .notNull()
-      .references(() => units.id),
+    ...cityRow(),
+    gridId: belongsTo("grid_id", () => grids.id, { onDelete: "cascade" }),
+    unitId: belongsTo("unit_id", () => units.id),
     role: text("role", { enum: gridUnitRoles }).notNull(),
   },
   (t) => [
@@ -96,14 +84,9 @@ export const gridPersonRoles = ["leader", "volunteer"] as const;
 export const gridPeople = pgTable(
   "grid_people",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
-    gridId: integer("grid_id")
-      .notNull()
-      .references(() => grids.id, { onDelete: "cascade" }),
-    personId: integer("person_id")
-      .notNull()
-      .references(() => people.id),
+    ...cityRow(),
+    gridId: belongsTo("grid_id", () => grids.id, { onDelete: "cascade" }),
+    personId: belongsTo("person_id", () => people.id),
     role: text("role", { enum: gridPersonRoles }).notNull(),
   },
   (t) => [

@@ -10,15 +10,14 @@ import {
   jsonb,
   pgTable,
   primaryKey,
-  serial,
   text,
   timestamp,
   unique,
 } from "drizzle-orm/pg-core";
-import { cityId, createdAt, oneOf } from "./columns.ts";
+import { belongsTo, cityId, createdAt, oneOf } from "./columns.ts";
 import { dedicationDays } from "./patrols.ts";
 import { problems } from "./problems.ts";
-import { cities } from "./regions.ts";
+import { cities, cityRow } from "./regions.ts";
 import { materials, taskAssignments } from "./tasks.ts";
 import { users } from "./users.ts";
 
@@ -30,9 +29,7 @@ export const notifications = pgTable(
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     cityId: cityId().references(() => cities.id),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    userId: belongsTo("user_id", () => users.id, { onDelete: "cascade" }),
     kind: text("kind").notNull(),
     problemId: integer("problem_id").references(() => problems.id, { onDelete: "cascade" }),
     taskAssignmentId: integer("task_assignment_id").references(() => taskAssignments.id, {
@@ -96,9 +93,7 @@ export const notificationChannels = pgTable(
 );
 
 export const notificationSettings = pgTable("notification_settings", {
-  cityId: integer("city_id")
-    .notNull()
-    .references(() => cities.id),
+  cityId: belongsTo("city_id", () => cities.id),
   userId: integer("user_id")
     .primaryKey()
     .references(() => users.id, { onDelete: "cascade" }),
@@ -128,11 +123,8 @@ export const escalationSteps = pgTable(
 export const problemEscalations = pgTable(
   "problem_escalations",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
-    problemId: integer("problem_id")
-      .notNull()
-      .references(() => problems.id, { onDelete: "cascade" }),
+    ...cityRow(),
+    problemId: belongsTo("problem_id", () => problems.id, { onDelete: "cascade" }),
     level: integer("level").notNull(),
     workingDaysOverdue: integer("working_days_overdue").notNull(),
     deadline: timestamp("deadline", { withTimezone: true }).notNull(),
@@ -147,9 +139,7 @@ export const problemEscalations = pgTable(
 export const notificationMarks = pgTable(
   "notification_marks",
   {
-    cityId: integer("city_id")
-      .notNull()
-      .references(() => cities.id),
+    cityId: belongsTo("city_id", () => cities.id),
     kind: text("kind").notNull(),
     subjectId: integer("subject_id").notNull(),
     period: text("period").notNull(),

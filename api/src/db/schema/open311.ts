@@ -6,33 +6,29 @@ import {
   integer,
   jsonb,
   pgTable,
-  serial,
   text,
   timestamp,
   uuid,
   varchar,
 } from "drizzle-orm/pg-core";
-import { cityId, createdAt, point } from "./columns.ts";
+import { belongsTo, createdAt, point } from "./columns.ts";
 import { files } from "./files.ts";
 import { problems } from "./problems.ts";
-import { cities } from "./regions.ts";
+import { cityRow } from "./regions.ts";
 import { standardItems } from "./standards.ts";
 import { users } from "./users.ts";
 
 export const open311Requests = pgTable(
   "open311_requests",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     /** GeoReport's token: the client asks tokens/{token} for the request's id once it has one. */
     token: uuid("token").notNull().unique(),
     /** The problem it became; null while it waits to be placed on the map (待定位). */
     problemId: integer("problem_id")
       .unique()
       .references(() => problems.id, { onDelete: "cascade" }),
-    itemId: integer("item_id")
-      .notNull()
-      .references(() => standardItems.id),
+    itemId: belongsTo("item_id", () => standardItems.id),
     description: text("description").notNull(),
     /** As the client sent it; null when only an address was given. */
     location: point("location"),

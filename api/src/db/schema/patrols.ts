@@ -8,15 +8,14 @@ import {
   integer,
   pgTable,
   real,
-  serial,
   text,
   timestamp,
   unique,
 } from "drizzle-orm/pg-core";
-import { cityId, createdAt, lineString, point } from "./columns.ts";
+import { belongsTo, createdAt, lineString, point } from "./columns.ts";
 import { files } from "./files.ts";
 import { grids } from "./grids.ts";
-import { cities } from "./regions.ts";
+import { cityRow } from "./regions.ts";
 import { volunteerActivities } from "./tasks.ts";
 import { people } from "./units.ts";
 import { users } from "./users.ts";
@@ -25,11 +24,8 @@ import { users } from "./users.ts";
 export const patrols = pgTable(
   "patrols",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
-    personId: integer("person_id")
-      .notNull()
-      .references(() => people.id),
+    ...cityRow(),
+    personId: belongsTo("person_id", () => people.id),
     userId: integer("user_id").references(() => users.id),
     /** The grid the patrol is for (the walker's own); null when they belong to none. */
     gridId: integer("grid_id").references(() => grids.id),
@@ -53,11 +49,8 @@ export const patrols = pgTable(
 export const patrolPoints = pgTable(
   "patrol_points",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
-    patrolId: integer("patrol_id")
-      .notNull()
-      .references(() => patrols.id, { onDelete: "cascade" }),
+    ...cityRow(),
+    patrolId: belongsTo("patrol_id", () => patrols.id, { onDelete: "cascade" }),
     seq: integer("seq").notNull(),
     at: timestamp("at", { withTimezone: true }).notNull(),
     location: point("location").notNull(),
@@ -70,11 +63,8 @@ export const patrolPoints = pgTable(
 export const dedicationDays = pgTable(
   "dedication_days",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
-    gridId: integer("grid_id")
-      .notNull()
-      .references(() => grids.id),
+    ...cityRow(),
+    gridId: belongsTo("grid_id", () => grids.id),
     heldOn: date("held_on").notNull(),
     title: text("title").notNull(),
     note: text("note"),
@@ -88,14 +78,9 @@ export const dedicationDays = pgTable(
 export const dedicationSignups = pgTable(
   "dedication_signups",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
-    dayId: integer("day_id")
-      .notNull()
-      .references(() => dedicationDays.id, { onDelete: "cascade" }),
-    personId: integer("person_id")
-      .notNull()
-      .references(() => people.id),
+    ...cityRow(),
+    dayId: belongsTo("day_id", () => dedicationDays.id, { onDelete: "cascade" }),
+    personId: belongsTo("person_id", () => people.id),
     signedUpAt: timestamp("signed_up_at", { withTimezone: true }).notNull().defaultNow(),
     checkedInAt: timestamp("checked_in_at", { withTimezone: true }),
     checkInLocation: point("check_in_location"),
@@ -108,14 +93,9 @@ export const dedicationSignups = pgTable(
 export const activityPhotos = pgTable(
   "activity_photos",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
-    activityId: integer("activity_id")
-      .notNull()
-      .references(() => volunteerActivities.id, { onDelete: "cascade" }),
-    fileId: integer("file_id")
-      .notNull()
-      .references(() => files.id),
+    ...cityRow(),
+    activityId: belongsTo("activity_id", () => volunteerActivities.id, { onDelete: "cascade" }),
+    fileId: belongsTo("file_id", () => files.id),
   },
   (t) => [unique("activity_photos_activity_file_key").on(t.activityId, t.fileId)],
 );

@@ -17,16 +17,15 @@ import {
   integer,
   numeric,
   pgTable,
-  serial,
   text,
   timestamp,
   unique,
   varchar,
 } from "drizzle-orm/pg-core";
-import { cityId, createdAt, oneOf, point, updatedAt } from "./columns.ts";
+import { belongsTo, createdAt, oneOf, point, updatedAt } from "./columns.ts";
 import { files } from "./files.ts";
 import { grids } from "./grids.ts";
-import { cities } from "./regions.ts";
+import { cityRow } from "./regions.ts";
 import { inspectionPoints, inspections, standardItems } from "./standards.ts";
 import { units } from "./units.ts";
 import { users } from "./users.ts";
@@ -54,8 +53,7 @@ const hexCell = (name: HexColumn, sizeMetres: number) =>
 export const problems = pgTable(
   "problems",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     source: text("source", { enum: problemSources }).notNull(),
     status: text("status", { enum: problemStatuses }).notNull().default("reported"),
     severity: text("severity", { enum: problemSeverities }).notNull().default("normal"),
@@ -154,14 +152,9 @@ export const photoPhases = ["before", "after"] as const;
 export const problemPhotos = pgTable(
   "problem_photos",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
-    problemId: integer("problem_id")
-      .notNull()
-      .references(() => problems.id, { onDelete: "cascade" }),
-    fileId: integer("file_id")
-      .notNull()
-      .references(() => files.id),
+    ...cityRow(),
+    problemId: belongsTo("problem_id", () => problems.id, { onDelete: "cascade" }),
+    fileId: belongsTo("file_id", () => files.id),
     phase: text("phase", { enum: photoPhases }).notNull(),
     /** The rectification event the photo was attached to (after-photos belong to a submission). */
     eventId: integer("event_id"),
@@ -176,11 +169,8 @@ export const problemPhotos = pgTable(
 export const rectificationEvents = pgTable(
   "rectification_events",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
-    problemId: integer("problem_id")
-      .notNull()
-      .references(() => problems.id, { onDelete: "cascade" }),
+    ...cityRow(),
+    problemId: belongsTo("problem_id", () => problems.id, { onDelete: "cascade" }),
     /** 1, 2, 3… per problem; unique, so two concurrent steps cannot both append as the same. */
     seq: integer("seq").notNull(),
     action: text("action", { enum: rectificationActions }).notNull(),

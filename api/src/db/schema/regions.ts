@@ -11,7 +11,7 @@ import {
   unique,
   varchar,
 } from "drizzle-orm/pg-core";
-import { cityId, createdAt, multiPolygon, oneOf, point } from "./columns.ts";
+import { belongsTo, cityId, createdAt, multiPolygon, oneOf, point } from "./columns.ts";
 
 /** A city running a campaign: the tenant every other row belongs to. */
 export const cities = pgTable("cities", {
@@ -22,14 +22,19 @@ export const cities = pgTable("cities", {
   createdAt: createdAt(),
 });
 
+/** The columns most tables open with: a serial id and the city the row belongs to. */
+export const cityRow = () => ({
+  id: serial("id").primaryKey(),
+  cityId: cityId().references(() => cities.id),
+});
+
 export const regionLevels = ["city", "district", "street"] as const;
 
 /** City → district/county → street (街道). Communities have their own table. */
 export const regions = pgTable(
   "regions",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     parentId: integer("parent_id"),
     level: text("level", { enum: regionLevels }).notNull(),
     /** GB/T 2260 code (6 digits) for city/district; 9 digits (district + street seq) for a street. */
@@ -49,11 +54,8 @@ export const regions = pgTable(
 export const communities = pgTable(
   "communities",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
-    streetId: integer("street_id")
-      .notNull()
-      .references(() => regions.id),
+    ...cityRow(),
+    streetId: belongsTo("street_id", () => regions.id),
     /** 12 digits: 6-digit district code + 3-digit street + 3-digit community sequence. */
     code: varchar("code", { length: 12 }).notNull(),
     name: text("name").notNull(),

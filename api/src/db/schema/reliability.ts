@@ -1,8 +1,8 @@
 // Reliability (issue 21): the answers given to requests sent with an Idempotency-Key, per user.
+
 import {
   char,
   index,
-  integer,
   pgTable,
   primaryKey,
   smallint,
@@ -10,18 +10,15 @@ import {
   timestamp,
   varchar,
 } from "drizzle-orm/pg-core";
+import { belongsTo } from "./columns.ts";
 import { cities } from "./regions.ts";
 import { users } from "./users.ts";
 
 export const idempotencyKeys = pgTable(
   "idempotency_keys",
   {
-    cityId: integer("city_id")
-      .notNull()
-      .references(() => cities.id),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    cityId: belongsTo("city_id", () => cities.id),
+    userId: belongsTo("user_id", () => users.id, { onDelete: "cascade" }),
     key: varchar("key", { length: 128 }).notNull(),
     /** SHA-256 of method, path and body: the same key with another request is refused. */
     fingerprint: char("fingerprint", { length: 64 }).notNull(),

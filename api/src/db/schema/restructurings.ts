@@ -1,16 +1,7 @@
 // Restructurings (网格调整): one row per change of a community's grid layout, with its undo data.
-import {
-  check,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  serial,
-  text,
-  timestamp,
-} from "drizzle-orm/pg-core";
-import { cityId, createdAt, oneOf } from "./columns.ts";
-import { cities, communities } from "./regions.ts";
+import { check, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { belongsTo, createdAt, oneOf } from "./columns.ts";
+import { cityRow, communities } from "./regions.ts";
 import { users } from "./users.ts";
 
 export const restructuringKinds = ["partition", "split", "merge", "delete", "import"] as const;
@@ -19,11 +10,8 @@ export type RestructuringKind = (typeof restructuringKinds)[number];
 export const restructurings = pgTable(
   "restructurings",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
-    communityId: integer("community_id")
-      .notNull()
-      .references(() => communities.id),
+    ...cityRow(),
+    communityId: belongsTo("community_id", () => communities.id),
     kind: text("kind", { enum: restructuringKinds }).notNull(),
     createdBy: integer("created_by").references(() => users.id),
     createdAt: createdAt(),

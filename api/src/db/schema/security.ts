@@ -10,7 +10,7 @@ import {
   timestamp,
   varchar,
 } from "drizzle-orm/pg-core";
-import { oneOf } from "./columns.ts";
+import { belongsTo, oneOf } from "./columns.ts";
 import { files } from "./files.ts";
 import { cities } from "./regions.ts";
 import { users } from "./users.ts";
@@ -19,15 +19,9 @@ import { users } from "./users.ts";
 export const fileUploads = pgTable(
   "file_uploads",
   {
-    cityId: integer("city_id")
-      .notNull()
-      .references(() => cities.id),
-    fileId: integer("file_id")
-      .notNull()
-      .references(() => files.id, { onDelete: "cascade" }),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    cityId: belongsTo("city_id", () => cities.id),
+    fileId: belongsTo("file_id", () => files.id, { onDelete: "cascade" }),
+    userId: belongsTo("user_id", () => users.id, { onDelete: "cascade" }),
     uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ name: "file_uploads_pkey", columns: [t.fileId, t.userId] })],
@@ -55,12 +49,8 @@ export const knownSignInKinds = ["device", "address"] as const;
 export const knownSignIns = pgTable(
   "known_sign_ins",
   {
-    cityId: integer("city_id")
-      .notNull()
-      .references(() => cities.id),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    cityId: belongsTo("city_id", () => cities.id),
+    userId: belongsTo("user_id", () => users.id, { onDelete: "cascade" }),
     kind: text("kind", { enum: knownSignInKinds }).notNull(),
     /** SHA-256 of the device token or the address. */
     valueHash: varchar("value_hash", { length: 64 }).notNull(),

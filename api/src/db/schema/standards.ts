@@ -14,15 +14,14 @@ import {
   integer,
   numeric,
   pgTable,
-  serial,
   text,
   timestamp,
   unique,
   varchar,
 } from "drizzle-orm/pg-core";
-import { cityId, createdAt, oneOf, point } from "./columns.ts";
+import { belongsTo, createdAt, oneOf, point } from "./columns.ts";
 import { grids } from "./grids.ts";
-import { cities } from "./regions.ts";
+import { cityRow } from "./regions.ts";
 import { people, units } from "./units.ts";
 import { users } from "./users.ts";
 
@@ -30,8 +29,7 @@ import { users } from "./users.ts";
 export const standards = pgTable(
   "standards",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     name: text("name").notNull(),
     year: integer("year").notNull(),
     version: integer("version").notNull().default(1),
@@ -49,11 +47,8 @@ export const standards = pgTable(
 export const standardCategories = pgTable(
   "standard_categories",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
-    standardId: integer("standard_id")
-      .notNull()
-      .references(() => standards.id, { onDelete: "cascade" }),
+    ...cityRow(),
+    standardId: belongsTo("standard_id", () => standards.id, { onDelete: "cascade" }),
     seq: integer("seq").notNull(),
     name: text("name").notNull(),
     /** A new report this close to an open problem of the same item is offered as a duplicate. */
@@ -66,14 +61,9 @@ export const standardCategories = pgTable(
 export const standardItems = pgTable(
   "standard_items",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
-    standardId: integer("standard_id")
-      .notNull()
-      .references(() => standards.id, { onDelete: "cascade" }),
-    categoryId: integer("category_id")
-      .notNull()
-      .references(() => standardCategories.id, { onDelete: "cascade" }),
+    ...cityRow(),
+    standardId: belongsTo("standard_id", () => standards.id, { onDelete: "cascade" }),
+    categoryId: belongsTo("category_id", () => standardCategories.id, { onDelete: "cascade" }),
     /** e.g. "3.2": category seq . item seq */
     code: varchar("code", { length: 16 }).notNull(),
     title: text("title").notNull(),
@@ -94,8 +84,7 @@ export { inspectionKinds, itemOutcomes, type PointKind, pointKinds, standardStat
 export const inspectionPoints = pgTable(
   "inspection_points",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     name: text("name").notNull(),
     kind: text("kind", { enum: pointKinds }).notNull(),
     location: point("location").notNull(),
@@ -115,12 +104,9 @@ export const inspectionPoints = pgTable(
 export const inspections = pgTable(
   "inspections",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     kind: text("kind", { enum: inspectionKinds }).notNull(),
-    standardId: integer("standard_id")
-      .notNull()
-      .references(() => standards.id),
+    standardId: belongsTo("standard_id", () => standards.id),
     inspectorUserId: integer("inspector_user_id").references(() => users.id),
     inspectorPersonId: integer("inspector_person_id").references(() => people.id),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
@@ -135,17 +121,10 @@ export const inspections = pgTable(
 export const inspectionResults = pgTable(
   "inspection_results",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
-    inspectionId: integer("inspection_id")
-      .notNull()
-      .references(() => inspections.id, { onDelete: "cascade" }),
-    pointId: integer("point_id")
-      .notNull()
-      .references(() => inspectionPoints.id),
-    itemId: integer("item_id")
-      .notNull()
-      .references(() => standardItems.id),
+    ...cityRow(),
+    inspectionId: belongsTo("inspection_id", () => inspections.id, { onDelete: "cascade" }),
+    pointId: belongsTo("point_id", () => inspectionPoints.id),
+    itemId: belongsTo("item_id", () => standardItems.id),
     passed: text("passed", { enum: itemOutcomes }).notNull(),
     deduction: numeric("deduction", { precision: 6, scale: 2, mode: "number" })
       .notNull()

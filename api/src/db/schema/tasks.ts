@@ -13,10 +13,10 @@ import {
   timestamp,
   unique,
 } from "drizzle-orm/pg-core";
-import { cityId, createdAt, oneOf } from "./columns.ts";
+import { belongsTo, cityId, createdAt, oneOf } from "./columns.ts";
 import { files } from "./files.ts";
 import { grids } from "./grids.ts";
-import { cities } from "./regions.ts";
+import { cities, cityRow } from "./regions.ts";
 import { standardItems } from "./standards.ts";
 import { people, units, volunteerBranches } from "./units.ts";
 import { users } from "./users.ts";
@@ -24,8 +24,7 @@ import { users } from "./users.ts";
 export const campaigns = pgTable(
   "campaigns",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     name: text("name").notNull(),
     year: integer("year").notNull(),
     createdAt: createdAt(),
@@ -39,11 +38,8 @@ export { materialStatuses, phaseKinds, taskAssignmentStatuses };
 export const campaignPhases = pgTable(
   "campaign_phases",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
-    campaignId: integer("campaign_id")
-      .notNull()
-      .references(() => campaigns.id, { onDelete: "cascade" }),
+    ...cityRow(),
+    campaignId: belongsTo("campaign_id", () => campaigns.id, { onDelete: "cascade" }),
     phase: text("phase", { enum: phaseKinds }).notNull(),
     startsOn: date("starts_on").notNull(),
     endsOn: date("ends_on").notNull(),
@@ -58,9 +54,7 @@ export const campaignPhases = pgTable(
 export const tasks = pgTable("tasks", {
   id: serial("id").primaryKey(),
   cityId: cityId().references(() => cities.id),
-  campaignId: integer("campaign_id")
-    .notNull()
-    .references(() => campaigns.id),
+  campaignId: belongsTo("campaign_id", () => campaigns.id),
   phase: text("phase", { enum: phaseKinds }).notNull(),
   title: text("title").notNull(),
   description: text("description").notNull().default(""),
@@ -74,11 +68,8 @@ export const tasks = pgTable("tasks", {
 export const taskAssignments = pgTable(
   "task_assignments",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
-    taskId: integer("task_id")
-      .notNull()
-      .references(() => tasks.id, { onDelete: "cascade" }),
+    ...cityRow(),
+    taskId: belongsTo("task_id", () => tasks.id, { onDelete: "cascade" }),
     unitId: integer("unit_id").references(() => units.id),
     gridId: integer("grid_id").references(() => grids.id),
     status: text("status", { enum: taskAssignmentStatuses }).notNull().default("todo"),
@@ -107,14 +98,9 @@ export const taskAssignments = pgTable(
 export const taskEvidence = pgTable(
   "task_evidence",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
-    assignmentId: integer("assignment_id")
-      .notNull()
-      .references(() => taskAssignments.id, { onDelete: "cascade" }),
-    fileId: integer("file_id")
-      .notNull()
-      .references(() => files.id),
+    ...cityRow(),
+    assignmentId: belongsTo("assignment_id", () => taskAssignments.id, { onDelete: "cascade" }),
+    fileId: belongsTo("file_id", () => files.id),
   },
   (t) => [unique("task_evidence_assignment_file_key").on(t.assignmentId, t.fileId)],
 );
@@ -123,11 +109,8 @@ export const taskEvidence = pgTable(
 export const materials = pgTable(
   "materials",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
-    unitId: integer("unit_id")
-      .notNull()
-      .references(() => units.id),
+    ...cityRow(),
+    unitId: belongsTo("unit_id", () => units.id),
     /** The Monday of the ISO week the material reports on. */
     week: date("week").notNull(),
     category: text("category").notNull(),
@@ -156,11 +139,8 @@ export const materials = pgTable(
 export const volunteerActivities = pgTable(
   "volunteer_activities",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
-    branchId: integer("branch_id")
-      .notNull()
-      .references(() => volunteerBranches.id),
+    ...cityRow(),
+    branchId: belongsTo("branch_id", () => volunteerBranches.id),
     gridId: integer("grid_id").references(() => grids.id),
     kind: text("kind").notNull(),
     title: text("title").notNull(),
@@ -174,14 +154,9 @@ export const volunteerActivities = pgTable(
 export const activityParticipants = pgTable(
   "activity_participants",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
-    activityId: integer("activity_id")
-      .notNull()
-      .references(() => volunteerActivities.id, { onDelete: "cascade" }),
-    personId: integer("person_id")
-      .notNull()
-      .references(() => people.id),
+    ...cityRow(),
+    activityId: belongsTo("activity_id", () => volunteerActivities.id, { onDelete: "cascade" }),
+    personId: belongsTo("person_id", () => people.id),
     hours: numeric("hours", { precision: 5, scale: 1, mode: "number" }).notNull(),
   },
   (t) => [unique("activity_participants_activity_person_key").on(t.activityId, t.personId)],

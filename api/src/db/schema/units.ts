@@ -7,13 +7,12 @@ import {
   index,
   integer,
   pgTable,
-  serial,
   text,
   unique,
   varchar,
 } from "drizzle-orm/pg-core";
-import { cityId, createdAt, oneOf, point } from "./columns.ts";
-import { cities } from "./regions.ts";
+import { belongsTo, createdAt, oneOf, point } from "./columns.ts";
+import { cityRow } from "./regions.ts";
 
 // The kinds and duties are geo/'s (shared with the web): see geo/src/vocabulary.ts.
 export { type ResponsibleDuty, responsibleDuties, type UnitKind, unitKinds };
@@ -21,8 +20,7 @@ export { type ResponsibleDuty, responsibleDuties, type UnitKind, unitKinds };
 export const units = pgTable(
   "units",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     name: text("name").notNull(),
     shortName: text("short_name").notNull(),
     kind: text("kind", { enum: unitKinds }).notNull(),
@@ -42,8 +40,7 @@ export const units = pgTable(
 export const volunteerBranches = pgTable(
   "volunteer_branches",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     name: text("name").notNull(),
     /** What the branch does, e.g. 恤病助医, 疾控防治, 健康促进. */
     focus: text("focus").notNull(),
@@ -57,8 +54,7 @@ export const volunteerBranches = pgTable(
 export const people = pgTable(
   "people",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     name: text("name").notNull(),
     mobile: varchar("mobile", { length: 20 }),
     title: text("title"),
@@ -74,14 +70,9 @@ export const people = pgTable(
 export const unitResponsiblePersons = pgTable(
   "unit_responsible_persons",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
-    unitId: integer("unit_id")
-      .notNull()
-      .references(() => units.id, { onDelete: "cascade" }),
-    personId: integer("person_id")
-      .notNull()
-      .references(() => people.id),
+    ...cityRow(),
+    unitId: belongsTo("unit_id", () => units.id, { onDelete: "cascade" }),
+    personId: belongsTo("person_id", () => people.id),
     duty: text("duty", { enum: responsibleDuties }).notNull(),
   },
   (t) => [

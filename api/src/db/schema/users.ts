@@ -9,14 +9,13 @@ import {
   integer,
   jsonb,
   pgTable,
-  serial,
   text,
   timestamp,
   unique,
   varchar,
 } from "drizzle-orm/pg-core";
-import { cityId, createdAt, oneOf } from "./columns.ts";
-import { cities } from "./regions.ts";
+import { belongsTo, cityId, createdAt, oneOf } from "./columns.ts";
+import { cities, cityRow } from "./regions.ts";
 import { people, units } from "./units.ts";
 
 // The roles are geo/'s (shared with the web): see geo/src/vocabulary.ts.
@@ -25,8 +24,7 @@ export { type Role, roles };
 export const users = pgTable(
   "users",
   {
-    id: serial("id").primaryKey(),
-    cityId: cityId().references(() => cities.id),
+    ...cityRow(),
     username: varchar("username", { length: 64 }).notNull(),
     mobile: varchar("mobile", { length: 20 }),
     displayName: text("display_name").notNull(),
@@ -54,9 +52,7 @@ export const sessions = pgTable(
     /** SHA-256 of the cookie token: a stolen database copy yields no usable session. */
     tokenHash: varchar("token_hash", { length: 64 }).primaryKey(),
     cityId: cityId().references(() => cities.id),
-    userId: integer("user_id")
-      .notNull()
-      .references(() => users.id),
+    userId: belongsTo("user_id", () => users.id),
     createdAt: createdAt(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
