@@ -58,6 +58,13 @@ export function createMap(
     dragRotate: false,
   });
   map.touchZoomRotate.disableRotation();
+  // maplibre logs every error to the console unless someone listens. A tile or data read that
+  // finds no network (offline, status 0) is expected on a phone: the page already says it shows
+  // the saved area. Everything else is still reported, as maplibre would.
+  map.on("error", ({ error }: { error?: Error & { status?: number } }) => {
+    if (!navigator.onLine || error?.status === 0) return;
+    console.error(error);
+  });
   map.addControl(new NavigationControl({ showCompass: false }), "bottom-right");
   map.addControl(new ScaleControl({ unit: "metric" }), "bottom-left");
   window.__civgridMap = map;
