@@ -4,6 +4,7 @@ import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
@@ -173,11 +174,13 @@ export function createApp(options: AppOptions) {
   app.use("/api/*", guardInput);
   // A cross-site form cannot post to the API: state-changing requests must come from this origin.
   app.use("/api/*", csrf());
-  app.use("/api/*", async (c, next) => {
+  // Every request of /api, /tiles, /ogc and /open311 sees the database and this deployment's city.
+  const deployment: MiddlewareHandler<AppEnv> = async (c, next) => {
     c.set("db", options.db);
     c.set("cityId", options.cityId);
     await next();
-  });
+  };
+  app.use("/api/*", deployment);
   app.use("/api/*", authenticate);
   // The read-only heavy paths read from a fit replica when there is one (db/replicas.ts), after
   // the session was checked on the primary.
@@ -193,97 +196,94 @@ export function createApp(options: AppOptions) {
       : next(),
   );
 
-  app.route(
-    "/api",
-    healthRoutes({
-      replicas: options.replicas,
-      basemapUrl: options.basemapUrl,
-      basemapCrs: options.basemapCrs ?? "wgs84",
-      basemapPmtiles: options.basemapPmtiles ?? null,
-      mapTilesAbove: options.mapTilesAbove ?? 2000,
-    }),
-  );
-  // The map's base and its settings (issue 22).
-  app.route(
-    "/api/basemap",
-    basemapRoutes({
-      defaults: basemapDefaults,
-      dir: path.join(filesDir, "basemap"),
-      maxMb: options.pmtilesMaxMb ?? 2048,
-    }),
-  );
-  // Reliability (issue 21): readiness (the database) apart from liveness (/api/health).
-  app.route("/api", readinessRoutes(options.isStopping ?? (() => false), options.replicas));
-  app.route("/api/auth", authRoutes(options.sessionHours ?? 12));
-  app.route("/api/users", userRoutes);
-  app.route("/api/tokens", tokenRoutes);
-  app.route("/api/audit", auditRoutes);
-  app.route("/api/regions", regionRoutes);
-  app.route(
-    "/api/search",
-    searchRoutes({
-      defaults: basemapDefaults,
-      geocoderUrl: options.geocoderUrl ?? TIANDITU_GEOCODER,
-    }),
-  );
-  app.route("/api/communities", communityFileRoutes);
-  app.route("/api/communities", communityRoutes);
-  // Restructurings (网格调整): impact preview, list, undo.
-  app.route("/api/communities", restructuringRoutes);
-  // One route file; inside it the fixed paths (/division, /export, /merge) come before /{id}.
-  app.route("/api/grids", gridRoutes);
-  app.route("/api/units", unitRoutes);
-  app.route("/api/points", pointRoutes);
-  app.route("/api/problems", problemActionRoutes);
-  app.route("/api/problems", problemRoutes);
-  app.route("/api/people", peopleRoutes);
-  app.route("/api/standards", standardRoutes);
-  app.route("/api/analytics", rankingRoutes);
-  app.route("/api/analytics", analyticsRoutes);
-  app.route(
-    "/api/files",
-    fileRoutes({ dir: filesDir, maxMb: photoMaxMb, documentMaxMb: fileMaxMb }),
-  );
-  app.route("/api/campaigns", campaignRoutes);
-  app.route("/api/tasks", taskRoutes);
-  app.route("/api/materials", materialRoutes({ dir: filesDir, maxMb: fileMaxMb }));
-  app.route("/api/inspections", inspectionRoutes);
-  app.route("/api/my-area", myAreaRoutes);
-  app.route("/api/patrols", patrolRoutes);
-  app.route("/api/dedication-days", dedicationDayRoutes);
-  app.route("/api/activities", activityRoutes);
-  // Working days on the official calendar (issue 15b).
-  app.route("/api/calendar", calendarRoutes);
-  // The loop's pages (issue 15): 我的上报, and a citizen's lookup of a report by its number.
-  app.route("/api/my-reports", myReportRoutes);
-  app.route("/api/public/reports", publicReportRoutes(filesDir));
-  // Notifications, reminders and escalation (issue 17).
   if (options.notifyChannels) useChannelDefaults(options.notifyChannels);
-  app.route("/api/notifications", notificationRoutes);
-  app.route("/api/notification-settings", notificationSettingRoutes);
-  app.route(
-    "/api/admin/backups",
-    backupRoutes({
-      ...(options.backups ?? {
-        dir: path.join(tmpdir(), `civgrid-backups-${randomUUID()}`),
-        keep: 14,
-        at: null,
+  // The API's route files, mounted in this order (a file's fixed paths before another's /{id}).
+  const mounts: [path: string, routes: OpenAPIHono<AppEnv>][] = [
+    [
+      "/api",
+      healthRoutes({
+        replicas: options.replicas,
+        basemapUrl: options.basemapUrl,
+        basemapCrs: options.basemapCrs ?? "wgs84",
+        basemapPmtiles: options.basemapPmtiles ?? null,
+        mapTilesAbove: options.mapTilesAbove ?? 2000,
       }),
-      filesDir,
-    }),
-  );
-  app.route("/api/admin", notificationAdminRoutes);
-  app.route("/api/escalation-steps", escalationStepRoutes);
-  // Standard clients (issue 18): Open311 requests waiting to be placed on the map.
-  app.route("/api/open311-requests", open311RequestRoutes);
+    ],
+    // The map's base and its settings (issue 22).
+    [
+      "/api/basemap",
+      basemapRoutes({
+        defaults: basemapDefaults,
+        dir: path.join(filesDir, "basemap"),
+        maxMb: options.pmtilesMaxMb ?? 2048,
+      }),
+    ],
+    // Reliability (issue 21): readiness (the database) apart from liveness (/api/health).
+    ["/api", readinessRoutes(options.isStopping ?? (() => false), options.replicas)],
+    ["/api/auth", authRoutes(options.sessionHours ?? 12)],
+    ["/api/users", userRoutes],
+    ["/api/tokens", tokenRoutes],
+    ["/api/audit", auditRoutes],
+    ["/api/regions", regionRoutes],
+    [
+      "/api/search",
+      searchRoutes({
+        defaults: basemapDefaults,
+        geocoderUrl: options.geocoderUrl ?? TIANDITU_GEOCODER,
+      }),
+    ],
+    ["/api/communities", communityFileRoutes],
+    ["/api/communities", communityRoutes],
+    // Restructurings (网格调整): impact preview, list, undo.
+    ["/api/communities", restructuringRoutes],
+    // One route file; inside it the fixed paths (/division, /export, /merge) come before /{id}.
+    ["/api/grids", gridRoutes],
+    ["/api/units", unitRoutes],
+    ["/api/points", pointRoutes],
+    ["/api/problems", problemActionRoutes],
+    ["/api/problems", problemRoutes],
+    ["/api/people", peopleRoutes],
+    ["/api/standards", standardRoutes],
+    ["/api/analytics", rankingRoutes],
+    ["/api/analytics", analyticsRoutes],
+    ["/api/files", fileRoutes({ dir: filesDir, maxMb: photoMaxMb, documentMaxMb: fileMaxMb })],
+    ["/api/campaigns", campaignRoutes],
+    ["/api/tasks", taskRoutes],
+    ["/api/materials", materialRoutes({ dir: filesDir, maxMb: fileMaxMb })],
+    ["/api/inspections", inspectionRoutes],
+    ["/api/my-area", myAreaRoutes],
+    ["/api/patrols", patrolRoutes],
+    ["/api/dedication-days", dedicationDayRoutes],
+    ["/api/activities", activityRoutes],
+    // Working days on the official calendar (issue 15b).
+    ["/api/calendar", calendarRoutes],
+    // The loop's pages (issue 15): 我的上报, and a citizen's lookup of a report by its number.
+    ["/api/my-reports", myReportRoutes],
+    ["/api/public/reports", publicReportRoutes(filesDir)],
+    // Notifications, reminders and escalation (issue 17).
+    ["/api/notifications", notificationRoutes],
+    ["/api/notification-settings", notificationSettingRoutes],
+    [
+      "/api/admin/backups",
+      backupRoutes({
+        ...(options.backups ?? {
+          dir: path.join(tmpdir(), `civgrid-backups-${randomUUID()}`),
+          keep: 14,
+          at: null,
+        }),
+        filesDir,
+      }),
+    ],
+    ["/api/admin", notificationAdminRoutes],
+    ["/api/escalation-steps", escalationStepRoutes],
+    // Standard clients (issue 18): Open311 requests waiting to be placed on the map.
+    ["/api/open311-requests", open311RequestRoutes],
+  ];
+  for (const [prefix, routes] of mounts) app.route(prefix, routes);
 
   // Vector tiles and OGC API – Features for GIS clients: signed in like /api, read through the same scopes.
   for (const prefix of ["/tiles/*", "/ogc/*"]) {
-    app.use(prefix, async (c, next) => {
-      c.set("db", options.db);
-      c.set("cityId", options.cityId);
-      await next();
-    });
+    app.use(prefix, deployment);
     app.use(prefix, authenticateReads);
     app.use(prefix, replicaReads);
   }
@@ -297,11 +297,7 @@ export function createApp(options: AppOptions) {
   // Open311 GeoReport v2: public, no session; its own error format.
   app.use("/open311/*", photoLimit);
   app.use("/open311/*", guardInput);
-  app.use("/open311/*", async (c, next) => {
-    c.set("db", options.db);
-    c.set("cityId", options.cityId);
-    await next();
-  });
+  app.use("/open311/*", deployment);
   app.route("/open311", open311Routes({ apiKeys: options.open311ApiKeys ?? [], filesDir }));
 
   serveOpenApiDocument(app);

@@ -1,5 +1,6 @@
 // GeoJSON FeatureCollections with paging links, in the manner of OGC API – Features.
 import type { Geometry } from "geojson";
+import type { Page } from "./db/query-helpers.ts";
 
 export interface FeatureRow {
   id: number;
@@ -7,10 +8,8 @@ export interface FeatureRow {
   geometry: string | null;
 }
 
-export interface Page {
-  limit: number;
-  offset: number;
-}
+// Paging is the database's notion (db/query-helpers.ts); re-exported for the feature code.
+export type { Page };
 
 export interface Link {
   rel: "next" | "prev";

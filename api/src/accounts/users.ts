@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
-import { isoTime, queryPage, whereAll } from "../db/query-helpers.ts";
+import { isoTime, type Page, queryPage, whereAll } from "../db/query-helpers.ts";
 import { type Role, users } from "../db/schema/index.ts";
 import { hashPassword } from "./passwords.ts";
 import type { SessionUser } from "./sessions.ts";
@@ -45,12 +45,7 @@ export interface UserFilters {
   disabled?: boolean | undefined;
 }
 
-export function listUsers(
-  ex: Executor,
-  cityId: number,
-  filters: UserFilters,
-  page: { limit: number; offset: number },
-) {
+export function listUsers(ex: Executor, cityId: number, filters: UserFilters, page: Page) {
   const like = filters.q ? `%${filters.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : undefined;
   return queryPage<UserRow>(ex, {
     columns,

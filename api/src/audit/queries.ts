@@ -3,7 +3,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
-import { isoTime, queryPage, whereAll } from "../db/query-helpers.ts";
+import { isoTime, type Page, queryPage, whereAll } from "../db/query-helpers.ts";
 import type { Lang } from "../messages.ts";
 import { actionLabel, auditSentence } from "./sentence.ts";
 
@@ -58,7 +58,7 @@ export async function listAudit(
   ex: Executor,
   cityId: number,
   filters: AuditFilters,
-  page: { limit: number; offset: number },
+  page: Page,
   lang: Lang,
 ) {
   const { rows, total } = await queryPage<

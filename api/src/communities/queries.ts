@@ -1,7 +1,7 @@
 // Reading the assigned communities (帮包社区).
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
-import { type Bbox, intersectsBbox, queryPage, whereAll } from "../db/query-helpers.ts";
+import { type Bbox, intersectsBbox, type Page, queryPage, whereAll } from "../db/query-helpers.ts";
 import { communitiesReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
 
@@ -32,7 +32,7 @@ export function listCommunities(
   ex: Executor,
   scope: Scope,
   filters: CommunityFilters & { id?: number },
-  page: { limit: number; offset: number },
+  page: Page,
 ) {
   const where = whereAll([
     communitiesReadable(scope),

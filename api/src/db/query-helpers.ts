@@ -17,7 +17,13 @@ export function whereAll(conditions: (SQL | undefined | false)[]): SQL {
   return present.length ? sql.join(present, sql` AND `) : sql`true`;
 }
 
-export interface PageQuery {
+/** Which rows of a list: at most `limit`, after skipping `offset`. */
+export interface Page {
+  limit: number;
+  offset: number;
+}
+
+export interface PageQuery extends Page {
   /** The select list, without SELECT. */
   columns: SQL;
   /** FROM … JOIN …, without FROM. */
@@ -25,8 +31,6 @@ export interface PageQuery {
   where: SQL;
   /** Must end in a unique key so pages are stable. */
   orderBy: SQL;
-  limit: number;
-  offset: number;
   /** A cheaper query for the same number (SELECT … AS total), where the feature keeps one. */
   count?: SQL | undefined;
 }

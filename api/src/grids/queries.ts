@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
-import { type Bbox, intersectsBbox, queryPage, whereAll } from "../db/query-helpers.ts";
+import { type Bbox, intersectsBbox, type Page, queryPage, whereAll } from "../db/query-helpers.ts";
 import { type MobileCaller, mobileFor } from "../policy/mobile-scope.ts";
 import { gridsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
@@ -45,12 +45,7 @@ const from = sql`grids g
   LEFT JOIN grid_units gl ON gl.grid_id = g.id AND gl.role = 'lead'
   LEFT JOIN units lu ON lu.id = gl.unit_id`;
 
-export function listGrids(
-  ex: Executor,
-  scope: Scope,
-  filters: GridFilters,
-  page: { limit: number; offset: number },
-) {
+export function listGrids(ex: Executor, scope: Scope, filters: GridFilters, page: Page) {
   const where = whereAll([
     gridsReadable(scope),
     sql`g.deleted_at IS NULL`,

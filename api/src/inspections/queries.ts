@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
-import { isoTime, queryPage, whereAll } from "../db/query-helpers.ts";
+import { isoTime, type Page, queryPage, whereAll } from "../db/query-helpers.ts";
 
 export interface InspectionRow {
   id: number;
@@ -23,11 +23,7 @@ const columns = sql`i.id, i.kind, s.name AS "standardName", u.display_name AS in
   coalesce((SELECT array_agg(p.id ORDER BY p.id) FROM problems p WHERE p.inspection_id = i.id), '{}') AS "problemIds"`;
 const from = sql`inspections i JOIN standards s ON s.id = i.standard_id LEFT JOIN users u ON u.id = i.inspector_user_id`;
 
-export function listInspections(
-  ex: Executor,
-  cityId: number,
-  page: { limit: number; offset: number },
-) {
+export function listInspections(ex: Executor, cityId: number, page: Page) {
   return queryPage<InspectionRow>(ex, {
     columns,
     from,

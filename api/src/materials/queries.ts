@@ -4,7 +4,7 @@ import type { MaterialBoardStatus } from "@civgrid/geo";
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
-import { isoTime, queryPage, whereAll } from "../db/query-helpers.ts";
+import { isoTime, type Page, queryPage, whereAll } from "../db/query-helpers.ts";
 import { materialsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
 import { addDays } from "../tasks/china-time.ts";
@@ -73,12 +73,7 @@ export interface MaterialRow {
   sha256: string | null;
 }
 
-export function listMaterials(
-  ex: Executor,
-  scope: Scope,
-  f: MaterialFilters,
-  page: { limit: number; offset: number },
-) {
+export function listMaterials(ex: Executor, scope: Scope, f: MaterialFilters, page: Page) {
   return queryPage<MaterialRow>(ex, {
     columns: materialColumns,
     from: materialFrom,

@@ -10,10 +10,15 @@ import { scopeOf } from "../policy/scope.ts";
 import type { AppEnv } from "../routes/router.ts";
 import { originOf, readCookie } from "./client.ts";
 
-/** Paths anyone may call without signing in (prefixes under /api). */
+/**
+ * The liveness and readiness probes: answered without a session lookup or the public limit, both
+ * of which read the database, so that they still answer (and say why) while the database is away.
+ */
+const probePaths = ["/api/health", "/api/ready"];
+
+/** Paths anyone may call without signing in (prefixes under /api): the probes and these. */
 const publicPaths = [
-  "/api/health",
-  "/api/ready",
+  ...probePaths,
   "/api/config",
   "/api/auth/login",
   "/api/docs",
@@ -54,14 +59,8 @@ const bearerAuthenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   await next();
 };
 
-/**
- * The liveness and readiness probes: answered without a session lookup or the public limit, both
- * of which read the database, so that they still answer (and say why) while the database is away.
- */
-const probePaths = new Set(["/api/health", "/api/ready"]);
-
 export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (probePaths.has(c.req.path)) return next();
+  if (probePaths.includes(c.req.path)) return next();
   if (c.req.header("authorization")?.toLowerCase().startsWith("bearer ")) {
     return bearerAuthenticate(c, next);
   }

@@ -1,7 +1,7 @@
 // People on record (staff, volunteers, grid leaders), searchable for assignment pickers.
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
-import { queryPage, whereAll } from "../db/query-helpers.ts";
+import { type Page, queryPage, whereAll } from "../db/query-helpers.ts";
 import { type MobileCaller, mayCall, mobileFor } from "../policy/mobile-scope.ts";
 import type { Scope } from "../policy/scope.ts";
 
@@ -31,7 +31,7 @@ export function listPeople(
   scope: Scope,
   caller: MobileCaller,
   filters: PersonFilters,
-  page: { limit: number; offset: number },
+  page: Page,
 ) {
   const like = filters.q ? `%${filters.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%` : undefined;
   return queryPage<PersonRow>(ex, {

@@ -1,7 +1,7 @@
 // Reading inspection points (点位), with the grid each lies in.
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
-import { type Bbox, intersectsBbox, queryPage, whereAll } from "../db/query-helpers.ts";
+import { type Bbox, intersectsBbox, type Page, queryPage, whereAll } from "../db/query-helpers.ts";
 import type { PointKind } from "../db/schema/index.ts";
 import { pointsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
@@ -27,7 +27,7 @@ export function listPoints(
   ex: Executor,
   scope: Scope,
   filters: PointFilters & { id?: number },
-  page: { limit: number; offset: number },
+  page: Page,
 ) {
   const where = whereAll([
     pointsReadable(scope),

@@ -2,7 +2,14 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
-import { type Bbox, intersectsBbox, isoTime, queryPage, whereAll } from "../db/query-helpers.ts";
+import {
+  type Bbox,
+  intersectsBbox,
+  isoTime,
+  type Page,
+  queryPage,
+  whereAll,
+} from "../db/query-helpers.ts";
 import type { HexColumn, ProblemStatus } from "../db/schema/index.ts";
 import { problemEscalations } from "../notifications/escalation.ts";
 import { maySeeReporterPhone } from "../policy/personal-data.ts";
@@ -123,12 +130,7 @@ export function problemsWhere(scope: Scope, filters: ProblemFilters & { id?: num
   ]);
 }
 
-export function listProblems(
-  ex: Executor,
-  scope: Scope,
-  filters: ProblemFilters,
-  page: { limit: number; offset: number },
-) {
+export function listProblems(ex: Executor, scope: Scope, filters: ProblemFilters, page: Page) {
   return queryPage<ProblemRow>(ex, {
     columns,
     from,

@@ -1,7 +1,7 @@
 // Reading the administrative regions (city, districts, streets); a street may have no outline yet.
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
-import { type Bbox, intersectsBbox, queryPage, whereAll } from "../db/query-helpers.ts";
+import { type Bbox, intersectsBbox, type Page, queryPage, whereAll } from "../db/query-helpers.ts";
 
 export interface RegionFilters {
   level?: "city" | "district" | "street" | undefined;
@@ -17,12 +17,7 @@ export interface RegionRow {
   geometry: string | null;
 }
 
-export function listRegions(
-  ex: Executor,
-  cityId: number,
-  filters: RegionFilters,
-  page: { limit: number; offset: number },
-) {
+export function listRegions(ex: Executor, cityId: number, filters: RegionFilters, page: Page) {
   const where = whereAll([
     sql`r.city_id = ${cityId}`,
     filters.level !== undefined && sql`r.level = ${filters.level}`,

@@ -2,7 +2,7 @@
 // stands now — its status and the latest step someone took.
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
-import { isoTime, queryPage } from "../db/query-helpers.ts";
+import { isoTime, type Page, queryPage } from "../db/query-helpers.ts";
 import type { ProblemStatus } from "../db/schema/index.ts";
 
 export interface MyReportRow {
@@ -20,7 +20,7 @@ export interface MyReportRow {
 export async function listMyReports(
   ex: Executor,
   user: { id: number; cityId: number },
-  page: { limit: number; offset: number },
+  page: Page,
 ) {
   const { rows, total } = await queryPage<
     Omit<MyReportRow, "latestStep"> & {

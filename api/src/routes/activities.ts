@@ -1,18 +1,19 @@
 // /api/activities: volunteer activities (志愿服务活动), my hours, and the office's totals (XLSX too).
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { AppError, fieldMessage, notFound } from "../errors.ts";
 import { idempotent } from "../middleware/idempotency.ts";
 import { requirePermission } from "../middleware/session.ts";
 import { activityKinds, listActivities, logActivity } from "../volunteers/activities.ts";
 import { activityTotals, totalsWorkbook } from "../volunteers/activity-totals.ts";
-import { bodyId, booleanFlag, calendarDate, oneOf } from "./query.ts";
+import { bodyId, booleanFlag, calendarDate, oneOf, trimmedText } from "./query.ts";
 import {
   type AppEnv,
   errorResponses,
   json,
   jsonBody,
   newRouter,
+  routesOf,
   workbookAnswer,
   XLSX,
 } from "./router.ts";
@@ -21,6 +22,7 @@ const errors = errorResponses({
   400: "A field is not valid; `fields` names it (participants.2.personId)",
   403: "Not the caller's branch, or not the campaign office's",
 });
+const route = routesOf("volunteers", errors);
 
 const Activity = z
   .object({
@@ -45,11 +47,7 @@ const activityBody = z
     branchId: bodyId.optional().openapi({ description: "a volunteer's own branch by default" }),
     gridId: bodyId.optional(),
     kind: oneOf(activityKinds),
-    title: z
-      .string()
-      .trim()
-      .min(1, fieldMessage("field.text", { min: 1, max: 200 }))
-      .max(200, fieldMessage("field.text", { min: 1, max: 200 })),
+    title: trimmedText(1, 200),
     heldOn: calendarDate,
     participants: z
       .array(
@@ -84,10 +82,7 @@ const cityWide: MiddlewareHandler<AppEnv> = async (c, next) => {
 
 export const activityRoutes = newRouter()
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/",
-      tags: ["volunteers"],
+    route("get", "/", {
       summary: "Volunteer activities the caller may see, newest first; `mine=true`: those I joined",
       request: { query: period.extend({ mine: booleanFlag }) },
       responses: {
@@ -95,7 +90,6 @@ export const activityRoutes = newRouter()
           z.object({ activities: z.array(Activity), myHours: z.number() }),
           "Activities, with the caller's own hours in them added up",
         ),
-        ...errors,
       },
     }),
     async (c) => {
@@ -110,14 +104,11 @@ export const activityRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/",
-      tags: ["volunteers"],
+    route("post", "/", {
       summary: "Log a branch's activity: kind, date, grid, participants with hours, photos",
       middleware: [requirePermission("activities.write"), idempotent] as const,
       request: jsonBody(activityBody),
-      responses: { 201: json(Activity, "The activity"), ...errors },
+      responses: { 201: json(Activity, "The activity") },
     }),
     async (c) => {
       const { orm } = c.var.db;
@@ -128,10 +119,7 @@ export const activityRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/totals",
-      tags: ["volunteers"],
+    route("get", "/totals", {
       summary: "Hours per branch and per volunteer in a period (by activity date)",
       middleware: [cityWide] as const,
       request: { query: period },
@@ -159,23 +147,18 @@ export const activityRoutes = newRouter()
           }),
           "branches and volunteers, most hours first",
         ),
-        ...errors,
       },
     }),
     async (c) =>
       c.json(await activityTotals(c.var.db.orm, c.var.user.cityId, c.req.valid("query")), 200),
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/totals.xlsx",
-      tags: ["volunteers"],
+    route("get", "/totals.xlsx", {
       summary: "The same totals as an XLSX workbook (志愿服务时长统计)",
       middleware: [cityWide] as const,
       request: { query: period },
       responses: {
         200: { content: { [XLSX]: { schema: z.string() } }, description: "The workbook" },
-        ...errors,
       },
     }),
     async (c) => {

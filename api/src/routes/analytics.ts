@@ -1,6 +1,6 @@
 // /api/analytics: the leaders' view. Hexagons and clusters of problems in a viewport, the problems
 // of chosen cells, and weekly trends; the rankings and notice live in rankings.ts on the same path.
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import {
   bandForZoom,
@@ -26,7 +26,17 @@ import { requirePeriod } from "../rankings/period.ts";
 import { ProblemCollection, properties } from "./problems.ts";
 import { bbox, id, integerParam, listOf, oneOf, page } from "./query.ts";
 import { periodFields } from "./rankings.ts";
-import { type AppEnv, geojson, json, newRouter, pagedCollection, readErrors } from "./router.ts";
+import {
+  type AppEnv,
+  geojson,
+  json,
+  newRouter,
+  pagedCollection,
+  readErrors,
+  routesOf,
+} from "./router.ts";
+
+const route = routesOf("analytics", readErrors);
 
 const MAX_CELLS_PER_REQUEST = 500;
 
@@ -182,14 +192,11 @@ const cells = z
 
 export const analyticsRoutes = newRouter()
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/hexagons",
-      tags: ["analytics"],
+    route("get", "/hexagons", {
       summary: "Problems counted per hexagon in a viewport; the hexagons' size follows the zoom",
       description: `Each feature is a hexagon the viewport touches, with all the problems it holds (count), also those just outside the viewport, and their points lost. City-wide zooms (4 km and 16 km hexagons) read counts kept on write per hexagon, day and status. A viewport of more than ${MAX_VIEWPORT_CELLS} hexagons at its zoom is a 400.`,
       request: { query: z.object(viewport).strict() },
-      responses: { 200: geojson(hexagonCollection, "Hexagons"), ...readErrors },
+      responses: { 200: geojson(hexagonCollection, "Hexagons") },
     }),
     async (c) => {
       const q = c.req.valid("query");
@@ -214,10 +221,7 @@ export const analyticsRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/clusters",
-      tags: ["analytics"],
+    route("get", "/clusters", {
       summary: "Problem hotspots (聚集区) in a viewport, found by density clustering in PostGIS",
       description:
         "Problems are counted per hexagon a quarter the size of the zoom's map hexagons (the map's own size when the viewport would hold more than 5,000 of them; cellSize says which); a hexagon is dense when it and its six neighbours hold at least minPoints problems and twice the viewport's average; ST_ClusterDBSCAN joins neighbouring dense hexagons. The same data always gives the same clusters, numbered by size.",
@@ -231,7 +235,7 @@ export const analyticsRoutes = newRouter()
           })
           .strict(),
       },
-      responses: { 200: geojson(clusterCollection, "Clusters"), ...readErrors },
+      responses: { 200: geojson(clusterCollection, "Clusters") },
     }),
     async (c) => {
       const q = c.req.valid("query");
@@ -271,10 +275,7 @@ export const analyticsRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/problems",
-      tags: ["analytics"],
+    route("get", "/problems", {
       summary: "The problems of hexagons or a cluster (what a click on the map lists)",
       request: {
         query: z
@@ -287,7 +288,7 @@ export const analyticsRoutes = newRouter()
           })
           .strict(),
       },
-      responses: { 200: geojson(ProblemCollection, "Problems as points"), ...readErrors },
+      responses: { 200: geojson(ProblemCollection, "Problems as points") },
     }),
     async (c) => {
       const { cellSize, cells: ids, limit, offset, ...q } = c.req.valid("query");
@@ -299,10 +300,7 @@ export const analyticsRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/trends",
-      tags: ["analytics"],
+    route("get", "/trends", {
       summary:
         "Weekly found, closed, open, overdue and points lost, for the city or per unit or grid",
       request: {
@@ -310,7 +308,7 @@ export const analyticsRoutes = newRouter()
           .object({ by: oneOf(["city", "unit", "grid"]).default("city"), ...filterFields })
           .strict(),
       },
-      responses: { 200: json(trendSchema, "Weekly series"), ...readErrors },
+      responses: { 200: json(trendSchema, "Weekly series") },
     }),
     async (c) => {
       const q = c.req.valid("query");

@@ -1,11 +1,11 @@
 // GET /api/audit (admins): the audit log, newest first, as sentences, filtered by who, what, when.
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { auditChoices, listAudit } from "../audit/queries.ts";
 import { fieldMessage } from "../errors.ts";
 import { languageOf } from "../messages.ts";
 import { requirePermission } from "../middleware/session.ts";
 import { calendarDate, id, page } from "./query.ts";
-import { errorResponses, json, newRouter, pageOf } from "./router.ts";
+import { errorResponses, json, newRouter, pageOf, routesOf } from "./router.ts";
 
 const entrySchema = z
   .object({
@@ -54,21 +54,18 @@ const errors = errorResponses({
   400: "A parameter is not valid",
   403: "Only administrators read the audit log",
 });
+const route = routesOf("audit", errors);
 
 export const auditRoutes = newRouter();
 auditRoutes.use("*", requirePermission("audit.read"));
 auditRoutes
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/",
-      tags: ["audit"],
+    route("get", "/", {
       summary:
         "Browse the audit log as sentences: who did what, when (China time), before and after",
       request: { query: auditQuery },
       responses: {
         200: json(z.object({ entries: z.array(entrySchema), total: z.number().int() }), "Entries"),
-        ...errors,
       },
     }),
     async (c) => {
@@ -79,10 +76,7 @@ auditRoutes
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/choices",
-      tags: ["audit"],
+    route("get", "/choices", {
       summary: "What the audit log's filters offer: the kinds of action (in words) and the people",
       responses: {
         200: json(
@@ -92,7 +86,6 @@ auditRoutes
           }),
           "Filter choices",
         ),
-        ...errors,
       },
     }),
     async (c) => {

@@ -1,13 +1,21 @@
 // The administrator's backups (issue 21 item 6): GET /api/admin/backups lists the archives,
 // POST /api/admin/backups takes one now, GET /api/admin/backups/{name} downloads one.
 import { Readable } from "node:stream";
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { listBackups, openBackup } from "../backups/archive.ts";
 import { BackupProblem } from "../backups/problem.ts";
 import { type BackupSettings, backupRunning, runBackup } from "../backups/run.ts";
 import { AppError, fieldMessage, type Message } from "../errors.ts";
 import { requirePermission } from "../middleware/session.ts";
-import { attachment, download, errorResponses, errorSchema, json, newRouter } from "./router.ts";
+import {
+  attachment,
+  download,
+  errorResponses,
+  errorSchema,
+  json,
+  newRouter,
+  routesOf,
+} from "./router.ts";
 
 const backupSchema = z
   .object({
@@ -33,19 +41,17 @@ const listSchema = z
   .openapi("BackupList");
 
 const errors = errorResponses({ 403: "Not an administrator" });
+const route = routesOf("backups", errors);
 
 const adminOnly = requirePermission("backups.manage");
 
 export function backupRoutes(settings: BackupSettings & { at: string | null }) {
   return newRouter()
     .openapi(
-      createRoute({
-        method: "get",
-        path: "/",
-        tags: ["backups"],
+      route("get", "/", {
         middleware: [adminOnly] as const,
         summary: "The backup archives, newest first, with the schedule and retention",
-        responses: { 200: json(listSchema, "The archives"), ...errors },
+        responses: { 200: json(listSchema, "The archives") },
       }),
       async (c) =>
         c.json(
@@ -59,10 +65,7 @@ export function backupRoutes(settings: BackupSettings & { at: string | null }) {
         ),
     )
     .openapi(
-      createRoute({
-        method: "post",
-        path: "/",
-        tags: ["backups"],
+      route("post", "/", {
         middleware: [adminOnly] as const,
         summary:
           "Take a backup now (database dump and uploaded files in one archive); answers when it is written",
@@ -70,7 +73,6 @@ export function backupRoutes(settings: BackupSettings & { at: string | null }) {
           201: json(backupSchema, "The archive written"),
           409: json(errorSchema, "Another backup is running"),
           503: json(errorSchema, "The backup could not be written now (pg_dump, disk): the reason"),
-          ...errors,
         },
       }),
       async (c) => {
@@ -93,10 +95,7 @@ export function backupRoutes(settings: BackupSettings & { at: string | null }) {
       },
     )
     .openapi(
-      createRoute({
-        method: "get",
-        path: "/{name}",
-        tags: ["backups"],
+      route("get", "/{name}", {
         middleware: [adminOnly] as const,
         summary: "Download one archive (.tar.gz)",
         request: {
@@ -107,7 +106,6 @@ export function backupRoutes(settings: BackupSettings & { at: string | null }) {
         responses: {
           200: download("application/gzip", "The archive"),
           404: json(errorSchema, "No such backup"),
-          ...errors,
         },
       }),
       async (c) => {

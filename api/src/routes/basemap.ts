@@ -2,15 +2,26 @@
 // the upload of an offline PMTiles basemap, and that file served to maps with range requests.
 import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { chooseBasemap, uploadPmtiles } from "../basemap/choose.ts";
 import { cityOutline } from "../basemap/outline.ts";
 import { type BasemapDefaults, PMTILES_PATH, readBasemap } from "../basemap/settings.ts";
 import { AppError, fieldMessage } from "../errors.ts";
 import { requirePermission } from "../middleware/session.ts";
-import { type AppEnv, actorOf, geojson, json, jsonBody, newRouter, readErrors } from "./router.ts";
 
+import {
+  type AppEnv,
+  actorOf,
+  geojson,
+  json,
+  jsonBody,
+  newRouter,
+  readErrors,
+  routesOf,
+} from "./router.ts";
+
+const route = routesOf("basemap", readErrors);
 const OutlineFeature = z
   .object({
     type: z.literal("Feature"),
@@ -67,10 +78,7 @@ export function basemapRoutes(options: { defaults: BasemapDefaults; dir: string;
 
   const router = newRouter()
     .openapi(
-      createRoute({
-        method: "get",
-        path: "/outline",
-        tags: ["basemap"],
+      route("get", "/outline", {
         summary:
           "The city, districts, streets and communities with their names: the map's own base",
         responses: {
@@ -78,32 +86,25 @@ export function basemapRoutes(options: { defaults: BasemapDefaults; dir: string;
             z.object({ type: z.literal("FeatureCollection"), features: z.array(OutlineFeature) }),
             "The outline map",
           ),
-          ...readErrors,
         },
       }),
       async (c) => c.json(await cityOutline(c.var.db.orm, c.var.cityId), 200),
     )
     .openapi(
-      createRoute({
-        method: "get",
-        path: "/settings",
-        tags: ["basemap"],
+      route("get", "/settings", {
         summary: "The basemap chosen for the city's maps (administrators)",
         middleware: [write] as const,
-        responses: { 200: json(Settings, "The basemap settings"), ...readErrors },
+        responses: { 200: json(Settings, "The basemap settings") },
       }),
       async (c) => c.json(await view(c), 200),
     )
     .openapi(
-      createRoute({
-        method: "put",
-        path: "/settings",
-        tags: ["basemap"],
+      route("put", "/settings", {
         summary:
           "Choose the basemap: none, a raster template (with its CRS and Tianditu key), or the uploaded PMTiles",
         middleware: [write] as const,
         request: jsonBody(Choice),
-        responses: { 200: json(Settings, "The basemap settings"), ...readErrors },
+        responses: { 200: json(Settings, "The basemap settings") },
       }),
       async (c) => {
         await chooseBasemap(c.var.db.orm, actorOf(c), options.defaults, c.req.valid("json"));

@@ -13,6 +13,7 @@ import { contentTypes, encode } from "../grids/formats.ts";
 import { requirePermission } from "../middleware/session.ts";
 import { downloadLanguage, idPath, oneOf, page } from "./query.ts";
 import { carryOver } from "./restructuring-schemas.ts";
+
 import {
   type AppEnv,
   attachment,
@@ -30,8 +31,10 @@ import {
   readErrors,
   readerLanguage,
   readRoute,
+  routesOf,
 } from "./router.ts";
 
+const route = routesOf("communities", readErrors);
 const communityProperties = z.object({
   id: z.number().int(),
   code: z.string().openapi({ example: "370481001001", description: "12-digit community code" }),
@@ -142,10 +145,7 @@ const partitionRequest = { params: idPath, ...jsonBody(partitionBody) };
 
 export const communityRoutes = newRouter()
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/export",
-      tags: ["communities"],
+    route("get", "/export", {
       summary: "Export the assigned communities' outlines as GeoJSON, KML or CSV",
       request: {
         query: z
@@ -157,7 +157,6 @@ export const communityRoutes = newRouter()
       },
       responses: {
         200: download("application/octet-stream", "The file"),
-        ...readErrors,
       },
     }),
     async (c) => {
@@ -191,10 +190,7 @@ export const communityRoutes = newRouter()
   )
 
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/{id}/partition/preview",
-      tags: ["communities"],
+    route("post", "/{id}/partition/preview", {
       summary:
         "Preview an automatic partition into N balanced, compact grids (by area or by inspection points)",
       middleware: [writeGrids] as const,
@@ -204,7 +200,6 @@ export const communityRoutes = newRouter()
           PartitionPreview,
           "The parts (WGS84) with their balance (CV) and compactness (Polsby–Popper)",
         ),
-        ...readErrors,
       },
     }),
     async (c) => {
@@ -217,10 +212,7 @@ export const communityRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/{id}/partition/jobs",
-      tags: ["communities"],
+    route("post", "/{id}/partition/jobs", {
       summary:
         "Start a partition preview as a job: 200 with the preview if it is done at once, else 202; poll its progress",
       middleware: [writeGrids] as const,
@@ -228,7 +220,6 @@ export const communityRoutes = newRouter()
       responses: {
         200: json(PartitionJob, "The job, finished: its preview is in"),
         202: json(PartitionJob, "The job, still running: poll GET …/partition/jobs/{jobId}"),
-        ...readErrors,
       },
     }),
     async (c) => {
@@ -241,14 +232,11 @@ export const communityRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/{id}/partition/jobs/{jobId}",
-      tags: ["communities"],
+    route("get", "/{id}/partition/jobs/{jobId}", {
       summary: "A partition job's progress (0–1), and its preview once done",
       middleware: [writeGrids] as const,
       request: { params: jobPath },
-      responses: { 200: json(PartitionJob, "The job"), ...readErrors },
+      responses: { 200: json(PartitionJob, "The job") },
     }),
     async (c) => {
       const { id, jobId } = c.req.valid("param");
@@ -258,14 +246,11 @@ export const communityRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "delete",
-      path: "/{id}/partition/jobs/{jobId}",
-      tags: ["communities"],
+    route("delete", "/{id}/partition/jobs/{jobId}", {
       summary: "Cancel a partition job (the dialog closed): its worker stops",
       middleware: [writeGrids] as const,
       request: { params: jobPath },
-      responses: { 204: { description: "Cancelled (or already finished)" }, ...readErrors },
+      responses: { 204: { description: "Cancelled (or already finished)" } },
     }),
     (c) => {
       const { id, jobId } = c.req.valid("param");
@@ -340,10 +325,7 @@ export const communityRoutes = newRouter()
     pagedHandler(listCommunities, properties),
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/{id}/coverage",
-      tags: ["communities"],
+    route("get", "/{id}/coverage", {
       summary: "How much of the community its grids cover: gaps in m², % and shapes",
       request: { params: idPath },
       responses: {
@@ -364,7 +346,6 @@ export const communityRoutes = newRouter()
           },
           description: "Coverage of the community by its grids",
         },
-        ...readErrors,
       },
     }),
     async (c) => {

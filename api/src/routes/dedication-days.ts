@@ -1,6 +1,5 @@
 // /api/dedication-days: grid dedication days (创城网格奉献日), sign-ups and check-ins.
-import { createRoute, z } from "@hono/zod-openapi";
-import { fieldMessage } from "../errors.ts";
+import { z } from "@hono/zod-openapi";
 import { idempotent } from "../middleware/idempotency.ts";
 import { requirePermission } from "../middleware/session.ts";
 import {
@@ -11,20 +10,15 @@ import {
   scheduleDedicationDay,
   signUp,
 } from "../volunteers/dedication-days.ts";
-import { bodyId, calendarDate, id, idPath } from "./query.ts";
-import { errorResponses, json, jsonBody, newRouter } from "./router.ts";
+import { bodyId, calendarDate, id, idPath, trimmedText } from "./query.ts";
+import { errorResponses, json, jsonBody, newRouter, routesOf } from "./router.ts";
 
 const errors = errorResponses({
   400: "A field is not valid (a check-in outside the grid says how far)",
   403: "The caller's role may not do this",
   404: "No such dedication day in the caller's grids",
 });
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, fieldMessage("field.text", { min: 1, max }))
-    .max(max, fieldMessage("field.text", { min: 1, max }));
+const route = routesOf("volunteers", errors);
 
 const DedicationDay = z
   .object({
@@ -55,10 +49,7 @@ const DaySignUp = z
 
 export const dedicationDayRoutes = newRouter()
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/",
-      tags: ["volunteers"],
+    route("get", "/", {
       summary: "Dedication days of the grids the caller may see, soonest first",
       request: {
         query: z
@@ -69,7 +60,7 @@ export const dedicationDayRoutes = newRouter()
           })
           .strict(),
       },
-      responses: { 200: json(z.object({ days: z.array(DedicationDay) }), "The days"), ...errors },
+      responses: { 200: json(z.object({ days: z.array(DedicationDay) }), "The days") },
     }),
     async (c) => {
       const q = c.req.valid("query");
@@ -80,10 +71,7 @@ export const dedicationDayRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/",
-      tags: ["volunteers"],
+    route("post", "/", {
       summary: "Schedule a dedication day for a grid (campaign office)",
       middleware: [requirePermission("tasks.write")] as const,
       request: jsonBody(
@@ -91,12 +79,12 @@ export const dedicationDayRoutes = newRouter()
           .object({
             gridId: bodyId,
             heldOn: calendarDate,
-            title: text(100),
+            title: trimmedText(1, 100),
             note: z.string().trim().max(1000).optional(),
           })
           .strict(),
       ),
-      responses: { 201: json(DedicationDay, "The day"), ...errors },
+      responses: { 201: json(DedicationDay, "The day") },
     }),
     async (c) => {
       const { orm } = c.var.db;
@@ -105,17 +93,13 @@ export const dedicationDayRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/{id}/sign-ups",
-      tags: ["volunteers"],
+    route("get", "/{id}/sign-ups", {
       summary:
         "Who signed up for the day and who checked in (campaign office), in order of signing up",
       middleware: [requirePermission("tasks.write")] as const,
       request: { params: idPath },
       responses: {
         200: json(z.object({ signUps: z.array(DaySignUp) }), "The sign-ups"),
-        ...errors,
       },
     }),
     async (c) => {
@@ -125,14 +109,11 @@ export const dedicationDayRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/{id}/sign-up",
-      tags: ["volunteers"],
+    route("post", "/{id}/sign-up", {
       summary: "Sign up for a dedication day in one of my grids (again: no change)",
       middleware: [requirePermission("patrols.write"), idempotent] as const,
       request: { params: idPath },
-      responses: { 200: json(DedicationDay, "The day with my sign-up"), ...errors },
+      responses: { 200: json(DedicationDay, "The day with my sign-up") },
     }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -142,10 +123,7 @@ export const dedicationDayRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/{id}/check-in",
-      tags: ["volunteers"],
+    route("post", "/{id}/check-in", {
       summary:
         "Check in on the day from a WGS84 position inside the grid (within the fix's accuracy, at most 50 m)",
       middleware: [requirePermission("patrols.write"), idempotent] as const,
@@ -161,7 +139,7 @@ export const dedicationDayRoutes = newRouter()
             .strict(),
         ),
       },
-      responses: { 200: json(DedicationDay, "The day with my check-in"), ...errors },
+      responses: { 200: json(DedicationDay, "The day with my check-in") },
     }),
     async (c) => {
       const { id } = c.req.valid("param");

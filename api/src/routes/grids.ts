@@ -24,6 +24,7 @@ import {
   integerParam,
   oneOf,
   page,
+  trimmedText,
 } from "./query.ts";
 import { carryOver, carryOverParam, line } from "./restructuring-schemas.ts";
 import {
@@ -45,6 +46,7 @@ import {
   pagedHandler,
   readerLanguage,
   readRoute,
+  routesOf,
   workbookAnswer,
   XLSX,
 } from "./router.ts";
@@ -110,12 +112,10 @@ const writeErrors = errorResponses({
   409: "The grid changed since the version edited; `current` holds the newer version",
   422: "The grid leaves its community or overlaps another; `problems` list each with area and shape",
 });
+const writeRoute = routesOf("grids", writeErrors);
+const route = routesOf("grids", errors);
 
-const name = z
-  .string()
-  .trim()
-  .min(1, fieldMessage("field.text", { min: 1, max: 64 }))
-  .max(64, fieldMessage("field.text", { min: 1, max: 64 }));
+const name = trimmedText(1, 64);
 const version = z
   .number({ message: fieldMessage("field.integer", { min: 1, max: 2147483647 }) })
   .int()
@@ -177,10 +177,7 @@ export const gridRoutes = newRouter()
   )
 
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/division",
-      tags: ["grids"],
+    route("get", "/division", {
       summary:
         "The division table (分工表): grid code, community, area, lead and supporting units, leader, volunteers",
       request: { query: scopeQuery },
@@ -204,7 +201,6 @@ export const gridRoutes = newRouter()
           }),
           "One row a grid, by code",
         ),
-        ...errors,
       },
     }),
     async (c) => {
@@ -216,15 +212,11 @@ export const gridRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/division.xlsx",
-      tags: ["grids"],
+    route("get", "/division.xlsx", {
       summary: "The division table as an XLSX workbook",
       request: { query: scopeQuery },
       responses: {
         200: download(XLSX, "XLSX"),
-        ...errors,
       },
     }),
     async (c) => {
@@ -236,10 +228,7 @@ export const gridRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/export",
-      tags: ["grids"],
+    route("get", "/export", {
       summary: "Export grids as GeoJSON, KML or CSV",
       request: {
         query: z
@@ -252,7 +241,6 @@ export const gridRoutes = newRouter()
       },
       responses: {
         200: download("application/octet-stream", "The file"),
-        ...errors,
       },
     }),
     async (c) => {
@@ -308,10 +296,7 @@ export const gridRoutes = newRouter()
   )
   // Edits.
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/merge",
-      tags: ["grids"],
+    writeRoute("post", "/merge", {
       summary: "Merge grids that share an edge; the lowest code keeps its code",
       middleware: [edit] as const,
       request: jsonBody(
@@ -330,7 +315,6 @@ export const gridRoutes = newRouter()
           GridFeature.extend({ restructuringId: z.number().int() }),
           "The merged grid, with the restructuring's id (restructuringId)",
         ),
-        ...writeErrors,
       },
     }),
     async (c) => {
@@ -344,10 +328,7 @@ export const gridRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/{id}/split",
-      tags: ["grids"],
+    writeRoute("post", "/{id}/split", {
       summary: "Split a grid along a line drawn across it; the pieces keep its units and leader",
       middleware: [edit] as const,
       request: { params: idPath, ...jsonBody(z.object({ version, line, carryOver }).strict()) },
@@ -356,7 +337,6 @@ export const gridRoutes = newRouter()
           z.object({ grids: z.array(GridFeature), restructuringId: z.number().int() }),
           "The pieces, the first keeping the grid's code",
         ),
-        ...writeErrors,
       },
     }),
     async (c) => {
@@ -376,10 +356,7 @@ export const gridRoutes = newRouter()
   )
 
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/",
-      tags: ["grids"],
+    writeRoute("post", "/", {
       summary: "Create a grid from a GeoJSON Feature (properties.communityId, optional name)",
       middleware: [edit] as const,
       request: jsonBody(
@@ -393,7 +370,7 @@ export const gridRoutes = newRouter()
           })
           .strict(),
       ),
-      responses: { 201: geojson(GridFeature, "The new grid, with its code"), ...writeErrors },
+      responses: { 201: geojson(GridFeature, "The new grid, with its code") },
     }),
     async (c) => {
       const input = c.req.valid("json");
@@ -407,10 +384,7 @@ export const gridRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "patch",
-      path: "/{id}",
-      tags: ["grids"],
+    writeRoute("patch", "/{id}", {
       summary: "Edit a grid's shape or name, carrying the version edited",
       middleware: [edit] as const,
       request: {
@@ -419,7 +393,7 @@ export const gridRoutes = newRouter()
           z.object({ version, name: name.optional(), geometry: geometry.optional() }).strict(),
         ),
       },
-      responses: { 200: geojson(GridFeature, "The grid as saved"), ...writeErrors },
+      responses: { 200: geojson(GridFeature, "The grid as saved") },
     }),
     async (c) => {
       const { id: gridId } = c.req.valid("param");
@@ -434,10 +408,7 @@ export const gridRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "delete",
-      path: "/{id}",
-      tags: ["grids"],
+    writeRoute("delete", "/{id}", {
       summary: "Delete a grid (it stays in the history; its code is never reused)",
       middleware: [edit] as const,
       request: {
@@ -457,7 +428,6 @@ export const gridRoutes = newRouter()
       },
       responses: {
         200: json(z.object({ restructuringId: z.number().int() }), "Deleted, as a restructuring"),
-        ...writeErrors,
       },
     }),
     async (c) => {
@@ -469,10 +439,7 @@ export const gridRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "put",
-      path: "/{id}/assignments",
-      tags: ["grids"],
+    writeRoute("put", "/{id}/assignments", {
       summary: "Assign a grid's lead unit, supporting units, grid leader and volunteers",
       middleware: [requirePermission("assignments.write")] as const,
       request: {
@@ -491,7 +458,6 @@ export const gridRoutes = newRouter()
       },
       responses: {
         200: geojson(GridFeature, "The grid with its new assignments"),
-        ...writeErrors,
       },
     }),
     async (c) => {
@@ -524,14 +490,11 @@ export const gridRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/{id}/revert",
-      tags: ["grids"],
+    writeRoute("post", "/{id}/revert", {
       summary: "Bring back an earlier version's shape, name and assignments (as a new version)",
       middleware: [edit] as const,
       request: { params: idPath, ...jsonBody(z.object({ version, toVersion: version }).strict()) },
-      responses: { 200: geojson(GridFeature, "The grid as reverted"), ...writeErrors },
+      responses: { 200: geojson(GridFeature, "The grid as reverted") },
     }),
     async (c) => {
       const { id: gridId } = c.req.valid("param");

@@ -1,18 +1,27 @@
 // /api/inspections: inspectors record inspections; failed items become problems.
 import { INSPECTION_LIMITS, itemOutcomes } from "@civgrid/geo";
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { AppError, fieldMessage, notFound } from "../errors.ts";
 import { getInspection, listInspections } from "../inspections/queries.ts";
 import { recordInspection } from "../inspections/record.ts";
 import { requirePermission } from "../middleware/session.ts";
 import { bodyId, page } from "./query.ts";
-import { errorResponses, json, jsonBody, newRouter, pageOf, readRoute } from "./router.ts";
+import {
+  errorResponses,
+  json,
+  jsonBody,
+  newRouter,
+  pageOf,
+  readRoute,
+  routesOf,
+} from "./router.ts";
 
 const errors = errorResponses({
   400: "A field is not valid",
   403: "Not the caller's to see or record",
   404: "No such inspection",
 });
+const route = routesOf("inspections", errors);
 const kinds = ["self", "open", "covert", "mock", "supervision"] as const;
 
 const inspectionBody = z
@@ -107,10 +116,7 @@ inspectionRoutes.use("*", async (c, next) => {
 });
 inspectionRoutes
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/",
-      tags: ["inspections"],
+    route("post", "/", {
       summary:
         "Record an inspection: points visited, a result per item; failed items become problems",
       middleware: [requirePermission("inspections.write")] as const,
@@ -119,7 +125,6 @@ inspectionRoutes
       },
       responses: {
         201: json(InspectionDetail, "The inspection with the problems it found"),
-        ...errors,
       },
     }),
     async (c) => {
@@ -131,10 +136,7 @@ inspectionRoutes
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/",
-      tags: ["inspections"],
+    route("get", "/", {
       summary: "List inspections, newest first",
       request: { query: z.object({ limit: page.limit, offset: page.offset }).strict() },
       responses: {
@@ -142,7 +144,6 @@ inspectionRoutes
           z.object({ inspections: z.array(Inspection), total: z.number().int() }),
           "Inspections",
         ),
-        ...errors,
       },
     }),
     async (c) => {

@@ -1,7 +1,7 @@
 // /api/materials: units submit their weekly materials (资料报送); the campaign office lists them,
 // accepts or returns them, watches the weekly completeness board and downloads the archive.
 import { materialStatuses } from "@civgrid/geo";
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { AppError, fieldMessage, invalidFields, validationError } from "../errors.ts";
 import { archiveEntries, archiveStream } from "../materials/archive.ts";
@@ -11,7 +11,7 @@ import { reviewSubmitted, submitMaterial } from "../materials/submit.ts";
 import { requirePermission } from "../middleware/session.ts";
 import { dateSchema, getCampaign } from "../tasks/campaigns.ts";
 import { mondayOf } from "../tasks/china-time.ts";
-import { id, idPath, integerParam, listOf, oneOf, page } from "./query.ts";
+import { id, idPath, integerParam, listOf, oneOf, page, trimmedText } from "./query.ts";
 import {
   type AppEnv,
   actorOf,
@@ -22,6 +22,7 @@ import {
   jsonBody,
   newRouter,
   pageOf,
+  routesOf,
 } from "./router.ts";
 
 const errors = errorResponses({
@@ -31,6 +32,7 @@ const errors = errorResponses({
   409: "The material was reviewed already",
   413: "The file is too large",
 });
+const route = routesOf("materials", errors);
 const submit = requirePermission("unit.materials.write");
 const review = requirePermission("tasks.write");
 
@@ -131,10 +133,7 @@ const submitForm = z
 export function materialRoutes(settings: { dir: string; maxMb: number }) {
   return newRouter()
     .openapi(
-      createRoute({
-        method: "get",
-        path: "/",
-        tags: ["materials"],
+      route("get", "/", {
         summary: "Materials the caller may read (a unit admin: its own unit's), newest week first",
         request: {
           query: z
@@ -151,7 +150,6 @@ export function materialRoutes(settings: { dir: string; maxMb: number }) {
             z.object({ materials: z.array(materialSchema), total: z.number().int() }),
             "Materials",
           ),
-          ...errors,
         },
       }),
       async (c) => {
@@ -161,16 +159,13 @@ export function materialRoutes(settings: { dir: string; maxMb: number }) {
       },
     )
     .openapi(
-      createRoute({
-        method: "post",
-        path: "/",
-        tags: ["materials"],
+      route("post", "/", {
         summary: `Submit a material for the caller's unit: a photo, PDF or Office file (at most ${settings.maxMb} MB), checked by its content, tagged with week, category and optionally a task, grid or standard item`,
         middleware: [submit] as const,
         request: {
           body: { required: true, content: { "multipart/form-data": { schema: submitForm } } },
         },
-        responses: { 201: json(materialSchema, "The material"), ...errors },
+        responses: { 201: json(materialSchema, "The material") },
       }),
       async (c) => {
         const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
@@ -208,10 +203,7 @@ export function materialRoutes(settings: { dir: string; maxMb: number }) {
       },
     )
     .openapi(
-      createRoute({
-        method: "get",
-        path: "/board",
-        tags: ["materials"],
+      route("get", "/board", {
         summary:
           "The completeness board: units × weeks (on time / late / missing / returned / pending) against the weekly deadline, Friday 18:00",
         request: {
@@ -226,7 +218,7 @@ export function materialRoutes(settings: { dir: string; maxMb: number }) {
             })
             .strict(),
         },
-        responses: { 200: json(boardSchema, "The board, units missing the most first"), ...errors },
+        responses: { 200: json(boardSchema, "The board, units missing the most first") },
       }),
       async (c) => {
         const q = c.req.valid("query");
@@ -235,10 +227,7 @@ export function materialRoutes(settings: { dir: string; maxMb: number }) {
       },
     )
     .openapi(
-      createRoute({
-        method: "get",
-        path: "/archive.zip",
-        tags: ["materials"],
+      route("get", "/archive.zip", {
         summary:
           "The assessors' archive (迎检资料), streamed: folders category → unit → week and an index workbook 资料索引.xlsx; per campaign, unit or category",
         request: {
@@ -253,7 +242,6 @@ export function materialRoutes(settings: { dir: string; maxMb: number }) {
         },
         responses: {
           200: download("application/zip", "ZIP, streamed"),
-          ...errors,
         },
       }),
       async (c) => {
@@ -271,14 +259,11 @@ export function materialRoutes(settings: { dir: string; maxMb: number }) {
       },
     )
     .openapi(
-      createRoute({
-        method: "post",
-        path: "/{id}/accept",
-        tags: ["materials"],
+      route("post", "/{id}/accept", {
         summary: "Accept a submitted material",
         middleware: [review] as const,
         request: { params: idPath },
-        responses: { 200: json(materialSchema, "The material"), ...errors },
+        responses: { 200: json(materialSchema, "The material") },
       }),
       async (c) => {
         const { id: materialId } = c.req.valid("param");
@@ -287,10 +272,7 @@ export function materialRoutes(settings: { dir: string; maxMb: number }) {
       },
     )
     .openapi(
-      createRoute({
-        method: "post",
-        path: "/{id}/return",
-        tags: ["materials"],
+      route("post", "/{id}/return", {
         summary: "Return a submitted material with a reason; the unit submits again",
         middleware: [review] as const,
         request: {
@@ -298,16 +280,12 @@ export function materialRoutes(settings: { dir: string; maxMb: number }) {
           ...jsonBody(
             z
               .object({
-                reason: z
-                  .string()
-                  .trim()
-                  .min(2, fieldMessage("field.text", { min: 2, max: 500 }))
-                  .max(500, fieldMessage("field.text", { min: 2, max: 500 })),
+                reason: trimmedText(2, 500),
               })
               .strict(),
           ),
         },
-        responses: { 200: json(materialSchema, "The material"), ...errors },
+        responses: { 200: json(materialSchema, "The material") },
       }),
       async (c) => {
         const { id: materialId } = c.req.valid("param");

@@ -3,7 +3,7 @@
 // POST /api/admin/deliveries/{id}/retry. Channels are off until configured here (or by NOTIFY_*).
 
 import { deliveryStatuses, notificationKinds, outboundChannels } from "@civgrid/geo";
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { fieldMessage, invalidFields, type Message } from "../errors.ts";
 import { requirePermission } from "../middleware/session.ts";
@@ -16,7 +16,15 @@ import {
 } from "../notifications/admin.ts";
 import { MASK } from "../notifications/channels.ts";
 import { idPath, integerParam } from "./query.ts";
-import { type AppEnv, errorResponses, errorSchema, json, jsonBody, newRouter } from "./router.ts";
+import {
+  type AppEnv,
+  errorResponses,
+  errorSchema,
+  json,
+  jsonBody,
+  newRouter,
+  routesOf,
+} from "./router.ts";
 
 const httpUrl = z
   .string()
@@ -114,6 +122,7 @@ const errors = errorResponses({
   400: "A field is not valid, or the test message failed (the error says why)",
   403: "Not an administrator",
 });
+const route = routesOf("notifications", errors);
 
 /** A webhook may not point back at this server (it would post into our own API). */
 function pointsAtSelf(c: Context<AppEnv>, value: string | undefined): boolean {
@@ -154,25 +163,18 @@ const adminOnly = requirePermission("settings.write");
 
 export const notificationAdminRoutes = newRouter()
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/notification-channels",
-      tags: ["notifications"],
+    route("get", "/notification-channels", {
       middleware: [adminOnly] as const,
       summary:
         "Outbound channels (WeCom, DingTalk, e-mail, SMS): on or off, where set, settings with secrets masked",
       responses: {
         200: json(z.object({ channels: z.array(channelRead) }), "The channels"),
-        ...errors,
       },
     }),
     async (c) => c.json({ channels: await readChannels(c.var.db.orm, c.var.user.cityId) }, 200),
   )
   .openapi(
-    createRoute({
-      method: "put",
-      path: "/notification-channels",
-      tags: ["notifications"],
+    route("put", "/notification-channels", {
       middleware: [adminOnly] as const,
       summary: "Change channels; a masked secret (******) sent back keeps the stored one",
       request: {
@@ -180,7 +182,6 @@ export const notificationAdminRoutes = newRouter()
       },
       responses: {
         200: json(z.object({ channels: z.array(channelRead) }), "The channels as saved"),
-        ...errors,
       },
     }),
     async (c) => {
@@ -192,10 +193,7 @@ export const notificationAdminRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/notification-channels/{channel}/test",
-      tags: ["notifications"],
+    route("post", "/notification-channels/{channel}/test", {
       middleware: [adminOnly] as const,
       summary:
         "Send a test message through a channel, with the given settings (not saved) or the stored ones; e-mail and SMS need a recipient",
@@ -221,7 +219,6 @@ export const notificationAdminRoutes = newRouter()
       },
       responses: {
         200: json(z.object({ sent: z.literal(true) }), "The test message went out"),
-        ...errors,
       },
     }),
     async (c) => {
@@ -247,10 +244,7 @@ export const notificationAdminRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/deliveries",
-      tags: ["notifications"],
+    route("get", "/deliveries", {
       middleware: [adminOnly] as const,
       summary:
         "The outbox, newest first: each delivery's channel, recipient, status, attempts and last error",
@@ -270,7 +264,6 @@ export const notificationAdminRoutes = newRouter()
           z.object({ total: z.number().int(), items: z.array(deliverySchema) }),
           "The deliveries",
         ),
-        ...errors,
       },
     }),
     async (c) => {
@@ -284,10 +277,7 @@ export const notificationAdminRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/deliveries/{id}/retry",
-      tags: ["notifications"],
+    route("post", "/deliveries/{id}/retry", {
       middleware: [adminOnly] as const,
       summary: "Queue a dead (or skipped) delivery again, due now",
       request: { params: idPath },
@@ -295,7 +285,6 @@ export const notificationAdminRoutes = newRouter()
         200: json(deliverySchema, "The delivery, pending again"),
         404: json(errorSchema, "No such delivery"),
         409: json(errorSchema, "The delivery is not dead or skipped"),
-        ...errors,
       },
     }),
     async (c) => {

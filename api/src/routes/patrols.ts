@@ -1,7 +1,7 @@
 // /api/patrols: a volunteer's patrols (巡查) with their tracks, and an area's patrol history.
 
 import { insideChina } from "@civgrid/geo";
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import type { Executor } from "../db/client.ts";
 import { fieldMessage, notFound } from "../errors.ts";
 import type { Page } from "../geojson.ts";
@@ -22,6 +22,7 @@ import {
   newRouter,
   pagedCollection,
   readRoute,
+  routesOf,
 } from "./router.ts";
 
 const errors = errorResponses({
@@ -30,6 +31,7 @@ const errors = errorResponses({
   404: "No such patrol of the caller's",
   409: "The patrol has ended",
 });
+const route = routesOf("volunteers", errors);
 
 const trackPoint = z
   .object({
@@ -124,15 +126,12 @@ export const patrolRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/",
-      tags: ["volunteers"],
+    route("post", "/", {
       summary:
         "Start a patrol in one of my grids (the first when none is named), with any first points",
       middleware: [requirePermission("patrols.write"), idempotent] as const,
       request: jsonBody(z.object({ gridId: bodyId.optional(), points: track }).strict()),
-      responses: { 201: geojson(PatrolFeature, "The patrol, running"), ...errors },
+      responses: { 201: geojson(PatrolFeature, "The patrol, running") },
     }),
     async (c) => {
       const input = c.req.valid("json");
@@ -142,10 +141,7 @@ export const patrolRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/{id}/points",
-      tags: ["volunteers"],
+    route("post", "/{id}/points", {
       summary:
         "Add a batch of sampled positions to my running patrol; `stop: true` ends it after the batch",
       middleware: [requirePermission("patrols.write"), idempotent] as const,
@@ -153,7 +149,7 @@ export const patrolRoutes = newRouter()
         params: idPath,
         ...jsonBody(z.object({ points: track, stop: z.boolean().default(false) }).strict()),
       },
-      responses: { 200: geojson(PatrolFeature, "The patrol with its track so far"), ...errors },
+      responses: { 200: geojson(PatrolFeature, "The patrol with its track so far") },
     }),
     async (c) => {
       const { id } = c.req.valid("param");

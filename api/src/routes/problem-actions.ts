@@ -15,8 +15,16 @@ import { getProblem } from "../problems/queries.ts";
 import { actions } from "../problems/rules.ts";
 import { stepProblem } from "../problems/transitions.ts";
 import { ProblemFeature } from "./problems.ts";
-import { bodyId, calendarDate, idPath } from "./query.ts";
-import { type AppEnv, errorResponses, errorSchema, json, jsonBody, newRouter } from "./router.ts";
+import { bodyId, calendarDate, idPath, trimmedText } from "./query.ts";
+import {
+  type AppEnv,
+  errorResponses,
+  errorSchema,
+  json,
+  jsonBody,
+  newRouter,
+  routesOf,
+} from "./router.ts";
 
 const errors = errorResponses({
   400: "A field is not valid",
@@ -24,12 +32,7 @@ const errors = errorResponses({
   404: "No such problem the caller may see",
   409: "The problem is not in a state that allows this step, or it changed; `current` says how it is",
 });
-const text = (max: number) =>
-  z
-    .string()
-    .trim()
-    .min(1, fieldMessage("field.text", { min: 1, max }))
-    .max(max, fieldMessage("field.text", { min: 1, max }));
+const route = routesOf("problems", errors);
 const ids = z.array(bodyId).max(20);
 
 const problemLine = {
@@ -87,7 +90,7 @@ const reportSchema = z
       .nullable(),
     properties: z
       .object({
-        description: text(500),
+        description: trimmedText(1, 500),
         severity: z
           .enum(["minor", "normal", "serious"], {
             message: fieldMessage("field.one_of", { values: "minor, normal, serious" }),
@@ -114,10 +117,7 @@ export const problemActionRoutes = newRouter()
     async (c) => c.json(await problemBoard(c.var.db.orm, c.var.scope), 200),
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/",
-      tags: ["problems"],
+    route("post", "/", {
       summary:
         "Report a problem: a GeoJSON Point Feature (or null geometry with a located photo); send an Idempotency-Key",
       middleware: [requirePermission("problems.report"), idempotent] as const,
@@ -131,7 +131,6 @@ export const problemActionRoutes = newRouter()
           "The new problem, with `possibleDuplicates` nearby; the same report sent again with its Idempotency-Key gets this same answer",
         ),
         422: json(errorSchema, "The Idempotency-Key was used for a different report"),
-        ...errors,
       },
     }),
     async (c) => {
@@ -159,16 +158,12 @@ export const problemActionRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/{id}/duplicates",
-      tags: ["problems"],
+    route("get", "/{id}/duplicates", {
       summary:
         "Open problems of the same item nearby (within the category's radius), nearest first, at most five",
       request: { params: idPath },
       responses: {
         200: json(z.object({ duplicates: z.array(PossibleDuplicate) }), "Possible duplicates"),
-        ...errors,
       },
     }),
     async (c) => {
@@ -178,11 +173,7 @@ export const problemActionRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/{id}/transitions",
-
-      tags: ["problems"],
+    route("post", "/{id}/transitions", {
       summary:
         "Take a step in the closed loop (dispatch, start, submit, close, return, send_back, extension, ledger, reopen, mark_duplicate)",
       request: {
@@ -215,7 +206,6 @@ export const problemActionRoutes = newRouter()
       },
       responses: {
         200: json(ProblemFeature, "The problem after the step, with its history"),
-        ...errors,
       },
     }),
     async (c) => {

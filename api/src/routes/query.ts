@@ -105,6 +105,15 @@ export function listOf<const T extends readonly [string, ...string[]]>(values: T
     .openapi({ type: "string", description: `comma-separated: ${values.join(", ")}` });
 }
 
+/** Text with its ends trimmed, from `min` to `max` characters. */
+export function trimmedText(min: number, max: number) {
+  return z
+    .string()
+    .trim()
+    .min(min, fieldMessage("field.text", { min, max }))
+    .max(max, fieldMessage("field.text", { min, max }));
+}
+
 export const booleanFlag = z
   .enum(["true", "false"], { message: fieldMessage("field.boolean") })
   .transform((v) => v === "true")

@@ -1,6 +1,6 @@
 // /api/analytics/rankings: points lost and rectification per unit or grid over a period, and the
 // notice (通报) as XLSX. Scoped like every read: a unit admin sees its own unit's row only.
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { hotspots } from "../analytics/hotspots.ts";
 import { trends } from "../analytics/trends.ts";
@@ -17,11 +17,13 @@ import {
   errorResponses,
   json,
   newRouter,
+  routesOf,
   workbookAnswer,
   XLSX,
 } from "./router.ts";
 
 const errors = errorResponses({ 400: "A parameter is not valid; `fields` names each one" });
+const route = routesOf("analytics", errors);
 
 const date = z
   .string()
@@ -101,29 +103,22 @@ async function rankingFor(c: Context<AppEnv>, q: z.infer<typeof rankingQuery>) {
 
 export const rankingRoutes = newRouter()
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/rankings",
-      tags: ["analytics"],
+    route("get", "/rankings", {
       summary:
         "Ranking per unit or grid: points lost, open, overdue, on-time and rework rates, commended and criticised",
       description: `Rates are null, and a row is neither commended nor criticised, below ${MIN_PROBLEMS_FOR_RATES} problems in the period. Order: rank 1 is the best: fewest points lost, then fewest overdue, then name.`,
       request: { query: rankingQuery },
-      responses: { 200: json(rankingSchema, "The ranking"), ...errors },
+      responses: { 200: json(rankingSchema, "The ranking") },
     }),
     async (c) => c.json((await rankingFor(c, c.req.valid("query"))).result, 200),
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/rankings/notice",
-      tags: ["analytics"],
+    route("get", "/rankings/notice", {
       summary:
         "The notice (通报) as XLSX: the ranking, commended and criticised, overdue problems, the weekly trend and the hotspots",
       request: { query: rankingQuery },
       responses: {
         200: download(XLSX, "XLSX"),
-        ...errors,
       },
     }),
     async (c) => {

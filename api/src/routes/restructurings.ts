@@ -6,8 +6,10 @@ import { previewRestructuring } from "../restructurings/preview.ts";
 import { undoRestructuring } from "../restructurings/undo.ts";
 import { bodyId, id, integerParam } from "./query.ts";
 import { carryOver, line } from "./restructuring-schemas.ts";
-import { actorOf, errorSchema, json, jsonBody, newRouter, readErrors } from "./router.ts";
 
+import { actorOf, errorSchema, json, jsonBody, newRouter, readErrors, routesOf } from "./router.ts";
+
+const route = routesOf("restructurings", readErrors);
 const version = z.number().int().min(1);
 const gridRef = z.object({ id: bodyId, version }).strict();
 
@@ -109,10 +111,7 @@ export const restructuringRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/{id}/restructurings",
-      tags: ["restructurings"],
+    route("get", "/{id}/restructurings", {
       summary: "The community's restructurings, newest first",
       middleware: [requirePermission("grids.write")] as const,
       request: {
@@ -137,7 +136,6 @@ export const restructuringRoutes = newRouter()
           }),
           "Newest first",
         ),
-        ...readErrors,
       },
     }),
     async (c) => {

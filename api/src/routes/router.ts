@@ -206,6 +206,29 @@ export const fileUpload = {
 type QuerySchema = NonNullable<NonNullable<RouteConfig["request"]>["query"]>;
 type ResponseConfig = RouteConfig["responses"][string];
 
+/**
+ * The route declarations of one file: each names its method, path, summary and what it takes and
+ * answers; the file's tag and error responses are added to every one.
+ */
+export function routesOf<E extends Record<number, ResponseConfig>>(tag: string, errors: E) {
+  return <
+    const M extends RouteConfig["method"],
+    const P extends string,
+    const S extends Omit<RouteConfig, "method" | "path" | "tags">,
+  >(
+    method: M,
+    path: P,
+    spec: S,
+  ) =>
+    createRoute({
+      method,
+      path,
+      tags: [tag],
+      ...spec,
+      responses: { ...spec.responses, ...errors } as S["responses"] & E,
+    });
+}
+
 /** `GET /` of a list endpoint: its query, its 200 and the read errors. */
 export function listRoute<Q extends QuerySchema, R extends ResponseConfig>(
   tag: string,

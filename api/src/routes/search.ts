@@ -11,10 +11,9 @@ import {
 } from "@civgrid/geo";
 import { createRoute, z } from "@hono/zod-openapi";
 import { type BasemapDefaults, readBasemap } from "../basemap/settings.ts";
-import { fieldMessage } from "../errors.ts";
 import { geocodeAddress } from "../search/geocode.ts";
 import { search } from "../search/search.ts";
-import { integerParam } from "./query.ts";
+import { integerParam, trimmedText } from "./query.ts";
 import { json, newRouter, readErrors } from "./router.ts";
 
 const SearchHitSchema = z
@@ -55,11 +54,7 @@ export const searchRoutes = ({ defaults, geocoderUrl }: SearchOptions) =>
       request: {
         query: z
           .object({
-            q: z
-              .string()
-              .trim()
-              .min(1, fieldMessage("field.text", { min: 1, max: SEARCH_TEXT_MAX }))
-              .max(SEARCH_TEXT_MAX, fieldMessage("field.text", { min: 1, max: SEARCH_TEXT_MAX })),
+            q: trimmedText(1, SEARCH_TEXT_MAX),
             limit: integerParam(1, SEARCH_PER_KIND_MAX)
               .optional()
               .openapi({

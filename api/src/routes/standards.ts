@@ -1,6 +1,6 @@
 // /api/standards: evaluation standards (测评标准). Everyone signed in reads them; coordinators
 // write drafts, copy a standard into a new version, activate it, and move it in and out of XLSX.
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { invalidFields, validationError } from "../errors.ts";
 import { requirePermission } from "../middleware/session.ts";
@@ -30,6 +30,7 @@ import {
   newRouter,
   pageOf,
   readRoute,
+  routesOf,
   workbookAnswer,
   XLSX,
 } from "./router.ts";
@@ -40,6 +41,7 @@ const errors = errorResponses({
   404: "No such standard in this city",
   409: "The standard is active or retired: copy it into a new version",
 });
+const route = routesOf("standards", errors);
 
 const write = requirePermission("standards.write");
 
@@ -51,15 +53,11 @@ async function detail(c: Context<AppEnv>, id: number) {
 
 export const standardRoutes = newRouter()
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/",
-      tags: ["standards"],
+    route("get", "/", {
       summary: "List evaluation standards (测评标准) with their size and total points",
       request: { query: z.object({ limit: page.limit, offset: page.offset }).strict() },
       responses: {
         200: json(listSchema, "Standards, by name and newest version first"),
-        ...errors,
       },
     }),
     async (c) => {
@@ -69,16 +67,13 @@ export const standardRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/",
-      tags: ["standards"],
+    route("post", "/", {
       summary: "Create a draft standard: categories → items; codes (3.2) follow from the order",
       middleware: [write] as const,
       request: {
         ...jsonBody(standardInputSchema),
       },
-      responses: { 201: json(detailSchema, "The new draft"), ...errors },
+      responses: { 201: json(detailSchema, "The new draft") },
     }),
     async (c) => {
       const body = c.req.valid("json");
@@ -87,10 +82,7 @@ export const standardRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/import",
-      tags: ["standards"],
+    route("post", "/import", {
       summary:
         "Import a draft from an XLSX sheet (类别序号, 类别, 条目编号, 条目, 检查要点, 分值, 佐证材料): all rows or none",
       middleware: [write] as const,
@@ -98,7 +90,7 @@ export const standardRoutes = newRouter()
         query: importQuery,
         body: { required: true, content: { "multipart/form-data": { schema: importForm } } },
       },
-      responses: { 201: json(detailSchema, "The new draft"), ...errors },
+      responses: { 201: json(detailSchema, "The new draft") },
     }),
     async (c) => {
       const query = c.req.valid("query");
@@ -128,10 +120,7 @@ export const standardRoutes = newRouter()
     async (c) => c.json(await detail(c, c.req.valid("param").id), 200),
   )
   .openapi(
-    createRoute({
-      method: "put",
-      path: "/{id}",
-      tags: ["standards"],
+    route("put", "/{id}", {
       summary:
         "Replace a draft's name, year, scope, categories and items wholesale (409 unless a draft)",
       middleware: [write] as const,
@@ -139,7 +128,7 @@ export const standardRoutes = newRouter()
         params: idPath,
         ...jsonBody(standardInputSchema),
       },
-      responses: { 200: json(detailSchema, "The draft as saved"), ...errors },
+      responses: { 200: json(detailSchema, "The draft as saved") },
     }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -149,15 +138,11 @@ export const standardRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/{id}/export",
-      tags: ["standards"],
+    route("get", "/{id}/export", {
       summary: "The standard as an XLSX sheet, one row an item (imports back as it is)",
       request: { params: idPath },
       responses: {
         200: download(XLSX, "XLSX"),
-        ...errors,
       },
     }),
     async (c) => {
@@ -167,14 +152,11 @@ export const standardRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/{id}/versions",
-      tags: ["standards"],
+    route("post", "/{id}/versions", {
       summary: "Copy a standard into a new draft, the next version of its name",
       middleware: [write] as const,
       request: { params: idPath },
-      responses: { 201: json(detailSchema, "The new draft"), ...errors },
+      responses: { 201: json(detailSchema, "The new draft") },
     }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -183,15 +165,12 @@ export const standardRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/{id}/activate",
-      tags: ["standards"],
+    route("post", "/{id}/activate", {
       summary:
         "Make a draft the active standard; the active one of the same name and scope retires",
       middleware: [write] as const,
       request: { params: idPath },
-      responses: { 200: json(activatedSchema, "The active standard"), ...errors },
+      responses: { 200: json(activatedSchema, "The active standard") },
     }),
     async (c) => {
       const { id } = c.req.valid("param");

@@ -28,7 +28,7 @@ import {
 import { getTask, listTasks, taskMatrix } from "../tasks/queries.ts";
 import { taskInputSchema } from "../tasks/rules.ts";
 import { tasksForExport, taskWorkbook } from "../tasks/sheet.ts";
-import { bodyId, booleanFlag, id, idPath, oneOf, page } from "./query.ts";
+import { bodyId, booleanFlag, id, idPath, oneOf, page, trimmedText } from "./query.ts";
 import {
   type AppEnv,
   actorOf,
@@ -40,6 +40,7 @@ import {
   newRouter,
   pageOf,
   readRoute,
+  routesOf,
   workbookAnswer,
   XLSX,
 } from "./router.ts";
@@ -50,55 +51,41 @@ const errors = errorResponses({
   404: "No such record the caller may read",
   409: "The assignment is not in a state that allows this",
 });
+const route = routesOf("tasks", errors);
 const write = requirePermission("tasks.write");
 const progress = requirePermission("tasks.progress");
 
-const reasonSchema = z
-  .string()
-  .trim()
-  .min(2, fieldMessage("field.text", { min: 2, max: 500 }))
-  .max(500, fieldMessage("field.text", { min: 2, max: 500 }));
+const reasonSchema = trimmedText(2, 500);
 const campaignQuery = z
   .object({ campaignId: id.openapi({ param: { name: "campaignId", in: "query" } }) })
   .strict();
 
 export const campaignRoutes = newRouter()
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/",
-      tags: ["tasks"],
+    route("get", "/", {
       summary: "The city's campaigns with their four phases and the current phase",
       responses: {
         200: json(z.object({ campaigns: z.array(campaignSchema) }), "Newest first"),
-        ...errors,
       },
     }),
     async (c) => c.json({ campaigns: await listCampaigns(c.var.db.orm, c.var.user.cityId) }, 200),
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/current",
-      tags: ["tasks"],
+    route("get", "/current", {
       summary: "The campaign running today (or the newest), for the header; null when none",
       responses: {
         200: json(z.object({ campaign: campaignSchema.nullable() }), "The campaign"),
-        ...errors,
       },
     }),
     async (c) => c.json({ campaign: await currentCampaign(c.var.db.orm, c.var.user.cityId) }, 200),
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/",
-      tags: ["tasks"],
+    route("post", "/", {
       summary:
         "Set up a campaign with its four phases (宣传发动/创建实施/检查考核/巩固提高), in order",
       middleware: [write] as const,
       request: jsonBody(campaignInputSchema),
-      responses: { 201: json(campaignSchema, "The campaign"), ...errors },
+      responses: { 201: json(campaignSchema, "The campaign") },
     }),
     async (c) => {
       const input = c.req.valid("json");
@@ -151,11 +138,7 @@ const progressSchema = z
   .strict();
 const completeSchema = z
   .object({
-    note: z
-      .string()
-      .trim()
-      .min(2, fieldMessage("field.text", { min: 2, max: 2000 }))
-      .max(2000, fieldMessage("field.text", { min: 2, max: 2000 })),
+    note: trimmedText(2, 2000),
     fileIds: z.array(bodyId).max(20).default([]),
   })
   .strict();
@@ -163,10 +146,7 @@ const returnSchema = z.object({ reason: reasonSchema }).strict();
 
 export const taskRoutes = newRouter()
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/",
-      tags: ["tasks"],
+    route("get", "/", {
       summary:
         "Tasks with an assignment the caller may read (a unit admin: its unit's and its grids'), most overdue first",
       request: {
@@ -185,7 +165,6 @@ export const taskRoutes = newRouter()
       },
       responses: {
         200: json(taskListSchema, "Tasks with counts over the readable assignments"),
-        ...errors,
       },
     }),
     async (c) => {
@@ -195,17 +174,13 @@ export const taskRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/",
-      tags: ["tasks"],
+    route("post", "/", {
       summary:
         "Create a task for units and/or grids in one action (unitKinds: e.g. all hospitals); the deadline must lie within its phase",
       middleware: [write] as const,
       request: jsonBody(taskInputSchema),
       responses: {
         201: json(taskDetailSchema, "The task with one assignment per unit and grid"),
-        ...errors,
       },
     }),
     async (c) => {
@@ -215,13 +190,10 @@ export const taskRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/matrix",
-      tags: ["tasks"],
+    route("get", "/matrix", {
       summary: "Tasks × units of a campaign (done / in progress / overdue), what is late first",
       request: { query: campaignQuery },
-      responses: { 200: json(matrixSchema, "The matrix"), ...errors },
+      responses: { 200: json(matrixSchema, "The matrix") },
     }),
     async (c) => {
       const { campaignId } = c.req.valid("query");
@@ -230,17 +202,13 @@ export const taskRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/export",
-      tags: ["tasks"],
+    route("get", "/export", {
       summary:
         "A campaign's task list as XLSX (任务名称, 任务说明, 阶段, 截止日期, 责任单位, 责任网格, 完成情况)",
       middleware: [write] as const,
       request: { query: campaignQuery },
       responses: {
         200: download(XLSX, "XLSX"),
-        ...errors,
       },
     }),
     async (c) => {
@@ -252,17 +220,14 @@ export const taskRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/import",
-      tags: ["tasks"],
+    route("post", "/import", {
       summary: "Import tasks from XLSX into a campaign: every row checked first, all rows or none",
       middleware: [write] as const,
       request: {
         query: campaignQuery,
         ...fileUpload,
       },
-      responses: { 201: json(importedSchema, "The new tasks"), ...errors },
+      responses: { 201: json(importedSchema, "The new tasks") },
     }),
     async (c) => {
       const { campaignId } = c.req.valid("query");

@@ -1,14 +1,14 @@
 // /api/tokens: a user's personal access tokens for GIS clients (QGIS, GDAL): create, list, revoke.
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import {
   createAccessToken,
   listAccessTokens,
   revokeAccessToken,
 } from "../accounts/access-tokens.ts";
-import { AppError, fieldMessage, invalidFields } from "../errors.ts";
+import { AppError, invalidFields } from "../errors.ts";
 import { addDays, todayInChina } from "../tasks/china-time.ts";
-import { calendarDate, idPath } from "./query.ts";
-import { errorResponses, errorSchema, json, jsonBody, newRouter } from "./router.ts";
+import { calendarDate, idPath, trimmedText } from "./query.ts";
+import { errorResponses, errorSchema, json, jsonBody, newRouter, routesOf } from "./router.ts";
 
 const tokenSchema = z
   .object({
@@ -23,39 +23,29 @@ const tokenSchema = z
 
 const newToken = z
   .object({
-    name: z
-      .string()
-      .trim()
-      .min(1, fieldMessage("field.text", { min: 1, max: 60 }))
-      .max(60, fieldMessage("field.text", { min: 1, max: 60 })),
+    name: trimmedText(1, 60),
     /** The last day (China time) the token works; none: until revoked. */
     expiresOn: calendarDate.optional(),
   })
   .strict();
 
 const errors = errorResponses({ 400: "A field is not valid; `fields` names each one" });
+const route = routesOf("tokens", errors);
 
 export const tokenRoutes = newRouter()
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/",
-      tags: ["tokens"],
+    route("get", "/", {
       summary: "My personal access tokens (never the tokens themselves)",
-      responses: { 200: json(z.object({ tokens: z.array(tokenSchema) }), "Tokens"), ...errors },
+      responses: { 200: json(z.object({ tokens: z.array(tokenSchema) }), "Tokens") },
     }),
     async (c) => c.json({ tokens: await listAccessTokens(c.var.db.orm, c.var.user.id) }, 200),
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/",
-      tags: ["tokens"],
+    route("post", "/", {
       summary: "Create a token for QGIS or GDAL: `Authorization: Bearer <token>`; shown only now",
       request: jsonBody(newToken),
       responses: {
         201: json(tokenSchema.extend({ token: z.string() }), "The token, shown once"),
-        ...errors,
       },
     }),
     async (c) => {
@@ -68,16 +58,12 @@ export const tokenRoutes = newRouter()
     },
   )
   .openapi(
-    createRoute({
-      method: "delete",
-      path: "/{id}",
-      tags: ["tokens"],
+    route("delete", "/{id}", {
       summary: "Revoke one of my tokens: it stops working at once",
       request: { params: idPath },
       responses: {
         200: json(tokenSchema, "The revoked token"),
         404: json(errorSchema, "No such token of yours"),
-        ...errors,
       },
     }),
     async (c) => {

@@ -1,5 +1,5 @@
 // /api/users (admins): list, create one, import from XLSX, change or disable an account.
-import { createRoute, z } from "@hono/zod-openapi";
+import { z } from "@hono/zod-openapi";
 import { userWorkbook } from "../accounts/export-users.ts";
 import { createUser, importUsers, updateUser, visibleUser } from "../accounts/manage-users.ts";
 import {
@@ -23,6 +23,7 @@ import {
   jsonBody,
   newRouter,
   pageOf,
+  routesOf,
   workbookAnswer,
   XLSX,
 } from "./router.ts";
@@ -48,6 +49,7 @@ const errors = errorResponses({
   400: "A field is not valid; `fields` names each one",
   403: "Only administrators manage accounts",
 });
+const route = routesOf("users", errors);
 
 const visible = visibleUser;
 const refId = bodyId.nullable().optional();
@@ -56,10 +58,7 @@ export const userRoutes = newRouter();
 userRoutes.use("*", requirePermission("users.manage"));
 userRoutes
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/",
-      tags: ["users"],
+    route("get", "/", {
       summary: "List accounts",
       request: {
         query: z
@@ -77,7 +76,6 @@ userRoutes
       },
       responses: {
         200: json(z.object({ users: z.array(userSchema), total: z.number().int() }), "Accounts"),
-        ...errors,
       },
     }),
     async (c) => {
@@ -87,10 +85,7 @@ userRoutes
     },
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/",
-      tags: ["users"],
+    route("post", "/", {
       summary: "Create an account (the user must change the password at first sign-in)",
       request: {
         ...jsonBody(
@@ -107,7 +102,7 @@ userRoutes
             .strict(),
         ),
       },
-      responses: { 201: json(userSchema, "The new account"), ...errors },
+      responses: { 201: json(userSchema, "The new account") },
     }),
     async (c) => {
       const user = await createUser(c.var.db.orm, c.var.user, c.req.valid("json"));
@@ -115,15 +110,11 @@ userRoutes
     },
   )
   .openapi(
-    createRoute({
-      method: "get",
-      path: "/export.xlsx",
-      tags: ["users"],
+    route("get", "/export.xlsx", {
       summary:
         "Every account as XLSX, in the import's columns (初始密码 left empty): imports back unchanged",
       responses: {
         200: { content: { [XLSX]: { schema: z.any() } }, description: "XLSX" },
-        ...errors,
       },
     }),
     async (c) => {
@@ -132,10 +123,7 @@ userRoutes
     },
   )
   .openapi(
-    createRoute({
-      method: "post",
-      path: "/import",
-      tags: ["users"],
+    route("post", "/import", {
       summary:
         "Import accounts from an XLSX sheet (用户名, 姓名, 手机号, 角色, 单位, 初始密码): all rows or none",
       request: {
@@ -146,7 +134,6 @@ userRoutes
           z.object({ created: z.number().int(), unchanged: z.number().int() }),
           "How many accounts were created, and how many rows matched an account as it is",
         ),
-        ...errors,
       },
     }),
     async (c) => {
@@ -159,10 +146,7 @@ userRoutes
     },
   )
   .openapi(
-    createRoute({
-      method: "patch",
-      path: "/{id}",
-      tags: ["users"],
+    route("patch", "/{id}", {
       summary:
         "Change an account: name, mobile, role, unit, person, disabled, or reset its password",
       request: {
@@ -185,7 +169,6 @@ userRoutes
         200: json(userSchema, "The account as saved"),
         404: json(errorSchema, "No such account"),
         409: json(errorSchema, "It would leave no active administrator"),
-        ...errors,
       },
     }),
     async (c) => {

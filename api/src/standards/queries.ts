@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
-import { isoTime, queryPage } from "../db/query-helpers.ts";
+import { isoTime, type Page, queryPage } from "../db/query-helpers.ts";
 import type { standardStatuses } from "../db/schema/index.ts";
 
 export type StandardStatus = (typeof standardStatuses)[number];
@@ -47,11 +47,7 @@ const columns = sql`s.id, s.name, s.year, s.version, s.scope, s.status,
   (SELECT coalesce(sum(i.points), 0) FROM standard_items i WHERE i.standard_id = s.id)::float8 AS "totalPoints",
   ${isoTime(sql`s.created_at`)} AS "createdAt"`;
 
-export function listStandards(
-  ex: Executor,
-  cityId: number,
-  page: { limit: number; offset: number },
-) {
+export function listStandards(ex: Executor, cityId: number, page: Page) {
   // COLLATE "C": the two engines' default collations order Chinese names differently.
   return queryPage<StandardSummary>(ex, {
     columns,

@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
-import { type Bbox, intersectsBbox, queryPage, whereAll } from "../db/query-helpers.ts";
+import { type Bbox, intersectsBbox, type Page, queryPage, whereAll } from "../db/query-helpers.ts";
 import type { UnitKind } from "../db/schema/index.ts";
 import { type MobileCaller, mobileFor } from "../policy/mobile-scope.ts";
 import { gridsReadable, responsiblePersonsReadable, unitsReadable } from "../policy/read-scope.ts";
@@ -46,12 +46,7 @@ function where(scope: Scope, filters: UnitFilters & { id?: number }) {
   ]);
 }
 
-export function listUnits(
-  ex: Executor,
-  scope: Scope,
-  filters: UnitFilters,
-  page: { limit: number; offset: number },
-) {
+export function listUnits(ex: Executor, scope: Scope, filters: UnitFilters, page: Page) {
   return queryPage<UnitRow>(ex, {
     columns: columns(scope),
     from: sql`units u`,
