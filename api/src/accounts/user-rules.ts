@@ -50,27 +50,22 @@ export async function accountProblems(
   );
   if (taken?.username) problems.username = { key: "field.username_taken" };
   if (taken?.mobile) problems.mobile = { key: "field.mobile_taken" };
-  if (account.role === "unit_admin") {
-    if (!account.unitId) problems.unitId = { key: "field.unit_needed" };
-    else if (
-      !(await exists(
-        ex,
-        sql`SELECT 1 FROM units WHERE id = ${account.unitId} AND city_id = ${cityId}`,
-      ))
-    ) {
-      problems.unitId = { key: "field.unit_unknown" };
-    }
-  }
-  if (account.role === "grid_leader" || account.role === "volunteer") {
-    if (!account.personId) problems.personId = { key: "field.person_needed" };
-    else if (
-      !(await exists(
-        ex,
-        sql`SELECT 1 FROM people WHERE id = ${account.personId} AND city_id = ${cityId}`,
-      ))
-    ) {
-      problems.personId = { key: "field.person_unknown" };
-    }
+  // A unit admin answers for a unit; a grid leader or volunteer is a person on record.
+  const link =
+    account.role === "unit_admin"
+      ? { field: "unitId", id: account.unitId, table: "units", name: "unit" as const }
+      : account.role === "grid_leader" || account.role === "volunteer"
+        ? { field: "personId", id: account.personId, table: "people", name: "person" as const }
+        : null;
+  if (link && !link.id) problems[link.field] = { key: `field.${link.name}_needed` };
+  else if (
+    link &&
+    !(await exists(
+      ex,
+      sql`SELECT 1 FROM ${sql.raw(link.table)} WHERE id = ${link.id} AND city_id = ${cityId}`,
+    ))
+  ) {
+    problems[link.field] = { key: `field.${link.name}_unknown` };
   }
   return problems;
 }

@@ -66,6 +66,14 @@ async function problemsWith(ex: Executor, cityId: number, a: Assignments) {
   return problems;
 }
 
+/** The one holding the first role (when there is one), then each of the others once in the second. */
+function withRoles(first: number | null, firstRole: string, others: number[], othersRole: string) {
+  return [
+    ...(first ? [{ id: first, role: firstRole }] : []),
+    ...[...new Set(others)].map((id) => ({ id, role: othersRole })),
+  ];
+}
+
 export async function assignGrid(
   tx: Executor,
   actor: { cityId: number; userId: number },
@@ -81,23 +89,20 @@ export async function assignGrid(
   const before = await snapshot(tx, gridId);
   await tx.execute(sql`DELETE FROM grid_units WHERE grid_id = ${gridId}`);
   await tx.execute(sql`DELETE FROM grid_people WHERE grid_id = ${gridId}`);
-  const units = [
-    ...(next.leadUnitId ? [{ id: next.leadUnitId, role: "lead" }] : []),
-    ...[...new Set(next.supportUnitIds)].map((id) => ({ id, role: "support" })),
-  ];
-  for (const u of units) {
-    await tx.execute(
-      sql`INSERT INTO grid_units (city_id, grid_id, unit_id, role) VALUES (${actor.cityId}, ${gridId}, ${u.id}, ${u.role})`,
-    );
-  }
-  const people = [
-    ...(next.leaderPersonId ? [{ id: next.leaderPersonId, role: "leader" }] : []),
-    ...[...new Set(next.volunteerPersonIds)].map((id) => ({ id, role: "volunteer" })),
-  ];
-  for (const p of people) {
-    await tx.execute(
-      sql`INSERT INTO grid_people (city_id, grid_id, person_id, role) VALUES (${actor.cityId}, ${gridId}, ${p.id}, ${p.role})`,
-    );
+  const links = [
+    ["grid_units", "unit_id", withRoles(next.leadUnitId, "lead", next.supportUnitIds, "support")],
+    [
+      "grid_people",
+      "person_id",
+      withRoles(next.leaderPersonId, "leader", next.volunteerPersonIds, "volunteer"),
+    ],
+  ] as const;
+  for (const [table, column, rows] of links) {
+    for (const row of rows) {
+      await tx.execute(
+        sql`INSERT INTO ${sql.raw(table)} (city_id, grid_id, ${sql.raw(column)}, role) VALUES (${actor.cityId}, ${gridId}, ${row.id}, ${row.role})`,
+      );
+    }
   }
   await tx.execute(
     sql`UPDATE grids SET version = version + 1, updated_at = now() WHERE id = ${gridId}`,

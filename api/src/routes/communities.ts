@@ -9,14 +9,13 @@ import { cancel, jobOf, settledWithin, startPartitionJob } from "../communities/
 import { type CommunityRow, listCommunities } from "../communities/queries.ts";
 import { AppError, fieldMessage, notFound } from "../errors.ts";
 import { feature } from "../geojson.ts";
-import { contentTypes, encode } from "../grids/formats.ts";
 import { requirePermission } from "../middleware/session.ts";
+import { featuresFile } from "./geo-upload.ts";
 import { downloadLanguage, idPath, oneOf, page } from "./query.ts";
 import { carryOver } from "./restructuring-schemas.ts";
 
 import {
   type AppEnv,
-  attachment,
   collectionSchema,
   download,
   errorSchema,
@@ -29,7 +28,6 @@ import {
   newRouter,
   pagedHandler,
   readErrors,
-  readerLanguage,
   readRoute,
   routesOf,
 } from "./router.ts";
@@ -167,23 +165,22 @@ export const communityRoutes = newRouter()
         {},
         { limit: 5000, offset: 0 },
       );
-      const features = rows.map((r) => ({
-        type: "Feature" as const,
-        geometry: JSON.parse(r.geometry),
-        properties: {
+      return featuresFile(
+        c,
+        rows,
+        (r) => ({
           code: r.code,
           name: r.name,
           street: r.streetName,
           areaM2: r.areaM2,
           grids: r.gridCount,
-        },
-      }));
-      c.header("content-disposition", attachment(`communities.${format}`, `帮包社区.${format}`));
-      return c.body(
-        encode(features, format, "帮包社区 communities", readerLanguage(c, lang)),
-        200,
+        }),
         {
-          "content-type": contentTypes[format],
+          format,
+          lang,
+          title: "帮包社区 communities",
+          name: `帮包社区.${format}`,
+          asciiName: `communities.${format}`,
         },
       );
     },

@@ -1,5 +1,6 @@
-// What the grid and community imports share: the file's coordinate system, the multipart file read
-// as features, the OpenAPI shape of the request and answers, and the preview's wording.
+// What the grid and community imports and exports share: the file's coordinate system, the
+// multipart file read as features, the OpenAPI shape of the request and answers, the preview's
+// wording, and the exported file.
 
 import type { GridProblem, SourceCrs } from "@civgrid/geo";
 import { z } from "@hono/zod-openapi";
@@ -7,12 +8,21 @@ import type { Feature } from "geojson";
 import type { Context } from "hono";
 import type { Executor } from "../db/client.ts";
 import { fieldMessage, invalidFields } from "../errors.ts";
+import { contentTypes, type ExportFormat, encode } from "../grids/formats.ts";
 import { renderGridProblem } from "../grids/geometry-errors.ts";
 import { type GeoFileKind, readGeoFileOffThread } from "../grids/read-geo-file.ts";
 import { checkAndSave } from "../grids/run-import.ts";
 import type { Actor } from "../grids/write.ts";
-import { languageOf } from "../messages.ts";
-import { type AppEnv, errorSchema, geometry, gridProblemSchema, json } from "./router.ts";
+import { type Lang, languageOf } from "../messages.ts";
+import {
+  type AppEnv,
+  attachment,
+  errorSchema,
+  geometry,
+  gridProblemSchema,
+  json,
+  readerLanguage,
+} from "./router.ts";
 
 export const sourceCrs = z
   .enum(["wgs84", "cgcs2000", "gcj02", "bd09"], {
@@ -113,4 +123,28 @@ export async function runImport<F extends { problems: GridProblem[] }>(
   const done = await checkAndSave(c.var.db.orm, actor, read.features, !!commit, check, save);
   if (!done.committed) return c.json(importPreview(c, read.kind, crs, done.checked), 200);
   return c.json(Array.isArray(done.saved) ? { created: done.saved } : done.saved, 201);
+}
+
+/** The rows of a layer as a GIS file in `format`, saved as `name` (`asciiName` for older clients). */
+export function featuresFile<R extends { geometry: string }>(
+  c: Context<AppEnv>,
+  rows: R[],
+  properties: (row: R) => Record<string, string | number | null>,
+  file: {
+    format: ExportFormat;
+    lang: Lang | undefined;
+    title: string;
+    name: string;
+    asciiName: string;
+  },
+) {
+  const features = rows.map((row) => ({
+    type: "Feature" as const,
+    geometry: JSON.parse(row.geometry),
+    properties: properties(row),
+  }));
+  return c.body(encode(features, file.format, file.title, readerLanguage(c, file.lang)), 200, {
+    "content-type": contentTypes[file.format],
+    "content-disposition": attachment(file.asciiName, file.name),
+  });
 }

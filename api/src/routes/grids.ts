@@ -8,13 +8,12 @@ import { fieldMessage, notFound } from "../errors.ts";
 import { asFeature, feature } from "../geojson.ts";
 import { divisionTable, divisionWorkbook } from "../grids/division.ts";
 import { gridEdits } from "../grids/edit.ts";
-import { contentTypes, encode } from "../grids/formats.ts";
 import { checkImport, commitImport } from "../grids/import.ts";
 import { type GridRow, getGrid, listGrids } from "../grids/queries.ts";
 import { listVersions } from "../grids/versions.ts";
 import { shapeOf } from "../grids/write.ts";
 import { requirePermission } from "../middleware/session.ts";
-import { importAnswers, runImport, sourceCrs } from "./geo-upload.ts";
+import { featuresFile, importAnswers, runImport, sourceCrs } from "./geo-upload.ts";
 import {
   bodyId,
   booleanFlag,
@@ -31,7 +30,6 @@ import {
   type AppEnv,
   actorOf,
   geometry as answeredGeometry,
-  attachment,
   collectionSchema,
   download,
   errorResponses,
@@ -44,7 +42,6 @@ import {
   listRoute,
   newRouter,
   pagedHandler,
-  readerLanguage,
   readRoute,
   routesOf,
   workbookAnswer,
@@ -88,10 +85,6 @@ const properties = ({ geometry: _, ...rest }: GridRow) => rest;
 
 const errors = errorResponses({ 400: "A parameter is not valid" });
 const scopeQuery = z.object({ communityId: id.optional() }).strict();
-
-function attach(c: Context<AppEnv>, asciiName: string, name: string) {
-  c.header("content-disposition", attachment(asciiName, name));
-}
 
 const importQuery = z
   .object({
@@ -251,10 +244,10 @@ export const gridRoutes = newRouter()
         { communityId },
         { limit: 5000, offset: 0 },
       );
-      const features = rows.map((g) => ({
-        type: "Feature" as const,
-        geometry: JSON.parse(g.geometry),
-        properties: {
+      return featuresFile(
+        c,
+        rows,
+        (g) => ({
           code: g.code,
           name: g.name,
           community: g.communityName,
@@ -263,12 +256,9 @@ export const gridRoutes = newRouter()
           leader: g.leaderName,
           volunteers: g.volunteerCount,
           version: g.version,
-        },
-      }));
-      attach(c, `grids.${format}`, `网格.${format}`);
-      return c.body(encode(features, format, "网格 grids", readerLanguage(c, lang)), 200, {
-        "content-type": contentTypes[format],
-      });
+        }),
+        { format, lang, title: "网格 grids", name: `网格.${format}`, asciiName: `grids.${format}` },
+      );
     },
   )
   // Reads.
