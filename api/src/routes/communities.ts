@@ -28,7 +28,6 @@ import {
   newRouter,
   pagedHandler,
   readErrors,
-  readRoute,
   routesOf,
 } from "./router.ts";
 
@@ -350,10 +349,7 @@ export const communityRoutes = newRouter()
       return c.json(await communityCoverage(c.var.db.orm, id), 200);
     },
   )
-  .openapi(
-    readRoute("communities", "One community", geojson(Community, "The community")),
-    async (c) => {
-      const row = await readableCommunity(c, c.req.valid("param").id);
-      return c.json(feature(row, properties(row)), 200);
-    },
-  );
+  .openapi(route.read("One community", geojson(Community, "The community")), async (c) => {
+    const row = await readableCommunity(c, c.req.valid("param").id);
+    return c.json(feature(row, properties(row)), 200);
+  });

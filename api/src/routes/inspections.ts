@@ -6,15 +6,7 @@ import { getInspection, listInspections } from "../inspections/queries.ts";
 import { recordInspection } from "../inspections/record.ts";
 import { requirePermission } from "../middleware/session.ts";
 import { bodyId, page } from "./query.ts";
-import {
-  errorResponses,
-  json,
-  jsonBody,
-  newRouter,
-  pageOf,
-  readRoute,
-  routesOf,
-} from "./router.ts";
+import { errorResponses, json, jsonBody, newRouter, pageOf, routesOf } from "./router.ts";
 
 const errors = errorResponses({
   400: "A field is not valid",
@@ -153,12 +145,7 @@ inspectionRoutes
     },
   )
   .openapi(
-    readRoute(
-      "inspections",
-      "One inspection with its results",
-      json(InspectionDetail, "The inspection"),
-      errors,
-    ),
+    route.read("One inspection with its results", json(InspectionDetail, "The inspection")),
     async (c) => {
       const { id } = c.req.valid("param");
       const inspection = await getInspection(c.var.db.orm, c.var.user.cityId, id);

@@ -208,10 +208,11 @@ type ResponseConfig = RouteConfig["responses"][string];
 
 /**
  * The route declarations of one file: each names its method, path, summary and what it takes and
- * answers; the file's tag and error responses are added to every one.
+ * answers; the file's tag and error responses are added to every one. `.read` declares the file's
+ * `GET /{id}`.
  */
 export function routesOf<E extends Record<number, ResponseConfig>>(tag: string, errors: E) {
-  return <
+  const route = <
     const M extends RouteConfig["method"],
     const P extends string,
     const S extends Omit<RouteConfig, "method" | "path" | "tags">,
@@ -227,6 +228,9 @@ export function routesOf<E extends Record<number, ResponseConfig>>(tag: string, 
       ...spec,
       responses: { ...spec.responses, ...errors } as S["responses"] & E,
     });
+  const read = <R extends ResponseConfig>(summary: string, ok: R) =>
+    readRoute(tag, summary, ok, errors);
+  return Object.assign(route, { read });
 }
 
 /** `GET /` of a list endpoint: its query, its 200 and the read errors. */

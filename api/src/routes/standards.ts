@@ -29,7 +29,6 @@ import {
   jsonBody,
   newRouter,
   pageOf,
-  readRoute,
   routesOf,
   workbookAnswer,
   XLSX,
@@ -111,11 +110,9 @@ export const standardRoutes = newRouter()
     },
   )
   .openapi(
-    readRoute(
-      "standards",
+    route.read(
       "One standard: its categories with their items, in order",
       json(detailSchema, "The standard"),
-      errors,
     ),
     async (c) => c.json(await detail(c, c.req.valid("param").id), 200),
   )

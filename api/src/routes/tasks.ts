@@ -39,7 +39,6 @@ import {
   jsonBody,
   newRouter,
   pageOf,
-  readRoute,
   routesOf,
   workbookAnswer,
   XLSX,
@@ -240,11 +239,9 @@ export const taskRoutes = newRouter()
     },
   )
   .openapi(
-    readRoute(
-      "tasks",
+    route.read(
       "One task with the assignments the caller may read, each with its evidence",
       json(taskDetailSchema, "The task"),
-      errors,
     ),
     async (c) => c.json(await getTask(c.var.db.orm, c.var.scope, c.req.valid("param").id), 200),
   )
