@@ -60,8 +60,12 @@ export function feature(row: FeatureRow, properties: Record<string, unknown>) {
   };
 }
 
+/** A row's columns but the geometry: the properties of its Feature. */
+export function propertiesOf<R extends { geometry: unknown }>({ geometry: _, ...rest }: R) {
+  return rest;
+}
+
 /** A row as a Feature whose properties are all its columns but the geometry. */
 export function asFeature<R extends FeatureRow>(row: R) {
-  const { geometry: _, ...properties } = row;
-  return feature(row, properties);
+  return feature(row, propertiesOf(row));
 }

@@ -21,9 +21,10 @@ import type { Bbox } from "../db/query-helpers.ts";
 import { problemStatuses } from "../db/schema/index.ts";
 import { fieldMessage, invalidFields } from "../errors.ts";
 import type { Page } from "../geojson.ts";
+import { propertiesOf } from "../geojson.ts";
 import { listProblems } from "../problems/queries.ts";
 import { requirePeriod } from "../rankings/period.ts";
-import { ProblemCollection, properties } from "./problems.ts";
+import { ProblemCollection } from "./problems.ts";
 import { bbox, id, integerParam, listOf, oneOf, page } from "./query.ts";
 import { periodFields } from "./rankings.ts";
 import {
@@ -296,7 +297,7 @@ export const analyticsRoutes = newRouter()
       const f = await filtersOf(c, q);
       const filters = { ...asProblemFilters(f), cells: { column: band.column, ids } };
       const list = (page: Page) => listProblems(c.var.db.orm, c.var.scope, filters, page);
-      return c.json(await pagedCollection(c.req.url, { limit, offset }, list, properties), 200);
+      return c.json(await pagedCollection(c.req.url, { limit, offset }, list, propertiesOf), 200);
     },
   )
   .openapi(

@@ -6,9 +6,9 @@ import type { Context } from "hono";
 import { communityCoverage } from "../communities/coverage.ts";
 import { partitionInput, previewPartition, savePartition } from "../communities/partition.ts";
 import { cancel, jobOf, settledWithin, startPartitionJob } from "../communities/partition-jobs.ts";
-import { type CommunityRow, listCommunities } from "../communities/queries.ts";
+import { listCommunities } from "../communities/queries.ts";
 import { AppError, fieldMessage, notFound } from "../errors.ts";
-import { feature } from "../geojson.ts";
+import { asFeature, propertiesOf } from "../geojson.ts";
 import { requirePermission } from "../middleware/session.ts";
 import { featuresFile } from "./geo-upload.ts";
 import { downloadLanguage, idPath, oneOf, page } from "./query.ts";
@@ -42,8 +42,6 @@ const communityProperties = z.object({
 });
 const Community = featureSchema("Community", communityProperties);
 const CommunityCollection = collectionSchema("CommunityCollection", Community);
-
-const properties = ({ geometry: _, ...rest }: CommunityRow) => rest;
 
 const partitionBody = z
   .object({
@@ -318,7 +316,7 @@ export const communityRoutes = newRouter()
         .strict(),
       geojson(CommunityCollection, "Communities"),
     ),
-    pagedHandler(listCommunities, properties),
+    pagedHandler(listCommunities, propertiesOf),
   )
   .openapi(
     route("get", "/{id}/coverage", {
@@ -351,5 +349,5 @@ export const communityRoutes = newRouter()
   )
   .openapi(route.read("One community", geojson(Community, "The community")), async (c) => {
     const row = await readableCommunity(c, c.req.valid("param").id);
-    return c.json(feature(row, properties(row)), 200);
+    return c.json(asFeature(row), 200);
   });

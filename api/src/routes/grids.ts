@@ -5,11 +5,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { fieldMessage, notFound } from "../errors.ts";
-import { asFeature, feature } from "../geojson.ts";
+import { asFeature, propertiesOf } from "../geojson.ts";
 import { divisionTable, divisionWorkbook } from "../grids/division.ts";
 import { gridEdits } from "../grids/edit.ts";
 import { checkImport, commitImport } from "../grids/import.ts";
-import { type GridRow, getGrid, listGrids } from "../grids/queries.ts";
+import { getGrid, listGrids } from "../grids/queries.ts";
 import { listVersions } from "../grids/versions.ts";
 import { shapeOf } from "../grids/write.ts";
 import { requirePermission } from "../middleware/session.ts";
@@ -81,8 +81,6 @@ const gridDetailProperties = gridProperties.extend({
 const GridCollection = collectionSchema("GridCollection", featureSchema("Grid", gridProperties));
 export const GridFeature = featureSchema("GridDetail", gridDetailProperties);
 
-const properties = ({ geometry: _, ...rest }: GridRow) => rest;
-
 const errors = errorResponses({ 400: "A parameter is not valid" });
 const scopeQuery = z.object({ communityId: id.optional() }).strict();
 
@@ -137,8 +135,7 @@ const GridVersion = z
 async function gridFeature(c: Context<AppEnv>, gridId: number) {
   const grid = await getGrid(c.var.db.orm, c.var.scope, c.var.user, gridId);
   if (!grid) throw notFound("grid", gridId);
-  const { geometry: _, ...props } = grid;
-  return feature(grid, props);
+  return asFeature(grid);
 }
 
 const edit = requirePermission("grids.write");
@@ -269,7 +266,7 @@ export const gridRoutes = newRouter()
       z.object({ ...page, communityId: id.optional(), unitId: id.optional() }).strict(),
       geojson(GridCollection, "Grids as a FeatureCollection"),
     ),
-    pagedHandler(listGrids, properties),
+    pagedHandler(listGrids, propertiesOf),
   )
   .openapi(
     readRoute(

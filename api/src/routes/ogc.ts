@@ -4,7 +4,7 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { AppError, fieldMessage, notFound, validationError } from "../errors.ts";
-import { asFeature, featureCollection } from "../geojson.ts";
+import { asFeature, featureCollection, propertiesOf } from "../geojson.ts";
 import {
   type Collection,
   type CollectionId,
@@ -113,8 +113,6 @@ async function describe(c: Context<AppEnv>, id: CollectionId) {
   };
 }
 
-const withoutGeometry = ({ geometry: _, ...rest }: { geometry: unknown }) => rest;
-
 /** Rows with their geometry in the asked CRS: EPSG:4490 puts latitude first. */
 function inCrs<R extends { geometry: string | null }>(rows: R[], crs: Crs): R[] {
   if (crs !== CGCS2000) return rows;
@@ -193,7 +191,7 @@ export const ogcRoutes = newRouter()
       total,
       page,
       new URL(c.req.url),
-      withoutGeometry,
+      propertiesOf,
     );
     const self = new URL(c.req.url);
     return c.body(

@@ -5,7 +5,7 @@ import { z } from "@hono/zod-openapi";
 import type { Executor } from "../db/client.ts";
 import { fieldMessage, notFound } from "../errors.ts";
 import type { Page } from "../geojson.ts";
-import { asFeature } from "../geojson.ts";
+import { asFeature, propertiesOf } from "../geojson.ts";
 import { idempotent } from "../middleware/idempotency.ts";
 import { requirePermission } from "../middleware/session.ts";
 import type { Scope } from "../policy/scope.ts";
@@ -115,7 +115,7 @@ export const patrolRoutes = newRouter()
       const q = c.req.valid("query");
       const filters = { ...q, from: q.from ?? mondayOf(new Date()) };
       const list = (p: Page) => listPatrols(c.var.db.orm, c.var.scope, c.var.user, filters, p);
-      return c.json(await pagedCollection(c.req.url, q, list, ({ geometry: _, ...p }) => p), 200);
+      return c.json(await pagedCollection(c.req.url, q, list, propertiesOf), 200);
     },
   )
   .openapi(

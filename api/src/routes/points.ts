@@ -2,8 +2,8 @@
 import { z } from "@hono/zod-openapi";
 import { pointKinds } from "../db/schema/index.ts";
 import { notFound } from "../errors.ts";
-import { feature } from "../geojson.ts";
-import { listPoints, type PointRow } from "../points/queries.ts";
+import { asFeature, propertiesOf } from "../geojson.ts";
+import { listPoints } from "../points/queries.ts";
 import { id, oneOf, page } from "./query.ts";
 import {
   collectionSchema,
@@ -27,8 +27,6 @@ const pointProperties = z.object({
 const InspectionPoint = featureSchema("InspectionPoint", pointProperties);
 const PointCollection = collectionSchema("InspectionPointCollection", InspectionPoint);
 
-const properties = ({ geometry: _, ...rest }: PointRow) => rest;
-
 export const pointRoutes = newRouter()
   .openapi(
     listRoute(
@@ -37,7 +35,7 @@ export const pointRoutes = newRouter()
       z.object({ ...page, kind: oneOf(pointKinds).optional(), gridId: id.optional() }).strict(),
       geojson(PointCollection, "Inspection points"),
     ),
-    pagedHandler(listPoints, properties),
+    pagedHandler(listPoints, propertiesOf),
   )
   .openapi(
     readRoute("points", "One inspection point", geojson(InspectionPoint, "The point")),
@@ -46,6 +44,6 @@ export const pointRoutes = newRouter()
       const { rows } = await listPoints(c.var.db.orm, c.var.scope, { id }, { limit: 1, offset: 0 });
       const [row] = rows;
       if (!row) throw notFound("point", id);
-      return c.json(feature(row, properties(row)), 200);
+      return c.json(asFeature(row), 200);
     },
   );

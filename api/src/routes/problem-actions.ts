@@ -4,7 +4,7 @@ import { problemStatuses } from "@civgrid/geo";
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { fieldMessage, notFound } from "../errors.ts";
-import { feature } from "../geojson.ts";
+import { asFeature } from "../geojson.ts";
 import { IDEMPOTENCY_HEADER, idempotent } from "../middleware/idempotency.ts";
 import { requirePermission } from "../middleware/session.ts";
 import { problemBoard } from "../problems/board.ts";
@@ -73,8 +73,7 @@ const PossibleDuplicate = z
 export async function problemFeature(c: Context<AppEnv>, id: number) {
   const problem = await getProblem(c.var.db.orm, c.var.scope, id);
   if (!problem) throw notFound("problem", id);
-  const { geometry: _, ...props } = problem;
-  return feature(problem, props);
+  return asFeature(problem);
 }
 
 const reportSchema = z

@@ -7,9 +7,9 @@ import {
   rectificationActions,
 } from "../db/schema/index.ts";
 import { notFound } from "../errors.ts";
-import { feature } from "../geojson.ts";
+import { feature, propertiesOf } from "../geojson.ts";
 import { exportProblems } from "../problems/export.ts";
-import { getProblem, listProblems, type ProblemRow } from "../problems/queries.ts";
+import { getProblem, listProblems } from "../problems/queries.ts";
 
 import { booleanFlag, downloadLanguage, id, listOf, oneOf, page } from "./query.ts";
 import {
@@ -125,8 +125,6 @@ export const ProblemCollection = collectionSchema(
 );
 export const ProblemFeature = featureSchema("ProblemDetail", problemDetailProperties);
 
-export const properties = ({ geometry: _, ...rest }: ProblemRow) => rest;
-
 /** The filters the list and its CSV export share. */
 const problemFilters = {
   status: listOf(problemStatuses),
@@ -173,7 +171,7 @@ export const problemRoutes = newRouter()
         .strict(),
       geojson(ProblemCollection, "Problems as points"),
     ),
-    pagedHandler(listProblems, properties),
+    pagedHandler(listProblems, propertiesOf),
   )
   .openapi(
     readRoute(
@@ -185,6 +183,6 @@ export const problemRoutes = newRouter()
       const { id } = c.req.valid("param");
       const problem = await getProblem(c.var.db.orm, c.var.scope, id);
       if (!problem) throw notFound("problem", id);
-      return c.json(feature(problem, { ...properties(problem), events: problem.events }), 200);
+      return c.json(feature(problem, { ...propertiesOf(problem), events: problem.events }), 200);
     },
   );

@@ -1,7 +1,8 @@
 // GET /api/regions: the city, district and street outlines (GB/T 2260 codes).
 import { z } from "@hono/zod-openapi";
 import type { Page } from "../geojson.ts";
-import { listRegions, type RegionRow } from "../regions/queries.ts";
+import { propertiesOf } from "../geojson.ts";
+import { listRegions } from "../regions/queries.ts";
 import { oneOf, page } from "./query.ts";
 import {
   collectionSchema,
@@ -23,8 +24,6 @@ const RegionCollection = collectionSchema(
   featureSchema("Region", regionProperties),
 );
 
-const properties = ({ geometry: _, ...rest }: RegionRow) => rest;
-
 export const regionRoutes = newRouter().openapi(
   listRoute(
     "regions",
@@ -35,6 +34,6 @@ export const regionRoutes = newRouter().openapi(
   async (c) => {
     const q = c.req.valid("query");
     const list = (page: Page) => listRegions(c.var.db.orm, c.var.scope.cityId, q, page);
-    return c.json(await pagedCollection(c.req.url, q, list, properties), 200);
+    return c.json(await pagedCollection(c.req.url, q, list, propertiesOf), 200);
   },
 );

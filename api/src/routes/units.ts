@@ -2,8 +2,8 @@
 import { z } from "@hono/zod-openapi";
 import { unitKinds } from "../db/schema/index.ts";
 import { notFound } from "../errors.ts";
-import { asFeature } from "../geojson.ts";
-import { getUnit, listUnits, type UnitRow } from "../units/queries.ts";
+import { asFeature, propertiesOf } from "../geojson.ts";
+import { getUnit, listUnits } from "../units/queries.ts";
 import { oneOf, page } from "./query.ts";
 import {
   collectionSchema,
@@ -40,8 +40,6 @@ const unitDetailProperties = unitProperties.extend({
 const UnitCollection = collectionSchema("UnitCollection", featureSchema("Unit", unitProperties));
 const UnitFeature = featureSchema("UnitDetail", unitDetailProperties);
 
-const properties = ({ geometry: _, ...rest }: UnitRow) => rest;
-
 export const unitRoutes = newRouter()
   .openapi(
     listRoute(
@@ -50,7 +48,7 @@ export const unitRoutes = newRouter()
       z.object({ ...page, kind: oneOf(unitKinds).optional() }).strict(),
       geojson(UnitCollection, "Units as points"),
     ),
-    pagedHandler(listUnits, properties),
+    pagedHandler(listUnits, propertiesOf),
   )
   .openapi(
     readRoute(
