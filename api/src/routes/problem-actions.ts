@@ -16,15 +16,7 @@ import { actions } from "../problems/rules.ts";
 import { stepProblem } from "../problems/transitions.ts";
 import { ProblemFeature } from "./problems.ts";
 import { bodyId, calendarDate, idPath, trimmedText } from "./query.ts";
-import {
-  type AppEnv,
-  errorResponses,
-  errorSchema,
-  json,
-  jsonBody,
-  newRouter,
-  routesOf,
-} from "./router.ts";
+import { type AppEnv, errorResponses, json, jsonBody, newRouter, routesOf } from "./router.ts";
 
 const errors = errorResponses({
   400: "A field is not valid",
@@ -129,7 +121,7 @@ export const problemActionRoutes = newRouter()
           ProblemFeature.extend({ possibleDuplicates: z.array(PossibleDuplicate) }),
           "The new problem, with `possibleDuplicates` nearby; the same report sent again with its Idempotency-Key gets this same answer",
         ),
-        422: json(errorSchema, "The Idempotency-Key was used for a different report"),
+        ...errorResponses({ 422: "The Idempotency-Key was used for a different report" }),
       },
     }),
     async (c) => {
