@@ -49,6 +49,11 @@ export interface OpenOptions {
   dataDir: string;
   /** PGlite: start from this tarball of a data directory (PGlite#dumpDataDir) instead of an empty one. */
   loadDataDir?: Blob | undefined;
+  /**
+   * PGlite: a fresh database starts from the schema snapshot (embedded-assets.ts); false replays
+   * every migration instead (the test that holds the snapshot to the migrations).
+   */
+  schemaSnapshot?: boolean;
   onProgress?: (message: string) => void;
 }
 
@@ -172,7 +177,8 @@ async function openEmbedded(options: OpenOptions): Promise<Db> {
   const log = options.onProgress ?? (() => {});
   log(`opening embedded PostGIS in ${options.dataDir} …`);
   // A fresh database starts from the schema snapshot when there is one (embedded-assets.ts).
-  const fresh = isFreshDataDir(options.dataDir) && !options.loadDataDir;
+  const fresh =
+    options.schemaSnapshot !== false && isFreshDataDir(options.dataDir) && !options.loadDataDir;
   const snapshotFile = fresh ? await schemaSnapshotFile() : undefined;
   const snapshot = snapshotFile ? await readSchemaSnapshot(snapshotFile) : undefined;
   const loadDataDir = options.loadDataDir ?? snapshot;

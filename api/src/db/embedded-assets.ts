@@ -18,6 +18,7 @@
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream, existsSync } from "node:fs";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { fileURLToPath } from "node:url";
@@ -33,8 +34,11 @@ export const assetsCacheDir = fileURLToPath(
   new URL("../../node_modules/.cache/civgrid/", import.meta.url),
 );
 
-const upstreamPostgis = fileURLToPath(
-  new URL("./postgis.tar.gz", import.meta.resolve("@electric-sql/pglite-postgis")),
+// require.resolve, not import.meta.resolve: vitest's module runner has no import.meta.resolve.
+const resolve = createRequire(import.meta.url).resolve;
+const upstreamPostgis = path.join(
+  path.dirname(resolve("@electric-sql/pglite-postgis")),
+  "postgis.tar.gz",
 );
 
 /** What of pglite-postgis's bundle CivGrid never loads: other extensions, upgrades, contrib. */
@@ -42,8 +46,7 @@ const UNUSED_POSTGIS_FILE =
   /(raster|topology|tiger|sfcgal|address_standardizer)|--unpackaged--|--ANY--|\/contrib\//;
 
 async function packageVersion(name: string): Promise<string> {
-  const entry = fileURLToPath(import.meta.resolve(name));
-  let dir = path.dirname(entry);
+  let dir = path.dirname(resolve(name));
   while (!existsSync(path.join(dir, "package.json"))) dir = path.dirname(dir);
   return JSON.parse(await readFile(path.join(dir, "package.json"), "utf8")).version as string;
 }
