@@ -2,7 +2,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import type { SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type PgDatabase, PgDialect, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
@@ -200,6 +200,7 @@ async function openEmbedded(options: OpenOptions): Promise<Db> {
   // Fresh planner statistics (db/maintenance.ts) are what keep requests short on this engine.
   await client.exec(`SET work_mem = '${EMBEDDED_WORK_MEM}'`);
   const orm = drizzlePglite(client, { schema });
+  let snapshotKept = false;
   return {
     engine: "pglite",
     label: options.dataDir,
@@ -208,9 +209,14 @@ async function openEmbedded(options: OpenOptions): Promise<Db> {
     listen: (channel, onMessage) => client.listen(channel, onMessage),
     migrate: async () => {
       await migratePglite(orm, { migrationsFolder });
-      // The first fresh database made without a snapshot leaves one for the next (still empty:
-      // nothing but the migrations has written to it yet).
-      if (snapshotFile && !snapshot) {
+      // The first fresh database made without a snapshot leaves one for the next: once, and only
+      // while it is still empty (every row of ours hangs on a city).
+      const keep = snapshotFile && !snapshot && !snapshotKept;
+      snapshotKept = true;
+      if (
+        keep &&
+        !(await selectRows(orm as unknown as Orm, sql`SELECT 1 FROM cities LIMIT 1`)).length
+      ) {
         try {
           await writeSchemaSnapshot(snapshotFile, await client.dumpDataDir("gzip"));
           log("schema snapshot kept for the next fresh database");
