@@ -1,13 +1,21 @@
 // One database handle for both engines: embedded PGlite + PostGIS, or a PostgreSQL + PostGIS server.
+import { existsSync } from "node:fs";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { postgis } from "@electric-sql/pglite-postgis";
-import type { SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { type PgDatabase, PgDialect, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import {
+  leanPostgis,
+  migrationsFolder,
+  readSchemaSnapshot,
+  schemaSnapshotFile,
+  writeSchemaSnapshot,
+} from "./embedded-assets.ts";
 import { CommitOutcomeUnknown, databaseFailureOf, isRetryable, isUnavailable } from "./failures.ts";
 import * as schema from "./schema/index.ts";
 
@@ -41,6 +49,11 @@ export interface OpenOptions {
   dataDir: string;
   /** PGlite: start from this tarball of a data directory (PGlite#dumpDataDir) instead of an empty one. */
   loadDataDir?: Blob | undefined;
+  /**
+   * PGlite: a fresh database starts from the schema snapshot (embedded-assets.ts); false replays
+   * every migration instead (the test that holds the snapshot to the migrations).
+   */
+  schemaSnapshot?: boolean;
   onProgress?: (message: string) => void;
 }
 
@@ -49,7 +62,19 @@ export const SERVER_WORK_MEM = "32MB";
 /** work_mem of the embedded engine's one connection: one statement at a time. */
 export const EMBEDDED_WORK_MEM = "32MB";
 
-const migrationsFolder = new URL("./migrations", import.meta.url).pathname;
+/**
+ * The embedded engine's postgres settings (issue 23 item 4). PGlite's initdb leaves the server
+ * defaults sized for many connections: 160 MB of shared buffers, allocated in the WASM heap,
+ * which never shrinks. One connection reading a city's tables through the operating system's page
+ * cache needs far less; the tile and analytics sorts have their work_mem (EMBEDDED_WORK_MEM).
+ */
+export const EMBEDDED_SETTINGS = {
+  shared_buffers: "32MB",
+  max_connections: "5",
+  wal_buffers: "1MB",
+  temp_buffers: "4MB",
+  maintenance_work_mem: "32MB",
+} as const;
 
 export async function openDb(options: OpenOptions): Promise<Db> {
   return options.databaseUrl ? openServer(options.databaseUrl) : openEmbedded(options);
@@ -149,12 +174,25 @@ async function openServer(url: string): Promise<Db> {
  */
 async function openEmbedded(options: OpenOptions): Promise<Db> {
   const started = Date.now();
-  options.onProgress?.(`opening embedded PostGIS in ${options.dataDir} …`);
+  const log = options.onProgress ?? (() => {});
+  log(`opening embedded PostGIS in ${options.dataDir} …`);
+  // A fresh database starts from the schema snapshot when there is one (embedded-assets.ts).
+  const fresh =
+    options.schemaSnapshot !== false && isFreshDataDir(options.dataDir) && !options.loadDataDir;
+  const snapshotFile = fresh ? await schemaSnapshotFile() : undefined;
+  const snapshot = snapshotFile ? await readSchemaSnapshot(snapshotFile) : undefined;
+  const loadDataDir = options.loadDataDir ?? snapshot;
   const client = await PGlite.create(options.dataDir, {
-    extensions: { postgis },
-    ...(options.loadDataDir && { loadDataDir: options.loadDataDir }),
+    extensions: { postgis: await leanPostgis(log) },
+    startParams: [
+      ...PGlite.defaultStartParams,
+      ...Object.entries(EMBEDDED_SETTINGS).flatMap(([name, value]) => ["-c", `${name}=${value}`]),
+    ],
+    ...(loadDataDir && { loadDataDir }),
   });
-  options.onProgress?.(`embedded PostGIS open (${Date.now() - started} ms)`);
+  log(
+    `embedded PostGIS open (${Date.now() - started} ms${snapshot ? ", from the schema snapshot" : ""})`,
+  );
   // The sorts and hash aggregates of tiles and analytics, as on the server (PGlite has no JIT to
   // turn off). No statement_timeout here: PGlite 0.5.8 runs a statement synchronously on Node's
   // event loop and its timers are setTimeouts, which cannot fire until the statement has ended
@@ -162,15 +200,39 @@ async function openEmbedded(options: OpenOptions): Promise<Db> {
   // Fresh planner statistics (db/maintenance.ts) are what keep requests short on this engine.
   await client.exec(`SET work_mem = '${EMBEDDED_WORK_MEM}'`);
   const orm = drizzlePglite(client, { schema });
+  let snapshotKept = false;
   return {
     engine: "pglite",
     label: options.dataDir,
     orm: orm as unknown as Orm,
     prepared: (query) => selectRows(orm as unknown as Orm, query),
     listen: (channel, onMessage) => client.listen(channel, onMessage),
-    migrate: () => migratePglite(orm, { migrationsFolder }),
+    migrate: async () => {
+      await migratePglite(orm, { migrationsFolder });
+      // The first fresh database made without a snapshot leaves one for the next: once, and only
+      // while it is still empty (every row of ours hangs on a city).
+      const keep = snapshotFile && !snapshot && !snapshotKept;
+      snapshotKept = true;
+      if (
+        keep &&
+        !(await selectRows(orm as unknown as Orm, sql`SELECT 1 FROM cities LIMIT 1`)).length
+      ) {
+        try {
+          await writeSchemaSnapshot(snapshotFile, await client.dumpDataDir("gzip"));
+          log("schema snapshot kept for the next fresh database");
+        } catch (error) {
+          log(`the schema snapshot could not be written: ${(error as Error).message}`);
+        }
+      }
+    },
     close: () => client.close(),
   };
+}
+
+/** An in-memory database, or a data directory PostgreSQL has not been initialised in yet. */
+function isFreshDataDir(dataDir: string): boolean {
+  if (dataDir.startsWith("memory://")) return true;
+  return !existsSync(path.join(dataDir, "PG_VERSION"));
 }
 
 /** Host, port and database of a URL, without its user or password: what health may show. */
