@@ -45,6 +45,16 @@ export function dateInChina(time: Date): string {
   return chinaDate(time);
 }
 
+/** 00:00 in China on the day `instant` falls in there. */
+export function startOfDayInChina(instant: Date | string = new Date()): Date {
+  return new Date(`${chinaDate(instant)}T00:00:00+08:00`);
+}
+
+/** The weekday in China of an instant, Monday 0 to Sunday 6 (the office's week). */
+export function chinaWeekday(instant: Date | string = new Date()): number {
+  return (new Date(`${chinaDate(instant)}T00:00:00Z`).getUTCDay() + 6) % 7;
+}
+
 /** Today's date (YYYY-MM-DD) in China. */
 export function todayInChina(now = new Date()): string {
   return chinaDate(now);
