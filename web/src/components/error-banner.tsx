@@ -19,3 +19,13 @@ export function ErrorBanner({ message, onRetry }: Props) {
     </div>
   );
 }
+
+/** A query's failure, if it failed, with its retry (nothing while it has not). */
+export function QueryErrorBanner({
+  query,
+}: {
+  query: { error: Error | null; refetch: () => unknown };
+}) {
+  if (!query.error) return null;
+  return <ErrorBanner message={query.error.message} onRetry={() => void query.refetch()} />;
+}

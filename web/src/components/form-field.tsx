@@ -1,5 +1,32 @@
 // A labelled form input with the API's message for it underneath.
-import { type InputHTMLAttributes, type ReactNode, useId } from "react";
+import {
+  createContext,
+  type FormHTMLAttributes,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type Ref,
+  useContext,
+  useId,
+} from "react";
+import { fieldErrors } from "../api/client.ts";
+
+/** The API's refusals of a form's fields, by field name. */
+const FieldErrors = createContext<Record<string, string>>({});
+
+type ApiFormProps = Omit<FormHTMLAttributes<HTMLFormElement>, "noValidate"> & {
+  /** The request's error: each field below shows its own refusal, found by its name. */
+  error: unknown;
+  ref?: Ref<HTMLFormElement>;
+};
+
+/** A form the API checks (so not the browser): its fields read their messages from `error`. */
+export function ApiForm({ error, ...form }: ApiFormProps) {
+  return (
+    <FieldErrors value={fieldErrors(error)}>
+      <form {...form} noValidate />
+    </FieldErrors>
+  );
+}
 
 /** What the input needs to be tied to its label and its error message. */
 export interface InputLink {
@@ -10,13 +37,17 @@ export interface InputLink {
 
 interface Props {
   label: string;
+  /** The field's name in the API's answer, for its message there (when `error` is not given). */
+  name?: string | undefined;
   error?: string | undefined;
   hint?: string;
   children: (link: InputLink) => ReactNode;
 }
 
-export function FormField({ label, error, hint, children }: Props) {
+export function FormField({ label, name, hint, children, ...props }: Props) {
   const id = useId();
+  const apiErrors = useContext(FieldErrors);
+  const error = props.error ?? (name === undefined ? undefined : apiErrors[name]);
   const messageId = `${id}-message`;
   const link: InputLink = error
     ? { id, "aria-invalid": true, "aria-describedby": messageId }
@@ -40,7 +71,7 @@ type InputFieldProps = Omit<Props, "children"> &
 /** The commonest field: a labelled plain input, its props as given. */
 export function InputField({ label, error, hint, ...input }: InputFieldProps) {
   return (
-    <FormField label={label} error={error} {...(hint !== undefined && { hint })}>
+    <FormField label={label} name={input.name} error={error} {...(hint !== undefined && { hint })}>
       {(link) => <input {...link} {...input} />}
     </FormField>
   );

@@ -9,6 +9,7 @@ import { fieldErrors } from "../api/client.ts";
 import { DataTable } from "../components/data-table.tsx";
 import { ErrorBanner } from "../components/error-banner.tsx";
 import { FormField, InputField } from "../components/form-field.tsx";
+import { Options } from "../components/options.tsx";
 import { Pager } from "../components/pager.tsx";
 import {
   type ChannelSetting,
@@ -193,11 +194,7 @@ function Deliveries() {
           }}
         >
           <option value="">{t("notifications.allStatuses")}</option>
-          {deliveryStatuses.map((s) => (
-            <option key={s} value={s}>
-              {t(`notifications.deliveryStatus.${s}`)}
-            </option>
-          ))}
+          <Options items={deliveryStatuses} label={(s) => t(`notifications.deliveryStatus.${s}`)} />
         </select>
       </label>
       {list.error && <ErrorBanner message={list.error.message} />}

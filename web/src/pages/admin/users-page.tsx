@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import type { Role } from "../../api/auth.ts";
 import { type User, usersApi, usersQuery } from "../../api/users.ts";
 import { Dialog } from "../../components/dialog.tsx";
-import { ErrorBanner } from "../../components/error-banner.tsx";
+import { DownloadLink } from "../../components/download-link.tsx";
+import { QueryErrorBanner } from "../../components/error-banner.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { RoleSelect } from "../../components/role-select.tsx";
 import { useDebounced } from "../../use-debounced.ts";
@@ -48,9 +49,7 @@ export function UsersPage() {
         <button type="button" onClick={() => open({ kind: "import" })}>
           {t("users.import")}
         </button>
-        <a className="button-link" href={usersApi.xlsxUrl} download>
-          {t("users.export")}
-        </a>
+        <DownloadLink href={usersApi.xlsxUrl}>{t("users.export")}</DownloadLink>
       </div>
       <div className="filters">
         <RoleSelect
@@ -78,9 +77,7 @@ export function UsersPage() {
           {t("users.resetDone", { name: resetDone })}
         </p>
       )}
-      {users.error && (
-        <ErrorBanner message={users.error.message} onRetry={() => void users.refetch()} />
-      )}
+      <QueryErrorBanner query={users} />
       <UsersTable
         users={users.data?.users ?? []}
         loading={users.isPending}

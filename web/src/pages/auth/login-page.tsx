@@ -2,11 +2,10 @@
 import { useQuery } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { fieldErrors } from "../../api/client.ts";
 import { queries } from "../../api/queries.ts";
 import { useSignIn } from "../../api/use-session.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { InputField } from "../../components/form-field.tsx";
+import { ApiForm, InputField } from "../../components/form-field.tsx";
 import { LanguageSwitch } from "../../components/language-switch.tsx";
 import { Link } from "../../components/link.tsx";
 import { PasswordField } from "../../components/password-field.tsx";
@@ -17,7 +16,6 @@ export function LoginPage({ notice }: { notice?: string | undefined }) {
   const { t } = useTranslation();
   const config = useQuery(queries.config());
   const signIn = useSignIn();
-  const fields = fieldErrors(signIn.error);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -28,7 +26,7 @@ export function LoginPage({ notice }: { notice?: string | undefined }) {
   return (
     <div className="login-page">
       <LanguageSwitch />
-      <form className="login-card" onSubmit={onSubmit} noValidate>
+      <ApiForm className="login-card" onSubmit={onSubmit} error={signIn.error}>
         <h1>{t("app.name")}</h1>
         <p className="login-product">CivGrid</p>
         <p className="login-subtitle">
@@ -43,24 +41,17 @@ export function LoginPage({ notice }: { notice?: string | undefined }) {
         )}
         <InputField
           label={t("auth.username")}
-          error={fields.username}
           name="username"
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
           required
         />
-        <PasswordField
-          label={t("auth.password")}
-          error={fields.password}
-          name="password"
-          kind="current"
-          required
-        />
+        <PasswordField label={t("auth.password")} name="password" kind="current" required />
         <button type="submit" className="primary" disabled={signIn.isPending}>
           {signIn.isPending ? t("auth.signingIn") : t("auth.signIn")}
         </button>
-      </form>
+      </ApiForm>
       <Link to="/report" className="citizen-link">
         {t("citizen.loginLink")}
       </Link>

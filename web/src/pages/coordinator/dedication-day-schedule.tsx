@@ -9,7 +9,7 @@ import { queries } from "../../api/queries.ts";
 import { volunteerQueries, volunteersApi } from "../../api/volunteers.ts";
 import { DataTable } from "../../components/data-table.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { FormField, InputField } from "../../components/form-field.tsx";
+import { ApiForm, FormField, InputField } from "../../components/form-field.tsx";
 import { formatDateTime } from "../../format.ts";
 
 const todayInChina = () => chinaDate();
@@ -38,8 +38,8 @@ export function DedicationDaySchedule() {
   return (
     <section className="dedication-schedule">
       <h2>{t("volunteer.days.heading")}</h2>
-      <form className="filters" onSubmit={onSubmit} noValidate>
-        <FormField label={t("volunteer.days.grid")} error={fields.gridId}>
+      <ApiForm className="filters" onSubmit={onSubmit} error={schedule.error}>
+        <FormField label={t("volunteer.days.grid")} name="gridId">
           {(link) => (
             <select {...link} value={gridId} onChange={(e) => setGridId(e.target.value)}>
               <option value="">{t("volunteer.days.pickGrid")}</option>
@@ -53,21 +53,21 @@ export function DedicationDaySchedule() {
         </FormField>
         <InputField
           label={t("volunteer.days.date")}
-          error={fields.heldOn}
+          name="heldOn"
           type="date"
           value={heldOn}
           onChange={(e) => setHeldOn(e.target.value)}
         />
         <InputField
           label={t("volunteer.days.title")}
-          error={fields.title}
+          name="title"
           value={title}
           onChange={(e) => setTitle(e.target.value)}
         />
         <button type="submit" className="primary" disabled={schedule.isPending || !gridId}>
           {t("volunteer.days.schedule")}
         </button>
-      </form>
+      </ApiForm>
       {schedule.error && !Object.keys(fields).length && (
         <ErrorBanner message={schedule.error.message} />
       )}

@@ -5,7 +5,9 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { divisionApi } from "../../api/grid-files.ts";
 import { queries } from "../../api/queries.ts";
-import { ErrorBanner } from "../../components/error-banner.tsx";
+import { DownloadLink } from "../../components/download-link.tsx";
+import { QueryErrorBanner } from "../../components/error-banner.tsx";
+import { Options } from "../../components/options.tsx";
 import { navigate, useLocation } from "../../router.ts";
 import { type DivisionSort, sortDivision } from "./division-sort.ts";
 import { DivisionTable } from "./division-table.tsx";
@@ -26,9 +28,9 @@ export function DivisionPage() {
     <div className="page">
       <div className="page-head">
         <h2>{t("division.heading")}</h2>
-        <a className="button-link" href={divisionApi.xlsxUrl(communityId)} download>
+        <DownloadLink href={divisionApi.xlsxUrl(communityId)}>
           {t("division.exportExcel")}
-        </a>
+        </DownloadLink>
       </div>
       <div className="filters">
         <select
@@ -46,16 +48,14 @@ export function DivisionPage() {
           }
         >
           <option value="">{t("division.allCommunities")}</option>
-          {communities.data?.features.map((community) => (
-            <option key={community.id} value={community.id}>
-              {community.properties.name}
-            </option>
-          ))}
+          <Options
+            items={communities.data?.features}
+            value={(community) => community.id}
+            label={(community) => community.properties.name}
+          />
         </select>
       </div>
-      {division.error && (
-        <ErrorBanner message={division.error.message} onRetry={() => void division.refetch()} />
-      )}
+      <QueryErrorBanner query={division} />
       <DivisionTable rows={rows} loading={division.isPending} sort={sort} onSort={setSort} />
     </div>
   );

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { fieldErrors } from "../../api/client.ts";
 import { noticeUrl, type RankingQuery, rankingQueries } from "../../api/rankings.ts";
 import { DateRange } from "../../components/date-range.tsx";
+import { DownloadLink } from "../../components/download-link.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { FilterSelect } from "../../components/filter-select.tsx";
 import { EscalationRanking } from "../../notifications/escalation.tsx";
@@ -29,9 +30,9 @@ export function RankingsPage() {
     <div className="page rankings-page">
       <div className="page-head">
         <h2>{t("rankings.heading")}</h2>
-        <a className="button-link" href={noticeUrl({ ...query, from, to })} download>
+        <DownloadLink href={noticeUrl({ ...query, from, to })}>
           {t("rankings.download")}
-        </a>
+        </DownloadLink>
       </div>
       <div className="filters">
         <select

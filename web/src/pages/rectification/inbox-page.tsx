@@ -6,7 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { Me } from "../../api/auth.ts";
 import { problemQueries } from "../../api/problems.ts";
-import { ErrorBanner } from "../../components/error-banner.tsx";
+import { QueryErrorBanner } from "../../components/error-banner.tsx";
 import { InboxCard } from "./inbox-card.tsx";
 
 /** The API scopes the list to the unit; 200 covers a unit's open problems many times over. */
@@ -30,9 +30,7 @@ export function InboxPage({ me }: { me: Me }) {
           </span>
         )}
       </div>
-      {list.error && (
-        <ErrorBanner message={list.error.message} onRetry={() => void list.refetch()} />
-      )}
+      <QueryErrorBanner query={list} />
       {list.isPending && <p className="muted">{t("app.loading")}</p>}
       {list.data && open.length === 0 && <p className="success">{t("rectification.inboxClear")}</p>}
       <ul className="inbox-list">

@@ -11,7 +11,7 @@ import {
   waitingRequestsQuery,
 } from "../../api/open311-requests.ts";
 import { queries } from "../../api/queries.ts";
-import { ErrorBanner } from "../../components/error-banner.tsx";
+import { QueryErrorBanner } from "../../components/error-banner.tsx";
 import { Link } from "../../components/link.tsx";
 import { formatDateTime } from "../../format.ts";
 import { RequestPlaceMap } from "./request-place-map.tsx";
@@ -52,9 +52,7 @@ export function UnplacedRequestsPage({ basemapUrl }: { basemapUrl: string | null
         <Link to="/problems">{t("unplaced.toBoard")}</Link>
       </div>
       <p className="muted">{t("unplaced.intro")}</p>
-      {waiting.error && (
-        <ErrorBanner message={waiting.error.message} onRetry={() => void waiting.refetch()} />
-      )}
+      <QueryErrorBanner query={waiting} />
       {placedId !== null && <PlacedNotice problemId={placedId} />}
       <div className="unplaced-columns">
         <section aria-label={t("unplaced.listHeading")}>

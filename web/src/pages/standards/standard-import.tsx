@@ -2,9 +2,8 @@
 // listed. A sheet exported here imports back as it is.
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { fieldErrors } from "../../api/client.ts";
 import { standardsApi, useStandardsMutation } from "../../api/standards.ts";
-import { FormField, InputField } from "../../components/form-field.tsx";
+import { ApiForm, FormField, InputField } from "../../components/form-field.tsx";
 import {
   ImportColumns,
   ImportRefusal,
@@ -33,7 +32,6 @@ export function StandardImport() {
   const { t } = useTranslation();
   const [scope, setScope] = useState("hospital");
   const upload = useStandardsMutation(standardsApi.import);
-  const fields = fieldErrors(upload.error);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -51,20 +49,19 @@ export function StandardImport() {
   };
 
   return (
-    <form className="dialog-form" onSubmit={onSubmit} noValidate>
+    <ApiForm className="dialog-form" onSubmit={onSubmit} error={upload.error}>
       <p className="form-note">{t("import.intro")}</p>
       <ImportColumns columns={columns} />
       <ImportRules rulesKey="standards.importRules" />
-      <InputField label={t("standards.name")} error={fields.name} name="name" />
+      <InputField label={t("standards.name")} name="name" />
       <div className="import-fields">
         <InputField
           label={t("standards.year")}
-          error={fields.year}
           name="year"
           inputMode="numeric"
           defaultValue={new Date().getFullYear()}
         />
-        <FormField label={t("standards.scope")} error={fields.scope}>
+        <FormField label={t("standards.scope")} name="scope">
           {(link) => (
             <ScopeSelect {...link} value={scope} onChange={(e) => setScope(e.target.value)} />
           )}
@@ -83,6 +80,6 @@ export function StandardImport() {
         </button>
       </div>
       <ImportRefusal error={upload.error} listed={ofSheet} />
-    </form>
+    </ApiForm>
   );
 }

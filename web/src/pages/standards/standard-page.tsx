@@ -4,7 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { standardQuery } from "../../api/standards.ts";
-import { ErrorBanner } from "../../components/error-banner.tsx";
+import { QueryErrorBanner } from "../../components/error-banner.tsx";
 import { Link } from "../../components/link.tsx";
 import { StandardEditor } from "./standard-editor.tsx";
 import { StandardView } from "./standard-view.tsx";
@@ -33,9 +33,7 @@ export function StandardPage({ id, canWrite }: Props) {
           {notice}
         </p>
       )}
-      {standard.error && (
-        <ErrorBanner message={standard.error.message} onRetry={() => void standard.refetch()} />
-      )}
+      <QueryErrorBanner query={standard} />
       {!data && standard.isPending && <p className="form-note">{t("app.loading")}</p>}
       {data &&
         (data.status === "draft" && canWrite ? (

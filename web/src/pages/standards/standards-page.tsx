@@ -5,7 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { standardsQuery } from "../../api/standards.ts";
 import { Dialog } from "../../components/dialog.tsx";
-import { ErrorBanner } from "../../components/error-banner.tsx";
+import { QueryErrorBanner } from "../../components/error-banner.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { StandardImport } from "./standard-import.tsx";
 import { StandardsTable } from "./standards-table.tsx";
@@ -35,9 +35,7 @@ export function StandardsPage({ canWrite }: Props) {
         )}
       </div>
       {canWrite && <p className="form-note standards-intro">{t("standards.intro")}</p>}
-      {standards.error && (
-        <ErrorBanner message={standards.error.message} onRetry={() => void standards.refetch()} />
-      )}
+      <QueryErrorBanner query={standards} />
       <StandardsTable standards={standards.data?.standards ?? []} loading={standards.isPending} />
       <Pager
         offset={offset}

@@ -5,7 +5,7 @@ import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../api/use-session.ts";
 import { type Patrol, type TrackPoint, volunteerQueries } from "../../api/volunteers.ts";
-import { ErrorBanner } from "../../components/error-banner.tsx";
+import { QueryErrorBanner } from "../../components/error-banner.tsx";
 import { PageErrorBoundary } from "../../components/page-error-boundary.tsx";
 import type { BasemapCrs } from "../../map/basemap-crs.ts";
 import { AreaContacts } from "./area-contacts.tsx";
@@ -109,9 +109,7 @@ export function MyAreaPage({ basemapUrl, basemapCrs }: Props) {
           {t(navigator.onLine ? "volunteer.report.sending" : "volunteer.report.queued")}
         </p>
       )}
-      {area.error && (
-        <ErrorBanner message={area.error.message} onRetry={() => void area.refetch()} />
-      )}
+      <QueryErrorBanner query={area} />
       {tab === "area" && (
         <>
           <PatrolPanel
