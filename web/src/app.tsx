@@ -13,7 +13,7 @@ import { can, type Me } from "./api/auth.ts";
 import { queries } from "./api/queries.ts";
 import { useSession } from "./api/use-session.ts";
 import { AppHeader } from "./components/app-header.tsx";
-import { ErrorBanner, QueryErrorBanner } from "./components/error-banner.tsx";
+import { PageWaiting, QueryErrorBanner } from "./components/error-banner.tsx";
 import { PageErrorBoundary } from "./components/page-error-boundary.tsx";
 import { PasswordPage } from "./pages/account/password-page.tsx";
 import { LoginPage } from "./pages/auth/login-page.tsx";
@@ -114,7 +114,6 @@ export function App() {
 }
 
 function SessionApp() {
-  const { t } = useTranslation();
   const session = useSession();
   const { path, search } = useLocation();
   const signedIn = session.data ? session.data.user !== null : undefined;
@@ -127,13 +126,7 @@ function SessionApp() {
       navigate(safeReturnPath(new URLSearchParams(search).get("next")), { replace: true });
   }, [signedIn, path, search]);
 
-  if (session.error)
-    return (
-      <div className="page">
-        <ErrorBanner message={session.error.message} onRetry={() => void session.refetch()} />
-      </div>
-    );
-  if (!session.data) return <p className="page">{t("app.loading")}</p>;
+  if (session.error || !session.data) return <PageWaiting query={session} />;
   if (!session.data.user) {
     const { code, message } = session.data;
     return <LoginPage notice={signOutNotices.has(code) ? message : undefined} />;

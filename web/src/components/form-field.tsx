@@ -76,3 +76,8 @@ export function InputField({ label, error, hint, ...input }: InputFieldProps) {
     </FormField>
   );
 }
+
+/** A whole number from 1 up (a count of days, a problem's number), typed on the numeric keypad. */
+export function CountField(props: Omit<InputFieldProps, "type" | "inputMode" | "min">) {
+  return <InputField {...props} type="number" inputMode="numeric" min={1} />;
+}

@@ -11,6 +11,7 @@ import { ErrorBanner } from "../components/error-banner.tsx";
 import { FormField, InputField } from "../components/form-field.tsx";
 import { Options } from "../components/options.tsx";
 import { Pager } from "../components/pager.tsx";
+import { SubmitButton } from "../components/submit-buttons.tsx";
 import {
   type ChannelSetting,
   notificationQueries,
@@ -154,9 +155,7 @@ function ChannelCard({ setting }: { setting: ChannelSetting }) {
       )}
       {test.isSuccess && <p className="success">{t("notifications.testSent")}</p>}
       <div className="button-row">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {t("notifications.save")}
-        </button>
+        <SubmitButton disabled={save.isPending}>{t("notifications.save")}</SubmitButton>
         <button
           type="button"
           disabled={test.isPending}

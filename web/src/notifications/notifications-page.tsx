@@ -7,6 +7,7 @@ import type { Me } from "../api/auth.ts";
 import { fieldErrors } from "../api/client.ts";
 import { ErrorBanner } from "../components/error-banner.tsx";
 import { ApiForm, InputField } from "../components/form-field.tsx";
+import { SubmitButton, SuccessNote } from "../components/submit-buttons.tsx";
 import { type NotificationSettings, notificationQueries, useSaveSettings } from "./api.ts";
 import { NotificationList } from "./notification-list.tsx";
 
@@ -68,11 +69,7 @@ function SettingsForm({ me }: { me: Me }) {
       <h3>{t("notifications.settings")}</h3>
       <p className="form-note">{t("notifications.inAppAlways")}</p>
       {save.error && <ErrorBanner message={save.error.message} />}
-      {save.isSuccess && (
-        <p className="success" role="status">
-          {t("notifications.saved")}
-        </p>
-      )}
+      {save.isSuccess && <SuccessNote>{t("notifications.saved")}</SuccessNote>}
       <fieldset className="form-field">
         <legend>{t("notifications.channels")}</legend>
         <div className="choice-row">
@@ -107,9 +104,7 @@ function SettingsForm({ me }: { me: Me }) {
           {t("notifications.digest")}
         </label>
       )}
-      <button type="submit" className="primary" disabled={save.isPending}>
-        {t("notifications.save")}
-      </button>
+      <SubmitButton disabled={save.isPending}>{t("notifications.save")}</SubmitButton>
     </ApiForm>
   );
 }

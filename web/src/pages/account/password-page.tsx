@@ -6,6 +6,7 @@ import { useChangePassword } from "../../api/use-session.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { ApiForm } from "../../components/form-field.tsx";
 import { PasswordField } from "../../components/password-field.tsx";
+import { SubmitButton, SuccessNote } from "../../components/submit-buttons.tsx";
 import { formValues } from "../../form-values.ts";
 
 export function PasswordPage({ required = false }: { required?: boolean }) {
@@ -28,11 +29,7 @@ export function PasswordPage({ required = false }: { required?: boolean }) {
         <h2>{required ? t("password.requiredHeading") : t("password.heading")}</h2>
         {required && <p className="form-note">{t("password.requiredNote")}</p>}
         {change.error && <ErrorBanner message={change.error.message} />}
-        {change.isSuccess && !required && (
-          <p className="success" role="status">
-            {t("password.changed")}
-          </p>
-        )}
+        {change.isSuccess && !required && <SuccessNote>{t("password.changed")}</SuccessNote>}
         <PasswordField label={t("password.current")} name="currentPassword" kind="current" />
         <PasswordField label={t("password.new")} name="newPassword" kind="new" />
         <PasswordField
@@ -41,9 +38,7 @@ export function PasswordPage({ required = false }: { required?: boolean }) {
           name="repeatPassword"
           kind="repeat"
         />
-        <button type="submit" className="primary" disabled={change.isPending}>
-          {t("password.submit")}
-        </button>
+        <SubmitButton disabled={change.isPending}>{t("password.submit")}</SubmitButton>
       </ApiForm>
     </div>
   );

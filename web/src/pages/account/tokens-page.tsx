@@ -6,6 +6,7 @@ import { tokensQuery, useCreateToken, useRevokeToken } from "../../api/tokens.ts
 import { DataTable } from "../../components/data-table.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { ApiForm, InputField } from "../../components/form-field.tsx";
+import { SubmitButton } from "../../components/submit-buttons.tsx";
 import { formValues } from "../../form-values.ts";
 
 /** The table's column heads (keys under tokens.). */
@@ -46,9 +47,7 @@ export function TokensPage() {
           name="expiresOn"
           type="date"
         />
-        <button type="submit" className="primary" disabled={create.isPending}>
-          {t("tokens.create")}
-        </button>
+        <SubmitButton disabled={create.isPending}>{t("tokens.create")}</SubmitButton>
       </ApiForm>
       {revoke.error && <ErrorBanner message={revoke.error.message} />}
       <div className="table-scroll tokens-table">

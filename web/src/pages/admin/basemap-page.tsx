@@ -12,6 +12,8 @@ import {
 } from "../../api/basemap.ts";
 import { ErrorBanner, QueryErrorBanner } from "../../components/error-banner.tsx";
 import { ApiForm, FormField, InputField } from "../../components/form-field.tsx";
+import { RadioChoices } from "../../components/radio-choices.tsx";
+import { SubmitButton, SuccessNote } from "../../components/submit-buttons.tsx";
 import { formValues } from "../../form-values.ts";
 
 const kinds: BasemapKind[] = ["none", "raster", "pmtiles"];
@@ -62,25 +64,16 @@ function BasemapForm({ saved }: { saved: BasemapSettings }) {
       <p className="form-note">{t("basemap.note")}</p>
       {saved.fromEnvironment && <p className="form-note">{t("basemap.fromEnvironment")}</p>}
       {save.error && <ErrorBanner message={save.error.message} />}
-      {save.isSuccess && (
-        <p className="success" role="status">
-          {t("basemap.saved")}
-        </p>
-      )}
+      {save.isSuccess && <SuccessNote>{t("basemap.saved")}</SuccessNote>}
       <fieldset className="choice-row stacked">
         <legend>{t("basemap.kind")}</legend>
-        {kinds.map((k) => (
-          <label key={k}>
-            <input
-              type="radio"
-              name="kind"
-              value={k}
-              checked={kind === k}
-              onChange={() => setKind(k)}
-            />
-            {t(`basemap.kinds.${k}`)}
-          </label>
-        ))}
+        <RadioChoices
+          name="kind"
+          choices={kinds}
+          value={kind}
+          labelOf={(k) => t(`basemap.kinds.${k}`)}
+          onChange={setKind}
+        />
       </fieldset>
       {kind === "raster" && (
         <>
@@ -129,9 +122,7 @@ function BasemapForm({ saved }: { saved: BasemapSettings }) {
         />
       )}
       {upload.isPending && <p role="status">{t("basemap.uploading")}</p>}
-      <button type="submit" className="primary" disabled={save.isPending || upload.isPending}>
-        {t("basemap.save")}
-      </button>
+      <SubmitButton disabled={save.isPending || upload.isPending}>{t("basemap.save")}</SubmitButton>
     </ApiForm>
   );
 }

@@ -7,8 +7,10 @@ import { type User, usersApi, usersQuery } from "../../api/users.ts";
 import { Dialog } from "../../components/dialog.tsx";
 import { DownloadLink } from "../../components/download-link.tsx";
 import { QueryErrorBanner } from "../../components/error-banner.tsx";
+import { PageHead } from "../../components/page-head.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { RoleSelect } from "../../components/role-select.tsx";
+import { SuccessNote } from "../../components/submit-buttons.tsx";
 import { useDebounced } from "../../use-debounced.ts";
 import { PasswordResetForm } from "./password-reset-form.tsx";
 import { UserForm } from "./user-form.tsx";
@@ -41,8 +43,7 @@ export function UsersPage() {
 
   return (
     <div className="page">
-      <div className="page-head">
-        <h2>{t("users.heading")}</h2>
+      <PageHead heading={t("users.heading")}>
         <button type="button" className="primary" onClick={() => open({ kind: "create" })}>
           {t("users.create")}
         </button>
@@ -50,7 +51,7 @@ export function UsersPage() {
           {t("users.import")}
         </button>
         <DownloadLink href={usersApi.xlsxUrl}>{t("users.export")}</DownloadLink>
-      </div>
+      </PageHead>
       <div className="filters">
         <RoleSelect
           aria-label={t("users.role")}
@@ -72,11 +73,7 @@ export function UsersPage() {
           }}
         />
       </div>
-      {resetDone && (
-        <p className="success" role="status">
-          {t("users.resetDone", { name: resetDone })}
-        </p>
-      )}
+      {resetDone && <SuccessNote>{t("users.resetDone", { name: resetDone })}</SuccessNote>}
       <QueryErrorBanner query={users} />
       <UsersTable
         users={users.data?.users ?? []}

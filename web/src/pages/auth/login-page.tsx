@@ -9,6 +9,7 @@ import { ApiForm, InputField } from "../../components/form-field.tsx";
 import { LanguageSwitch } from "../../components/language-switch.tsx";
 import { Link } from "../../components/link.tsx";
 import { PasswordField } from "../../components/password-field.tsx";
+import { SubmitButton } from "../../components/submit-buttons.tsx";
 import { formValues } from "../../form-values.ts";
 
 /** `notice` says why the user was signed out (session expired, account disabled), if they were. */
@@ -48,9 +49,9 @@ export function LoginPage({ notice }: { notice?: string | undefined }) {
           required
         />
         <PasswordField label={t("auth.password")} name="password" kind="current" required />
-        <button type="submit" className="primary" disabled={signIn.isPending}>
+        <SubmitButton disabled={signIn.isPending}>
           {signIn.isPending ? t("auth.signingIn") : t("auth.signIn")}
-        </button>
+        </SubmitButton>
       </ApiForm>
       <Link to="/report" className="citizen-link">
         {t("citizen.loginLink")}

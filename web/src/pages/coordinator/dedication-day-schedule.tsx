@@ -10,6 +10,7 @@ import { volunteerQueries, volunteersApi } from "../../api/volunteers.ts";
 import { DataTable } from "../../components/data-table.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { ApiForm, FormField, InputField } from "../../components/form-field.tsx";
+import { SubmitButton } from "../../components/submit-buttons.tsx";
 import { formatDateTime } from "../../format.ts";
 
 const todayInChina = () => chinaDate();
@@ -64,9 +65,9 @@ export function DedicationDaySchedule() {
           value={title}
           onChange={(e) => setTitle(e.target.value)}
         />
-        <button type="submit" className="primary" disabled={schedule.isPending || !gridId}>
+        <SubmitButton disabled={schedule.isPending || !gridId}>
           {t("volunteer.days.schedule")}
-        </button>
+        </SubmitButton>
       </ApiForm>
       {schedule.error && !Object.keys(fields).length && (
         <ErrorBanner message={schedule.error.message} />

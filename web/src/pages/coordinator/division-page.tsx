@@ -8,6 +8,7 @@ import { queries } from "../../api/queries.ts";
 import { DownloadLink } from "../../components/download-link.tsx";
 import { QueryErrorBanner } from "../../components/error-banner.tsx";
 import { Options } from "../../components/options.tsx";
+import { PageHead } from "../../components/page-head.tsx";
 import { navigate, useLocation } from "../../router.ts";
 import { type DivisionSort, sortDivision } from "./division-sort.ts";
 import { DivisionTable } from "./division-table.tsx";
@@ -26,12 +27,11 @@ export function DivisionPage() {
 
   return (
     <div className="page">
-      <div className="page-head">
-        <h2>{t("division.heading")}</h2>
+      <PageHead heading={t("division.heading")}>
         <DownloadLink href={divisionApi.xlsxUrl(communityId)}>
           {t("division.exportExcel")}
         </DownloadLink>
-      </div>
+      </PageHead>
       <div className="filters">
         <select
           aria-label={t("division.community")}

@@ -13,6 +13,7 @@ import { ErrorBanner } from "../../components/error-banner.tsx";
 import { ApiForm, FormField, InputField } from "../../components/form-field.tsx";
 import { Options } from "../../components/options.tsx";
 import { StandardItemSelect } from "../../components/standard-item-select.tsx";
+import { SubmitButton } from "../../components/submit-buttons.tsx";
 
 const today = () => chinaDate();
 
@@ -112,9 +113,7 @@ export function MaterialsPage() {
         <label htmlFor={fileId}>{t("materials.file")}</label>
         <input id={fileId} type="file" name="file" />
         {fields.file && <small className="field-error">{fields.file}</small>}
-        <button type="submit" className="primary" disabled={submit.isPending}>
-          {t("materials.submit")}
-        </button>
+        <SubmitButton disabled={submit.isPending}>{t("materials.submit")}</SubmitButton>
       </ApiForm>
       <h3>{t("materials.sentList")}</h3>
       <DataTable

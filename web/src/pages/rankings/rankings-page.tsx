@@ -10,6 +10,7 @@ import { DateRange } from "../../components/date-range.tsx";
 import { DownloadLink } from "../../components/download-link.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { FilterSelect } from "../../components/filter-select.tsx";
+import { PageHead } from "../../components/page-head.tsx";
 import { EscalationRanking } from "../../notifications/escalation.tsx";
 import { useCategories } from "../leader/leader-filters.tsx";
 import { RankingTable } from "./ranking-table.tsx";
@@ -28,12 +29,11 @@ export function RankingsPage() {
 
   return (
     <div className="page rankings-page">
-      <div className="page-head">
-        <h2>{t("rankings.heading")}</h2>
+      <PageHead heading={t("rankings.heading")}>
         <DownloadLink href={noticeUrl({ ...query, from, to })}>
           {t("rankings.download")}
         </DownloadLink>
-      </div>
+      </PageHead>
       <div className="filters">
         <select
           aria-label={t("rankings.by")}

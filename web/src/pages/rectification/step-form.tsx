@@ -6,7 +6,7 @@ import { fieldErrors } from "../../api/client.ts";
 import type { StoredFile } from "../../api/files.ts";
 import type { Step, StepAction } from "../../api/problems.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { ApiForm, FormField, InputField } from "../../components/form-field.tsx";
+import { ApiForm, CountField, FormField, InputField } from "../../components/form-field.tsx";
 import { Options } from "../../components/options.tsx";
 import { PhotoUpload } from "../../components/photo-upload.tsx";
 import { SubmitButtons } from "../../components/submit-buttons.tsx";
@@ -80,23 +80,17 @@ export function StepForm({ problem, action, onDone, onConflict, onCancel }: Prop
       )}
       {needs.deadline && <DeadlineField severity={problem.severity} error={fields.deadline} />}
       {needs.duplicateOf && (
-        <InputField
+        <CountField
           label={t("loop.duplicateOf")}
           hint={t("loop.duplicateOfHint")}
           name="duplicateOf"
-          type="number"
-          inputMode="numeric"
-          min={1}
         />
       )}
       {needs.days && (
-        <InputField
+        <CountField
           label={t("rectification.days")}
           hint={t("rectification.daysHint")}
           name="days"
-          type="number"
-          inputMode="numeric"
-          min={1}
           max={60}
         />
       )}

@@ -13,6 +13,7 @@ import {
 import { queries } from "../../api/queries.ts";
 import { QueryErrorBanner } from "../../components/error-banner.tsx";
 import { Link } from "../../components/link.tsx";
+import { PageHead } from "../../components/page-head.tsx";
 import { formatDateTime } from "../../format.ts";
 import { RequestPlaceMap } from "./request-place-map.tsx";
 
@@ -47,10 +48,9 @@ export function UnplacedRequestsPage({ basemapUrl }: { basemapUrl: string | null
 
   return (
     <div className="page unplaced-page">
-      <div className="page-head">
-        <h2>{t("unplaced.heading")}</h2>
+      <PageHead heading={t("unplaced.heading")}>
         <Link to="/problems">{t("unplaced.toBoard")}</Link>
-      </div>
+      </PageHead>
       <p className="muted">{t("unplaced.intro")}</p>
       <QueryErrorBanner query={waiting} />
       {placedId !== null && <PlacedNotice problemId={placedId} />}

@@ -10,6 +10,7 @@ import {
   ImportRules,
   pickedSheet,
 } from "../../components/sheet-import.tsx";
+import { SubmitButton } from "../../components/submit-buttons.tsx";
 import { navigate } from "../../router.ts";
 import { ScopeSelect } from "./standard-labels.tsx";
 
@@ -75,9 +76,9 @@ export function StandardImport() {
         accept=".xlsx"
       />
       <div className="form-buttons">
-        <button type="submit" className="primary" disabled={upload.isPending}>
+        <SubmitButton disabled={upload.isPending}>
           {upload.isPending ? t("import.uploading") : t("import.submit")}
-        </button>
+        </SubmitButton>
       </div>
       <ImportRefusal error={upload.error} listed={ofSheet} />
     </ApiForm>

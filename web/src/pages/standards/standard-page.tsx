@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { standardQuery } from "../../api/standards.ts";
 import { QueryErrorBanner } from "../../components/error-banner.tsx";
 import { Link } from "../../components/link.tsx";
+import { SuccessNote } from "../../components/submit-buttons.tsx";
 import { StandardEditor } from "./standard-editor.tsx";
 import { StandardView } from "./standard-view.tsx";
 import "../../styles/standards.css";
@@ -28,11 +29,7 @@ export function StandardPage({ id, canWrite }: Props) {
       <p className="back-link">
         <Link to="/standards">{t("standards.back")}</Link>
       </p>
-      {notice && (
-        <p className="success" role="status">
-          {notice}
-        </p>
-      )}
+      {notice && <SuccessNote>{notice}</SuccessNote>}
       <QueryErrorBanner query={standard} />
       {!data && standard.isPending && <p className="form-note">{t("app.loading")}</p>}
       {data &&

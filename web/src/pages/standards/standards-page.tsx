@@ -10,6 +10,7 @@ import { Pager } from "../../components/pager.tsx";
 import { StandardImport } from "./standard-import.tsx";
 import { StandardsTable } from "./standards-table.tsx";
 import "../../styles/standards.css";
+import { PageHead } from "../../components/page-head.tsx";
 
 const pageSize = 20;
 
@@ -26,14 +27,13 @@ export function StandardsPage({ canWrite }: Props) {
 
   return (
     <div className="page">
-      <div className="page-head">
-        <h2>{t("standards.heading")}</h2>
+      <PageHead heading={t("standards.heading")}>
         {canWrite && (
           <button type="button" className="primary" onClick={() => setImporting(true)}>
             {t("standards.import")}
           </button>
         )}
-      </div>
+      </PageHead>
       {canWrite && <p className="form-note standards-intro">{t("standards.intro")}</p>}
       <QueryErrorBanner query={standards} />
       <StandardsTable standards={standards.data?.standards ?? []} loading={standards.isPending} />

@@ -17,6 +17,7 @@ import { ErrorBanner } from "../../components/error-banner.tsx";
 import { ApiForm, FormField, InputField } from "../../components/form-field.tsx";
 import { Options } from "../../components/options.tsx";
 import { StandardItemSelect } from "../../components/standard-item-select.tsx";
+import { SubmitButton } from "../../components/submit-buttons.tsx";
 
 interface Props {
   campaign: Campaign;
@@ -128,9 +129,7 @@ export function TaskForm({ campaign, onDone }: Props) {
           ))}
         </div>
       </fieldset>
-      <button type="submit" className="primary" disabled={create.isPending}>
-        {t("tasks.assign")}
-      </button>
+      <SubmitButton disabled={create.isPending}>{t("tasks.assign")}</SubmitButton>
     </ApiForm>
   );
 }
