@@ -1,5 +1,6 @@
 // A labelled form input with the API's message for it underneath.
 import {
+  type ChangeEvent,
   createContext,
   type FormHTMLAttributes,
   type InputHTMLAttributes,
@@ -80,4 +81,16 @@ export function InputField({ label, error, hint, ...input }: InputFieldProps) {
 /** A whole number from 1 up (a count of days, a problem's number), typed on the numeric keypad. */
 export function CountField(props: Omit<InputFieldProps, "type" | "inputMode" | "min">) {
   return <InputField {...props} type="number" inputMode="numeric" min={1} />;
+}
+
+/**
+ * A controlled input's value and change, for `{...controlled(value, setValue)}`; `parse` reads
+ * what was typed (Number for a number input).
+ */
+export function controlled<T extends string | number>(
+  value: T,
+  set: (value: T) => void,
+  parse: (text: string) => T = (text) => text as T,
+) {
+  return { value, onChange: (e: ChangeEvent<HTMLInputElement>) => set(parse(e.target.value)) };
 }

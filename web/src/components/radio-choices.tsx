@@ -1,10 +1,14 @@
 // One of a few choices as radio buttons, each in its own label (put inside a fieldset with a legend).
-interface Props<V extends string> {
-  name: string;
+/** One of a few choices: what they are, which is chosen, their words and the change. */
+export interface ChoiceProps<V extends string> {
   choices: readonly V[];
   value: V;
   labelOf: (choice: V) => string;
   onChange: (choice: V) => void;
+}
+
+interface Props<V extends string> extends ChoiceProps<V> {
+  name: string;
   /** The chosen label's class, for segmented looks. */
   chosenClass?: string;
 }

@@ -1,12 +1,9 @@
 // One of a few choices shown side by side as pressed/unpressed buttons (a filter's short cousin).
-interface Props<V extends string> {
+import type { ChoiceProps } from "./radio-choices.tsx";
+
+interface Props<V extends string> extends ChoiceProps<V> {
   /** The group's name for screen readers. */
   label: string;
-  choices: readonly V[];
-  value: V;
-  /** The words on each choice's button. */
-  labelOf: (choice: V) => string;
-  onChange: (choice: V) => void;
 }
 
 export function ToggleGroup<V extends string>({

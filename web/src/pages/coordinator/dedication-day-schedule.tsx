@@ -9,7 +9,7 @@ import { queries } from "../../api/queries.ts";
 import { volunteerQueries, volunteersApi } from "../../api/volunteers.ts";
 import { DataTable } from "../../components/data-table.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { ApiForm, FormField, InputField } from "../../components/form-field.tsx";
+import { ApiForm, controlled, FormField, InputField } from "../../components/form-field.tsx";
 import { SubmitButton } from "../../components/submit-buttons.tsx";
 import { formatDateTime } from "../../format.ts";
 
@@ -56,14 +56,12 @@ export function DedicationDaySchedule() {
           label={t("volunteer.days.date")}
           name="heldOn"
           type="date"
-          value={heldOn}
-          onChange={(e) => setHeldOn(e.target.value)}
+          {...controlled(heldOn, setHeldOn)}
         />
         <InputField
           label={t("volunteer.days.title")}
           name="title"
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
+          {...controlled(title, setTitle)}
         />
         <SubmitButton disabled={schedule.isPending || !gridId}>
           {t("volunteer.days.schedule")}

@@ -5,7 +5,6 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { divisionApi } from "../../api/grid-files.ts";
 import { queries } from "../../api/queries.ts";
-import { DownloadLink } from "../../components/download-link.tsx";
 import { QueryErrorBanner } from "../../components/error-banner.tsx";
 import { Options } from "../../components/options.tsx";
 import { PageHead } from "../../components/page-head.tsx";
@@ -27,11 +26,10 @@ export function DivisionPage() {
 
   return (
     <div className="page">
-      <PageHead heading={t("division.heading")}>
-        <DownloadLink href={divisionApi.xlsxUrl(communityId)}>
-          {t("division.exportExcel")}
-        </DownloadLink>
-      </PageHead>
+      <PageHead
+        heading={t("division.heading")}
+        download={{ href: divisionApi.xlsxUrl(communityId), label: t("division.exportExcel") }}
+      />
       <div className="filters">
         <select
           aria-label={t("division.community")}

@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { volunteerQueries, volunteersApi } from "../../api/volunteers.ts";
+import { type ActivityTotals, volunteerQueries, volunteersApi } from "../../api/volunteers.ts";
 import { DataTable } from "../../components/data-table.tsx";
 import { DownloadLink } from "../../components/download-link.tsx";
 import { QueryErrorBanner } from "../../components/error-banner.tsx";
@@ -39,35 +39,41 @@ export function VolunteerHoursPage() {
         className="branch-totals"
         rows={totals.data?.branches}
         rowKey={(b) => b.branchId}
-        columns={[
-          ["branch", (b) => b.branchName],
-          ["activities", (b) => b.activities],
-          ["volunteers", (b) => b.volunteers],
-          ["hours", (b) => b.hours],
-        ]}
+        columns={branchColumns}
       />
       <h2>{t("volunteer.totals.byVolunteer")}</h2>
       <TotalsTable
         className="volunteer-totals"
         rows={totals.data?.volunteers}
         rowKey={(v) => v.personId}
-        columns={[
-          ["volunteer", (v) => v.name],
-          ["branch", (v) => v.branchName ?? "—"],
-          ["activities", (v) => v.activities],
-          ["hours", (v) => v.hours],
-        ]}
+        columns={volunteerColumns}
       />
     </div>
   );
 }
+
+type Column<R> = readonly [heading: string, cell: (row: R) => ReactNode];
+
+/** The totals by branch and by volunteer: each column's heading (under volunteer.totals) and cell. */
+const branchColumns: Column<ActivityTotals["branches"][number]>[] = [
+  ["branch", (b) => b.branchName],
+  ["activities", (b) => b.activities],
+  ["volunteers", (b) => b.volunteers],
+  ["hours", (b) => b.hours],
+];
+const volunteerColumns: Column<ActivityTotals["volunteers"][number]>[] = [
+  ["volunteer", (v) => v.name],
+  ["branch", (v) => v.branchName ?? "—"],
+  ["activities", (v) => v.activities],
+  ["hours", (v) => v.hours],
+];
 
 interface TotalsTableProps<R> {
   className: string;
   rows: readonly R[] | undefined;
   rowKey: (row: R) => number;
   /** Each column: its heading's key under volunteer.totals, and what its cell shows. */
-  columns: readonly (readonly [string, (row: R) => ReactNode])[];
+  columns: readonly Column<R>[];
 }
 
 /** A table of totals, its columns declared as data. */

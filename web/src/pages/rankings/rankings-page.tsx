@@ -7,7 +7,6 @@ import { useTranslation } from "react-i18next";
 import { fieldErrors } from "../../api/client.ts";
 import { noticeUrl, type RankingQuery, rankingQueries } from "../../api/rankings.ts";
 import { DateRange } from "../../components/date-range.tsx";
-import { DownloadLink } from "../../components/download-link.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { FilterSelect } from "../../components/filter-select.tsx";
 import { PageHead } from "../../components/page-head.tsx";
@@ -29,11 +28,10 @@ export function RankingsPage() {
 
   return (
     <div className="page rankings-page">
-      <PageHead heading={t("rankings.heading")}>
-        <DownloadLink href={noticeUrl({ ...query, from, to })}>
-          {t("rankings.download")}
-        </DownloadLink>
-      </PageHead>
+      <PageHead
+        heading={t("rankings.heading")}
+        download={{ href: noticeUrl({ ...query, from, to }), label: t("rankings.download") }}
+      />
       <div className="filters">
         <select
           aria-label={t("rankings.by")}

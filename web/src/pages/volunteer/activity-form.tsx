@@ -13,7 +13,7 @@ import {
   volunteersApi,
 } from "../../api/volunteers.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { ApiForm, FormField, InputField } from "../../components/form-field.tsx";
+import { ApiForm, controlled, FormField, InputField } from "../../components/form-field.tsx";
 import { Options } from "../../components/options.tsx";
 import { PhotoUpload } from "../../components/photo-upload.tsx";
 import { SubmitButtons } from "../../components/submit-buttons.tsx";
@@ -79,16 +79,14 @@ export function ActivityForm({ area, personId, onDone }: Props) {
       <InputField
         label={t("volunteer.activity.title")}
         name="title"
-        value={title}
         maxLength={200}
-        onChange={(e) => setTitle(e.target.value)}
+        {...controlled(title, setTitle)}
       />
       <InputField
         label={t("volunteer.activity.date")}
         name="heldOn"
         type="date"
-        value={heldOn}
-        onChange={(e) => setHeldOn(e.target.value)}
+        {...controlled(heldOn, setHeldOn)}
       />
       {grids.length > 1 && (
         <FormField label={t("volunteer.activity.grid")} name="gridId">
@@ -106,8 +104,7 @@ export function ActivityForm({ area, personId, onDone }: Props) {
         min={0.5}
         max={24}
         step={0.5}
-        value={hours}
-        onChange={(e) => setHours(Number(e.target.value))}
+        {...controlled(hours, setHours, Number)}
       />
       <fieldset className="activity-team">
         <legend>{t("volunteer.activity.participants")}</legend>
