@@ -48,7 +48,9 @@ interface Props {
 export function FormField({ label, name, hint, children, ...props }: Props) {
   const id = useId();
   const apiErrors = useContext(FieldErrors);
-  const error = props.error ?? (name === undefined ? undefined : apiErrors[name]);
+  // A field given `error` (even undefined) shows that alone; the API's message for it is shown
+  // elsewhere, e.g. with a sheet's refusals.
+  const error = "error" in props ? props.error : name === undefined ? undefined : apiErrors[name];
   const messageId = `${id}-message`;
   const link: InputLink = error
     ? { id, "aria-invalid": true, "aria-describedby": messageId }
@@ -70,9 +72,15 @@ type InputFieldProps = Omit<Props, "children"> &
   Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "children">;
 
 /** The commonest field: a labelled plain input, its props as given. */
-export function InputField({ label, error, hint, ...input }: InputFieldProps) {
+export function InputField({ label, hint, ...props }: InputFieldProps) {
+  const { error, ...input } = props;
   return (
-    <FormField label={label} name={input.name} error={error} {...(hint !== undefined && { hint })}>
+    <FormField
+      label={label}
+      name={input.name}
+      {...("error" in props && { error })}
+      {...(hint !== undefined && { hint })}
+    >
       {(link) => <input {...link} {...input} />}
     </FormField>
   );
