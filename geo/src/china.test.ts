@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   chinaDate,
   chinaDateTime,
+  chinaMinuteOfDay,
   chinaWeekday,
   insideChina,
   parseChinaTime,
@@ -44,6 +45,9 @@ describe("China time", () => {
     expect(chinaWeekday("2026-12-31T15:59:59Z")).toBe(3);
     expect(chinaWeekday("2026-12-31T16:00:00Z")).toBe(4);
     expect(chinaWeekday("2027-01-03T16:00:00Z")).toBe(0);
+    expect(chinaMinuteOfDay("2026-12-31T15:59:59Z")).toBe(23 * 60 + 59);
+    expect(chinaMinuteOfDay("2026-12-31T16:00:00Z")).toBe(0);
+    expect(chinaMinuteOfDay("2026-12-03T02:15:30Z")).toBe(10 * 60 + 15);
   });
   it("reads back what it writes, and keeps a zone that is given", () => {
     expect(parseChinaTime("2026-12-03 10:15")?.toISOString()).toBe("2026-12-03T02:15:00.000Z");

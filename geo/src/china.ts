@@ -45,6 +45,12 @@ export function dateInChina(time: Date): string {
   return chinaDate(time);
 }
 
+/** Minutes since midnight in China at an instant (0 to 1439): where it falls in the city's day. */
+export function chinaMinuteOfDay(instant: Date | string = new Date()): number {
+  const [h = 0, m = 0] = chinaWallClock(instant).slice(11, 16).split(":").map(Number);
+  return h * 60 + m;
+}
+
 /** 00:00 in China on the day `instant` falls in there. */
 export function startOfDayInChina(instant: Date | string = new Date()): Date {
   return new Date(`${chinaDate(instant)}T00:00:00+08:00`);

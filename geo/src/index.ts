@@ -17,6 +17,7 @@ export {
   CHINA_TIME_ZONE,
   chinaDate,
   chinaDateTime,
+  chinaMinuteOfDay,
   chinaWeekday,
   dateInChina,
   endOfDayInChina,

@@ -1,10 +1,10 @@
 // One of a few choices as radio buttons, each in its own label (put inside a fieldset with a legend).
-/** One of a few choices: what they are, which is chosen, their words and the change. */
+/** One of a few choices: what they are, their words, and the chosen one with its setter. */
 export interface ChoiceProps<V extends string> {
   choices: readonly V[];
-  value: V;
   labelOf: (choice: V) => string;
-  onChange: (choice: V) => void;
+  /** [chosen, choose], as useState gives them. */
+  state: readonly [V, (choice: V) => void];
 }
 
 interface Props<V extends string> extends ChoiceProps<V> {
@@ -14,7 +14,8 @@ interface Props<V extends string> extends ChoiceProps<V> {
 }
 
 export function RadioChoices<V extends string>(props: Props<V>) {
-  const { name, choices, value, labelOf, onChange, chosenClass } = props;
+  const { name, choices, labelOf, state, chosenClass } = props;
+  const [value, onChange] = state;
   return choices.map((choice) => (
     <label key={choice} className={choice === value ? chosenClass : undefined}>
       <input

@@ -6,13 +6,8 @@ interface Props<V extends string> extends ChoiceProps<V> {
   label: string;
 }
 
-export function ToggleGroup<V extends string>({
-  label,
-  choices,
-  value,
-  labelOf,
-  onChange,
-}: Props<V>) {
+export function ToggleGroup<V extends string>({ label, choices, labelOf, state }: Props<V>) {
+  const [value, onChange] = state;
   return (
     <fieldset className="toggle-group" aria-label={label}>
       {choices.map((choice) => (

@@ -70,9 +70,8 @@ function BasemapForm({ saved }: { saved: BasemapSettings }) {
         <RadioChoices
           name="kind"
           choices={kinds}
-          value={kind}
           labelOf={(k) => t(`basemap.kinds.${k}`)}
-          onChange={setKind}
+          state={[kind, setKind]}
         />
       </fieldset>
       {kind === "raster" && (

@@ -24,9 +24,8 @@ export function InspectionSetup({ kind, onKind, standards, standardId, onStandar
         <RadioChoices
           name="kind"
           choices={inspectionKinds}
-          value={kind}
           labelOf={(value) => t(`inspect.kinds.${value}`)}
-          onChange={onKind}
+          state={[kind, onKind]}
           chosenClass="on"
         />
       </fieldset>

@@ -75,16 +75,14 @@ export function LeaderFilters(props: Props) {
       <ToggleGroup
         label={t("leader.mode")}
         choices={["hexagons", "clusters"] as const}
-        value={mode}
         labelOf={(m) => t(`leader.modes.${m}`)}
-        onChange={onMode}
+        state={[mode, onMode]}
       />
       <ToggleGroup
         label={t("leader.metric")}
         choices={["count", "pointsLost"] as const}
-        value={metric}
         labelOf={(m) => t(`leader.metrics.${m}`)}
-        onChange={onMetric}
+        state={[metric, onMetric]}
       />
       {Object.values(fieldErrors).length > 0 && (
         <p className="field-error">{Object.values(fieldErrors).join(" ")}</p>
