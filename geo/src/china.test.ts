@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { chinaDate, chinaDateTime, insideChina, parseChinaTime } from "./china.ts";
+import {
+  chinaDate,
+  chinaDateTime,
+  chinaMinuteOfDay,
+  chinaWeekday,
+  insideChina,
+  parseChinaTime,
+  startOfDayInChina,
+} from "./china.ts";
 
 describe("insideChina", () => {
   it.each([
@@ -25,6 +33,21 @@ describe("China time", () => {
   it("turns the date at China's midnight, not UTC's", () => {
     expect(chinaDate("2026-12-31T15:59:59Z")).toBe("2026-12-31");
     expect(chinaDate("2026-12-31T16:00:00Z")).toBe("2027-01-01");
+  });
+  it("starts the day and counts the week at China's midnight", () => {
+    // 2026-12-31 23:59 in China is a Thursday; a minute later it is Friday 2027-01-01.
+    expect(startOfDayInChina("2026-12-31T15:59:59Z").toISOString()).toBe(
+      "2026-12-30T16:00:00.000Z",
+    );
+    expect(startOfDayInChina("2026-12-31T16:00:00Z").toISOString()).toBe(
+      "2026-12-31T16:00:00.000Z",
+    );
+    expect(chinaWeekday("2026-12-31T15:59:59Z")).toBe(3);
+    expect(chinaWeekday("2026-12-31T16:00:00Z")).toBe(4);
+    expect(chinaWeekday("2027-01-03T16:00:00Z")).toBe(0);
+    expect(chinaMinuteOfDay("2026-12-31T15:59:59Z")).toBe(23 * 60 + 59);
+    expect(chinaMinuteOfDay("2026-12-31T16:00:00Z")).toBe(0);
+    expect(chinaMinuteOfDay("2026-12-03T02:15:30Z")).toBe(10 * 60 + 15);
   });
   it("reads back what it writes, and keeps a zone that is given", () => {
     expect(parseChinaTime("2026-12-03 10:15")?.toISOString()).toBe("2026-12-03T02:15:00.000Z");

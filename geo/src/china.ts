@@ -45,6 +45,22 @@ export function dateInChina(time: Date): string {
   return chinaDate(time);
 }
 
+/** Minutes since midnight in China at an instant (0 to 1439): where it falls in the city's day. */
+export function chinaMinuteOfDay(instant: Date | string = new Date()): number {
+  const [h = 0, m = 0] = chinaWallClock(instant).slice(11, 16).split(":").map(Number);
+  return h * 60 + m;
+}
+
+/** 00:00 in China on the day `instant` falls in there. */
+export function startOfDayInChina(instant: Date | string = new Date()): Date {
+  return new Date(`${chinaDate(instant)}T00:00:00+08:00`);
+}
+
+/** The weekday in China of an instant, Monday 0 to Sunday 6 (the office's week). */
+export function chinaWeekday(instant: Date | string = new Date()): number {
+  return (new Date(`${chinaDate(instant)}T00:00:00Z`).getUTCDay() + 6) % 7;
+}
+
 /** Today's date (YYYY-MM-DD) in China. */
 export function todayInChina(now = new Date()): string {
   return chinaDate(now);

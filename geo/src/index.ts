@@ -17,10 +17,13 @@ export {
   CHINA_TIME_ZONE,
   chinaDate,
   chinaDateTime,
+  chinaMinuteOfDay,
+  chinaWeekday,
   dateInChina,
   endOfDayInChina,
   insideChina,
   parseChinaTime,
+  startOfDayInChina,
   todayInChina,
 } from "./china.ts";
 // Standard clients and real-world files (issue 18): how far from the city is still the city's business.

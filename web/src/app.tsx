@@ -1,12 +1,19 @@
 // The shell: who is signed in decides between the sign-in page and the app; the path picks the page.
 import { useQuery } from "@tanstack/react-query";
-import { lazy, Suspense, useEffect } from "react";
+import {
+  type ComponentType,
+  type LazyExoticComponent,
+  lazy,
+  type ReactNode,
+  Suspense,
+  useEffect,
+} from "react";
 import { useTranslation } from "react-i18next";
 import { can, type Me } from "./api/auth.ts";
 import { queries } from "./api/queries.ts";
 import { useSession } from "./api/use-session.ts";
 import { AppHeader } from "./components/app-header.tsx";
-import { ErrorBanner } from "./components/error-banner.tsx";
+import { PageWaiting, QueryErrorBanner } from "./components/error-banner.tsx";
 import { PageErrorBoundary } from "./components/page-error-boundary.tsx";
 import { PasswordPage } from "./pages/account/password-page.tsx";
 import { LoginPage } from "./pages/auth/login-page.tsx";
@@ -14,107 +21,83 @@ import { CitizenPage, isCitizenPath } from "./pages/citizen/citizen-page.tsx";
 import { MessagePage } from "./pages/message-page.tsx";
 import { navigate, safeReturnPath, useLocation } from "./router.ts";
 
+/**
+ * A page whose module loads when it is first opened. React's lazy wants a default export; the
+ * pages export by name, so this picks the named one.
+ */
+function lazyPage<K extends string, P>(
+  load: () => Promise<Record<K, ComponentType<P>>>,
+  name: K,
+): LazyExoticComponent<ComponentType<P>> {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
 // The office's tables (accounts, audit, division, standards): each page loads when opened, so a
 // volunteer's phone or the sign-in page never downloads them (issue 22: route split).
-const TokensPage = lazy(() =>
-  import("./pages/account/tokens-page.tsx").then((m) => ({ default: m.TokensPage })),
+const TokensPage = lazyPage(() => import("./pages/account/tokens-page.tsx"), "TokensPage");
+const AuditPage = lazyPage(() => import("./pages/admin/audit-page.tsx"), "AuditPage");
+const UsersPage = lazyPage(() => import("./pages/admin/users-page.tsx"), "UsersPage");
+const DivisionPage = lazyPage(
+  () => import("./pages/coordinator/division-page.tsx"),
+  "DivisionPage",
 );
-const AuditPage = lazy(() =>
-  import("./pages/admin/audit-page.tsx").then((m) => ({ default: m.AuditPage })),
-);
-const UsersPage = lazy(() =>
-  import("./pages/admin/users-page.tsx").then((m) => ({ default: m.UsersPage })),
-);
-const DivisionPage = lazy(() =>
-  import("./pages/coordinator/division-page.tsx").then((m) => ({ default: m.DivisionPage })),
-);
-const StandardPage = lazy(() =>
-  import("./pages/standards/standard-page.tsx").then((m) => ({ default: m.StandardPage })),
-);
+const StandardPage = lazyPage(() => import("./pages/standards/standard-page.tsx"), "StandardPage");
 // The administrator's backups (issue 21).
-const BackupsPage = lazy(() =>
-  import("./pages/admin/backups-page.tsx").then((m) => ({ default: m.BackupsPage })),
-);
+const BackupsPage = lazyPage(() => import("./pages/admin/backups-page.tsx"), "BackupsPage");
 // The administrator's basemap choice (issue 22).
-const BasemapPage = lazy(() =>
-  import("./pages/admin/basemap-page.tsx").then((m) => ({ default: m.BasemapPage })),
-);
-const StandardsPage = lazy(() =>
-  import("./pages/standards/standards-page.tsx").then((m) => ({ default: m.StandardsPage })),
+const BasemapPage = lazyPage(() => import("./pages/admin/basemap-page.tsx"), "BasemapPage");
+const StandardsPage = lazyPage(
+  () => import("./pages/standards/standards-page.tsx"),
+  "StandardsPage",
 );
 // The office's map: its panel draws first, maplibre follows (issue 22: route split).
-const MapPage = lazy(() =>
-  import("./pages/coordinator/map-page.tsx").then((m) => ({ default: m.MapPage })),
-);
+const MapPage = lazyPage(() => import("./pages/coordinator/map-page.tsx"), "MapPage");
 // The editor brings turf and Terra Draw: loaded only when a coordinator opens it.
-const GridEditorPage = lazy(() =>
-  import("./pages/coordinator/grid-editor/grid-editor-page.tsx").then((module) => ({
-    default: module.GridEditorPage,
-  })),
+const GridEditorPage = lazyPage(
+  () => import("./pages/coordinator/grid-editor/grid-editor-page.tsx"),
+  "GridEditorPage",
 );
 
 // The closed loop's pages: only coordinators, units and inspectors open them.
-const BoardPage = lazy(() =>
-  import("./pages/rectification/board-page.tsx").then((m) => ({ default: m.BoardPage })),
-);
+const BoardPage = lazyPage(() => import("./pages/rectification/board-page.tsx"), "BoardPage");
 // 待定位: citizens' Open311 requests with an address only, placed on a map by the office.
-const UnplacedRequestsPage = lazy(() =>
-  import("./pages/rectification/unplaced-requests-page.tsx").then((m) => ({
-    default: m.UnplacedRequestsPage,
-  })),
+const UnplacedRequestsPage = lazyPage(
+  () => import("./pages/rectification/unplaced-requests-page.tsx"),
+  "UnplacedRequestsPage",
 );
-const InboxPage = lazy(() =>
-  import("./pages/rectification/inbox-page.tsx").then((m) => ({ default: m.InboxPage })),
-);
-const ProblemPage = lazy(() =>
-  import("./pages/rectification/problem-page.tsx").then((m) => ({ default: m.ProblemPage })),
-);
-const InspectPage = lazy(() =>
-  import("./pages/inspector/inspect-page.tsx").then((m) => ({ default: m.InspectPage })),
-);
+const InboxPage = lazyPage(() => import("./pages/rectification/inbox-page.tsx"), "InboxPage");
+const ProblemPage = lazyPage(() => import("./pages/rectification/problem-page.tsx"), "ProblemPage");
+const InspectPage = lazyPage(() => import("./pages/inspector/inspect-page.tsx"), "InspectPage");
 // The volunteer's phone page and the office's volunteer hours.
-const MyAreaPage = lazy(() =>
-  import("./pages/volunteer/my-area-page.tsx").then((m) => ({ default: m.MyAreaPage })),
-);
-const VolunteerHoursPage = lazy(() =>
-  import("./pages/coordinator/volunteer-hours-page.tsx").then((m) => ({
-    default: m.VolunteerHoursPage,
-  })),
+const MyAreaPage = lazyPage(() => import("./pages/volunteer/my-area-page.tsx"), "MyAreaPage");
+const VolunteerHoursPage = lazyPage(
+  () => import("./pages/coordinator/volunteer-hours-page.tsx"),
+  "VolunteerHoursPage",
 );
 // The leaders' view brings its own map layers and the notice's print code.
-const LeaderPage = lazy(() =>
-  import("./pages/leader/leader-page.tsx").then((m) => ({ default: m.LeaderPage })),
-);
+const LeaderPage = lazyPage(() => import("./pages/leader/leader-page.tsx"), "LeaderPage");
 // The campaign's task list and materials: the office's and the units' pages.
-const TasksPage = lazy(() =>
-  import("./pages/tasks/tasks-page.tsx").then((m) => ({ default: m.TasksPage })),
+const TasksPage = lazyPage(() => import("./pages/tasks/tasks-page.tsx"), "TasksPage");
+const MyTasksPage = lazyPage(() => import("./pages/tasks/my-tasks-page.tsx"), "MyTasksPage");
+const MaterialsPage = lazyPage(
+  () => import("./pages/materials/materials-page.tsx"),
+  "MaterialsPage",
 );
-const MyTasksPage = lazy(() =>
-  import("./pages/tasks/my-tasks-page.tsx").then((m) => ({ default: m.MyTasksPage })),
-);
-const MaterialsPage = lazy(() =>
-  import("./pages/materials/materials-page.tsx").then((m) => ({ default: m.MaterialsPage })),
-);
-const MaterialBoardPage = lazy(() =>
-  import("./pages/materials/material-board-page.tsx").then((m) => ({
-    default: m.MaterialBoardPage,
-  })),
+const MaterialBoardPage = lazyPage(
+  () => import("./pages/materials/material-board-page.tsx"),
+  "MaterialBoardPage",
 );
 // Notifications (issue 17): one's list and settings, and the administrator's channels.
-const NotificationsPage = lazy(() =>
-  import("./notifications/notifications-page.tsx").then((m) => ({ default: m.NotificationsPage })),
+const NotificationsPage = lazyPage(
+  () => import("./notifications/notifications-page.tsx"),
+  "NotificationsPage",
 );
-const ChannelsPage = lazy(() =>
-  import("./notifications/channels-page.tsx").then((m) => ({ default: m.ChannelsPage })),
+const ChannelsPage = lazyPage(() => import("./notifications/channels-page.tsx"), "ChannelsPage");
+const EscalationStepsPage = lazyPage(
+  () => import("./notifications/escalation-steps-page.tsx"),
+  "EscalationStepsPage",
 );
-const EscalationStepsPage = lazy(() =>
-  import("./notifications/escalation-steps-page.tsx").then((m) => ({
-    default: m.EscalationStepsPage,
-  })),
-);
-const RankingsPage = lazy(() =>
-  import("./pages/rankings/rankings-page.tsx").then((m) => ({ default: m.RankingsPage })),
-);
+const RankingsPage = lazyPage(() => import("./pages/rankings/rankings-page.tsx"), "RankingsPage");
 
 /** Reasons to tell a user on the sign-in page; a plain sign-out needs no explanation. */
 const signOutNotices = new Set(["session_expired", "account_disabled"]);
@@ -131,7 +114,6 @@ export function App() {
 }
 
 function SessionApp() {
-  const { t } = useTranslation();
   const session = useSession();
   const { path, search } = useLocation();
   const signedIn = session.data ? session.data.user !== null : undefined;
@@ -144,13 +126,7 @@ function SessionApp() {
       navigate(safeReturnPath(new URLSearchParams(search).get("next")), { replace: true });
   }, [signedIn, path, search]);
 
-  if (session.error)
-    return (
-      <div className="page">
-        <ErrorBanner message={session.error.message} onRetry={() => void session.refetch()} />
-      </div>
-    );
-  if (!session.data) return <p className="page">{t("app.loading")}</p>;
+  if (session.error || !session.data) return <PageWaiting query={session} />;
   if (!session.data.user) {
     const { code, message } = session.data;
     return <LoginPage notice={signOutNotices.has(code) ? message : undefined} />;
@@ -167,9 +143,7 @@ function Shell({ me, path }: { me: Me; path: string }) {
   return (
     <div className="app">
       <AppHeader me={me} cityName={config.data?.city.name} />
-      {config.error && (
-        <ErrorBanner message={config.error.message} onRetry={() => void config.refetch()} />
-      )}
+      <QueryErrorBanner query={config} />
       <main>
         {me.user.mustChangePassword ? (
           <PasswordPage required />
@@ -194,7 +168,79 @@ interface PageProps {
   basemapCrs: "wgs84" | "gcj02";
 }
 
-function Page({ me, path, basemapUrl, basemapCrs }: PageProps) {
+interface Route {
+  /** The permission the page needs: without it the user reads that the page is not theirs. */
+  need?: string;
+  page: (props: PageProps & { allowed: (permission: string) => boolean }) => ReactNode;
+}
+
+/** The signed-in pages by path (declared as data; /problems/:id and /standards/:id come first). */
+const ROUTES: Record<string, Route> = {
+  // Leaders land on their view; volunteers and grid leaders on their own patrol area.
+  "/": {
+    page: ({ me, allowed, basemapUrl, basemapCrs }) =>
+      me.user.role === "leader" ? (
+        <LeaderPage basemapUrl={basemapUrl} />
+      ) : allowed("patrols.write") ? (
+        <MyAreaPage basemapUrl={basemapUrl} basemapCrs={basemapCrs} />
+      ) : (
+        <MapPage basemapUrl={basemapUrl} />
+      ),
+  },
+  "/map": { page: ({ basemapUrl }) => <MapPage basemapUrl={basemapUrl} /> },
+  "/my-area": {
+    need: "patrols.write",
+    page: ({ basemapUrl, basemapCrs }) => (
+      <MyAreaPage basemapUrl={basemapUrl} basemapCrs={basemapCrs} />
+    ),
+  },
+  "/volunteers": { need: "tasks.write", page: () => <VolunteerHoursPage /> },
+  // Signed in: the address is about to move on to where the user was going.
+  "/login": { page: () => null },
+  "/account/password": { page: () => <PasswordPage /> },
+  "/account/tokens": { page: () => <TokensPage /> },
+  "/grids": {
+    need: "grids.write",
+    page: ({ basemapUrl }) => <GridEditor basemapUrl={basemapUrl} />,
+  },
+  "/grids/division": { need: "grids.write", page: () => <DivisionPage /> },
+  "/notifications": { page: ({ me }) => <NotificationsPage me={me} /> },
+  "/escalation": {
+    page: ({ allowed }) => <EscalationStepsPage mayChange={allowed("problems.dispatch")} />,
+  },
+  "/admin/notifications": { need: "settings.write", page: () => <ChannelsPage /> },
+  "/admin/users": { need: "users.manage", page: () => <UsersPage /> },
+  "/admin/backups": { need: "backups.manage", page: () => <BackupsPage /> },
+  "/admin/basemap": { need: "settings.write", page: () => <BasemapPage /> },
+  "/admin/audit": { need: "audit.read", page: () => <AuditPage /> },
+  "/problems": { need: "problems.dispatch", page: () => <BoardPage /> },
+  "/problems/unplaced": {
+    need: "problems.dispatch",
+    page: ({ basemapUrl }) => <UnplacedRequestsPage basemapUrl={basemapUrl} />,
+  },
+  "/inbox": { need: "rectification.submit", page: ({ me }) => <InboxPage me={me} /> },
+  "/inspect": { need: "inspections.write", page: () => <InspectPage /> },
+  "/tasks": { need: "tasks.write", page: () => <TasksPage /> },
+  "/my-tasks": { need: "tasks.progress", page: () => <MyTasksPage /> },
+  "/materials": { need: "unit.materials.write", page: () => <MaterialsPage /> },
+  "/materials/board": { need: "tasks.write", page: () => <MaterialBoardPage /> },
+  "/rankings": { page: () => <RankingsPage /> },
+  "/dashboard": { page: ({ basemapUrl }) => <LeaderPage basemapUrl={basemapUrl} /> },
+  "/standards": { page: ({ allowed }) => <StandardsPage canWrite={allowed("standards.write")} /> },
+};
+
+/** The grid editor, with its own loading line (it brings turf and Terra Draw). */
+function GridEditor({ basemapUrl }: { basemapUrl: string | null | undefined }) {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={<p className="page">{t("app.loading")}</p>}>
+      <GridEditorPage basemapUrl={basemapUrl} />
+    </Suspense>
+  );
+}
+
+function Page(props: PageProps) {
+  const { me, path, basemapUrl } = props;
   const { t } = useTranslation();
   const allowed = (permission: string) => can(me, permission);
   const problemId = /^\/problems\/(\d{1,10})$/.exec(path)?.[1];
@@ -208,126 +254,8 @@ function Page({ me, path, basemapUrl, basemapCrs }: PageProps) {
         canWrite={allowed("standards.write")}
       />
     );
-  switch (path) {
-    case "/":
-      // Leaders land on their view; volunteers and grid leaders on their own patrol area.
-      if (me.user.role === "leader") return <LeaderPage basemapUrl={basemapUrl} />;
-      return allowed("patrols.write") ? (
-        <MyAreaPage basemapUrl={basemapUrl} basemapCrs={basemapCrs} />
-      ) : (
-        <MapPage basemapUrl={basemapUrl} />
-      );
-    case "/map":
-      return <MapPage basemapUrl={basemapUrl} />;
-    case "/my-area":
-      return allowed("patrols.write") ? (
-        <MyAreaPage basemapUrl={basemapUrl} basemapCrs={basemapCrs} />
-      ) : (
-        <MessagePage message={t("nav.forbidden")} />
-      );
-    case "/volunteers":
-      return allowed("tasks.write") ? (
-        <VolunteerHoursPage />
-      ) : (
-        <MessagePage message={t("nav.forbidden")} />
-      );
-    case "/login":
-      return null; // signed in: the address is about to move on to where the user was going
-    case "/account/password":
-      return <PasswordPage />;
-    case "/account/tokens":
-      return <TokensPage />;
-    case "/grids":
-      return allowed("grids.write") ? (
-        <Suspense fallback={<p className="page">{t("app.loading")}</p>}>
-          <GridEditorPage basemapUrl={basemapUrl} />
-        </Suspense>
-      ) : (
-        <MessagePage message={t("nav.forbidden")} />
-      );
-    case "/grids/division":
-      return allowed("grids.write") ? (
-        <DivisionPage />
-      ) : (
-        <MessagePage message={t("nav.forbidden")} />
-      );
-    case "/notifications":
-      return <NotificationsPage me={me} />;
-    case "/escalation":
-      return <EscalationStepsPage mayChange={allowed("problems.dispatch")} />;
-    case "/admin/notifications":
-      return allowed("settings.write") ? (
-        <ChannelsPage />
-      ) : (
-        <MessagePage message={t("nav.forbidden")} />
-      );
-    case "/admin/users":
-      return allowed("users.manage") ? <UsersPage /> : <MessagePage message={t("nav.forbidden")} />;
-    case "/admin/backups":
-      return allowed("backups.manage") ? (
-        <BackupsPage />
-      ) : (
-        <MessagePage message={t("nav.forbidden")} />
-      );
-    case "/admin/basemap":
-      return allowed("settings.write") ? (
-        <BasemapPage />
-      ) : (
-        <MessagePage message={t("nav.forbidden")} />
-      );
-    case "/admin/audit":
-      return allowed("audit.read") ? <AuditPage /> : <MessagePage message={t("nav.forbidden")} />;
-    case "/problems":
-      return allowed("problems.dispatch") ? (
-        <BoardPage />
-      ) : (
-        <MessagePage message={t("nav.forbidden")} />
-      );
-    case "/problems/unplaced":
-      return allowed("problems.dispatch") ? (
-        <UnplacedRequestsPage basemapUrl={basemapUrl} />
-      ) : (
-        <MessagePage message={t("nav.forbidden")} />
-      );
-    case "/inbox":
-      return allowed("rectification.submit") ? (
-        <InboxPage me={me} />
-      ) : (
-        <MessagePage message={t("nav.forbidden")} />
-      );
-    case "/inspect":
-      return allowed("inspections.write") ? (
-        <InspectPage />
-      ) : (
-        <MessagePage message={t("nav.forbidden")} />
-      );
-    case "/tasks":
-      return allowed("tasks.write") ? <TasksPage /> : <MessagePage message={t("nav.forbidden")} />;
-    case "/my-tasks":
-      return allowed("tasks.progress") ? (
-        <MyTasksPage />
-      ) : (
-        <MessagePage message={t("nav.forbidden")} />
-      );
-    case "/materials":
-      return allowed("unit.materials.write") ? (
-        <MaterialsPage />
-      ) : (
-        <MessagePage message={t("nav.forbidden")} />
-      );
-    case "/materials/board":
-      return allowed("tasks.write") ? (
-        <MaterialBoardPage />
-      ) : (
-        <MessagePage message={t("nav.forbidden")} />
-      );
-    case "/rankings":
-      return <RankingsPage />;
-    case "/dashboard":
-      return <LeaderPage basemapUrl={basemapUrl} />;
-    case "/standards":
-      return <StandardsPage canWrite={allowed("standards.write")} />;
-    default:
-      return <MessagePage message={t("nav.notFound")} />;
-  }
+  const route = Object.hasOwn(ROUTES, path) ? ROUTES[path] : undefined;
+  if (!route) return <MessagePage message={t("nav.notFound")} />;
+  if (route.need && !allowed(route.need)) return <MessagePage message={t("nav.forbidden")} />;
+  return route.page({ ...props, allowed });
 }

@@ -1,5 +1,5 @@
 // Quiet hours (免打扰): during them only in-app notifications go out; the rest wait until they end.
-import { CHINA_OFFSET_MS } from "../china.ts";
+import { chinaMinuteOfDay } from "../china.ts";
 
 /** "HH:MM", 00:00–23:59. */
 export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -18,8 +18,7 @@ export function quietUntil(now: Date, start: string | null, end: string | null):
   const from = minutesOf(start);
   const to = minutesOf(end);
   if (from === to) return null;
-  const local = new Date(now.getTime() + CHINA_OFFSET_MS);
-  const minute = local.getUTCHours() * 60 + local.getUTCMinutes();
+  const minute = chinaMinuteOfDay(now);
   const inside = from < to ? minute >= from && minute < to : minute >= from || minute < to;
   if (!inside) return null;
   const wait = (to - minute + 24 * 60) % (24 * 60);

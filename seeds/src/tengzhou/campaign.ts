@@ -2,13 +2,14 @@
 // implementation phase is current whenever the demo loads), a handful of tasks for the hospitals
 // and grids (some done, one overdue), and two weeks of materials (one late, one missing, one
 // returned). Deterministic: choices follow the units' order, not chance.
+import { chinaDate, chinaWeekday } from "@civgrid/geo";
 import type { SeedCampaign, SeedGrid, SeedUnit } from "../dataset.ts";
 
 const DAY_MS = 86_400_000;
 
 /** YYYY-MM-DD in China of the day `days` after `now` (a China midnight). */
 function dateAfter(now: Date, days: number): string {
-  return new Date(now.getTime() + days * DAY_MS + 8 * 3_600_000).toISOString().slice(0, 10);
+  return chinaDate(new Date(now.getTime() + days * DAY_MS));
 }
 const deadlineOn = (date: string) => new Date(`${date}T23:59:59+08:00`).toISOString();
 const at = (now: Date, days: number, hour: number) =>
@@ -17,7 +18,7 @@ const at = (now: Date, days: number, hour: number) =>
 export function buildCampaign(units: SeedUnit[], grids: SeedGrid[], now: Date): SeedCampaign {
   const hospitals = units.filter((u) => u.kind.endsWith("hospital")).map((u) => u.key);
   // Monday of this week in China, and the two weeks before it.
-  const weekday = (new Date(now.getTime() + 8 * 3_600_000).getUTCDay() + 6) % 7;
+  const weekday = chinaWeekday(now);
   const thisMonday = -weekday;
   const weeks = [thisMonday - 14, thisMonday - 7];
 

@@ -1,5 +1,6 @@
 // The Tengzhou demo city: the health bureau's two assigned communities, ten grids, fifteen
 // hospitals, volunteers, the hospital point standard and problems in every rectification status.
+import { startOfDayInChina } from "@civgrid/geo";
 import type { SeedCommunity, SeedDataset } from "../dataset.ts";
 import { buildCampaign } from "./campaign.ts";
 import { drawCommunities } from "./geometry.ts";
@@ -16,8 +17,6 @@ import { buildVolunteering } from "./volunteering.ts";
 
 /** One seed per concern, so changing how points are drawn does not reshuffle the people. */
 const SEEDS = { names: 2022, units: 15, people: 100, points: 42, problems: 11, volunteering: 7 };
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-const DAY_MS = 86_400_000;
 
 /**
  * Builds the demo dataset. Pure: the same `now` gives a deep-equal dataset. Every time in it
@@ -75,10 +74,4 @@ export function buildTengzhou({
     volunteering: buildVolunteering(grids, people, now, new Random(SEEDS.volunteering)),
     campaign: buildCampaign(units, grids, now),
   };
-}
-
-/** 00:00 in China (UTC+8) on the day `moment` falls in there. */
-function startOfDayInChina(moment: Date): Date {
-  const local = moment.getTime() + CHINA_OFFSET_MS;
-  return new Date(local - (((local % DAY_MS) + DAY_MS) % DAY_MS) - CHINA_OFFSET_MS);
 }

@@ -1,5 +1,6 @@
 // The demo's volunteers at work: a few patrols in every grid this week, a dedication day last
 // week (attended) and ones coming up (today's among them), and each grid team's branch activities.
+import { chinaDate, chinaWeekday } from "@civgrid/geo";
 import type {
   SeedActivity,
   SeedDedicationDay,
@@ -13,7 +14,6 @@ import type { Random } from "./random.ts";
 import { randomPointIn } from "./sample.ts";
 
 const DAY_MS = 86_400_000;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
 /** Seconds between two positions a phone samples on patrol. */
 const SAMPLE_S = 20;
 const WAYPOINTS = 5;
@@ -28,7 +28,6 @@ const ACTIVITIES: { kind: string; title: string }[] = [
   { kind: "patient_assistance", title: "门诊导医志愿服务" },
 ];
 
-const chinaDate = (at: Date) => new Date(at.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
 const daysFrom = (now: Date, days: number) => new Date(now.getTime() + days * DAY_MS);
 
 /** A walk through `WAYPOINTS` places inside the grid, sampled every `SAMPLE_S` seconds from `start`. */
@@ -69,7 +68,7 @@ export function buildVolunteering(
   const dedicationDays: SeedDedicationDay[] = [];
   const activities: SeedActivity[] = [];
   // Monday of this week, China time: this week's patrols fall between it and today.
-  const weekday = (new Date(now.getTime() + CHINA_OFFSET_MS).getUTCDay() + 6) % 7;
+  const weekday = chinaWeekday(now);
   grids.forEach((grid, g) => {
     const walkers = [grid.leaderKey, ...grid.volunteerKeys.slice(0, 2)];
     walkers.forEach((personKey, w) => {

@@ -19,3 +19,25 @@ export function ErrorBanner({ message, onRetry }: Props) {
     </div>
   );
 }
+
+/** A query's failure, if it failed, with its retry (nothing while it has not). */
+export function QueryErrorBanner({
+  query,
+}: {
+  query: { error: Error | null; refetch: () => unknown };
+}) {
+  if (!query.error) return null;
+  return <ErrorBanner message={query.error.message} onRetry={() => void query.refetch()} />;
+}
+
+/** A whole page while its query has no answer to show: its failure (with retry), or "loading". */
+export function PageWaiting({ query }: { query: { error: Error | null; refetch: () => unknown } }) {
+  const { t } = useTranslation();
+  return query.error ? (
+    <div className="page">
+      <QueryErrorBanner query={query} />
+    </div>
+  ) : (
+    <p className="page">{t("app.loading")}</p>
+  );
+}

@@ -1,4 +1,6 @@
 // A filter's drop-down: "all" (no filter) first, then each choice; choosing "all" gives undefined.
+import { Options } from "./options.tsx";
+
 interface Props {
   /** The drop-down's name for screen readers (it has no visible label). */
   label: string;
@@ -17,11 +19,7 @@ export function FilterSelect({ label, value, all, options, onChange }: Props) {
       onChange={(event) => onChange(event.target.value || undefined)}
     >
       <option value="">{all}</option>
-      {options.map((option) => (
-        <option key={option.value} value={option.value}>
-          {option.label}
-        </option>
-      ))}
+      <Options items={options} value={(option) => option.value} label={(option) => option.label} />
     </select>
   );
 }

@@ -2,7 +2,7 @@
 import { useTranslation } from "react-i18next";
 import type { PointKind, ProblemStatus } from "../api/types.ts";
 import { overdueColour, pointKindColours, statusColours } from "../map/colours.ts";
-import { Swatch } from "./swatch.tsx";
+import { Swatch, type SwatchProps } from "./swatch.tsx";
 
 interface Props {
   leadUnits: ReadonlyArray<{ unitId: number; colour: string; name: string; shortName: string }>;
@@ -14,48 +14,71 @@ interface Props {
 const statuses = Object.keys(statusColours) as ProblemStatus[];
 const pointKinds = Object.keys(pointKindColours) as PointKind[];
 
+/** One line of the legend: a colour sample and what it stands for. */
+interface Entry {
+  key: string;
+  label: string;
+  title?: string;
+  swatch: SwatchProps;
+}
+
 export function Legend({ leadUnits, open, problemCells = false }: Props) {
   const { t } = useTranslation();
+  const statusEntries: Entry[] = [
+    ...statuses.map((s) => ({
+      key: s,
+      label: t(`status.${s}`),
+      swatch: { colour: statusColours[s] },
+    })),
+    {
+      key: "overdue",
+      label: t("legend.overdue"),
+      swatch: { colour: "#ffffff", ring: overdueColour },
+    },
+  ];
+  if (problemCells)
+    statusEntries.push({
+      key: "cells",
+      label: t("legend.problemCells"),
+      swatch: { colour: overdueColour },
+    });
   return (
     <details className="map-box legend" open={open}>
       <summary>{t("legend.title")}</summary>
-      <h3>{t("legend.status")}</h3>
-      <ul>
-        {statuses.map((status) => (
-          <li key={status}>
-            <Swatch colour={statusColours[status]} />
-            {t(`status.${status}`)}
-          </li>
-        ))}
-        <li>
-          <Swatch colour="#ffffff" ring={overdueColour} />
-          {t("legend.overdue")}
-        </li>
-        {problemCells && (
-          <li>
-            <Swatch colour={overdueColour} />
-            {t("legend.problemCells")}
-          </li>
-        )}
-      </ul>
-      <h3>{t("legend.leadUnits")}</h3>
-      <ul>
-        {leadUnits.map((unit) => (
-          <li key={unit.unitId} title={unit.name}>
-            <Swatch colour={unit.colour} shape="square" />
-            {unit.shortName || unit.name}
-          </li>
-        ))}
-      </ul>
-      <h3>{t("legend.pointKinds")}</h3>
-      <ul>
-        {pointKinds.map((kind) => (
-          <li key={kind}>
-            <Swatch colour={pointKindColours[kind]} />
-            {t(`pointKind.${kind}`)}
-          </li>
-        ))}
-      </ul>
+      <LegendSection heading={t("legend.status")} entries={statusEntries} />
+      <LegendSection
+        heading={t("legend.leadUnits")}
+        entries={leadUnits.map((unit) => ({
+          key: String(unit.unitId),
+          label: unit.shortName || unit.name,
+          title: unit.name,
+          swatch: { colour: unit.colour, shape: "square" },
+        }))}
+      />
+      <LegendSection
+        heading={t("legend.pointKinds")}
+        entries={pointKinds.map((kind) => ({
+          key: kind,
+          label: t(`pointKind.${kind}`),
+          swatch: { colour: pointKindColours[kind] },
+        }))}
+      />
     </details>
+  );
+}
+
+function LegendSection({ heading, entries }: { heading: string; entries: readonly Entry[] }) {
+  return (
+    <>
+      <h3>{heading}</h3>
+      <ul>
+        {entries.map((entry) => (
+          <li key={entry.key} title={entry.title}>
+            <Swatch {...entry.swatch} />
+            {entry.label}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

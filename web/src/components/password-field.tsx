@@ -4,7 +4,8 @@ import { InputField } from "./form-field.tsx";
 
 interface Props {
   label: string;
-  error: string | undefined;
+  /** A message of the page's own; the API's for `name` shows without it (see ApiForm). */
+  error?: string | undefined;
   name: string;
   kind: "current" | "new" | "repeat";
   required?: boolean;

@@ -4,6 +4,7 @@ import { type ChangeEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorText } from "../api/client.ts";
 import { filesApi, type StoredFile } from "../api/files.ts";
+import { RemoveButton } from "./remove-button.tsx";
 
 interface Props {
   label: string;
@@ -52,13 +53,10 @@ export function PhotoUpload({ label, photos, onChange, error, onBusy }: Props) {
         {photos.map((photo) => (
           <li key={photo.id}>
             <img src={photo.thumbnailUrl} alt={photo.originalName} />
-            <button
-              type="button"
-              aria-label={t("photos.remove", { name: photo.originalName })}
+            <RemoveButton
+              label={t("photos.remove", { name: photo.originalName })}
               onClick={() => onChange(photos.filter((p) => p.id !== photo.id))}
-            >
-              ×
-            </button>
+            />
           </li>
         ))}
         <li className="photo-add">

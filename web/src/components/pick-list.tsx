@@ -2,6 +2,7 @@
 // removable chips above, the matching ones below with a radio or checkbox each.
 import { useId } from "react";
 import { useTranslation } from "react-i18next";
+import { RemoveButton } from "./remove-button.tsx";
 
 export interface PickOption {
   id: number;
@@ -42,13 +43,10 @@ export function PickList(props: Props) {
         {picked.map((option) => (
           <span key={option.id} className="chip">
             {option.label}
-            <button
-              type="button"
-              aria-label={t("pick.remove", { name: option.label })}
+            <RemoveButton
+              label={t("pick.remove", { name: option.label })}
               onClick={() => onChange(picked.filter((p) => p.id !== option.id))}
-            >
-              ×
-            </button>
+            />
           </span>
         ))}
       </div>

@@ -2,6 +2,7 @@
 import type { SelectHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import { roles } from "../api/auth.ts";
+import { Options } from "./options.tsx";
 
 interface Props extends SelectHTMLAttributes<HTMLSelectElement> {
   allLabel?: string;
@@ -12,11 +13,7 @@ export function RoleSelect({ allLabel, ...select }: Props) {
   return (
     <select {...select}>
       {allLabel && <option value="">{allLabel}</option>}
-      {roles.map((role) => (
-        <option key={role} value={role}>
-          {t(`role.${role}`)}
-        </option>
-      ))}
+      <Options items={roles} label={(role) => t(`role.${role}`)} />
     </select>
   );
 }

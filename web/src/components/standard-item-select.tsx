@@ -3,6 +3,7 @@
 import { useTranslation } from "react-i18next";
 import { useActiveStandards } from "../api/standards.ts";
 import type { InputLink } from "./form-field.tsx";
+import { Options } from "./options.tsx";
 
 interface Props {
   link: InputLink;
@@ -22,11 +23,11 @@ export function StandardItemSelect({ link, name, value, onChange, emptyLabel }: 
       {standards.flatMap((standard) =>
         standard.categories.map((category) => (
           <optgroup key={category.id} label={`${standard.name} · ${category.name}`}>
-            {category.items.map((item) => (
-              <option key={item.id} value={item.id}>
-                {item.code} {item.title}
-              </option>
-            ))}
+            <Options
+              items={category.items}
+              value={(item) => item.id}
+              label={(item) => `${item.code} ${item.title}`}
+            />
           </optgroup>
         )),
       )}

@@ -1,11 +1,11 @@
 // A small colour sample for legends and badges; `ring` draws the overdue outline.
-interface Props {
+export interface SwatchProps {
   colour: string;
   shape?: "square" | "circle";
   ring?: string;
 }
 
-export function Swatch({ colour, shape = "circle", ring }: Props) {
+export function Swatch({ colour, shape = "circle", ring }: SwatchProps) {
   return (
     <span
       className={`swatch swatch-${shape}`}

@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { type SelectHTMLAttributes, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { queries } from "../api/queries.ts";
+import { Options } from "./options.tsx";
 
 export function UnitSelect(select: SelectHTMLAttributes<HTMLSelectElement>) {
   const { t, i18n } = useTranslation();
@@ -17,11 +18,7 @@ export function UnitSelect(select: SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <select {...select} key={sorted.length /* defaultValue applies once the options are there */}>
       <option value="">{units.isPending ? t("app.loading") : t("users.pickUnit")}</option>
-      {sorted.map((unit) => (
-        <option key={unit.id} value={unit.id}>
-          {unit.name}
-        </option>
-      ))}
+      <Options items={sorted} value={(unit) => unit.id} label={(unit) => unit.name} />
     </select>
   );
 }

@@ -9,7 +9,9 @@ import { fieldErrors } from "../api/client.ts";
 import { DataTable } from "../components/data-table.tsx";
 import { ErrorBanner } from "../components/error-banner.tsx";
 import { FormField, InputField } from "../components/form-field.tsx";
+import { Options } from "../components/options.tsx";
 import { Pager } from "../components/pager.tsx";
+import { SubmitButton } from "../components/submit-buttons.tsx";
 import {
   type ChannelSetting,
   notificationQueries,
@@ -153,9 +155,7 @@ function ChannelCard({ setting }: { setting: ChannelSetting }) {
       )}
       {test.isSuccess && <p className="success">{t("notifications.testSent")}</p>}
       <div className="button-row">
-        <button type="submit" className="primary" disabled={save.isPending}>
-          {t("notifications.save")}
-        </button>
+        <SubmitButton disabled={save.isPending}>{t("notifications.save")}</SubmitButton>
         <button
           type="button"
           disabled={test.isPending}
@@ -193,11 +193,7 @@ function Deliveries() {
           }}
         >
           <option value="">{t("notifications.allStatuses")}</option>
-          {deliveryStatuses.map((s) => (
-            <option key={s} value={s}>
-              {t(`notifications.deliveryStatus.${s}`)}
-            </option>
-          ))}
+          <Options items={deliveryStatuses} label={(s) => t(`notifications.deliveryStatus.${s}`)} />
         </select>
       </label>
       {list.error && <ErrorBanner message={list.error.message} />}

@@ -13,6 +13,7 @@ import { useTranslation } from "react-i18next";
 import { fieldErrors } from "../api/client.ts";
 import { ErrorBanner } from "../components/error-banner.tsx";
 import { InputField } from "../components/form-field.tsx";
+import { SubmitButton } from "../components/submit-buttons.tsx";
 import { escalationQueries, useSaveEscalationSteps } from "./api.ts";
 
 /** A step as typed: the days stay as written until the server has judged them. */
@@ -137,9 +138,7 @@ function StepsForm({
           >
             {t("notifications.stepAdd")}
           </button>
-          <button type="submit" className="primary" disabled={save.isPending}>
-            {t("notifications.save")}
-          </button>
+          <SubmitButton disabled={save.isPending}>{t("notifications.save")}</SubmitButton>
         </div>
       )}
       {save.error && !Object.keys(errors).length && <ErrorBanner message={save.error.message} />}

@@ -6,7 +6,8 @@ import { useTranslation } from "react-i18next";
 import type { Me } from "../api/auth.ts";
 import { fieldErrors } from "../api/client.ts";
 import { ErrorBanner } from "../components/error-banner.tsx";
-import { InputField } from "../components/form-field.tsx";
+import { ApiForm, InputField } from "../components/form-field.tsx";
+import { SubmitButton, SuccessNote } from "../components/submit-buttons.tsx";
 import { type NotificationSettings, notificationQueries, useSaveSettings } from "./api.ts";
 import { NotificationList } from "./notification-list.tsx";
 
@@ -48,6 +49,12 @@ function SettingsForm({ me }: { me: Me }) {
         ? form.channels.filter((c) => c !== channel)
         : [...form.channels, channel],
     });
+  /** A text setting: its value, its change, and its name (for the API's message about it). */
+  const bind = (name: "email" | "quietStart" | "quietEnd") => ({
+    name,
+    value: form[name] ?? "",
+    onChange: (e: { target: { value: string } }) => setForm({ ...form, [name]: e.target.value }),
+  });
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     save.mutate({
@@ -58,15 +65,11 @@ function SettingsForm({ me }: { me: Me }) {
     });
   };
   return (
-    <form className="form-card" onSubmit={onSubmit} noValidate>
+    <ApiForm className="form-card" onSubmit={onSubmit} error={save.error}>
       <h3>{t("notifications.settings")}</h3>
       <p className="form-note">{t("notifications.inAppAlways")}</p>
       {save.error && <ErrorBanner message={save.error.message} />}
-      {save.isSuccess && (
-        <p className="success" role="status">
-          {t("notifications.saved")}
-        </p>
-      )}
+      {save.isSuccess && <SuccessNote>{t("notifications.saved")}</SuccessNote>}
       <fieldset className="form-field">
         <legend>{t("notifications.channels")}</legend>
         <div className="choice-row">
@@ -83,28 +86,14 @@ function SettingsForm({ me }: { me: Me }) {
         </div>
         {fields.channels && <small className="field-error">{fields.channels}</small>}
       </fieldset>
-      <InputField
-        label={t("notifications.email")}
-        error={fields.email}
-        type="email"
-        value={form.email ?? ""}
-        onChange={(e) => setForm({ ...form, email: e.target.value })}
-      />
+      <InputField label={t("notifications.email")} type="email" {...bind("email")} />
       <InputField
         label={t("notifications.quietStart")}
-        error={fields.quietStart}
         hint={t("notifications.quietHint")}
         type="time"
-        value={form.quietStart ?? ""}
-        onChange={(e) => setForm({ ...form, quietStart: e.target.value })}
+        {...bind("quietStart")}
       />
-      <InputField
-        label={t("notifications.quietEnd")}
-        error={fields.quietEnd}
-        type="time"
-        value={form.quietEnd ?? ""}
-        onChange={(e) => setForm({ ...form, quietEnd: e.target.value })}
-      />
+      <InputField label={t("notifications.quietEnd")} type="time" {...bind("quietEnd")} />
       {me.user.role === "unit_admin" && (
         <label className="checkbox">
           <input
@@ -115,9 +104,7 @@ function SettingsForm({ me }: { me: Me }) {
           {t("notifications.digest")}
         </label>
       )}
-      <button type="submit" className="primary" disabled={save.isPending}>
-        {t("notifications.save")}
-      </button>
-    </form>
+      <SubmitButton disabled={save.isPending}>{t("notifications.save")}</SubmitButton>
+    </ApiForm>
   );
 }

@@ -2,17 +2,17 @@
 import type { FormEvent } from "react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { fieldErrors } from "../../api/client.ts";
 import { useChangePassword } from "../../api/use-session.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
+import { ApiForm } from "../../components/form-field.tsx";
 import { PasswordField } from "../../components/password-field.tsx";
+import { SubmitButton, SuccessNote } from "../../components/submit-buttons.tsx";
 import { formValues } from "../../form-values.ts";
 
 export function PasswordPage({ required = false }: { required?: boolean }) {
   const { t } = useTranslation();
   const change = useChangePassword();
   const [mismatch, setMismatch] = useState(false);
-  const fields = fieldErrors(change.error);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -25,37 +25,21 @@ export function PasswordPage({ required = false }: { required?: boolean }) {
 
   return (
     <div className="page">
-      <form className="form-card" onSubmit={onSubmit} noValidate>
+      <ApiForm className="form-card" onSubmit={onSubmit} error={change.error}>
         <h2>{required ? t("password.requiredHeading") : t("password.heading")}</h2>
         {required && <p className="form-note">{t("password.requiredNote")}</p>}
         {change.error && <ErrorBanner message={change.error.message} />}
-        {change.isSuccess && !required && (
-          <p className="success" role="status">
-            {t("password.changed")}
-          </p>
-        )}
-        <PasswordField
-          label={t("password.current")}
-          error={fields.currentPassword}
-          name="currentPassword"
-          kind="current"
-        />
-        <PasswordField
-          label={t("password.new")}
-          error={fields.newPassword}
-          name="newPassword"
-          kind="new"
-        />
+        {change.isSuccess && !required && <SuccessNote>{t("password.changed")}</SuccessNote>}
+        <PasswordField label={t("password.current")} name="currentPassword" kind="current" />
+        <PasswordField label={t("password.new")} name="newPassword" kind="new" />
         <PasswordField
           label={t("password.repeat")}
           error={mismatch ? t("password.mismatch") : undefined}
           name="repeatPassword"
           kind="repeat"
         />
-        <button type="submit" className="primary" disabled={change.isPending}>
-          {t("password.submit")}
-        </button>
-      </form>
+        <SubmitButton disabled={change.isPending}>{t("password.submit")}</SubmitButton>
+      </ApiForm>
     </div>
   );
 }

@@ -2,11 +2,11 @@
 import { useQuery } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { fieldErrors } from "../../api/client.ts";
 import { tokensQuery, useCreateToken, useRevokeToken } from "../../api/tokens.ts";
 import { DataTable } from "../../components/data-table.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { InputField } from "../../components/form-field.tsx";
+import { ApiForm, InputField } from "../../components/form-field.tsx";
+import { SubmitButton } from "../../components/submit-buttons.tsx";
 import { formValues } from "../../form-values.ts";
 
 /** The table's column heads (keys under tokens.). */
@@ -19,7 +19,6 @@ export function TokensPage() {
   const tokens = useQuery(tokensQuery);
   const create = useCreateToken();
   const revoke = useRevokeToken();
-  const fields = fieldErrors(create.error);
   const ogcUrl = `${window.location.origin}/ogc`;
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
@@ -31,7 +30,7 @@ export function TokensPage() {
 
   return (
     <div className="page">
-      <form className="form-card" onSubmit={onSubmit} noValidate>
+      <ApiForm className="form-card" onSubmit={onSubmit} error={create.error}>
         <h2>{t("tokens.heading")}</h2>
         <p className="form-note">{t("tokens.note", { url: ogcUrl })}</p>
         {create.error && <ErrorBanner message={create.error.message} />}
@@ -41,24 +40,15 @@ export function TokensPage() {
             <code className="token-once">{create.data.token}</code>
           </div>
         )}
-        <InputField
-          label={t("tokens.name")}
-          error={fields.name}
-          name="name"
-          maxLength={60}
-          placeholder="QGIS"
-        />
+        <InputField label={t("tokens.name")} name="name" maxLength={60} placeholder="QGIS" />
         <InputField
           label={t("tokens.expiresOn")}
-          error={fields.expiresOn}
           hint={t("tokens.expiryHint")}
           name="expiresOn"
           type="date"
         />
-        <button type="submit" className="primary" disabled={create.isPending}>
-          {t("tokens.create")}
-        </button>
-      </form>
+        <SubmitButton disabled={create.isPending}>{t("tokens.create")}</SubmitButton>
+      </ApiForm>
       {revoke.error && <ErrorBanner message={revoke.error.message} />}
       <div className="table-scroll tokens-table">
         <DataTable headings={[...tokenColumns.map((key) => t(`tokens.${key}`)), ""]}>

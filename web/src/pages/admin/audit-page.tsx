@@ -8,6 +8,7 @@ import { errorText } from "../../api/client.ts";
 import { DateRange } from "../../components/date-range.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { FilterSelect } from "../../components/filter-select.tsx";
+import { PageHead } from "../../components/page-head.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { AuditRow } from "./audit-row.tsx";
 
@@ -26,9 +27,7 @@ export function AuditPage() {
   };
   return (
     <div className="page">
-      <div className="page-head">
-        <h2>{t("audit.heading")}</h2>
-      </div>
+      <PageHead heading={t("audit.heading")} />
       <div className="filters">
         <FilterSelect
           label={t("audit.user")}

@@ -4,7 +4,7 @@ import { chinaDateTime } from "@civgrid/geo";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { backupsApi, backupsQuery } from "../../api/backups.ts";
-import { ErrorBanner } from "../../components/error-banner.tsx";
+import { ErrorBanner, QueryErrorBanner } from "../../components/error-banner.tsx";
 import { formatBytes } from "../materials/format-bytes.ts";
 
 export function BackupsPage() {
@@ -26,9 +26,7 @@ export function BackupsPage() {
             : t("backups.noSchedule", { keep: list.data?.keep ?? 14 })}
         </p>
         <p className="form-note">{t("backups.note")}</p>
-        {list.error && (
-          <ErrorBanner message={list.error.message} onRetry={() => void list.refetch()} />
-        )}
+        <QueryErrorBanner query={list} />
         {create.error && <ErrorBanner message={create.error.message} />}
         {create.isSuccess && (
           <p className="success" role="status">

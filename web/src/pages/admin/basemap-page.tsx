@@ -10,9 +10,10 @@ import {
   basemapApi,
   basemapQuery,
 } from "../../api/basemap.ts";
-import { fieldErrors } from "../../api/client.ts";
-import { ErrorBanner } from "../../components/error-banner.tsx";
-import { FormField, InputField } from "../../components/form-field.tsx";
+import { ErrorBanner, QueryErrorBanner } from "../../components/error-banner.tsx";
+import { ApiForm, FormField, InputField } from "../../components/form-field.tsx";
+import { RadioChoices } from "../../components/radio-choices.tsx";
+import { SubmitButton, SuccessNote } from "../../components/submit-buttons.tsx";
 import { formValues } from "../../form-values.ts";
 
 const kinds: BasemapKind[] = ["none", "raster", "pmtiles"];
@@ -26,9 +27,7 @@ export function BasemapPage() {
     <div className="page">
       <div className="form-card">
         <h2>{t("basemap.heading")}</h2>
-        {settings.error && (
-          <ErrorBanner message={settings.error.message} onRetry={() => void settings.refetch()} />
-        )}
+        <QueryErrorBanner query={settings} />
         {settings.data ? <BasemapForm saved={settings.data} /> : <p>{t("app.loading")}</p>}
       </div>
     </div>
@@ -46,7 +45,6 @@ function BasemapForm({ saved }: { saved: BasemapSettings }) {
   };
   const save = useMutation({ mutationFn: basemapApi.save, onSuccess: done });
   const upload = useMutation({ mutationFn: basemapApi.upload, onSuccess: done });
-  const fields = fieldErrors(save.error);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -62,42 +60,31 @@ function BasemapForm({ saved }: { saved: BasemapSettings }) {
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate>
+    <ApiForm onSubmit={onSubmit} error={save.error}>
       <p className="form-note">{t("basemap.note")}</p>
       {saved.fromEnvironment && <p className="form-note">{t("basemap.fromEnvironment")}</p>}
       {save.error && <ErrorBanner message={save.error.message} />}
-      {save.isSuccess && (
-        <p className="success" role="status">
-          {t("basemap.saved")}
-        </p>
-      )}
+      {save.isSuccess && <SuccessNote>{t("basemap.saved")}</SuccessNote>}
       <fieldset className="choice-row stacked">
         <legend>{t("basemap.kind")}</legend>
-        {kinds.map((k) => (
-          <label key={k}>
-            <input
-              type="radio"
-              name="kind"
-              value={k}
-              checked={kind === k}
-              onChange={() => setKind(k)}
-            />
-            {t(`basemap.kinds.${k}`)}
-          </label>
-        ))}
+        <RadioChoices
+          name="kind"
+          choices={kinds}
+          labelOf={(k) => t(`basemap.kinds.${k}`)}
+          state={[kind, setKind]}
+        />
       </fieldset>
       {kind === "raster" && (
         <>
           <InputField
             label={t("basemap.rasterUrl")}
-            error={fields.rasterUrl}
             hint={t("basemap.rasterHint", { example: tianditu })}
             name="rasterUrl"
             type="url"
             defaultValue={saved.rasterUrl ?? ""}
             placeholder="https://…/{z}/{x}/{y}.png"
           />
-          <FormField label={t("basemap.crs")} error={fields.crs} hint={t("basemap.crsHint")}>
+          <FormField label={t("basemap.crs")} name="crs" hint={t("basemap.crsHint")}>
             {(link) => (
               <select {...link} name="crs" defaultValue={saved.crs}>
                 <option value="wgs84">{t("basemap.crsWgs84")}</option>
@@ -107,7 +94,6 @@ function BasemapForm({ saved }: { saved: BasemapSettings }) {
           </FormField>
           <InputField
             label={t("basemap.tiandituKey")}
-            error={fields.tiandituKey}
             hint={t(saved.hasTiandituKey ? "basemap.keySaved" : "basemap.keyHint", {
               mark: "{key}",
             })}
@@ -135,9 +121,7 @@ function BasemapForm({ saved }: { saved: BasemapSettings }) {
         />
       )}
       {upload.isPending && <p role="status">{t("basemap.uploading")}</p>}
-      <button type="submit" className="primary" disabled={save.isPending || upload.isPending}>
-        {t("basemap.save")}
-      </button>
-    </form>
+      <SubmitButton disabled={save.isPending || upload.isPending}>{t("basemap.save")}</SubmitButton>
+    </ApiForm>
   );
 }

@@ -3,7 +3,6 @@ import type { FormEvent } from "react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Role } from "../../api/auth.ts";
-import { fieldErrors } from "../../api/client.ts";
 import {
   type NewUser,
   type User,
@@ -12,7 +11,7 @@ import {
   usersApi,
 } from "../../api/users.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { FormField, InputField } from "../../components/form-field.tsx";
+import { ApiForm, FormField, InputField } from "../../components/form-field.tsx";
 import { PasswordField } from "../../components/password-field.tsx";
 import { RoleSelect } from "../../components/role-select.tsx";
 import { SubmitButtons } from "../../components/submit-buttons.tsx";
@@ -37,7 +36,6 @@ export function UserForm({ user, onDone }: Props) {
   const save = useAccountsMutation((body: UserChanges) =>
     user ? usersApi.update(user.id, body) : usersApi.create(body as NewUser),
   );
-  const fields = fieldErrors(save.error);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -55,12 +53,11 @@ export function UserForm({ user, onDone }: Props) {
   };
 
   return (
-    <form className="dialog-form" onSubmit={onSubmit} noValidate>
+    <ApiForm className="dialog-form" onSubmit={onSubmit} error={save.error}>
       {save.error && <ErrorBanner message={save.error.message} />}
       {!user && (
         <InputField
           label={t("users.username")}
-          error={fields.username}
           hint={t("users.usernameRule")}
           name="username"
           autoCapitalize="none"
@@ -69,32 +66,29 @@ export function UserForm({ user, onDone }: Props) {
       )}
       <InputField
         label={t("users.displayName")}
-        error={fields.displayName}
         name="displayName"
         defaultValue={user?.displayName}
       />
       <InputField
         label={t("users.mobile")}
-        error={fields.mobile}
         name="mobile"
         type="tel"
         inputMode="numeric"
         defaultValue={user?.mobile ?? ""}
       />
-      <FormField label={t("users.role")} error={fields.role}>
+      <FormField label={t("users.role")} name="role">
         {(link) => (
           <RoleSelect {...link} value={role} onChange={(e) => setRole(e.target.value as Role)} />
         )}
       </FormField>
       {needsUnit(role) && (
-        <FormField label={t("users.unit")} error={fields.unitId}>
+        <FormField label={t("users.unit")} name="unitId">
           {(link) => <UnitSelect {...link} name="unitId" defaultValue={user?.unitId ?? ""} />}
         </FormField>
       )}
       {needsPerson(role) && (
         <InputField
           label={t("users.personId")}
-          error={fields.personId}
           hint={t("users.personHint")}
           name="personId"
           type="number"
@@ -103,20 +97,13 @@ export function UserForm({ user, onDone }: Props) {
           defaultValue={user?.personId ?? ""}
         />
       )}
-      {!user && (
-        <PasswordField
-          label={t("users.initialPassword")}
-          error={fields.password}
-          name="password"
-          kind="new"
-        />
-      )}
+      {!user && <PasswordField label={t("users.initialPassword")} name="password" kind="new" />}
       <SubmitButtons
         label={user ? t("users.save") : t("users.create")}
         disabled={save.isPending}
         cancelLabel={t("users.cancel")}
         onCancel={onDone}
       />
-    </form>
+    </ApiForm>
   );
 }

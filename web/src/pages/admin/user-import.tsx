@@ -8,6 +8,7 @@ import {
   ImportRules,
   pickedSheet,
 } from "../../components/sheet-import.tsx";
+import { SubmitButton } from "../../components/submit-buttons.tsx";
 
 /** The sheet's header row, in the order the API reads it. */
 const columns = ["用户名", "姓名", "手机号", "角色", "单位", "初始密码"];
@@ -28,9 +29,9 @@ export function UserImport() {
       <ImportRules rulesKey="import.rules" />
       <input type="file" name="file" accept=".xlsx" aria-label={t("import.pick")} />
       <div className="form-buttons">
-        <button type="submit" className="primary" disabled={upload.isPending}>
+        <SubmitButton disabled={upload.isPending}>
           {upload.isPending ? t("import.uploading") : t("import.submit")}
-        </button>
+        </SubmitButton>
       </div>
       {upload.isSuccess && (
         <p className="success" role="status">

@@ -5,9 +5,12 @@ import { useTranslation } from "react-i18next";
 import type { Role } from "../../api/auth.ts";
 import { type User, usersApi, usersQuery } from "../../api/users.ts";
 import { Dialog } from "../../components/dialog.tsx";
-import { ErrorBanner } from "../../components/error-banner.tsx";
+import { DownloadLink } from "../../components/download-link.tsx";
+import { QueryErrorBanner } from "../../components/error-banner.tsx";
+import { PageHead } from "../../components/page-head.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { RoleSelect } from "../../components/role-select.tsx";
+import { SuccessNote } from "../../components/submit-buttons.tsx";
 import { useDebounced } from "../../use-debounced.ts";
 import { PasswordResetForm } from "./password-reset-form.tsx";
 import { UserForm } from "./user-form.tsx";
@@ -40,18 +43,15 @@ export function UsersPage() {
 
   return (
     <div className="page">
-      <div className="page-head">
-        <h2>{t("users.heading")}</h2>
+      <PageHead heading={t("users.heading")}>
         <button type="button" className="primary" onClick={() => open({ kind: "create" })}>
           {t("users.create")}
         </button>
         <button type="button" onClick={() => open({ kind: "import" })}>
           {t("users.import")}
         </button>
-        <a className="button-link" href={usersApi.xlsxUrl} download>
-          {t("users.export")}
-        </a>
-      </div>
+        <DownloadLink href={usersApi.xlsxUrl}>{t("users.export")}</DownloadLink>
+      </PageHead>
       <div className="filters">
         <RoleSelect
           aria-label={t("users.role")}
@@ -73,14 +73,8 @@ export function UsersPage() {
           }}
         />
       </div>
-      {resetDone && (
-        <p className="success" role="status">
-          {t("users.resetDone", { name: resetDone })}
-        </p>
-      )}
-      {users.error && (
-        <ErrorBanner message={users.error.message} onRetry={() => void users.refetch()} />
-      )}
+      {resetDone && <SuccessNote>{t("users.resetDone", { name: resetDone })}</SuccessNote>}
+      <QueryErrorBanner query={users} />
       <UsersTable
         users={users.data?.users ?? []}
         loading={users.isPending}

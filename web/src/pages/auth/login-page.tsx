@@ -2,14 +2,14 @@
 import { useQuery } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { fieldErrors } from "../../api/client.ts";
 import { queries } from "../../api/queries.ts";
 import { useSignIn } from "../../api/use-session.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { InputField } from "../../components/form-field.tsx";
+import { ApiForm, InputField } from "../../components/form-field.tsx";
 import { LanguageSwitch } from "../../components/language-switch.tsx";
 import { Link } from "../../components/link.tsx";
 import { PasswordField } from "../../components/password-field.tsx";
+import { SubmitButton } from "../../components/submit-buttons.tsx";
 import { formValues } from "../../form-values.ts";
 
 /** `notice` says why the user was signed out (session expired, account disabled), if they were. */
@@ -17,7 +17,6 @@ export function LoginPage({ notice }: { notice?: string | undefined }) {
   const { t } = useTranslation();
   const config = useQuery(queries.config());
   const signIn = useSignIn();
-  const fields = fieldErrors(signIn.error);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -28,7 +27,7 @@ export function LoginPage({ notice }: { notice?: string | undefined }) {
   return (
     <div className="login-page">
       <LanguageSwitch />
-      <form className="login-card" onSubmit={onSubmit} noValidate>
+      <ApiForm className="login-card" onSubmit={onSubmit} error={signIn.error}>
         <h1>{t("app.name")}</h1>
         <p className="login-product">CivGrid</p>
         <p className="login-subtitle">
@@ -43,24 +42,17 @@ export function LoginPage({ notice }: { notice?: string | undefined }) {
         )}
         <InputField
           label={t("auth.username")}
-          error={fields.username}
           name="username"
           autoComplete="username"
           autoCapitalize="none"
           spellCheck={false}
           required
         />
-        <PasswordField
-          label={t("auth.password")}
-          error={fields.password}
-          name="password"
-          kind="current"
-          required
-        />
-        <button type="submit" className="primary" disabled={signIn.isPending}>
+        <PasswordField label={t("auth.password")} name="password" kind="current" required />
+        <SubmitButton disabled={signIn.isPending}>
           {signIn.isPending ? t("auth.signingIn") : t("auth.signIn")}
-        </button>
-      </form>
+        </SubmitButton>
+      </ApiForm>
       <Link to="/report" className="citizen-link">
         {t("citizen.loginLink")}
       </Link>

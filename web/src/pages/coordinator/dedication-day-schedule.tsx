@@ -9,7 +9,8 @@ import { queries } from "../../api/queries.ts";
 import { volunteerQueries, volunteersApi } from "../../api/volunteers.ts";
 import { DataTable } from "../../components/data-table.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { FormField, InputField } from "../../components/form-field.tsx";
+import { ApiForm, controlled, FormField, InputField } from "../../components/form-field.tsx";
+import { SubmitButton } from "../../components/submit-buttons.tsx";
 import { formatDateTime } from "../../format.ts";
 
 const todayInChina = () => chinaDate();
@@ -38,8 +39,8 @@ export function DedicationDaySchedule() {
   return (
     <section className="dedication-schedule">
       <h2>{t("volunteer.days.heading")}</h2>
-      <form className="filters" onSubmit={onSubmit} noValidate>
-        <FormField label={t("volunteer.days.grid")} error={fields.gridId}>
+      <ApiForm className="filters" onSubmit={onSubmit} error={schedule.error}>
+        <FormField label={t("volunteer.days.grid")} name="gridId">
           {(link) => (
             <select {...link} value={gridId} onChange={(e) => setGridId(e.target.value)}>
               <option value="">{t("volunteer.days.pickGrid")}</option>
@@ -53,21 +54,19 @@ export function DedicationDaySchedule() {
         </FormField>
         <InputField
           label={t("volunteer.days.date")}
-          error={fields.heldOn}
+          name="heldOn"
           type="date"
-          value={heldOn}
-          onChange={(e) => setHeldOn(e.target.value)}
+          {...controlled(heldOn, setHeldOn)}
         />
         <InputField
           label={t("volunteer.days.title")}
-          error={fields.title}
-          value={title}
-          onChange={(e) => setTitle(e.target.value)}
+          name="title"
+          {...controlled(title, setTitle)}
         />
-        <button type="submit" className="primary" disabled={schedule.isPending || !gridId}>
+        <SubmitButton disabled={schedule.isPending || !gridId}>
           {t("volunteer.days.schedule")}
-        </button>
-      </form>
+        </SubmitButton>
+      </ApiForm>
       {schedule.error && !Object.keys(fields).length && (
         <ErrorBanner message={schedule.error.message} />
       )}

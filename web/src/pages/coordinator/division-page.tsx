@@ -5,7 +5,9 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { divisionApi } from "../../api/grid-files.ts";
 import { queries } from "../../api/queries.ts";
-import { ErrorBanner } from "../../components/error-banner.tsx";
+import { QueryErrorBanner } from "../../components/error-banner.tsx";
+import { Options } from "../../components/options.tsx";
+import { PageHead } from "../../components/page-head.tsx";
 import { navigate, useLocation } from "../../router.ts";
 import { type DivisionSort, sortDivision } from "./division-sort.ts";
 import { DivisionTable } from "./division-table.tsx";
@@ -24,12 +26,10 @@ export function DivisionPage() {
 
   return (
     <div className="page">
-      <div className="page-head">
-        <h2>{t("division.heading")}</h2>
-        <a className="button-link" href={divisionApi.xlsxUrl(communityId)} download>
-          {t("division.exportExcel")}
-        </a>
-      </div>
+      <PageHead
+        heading={t("division.heading")}
+        download={{ href: divisionApi.xlsxUrl(communityId), label: t("division.exportExcel") }}
+      />
       <div className="filters">
         <select
           aria-label={t("division.community")}
@@ -46,16 +46,14 @@ export function DivisionPage() {
           }
         >
           <option value="">{t("division.allCommunities")}</option>
-          {communities.data?.features.map((community) => (
-            <option key={community.id} value={community.id}>
-              {community.properties.name}
-            </option>
-          ))}
+          <Options
+            items={communities.data?.features}
+            value={(community) => community.id}
+            label={(community) => community.properties.name}
+          />
         </select>
       </div>
-      {division.error && (
-        <ErrorBanner message={division.error.message} onRetry={() => void division.refetch()} />
-      )}
+      <QueryErrorBanner query={division} />
       <DivisionTable rows={rows} loading={division.isPending} sort={sort} onSort={setSort} />
     </div>
   );

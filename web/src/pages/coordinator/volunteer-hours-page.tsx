@@ -1,11 +1,12 @@
 // The campaign office's volunteer hours (志愿服务统计): per branch and per volunteer in a period,
 // and the same as an XLSX workbook.
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { volunteerQueries, volunteersApi } from "../../api/volunteers.ts";
+import { type ActivityTotals, volunteerQueries, volunteersApi } from "../../api/volunteers.ts";
 import { DataTable } from "../../components/data-table.tsx";
-import { ErrorBanner } from "../../components/error-banner.tsx";
+import { DownloadLink } from "../../components/download-link.tsx";
+import { QueryErrorBanner } from "../../components/error-banner.tsx";
 import { DedicationDaySchedule } from "./dedication-day-schedule.tsx";
 
 export function VolunteerHoursPage() {
@@ -28,45 +29,68 @@ export function VolunteerHoursPage() {
           {t("volunteer.totals.to")}
           <input type="date" value={to} onChange={(e) => setTo(e.target.value)} />
         </label>
-        <a className="button-link" href={volunteersApi.totalsXlsxUrl(...range)} download>
+        <DownloadLink href={volunteersApi.totalsXlsxUrl(...range)}>
           {t("volunteer.totals.xlsx")}
-        </a>
+        </DownloadLink>
       </div>
-      {totals.error && (
-        <ErrorBanner message={totals.error.message} onRetry={() => void totals.refetch()} />
-      )}
+      <QueryErrorBanner query={totals} />
       <h2>{t("volunteer.totals.byBranch")}</h2>
-      <DataTable
-        className="table branch-totals"
-        headings={["branch", "activities", "volunteers", "hours"].map((key) =>
-          t(`volunteer.totals.${key}`),
-        )}
-      >
-        {totals.data?.branches.map((b) => (
-          <tr key={b.branchId}>
-            <td>{b.branchName}</td>
-            <td>{b.activities}</td>
-            <td>{b.volunteers}</td>
-            <td>{b.hours}</td>
-          </tr>
-        ))}
-      </DataTable>
+      <TotalsTable
+        className="branch-totals"
+        rows={totals.data?.branches}
+        rowKey={(b) => b.branchId}
+        columns={branchColumns}
+      />
       <h2>{t("volunteer.totals.byVolunteer")}</h2>
-      <DataTable
-        className="table volunteer-totals"
-        headings={["volunteer", "branch", "activities", "hours"].map((key) =>
-          t(`volunteer.totals.${key}`),
-        )}
-      >
-        {totals.data?.volunteers.map((v) => (
-          <tr key={v.personId}>
-            <td>{v.name}</td>
-            <td>{v.branchName ?? "—"}</td>
-            <td>{v.activities}</td>
-            <td>{v.hours}</td>
-          </tr>
-        ))}
-      </DataTable>
+      <TotalsTable
+        className="volunteer-totals"
+        rows={totals.data?.volunteers}
+        rowKey={(v) => v.personId}
+        columns={volunteerColumns}
+      />
     </div>
+  );
+}
+
+type Column<R> = readonly [heading: string, cell: (row: R) => ReactNode];
+
+/** The totals by branch and by volunteer: each column's heading (under volunteer.totals) and cell. */
+const branchColumns: Column<ActivityTotals["branches"][number]>[] = [
+  ["branch", (b) => b.branchName],
+  ["activities", (b) => b.activities],
+  ["volunteers", (b) => b.volunteers],
+  ["hours", (b) => b.hours],
+];
+const volunteerColumns: Column<ActivityTotals["volunteers"][number]>[] = [
+  ["volunteer", (v) => v.name],
+  ["branch", (v) => v.branchName ?? "—"],
+  ["activities", (v) => v.activities],
+  ["hours", (v) => v.hours],
+];
+
+interface TotalsTableProps<R> {
+  className: string;
+  rows: readonly R[] | undefined;
+  rowKey: (row: R) => number;
+  /** Each column: its heading's key under volunteer.totals, and what its cell shows. */
+  columns: readonly Column<R>[];
+}
+
+/** A table of totals, its columns declared as data. */
+function TotalsTable<R>({ className, rows, rowKey, columns }: TotalsTableProps<R>) {
+  const { t } = useTranslation();
+  return (
+    <DataTable
+      className={`table ${className}`}
+      headings={columns.map(([key]) => t(`volunteer.totals.${key}`))}
+    >
+      {rows?.map((row) => (
+        <tr key={rowKey(row)}>
+          {columns.map(([key, cell]) => (
+            <td key={key}>{cell(row)}</td>
+          ))}
+        </tr>
+      ))}
+    </DataTable>
   );
 }

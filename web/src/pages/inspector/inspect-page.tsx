@@ -7,6 +7,7 @@ import { errorText, fieldErrors } from "../../api/client.ts";
 import { inspectionQueries, inspectionsApi } from "../../api/inspections.ts";
 import { queries } from "../../api/queries.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
+import { PageHead } from "../../components/page-head.tsx";
 import { formatPoints } from "../../format.ts";
 import {
   addPoint,
@@ -74,9 +75,7 @@ export function InspectPage() {
   const noVisits = fieldErrors(record.error).visits;
   return (
     <div className="page inspect-page">
-      <div className="page-head">
-        <h2>{t("inspect.heading")}</h2>
-      </div>
+      <PageHead heading={t("inspect.heading")} />
       {failed && <ErrorBanner message={failed.message} />}
       <InspectionSetup
         kind={draft.kind}

@@ -3,6 +3,7 @@
 import { useTranslation } from "react-i18next";
 import type { RecordedInspection } from "../../api/inspections.ts";
 import { Link } from "../../components/link.tsx";
+import { SuccessNote } from "../../components/submit-buttons.tsx";
 import { formatPoints } from "../../format.ts";
 
 interface Props {
@@ -16,9 +17,7 @@ export function InspectionResult({ inspection, onNext }: Props) {
   const failed = inspection.results.filter((result) => result.result === "fail");
   return (
     <section className="inspect-section inspection-result">
-      <p className="success" role="status">
-        {t("inspect.recorded", { id: inspection.id })}
-      </p>
+      <SuccessNote>{t("inspect.recorded", { id: inspection.id })}</SuccessNote>
       <p>
         {t("inspect.resultTotals", {
           visited: inspection.pointsVisited,

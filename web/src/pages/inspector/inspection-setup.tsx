@@ -5,6 +5,7 @@ import {
   inspectionKinds,
   type StandardSummary,
 } from "../../api/inspections.ts";
+import { RadioChoices } from "../../components/radio-choices.tsx";
 
 interface Props {
   kind: InspectionKind;
@@ -20,18 +21,13 @@ export function InspectionSetup({ kind, onKind, standards, standardId, onStandar
     <section className="inspect-section">
       <fieldset className="segmented">
         <legend>{t("inspect.kind")}</legend>
-        {inspectionKinds.map((value) => (
-          <label key={value} className={value === kind ? "on" : undefined}>
-            <input
-              type="radio"
-              name="kind"
-              value={value}
-              checked={value === kind}
-              onChange={() => onKind(value)}
-            />
-            {t(`inspect.kinds.${value}`)}
-          </label>
-        ))}
+        <RadioChoices
+          name="kind"
+          choices={inspectionKinds}
+          labelOf={(value) => t(`inspect.kinds.${value}`)}
+          state={[kind, onKind]}
+          chosenClass="on"
+        />
       </fieldset>
       <label className="inspect-standard">
         <span>{t("inspect.standard")}</span>

@@ -8,6 +8,7 @@ import { useActiveStandards } from "../../api/standards.ts";
 import type { ProblemStatus } from "../../api/types.ts";
 import { DateRange } from "../../components/date-range.tsx";
 import { FilterSelect } from "../../components/filter-select.tsx";
+import { ToggleGroup } from "../../components/toggle-group.tsx";
 import type { MapMode, Metric } from "./hotspot-map.tsx";
 
 export const statusGroups: Record<string, ProblemStatus[]> = {
@@ -71,20 +72,18 @@ export function LeaderFilters(props: Props) {
         }))}
         onChange={(value) => set({ unitId: number(value), gridId: undefined })}
       />
-      <fieldset className="toggle-group" aria-label={t("leader.mode")}>
-        {(["hexagons", "clusters"] as const).map((m) => (
-          <button key={m} type="button" aria-pressed={mode === m} onClick={() => onMode(m)}>
-            {t(`leader.modes.${m}`)}
-          </button>
-        ))}
-      </fieldset>
-      <fieldset className="toggle-group" aria-label={t("leader.metric")}>
-        {(["count", "pointsLost"] as const).map((m) => (
-          <button key={m} type="button" aria-pressed={metric === m} onClick={() => onMetric(m)}>
-            {t(`leader.metrics.${m}`)}
-          </button>
-        ))}
-      </fieldset>
+      <ToggleGroup
+        label={t("leader.mode")}
+        choices={["hexagons", "clusters"] as const}
+        labelOf={(m) => t(`leader.modes.${m}`)}
+        state={[mode, onMode]}
+      />
+      <ToggleGroup
+        label={t("leader.metric")}
+        choices={["count", "pointsLost"] as const}
+        labelOf={(m) => t(`leader.metrics.${m}`)}
+        state={[metric, onMetric]}
+      />
       {Object.values(fieldErrors).length > 0 && (
         <p className="field-error">{Object.values(fieldErrors).join(" ")}</p>
       )}

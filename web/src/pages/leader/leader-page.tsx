@@ -12,6 +12,7 @@ import { queries } from "../../api/queries.ts";
 import { type RankingRow, rankingQueries } from "../../api/rankings.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { LazyPart } from "../../components/page-error-boundary.tsx";
+import { PageHead } from "../../components/page-head.tsx";
 import { navigate } from "../../router.ts";
 import { RankingTable } from "../rankings/ranking-table.tsx";
 import { CellProblems } from "./cell-problems.tsx";
@@ -66,15 +67,14 @@ export function LeaderPage({ basemapUrl }: { basemapUrl: string | null | undefin
 
   return (
     <div className="page leader-page">
-      <div className="page-head">
-        <h2>{t("leader.heading")}</h2>
+      <PageHead heading={t("leader.heading")}>
         <NoticeExport
           map={map}
           ranking={ranking.data}
           chartRef={chartRef}
           cityName={config.data?.city.name ?? ""}
         />
-      </div>
+      </PageHead>
       <LeaderFilters
         filters={filters}
         period={ranking.data?.period}

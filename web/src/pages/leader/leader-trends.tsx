@@ -6,6 +6,7 @@ import { useTranslation } from "react-i18next";
 import { type AnalyticsFilters, analyticsQueries, type Trends } from "../../api/analytics.ts";
 import { errorText } from "../../api/client.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
+import { Options } from "../../components/options.tsx";
 import { TrendChart } from "./trend-chart.tsx";
 
 const SMALL_CHARTS = 6;
@@ -30,11 +31,10 @@ export function LeaderTrends({ filters, chartRef }: Props) {
           value={by}
           onChange={(e) => setBy(e.target.value as Trends["by"])}
         >
-          {(["city", "unit", "grid"] as const).map((b) => (
-            <option key={b} value={b}>
-              {t(`leader.trendByValue.${b}`)}
-            </option>
-          ))}
+          <Options
+            items={["city", "unit", "grid"] as const}
+            label={(b) => t(`leader.trendByValue.${b}`)}
+          />
         </select>
       </div>
       {trends.error && <ErrorBanner message={errorText(trends.error)} />}

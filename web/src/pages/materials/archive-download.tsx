@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { downloadArchive, materialCategories } from "../../api/tasks.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
+import { Options } from "../../components/options.tsx";
 import { formatBytes } from "./format-bytes.ts";
 
 export function ArchiveDownload({ campaignId }: { campaignId: number | undefined }) {
@@ -36,11 +37,7 @@ export function ArchiveDownload({ campaignId }: { campaignId: number | undefined
         onChange={(e) => setCategory(e.target.value)}
       >
         <option value="">{t("materials.allCategories")}</option>
-        {materialCategories.map((c) => (
-          <option key={c} value={c}>
-            {t(`materials.categories.${c}`)}
-          </option>
-        ))}
+        <Options items={materialCategories} label={(c) => t(`materials.categories.${c}`)} />
       </select>
       <button type="button" className="primary" disabled={received !== null} onClick={start}>
         {t("materials.archive")}

@@ -10,8 +10,10 @@ import { queries } from "../../api/queries.ts";
 import { materialCategories, taskQueries, tasksApi, useTaskMutation } from "../../api/tasks.ts";
 import { DataTable } from "../../components/data-table.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { FormField, InputField } from "../../components/form-field.tsx";
+import { ApiForm, FormField, InputField } from "../../components/form-field.tsx";
+import { Options } from "../../components/options.tsx";
 import { StandardItemSelect } from "../../components/standard-item-select.tsx";
+import { SubmitButton } from "../../components/submit-buttons.tsx";
 
 const today = () => chinaDate();
 
@@ -57,45 +59,40 @@ export function MaterialsPage() {
   return (
     <div className="page materials-page">
       <h2>{t("materials.submitTitle")}</h2>
-      <form ref={form} className="material-form" onSubmit={onSubmit} noValidate>
+      <ApiForm ref={form} className="material-form" onSubmit={onSubmit} error={submit.error}>
         {submit.error && <ErrorBanner message={submit.error.message} />}
         {submit.isSuccess && <p className="form-note ok">{t("materials.sent")}</p>}
         <div className="import-fields">
           <InputField
             label={t("materials.week")}
-            error={fields.week}
             hint={t("materials.weekHint")}
             type="date"
             name="week"
             defaultValue={today()}
           />
-          <FormField label={t("materials.category")} error={fields.category}>
+          <FormField label={t("materials.category")} name="category">
             {(link) => (
               <select {...link} name="category">
-                {materialCategories.map((c) => (
-                  <option key={c} value={c}>
-                    {t(`materials.categories.${c}`)}
-                  </option>
-                ))}
+                <Options items={materialCategories} label={(c) => t(`materials.categories.${c}`)} />
               </select>
             )}
           </FormField>
         </div>
-        <InputField label={t("materials.name")} error={fields.title} name="title" />
-        <FormField label={t("materials.task")} error={fields.taskId}>
+        <InputField label={t("materials.name")} name="title" />
+        <FormField label={t("materials.task")} name="taskId">
           {(link) => (
             <select {...link} name="taskId">
               <option value="">{t("materials.noTask")}</option>
-              {tasks.data?.tasks.map((task) => (
-                <option key={task.id} value={task.id}>
-                  {task.title}
-                </option>
-              ))}
+              <Options
+                items={tasks.data?.tasks}
+                value={(task) => task.id}
+                label={(task) => task.title}
+              />
             </select>
           )}
         </FormField>
         <div className="import-fields">
-          <FormField label={t("materials.grid")} error={fields.gridId}>
+          <FormField label={t("materials.grid")} name="gridId">
             {(link) => (
               <select {...link} name="gridId">
                 <option value="">{t("materials.noGrid")}</option>
@@ -107,7 +104,7 @@ export function MaterialsPage() {
               </select>
             )}
           </FormField>
-          <FormField label={t("materials.item")} error={fields.itemId}>
+          <FormField label={t("materials.item")} name="itemId">
             {(link) => (
               <StandardItemSelect link={link} name="itemId" value={itemId} onChange={setItemId} />
             )}
@@ -116,10 +113,8 @@ export function MaterialsPage() {
         <label htmlFor={fileId}>{t("materials.file")}</label>
         <input id={fileId} type="file" name="file" />
         {fields.file && <small className="field-error">{fields.file}</small>}
-        <button type="submit" className="primary" disabled={submit.isPending}>
-          {t("materials.submit")}
-        </button>
-      </form>
+        <SubmitButton disabled={submit.isPending}>{t("materials.submit")}</SubmitButton>
+      </ApiForm>
       <h3>{t("materials.sentList")}</h3>
       <DataTable
         className="data-table"

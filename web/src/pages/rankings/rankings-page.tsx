@@ -9,6 +9,7 @@ import { noticeUrl, type RankingQuery, rankingQueries } from "../../api/rankings
 import { DateRange } from "../../components/date-range.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { FilterSelect } from "../../components/filter-select.tsx";
+import { PageHead } from "../../components/page-head.tsx";
 import { EscalationRanking } from "../../notifications/escalation.tsx";
 import { useCategories } from "../leader/leader-filters.tsx";
 import { RankingTable } from "./ranking-table.tsx";
@@ -27,12 +28,10 @@ export function RankingsPage() {
 
   return (
     <div className="page rankings-page">
-      <div className="page-head">
-        <h2>{t("rankings.heading")}</h2>
-        <a className="button-link" href={noticeUrl({ ...query, from, to })} download>
-          {t("rankings.download")}
-        </a>
-      </div>
+      <PageHead
+        heading={t("rankings.heading")}
+        download={{ href: noticeUrl({ ...query, from, to }), label: t("rankings.download") }}
+      />
       <div className="filters">
         <select
           aria-label={t("rankings.by")}

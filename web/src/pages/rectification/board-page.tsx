@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { problemQueries } from "../../api/problems.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { Link } from "../../components/link.tsx";
+import { PageHead } from "../../components/page-head.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { navigate, useLocation } from "../../router.ts";
 import { BoardFilterBar } from "./board-filter-bar.tsx";
@@ -32,10 +33,9 @@ export function BoardPage() {
 
   return (
     <div className="page board-page">
-      <div className="page-head">
-        <h2>{t("rectification.boardHeading")}</h2>
+      <PageHead heading={t("rectification.boardHeading")}>
         <Link to="/escalation">{t("notifications.stepsLink")}</Link>
-      </div>
+      </PageHead>
       {failed && (
         <ErrorBanner
           message={failed.message}

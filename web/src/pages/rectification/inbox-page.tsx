@@ -6,7 +6,8 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { Me } from "../../api/auth.ts";
 import { problemQueries } from "../../api/problems.ts";
-import { ErrorBanner } from "../../components/error-banner.tsx";
+import { QueryErrorBanner } from "../../components/error-banner.tsx";
+import { PageHead } from "../../components/page-head.tsx";
 import { InboxCard } from "./inbox-card.tsx";
 
 /** The API scopes the list to the unit; 200 covers a unit's open problems many times over. */
@@ -22,17 +23,14 @@ export function InboxPage({ me }: { me: Me }) {
 
   return (
     <div className="page inbox-page">
-      <div className="page-head">
-        <h2>{t("rectification.inboxHeading")}</h2>
+      <PageHead heading={t("rectification.inboxHeading")}>
         {list.data && (
           <span className={late ? "inbox-count late" : "inbox-count"}>
             {t("rectification.inboxCount", { open: open.length, late })}
           </span>
         )}
-      </div>
-      {list.error && (
-        <ErrorBanner message={list.error.message} onRetry={() => void list.refetch()} />
-      )}
+      </PageHead>
+      <QueryErrorBanner query={list} />
       {list.isPending && <p className="muted">{t("app.loading")}</p>}
       {list.data && open.length === 0 && <p className="success">{t("rectification.inboxClear")}</p>}
       <ul className="inbox-list">

@@ -5,7 +5,7 @@ import { lazy, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { can, type Me } from "../../api/auth.ts";
 import { queries } from "../../api/queries.ts";
-import { ErrorBanner } from "../../components/error-banner.tsx";
+import { PageWaiting } from "../../components/error-banner.tsx";
 import { Link } from "../../components/link.tsx";
 import { LazyPart } from "../../components/page-error-boundary.tsx";
 import { PhotoCompare } from "../../components/photo-compare.tsx";
@@ -39,13 +39,7 @@ export function ProblemPage({ me, id, basemapUrl }: Props) {
   const [notice, setNotice] = useState<StepNotice | null>(null);
   const back = backLink(me);
 
-  if (problem.error)
-    return (
-      <div className="page">
-        <ErrorBanner message={problem.error.message} onRetry={() => void problem.refetch()} />
-      </div>
-    );
-  if (!problem.data) return <p className="page">{t("app.loading")}</p>;
+  if (problem.error || !problem.data) return <PageWaiting query={problem} />;
   const { properties, geometry } = problem.data;
 
   return (

@@ -7,6 +7,7 @@ import type { StepAction } from "../../api/problems.ts";
 import type { ProblemDetailProperties } from "../../api/types.ts";
 import { Dialog } from "../../components/dialog.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
+import { SuccessNote } from "../../components/submit-buttons.tsx";
 import { joinSentences } from "../../format.ts";
 import { allowedActions } from "./allowed-actions.ts";
 import { isConflict, useProblemStep } from "./use-problem-step.ts";
@@ -107,12 +108,7 @@ export function StepActions(props: Props) {
 export function StepNoticeBanner({ notice }: { notice: StepNotice | null }) {
   const { t, i18n } = useTranslation();
   if (!notice) return null;
-  if (notice.kind === "success")
-    return (
-      <p className="success" role="status">
-        {notice.message}
-      </p>
-    );
+  if (notice.kind === "success") return <SuccessNote>{notice.message}</SuccessNote>;
   // Someone else acted first: the problem has been read again, so the page is now current.
   const reloaded = notice.kind === "conflict" ? t("rectification.reloaded") : "";
   return <ErrorBanner message={joinSentences(i18n.language, notice.message, reloaded)} />;

@@ -6,7 +6,8 @@ import { fieldErrors } from "../../api/client.ts";
 import type { StoredFile } from "../../api/files.ts";
 import type { Step, StepAction } from "../../api/problems.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { FormField, InputField } from "../../components/form-field.tsx";
+import { ApiForm, CountField, FormField, InputField } from "../../components/form-field.tsx";
+import { Options } from "../../components/options.tsx";
 import { PhotoUpload } from "../../components/photo-upload.tsx";
 import { SubmitButtons } from "../../components/submit-buttons.tsx";
 import { UnitSelect } from "../../components/unit-select.tsx";
@@ -57,58 +58,45 @@ export function StepForm({ problem, action, onDone, onConflict, onCancel }: Prop
 
   const otherError = step.error && !isConflict(step.error) ? step.error : null;
   return (
-    <form className="dialog-form step-form" onSubmit={onSubmit} noValidate>
+    <ApiForm className="dialog-form step-form" onSubmit={onSubmit} error={step.error}>
       <p className="form-note">{t(`rectification.hint.${action}`)}</p>
       {otherError && <ErrorBanner message={otherError.message} />}
       {needs.reasons && (
-        <FormField label={t("rectification.reason")} error={fields.reason}>
+        <FormField label={t("rectification.reason")} name="reason">
           {(link) => (
             <select {...link} name="reason" defaultValue="" required>
               <option value="" disabled>
                 {t("rectification.pickReason")}
               </option>
-              {needs.reasons?.map((reason) => (
-                <option key={reason} value={reason}>
-                  {t(`reason.${reason}`)}
-                </option>
-              ))}
+              <Options items={needs.reasons} label={(reason) => t(`reason.${reason}`)} />
             </select>
           )}
         </FormField>
       )}
       {needs.unit && (
-        <FormField label={t("loop.unit")} error={fields.unitId} hint={t("loop.unitHint")}>
+        <FormField label={t("loop.unit")} name="unitId" hint={t("loop.unitHint")}>
           {(link) => <UnitSelect {...link} name="unitId" defaultValue={problem.unitId ?? ""} />}
         </FormField>
       )}
       {needs.deadline && <DeadlineField severity={problem.severity} error={fields.deadline} />}
       {needs.duplicateOf && (
-        <InputField
+        <CountField
           label={t("loop.duplicateOf")}
-          error={fields.duplicateOf}
           hint={t("loop.duplicateOfHint")}
           name="duplicateOf"
-          type="number"
-          inputMode="numeric"
-          min={1}
         />
       )}
       {needs.days && (
-        <InputField
+        <CountField
           label={t("rectification.days")}
-          error={fields.days}
           hint={t("rectification.daysHint")}
           name="days"
-          type="number"
-          inputMode="numeric"
-          min={1}
           max={60}
         />
       )}
       {needs.reviewOn && (
         <InputField
           label={t("rectification.reviewOn")}
-          error={fields.reviewOn}
           name="reviewOn"
           type="date"
           min={tomorrow()}
@@ -116,7 +104,7 @@ export function StepForm({ problem, action, onDone, onConflict, onCancel }: Prop
       )}
       <FormField
         label={needs.noteRequired ? t("rectification.noteRequired") : t("rectification.note")}
-        error={fields.note}
+        name="note"
       >
         {(link) => <textarea {...link} name="note" rows={3} maxLength={1000} />}
       </FormField>
@@ -135,6 +123,6 @@ export function StepForm({ problem, action, onDone, onConflict, onCancel }: Prop
         cancelLabel={t("users.cancel")}
         onCancel={onCancel}
       />
-    </form>
+    </ApiForm>
   );
 }

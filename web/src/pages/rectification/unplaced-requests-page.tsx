@@ -11,8 +11,9 @@ import {
   waitingRequestsQuery,
 } from "../../api/open311-requests.ts";
 import { queries } from "../../api/queries.ts";
-import { ErrorBanner } from "../../components/error-banner.tsx";
+import { QueryErrorBanner } from "../../components/error-banner.tsx";
 import { Link } from "../../components/link.tsx";
+import { PageHead } from "../../components/page-head.tsx";
 import { formatDateTime } from "../../format.ts";
 import { RequestPlaceMap } from "./request-place-map.tsx";
 
@@ -47,14 +48,11 @@ export function UnplacedRequestsPage({ basemapUrl }: { basemapUrl: string | null
 
   return (
     <div className="page unplaced-page">
-      <div className="page-head">
-        <h2>{t("unplaced.heading")}</h2>
+      <PageHead heading={t("unplaced.heading")}>
         <Link to="/problems">{t("unplaced.toBoard")}</Link>
-      </div>
+      </PageHead>
       <p className="muted">{t("unplaced.intro")}</p>
-      {waiting.error && (
-        <ErrorBanner message={waiting.error.message} onRetry={() => void waiting.refetch()} />
-      )}
+      <QueryErrorBanner query={waiting} />
       {placedId !== null && <PlacedNotice problemId={placedId} />}
       <div className="unplaced-columns">
         <section aria-label={t("unplaced.listHeading")}>

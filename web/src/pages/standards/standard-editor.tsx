@@ -11,6 +11,7 @@ import {
   useStandardsMutation,
 } from "../../api/standards.ts";
 import { ConfirmDialog } from "../../components/confirm-dialog.tsx";
+import { DownloadLink } from "../../components/download-link.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { FormField, InputField } from "../../components/form-field.tsx";
 import { CategoryEditor } from "./category-editor.tsx";
@@ -71,6 +72,12 @@ export function StandardEditor({ standard, onActivated }: Props) {
     setJustSaved(false);
     setDraft(change);
   };
+  /** A top field of the draft: its value and its change. */
+  const bind = (key: "name" | "year" | "scope") => ({
+    value: draft[key],
+    onChange: (e: { target: { value: string } }) =>
+      update((d) => ({ ...d, [key]: e.target.value })),
+  });
 
   const onSave = () => {
     setSent(draft);
@@ -142,9 +149,9 @@ export function StandardEditor({ standard, onActivated }: Props) {
         >
           {t("standards.activate")}
         </button>
-        <a className="button-link" href={standardsApi.exportUrl(standard.id)} download>
+        <DownloadLink href={standardsApi.exportUrl(standard.id)}>
           {t("standards.export")}
-        </a>
+        </DownloadLink>
       </StandardHeading>
       {refused && <ErrorBanner message={save.error.message} />}
       {unplaced.length > 0 && (
@@ -162,24 +169,16 @@ export function StandardEditor({ standard, onActivated }: Props) {
             label={t("standards.name")}
             error={errors.name}
             className="standard-name"
-            value={draft.name}
-            onChange={(e) => update((d) => ({ ...d, name: e.target.value }))}
+            {...bind("name")}
           />
           <InputField
             label={t("standards.year")}
             error={errors.year}
             inputMode="numeric"
-            value={draft.year}
-            onChange={(e) => update((d) => ({ ...d, year: e.target.value }))}
+            {...bind("year")}
           />
           <FormField label={t("standards.scope")} error={errors.scope}>
-            {(link) => (
-              <ScopeSelect
-                {...link}
-                value={draft.scope}
-                onChange={(e) => update((d) => ({ ...d, scope: e.target.value }))}
-              />
-            )}
+            {(link) => <ScopeSelect {...link} {...bind("scope")} />}
           </FormField>
         </div>
         {draft.categories.map((category, index) => (

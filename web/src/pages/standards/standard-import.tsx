@@ -2,15 +2,15 @@
 // listed. A sheet exported here imports back as it is.
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { fieldErrors } from "../../api/client.ts";
 import { standardsApi, useStandardsMutation } from "../../api/standards.ts";
-import { FormField, InputField } from "../../components/form-field.tsx";
+import { ApiForm, FormField, InputField } from "../../components/form-field.tsx";
 import {
   ImportColumns,
   ImportRefusal,
   ImportRules,
   pickedSheet,
 } from "../../components/sheet-import.tsx";
+import { SubmitButton } from "../../components/submit-buttons.tsx";
 import { navigate } from "../../router.ts";
 import { ScopeSelect } from "./standard-labels.tsx";
 
@@ -33,7 +33,6 @@ export function StandardImport() {
   const { t } = useTranslation();
   const [scope, setScope] = useState("hospital");
   const upload = useStandardsMutation(standardsApi.import);
-  const fields = fieldErrors(upload.error);
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -51,20 +50,19 @@ export function StandardImport() {
   };
 
   return (
-    <form className="dialog-form" onSubmit={onSubmit} noValidate>
+    <ApiForm className="dialog-form" onSubmit={onSubmit} error={upload.error}>
       <p className="form-note">{t("import.intro")}</p>
       <ImportColumns columns={columns} />
       <ImportRules rulesKey="standards.importRules" />
-      <InputField label={t("standards.name")} error={fields.name} name="name" />
+      <InputField label={t("standards.name")} name="name" />
       <div className="import-fields">
         <InputField
           label={t("standards.year")}
-          error={fields.year}
           name="year"
           inputMode="numeric"
           defaultValue={new Date().getFullYear()}
         />
-        <FormField label={t("standards.scope")} error={fields.scope}>
+        <FormField label={t("standards.scope")} name="scope">
           {(link) => (
             <ScopeSelect {...link} value={scope} onChange={(e) => setScope(e.target.value)} />
           )}
@@ -78,11 +76,11 @@ export function StandardImport() {
         accept=".xlsx"
       />
       <div className="form-buttons">
-        <button type="submit" className="primary" disabled={upload.isPending}>
+        <SubmitButton disabled={upload.isPending}>
           {upload.isPending ? t("import.uploading") : t("import.submit")}
-        </button>
+        </SubmitButton>
       </div>
       <ImportRefusal error={upload.error} listed={ofSheet} />
-    </form>
+    </ApiForm>
   );
 }

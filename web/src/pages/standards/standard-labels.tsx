@@ -2,6 +2,7 @@
 import type { SelectHTMLAttributes } from "react";
 import { useTranslation } from "react-i18next";
 import type { StandardStatus } from "../../api/standards.ts";
+import { Options } from "../../components/options.tsx";
 
 const statusClass: Record<StandardStatus, string> = {
   draft: "tag",
@@ -32,11 +33,7 @@ export function ScopeSelect({ value, ...props }: ScopeSelectProps) {
   if (value && !scopes.includes(value)) scopes.push(value);
   return (
     <select value={value} {...props}>
-      {scopes.map((scope) => (
-        <option key={scope} value={scope}>
-          {scopeLabel(scope)}
-        </option>
-      ))}
+      <Options items={scopes} label={(scope) => scopeLabel(scope)} />
     </select>
   );
 }

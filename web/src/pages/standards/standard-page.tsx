@@ -4,8 +4,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { standardQuery } from "../../api/standards.ts";
-import { ErrorBanner } from "../../components/error-banner.tsx";
+import { QueryErrorBanner } from "../../components/error-banner.tsx";
 import { Link } from "../../components/link.tsx";
+import { SuccessNote } from "../../components/submit-buttons.tsx";
 import { StandardEditor } from "./standard-editor.tsx";
 import { StandardView } from "./standard-view.tsx";
 import "../../styles/standards.css";
@@ -28,14 +29,8 @@ export function StandardPage({ id, canWrite }: Props) {
       <p className="back-link">
         <Link to="/standards">{t("standards.back")}</Link>
       </p>
-      {notice && (
-        <p className="success" role="status">
-          {notice}
-        </p>
-      )}
-      {standard.error && (
-        <ErrorBanner message={standard.error.message} onRetry={() => void standard.refetch()} />
-      )}
+      {notice && <SuccessNote>{notice}</SuccessNote>}
+      <QueryErrorBanner query={standard} />
       {!data && standard.isPending && <p className="form-note">{t("app.loading")}</p>}
       {data &&
         (data.status === "draft" && canWrite ? (

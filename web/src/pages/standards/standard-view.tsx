@@ -3,6 +3,7 @@
 import { useTranslation } from "react-i18next";
 import { errorText } from "../../api/client.ts";
 import { type StandardDetail, standardsApi, useStandardsMutation } from "../../api/standards.ts";
+import { DownloadLink } from "../../components/download-link.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { formatPoints } from "../../format.ts";
 import { navigate } from "../../router.ts";
@@ -43,9 +44,9 @@ export function StandardView({ standard, canWrite }: Props) {
             {t("standards.copy")}
           </button>
         )}
-        <a className="button-link" href={standardsApi.exportUrl(standard.id)} download>
+        <DownloadLink href={standardsApi.exportUrl(standard.id)}>
           {t("standards.export")}
-        </a>
+        </DownloadLink>
       </StandardHeading>
       {copy.error && <ErrorBanner message={errorText(copy.error)} />}
       {canWrite && standard.status !== "draft" && (

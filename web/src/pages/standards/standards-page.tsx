@@ -5,11 +5,12 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { standardsQuery } from "../../api/standards.ts";
 import { Dialog } from "../../components/dialog.tsx";
-import { ErrorBanner } from "../../components/error-banner.tsx";
+import { QueryErrorBanner } from "../../components/error-banner.tsx";
 import { Pager } from "../../components/pager.tsx";
 import { StandardImport } from "./standard-import.tsx";
 import { StandardsTable } from "./standards-table.tsx";
 import "../../styles/standards.css";
+import { PageHead } from "../../components/page-head.tsx";
 
 const pageSize = 20;
 
@@ -26,18 +27,15 @@ export function StandardsPage({ canWrite }: Props) {
 
   return (
     <div className="page">
-      <div className="page-head">
-        <h2>{t("standards.heading")}</h2>
+      <PageHead heading={t("standards.heading")}>
         {canWrite && (
           <button type="button" className="primary" onClick={() => setImporting(true)}>
             {t("standards.import")}
           </button>
         )}
-      </div>
+      </PageHead>
       {canWrite && <p className="form-note standards-intro">{t("standards.intro")}</p>}
-      {standards.error && (
-        <ErrorBanner message={standards.error.message} onRetry={() => void standards.refetch()} />
-      )}
+      <QueryErrorBanner query={standards} />
       <StandardsTable standards={standards.data?.standards ?? []} loading={standards.isPending} />
       <Pager
         offset={offset}

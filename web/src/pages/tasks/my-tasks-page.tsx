@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { fieldErrors } from "../../api/client.ts";
 import { type Assignment, taskQueries, tasksApi, useTaskMutation } from "../../api/tasks.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { FormField, InputField } from "../../components/form-field.tsx";
+import { controlled, FormField, InputField } from "../../components/form-field.tsx";
 import { AssignmentFacts } from "./assignment-facts.tsx";
 
 export function MyTasksPage() {
@@ -79,8 +79,7 @@ function AssignmentWork({ assignment }: { assignment: Assignment }) {
         min={0}
         max={99}
         step={5}
-        value={progress}
-        onChange={(e) => setProgress(Number(e.target.value))}
+        {...controlled(progress, setProgress, Number)}
       />
       <FormField label={t("tasks.note")} error={fieldErrors(error).note}>
         {(link) => <textarea {...link} name="note" rows={2} defaultValue={assignment.note ?? ""} />}

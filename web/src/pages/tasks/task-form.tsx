@@ -14,8 +14,10 @@ import {
   useTaskMutation,
 } from "../../api/tasks.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { FormField, InputField } from "../../components/form-field.tsx";
+import { ApiForm, FormField, InputField } from "../../components/form-field.tsx";
+import { Options } from "../../components/options.tsx";
 import { StandardItemSelect } from "../../components/standard-item-select.tsx";
+import { SubmitButton } from "../../components/submit-buttons.tsx";
 
 interface Props {
   campaign: Campaign;
@@ -57,33 +59,32 @@ export function TaskForm({ campaign, onDone }: Props) {
   const unitList = (units.data?.features ?? []).map((f) => f.properties);
   const isHospital = (kind: string) => (hospitalKinds as readonly string[]).includes(kind);
   return (
-    <form className="dialog-form task-form" onSubmit={onSubmit} noValidate>
+    <ApiForm className="dialog-form task-form" onSubmit={onSubmit} error={create.error}>
       {create.error && <ErrorBanner message={create.error.message} />}
-      <InputField label={t("tasks.taskTitle")} error={fields.title} name="title" required />
-      <FormField label={t("tasks.description")} error={fields.description}>
+      <InputField label={t("tasks.taskTitle")} name="title" required />
+      <FormField label={t("tasks.description")} name="description">
         {(link) => <textarea {...link} name="description" rows={2} />}
       </FormField>
       <div className="import-fields">
         <FormField label={t("tasks.phase")} error={fields.phase ?? fields.campaignId}>
           {(link) => (
             <select {...link} value={phase} onChange={(e) => setPhase(e.target.value as PhaseKind)}>
-              {campaign.phases.map((p) => (
-                <option key={p.phase} value={p.phase}>
-                  {t(`phase.${p.phase}`)}
-                </option>
-              ))}
+              <Options
+                items={campaign.phases}
+                value={(p) => p.phase}
+                label={(p) => t(`phase.${p.phase}`)}
+              />
             </select>
           )}
         </FormField>
         <InputField
           label={t("tasks.deadline")}
-          error={fields.deadline}
           hint={range && `${range.startsOn} ~ ${range.endsOn}`}
           type="date"
           name="deadline"
         />
       </div>
-      <FormField label={t("tasks.item")} error={fields.itemId}>
+      <FormField label={t("tasks.item")} name="itemId">
         {(link) => (
           <StandardItemSelect link={link} name="itemId" value={itemId} onChange={setItemId} />
         )}
@@ -128,9 +129,7 @@ export function TaskForm({ campaign, onDone }: Props) {
           ))}
         </div>
       </fieldset>
-      <button type="submit" className="primary" disabled={create.isPending}>
-        {t("tasks.assign")}
-      </button>
-    </form>
+      <SubmitButton disabled={create.isPending}>{t("tasks.assign")}</SubmitButton>
+    </ApiForm>
   );
 }

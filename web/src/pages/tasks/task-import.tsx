@@ -3,6 +3,7 @@ import { type FormEvent, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { tasksApi, useTaskMutation } from "../../api/tasks.ts";
 import { ImportColumns, ImportRefusal, pickedSheet } from "../../components/sheet-import.tsx";
+import { SubmitButton } from "../../components/submit-buttons.tsx";
 
 const columns = ["任务名称", "任务说明", "阶段", "截止日期", "责任单位", "责任网格"];
 
@@ -24,9 +25,7 @@ export function TaskImport({ campaignId, onDone }: { campaignId: number; onDone:
       <label htmlFor={id}>{t("tasks.importFile")}</label>
       <input id={id} type="file" name="file" accept=".xlsx" />
       <ImportRefusal error={upload.error} />
-      <button type="submit" className="primary" disabled={upload.isPending}>
-        {t("tasks.importSubmit")}
-      </button>
+      <SubmitButton disabled={upload.isPending}>{t("tasks.importSubmit")}</SubmitButton>
     </form>
   );
 }

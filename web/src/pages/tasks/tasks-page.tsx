@@ -5,6 +5,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { taskQueries } from "../../api/tasks.ts";
 import { Dialog } from "../../components/dialog.tsx";
+import { DownloadLink } from "../../components/download-link.tsx";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { Link } from "../../components/link.tsx";
 import { AssignmentDialog } from "./assignment-dialog.tsx";
@@ -40,9 +41,9 @@ export function TasksPage() {
           <Link to="/materials/board" className="button-link">
             {t("nav.materialBoard")}
           </Link>
-          <a className="button-link" href={`/api/tasks/export?campaignId=${campaign.id}`} download>
+          <DownloadLink href={`/api/tasks/export?campaignId=${campaign.id}`}>
             {t("tasks.export")}
-          </a>
+          </DownloadLink>
         </div>
       </header>
       <ol className="phase-strip">

@@ -13,7 +13,8 @@ import {
   volunteersApi,
 } from "../../api/volunteers.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
-import { FormField, InputField } from "../../components/form-field.tsx";
+import { ApiForm, controlled, FormField, InputField } from "../../components/form-field.tsx";
+import { Options } from "../../components/options.tsx";
 import { PhotoUpload } from "../../components/photo-upload.tsx";
 import { SubmitButtons } from "../../components/submit-buttons.tsx";
 
@@ -65,43 +66,33 @@ export function ActivityForm({ area, personId, onDone }: Props) {
   };
 
   return (
-    <form className="form-card activity-form" onSubmit={onSubmit} noValidate>
+    <ApiForm className="form-card activity-form" onSubmit={onSubmit} error={log.error}>
       <h2>{t("volunteer.activity.heading")}</h2>
       {log.error && <ErrorBanner message={log.error.message} />}
-      <FormField label={t("volunteer.activity.kind")} error={fields.kind}>
+      <FormField label={t("volunteer.activity.kind")} name="kind">
         {(link) => (
           <select {...link} value={kind} onChange={(e) => setKind(e.target.value as ActivityKind)}>
-            {activityKinds.map((k) => (
-              <option key={k} value={k}>
-                {t(`volunteer.kind.${k}`)}
-              </option>
-            ))}
+            <Options items={activityKinds} label={(k) => t(`volunteer.kind.${k}`)} />
           </select>
         )}
       </FormField>
       <InputField
         label={t("volunteer.activity.title")}
-        error={fields.title}
-        value={title}
+        name="title"
         maxLength={200}
-        onChange={(e) => setTitle(e.target.value)}
+        {...controlled(title, setTitle)}
       />
       <InputField
         label={t("volunteer.activity.date")}
-        error={fields.heldOn}
+        name="heldOn"
         type="date"
-        value={heldOn}
-        onChange={(e) => setHeldOn(e.target.value)}
+        {...controlled(heldOn, setHeldOn)}
       />
       {grids.length > 1 && (
-        <FormField label={t("volunteer.activity.grid")} error={fields.gridId}>
+        <FormField label={t("volunteer.activity.grid")} name="gridId">
           {(link) => (
             <select {...link} value={gridId} onChange={(e) => setGridId(Number(e.target.value))}>
-              {grids.map((g) => (
-                <option key={g.id} value={g.id}>
-                  {g.name}
-                </option>
-              ))}
+              <Options items={grids} value={(g) => g.id} label={(g) => g.name} />
             </select>
           )}
         </FormField>
@@ -113,8 +104,7 @@ export function ActivityForm({ area, personId, onDone }: Props) {
         min={0.5}
         max={24}
         step={0.5}
-        value={hours}
-        onChange={(e) => setHours(Number(e.target.value))}
+        {...controlled(hours, setHours, Number)}
       />
       <fieldset className="activity-team">
         <legend>{t("volunteer.activity.participants")}</legend>
@@ -143,6 +133,6 @@ export function ActivityForm({ area, personId, onDone }: Props) {
         cancelLabel={t("volunteer.cancel")}
         onCancel={onDone}
       />
-    </form>
+    </ApiForm>
   );
 }

@@ -5,8 +5,9 @@ import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../api/use-session.ts";
 import { type Patrol, type TrackPoint, volunteerQueries } from "../../api/volunteers.ts";
-import { ErrorBanner } from "../../components/error-banner.tsx";
+import { QueryErrorBanner } from "../../components/error-banner.tsx";
 import { PageErrorBoundary } from "../../components/page-error-boundary.tsx";
+import { SuccessNote } from "../../components/submit-buttons.tsx";
 import type { BasemapCrs } from "../../map/basemap-crs.ts";
 import { AreaContacts } from "./area-contacts.tsx";
 import { AreaMapSlot } from "./area-map-slot.tsx";
@@ -105,13 +106,11 @@ export function MyAreaPage({ basemapUrl, basemapCrs }: Props) {
         onDiscard={(key) => void outbox.discard(key)}
       />
       {queuedNote && (
-        <p className="success" role="status">
+        <SuccessNote>
           {t(navigator.onLine ? "volunteer.report.sending" : "volunteer.report.queued")}
-        </p>
+        </SuccessNote>
       )}
-      {area.error && (
-        <ErrorBanner message={area.error.message} onRetry={() => void area.refetch()} />
-      )}
+      <QueryErrorBanner query={area} />
       {tab === "area" && (
         <>
           <PatrolPanel

@@ -5,6 +5,7 @@ import { fieldErrors } from "../../../api/client.ts";
 import { gridsApi } from "../../../api/grids.ts";
 import type { GridDetailProperties } from "../../../api/types.ts";
 import type { PickOption } from "../../../components/pick-list.tsx";
+import { SubmitButton } from "../../../components/submit-buttons.tsx";
 import { PersonPicker, UnitPicker } from "./pickers.tsx";
 import { useGridWrite } from "./use-grid-write.ts";
 
@@ -68,9 +69,9 @@ export function AssignmentForm({ grid }: { grid: GridDetailProperties }) {
         error={errors.volunteerPersonIds}
       />
       <div className="form-buttons">
-        <button type="submit" className="primary" disabled={save.isPending}>
+        <SubmitButton disabled={save.isPending}>
           {save.isPending ? t("editor.saving") : t("editor.saveAssignments")}
-        </button>
+        </SubmitButton>
       </div>
     </form>
   );

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { importCommunities } from "../../../api/grid-files.ts";
 import { queries } from "../../../api/queries.ts";
+import { Options } from "../../../components/options.tsx";
 import { navigate } from "../../../router.ts";
 import { FileImportPanel } from "./file-import-panel.tsx";
 
@@ -23,11 +24,11 @@ export function CommunityImportPanel() {
               value={chosen ?? ""}
               onChange={(event) => setStreetId(Number(event.target.value))}
             >
-              {streets.data?.features.map((street) => (
-                <option key={street.id} value={street.id}>
-                  {street.properties.name}（{street.properties.code}）
-                </option>
-              ))}
+              <Options
+                items={streets.data?.features}
+                value={(street) => street.id}
+                label={(street) => `${street.properties.name}（${street.properties.code}）`}
+              />
             </select>
           </label>
         ),

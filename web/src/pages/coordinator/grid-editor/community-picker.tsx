@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { queries } from "../../../api/queries.ts";
+import { Options } from "../../../components/options.tsx";
 import { navigate } from "../../../router.ts";
 import { useGridEditor } from "../../../state/grid-editor.ts";
 
@@ -22,11 +23,13 @@ export function CommunityPicker() {
           onChange={(event) => navigate(`/grids?communityId=${event.target.value}`)}
         >
           {none && <option value="">{t("editor.noCommunities")}</option>}
-          {communities.data?.features.map((community) => (
-            <option key={community.id} value={community.id}>
-              {community.properties.name}（{community.properties.streetName}）
-            </option>
-          ))}
+          <Options
+            items={communities.data?.features}
+            value={(community) => community.id}
+            label={(community) =>
+              `${community.properties.name}（${community.properties.streetName}）`
+            }
+          />
         </select>
       </label>
       <button type="button" onClick={() => setMode("importCommunities")}>

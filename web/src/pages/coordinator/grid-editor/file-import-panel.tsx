@@ -15,6 +15,7 @@ import {
 import type { CarryOver, ImportedGrid } from "../../../api/restructurings.ts";
 import { DetailPanel } from "../../../components/detail-panel.tsx";
 import { ErrorBanner } from "../../../components/error-banner.tsx";
+import { Options } from "../../../components/options.tsx";
 import { ProgressBar } from "../../../components/progress-bar.tsx";
 import { badPreviewColour, previewOf } from "../../../map/preview.ts";
 import { useGridEditor } from "../../../state/grid-editor.ts";
@@ -135,11 +136,7 @@ export function FileImportPanel({ target }: { target: ImportTarget }) {
               restart();
             }}
           >
-            {sourceCrsList.map((name) => (
-              <option key={name} value={name}>
-                {t(`editor.crs_${name}`)}
-              </option>
-            ))}
+            <Options items={sourceCrsList} label={(name) => t(`editor.crs_${name}`)} />
           </select>
         </label>
         {target.replace && (

@@ -8,7 +8,7 @@ import { queries } from "../../../api/queries.ts";
 import type { CarryOver } from "../../../api/restructurings.ts";
 import { useSession } from "../../../api/use-session.ts";
 import { DetailPanel } from "../../../components/detail-panel.tsx";
-import { ErrorBanner } from "../../../components/error-banner.tsx";
+import { QueryErrorBanner } from "../../../components/error-banner.tsx";
 import { GridDetails } from "../../../components/grid-details.tsx";
 import { useGridEditor } from "../../../state/grid-editor.ts";
 import { AssignmentForm } from "./assignment-form.tsx";
@@ -67,9 +67,7 @@ export function GridPanel({ grid }: { grid: GridFeature }) {
           ))}
       </div>
       <div role="tabpanel" hidden={gone}>
-        {detail.error && (
-          <ErrorBanner message={detail.error.message} onRetry={() => void detail.refetch()} />
-        )}
+        <QueryErrorBanner query={detail} />
         {!detail.data && !detail.error && <p className="muted">{t("panel.loading")}</p>}
         {detail.data && tab === "details" && <GridDetails grid={detail.data.properties} />}
         {detail.data && tab === "assign" && (
