@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
 import {
+  chinaClockInUtcMs,
   chinaDate,
   chinaDateTime,
   chinaMinuteOfDay,
+  chinaWallClock,
   chinaWeekday,
   insideChina,
   parseChinaTime,
@@ -48,6 +50,12 @@ describe("China time", () => {
     expect(chinaMinuteOfDay("2026-12-31T15:59:59Z")).toBe(23 * 60 + 59);
     expect(chinaMinuteOfDay("2026-12-31T16:00:00Z")).toBe(0);
     expect(chinaMinuteOfDay("2026-12-03T02:15:30Z")).toBe(10 * 60 + 15);
+  });
+  it("places China's clock on the UTC day, and writes the wall clock", () => {
+    expect(chinaClockInUtcMs("02:30")).toBe((18 * 60 + 30) * 60_000);
+    expect(chinaClockInUtcMs("08:00")).toBe(0);
+    expect(chinaClockInUtcMs("23:59")).toBe((15 * 60 + 59) * 60_000);
+    expect(chinaWallClock("2026-12-31T16:00:00Z")).toBe("2027-01-01T00:00:00.000");
   });
   it("reads back what it writes, and keeps a zone that is given", () => {
     expect(parseChinaTime("2026-12-03 10:15")?.toISOString()).toBe("2026-12-03T02:15:00.000Z");

@@ -25,7 +25,7 @@ export const CHINA_TIME_ZONE = "Asia/Shanghai";
 export const CHINA_OFFSET_MS = 8 * 3_600_000;
 
 /** An instant as China's wall clock, e.g. "2026-12-03T10:15:00.000" (no zone): slice what you need. */
-function chinaWallClock(instant: Date | string): string {
+export function chinaWallClock(instant: Date | string): string {
   const time = typeof instant === "string" ? Date.parse(instant) : instant.getTime();
   return new Date(time + CHINA_OFFSET_MS).toISOString().slice(0, 23);
 }
@@ -49,6 +49,16 @@ export function dateInChina(time: Date): string {
 export function chinaMinuteOfDay(instant: Date | string = new Date()): number {
   const [h = 0, m = 0] = chinaWallClock(instant).slice(11, 16).split(":").map(Number);
   return h * 60 + m;
+}
+
+/**
+ * When China's clock shows "HH:MM", as milliseconds after UTC midnight (0 to a day): the daily
+ * slot of a schedule that runs by China time on a UTC clock.
+ */
+export function chinaClockInUtcMs(at: string): number {
+  const [h = 0, m = 0] = at.split(":").map(Number);
+  const day = 86_400_000;
+  return ((((h * 60 + m) * 60_000 - CHINA_OFFSET_MS) % day) + day) % day;
 }
 
 /** 00:00 in China on the day `instant` falls in there. */

@@ -8,7 +8,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/p
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
 import { createGzip } from "node:zlib";
-import { CHINA_OFFSET_MS, chinaDateTime } from "@civgrid/geo";
+import { chinaDateTime, chinaWallClock } from "@civgrid/geo";
 import tar from "tar-stream";
 import type { Db, Engine } from "../db/client.ts";
 import { blobPath, thumbnailPath } from "../files/store.ts";
@@ -88,7 +88,7 @@ async function filesToKeep(filesDir: string, hashes: string[]): Promise<string[]
 }
 
 function backupName(now: Date, attempt: number) {
-  const wall = new Date(now.getTime() + CHINA_OFFSET_MS).toISOString();
+  const wall = chinaWallClock(now);
   const stamp = `${wall.slice(0, 10).replaceAll("-", "")}-${wall.slice(11, 19).replaceAll(":", "")}`;
   return `civgrid-backup-${stamp}${attempt ? `-${attempt}` : ""}.tar.gz`;
 }

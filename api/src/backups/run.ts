@@ -3,7 +3,7 @@
 // PostgreSQL advisory lock (pg_try_advisory_lock) held for the whole run — then the oldest
 // archives beyond BACKUP_KEEP are deleted. The daily schedule's "once per slot" is the shared
 // scheduled-work helper's (db/scheduled.ts); the lock only keeps two writers apart.
-import { CHINA_OFFSET_MS } from "@civgrid/geo";
+import { chinaClockInUtcMs } from "@civgrid/geo";
 import type postgres from "postgres";
 import type { Db } from "../db/client.ts";
 import { runEveryPeriod } from "../db/scheduled.ts";
@@ -65,11 +65,10 @@ async function backupAndPrune(db: Db, settings: BackupSettings) {
 
 /** The daily slot's start as an offset from UTC midnight: HH:MM China time. */
 export function dailyOffsetMs(at: string): number {
-  const [h = 0, m = 0] = at.split(":").map(Number);
-  return (h * 3_600_000 + m * 60_000 - CHINA_OFFSET_MS + DAY_MS) % DAY_MS;
+  return chinaClockInUtcMs(at);
 }
 
-const DAY_MS = 24 * 3_600_000;
+const DAY_MS = 86_400_000;
 
 /**
  * The daily backup at BACKUP_AT (China time), in every app process: each day's slot is claimed

@@ -4,8 +4,8 @@
 // (a transaction-scoped advisory lock), and each reminder is marked (kind, subject, period) so it
 // never repeats. Driven by runSchedule(now): main.ts every minute, tests directly.
 import {
-  CHINA_OFFSET_MS,
   chinaDate,
+  chinaMinuteOfDay,
   defaultEscalationSteps,
   dueWithinOneWorkingDay,
   type EscalationStep,
@@ -178,7 +178,7 @@ export async function runSchedule(db: Db, now = new Date()): Promise<ScheduleRun
     }
 
     // The daily digest, from 08:00 China time, for those who chose it.
-    if (new Date(now.getTime() + CHINA_OFFSET_MS).getUTCHours() >= 8) {
+    if (chinaMinuteOfDay(now) >= 8 * 60) {
       const readers = await selectRows<{ userId: number; cityId: number }>(
         tx,
         sql`SELECT user_id AS "userId", city_id AS "cityId" FROM notification_settings WHERE digest ORDER BY user_id LIMIT ${BATCH}`,

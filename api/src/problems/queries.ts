@@ -1,4 +1,5 @@
 // Reading problems and their rectification history.
+import { CHINA_OFFSET_MS } from "@civgrid/geo";
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
@@ -196,7 +197,7 @@ export function countFromRollup(scope: Scope, filters: ProblemFilters): SQL | un
     ])}`;
   if (filters.overdue !== true) return sql`SELECT (${rolledUp}) AS total`;
   // Today's deadlines so far: from the start of today in China time (UTC+8) to now.
-  const today = sql`to_timestamp((civgrid_china_day(now()) - date '1970-01-01') * 86400 - 28800)`;
+  const today = sql`to_timestamp((civgrid_china_day(now()) - date '1970-01-01') * 86400 - ${CHINA_OFFSET_MS / 1000}::int)`;
   const dueToday = sql`SELECT count(*)::int FROM problems p WHERE ${problemsWhere(scope, {
     status: filters.status,
     source: filters.source,
