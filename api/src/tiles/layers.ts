@@ -93,7 +93,7 @@ export function layerQuery(
   }
 }
 
-/** The deepest zoom the rollup keeps; z10 and z11 are kept too, z0–z9 sum z10's cells. */
+/** The zooms the rollup keeps (z10–z12); z0–z9 sum z10's cells. */
 const ROLLED_UP_ZOOMS = { from: 10, to: PROBLEM_POINTS_MIN_ZOOM - 1 } as const;
 /** Cells a tile side. */
 const CELLS = EXTENT / CELL;
@@ -132,7 +132,7 @@ const openProblem = sql`p.status NOT IN ('closed', 'ledger')`;
  * (China time), and those due today already past their deadline, counted from the problems
  * themselves (the open-deadline index finds them).
  */
-export function rolledUpCells(tile: TileAddress, cityId: number): SQL {
+function rolledUpCells(tile: TileAddress, cityId: number): SQL {
   const kept = Math.min(Math.max(tile.z, ROLLED_UP_ZOOMS.from), ROLLED_UP_ZOOMS.to);
   const shift = kept - tile.z;
   const first = (at: number) => (at * CELLS) << shift;

@@ -46,18 +46,18 @@ ALTER TABLE "problem_tile_cells" ADD CONSTRAINT "problem_tile_cells_city_id_citi
 -- (The key includes the count, so that a tile's rows are read from the index alone.)
 -- The rows a statement left at zero, found without scanning the table.
 CREATE INDEX "problem_tile_cells_empty_idx" ON "problem_tile_cells" ("city_id") WHERE problems = 0;--> statement-breakpoint
--- Adds the changes (one per problem and zoom, sign 1 or -1) in key order (two writers lock in one
--- order), then deletes the rows of those cities left at zero.
+-- Adds the changes (a problem's city, place, status and deadline, sign 1 or -1) in key order (two
+-- writers lock in one order), then deletes the rows of those cities left at zero.
 CREATE OR REPLACE FUNCTION civgrid_problem_tile_cells_apply(changes jsonb) RETURNS void
 LANGUAGE plpgsql AS $$
 BEGIN
   WITH c AS (
     SELECT (x->>'city_id')::int AS city_id, (x->>'lon')::float8 AS lon, (x->>'lat')::float8 AS lat,
-      (x->>'open')::boolean AS open, (x->>'due')::date AS due, (x->>'sign')::int AS sign
+      x->>'status' AS status, (x->>'deadline')::timestamptz AS deadline, (x->>'sign')::int AS sign
     FROM jsonb_array_elements(changes) x)
   INSERT INTO problem_tile_cells AS t (city_id, zoom, "column", "row", open, due, problems)
   SELECT c.city_id, z.zoom, civgrid_tile_column(c.lon, z.zoom), civgrid_tile_row(c.lat, z.zoom),
-    c.open, c.due, sum(c.sign)
+    c.status NOT IN ('closed', 'ledger'), civgrid_tile_due(c.status, c.deadline), sum(c.sign)
   FROM c CROSS JOIN (VALUES (10), (11), (12)) z(zoom)
   GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(c.sign) <> 0 ORDER BY 1, 2, 3, 4, 5, 6
   ON CONFLICT (city_id, zoom, "column", "row", open, due) DO UPDATE
@@ -87,8 +87,7 @@ LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM civgrid_problem_tile_cells_apply(coalesce((
     SELECT jsonb_agg(g) FROM (
-      SELECT o.city_id, ST_X(o.location) AS lon, ST_Y(o.location) AS lat,
-        o.status NOT IN ('closed', 'ledger') AS open, civgrid_tile_due(o.status, o.deadline) AS due,
+      SELECT o.city_id, ST_X(o.location) AS lon, ST_Y(o.location) AS lat, o.status, o.deadline,
         -1 AS sign
       FROM old_rows o) g), '[]'));
   RETURN NULL;
@@ -102,9 +101,7 @@ LANGUAGE plpgsql AS $$
 BEGIN
   PERFORM civgrid_problem_tile_cells_apply(coalesce((
     SELECT jsonb_agg(g) FROM (
-      SELECT r.city_id, ST_X(r.location) AS lon, ST_Y(r.location) AS lat,
-        r.status NOT IN ('closed', 'ledger') AS open, civgrid_tile_due(r.status, r.deadline) AS due,
-        r.sign
+      SELECT r.city_id, ST_X(r.location) AS lon, ST_Y(r.location) AS lat, r.status, r.deadline, r.sign
       FROM (
         SELECT -1 AS sign, o.city_id, o.location, o.status, o.deadline
           FROM old_rows o JOIN new_rows n ON n.id = o.id
