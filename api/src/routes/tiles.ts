@@ -44,7 +44,10 @@ function parseAddress(params: Record<string, string>) {
   return { layer, tile: { z: zoom, x: x.data, y: y.data } };
 }
 
-/** Raised when what a tile holds changes shape (properties, aggregation), so old ETags lapse (2: cells by the rollup's cell functions). */
+/**
+ * Raised when what a tile holds changes shape (properties, aggregation), so old ETags lapse.
+ * 2: city-zoom cells by the rollup's cell functions (migration 0038).
+ */
 const TILE_FORMAT = 2;
 
 /**
