@@ -1,28 +1,14 @@
 // Vector tiles on both engines: PostgreSQL's ST_AsMVT and the embedded engine's Node encoder must
 // give the same features with the same properties as the GeoJSON endpoints, scoped by role.
 
-import { selectRows } from "@civgrid/api";
 import { VectorTile } from "@mapbox/vector-tile";
 import { sql } from "drizzle-orm";
 import { PbfReader } from "pbf";
 import { expect, it } from "vitest";
 import { MAX_PROBLEM_POINTS } from "../../api/src/tiles/layers.ts";
-import { type Client, describeEachEngine, signIn } from "./engines.ts";
+import { describeEachEngine, signIn } from "./engines.ts";
 import { tileAt } from "./tile-math.ts";
-
-async function decode(client: Client, path: string) {
-  const response = await client.raw(path);
-  expect(response.status, path).toBe(200);
-  expect(response.headers.get("content-type")).toBe("application/vnd.mapbox-vector-tile");
-  const tile = new VectorTile(new PbfReader(new Uint8Array(await response.arrayBuffer())));
-  const layer = Object.values(tile.layers)[0];
-  const features = [];
-  for (let i = 0; i < (layer?.length ?? 0); i++) {
-    const f = layer!.feature(i);
-    features.push({ id: f.id, type: f.type, properties: f.properties, geometry: f.loadGeometry() });
-  }
-  return { layerName: layer?.name, features };
-}
+import { decodeTile as decode } from "./vector-tiles.ts";
 
 describeEachEngine("vector tiles", (ctx) => {
   let centre: [number, number];
@@ -120,43 +106,6 @@ describeEachEngine("vector tiles", (ctx) => {
       severity: one.properties.severity,
       overdue: one.properties.overdue,
     });
-  });
-
-  it("counts low-zoom problem cells as transforming and clipping each problem does", async () => {
-    for (const z of [10, 11, 12]) {
-      const { x, y } = tileAt(centre[0], centre[1], z);
-      // Each problem's pixel the PostGIS way (ST_Transform, then into the tile's 0…4096, snapped).
-      const expected = await selectRows<{
-        id: number;
-        count: number;
-        openCount: number;
-        overdueCount: number;
-      }>(
-        ctx().db.orm,
-        sql`WITH env AS (SELECT ST_TileEnvelope(${z}::int, ${x}::int, ${y}::int) AS e),
-          px AS (SELECT round((ST_X(m) - ST_XMin(e)) * 4096 / (ST_XMax(e) - ST_XMin(e))) AS px,
-              round((ST_YMax(e) - ST_Y(m)) * 4096 / (ST_XMax(e) - ST_XMin(e))) AS py, status, deadline
-            FROM (SELECT ST_Transform(location, 3857) AS m, status, deadline FROM problems) p, env)
-          SELECT (least(floor(py / 64), 63) * 64 + least(floor(px / 64), 63) + 1)::int AS id,
-            count(*)::int AS count,
-            count(*) FILTER (WHERE status NOT IN ('closed', 'ledger'))::int AS "openCount",
-            count(*) FILTER (WHERE deadline < now() AND status NOT IN ('closed', 'ledger'))::int
-              AS "overdueCount"
-          FROM px WHERE px BETWEEN 0 AND 4096 AND py BETWEEN 0 AND 4096
-          GROUP BY 1 ORDER BY 1`,
-      );
-      expect(expected.length).toBeGreaterThan(1);
-      const tile = await decode(ctx(), `/tiles/problems/${z}/${x}/${y}.mvt`);
-      const drawn = tile.features
-        .map((f) => ({
-          id: Number(f.id),
-          count: f.properties.count,
-          openCount: f.properties.openCount,
-          overdueCount: f.properties.overdueCount,
-        }))
-        .sort((a, b) => a.id - b.id);
-      expect(drawn, `z${z}`).toEqual(expected);
-    }
   });
 
   it("shows a volunteer only their own grids", async () => {

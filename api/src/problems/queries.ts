@@ -23,6 +23,8 @@ import type { Scope } from "../policy/scope.ts";
  * answer true or false, never NULL, so that "not overdue" finds it too.
  */
 const pastDeadline = sql`(p.deadline < now() AND p.status NOT IN ('closed', 'ledger'))`;
+/** The start of today in China time (UTC+8): today's deadlines so far run from it to now. */
+export const startOfChinaToday = sql`to_timestamp((civgrid_china_day(now()) - date '1970-01-01') * 86400 - ${CHINA_OFFSET_MS / 1000}::int)`;
 /** Whether problem p is overdue: false, never NULL, while it waits for dispatch (no deadline). */
 export const overdue = sql`coalesce(${pastDeadline}, false)`;
 
@@ -196,13 +198,11 @@ export function countFromRollup(scope: Scope, filters: ProblemFilters): SQL | un
         sql`status NOT IN ('closed', 'ledger') AND deadline_day < civgrid_china_day(now())`,
     ])}`;
   if (filters.overdue !== true) return sql`SELECT (${rolledUp}) AS total`;
-  // Today's deadlines so far: from the start of today in China time (UTC+8) to now.
-  const today = sql`to_timestamp((civgrid_china_day(now()) - date '1970-01-01') * 86400 - ${CHINA_OFFSET_MS / 1000}::int)`;
   const dueToday = sql`SELECT count(*)::int FROM problems p WHERE ${problemsWhere(scope, {
     status: filters.status,
     source: filters.source,
     overdue: true,
-  })} AND p.deadline >= ${today}`;
+  })} AND p.deadline >= ${startOfChinaToday}`;
   return sql`SELECT (${rolledUp}) + (${dueToday}) AS total`;
 }
 

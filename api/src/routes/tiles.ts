@@ -44,8 +44,11 @@ function parseAddress(params: Record<string, string>) {
   return { layer, tile: { z: zoom, x: x.data, y: y.data } };
 }
 
-/** Raised when what a tile holds changes shape (properties, aggregation), so old ETags lapse. */
-const TILE_FORMAT = 1;
+/**
+ * Raised when what a tile holds changes shape (properties, aggregation), so old ETags lapse.
+ * 2: city-zoom cells by the rollup's cell functions (migration 0038).
+ */
+const TILE_FORMAT = 2;
 
 /**
  * The data version a tile is drawn from. Problems tiles also say whether a problem is overdue,

@@ -9,7 +9,7 @@ import {
   unitsReadable,
 } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
-import { overdue } from "../problems/queries.ts";
+import { overdue, startOfChinaToday } from "../problems/queries.ts";
 
 export const tileLayers = ["grids", "communities", "units", "points", "problems"] as const;
 export type TileLayer = (typeof tileLayers)[number];
@@ -89,30 +89,68 @@ export function layerQuery(
     case "problems":
       return tile.z >= PROBLEM_POINTS_MIN_ZOOM
         ? problemPoints(tile, scope, geom)
-        : problemCells(sql`(${pixelsOfProblems(tile, scope)})`);
+        : problemCellsAtCityZoom(tile, scope);
   }
 }
 
-/** The Earth's radius in Web Mercator (EPSG:3857), in metres. */
-const MERCATOR_RADIUS = 6378137;
+/** The zooms the rollup keeps (z10–z12); z0–z9 sum z10's cells. */
+const ROLLED_UP_ZOOMS = { from: 10, to: PROBLEM_POINTS_MIN_ZOOM - 1 } as const;
+/** Cells a tile side. */
+const CELLS = EXTENT / CELL;
+
+/** The tile's cell (0…63 a side) of problem p, by the migration's functions (civgrid_tile_column/row). */
+function cellOfProblem({ z, x, y }: TileAddress): { cx: SQL; cy: SQL } {
+  return {
+    cx: sql`civgrid_tile_column(ST_X(p.location), ${z}::int) - ${x * CELLS}`,
+    cy: sql`civgrid_tile_row(ST_Y(p.location), ${z}::int) - ${y * CELLS}`,
+  };
+}
 
 /**
- * Below PROBLEM_POINTS_MIN_ZOOM a tile holds whole-city numbers of problems, and only their cells
- * become geometry: each problem's pixel is worked out from its longitude and latitude with arithmetic
- * (Web Mercator, as ST_Transform and ST_AsMVTGeom do, rounded to whole pixels as they snap)
- * instead of transforming and clipping a million points one by one (most of a z10 tile's 3 s at
- * a million problems). Both engines run the same SQL; what lies outside the tile (its rounded
- * pixel past 0…4096: the index test's margin) is left out, as clipping with no buffer does.
+ * Below PROBLEM_POINTS_MIN_ZOOM a tile holds whole-city numbers of problems, drawn as cells 1/64
+ * of a tile a side. The whole city's (a city-wide role's) come from the rollup problem_tile_cells
+ * (migration 0038): a few rows per cell instead of every problem in the tile (3 s for a z10 tile
+ * of a million problems). A unit's or a volunteer's problems are not in the rollup (it is not
+ * kept per unit or grid) and are few: their cells are worked out from each problem's longitude
+ * and latitude by the same functions, so that both give the same cells.
  */
-function pixelsOfProblems(tile: TileAddress, scope: Scope): SQL {
-  const world = 2 * WORLD_EDGE;
-  const scale = (2 ** tile.z * EXTENT) / world;
-  const px = sql`round((${MERCATOR_RADIUS}::float8 * radians(ST_X(p.location)) + ${WORLD_EDGE}::float8) * ${scale}::float8 - ${tile.x * EXTENT}::float8)`;
-  const py = sql`round((${WORLD_EDGE}::float8 - ${MERCATOR_RADIUS}::float8 * ln(tan(pi() / 4 + radians(ST_Y(p.location)) / 2))) * ${scale}::float8 - ${tile.y * EXTENT}::float8)`;
-  return sql`SELECT px, py, status, overdue FROM (
-      SELECT ${px} AS px, ${py} AS py, p.status, ${overdue} AS overdue
-      FROM problems p WHERE ${problemsReadable(scope)} AND ${inTile(sql`p.location`, tile)}) pixels
-    WHERE px BETWEEN 0 AND ${EXTENT} AND py BETWEEN 0 AND ${EXTENT}`;
+function problemCellsAtCityZoom(tile: TileAddress, scope: Scope): SQL {
+  if (scope.kind === "city") return cellFeatures(rolledUpCells(tile, scope.cityId));
+  const { cx, cy } = cellOfProblem(tile);
+  return cellFeatures(sql`SELECT * FROM (
+      SELECT ${cx} AS cx, ${cy} AS cy, 1 AS problems, (${openProblem})::int AS open, (${overdue})::int AS overdue
+      FROM problems p WHERE ${problemsReadable(scope)} AND ${inTile(sql`p.location`, tile)}) cells
+    WHERE cx BETWEEN 0 AND ${CELLS - 1} AND cy BETWEEN 0 AND ${CELLS - 1}`);
+}
+
+/** Whether problem p is still open (not closed, not in the ledger). */
+const openProblem = sql`p.status NOT IN ('closed', 'ledger')`;
+
+/**
+ * The tile's cells from the rollup: the cells of the nearest kept zoom (z10 for z0–z9, whose
+ * cells each hold 4^(10 − z) of them), overdue being the open problems of the days before today
+ * (China time), and those due today already past their deadline, counted from the problems
+ * themselves (the open-deadline index finds them).
+ */
+function rolledUpCells(tile: TileAddress, cityId: number): SQL {
+  const kept = Math.min(Math.max(tile.z, ROLLED_UP_ZOOMS.from), ROLLED_UP_ZOOMS.to);
+  const shift = kept - tile.z;
+  const first = (at: number) => (at * CELLS) << shift;
+  const cell = (column: string, at: number) =>
+    sql`(${sql.identifier(column)} >> ${shift}) - ${at * CELLS}`;
+  const { cx, cy } = cellOfProblem(tile);
+  return sql`SELECT ${cell("column", tile.x)} AS cx, ${cell("row", tile.y)} AS cy, problems,
+      CASE WHEN open THEN problems ELSE 0 END AS open,
+      CASE WHEN open AND due < civgrid_china_day(now()) THEN problems ELSE 0 END AS overdue
+    FROM problem_tile_cells
+    WHERE city_id = ${cityId} AND zoom = ${kept}
+      AND "column" BETWEEN ${first(tile.x)} AND ${first(tile.x + 1) - 1}
+      AND "row" BETWEEN ${first(tile.y)} AND ${first(tile.y + 1) - 1}
+    UNION ALL
+    SELECT * FROM (SELECT ${cx} AS cx, ${cy} AS cy, 0, 0, 1 FROM problems p
+      WHERE p.city_id = ${cityId} AND ${openProblem} AND p.deadline >= ${startOfChinaToday}
+        AND p.deadline < now() AND ${inTile(sql`p.location`, tile)}) today
+    WHERE cx BETWEEN 0 AND ${CELLS - 1} AND cy BETWEEN 0 AND ${CELLS - 1}`;
 }
 
 /** The scope's problems in the tile: the given columns, whether overdue, the clipped point. */
@@ -143,18 +181,22 @@ function problemPoints(tile: TileAddress, scope: Scope, geom: TileGeometry): SQL
     FROM located WHERE NOT (SELECT yes FROM dense)
     UNION ALL
     SELECT id, NULL, NULL, NULL, NULL, NULL, NULL, count, "openCount", "overdueCount", geom
-    FROM (${problemCells(sql`(SELECT ST_X(geom) AS px, ST_Y(geom) AS py, status, overdue
-      FROM located WHERE geom IS NOT NULL)`)}) cells WHERE (SELECT yes FROM dense)`;
+    FROM (${cellFeatures(sql`SELECT ${pixelCell(sql`ST_X(geom)`)} AS cx, ${pixelCell(sql`ST_Y(geom)`)} AS cy,
+        1 AS problems, (status NOT IN ('closed', 'ledger'))::int AS open, overdue::int AS overdue
+      FROM located WHERE geom IS NOT NULL`)}) cells WHERE (SELECT yes FROM dense)`;
 }
 
-/** Problems (from `located`: status, overdue, px, py) as one point per 64 × 64 cell of the tile. */
-function problemCells(located: SQL): SQL {
-  const cell = (axis: SQL) => sql`least(floor(${axis} / ${CELL}), ${EXTENT / CELL - 1})::int`;
-  return sql`SELECT (cy * ${EXTENT / CELL} + cx + 1)::int AS id, count(*)::int AS count,
-      count(*) FILTER (WHERE status NOT IN ('closed', 'ledger'))::int AS "openCount",
-      count(*) FILTER (WHERE overdue)::int AS "overdueCount",
+/** A clipped point's cell along one axis (its tile coordinate 0…4096; 4096 falls in the last). */
+const pixelCell = (axis: SQL) => sql`least(floor(${axis} / ${CELL}), ${CELLS - 1})::int`;
+
+/**
+ * Cells as features: `rows` gives each cell's place in the tile (cx, cy: 0…63) with numbers of
+ * problems, open ones and overdue ones, summed here into one point per cell.
+ */
+function cellFeatures(rows: SQL): SQL {
+  return sql`SELECT (cy * ${CELLS} + cx + 1)::int AS id, sum(problems)::int AS count,
+      sum(open)::int AS "openCount", sum(overdue)::int AS "overdueCount",
       ST_MakePoint(cx * ${CELL} + ${CELL / 2}, cy * ${CELL} + ${CELL / 2}) AS geom
-    FROM (SELECT ${cell(sql`l.px`)} AS cx, ${cell(sql`l.py`)} AS cy, l.status, l.overdue
-      FROM ${located} l) cells
-    GROUP BY cx, cy`;
+    FROM (${rows}) cells
+    GROUP BY cx, cy HAVING sum(problems) > 0`;
 }

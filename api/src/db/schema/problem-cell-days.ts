@@ -2,7 +2,19 @@
 // thousand of these rows instead of reading every problem of the period (a million-problem city
 // has ~450,000 in a month's view). The database keeps them: statement triggers on `problems`
 // (migration 0014) add what a write adds and take away what it takes away, whoever writes.
-import { bigint, date, integer, numeric, pgTable, primaryKey, text } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  numeric,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+} from "drizzle-orm/pg-core";
 import { cityId } from "./columns.ts";
 import { problemSources, problemStatuses } from "./problems.ts";
 import { cities } from "./regions.ts";
@@ -47,4 +59,27 @@ export const problemListCounts = pgTable(
     problems: integer("problems").notNull(),
   },
   (t) => [primaryKey({ columns: [t.cityId, t.status, t.source, t.deadlineDay] })],
+);
+
+/**
+ * Problems counted per tile cell (1/64 of a tile a side) at z10–z12, whether open, and the China
+ * day of the deadline ('infinity': never overdue, '-infinity': a day already past), kept by
+ * statement triggers (migration 0038): problem tiles at city zoom sum these rows instead of
+ * reading every problem in the tile.
+ */
+export const problemTileCells = pgTable(
+  "problem_tile_cells",
+  {
+    cityId: cityId().references(() => cities.id),
+    zoom: smallint("zoom").notNull(),
+    column: integer("column").notNull(),
+    row: integer("row").notNull(),
+    open: boolean("open").notNull(),
+    due: date("due").notNull(),
+    problems: integer("problems").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.cityId, t.zoom, t.column, t.row, t.open, t.due] }),
+    index("problem_tile_cells_empty_idx").on(t.cityId).where(sql`problems = 0`),
+  ],
 );
