@@ -219,13 +219,11 @@ export function createApp(options: AppOptions) {
   app.route("/api/tokens", tokenRoutes);
   app.route("/api/audit", auditRoutes);
   app.route("/api/regions", regionRoutes);
-  app.route(
-    "/api/search",
-    searchRoutes({
-      defaults: basemapDefaults,
-      geocoderUrl: options.geocoderUrl ?? TIANDITU_GEOCODER,
-    }),
-  );
+  const searchOptions = {
+    defaults: basemapDefaults,
+    geocoderUrl: options.geocoderUrl ?? TIANDITU_GEOCODER,
+  };
+  app.route("/api/search", searchRoutes(searchOptions));
   app.route("/api/communities", communityFileRoutes);
   app.route("/api/communities", communityRoutes);
   // Restructurings (网格调整): impact preview, list, undo.
@@ -257,6 +255,8 @@ export function createApp(options: AppOptions) {
   // The loop's pages (issue 15): 我的上报, and a citizen's lookup of a report by its number.
   app.route("/api/my-reports", myReportRoutes);
   app.route("/api/public/reports", publicReportRoutes(filesDir));
+  // The citizen's map finds a place for the pin (issue 22): public places only.
+  app.route("/api/public/search", searchRoutes(searchOptions, "public"));
   // Notifications, reminders and escalation (issue 17).
   if (options.notifyChannels) useChannelDefaults(options.notifyChannels);
   app.route("/api/notifications", notificationRoutes);
