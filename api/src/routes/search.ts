@@ -45,7 +45,7 @@ const SearchAnswer = z
 
 export interface SearchOptions {
   defaults: BasemapDefaults;
-  /** Tianditu's geocoder endpoint (TIANDITU_GEOCODER_URL). */
+  /** Tianditu's geocoder endpoint (a receiver on loopback in tests). */
   geocoderUrl: string;
 }
 
