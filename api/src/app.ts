@@ -197,6 +197,10 @@ export function createApp(options: AppOptions) {
   );
 
   if (options.notifyChannels) useChannelDefaults(options.notifyChannels);
+  const searchOptions = {
+    defaults: basemapDefaults,
+    geocoderUrl: options.geocoderUrl ?? TIANDITU_GEOCODER,
+  };
   // The API's route files, mounted in this order (a file's fixed paths before another's /{id}).
   const mounts: [path: string, routes: OpenAPIHono<AppEnv>][] = [
     [
@@ -225,13 +229,7 @@ export function createApp(options: AppOptions) {
     ["/api/tokens", tokenRoutes],
     ["/api/audit", auditRoutes],
     ["/api/regions", regionRoutes],
-    [
-      "/api/search",
-      searchRoutes({
-        defaults: basemapDefaults,
-        geocoderUrl: options.geocoderUrl ?? TIANDITU_GEOCODER,
-      }),
-    ],
+    ["/api/search", searchRoutes(searchOptions)],
     ["/api/communities", communityFileRoutes],
     ["/api/communities", communityRoutes],
     // Restructurings (网格调整): impact preview, list, undo.
@@ -260,6 +258,8 @@ export function createApp(options: AppOptions) {
     // The loop's pages (issue 15): 我的上报, and a citizen's lookup of a report by its number.
     ["/api/my-reports", myReportRoutes],
     ["/api/public/reports", publicReportRoutes(filesDir)],
+    // The citizen's map finds a place for the pin (issue 22): public places only.
+    ["/api/public/search", searchRoutes(searchOptions, "public")],
     // Notifications, reminders and escalation (issue 17).
     ["/api/notifications", notificationRoutes],
     ["/api/notification-settings", notificationSettingRoutes],

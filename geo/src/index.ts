@@ -105,6 +105,7 @@ export {
 export {
   type GeocoderOutcome,
   numberIn,
+  publicSearchKinds,
   SEARCH_PER_KIND,
   SEARCH_PER_KIND_MAX,
   SEARCH_TEXT_MAX,

@@ -5,6 +5,15 @@
 export const searchKinds = ["community", "grid", "unit", "point", "problem"] as const;
 /** A match from CivGrid's data, or an address from Tianditu's geocoder. */
 export type SearchKind = (typeof searchKinds)[number] | "address";
+/**
+ * What a citizen's map (/report, no account) may find: the city's public places. Points and
+ * problems are staff data, and people are never searched.
+ */
+export const publicSearchKinds = [
+  "community",
+  "grid",
+  "unit",
+] as const satisfies readonly (typeof searchKinds)[number][];
 
 /** Longest search text, in characters. */
 export const SEARCH_TEXT_MAX = 100;

@@ -7,9 +7,11 @@ import type { AddressInfo } from "node:net";
 import { createApp, selectRows } from "@civgrid/api";
 import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { describeEachEngine, signIn } from "./engines.ts";
+import { clientFor, describeEachEngine, signIn } from "./engines.ts";
 
 const search = (q: string, extra = "") => `/api/search?q=${encodeURIComponent(q)}${extra}`;
+const publicSearch = (q: string, extra = "") =>
+  `/api/public/search?q=${encodeURIComponent(q)}${extra}`;
 const kinds = (body: any, kind: string) => body.results.filter((r: any) => r.kind === kind);
 
 /** A stand-in for Tianditu's geocoder on loopback: answers each request with `answer`. */
@@ -171,6 +173,11 @@ describeEachEngine("search", (ctx) => {
         expect.objectContaining({ label: "荆河中路1号", lon: 117.16, lat: 35.08, detail: "门址" }),
       ]);
       expect(geocoder.asked.at(-1)?.searchParams.get("tk")).toBe("key-for-test");
+      // the citizen's map finds the address too, with the key kept on the server
+      const citizen = await clientFor(app).request(publicSearch("荆河中路1号"));
+      expect(citizen.body.geocoder).toBe("found");
+      expect(kinds(citizen.body, "address")[0]).toMatchObject({ lon: 117.16, lat: 35.08 });
+      expect(JSON.stringify(citizen.body)).not.toContain("key-for-test");
       const none = await coordinator.request(search("无此地址"));
       expect(none.body).toMatchObject({ geocoder: "none" });
       expect(kinds(none.body, "address")).toEqual([]);
@@ -186,6 +193,78 @@ describeEachEngine("search", (ctx) => {
       expect(kinds(down.body, "community").length).toBe(1);
     } finally {
       await geocoder.close().catch(() => {});
+    }
+  });
+
+  it("lets a citizen without an account find the city's public places, and nothing private", async () => {
+    const citizen = ctx().anonymous;
+    const { outside } = await volunteerGrids();
+    const grid = await citizen.request(publicSearch(outside.code));
+    expect(grid.status).toBe(200);
+    expect(kinds(grid.body, "grid")[0]).toMatchObject({ id: outside.id, kind: "grid" });
+    expect(kinds(grid.body, "grid")[0].bbox).toHaveLength(4);
+    const community = await citizen.request(publicSearch("蕃阳"));
+    expect(kinds(community.body, "community").map((c: any) => c.label)).toContain("蕃阳社区");
+    const [unit] = await selectRows<{ name: string; id: number }>(
+      ctx().db.orm,
+      sql`SELECT name, id FROM units WHERE location IS NOT NULL ORDER BY id LIMIT 1`,
+    );
+    const units = await citizen.request(publicSearch(unit?.name ?? "?"));
+    expect(kinds(units.body, "unit")[0]).toMatchObject({ id: unit?.id, label: unit?.name });
+
+    // inspection points, problems and people are staff data: a citizen finds none of them
+    const [point] = await selectRows<{ name: string }>(
+      ctx().db.orm,
+      sql`SELECT name FROM inspection_points ORDER BY id LIMIT 1`,
+    );
+    const [person] = await selectRows<{ name: string; mobile: string }>(
+      ctx().db.orm,
+      sql`SELECT name, mobile FROM people WHERE mobile IS NOT NULL ORDER BY id LIMIT 1`,
+    );
+    if (!point || !person) throw new Error("the demo city has no point or no person");
+    const staffPoint = await (await ctx().as("coordinator")).request(search(point.name));
+    expect(kinds(staffPoint.body, "point").length).toBeGreaterThan(0);
+    for (const q of [
+      point.name,
+      String(outside.problem),
+      `#${outside.problem}`,
+      person.name,
+      person.mobile,
+    ]) {
+      const answer = await citizen.request(publicSearch(q, "&limit=20"));
+      expect(answer.status, q).toBe(200);
+      for (const hit of answer.body.results)
+        expect(["community", "grid", "unit"]).toContain(hit.kind);
+      expect(JSON.stringify(answer.body), q).not.toContain(person.mobile);
+    }
+    const document = (await citizen.request("/api/openapi.json")).body;
+    const operation = document.paths["/api/public/search"].get;
+    expect(operation.security).toEqual([]);
+    expect(operation.responses["429"]).toBeTruthy();
+  });
+
+  it("refuses a citizen's hostile or empty search text field by field, in their language", async () => {
+    const citizen = ctx().anonymous;
+    const empty = await citizen.request(publicSearch(" "));
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.fields.q).toBe("应为 1~100 个字符");
+    const long = await citizen.request(publicSearch("网".repeat(101)), {
+      headers: { "accept-language": "en" },
+    });
+    expect(long.status).toBe(400);
+    expect(long.body.error.fields.q).toBe("must be 1 to 100 characters");
+    expect((await citizen.request("/api/public/search")).body.error.fields.q).toBeTruthy();
+    const limit = await citizen.request(publicSearch("社区", "&limit=0"));
+    expect(limit.status).toBe(400);
+    expect(limit.body.error.fields.limit).toBeTruthy();
+    expect((await citizen.request(publicSearch("社区", "&kind=point"))).status).toBe(400);
+    const bad = await citizen.request(publicSearch("社区"), { method: "POST" });
+    expect(bad.status).toBeGreaterThanOrEqual(400);
+    expect(bad.status).toBeLessThan(500);
+    for (const q of ["%", "_", "\\", "'; DROP TABLE grids; --", "99999999999", "\u0000"]) {
+      const odd = await citizen.request(publicSearch(q));
+      expect(odd.status, q).toBeLessThan(500);
+      if (odd.status === 200) expect(kinds(odd.body, "grid"), q).toEqual([]);
     }
   });
 });

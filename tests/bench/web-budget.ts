@@ -30,7 +30,7 @@ const mapExtras = ["src/components/map-search/map-search.tsx", "src/map/label-po
  * counted in its total, not its first paint.
  */
 export const pages = [
-  { page: "/report (citizen)", module: null, map: true },
+  { page: "/report (citizen)", module: "src/pages/citizen/citizen-page.tsx", map: true },
   { page: "/login", module: null, map: false },
   {
     page: "/my-area (volunteer)",

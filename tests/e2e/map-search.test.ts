@@ -1,10 +1,12 @@
 // The search box on the maps (issue 22): a coordinator finds a grid by its code and a problem by
 // its number with the keyboard, the map flies there and the panel shows it; a volunteer on a
-// phone finds their own grid and not a problem outside their patrol area.
+// phone finds their own grid and not a problem outside their patrol area; a citizen without an
+// account finds a community on /report, and the report is filed at the place chosen.
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { browserUnavailable } from "./browser.ts";
+import { consoleErrors } from "./sign-in.ts";
 import { desktop, peopleOnOneServer, screenshots } from "./signed-in.ts";
 
 const skip = browserUnavailable();
@@ -96,6 +98,47 @@ describe.skipIf(skip)("search on the maps", () => {
     await expect
       .poll(() => page.locator(".map-search-status").textContent(), patience)
       .toBe("没有找到");
+    expect(errors).toEqual([]);
+  });
+
+  it("lets a citizen on a phone search for a place on /report, pin it and file the report there", async () => {
+    const context = await people.newContext({ viewport: phone });
+    const page = await context.newPage();
+    const errors = consoleErrors(page);
+    await page.goto(`${people.url()}/report`);
+    const answer = await api(page, `/api/public/search?q=${encodeURIComponent("蕃阳")}`);
+    const community = answer.results.find((hit: { kind: string }) => hit.kind === "community");
+    expect(community.label).toBe("蕃阳社区");
+
+    // the search box stands before the map is opened; choosing opens the map there
+    expect(await page.locator(".place-map canvas").count()).toBe(0);
+    const box = await typeSearch(page, "蕃阳", "蕃阳社区");
+    expect(await box.getAttribute("placeholder")).toBe("搜索社区、网格、单位或地址");
+    await page
+      .getByRole("option", { name: /蕃阳社区/ })
+      .first()
+      .click();
+    const chosen = `已选位置：东经 ${community.lon.toFixed(6)}，北纬 ${community.lat.toFixed(6)}`;
+    await page.locator(".place-chosen").getByText(chosen).waitFor(patience);
+    await page.locator(".place-map canvas").waitFor(patience);
+    await page.locator(".place-map .maplibregl-marker").waitFor(patience);
+    await expect
+      .poll(async () => {
+        const [x, y] = await centre(page);
+        return Math.hypot(x - community.lon, y - community.lat) < 0.01;
+      }, patience)
+      .toBe(true);
+    await page.screenshot({ path: path.join(screenshots, "search-report-phone.png") });
+
+    const service = page.locator("select[name=service_code]");
+    const code = await service.locator("option:not([disabled])").first().getAttribute("value");
+    await service.selectOption(code ?? "");
+    await page.locator("textarea[name=description]").fill("路灯不亮");
+    await page.getByRole("button", { name: "提交投诉" }).click();
+    const number = await page.locator(".request-number strong").textContent(patience);
+    const [filed] = await api(page, `/open311/v2/requests/${number}.json`);
+    expect(filed.long).toBeCloseTo(community.lon, 6);
+    expect(filed.lat).toBeCloseTo(community.lat, 6);
     expect(errors).toEqual([]);
   });
 });

@@ -10,14 +10,14 @@ import {
 } from "react";
 import { useTranslation } from "react-i18next";
 import { can, type Me } from "./api/auth.ts";
-import { queries } from "./api/queries.ts";
+import { configQuery } from "./api/config-query.ts";
 import { useSession } from "./api/use-session.ts";
 import { AppHeader } from "./components/app-header.tsx";
 import { PageWaiting, QueryErrorBanner } from "./components/error-banner.tsx";
 import { PageErrorBoundary } from "./components/page-error-boundary.tsx";
 import { PasswordPage } from "./pages/account/password-page.tsx";
 import { LoginPage } from "./pages/auth/login-page.tsx";
-import { CitizenPage, isCitizenPath } from "./pages/citizen/citizen-page.tsx";
+import { isCitizenPath } from "./pages/citizen/citizen-paths.ts";
 import { MessagePage } from "./pages/message-page.tsx";
 import { navigate, safeReturnPath, useLocation } from "./router.ts";
 
@@ -99,6 +99,12 @@ const EscalationStepsPage = lazyPage(
 );
 const RankingsPage = lazyPage(() => import("./pages/rankings/rankings-page.tsx"), "RankingsPage");
 
+// The citizens' pages (/report): a chunk of their own, so no staff page carries the report form
+// before its first paint (issue 22), and the citizen does not carry the staff's shell.
+const CitizenPage = lazy(() =>
+  import("./pages/citizen/citizen-page.tsx").then((m) => ({ default: m.CitizenPage })),
+);
+
 /** Reasons to tell a user on the sign-in page; a plain sign-out needs no explanation. */
 const signOutNotices = new Set(["session_expired", "account_disabled"]);
 
@@ -108,7 +114,13 @@ export function App() {
   // Never a blank page: an error outside a signed-in page (sign-in, the citizens' report) lands here.
   return (
     <PageErrorBoundary resetKeys={[path]}>
-      {isCitizenPath(path) ? <CitizenPage path={path} /> : <SessionApp />}
+      {isCitizenPath(path) ? (
+        <Suspense fallback={null}>
+          <CitizenPage path={path} />
+        </Suspense>
+      ) : (
+        <SessionApp />
+      )}
     </PageErrorBoundary>
   );
 }
@@ -136,7 +148,7 @@ function SessionApp() {
 
 function Shell({ me, path }: { me: Me; path: string }) {
   const { t } = useTranslation();
-  const config = useQuery(queries.config());
+  const config = useQuery(configQuery());
   // Without the settings the map still works, just without a basemap.
   const basemapUrl = config.isError ? null : config.data?.basemapUrl;
   const basemapCrs = config.data?.basemapCrs ?? "wgs84";

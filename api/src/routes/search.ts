@@ -1,8 +1,11 @@
 // GET /api/search?q=: the map's search box (issue 22), over what the caller may read, and an
 // address from Tianditu's geocoder when the administrator has saved a Tianditu key.
+// GET /api/public/search?q=: the same box on the citizen's map (/report, no account): the city's
+// public places only (publicSearchKinds), throttled per address as every public path.
 import {
   type GeocoderOutcome,
   numberIn,
+  publicSearchKinds,
   SEARCH_PER_KIND,
   SEARCH_PER_KIND_MAX,
   SEARCH_TEXT_MAX,
@@ -11,6 +14,7 @@ import {
 } from "@civgrid/geo";
 import { createRoute, z } from "@hono/zod-openapi";
 import { type BasemapDefaults, readBasemap } from "../basemap/settings.ts";
+import type { Scope } from "../policy/scope.ts";
 import { geocodeAddress } from "../search/geocode.ts";
 import { search } from "../search/search.ts";
 import { integerParam, trimmedText } from "./query.ts";
@@ -40,17 +44,38 @@ const SearchAnswer = z
 
 export interface SearchOptions {
   defaults: BasemapDefaults;
-  /** Tianditu's geocoder endpoint (TIANDITU_GEOCODER_URL). */
+  /** Tianditu's geocoder endpoint (a receiver on loopback in tests). */
   geocoderUrl: string;
 }
 
-export const searchRoutes = ({ defaults, geocoderUrl }: SearchOptions) =>
-  newRouter().openapi(
+/** Who searches: a signed-in caller over their scope, or anyone over the city's public places. */
+const audiences = {
+  staff: {
+    tags: ["search"],
+    summary: "Search the map: communities, grids, units, points, problems by number, addresses",
+    kinds: searchKinds,
+    scope: (c: { var: { scope: Scope } }): Scope => c.var.scope,
+  },
+  public: {
+    tags: ["public"],
+    summary:
+      "Search the citizen's map (no account): communities, grids, units by name or code, addresses",
+    kinds: publicSearchKinds,
+    scope: (c: { var: { cityId: number } }): Scope => ({ kind: "city", cityId: c.var.cityId }),
+  },
+} as const;
+
+export const searchRoutes = (
+  { defaults, geocoderUrl }: SearchOptions,
+  audience: keyof typeof audiences = "staff",
+) => {
+  const { tags, summary, kinds, scope } = audiences[audience];
+  return newRouter().openapi(
     createRoute({
       method: "get",
       path: "/",
-      tags: ["search"],
-      summary: "Search the map: communities, grids, units, points, problems by number, addresses",
+      tags: [...tags],
+      summary,
       request: {
         query: z
           .object({
@@ -68,8 +93,8 @@ export const searchRoutes = ({ defaults, geocoderUrl }: SearchOptions) =>
     async (c) => {
       const { q, limit } = c.req.valid("query");
       const db = c.var.db.orm;
-      const results: SearchHit[] = await search(db, c.var.scope, q, limit ?? SEARCH_PER_KIND);
-      const { tiandituKey } = await readBasemap(db, c.var.scope.cityId, defaults);
+      const results: SearchHit[] = await search(db, scope(c), q, limit ?? SEARCH_PER_KIND, kinds);
+      const { tiandituKey } = await readBasemap(db, c.var.cityId, defaults);
       let geocoder: GeocoderOutcome = "off";
       if (tiandituKey && numberIn(q) === null) {
         try {
@@ -84,3 +109,4 @@ export const searchRoutes = ({ defaults, geocoderUrl }: SearchOptions) =>
       return c.json({ results, geocoder }, 200);
     },
   );
+};

@@ -2,6 +2,7 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { api } from "./client.ts";
 import { communitiesApi, type PartitionRequest } from "./communities.ts";
+import { configQuery } from "./config-query.ts";
 import { divisionApi } from "./grid-files.ts";
 import { gridsApi } from "./grids.ts";
 import { type PeopleFilters, peopleApi } from "./people.ts";
@@ -10,7 +11,7 @@ import { type PeopleFilters, peopleApi } from "./people.ts";
 const staleTime = 60_000;
 
 export const queries = {
-  config: () => queryOptions({ queryKey: ["config"], queryFn: api.config, staleTime: Infinity }),
+  config: configQuery,
   cityOutline: () =>
     queryOptions({ queryKey: ["regions", "city"], queryFn: () => api.regions("city"), staleTime }),
   /** The streets (街道) communities are imported into; they need no outline. */

@@ -1,13 +1,20 @@
 // The header: product and city, the pages this user may open, who is signed in, sign-out, language.
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { can, type Me } from "../api/auth.ts";
 import { useSignOut } from "../api/use-session.ts";
-import { NotificationBell } from "../notifications/bell.tsx";
-import { CurrentPhase } from "./current-phase.tsx";
 import { HeaderMenu } from "./header-menu.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
 import { Link } from "./link.tsx";
+
+// The bell and the campaign's phase wait for reads of their own: they fill in after the page's
+// first paint, in chunks of their own (issue 22), rather than in every page's entry.
+const NotificationBell = lazy(() =>
+  import("../notifications/bell.tsx").then((m) => ({ default: m.NotificationBell })),
+);
+const CurrentPhase = lazy(() =>
+  import("./current-phase.tsx").then((m) => ({ default: m.CurrentPhase })),
+);
 
 interface Props {
   me: Me;
@@ -86,7 +93,9 @@ export function AppHeader({ me, cityName }: Props) {
         <span className="product-latin"> CivGrid</span>
       </h1>
       {cityName && <span className="city">{cityName}</span>}
-      <CurrentPhase />
+      <Suspense fallback={null}>
+        <CurrentPhase />
+      </Suspense>
       <button
         type="button"
         className="menu-toggle"
@@ -127,7 +136,11 @@ export function AppHeader({ me, cityName }: Props) {
           </button>
         </HeaderMenu>
       </nav>
-      {!me.user.mustChangePassword && <NotificationBell me={me} />}
+      {!me.user.mustChangePassword && (
+        <Suspense fallback={null}>
+          <NotificationBell me={me} />
+        </Suspense>
+      )}
       <LanguageSwitch />
     </header>
   );

@@ -1,6 +1,7 @@
 // /admin/notifications: the administrator's outbound channels (each off until set up, with a test
 // that shows the receiver's error and saves nothing) and the outbox (status, attempts, last
 // error, retry).
+import "./notifications.css";
 import { type DeliveryStatus, deliveryStatuses, type OutboundChannel } from "@civgrid/geo";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";

@@ -1,6 +1,7 @@
 // /escalation: the coordinator's escalation (督办) steps — after how many working days overdue
 // who is told — shown to everyone and changed by those who dispatch. The server judges the steps
 // (geo's escalationStepIssues) and its messages appear beside each field.
+import "./notifications.css";
 import {
   type EscalationStep,
   type EscalationTarget,

@@ -1,5 +1,6 @@
 // 督办 on the board and in the rankings: the level an overdue problem has climbed to, and how many
 // escalations each unit has had (GET /api/escalation-steps/levels; refreshed live on changes).
+import "./notifications.css";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { request } from "../api/client.ts";

@@ -1,5 +1,6 @@
 // A person's notifications: what, about which item, when (China time), read or not, a link that
 // opens it; mark one or all read. Used in the bell's panel and on the notifications page.
+import "./notifications.css";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import type { Me } from "../api/auth.ts";

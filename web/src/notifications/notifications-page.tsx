@@ -1,5 +1,6 @@
 // /notifications: one's notifications (all, or unread only) and one's settings: which channels,
 // the e-mail address, quiet hours (China time; only in-app during them), the daily digest.
+import "./notifications.css";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";

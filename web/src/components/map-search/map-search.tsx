@@ -6,7 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { FitBoundsOptions, Map as MapLibreMap } from "maplibre-gl";
 import { type KeyboardEvent, useEffect, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { searchQuery } from "../../api/search.ts";
+import { type SearchAudience, searchQuery } from "../../api/search.ts";
 import type { BasemapCrs } from "../../map/basemap-crs.ts";
 import { useDebounced } from "../../use-debounced.ts";
 import { flyToHit } from "./fly-to-hit.ts";
@@ -19,7 +19,12 @@ const numberOrder: readonly SearchKind[] = [
 ];
 
 export interface MapSearchProps {
+  /** The map to steer; a choice made before it is there is shown once it is. */
   map: MapLibreMap | null;
+  /** Whose places are searched: a signed-in user's (the default) or the public's (/report). */
+  audience?: SearchAudience;
+  /** Shown before the map is there (a page whose map opens on demand); hidden until then if not. */
+  beforeMap?: boolean;
   crs?: BasemapCrs;
   /** After the map has flown there: the page opens the match's details where it has them. */
   onChoose?: (hit: SearchHit) => void;
@@ -34,6 +39,7 @@ export interface MapSearchProps {
 
 export function MapSearch({
   map,
+  audience = "staff",
   crs = "wgs84",
   onChoose,
   placement = "overlay",
@@ -45,7 +51,8 @@ export function MapSearch({
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(-1);
   const settled = useDebounced(text.trim(), 250);
-  const answer = useQuery(searchQuery(settled));
+  const answer = useQuery(searchQuery(settled, audience));
+  const [pending, setPending] = useState<SearchHit | null>(null);
   const results = settled ? (answer.data?.results ?? []) : [];
   // the options in the order they are shown, so the arrow keys walk them group by group
   const groups = (numberIn(settled) === null ? groupOrder : numberOrder)
@@ -54,6 +61,12 @@ export function MapSearch({
   const shown = groups.flatMap((group) => group.hits);
   const optionId = (index: number) => `${id}-option-${index}`;
   const expanded = open && settled.length > 0;
+
+  useEffect(() => {
+    if (!map || !pending) return;
+    flyToHit(map, pending, crs, padding);
+    setPending(null);
+  }, [map, pending, crs, padding]);
 
   useEffect(() => {
     if (active >= 0)
@@ -65,6 +78,7 @@ export function MapSearch({
     setActive(-1);
     setText(hit.label);
     if (map) flyToHit(map, hit, crs, padding);
+    else setPending(hit);
     onChoose?.(hit);
   };
 
@@ -108,7 +122,7 @@ export function MapSearch({
         aria-controls={`${id}-list`}
         aria-autocomplete="list"
         aria-activedescendant={active >= 0 && shown[active] ? optionId(active) : undefined}
-        placeholder={t("search.placeholder")}
+        placeholder={t(audience === "public" ? "search.publicPlaceholder" : "search.placeholder")}
         autoComplete="off"
         maxLength={100}
         value={text}

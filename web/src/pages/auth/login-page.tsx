@@ -2,7 +2,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { queries } from "../../api/queries.ts";
+import { configQuery } from "../../api/config-query.ts";
 import { useSignIn } from "../../api/use-session.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { ApiForm, InputField } from "../../components/form-field.tsx";
@@ -15,7 +15,7 @@ import { formValues } from "../../form-values.ts";
 /** `notice` says why the user was signed out (session expired, account disabled), if they were. */
 export function LoginPage({ notice }: { notice?: string | undefined }) {
   const { t } = useTranslation();
-  const config = useQuery(queries.config());
+  const config = useQuery(configQuery());
   const signIn = useSignIn();
 
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {

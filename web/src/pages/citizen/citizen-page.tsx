@@ -2,22 +2,16 @@
 // /report/{id}; no account, a header of their own.
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { queries } from "../../api/queries.ts";
+import { configQuery } from "../../api/config-query.ts";
 import { LanguageSwitch } from "../../components/language-switch.tsx";
 import { Link } from "../../components/link.tsx";
+import { requestIdOf } from "./citizen-paths.ts";
 import { ReportForm } from "./report-form.tsx";
 import { ReportLookup, RequestStatus } from "./request-status.tsx";
 
-/** /report/123 → "123"; /report → null. */
-export function requestIdOf(path: string): string | null {
-  return /^\/report\/(\d{1,10})$/.exec(path)?.[1] ?? null;
-}
-
-export const isCitizenPath = (path: string) => path === "/report" || requestIdOf(path) !== null;
-
 export function CitizenPage({ path }: { path: string }) {
   const { t } = useTranslation();
-  const config = useQuery(queries.config());
+  const config = useQuery(configQuery());
   const requestId = requestIdOf(path);
   return (
     <div className="app citizen">

@@ -1,7 +1,10 @@
-// Where the problem is: a tap on the map, or the phone's own position; a marker shows the choice.
+// Where the problem is: a tap on the map, the phone's own position, or a place searched for (a
+// community, grid, unit or address); a marker shows the choice.
+import type { SearchHit } from "@civgrid/geo";
 import type { Marker } from "maplibre-gl";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { MapSearchLoader } from "../../components/map-search/map-search-loader.tsx";
 import type { MapOptions } from "../../map/map.ts";
 import { useMapInstance } from "../../map/use-map-instance.ts";
 
@@ -59,6 +62,16 @@ export function PlacePicker({ place, onPlace, basemapUrl, error }: Props) {
     };
   }, [map, place]);
 
+  // A place searched for is the report's point (the citizen can still tap a better one); the map
+  // opens and the search box shows the place on it.
+  const onSearchChoose = useCallback(
+    (hit: SearchHit) => {
+      onPlace([hit.lon, hit.lat]);
+      setMapOpen(true);
+    },
+    [onPlace],
+  );
+
   const locate = () => {
     setProblem(null);
     if (!("geolocation" in navigator)) return setProblem(locationProblem("unsupported"));
@@ -91,6 +104,13 @@ export function PlacePicker({ place, onPlace, basemapUrl, error }: Props) {
           {t(problem)}
         </p>
       )}
+      <MapSearchLoader
+        map={map}
+        audience="public"
+        beforeMap
+        placement="inline"
+        onChoose={onSearchChoose}
+      />
       <div ref={container} className="place-map">
         {!mapOpen && (
           <button type="button" className="place-map-open" onClick={() => setMapOpen(true)}>

@@ -10,10 +10,7 @@ import { ErrorBanner } from "../../../components/error-banner.tsx";
 import { MapSearchLoader } from "../../../components/map-search/map-search-loader.tsx";
 import { editorLayers } from "../../../map/layers/index.ts";
 import type { MapOptions } from "../../../map/map.ts";
-import { useDrawing } from "../../../map/modes/use-drawing.ts";
 import { useEditorData } from "../../../map/use-editor-data.ts";
-import { useEditorInteraction } from "../../../map/use-editor-interaction.ts";
-import { useEditorOverlays } from "../../../map/use-editor-overlays.ts";
 import { useMapInstance } from "../../../map/use-map-instance.ts";
 import { navigate, useLocation } from "../../../router.ts";
 import { useGridEditor } from "../../../state/grid-editor.ts";
@@ -35,6 +32,10 @@ const RestructuringList = lazy(() =>
   import("./restructuring-list.tsx").then((m) => ({ default: m.RestructuringList })),
 );
 const ModePanel = lazy(() => import("./mode-panel.tsx").then((m) => ({ default: m.ModePanel })));
+// the map's tools and overlays come with the map, after the first paint
+const EditorMapBehaviour = lazy(() =>
+  import("./editor-map-behaviour.tsx").then((m) => ({ default: m.EditorMapBehaviour })),
+);
 
 const mapOptions: MapOptions = { layers: editorLayers, printable: true };
 
@@ -46,7 +47,6 @@ export function GridEditorPage({ basemapUrl }: { basemapUrl: string | null | und
   const communityId = useGridEditor((state) => state.communityId);
   const mode = useGridEditor((state) => state.mode);
   const selectedGridId = useGridEditor((state) => state.selectedGridId);
-  const storedPreview = useGridEditor((state) => state.preview);
   const { community, grids, error, retry } = useEditorData(map, communityId);
   useCommunityFromAddress(communityId);
 
@@ -60,17 +60,20 @@ export function GridEditorPage({ basemapUrl }: { basemapUrl: string | null | und
     [community, gridList, mode, selected],
   );
   const check = useEditorCheck({ community: community?.geometry, grids: gridList, selected });
-  useDrawing(map, snapRings, mode === "edit" ? selected : null);
-  useEditorInteraction(map);
-  useEditorOverlays(map, {
-    ...check,
-    preview: check.preview ?? storedPreview,
-    replacing: mode === "partition",
-  });
 
   return (
     <div className="map-page editor-page">
       <div ref={container} className="map" />
+      {map && (
+        <Suspense fallback={null}>
+          <EditorMapBehaviour
+            map={map}
+            snapRings={snapRings}
+            editedGrid={mode === "edit" ? selected : null}
+            check={check}
+          />
+        </Suspense>
+      )}
       <div className="editor-tools">
         {error && (
           <ErrorBanner message={t("app.mapFailed", { message: error.message })} onRetry={retry} />
