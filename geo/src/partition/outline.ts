@@ -60,17 +60,52 @@ export function toPolygons(regions: Piece[][], plane: LocalPlane): (Polygon | Mu
   }
   return regions.map((pieces) => {
     const polygons = pieces.map((piece) => piece.rings.map((ring) => closed(ring, snap, plane)));
-    if (polygons.length === 1) return { type: "Polygon", coordinates: polygons[0] ?? [] };
-    const merged = union(
-      featureCollection(
-        polygons.map((coordinates) => feature({ type: "Polygon", coordinates } as Polygon)),
-      ),
-    );
+    // Only pieces that can touch need the union (fragments and the region they joined); an
+    // island apart from the rest is a polygon of the MultiPolygon as it is. turf's union is
+    // exact but slow (arbitrary-precision arithmetic), and islands often carry many vertices.
+    const merged = touchingGroups(pieces).flatMap((group): Position[][][] => {
+      if (group.length === 1) return [polygons[group[0] as number] ?? []];
+      const union_ = union(
+        featureCollection(
+          group.map((k) => feature({ type: "Polygon", coordinates: polygons[k] ?? [] } as Polygon)),
+        ),
+      );
+      const geometry = union_?.geometry;
+      if (!geometry) throw new Error("partition: a region vanished in the union");
+      return geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
+    });
     // Fragments joined their neighbour (one polygon); islands stay apart (a MultiPolygon).
-    const geometry = merged?.geometry;
-    if (!geometry) throw new Error("partition: a region vanished in the union");
-    return geometry;
+    return merged.length === 1
+      ? { type: "Polygon", coordinates: merged[0] ?? [] }
+      : { type: "MultiPolygon", coordinates: merged };
   });
+}
+
+/** The pieces grouped so that pieces whose boxes (grown by a metre) overlap share a group. */
+function touchingGroups(pieces: Piece[]): number[][] {
+  const boxes = pieces.map((piece) => {
+    const box = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const p of piece.rings[0] ?? []) {
+      box[0] = Math.min(box[0] ?? 0, p.x - 1);
+      box[1] = Math.min(box[1] ?? 0, p.y - 1);
+      box[2] = Math.max(box[2] ?? 0, p.x + 1);
+      box[3] = Math.max(box[3] ?? 0, p.y + 1);
+    }
+    return box as [number, number, number, number];
+  });
+  const group = pieces.map((_, k) => k);
+  const root = (k: number): number => (group[k] === k ? k : root(group[k] as number));
+  boxes.forEach((a, i) => {
+    boxes.forEach((b, j) => {
+      if (j > i && a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3])
+        group[root(j)] = root(i);
+    });
+  });
+  const groups = new Map<number, number[]>();
+  pieces.forEach((_, k) => {
+    groups.set(root(k), [...(groups.get(root(k)) ?? []), k]);
+  });
+  return [...groups.values()];
 }
 
 function closed(ring: Ring, snap: Snapper, plane: LocalPlane): Position[] {

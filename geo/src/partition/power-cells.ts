@@ -1,5 +1,5 @@
 // The power diagram of weighted sites, cut out of a polygon: the shape of every partition step.
-import { type Corner, clip, type Piece } from "./clip.ts";
+import { clip, type Piece } from "./clip.ts";
 import { type Measure, measure } from "./measure.ts";
 
 /** A site of the power diagram: a point of the plane and its weight (m²). */
@@ -35,8 +35,9 @@ export interface Diagram {
  */
 export function powerDiagram(subject: Piece, sites: Site[], areaSlope: number): Diagram {
   const count = sites.length;
+  const box = boxOf(subject);
   const cells = sites.map((_, i) => {
-    const pieces = cellOf(subject, sites, i);
+    const pieces = cellOf(subject, sites, i, box);
     const measures = pieces.map((piece) => measure(piece, areaSlope));
     const order = measures
       .map((_, k) => k)
@@ -85,24 +86,99 @@ function longestBorder(fragment: Measure, regions: Region[]): number {
 }
 
 /**
- * The power cell of site i cut from the subject: cut by the bisector with every other site,
- * nearest first, skipping bisectors farther from the site than anything left of the cell.
+ * The power cell of site i cut from the subject, by the bisectors with the other sites, nearest
+ * first. Only the bisectors that bound the convex cell (worked out first on a few corners, see
+ * convexCell) cut the subject: the others lie wholly outside it and would leave it unchanged, and
+ * each cut of the subject walks all its corners.
  */
-function cellOf(subject: Piece, sites: Site[], i: number): Piece[] {
+function cellOf(subject: Piece, sites: Site[], i: number, box: Box): Piece[] {
   const site = sites[i] as Site;
   const others = sites
     .map((other, j) => ({ j, distance: bisectorDistance(site, other) }))
     .filter(({ j }) => j !== i)
     .sort((a, b) => a.distance - b.distance);
+  const cuts = others.map(({ j }) => bisector(sites, i, j));
+  const bounding = boundingCuts(box, site, others, cuts);
   let pieces = [subject];
-  let reach = farthest(pieces, site);
-  for (const { j, distance } of others) {
-    if (distance > reach || pieces.length === 0) break;
-    const cut = bisector(sites, i, j);
+  for (const cut of bounding) {
+    if (pieces.length === 0) break;
     pieces = pieces.flatMap((piece) => clip(piece, cut));
-    reach = farthest(pieces, site);
   }
   return pieces;
+}
+
+/** The subject's bounding box in the plane, grown by a metre so every corner is inside it. */
+export interface Box {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+}
+
+export function boxOf(subject: Piece): Box {
+  const box = { west: Infinity, south: Infinity, east: -Infinity, north: -Infinity };
+  for (const p of subject.rings[0] ?? []) {
+    box.west = Math.min(box.west, p.x - 1);
+    box.south = Math.min(box.south, p.y - 1);
+    box.east = Math.max(box.east, p.x + 1);
+    box.north = Math.max(box.north, p.y + 1);
+  }
+  return box;
+}
+
+/**
+ * A bisector is left out only when the whole convex cell (the box cut by every bisector, a
+ * polygon of a few corners) lies more than a millimetre inside it: the subject's pieces lie in
+ * that cell, so the cut would keep them whole. If the convex cell comes out empty (a site
+ * overpowered within the box), every bisector is kept, as before.
+ */
+function boundingCuts(
+  box: Box,
+  site: Site,
+  others: { distance: number }[],
+  cuts: ReturnType<typeof bisector>[],
+): ReturnType<typeof bisector>[] {
+  let cell: [number, number][] = [
+    [box.west, box.south],
+    [box.east, box.south],
+    [box.east, box.north],
+    [box.west, box.north],
+  ];
+  let reach = farthestCorner(cell, site);
+  for (let k = 0; k < cuts.length && cell.length > 0; k++) {
+    if ((others[k]?.distance ?? 0) > reach) break;
+    cell = halfPlane(cell, cuts[k] as ReturnType<typeof bisector>);
+    reach = farthestCorner(cell, site);
+  }
+  if (cell.length === 0) return cuts;
+  return cuts.filter((cut) => {
+    const margin = -1e-3 * Math.hypot(cut.nx, cut.ny);
+    return cell.some(([x, y]) => cut.nx * x + cut.ny * y - cut.c > margin);
+  });
+}
+
+/** Sutherland–Hodgman: a convex polygon cut by one half-plane (nx·x + ny·y < c) stays convex. */
+function halfPlane(
+  polygon: [number, number][],
+  cut: { nx: number; ny: number; c: number },
+): [number, number][] {
+  const kept: [number, number][] = [];
+  polygon.forEach((p, k) => {
+    const q = polygon[(k + 1) % polygon.length] as [number, number];
+    const [dp, dq] = [cut.nx * p[0] + cut.ny * p[1] - cut.c, cut.nx * q[0] + cut.ny * q[1] - cut.c];
+    if (dp < 0) kept.push(p);
+    if (dp < 0 !== dq < 0) {
+      const t = dp / (dp - dq);
+      kept.push([p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t]);
+    }
+  });
+  return kept;
+}
+
+function farthestCorner(polygon: [number, number][], site: Site): number {
+  let reach = 0;
+  for (const [x, y] of polygon) reach = Math.max(reach, (x - site.x) ** 2 + (y - site.y) ** 2);
+  return Math.sqrt(reach);
 }
 
 /** Signed distance from site a to the bisector it shares with b (negative: b overpowers a). */
@@ -124,16 +200,4 @@ function bisector(sites: Site[], i: number, j: number) {
     c: sign * (hi.x * hi.x + hi.y * hi.y - lo.x * lo.x - lo.y * lo.y - hi.w + lo.w),
     id: j,
   };
-}
-
-function farthest(pieces: Piece[], site: Site): number {
-  let reach = 0;
-  for (const piece of pieces) {
-    for (const p of piece.rings[0] ?? ([] as Corner[])) {
-      const [dx, dy] = [p.x - site.x, p.y - site.y];
-      // Squared, and no Math.hypot: this runs over every corner after every cut.
-      reach = Math.max(reach, dx * dx + dy * dy);
-    }
-  }
-  return Math.sqrt(reach);
 }
