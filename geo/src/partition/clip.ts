@@ -67,10 +67,11 @@ export function clip(piece: Piece, cut: Cut): Piece[] {
     if (insideCount === n) (r === 0 ? shells : holes).push(ring);
     if (insideCount === n || insideCount === 0) return;
     let chain: Corner[] = [];
-    for (let k = 0; k < n; k++) {
-      const i = (start + k) % n;
-      const j = (i + 1) % n;
-      const [da, db] = [d[i] as number, d[j] as number];
+    // Plain indexes, no modulo: this loop runs over every corner of every cut.
+    for (let k = 0, i = start; k < n; k++, i = i + 1 === n ? 0 : i + 1) {
+      const j = i + 1 === n ? 0 : i + 1;
+      const da = d[i] as number;
+      const db = d[j] as number;
       if (da < 0 === db < 0) {
         if (db < 0) chain.push(ring[j] as Corner);
         continue;
@@ -131,10 +132,13 @@ function crossingPoint(a: Corner, b: Corner, da: number, db: number, edge: numbe
 }
 
 function withoutRepeats(ring: Ring): Ring {
-  return ring.filter((p, i) => {
-    const next = ring[(i + 1) % ring.length] as Corner;
-    return p.x !== next.x || p.y !== next.y;
-  });
+  const kept: Ring = [];
+  for (let i = 0; i < ring.length; i++) {
+    const p = ring[i] as Corner;
+    const next = ring[i + 1 === ring.length ? 0 : i + 1] as Corner;
+    if (p.x !== next.x || p.y !== next.y) kept.push(p);
+  }
+  return kept;
 }
 
 function holeIn(hole: Ring, shell: Ring, shells: Ring[]): boolean {
