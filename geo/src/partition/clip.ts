@@ -55,7 +55,7 @@ export function clip(piece: Piece, cut: Cut): Piece[] {
   const along = (p: Corner): number => p.y * cut.nx - p.x * cut.ny;
   piece.rings.forEach((ring, r) => {
     const n = ring.length;
-    const d = new Float64Array(n);
+    const d = scratch(n);
     let [insideCount, start] = [0, -1];
     for (let i = 0; i < n; i++) {
       const p = ring[i] as Corner;
@@ -96,6 +96,14 @@ export function clip(piece: Piece, cut: Cut): Piece[] {
     .map((shell) => ({ rings: [shell, ...holes.filter((hole) => holeIn(hole, shell, shells))] }));
 }
 
+let buffer = new Float64Array(1024);
+
+/** A reused array for the corners' distances to the cut: one per ring per cut made the GC busy. */
+function scratch(n: number): Float64Array {
+  if (buffer.length < n) buffer = new Float64Array(2 * n);
+  return buffer;
+}
+
 /** Joins the chains into shells: each exit continues along the cut to its partner entry. */
 function stitch(chains: Corner[][], crossings: Crossing[]): Ring[] {
   crossings.sort((a, b) => a.s - b.s || a.tie - b.tie);
@@ -132,6 +140,11 @@ function crossingPoint(a: Corner, b: Corner, da: number, db: number, edge: numbe
 }
 
 function withoutRepeats(ring: Ring): Ring {
+  const repeated = ring.some((p, i) => {
+    const next = ring[i + 1 === ring.length ? 0 : i + 1] as Corner;
+    return p.x === next.x && p.y === next.y;
+  });
+  if (!repeated) return ring;
   const kept: Ring = [];
   for (let i = 0; i < ring.length; i++) {
     const p = ring[i] as Corner;
