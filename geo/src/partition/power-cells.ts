@@ -1,5 +1,5 @@
 // The power diagram of weighted sites, cut out of a polygon: the shape of every partition step.
-import { clip, type Piece } from "./clip.ts";
+import { clip, type Piece, prepareForCuts } from "./clip.ts";
 import { type Measure, measure } from "./measure.ts";
 
 /** A site of the power diagram: a point of the plane and its weight (m²). */
@@ -35,6 +35,7 @@ export interface Diagram {
  */
 export function powerDiagram(subject: Piece, sites: Site[], areaSlope: number): Diagram {
   const count = sites.length;
+  prepareForCuts(subject);
   const box = boxOf(subject);
   const cells = sites.map((_, i) => {
     const pieces = cellOf(subject, sites, i, box);
