@@ -1,5 +1,5 @@
 // The power diagram of weighted sites, cut out of a polygon: the shape of every partition step.
-import { clip, type Piece, prepareForCuts } from "./clip.ts";
+import { type Cut, clip, type Piece, prepareForCuts } from "./clip.ts";
 import { type Measure, measure } from "./measure.ts";
 
 /** A site of the power diagram: a point of the plane and its weight (m²). */
@@ -89,19 +89,12 @@ function longestBorder(fragment: Measure, regions: Region[]): number {
 /**
  * The power cell of site i cut from the subject, by the bisectors with the other sites, nearest
  * first. Only the bisectors that bound the convex cell (worked out first on a few corners, see
- * convexCell) cut the subject: the others lie wholly outside it and would leave it unchanged, and
- * each cut of the subject walks all its corners.
+ * boundingCuts) cut the subject: the others lie wholly outside it and would leave it unchanged,
+ * and each cut of the subject walks its corners.
  */
 function cellOf(subject: Piece, sites: Site[], i: number, box: Box): Piece[] {
-  const site = sites[i] as Site;
-  const others = sites
-    .map((other, j) => ({ j, distance: bisectorDistance(site, other) }))
-    .filter(({ j }) => j !== i)
-    .sort((a, b) => a.distance - b.distance);
-  const cuts = others.map(({ j }) => bisector(sites, i, j));
-  const bounding = boundingCuts(box, site, others, cuts);
   let pieces = [subject];
-  for (const cut of bounding) {
+  for (const cut of boundingCuts(box, sites, i)) {
     if (pieces.length === 0) break;
     pieces = pieces.flatMap((piece) => clip(piece, cut));
   }
@@ -128,58 +121,54 @@ export function boxOf(subject: Piece): Box {
 }
 
 /**
- * A bisector is left out only when the whole convex cell (the box cut by every bisector, a
- * polygon of a few corners) lies more than a millimetre inside it: the subject's pieces lie in
- * that cell, so the cut would keep them whole. If the convex cell comes out empty (a site
- * overpowered within the box), every bisector is kept, as before.
+ * The bisectors of site i that bound its convex cell (the box cut by every bisector, a polygon
+ * of a few corners), nearest first. A bisector is left out only when the whole convex cell lies
+ * more than a millimetre inside it: the subject's pieces lie in that cell, so the cut would keep
+ * them whole. If the convex cell comes out empty (a site overpowered within the box), every
+ * bisector is kept.
  */
-function boundingCuts(
-  box: Box,
-  site: Site,
-  others: { distance: number }[],
-  cuts: ReturnType<typeof bisector>[],
-): ReturnType<typeof bisector>[] {
+function boundingCuts(box: Box, sites: Site[], i: number): Cut[] {
+  const site = sites[i] as Site;
   let cell: [number, number][] = [
     [box.west, box.south],
     [box.east, box.south],
     [box.east, box.north],
     [box.west, box.north],
   ];
-  let reach = farthestCorner(cell, site);
-  for (let k = 0; k < cuts.length && cell.length > 0; k++) {
-    if ((others[k]?.distance ?? 0) > reach) break;
-    cell = halfPlane(cell, cuts[k] as ReturnType<typeof bisector>);
-    reach = farthestCorner(cell, site);
+  const cuts: { cut: Cut; distance: number }[] = [];
+  for (let j = 0; j < sites.length; j++) {
+    if (j === i) continue;
+    const cut = bisector(sites, i, j);
+    cuts.push({ cut, distance: bisectorDistance(site, sites[j] as Site) });
+    if (cell.length > 0) cell = halfPlane(cell, cut);
   }
-  if (cell.length === 0) return cuts;
-  return cuts.filter((cut) => {
-    const margin = -1e-3 * Math.hypot(cut.nx, cut.ny);
-    return cell.some(([x, y]) => cut.nx * x + cut.ny * y - cut.c > margin);
-  });
+  const bounding =
+    cell.length === 0
+      ? cuts
+      : cuts.filter(({ cut }) => {
+          const margin = -1e-3 * Math.hypot(cut.nx, cut.ny);
+          return cell.some(([x, y]) => cut.nx * x + cut.ny * y - cut.c > margin);
+        });
+  // A stable sort: bisectors at one distance keep the order of their sites.
+  return bounding.sort((a, b) => a.distance - b.distance).map(({ cut }) => cut);
 }
 
 /** Sutherland–Hodgman: a convex polygon cut by one half-plane (nx·x + ny·y < c) stays convex. */
-function halfPlane(
-  polygon: [number, number][],
-  cut: { nx: number; ny: number; c: number },
-): [number, number][] {
+function halfPlane(polygon: [number, number][], cut: Cut): [number, number][] {
+  const d = polygon.map(([x, y]) => cut.nx * x + cut.ny * y - cut.c);
+  if (d.every((value) => value < 0)) return polygon;
   const kept: [number, number][] = [];
-  polygon.forEach((p, k) => {
-    const q = polygon[(k + 1) % polygon.length] as [number, number];
-    const [dp, dq] = [cut.nx * p[0] + cut.ny * p[1] - cut.c, cut.nx * q[0] + cut.ny * q[1] - cut.c];
+  for (let k = 0; k < polygon.length; k++) {
+    const next = k + 1 === polygon.length ? 0 : k + 1;
+    const [p, q] = [polygon[k] as [number, number], polygon[next] as [number, number]];
+    const [dp, dq] = [d[k] as number, d[next] as number];
     if (dp < 0) kept.push(p);
     if (dp < 0 !== dq < 0) {
       const t = dp / (dp - dq);
       kept.push([p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t]);
     }
-  });
+  }
   return kept;
-}
-
-function farthestCorner(polygon: [number, number][], site: Site): number {
-  let reach = 0;
-  for (const [x, y] of polygon) reach = Math.max(reach, (x - site.x) ** 2 + (y - site.y) ** 2);
-  return Math.sqrt(reach);
 }
 
 /** Signed distance from site a to the bisector it shares with b (negative: b overpowers a). */
@@ -192,7 +181,7 @@ function bisectorDistance(a: Site, b: Site): number {
  * The half-plane where site i beats site j. Written once for the ordered pair (low, high) and
  * negated for the other side, so both cells compute bit-identical crossing points.
  */
-function bisector(sites: Site[], i: number, j: number) {
+function bisector(sites: Site[], i: number, j: number): Cut {
   const [lo, hi] = [sites[Math.min(i, j)] as Site, sites[Math.max(i, j)] as Site];
   const sign = i < j ? 1 : -1;
   return {
