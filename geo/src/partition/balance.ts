@@ -110,8 +110,17 @@ function solveLaplacian(matrix: Float64Array[], wanted: number[]): number[] {
   const mean = wanted.reduce((s, v) => s + v, 0) / n;
   const b = wanted.map((v) => v - mean);
   const ridge = 1e-9 * Math.max(...matrix.map((row, i) => row[i] ?? 0));
-  const apply = (v: number[]) =>
-    matrix.map((row, i) => row.reduce((s, a, j) => s + a * (v[j] ?? 0), 0) + ridge * (v[i] ?? 0));
+  // Plain loops (this is n² per iteration, up to 4n iterations per Newton step).
+  const apply = (v: number[]) => {
+    const out = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      const row = matrix[i] as Float64Array;
+      let s = 0;
+      for (let j = 0; j < n; j++) s += (row[j] as number) * (v[j] ?? 0);
+      out[i] = s + ridge * (v[i] ?? 0);
+    }
+    return out;
+  };
   const x = new Array<number>(n).fill(0);
   let r = [...b];
   let p = [...r];

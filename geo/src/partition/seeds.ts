@@ -50,13 +50,13 @@ export function kMeans(points: WeightedPoint[], k: number, random: () => number)
     ),
   ];
   while (centres.length < k) {
-    const reach = points.map((p) => p.weight * nearest(p, centres).distance);
+    const reach = points.map((p) => p.weight * squaredDistance(p, centres[nearestIndex(p, centres)]));
     centres.push(pick(points, reach, random));
   }
   for (let round = 0; round < 30; round++) {
     const sums = centres.map(() => ({ x: 0, y: 0, weight: 0 }));
     for (const p of points) {
-      const sum = sums[nearest(p, centres).index];
+      const sum = sums[nearestIndex(p, centres)];
       if (!sum) continue;
       sum.x += p.x * p.weight;
       sum.y += p.y * p.weight;
@@ -75,13 +75,19 @@ export function kMeans(points: WeightedPoint[], k: number, random: () => number)
   return centres.map(({ x, y }) => ({ x, y }));
 }
 
-function nearest(p: WeightedPoint, centres: WeightedPoint[]) {
+/** The index of the centre nearest to p (plain loop, no object: it runs points × centres × rounds). */
+function nearestIndex(p: WeightedPoint, centres: WeightedPoint[]): number {
   let [index, distance] = [0, Number.POSITIVE_INFINITY];
-  centres.forEach((c, i) => {
+  for (let i = 0; i < centres.length; i++) {
+    const c = centres[i] as WeightedPoint;
     const d = (p.x - c.x) ** 2 + (p.y - c.y) ** 2;
     if (d < distance) [index, distance] = [i, d];
-  });
-  return { index, distance };
+  }
+  return index;
+}
+
+function squaredDistance(p: WeightedPoint, c: WeightedPoint | undefined): number {
+  return c ? (p.x - c.x) ** 2 + (p.y - c.y) ** 2 : Number.POSITIVE_INFINITY;
 }
 
 /** A point drawn with probability proportional to its chance; the first if all are zero. */
