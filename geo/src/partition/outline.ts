@@ -129,20 +129,23 @@ function closed(ring: Ring, snap: Snapper, plane: LocalPlane): Position[] {
 
 /** Merges corners closer than `eps` metres into the first one seen (a hashed lattice). */
 class Snapper {
-  private readonly cells = new Map<string, Corner[]>();
+  /** Lattice cell (i, j) → its corners; nested maps, as string keys cost more than the search. */
+  private readonly cells = new Map<number, Map<number, Corner[]>>();
   constructor(private readonly eps: number) {}
-
   add(corner: Corner): Corner {
     const [i, j] = [Math.round(corner.x / this.eps), Math.round(corner.y / this.eps)];
     for (let di = -1; di <= 1; di++) {
+      const column = this.cells.get(i + di);
+      if (!column) continue;
       for (let dj = -1; dj <= 1; dj++) {
-        for (const other of this.cells.get(`${i + di},${j + dj}`) ?? []) {
+        for (const other of column.get(j + dj) ?? []) {
           if (Math.hypot(other.x - corner.x, other.y - corner.y) <= this.eps) return other;
         }
       }
     }
-    const key = `${i},${j}`;
-    this.cells.set(key, [...(this.cells.get(key) ?? []), corner]);
+    const column = this.cells.get(i) ?? new Map<number, Corner[]>();
+    this.cells.set(i, column);
+    column.set(j, [...(column.get(j) ?? []), corner]);
     return corner;
   }
 }
