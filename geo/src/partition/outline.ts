@@ -65,6 +65,8 @@ export function toPolygons(regions: Piece[][], plane: LocalPlane): (Polygon | Mu
     // exact but slow (arbitrary-precision arithmetic), and islands often carry many vertices.
     const merged = touchingGroups(pieces).flatMap((group): Position[][][] => {
       if (group.length === 1) return [polygons[group[0] as number] ?? []];
+      const dissolved = dissolve(group.map((k) => polygons[k] ?? []));
+      if (dissolved) return [dissolved];
       const union_ = union(
         featureCollection(
           group.map((k) => feature({ type: "Polygon", coordinates: polygons[k] ?? [] } as Polygon)),
@@ -79,6 +81,59 @@ export function toPolygons(regions: Piece[][], plane: LocalPlane): (Polygon | Mu
       ? { type: "Polygon", coordinates: merged[0] ?? [] }
       : { type: "MultiPolygon", coordinates: merged };
   });
+}
+
+/**
+ * Polygons that tile one region, joined by dropping the edges they share (each walked once each
+ * way): the usual case, a fragment against the piece it joined, whose shared corners are the
+ * same snapped positions. Undefined where that does not give one simple shell with holes (the
+ * pieces only touch at a point, a corner on one side only, a pinch): turf's union does those.
+ */
+function dissolve(polygons: Position[][][]): Position[][] | undefined {
+  const key = (p: Position) => `${p[0]},${p[1]}`;
+  const edges = new Map<string, { from: Position; to: Position }>();
+  let shared = 0;
+  for (const ring of polygons.flat()) {
+    for (let i = 0; i + 1 < ring.length; i++) {
+      const [from, to] = [ring[i] as Position, ring[i + 1] as Position];
+      const back = `${key(to)}>${key(from)}`;
+      if (edges.delete(back)) shared++;
+      else edges.set(`${key(from)}>${key(to)}`, { from, to });
+    }
+  }
+  if (shared === 0) return undefined;
+  const next = new Map<string, Position>();
+  for (const { from, to } of edges.values()) {
+    if (next.has(key(from))) return undefined;
+    next.set(key(from), to);
+  }
+  const rings: Position[][] = [];
+  const seen = new Set<string>();
+  for (const [start, first] of next) {
+    if (seen.has(start)) continue;
+    const ring: Position[] = [];
+    for (let at: Position | undefined = first, k = start; !seen.has(k); ) {
+      seen.add(k);
+      ring.push(at as Position);
+      k = key(at as Position);
+      at = next.get(k);
+      if (!at) return undefined;
+    }
+    if (key(ring.at(-1) as Position) !== start || ring.length < 3) return undefined;
+    rings.push([ring.at(-1) as Position, ...ring]);
+  }
+  const shells = rings.filter((ring) => ringArea(ring) > 0);
+  if (shells.length !== 1) return undefined;
+  return [shells[0] as Position[], ...rings.filter((ring) => ringArea(ring) < 0)];
+}
+
+function ringArea(ring: Position[]): number {
+  let sum = 0;
+  for (let i = 0; i + 1 < ring.length; i++) {
+    const [p, q] = [ring[i] ?? [], ring[i + 1] ?? []];
+    sum += (p[0] ?? 0) * (q[1] ?? 0) - (q[0] ?? 0) * (p[1] ?? 0);
+  }
+  return sum / 2;
 }
 
 /** The pieces grouped so that pieces whose boxes (grown by a metre) overlap share a group. */
