@@ -129,43 +129,51 @@ export function boxOf(subject: Piece): Box {
  */
 function boundingCuts(box: Box, sites: Site[], i: number): Cut[] {
   const site = sites[i] as Site;
-  let cell: [number, number][] = [
-    [box.west, box.south],
-    [box.east, box.south],
-    [box.east, box.north],
-    [box.west, box.north],
-  ];
-  const cuts: { cut: Cut; distance: number }[] = [];
+  // Corners as x, y, x, y…: this runs for every cell of every trial diagram.
+  let cell = [box.west, box.south, box.east, box.south, box.east, box.north, box.west, box.north];
+  const cuts: Cut[] = [];
   for (let j = 0; j < sites.length; j++) {
     if (j === i) continue;
     const cut = bisector(sites, i, j);
-    cuts.push({ cut, distance: bisectorDistance(site, sites[j] as Site) });
+    cuts.push(cut);
     if (cell.length > 0) cell = halfPlane(cell, cut);
   }
   const bounding =
     cell.length === 0
       ? cuts
-      : cuts.filter(({ cut }) => {
+      : cuts.filter((cut) => {
           const margin = -1e-3 * Math.hypot(cut.nx, cut.ny);
-          return cell.some(([x, y]) => cut.nx * x + cut.ny * y - cut.c > margin);
+          for (let k = 0; k < cell.length; k += 2) {
+            if (cut.nx * (cell[k] as number) + cut.ny * (cell[k + 1] as number) - cut.c > margin)
+              return true;
+          }
+          return false;
         });
   // A stable sort: bisectors at one distance keep the order of their sites.
-  return bounding.sort((a, b) => a.distance - b.distance).map(({ cut }) => cut);
+  return bounding
+    .map((cut) => ({ cut, distance: bisectorDistance(site, sites[cut.id] as Site) }))
+    .sort((a, b) => a.distance - b.distance)
+    .map(({ cut }) => cut);
 }
 
-/** Sutherland–Hodgman: a convex polygon cut by one half-plane (nx·x + ny·y < c) stays convex. */
-function halfPlane(polygon: [number, number][], cut: Cut): [number, number][] {
-  const d = polygon.map(([x, y]) => cut.nx * x + cut.ny * y - cut.c);
-  if (d.every((value) => value < 0)) return polygon;
-  const kept: [number, number][] = [];
-  for (let k = 0; k < polygon.length; k++) {
-    const next = k + 1 === polygon.length ? 0 : k + 1;
-    const [p, q] = [polygon[k] as [number, number], polygon[next] as [number, number]];
-    const [dp, dq] = [d[k] as number, d[next] as number];
-    if (dp < 0) kept.push(p);
+/**
+ * Sutherland–Hodgman: a convex polygon (x, y, x, y…) cut by one half-plane (nx·x + ny·y < c)
+ * stays convex; returned as it is when wholly inside.
+ */
+function halfPlane(polygon: number[], cut: Cut): number[] {
+  const value = (k: number) => cut.nx * (polygon[k] as number) + cut.ny * (polygon[k + 1] as number) - cut.c;
+  let inside = true;
+  for (let k = 0; k < polygon.length && inside; k += 2) inside = value(k) < 0;
+  if (inside) return polygon;
+  const kept: number[] = [];
+  for (let k = 0; k < polygon.length; k += 2) {
+    const next = k + 2 === polygon.length ? 0 : k + 2;
+    const [dp, dq] = [value(k), value(next)];
+    const [px, py] = [polygon[k] as number, polygon[k + 1] as number];
+    if (dp < 0) kept.push(px, py);
     if (dp < 0 !== dq < 0) {
       const t = dp / (dp - dq);
-      kept.push([p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t]);
+      kept.push(px + ((polygon[next] as number) - px) * t, py + ((polygon[next + 1] as number) - py) * t);
     }
   }
   return kept;
