@@ -161,7 +161,8 @@ function boundingCuts(box: Box, sites: Site[], i: number): Cut[] {
  * stays convex; returned as it is when wholly inside.
  */
 function halfPlane(polygon: number[], cut: Cut): number[] {
-  const value = (k: number) => cut.nx * (polygon[k] as number) + cut.ny * (polygon[k + 1] as number) - cut.c;
+  const value = (k: number) =>
+    cut.nx * (polygon[k] as number) + cut.ny * (polygon[k + 1] as number) - cut.c;
   let inside = true;
   for (let k = 0; k < polygon.length && inside; k += 2) inside = value(k) < 0;
   if (inside) return polygon;
@@ -173,7 +174,10 @@ function halfPlane(polygon: number[], cut: Cut): number[] {
     if (dp < 0) kept.push(px, py);
     if (dp < 0 !== dq < 0) {
       const t = dp / (dp - dq);
-      kept.push(px + ((polygon[next] as number) - px) * t, py + ((polygon[next + 1] as number) - py) * t);
+      kept.push(
+        px + ((polygon[next] as number) - px) * t,
+        py + ((polygon[next + 1] as number) - py) * t,
+      );
     }
   }
   return kept;

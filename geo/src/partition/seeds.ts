@@ -50,7 +50,9 @@ export function kMeans(points: WeightedPoint[], k: number, random: () => number)
     ),
   ];
   while (centres.length < k) {
-    const reach = points.map((p) => p.weight * squaredDistance(p, centres[nearestIndex(p, centres)]));
+    const reach = points.map(
+      (p) => p.weight * squaredDistance(p, centres[nearestIndex(p, centres)]),
+    );
     centres.push(pick(points, reach, random));
   }
   // Lloyd's iterations on flat arrays: points × centres × rounds is the bulk of the start.
