@@ -88,6 +88,9 @@ export function toPolygons(regions: Piece[][], plane: LocalPlane): (Polygon | Mu
  * way): the usual case, a fragment against the piece it joined, whose shared corners are the
  * same snapped positions. Undefined where that does not give one simple shell with holes (the
  * pieces only touch at a point, a corner on one side only, a pinch): turf's union does those.
+ * Written here rather than taken from a clipping library: the pieces already share their corners
+ * exactly, which a general union (turf's runs on arbitrary-precision numbers) cannot assume, and
+ * that union took a fifth of a prefecture's partition.
  */
 function dissolve(polygons: Position[][][]): Position[][] | undefined {
   const key = (p: Position) => `${p[0]},${p[1]}`;
