@@ -117,9 +117,14 @@ const skipReason = await (async () => {
 /**
  * describe() once per engine, each with its own database holding the demo city.
  * The server run is skipped loudly where no server is available, and fails under CI=true.
+ * `engines` narrows it where the database plays no part in what is measured.
  */
-export function describeEachEngine(title: string, body: (ctx: () => EngineContext) => void) {
-  for (const engine of ["pglite", "postgres"] as const) {
+export function describeEachEngine(
+  title: string,
+  body: (ctx: () => EngineContext) => void,
+  engines: readonly EngineName[] = ["pglite", "postgres"],
+) {
+  for (const engine of engines) {
     const run = engine === "postgres" && skipReason ? describe.skip : describe;
     run(`${title} [${engine}]`, () => {
       let context: EngineContext | undefined;

@@ -54,22 +54,38 @@ export function balanceWeights(
           : meanDensity(best.amounts, areas);
       return (target - amount) / density;
     });
-    const delta = solveLaplacian(laplacian(best.diagram, sites), wanted);
+    const matrix = laplacian(best.diagram, sites);
+    // Where cells have fallen apart, fragments change hands as borders move, which the border
+    // graph does not see, and the step can make things worse at any length. Then the worst
+    // region alone is moved (by its own diagonal term): only it and its neighbours feel that.
+    const worst = worstOf(best.amounts, target);
+    const alone = sites.map((_, i) => (i === worst ? (wanted[i] ?? 0) / (matrix[i]?.[i] ?? 1) : 0));
     let improved = false;
-    for (let scale = 1; scale > 1 / 64 && !improved; scale /= 2) {
-      const trial = sites.map((site, i) => ({ ...site, w: site.w + scale * (delta[i] ?? 0) }));
-      const attempt = evaluate(trial);
-      if (attempt.error < best.error) {
-        best = attempt;
-        trial.forEach((site, i) => {
-          Object.assign(sites[i] as Site, site);
-        });
-        improved = true;
+    for (const delta of [solveLaplacian(matrix, wanted), alone]) {
+      for (let scale = 1; scale > 1 / 64 && !improved; scale /= 2) {
+        const trial = sites.map((site, i) => ({ ...site, w: site.w + scale * (delta[i] ?? 0) }));
+        const attempt = evaluate(trial);
+        if (attempt.error < best.error) {
+          best = attempt;
+          trial.forEach((site, i) => {
+            Object.assign(sites[i] as Site, site);
+          });
+          improved = true;
+        }
       }
+      if (improved) break;
     }
     if (!improved) break;
   }
   return best;
+}
+
+function worstOf(amounts: number[], target: number): number {
+  let worst = 0;
+  amounts.forEach((amount, i) => {
+    if (Math.abs(amount - target) > Math.abs((amounts[worst] ?? 0) - target)) worst = i;
+  });
+  return worst;
 }
 
 function meanDensity(amounts: number[], areas: number[]): number {
@@ -110,8 +126,17 @@ function solveLaplacian(matrix: Float64Array[], wanted: number[]): number[] {
   const mean = wanted.reduce((s, v) => s + v, 0) / n;
   const b = wanted.map((v) => v - mean);
   const ridge = 1e-9 * Math.max(...matrix.map((row, i) => row[i] ?? 0));
-  const apply = (v: number[]) =>
-    matrix.map((row, i) => row.reduce((s, a, j) => s + a * (v[j] ?? 0), 0) + ridge * (v[i] ?? 0));
+  // Plain loops (this is n² per iteration, up to 4n iterations per Newton step).
+  const apply = (v: number[]) => {
+    const out = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      const row = matrix[i] as Float64Array;
+      let s = 0;
+      for (let j = 0; j < n; j++) s += (row[j] as number) * (v[j] ?? 0);
+      out[i] = s + ridge * (v[i] ?? 0);
+    }
+    return out;
+  };
   const x = new Array<number>(n).fill(0);
   let r = [...b];
   let p = [...r];

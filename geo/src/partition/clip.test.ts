@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Corner, clip, OUTLINE, type Piece } from "./clip.ts";
+import { type Corner, clip, OUTLINE, type Piece, prepareForCuts } from "./clip.ts";
 import { measure } from "./measure.ts";
 
 const piece = (...rings: [number, number][][]): Piece => ({
@@ -82,5 +82,44 @@ describe("clip", () => {
     const opened = clip(holed, leftOf(3));
     expect(opened[0]?.rings).toHaveLength(1);
     expect(areaOf(opened)).toBeCloseTo(28, 9);
+  });
+
+  it("cuts a piece prepared for many cuts exactly as it cuts the same piece unprepared", () => {
+    // A jagged star of 997 corners (runs of 16 do not divide it), cut by lines through it,
+    // beside it, along its corners, and on every side.
+    const star = (corners: number) =>
+      Array.from({ length: corners }, (_, i): [number, number] => {
+        const angle = (2 * Math.PI * i) / corners;
+        const radius = 100 * (1 + 0.3 * Math.sin(7 * angle) + (i % 5 === 0 ? 0.2 : 0));
+        return [Math.round(radius * Math.cos(angle)), Math.round(radius * Math.sin(angle))];
+      });
+    const plain = piece(
+      star(997),
+      star(61).map(([x, y]): [number, number] => [x / 5, -y / 5]),
+    );
+    const prepared = prepareForCuts(
+      piece(...plain.rings.map((ring) => ring.map((p): [number, number] => [p.x, p.y]))),
+    );
+    const cuts = [
+      leftOf(0),
+      leftOf(50),
+      leftOf(-200),
+      leftOf(200),
+      below(13),
+      { nx: 1, ny: 1, c: 0, id: 3 },
+      { nx: -2, ny: 1, c: 40, id: 4 },
+      { nx: 0.3, ny: -1, c: -95, id: 5 },
+    ];
+    const shape = (pieces: Piece[]) =>
+      pieces.map((p) => p.rings.map((ring) => ring.map((c) => [c.x, c.y, c.edge])));
+    for (const cut of cuts)
+      expect(shape(clip(prepared, cut)), JSON.stringify(cut)).toEqual(shape(clip(plain, cut)));
+    // and the pieces that come out are cut the same way again
+    for (const cut of cuts.slice(1)) {
+      const [first, second] = [clip(prepared, cuts[0]!), clip(plain, cuts[0]!)];
+      expect(shape(first.flatMap((p) => clip(p, cut)))).toEqual(
+        shape(second.flatMap((p) => clip(p, cut))),
+      );
+    }
   });
 });

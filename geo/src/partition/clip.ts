@@ -55,22 +55,18 @@ export function clip(piece: Piece, cut: Cut): Piece[] {
   const along = (p: Corner): number => p.y * cut.nx - p.x * cut.ny;
   piece.rings.forEach((ring, r) => {
     const n = ring.length;
-    const d = new Float64Array(n);
-    let [insideCount, start] = [0, -1];
-    for (let i = 0; i < n; i++) {
-      const p = ring[i] as Corner;
-      const value = cut.nx * p.x + cut.ny * p.y - cut.c;
-      d[i] = value;
-      if (value < 0) insideCount++;
-      else if (start < 0) start = i;
-    }
+    const d = scratch(n);
+    const insideCount = sides(ring, cut, d);
+    let start = 0;
+    while (start < n && (d[start] as number) < 0) start++;
     if (insideCount === n) (r === 0 ? shells : holes).push(ring);
     if (insideCount === n || insideCount === 0) return;
     let chain: Corner[] = [];
-    for (let k = 0; k < n; k++) {
-      const i = (start + k) % n;
-      const j = (i + 1) % n;
-      const [da, db] = [d[i] as number, d[j] as number];
+    // Plain indexes, no modulo: this loop runs over every corner of every cut.
+    for (let k = 0, i = start; k < n; k++, i = i + 1 === n ? 0 : i + 1) {
+      const j = i + 1 === n ? 0 : i + 1;
+      const da = d[i] as number;
+      const db = d[j] as number;
       if (da < 0 === db < 0) {
         if (db < 0) chain.push(ring[j] as Corner);
         continue;
@@ -93,6 +89,100 @@ export function clip(piece: Piece, cut: Cut): Piece[] {
     .map(withoutRepeats)
     .filter((shell) => shell.length >= 3)
     .map((shell) => ({ rings: [shell, ...holes.filter((hole) => holeIn(hole, shell, shells))] }));
+}
+
+/** Corners per run: a run's box decides for all of them at once. */
+const RUN = 16;
+const runBoxes = new WeakMap<Ring, Float64Array>();
+
+/**
+ * Marks a piece that will be cut many times (the outline every cell of every trial diagram is
+ * cut from): its rings get the boxes of runs of RUN corners (each with the corner after it, so
+ * the edges between runs are inside a box too). Cutting it then computes one corner's side of
+ * the cut only where a run's box straddles the cut line. The cut pieces are the same.
+ */
+export function prepareForCuts(piece: Piece): Piece {
+  for (const ring of piece.rings) {
+    if (runBoxes.has(ring)) continue;
+    const n = ring.length;
+    const boxes = new Float64Array(4 * Math.ceil(n / RUN));
+    for (let r = 0; r * RUN < n; r++) {
+      let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+      for (let i = r * RUN; i <= Math.min((r + 1) * RUN, n); i++) {
+        const p = ring[i === n ? 0 : i] as Corner;
+        west = Math.min(west, p.x);
+        south = Math.min(south, p.y);
+        east = Math.max(east, p.x);
+        north = Math.max(north, p.y);
+      }
+      boxes.set([west, south, east, north], 4 * r);
+    }
+    runBoxes.set(ring, boxes);
+  }
+  return piece;
+}
+
+/**
+ * Fills d with each corner's value of nx·x + ny·y − c (negative: kept) and returns how many are
+ * kept. In a run wholly on one side (its box's four corners are; a linear function is extreme
+ * at a box's corners) only the sign matters, as no edge of the run crosses the line: it is
+ * written as ±1 without reading the corners.
+ */
+function sides(ring: Ring, cut: Cut, d: Float64Array): number {
+  const n = ring.length;
+  const boxes = runBoxes.get(ring);
+  let inside = 0;
+  for (let r = 0; r * RUN < n; r++) {
+    const [from, to] = [r * RUN, Math.min((r + 1) * RUN, n)];
+    if (boxes) {
+      const side = boxSide(boxes, 4 * r, cut);
+      if (side !== 0) {
+        d.fill(side, from, to);
+        if (side < 0) inside += to - from;
+        continue;
+      }
+    }
+    for (let i = from; i < to; i++) {
+      const p = ring[i] as Corner;
+      const value = cut.nx * p.x + cut.ny * p.y - cut.c;
+      d[i] = value;
+      if (value < 0) inside++;
+    }
+    if (boxes) straddling.push(to === n ? 0 : to);
+  }
+  // The last edge of a straddling run ends at the next run's first corner, which may have been
+  // written as ±1 (same side as its exact value): the crossing point needs the exact value.
+  for (const i of straddling) {
+    const p = ring[i] as Corner;
+    d[i] = cut.nx * p.x + cut.ny * p.y - cut.c;
+  }
+  straddling.length = 0;
+  return inside;
+}
+
+/** −1 if the whole box is on the kept side, 1 if none of it is, 0 if the line crosses it. */
+function boxSide(boxes: Float64Array, k: number, cut: Cut): number {
+  const [west, south, east, north] = [
+    boxes[k] as number,
+    boxes[k + 1] as number,
+    boxes[k + 2] as number,
+    boxes[k + 3] as number,
+  ];
+  // The box's corners with the least and the greatest nx·x + ny·y.
+  const low = cut.nx * (cut.nx > 0 ? west : east) + cut.ny * (cut.ny > 0 ? south : north) - cut.c;
+  const high = cut.nx * (cut.nx > 0 ? east : west) + cut.ny * (cut.ny > 0 ? north : south) - cut.c;
+  if (high < 0) return -1;
+  if (low >= 0) return 1;
+  return 0;
+}
+
+let buffer = new Float64Array(1024);
+const straddling: number[] = [];
+
+/** A reused array for the corners' distances to the cut: one per ring per cut made the GC busy. */
+function scratch(n: number): Float64Array {
+  if (buffer.length < n) buffer = new Float64Array(2 * n);
+  return buffer;
 }
 
 /** Joins the chains into shells: each exit continues along the cut to its partner entry. */
@@ -131,10 +221,18 @@ function crossingPoint(a: Corner, b: Corner, da: number, db: number, edge: numbe
 }
 
 function withoutRepeats(ring: Ring): Ring {
-  return ring.filter((p, i) => {
-    const next = ring[(i + 1) % ring.length] as Corner;
-    return p.x !== next.x || p.y !== next.y;
+  const repeated = ring.some((p, i) => {
+    const next = ring[i + 1 === ring.length ? 0 : i + 1] as Corner;
+    return p.x === next.x && p.y === next.y;
   });
+  if (!repeated) return ring;
+  const kept: Ring = [];
+  for (let i = 0; i < ring.length; i++) {
+    const p = ring[i] as Corner;
+    const next = ring[i + 1 === ring.length ? 0 : i + 1] as Corner;
+    if (p.x !== next.x || p.y !== next.y) kept.push(p);
+  }
+  return kept;
 }
 
 function holeIn(hole: Ring, shell: Ring, shells: Ring[]): boolean {

@@ -19,8 +19,10 @@ export function measure(piece: Piece, areaSlope: number): Measure {
   let [area, mx, my] = [0, 0, 0];
   const shared = new Map<number, number>();
   for (const ring of piece.rings) {
-    ring.forEach((p, i) => {
-      const q = ring[(i + 1) % ring.length] as Corner;
+    // Plain indexes: this runs over every corner of every trial diagram.
+    for (let i = 0; i < ring.length; i++) {
+      const p = ring[i] as Corner;
+      const q = ring[i + 1 === ring.length ? 0 : i + 1] as Corner;
       const cross = p.x * q.y - q.x * p.y;
       area += cross / 2;
       mx += ((p.x + q.x) * cross) / 6;
@@ -31,7 +33,7 @@ export function measure(piece: Piece, areaSlope: number): Measure {
           (shared.get(p.edge) ?? 0) + Math.sqrt((q.x - p.x) ** 2 + (q.y - p.y) ** 2),
         );
       }
-    });
+    }
   }
   const centroid = area > 0 ? [mx / area, my / area] : centroidOfCorners(piece);
   return { area: area + areaSlope * my, x: centroid[0] ?? 0, y: centroid[1] ?? 0, shared };

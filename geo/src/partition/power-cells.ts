@@ -1,5 +1,5 @@
 // The power diagram of weighted sites, cut out of a polygon: the shape of every partition step.
-import { type Corner, clip, type Piece } from "./clip.ts";
+import { type Cut, clip, type Piece, prepareForCuts } from "./clip.ts";
 import { type Measure, measure } from "./measure.ts";
 
 /** A site of the power diagram: a point of the plane and its weight (m²). */
@@ -35,8 +35,10 @@ export interface Diagram {
  */
 export function powerDiagram(subject: Piece, sites: Site[], areaSlope: number): Diagram {
   const count = sites.length;
+  prepareForCuts(subject);
+  const box = boxOf(subject);
   const cells = sites.map((_, i) => {
-    const pieces = cellOf(subject, sites, i);
+    const pieces = cellOf(subject, sites, i, box);
     const measures = pieces.map((piece) => measure(piece, areaSlope));
     const order = measures
       .map((_, k) => k)
@@ -85,24 +87,100 @@ function longestBorder(fragment: Measure, regions: Region[]): number {
 }
 
 /**
- * The power cell of site i cut from the subject: cut by the bisector with every other site,
- * nearest first, skipping bisectors farther from the site than anything left of the cell.
+ * The power cell of site i cut from the subject, by the bisectors with the other sites, nearest
+ * first. Only the bisectors that bound the convex cell (worked out first on a few corners, see
+ * boundingCuts) cut the subject: the others lie wholly outside it and would leave it unchanged,
+ * and each cut of the subject walks its corners.
  */
-function cellOf(subject: Piece, sites: Site[], i: number): Piece[] {
-  const site = sites[i] as Site;
-  const others = sites
-    .map((other, j) => ({ j, distance: bisectorDistance(site, other) }))
-    .filter(({ j }) => j !== i)
-    .sort((a, b) => a.distance - b.distance);
+function cellOf(subject: Piece, sites: Site[], i: number, box: Box): Piece[] {
   let pieces = [subject];
-  let reach = farthest(pieces, site);
-  for (const { j, distance } of others) {
-    if (distance > reach || pieces.length === 0) break;
-    const cut = bisector(sites, i, j);
+  for (const cut of boundingCuts(box, sites, i)) {
+    if (pieces.length === 0) break;
     pieces = pieces.flatMap((piece) => clip(piece, cut));
-    reach = farthest(pieces, site);
   }
   return pieces;
+}
+
+/** The subject's bounding box in the plane, grown by a metre so every corner is inside it. */
+export interface Box {
+  west: number;
+  south: number;
+  east: number;
+  north: number;
+}
+
+export function boxOf(subject: Piece): Box {
+  const box = { west: Infinity, south: Infinity, east: -Infinity, north: -Infinity };
+  for (const p of subject.rings[0] ?? []) {
+    box.west = Math.min(box.west, p.x - 1);
+    box.south = Math.min(box.south, p.y - 1);
+    box.east = Math.max(box.east, p.x + 1);
+    box.north = Math.max(box.north, p.y + 1);
+  }
+  return box;
+}
+
+/**
+ * The bisectors of site i that bound its convex cell (the box cut by every bisector, a polygon
+ * of a few corners), nearest first. A bisector is left out only when the whole convex cell lies
+ * more than a millimetre inside it: the subject's pieces lie in that cell, so the cut would keep
+ * them whole. If the convex cell comes out empty (a site overpowered within the box), every
+ * bisector is kept.
+ */
+function boundingCuts(box: Box, sites: Site[], i: number): Cut[] {
+  const site = sites[i] as Site;
+  // Corners as x, y, x, y…: this runs for every cell of every trial diagram.
+  let cell = [box.west, box.south, box.east, box.south, box.east, box.north, box.west, box.north];
+  const cuts: Cut[] = [];
+  for (let j = 0; j < sites.length; j++) {
+    if (j === i) continue;
+    const cut = bisector(sites, i, j);
+    cuts.push(cut);
+    if (cell.length > 0) cell = halfPlane(cell, cut);
+  }
+  const bounding =
+    cell.length === 0
+      ? cuts
+      : cuts.filter((cut) => {
+          const margin = -1e-3 * Math.hypot(cut.nx, cut.ny);
+          for (let k = 0; k < cell.length; k += 2) {
+            if (cut.nx * (cell[k] as number) + cut.ny * (cell[k + 1] as number) - cut.c > margin)
+              return true;
+          }
+          return false;
+        });
+  // A stable sort: bisectors at one distance keep the order of their sites.
+  return bounding
+    .map((cut) => ({ cut, distance: bisectorDistance(site, sites[cut.id] as Site) }))
+    .sort((a, b) => a.distance - b.distance)
+    .map(({ cut }) => cut);
+}
+
+/**
+ * Sutherland–Hodgman: a convex polygon (x, y, x, y…) cut by one half-plane (nx·x + ny·y < c)
+ * stays convex; returned as it is when wholly inside.
+ */
+function halfPlane(polygon: number[], cut: Cut): number[] {
+  const value = (k: number) =>
+    cut.nx * (polygon[k] as number) + cut.ny * (polygon[k + 1] as number) - cut.c;
+  let inside = true;
+  for (let k = 0; k < polygon.length && inside; k += 2) inside = value(k) < 0;
+  if (inside) return polygon;
+  const kept: number[] = [];
+  for (let k = 0; k < polygon.length; k += 2) {
+    const next = k + 2 === polygon.length ? 0 : k + 2;
+    const [dp, dq] = [value(k), value(next)];
+    const [px, py] = [polygon[k] as number, polygon[k + 1] as number];
+    if (dp < 0) kept.push(px, py);
+    if (dp < 0 !== dq < 0) {
+      const t = dp / (dp - dq);
+      kept.push(
+        px + ((polygon[next] as number) - px) * t,
+        py + ((polygon[next + 1] as number) - py) * t,
+      );
+    }
+  }
+  return kept;
 }
 
 /** Signed distance from site a to the bisector it shares with b (negative: b overpowers a). */
@@ -115,7 +193,7 @@ function bisectorDistance(a: Site, b: Site): number {
  * The half-plane where site i beats site j. Written once for the ordered pair (low, high) and
  * negated for the other side, so both cells compute bit-identical crossing points.
  */
-function bisector(sites: Site[], i: number, j: number) {
+function bisector(sites: Site[], i: number, j: number): Cut {
   const [lo, hi] = [sites[Math.min(i, j)] as Site, sites[Math.max(i, j)] as Site];
   const sign = i < j ? 1 : -1;
   return {
@@ -124,16 +202,4 @@ function bisector(sites: Site[], i: number, j: number) {
     c: sign * (hi.x * hi.x + hi.y * hi.y - lo.x * lo.x - lo.y * lo.y - hi.w + lo.w),
     id: j,
   };
-}
-
-function farthest(pieces: Piece[], site: Site): number {
-  let reach = 0;
-  for (const piece of pieces) {
-    for (const p of piece.rings[0] ?? ([] as Corner[])) {
-      const [dx, dy] = [p.x - site.x, p.y - site.y];
-      // Squared, and no Math.hypot: this runs over every corner after every cut.
-      reach = Math.max(reach, dx * dx + dy * dy);
-    }
-  }
-  return Math.sqrt(reach);
 }

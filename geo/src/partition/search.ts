@@ -84,10 +84,11 @@ export function compactness(diagram: Diagram): number {
 function perimeterOf(piece: Piece): number {
   let length = 0;
   for (const ring of piece.rings) {
-    ring.forEach((p, i) => {
-      const q = ring[(i + 1) % ring.length] ?? p;
+    for (let i = 0; i < ring.length; i++) {
+      const p = ring[i] as Piece["rings"][number][number];
+      const q = ring[i + 1 === ring.length ? 0 : i + 1] ?? p;
       length += Math.sqrt((q.x - p.x) ** 2 + (q.y - p.y) ** 2);
-    });
+    }
   }
   return length;
 }

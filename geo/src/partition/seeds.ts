@@ -50,38 +50,63 @@ export function kMeans(points: WeightedPoint[], k: number, random: () => number)
     ),
   ];
   while (centres.length < k) {
-    const reach = points.map((p) => p.weight * nearest(p, centres).distance);
+    const reach = points.map(
+      (p) => p.weight * squaredDistance(p, centres[nearestIndex(p, centres)]),
+    );
     centres.push(pick(points, reach, random));
   }
+  // Lloyd's iterations on flat arrays: points × centres × rounds is the bulk of the start.
+  const n = points.length;
+  const [px, py, pw] = [new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+  points.forEach((p, i) => {
+    [px[i], py[i], pw[i]] = [p.x, p.y, p.weight];
+  });
+  const [cx, cy] = [new Float64Array(k), new Float64Array(k)];
+  const [sx, sy, sw] = [new Float64Array(k), new Float64Array(k), new Float64Array(k)];
   for (let round = 0; round < 30; round++) {
-    const sums = centres.map(() => ({ x: 0, y: 0, weight: 0 }));
-    for (const p of points) {
-      const sum = sums[nearest(p, centres).index];
-      if (!sum) continue;
-      sum.x += p.x * p.weight;
-      sum.y += p.y * p.weight;
-      sum.weight += p.weight;
+    centres.forEach((c, i) => {
+      [cx[i], cy[i]] = [c.x, c.y];
+    });
+    sx.fill(0);
+    sy.fill(0);
+    sw.fill(0);
+    for (let p = 0; p < n; p++) {
+      const [x, y, w] = [px[p] as number, py[p] as number, pw[p] as number];
+      let [index, distance] = [0, Number.POSITIVE_INFINITY];
+      for (let i = 0; i < k; i++) {
+        const d = (x - (cx[i] as number)) ** 2 + (y - (cy[i] as number)) ** 2;
+        if (d < distance) [index, distance] = [i, d];
+      }
+      sx[index] = (sx[index] as number) + x * w;
+      sy[index] = (sy[index] as number) + y * w;
+      sw[index] = (sw[index] as number) + w;
     }
     let moved = 0;
-    sums.forEach((sum, i) => {
-      const centre = centres[i];
-      if (!centre || sum.weight === 0) return;
-      const [x, y] = [sum.x / sum.weight, sum.y / sum.weight];
+    for (let i = 0; i < k; i++) {
+      const [centre, weight] = [centres[i], sw[i] as number];
+      if (!centre || weight === 0) continue;
+      const [x, y] = [(sx[i] as number) / weight, (sy[i] as number) / weight];
       moved = Math.max(moved, Math.hypot(x - centre.x, y - centre.y));
-      centres[i] = { x, y, weight: sum.weight };
-    });
+      centres[i] = { x, y, weight };
+    }
     if (moved < 1e-6) break;
   }
   return centres.map(({ x, y }) => ({ x, y }));
 }
 
-function nearest(p: WeightedPoint, centres: WeightedPoint[]) {
+/** The index of the centre nearest to p. */
+function nearestIndex(p: WeightedPoint, centres: WeightedPoint[]): number {
   let [index, distance] = [0, Number.POSITIVE_INFINITY];
-  centres.forEach((c, i) => {
+  for (let i = 0; i < centres.length; i++) {
+    const c = centres[i] as WeightedPoint;
     const d = (p.x - c.x) ** 2 + (p.y - c.y) ** 2;
     if (d < distance) [index, distance] = [i, d];
-  });
-  return { index, distance };
+  }
+  return index;
+}
+
+function squaredDistance(p: WeightedPoint, c: WeightedPoint | undefined): number {
+  return c ? (p.x - c.x) ** 2 + (p.y - c.y) ** 2 : Number.POSITIVE_INFINITY;
 }
 
 /** A point drawn with probability proportional to its chance; the first if all are zero. */
