@@ -13,14 +13,19 @@ const post = (body: unknown) => ({
 });
 
 describeEachEngine("partition jobs", (ctx) => {
-  /** A community whose outline is a jagged 6,000-vertex coast with three islands. */
-  async function largeCommunity(): Promise<number> {
+  /** A community whose outline is a jagged coast (6,000 vertices unless told) with three islands. */
+  async function largeCommunity(mainlandVertices = 6000): Promise<number> {
     const [row] = await selectRows<{ id: number; lon: number; lat: number }>(
       ctx().db.orm,
       sql`SELECT id, ST_X(ST_Centroid(geom)) AS lon, ST_Y(ST_Centroid(geom)) AS lat
           FROM communities ORDER BY id LIMIT 1`,
     );
-    const outline = prefectureOutline({ radiusKm: 2, islands: 3, centre: [row!.lon, row!.lat] });
+    const outline = prefectureOutline({
+      radiusKm: 2,
+      islands: 3,
+      mainlandVertices,
+      centre: [row!.lon, row!.lat],
+    });
     await ctx().db.orm.execute(
       sql`UPDATE communities SET geom = ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(outline)}), 4326)
           WHERE id = ${row!.id}`,
@@ -79,11 +84,13 @@ describeEachEngine("partition jobs", (ctx) => {
 
   it("cancels a job when the dialog closes, keeps it from others, and answers a small one", async () => {
     const coordinator = await ctx().as("coordinator");
-    const id = await largeCommunity();
+    // A longer coast than the test above: the job must still be running when the dialog closes.
+    const id = await largeCommunity(24_000);
     const started = await coordinator.request(
       `/api/communities/${id}/partition/jobs`,
-      post({ count: 40 }),
+      post({ count: 30 }),
     );
+    expect(started.status).toBe(202);
     const job = `/api/communities/${id}/partition/jobs/${started.body.id}`;
     const admin = await ctx().as("admin");
     // Not another person's to see (the administrator may not even partition).
