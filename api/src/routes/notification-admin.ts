@@ -16,15 +16,7 @@ import {
 } from "../notifications/admin.ts";
 import { MASK } from "../notifications/channels.ts";
 import { idPath, integerParam } from "./query.ts";
-import {
-  type AppEnv,
-  errorResponses,
-  errorSchema,
-  json,
-  jsonBody,
-  newRouter,
-  routesOf,
-} from "./router.ts";
+import { type AppEnv, errorSchema, json, jsonBody, newRouter, routesOf } from "./router.ts";
 
 const httpUrl = z
   .string()
@@ -118,11 +110,10 @@ const deliverySchema = z
   })
   .openapi("Delivery");
 
-const errors = errorResponses({
+const route = routesOf("notifications", {
   400: "A field is not valid, or the test message failed (the error says why)",
   403: "Not an administrator",
 });
-const route = routesOf("notifications", errors);
 
 /** A webhook may not point back at this server (it would post into our own API). */
 function pointsAtSelf(c: Context<AppEnv>, value: string | undefined): boolean {
