@@ -15,7 +15,7 @@ import {
   testChannel,
 } from "../notifications/admin.ts";
 import { MASK } from "../notifications/channels.ts";
-import { idPath, integerParam } from "./query.ts";
+import { idPath, integerParam, wholeNumber } from "./query.ts";
 import { type AppEnv, errorSchema, json, jsonBody, newRouter, routesOf } from "./router.ts";
 
 const httpUrl = z
@@ -39,11 +39,7 @@ const channelConfig = {
         .max(1000)
         .refine((v) => v.includes(MASK) || /^smtps?:\/\//i.test(v), fieldMessage("field.invalid")),
       host: text,
-      port: z
-        .number({ message: fieldMessage("field.integer", { min: 1, max: 65535 }) })
-        .int(fieldMessage("field.integer", { min: 1, max: 65535 }))
-        .min(1, fieldMessage("field.integer", { min: 1, max: 65535 }))
-        .max(65535, fieldMessage("field.integer", { min: 1, max: 65535 })),
+      port: wholeNumber(1, 65535),
       secure: z.boolean({ message: fieldMessage("field.boolean") }),
       user: text,
       pass: text,
