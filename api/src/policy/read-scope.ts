@@ -47,19 +47,20 @@ function ownUnitOrReadableGrid(scope: Scope, x: SQL): SQL {
 }
 
 /**
- * Rows (alias x) with a unit: the city's staff read the city's, a unit admin its own unit's, and a
- * volunteer those `ofGrids` lets through.
+ * Rows (alias x) with a unit (`unit`, x's unit_id unless named): the city's staff read the city's,
+ * a unit admin its own unit's, and a volunteer those `ofGrids` lets through.
  */
 function ownUnitOr(
   scope: Scope,
   x: SQL,
   ofGrids: (scope: Extract<Scope, { kind: "grids" }>) => SQL,
+  unit = sql`${x}.unit_id`,
 ): SQL {
   switch (scope.kind) {
     case "city":
       return sql`${x}.city_id = ${scope.cityId}`;
     case "unit":
-      return sql`${x}.city_id = ${scope.cityId} AND ${x}.unit_id = ${scope.unitId}`;
+      return sql`${x}.city_id = ${scope.cityId} AND ${unit} = ${scope.unitId}`;
     case "grids":
       return sql`${x}.city_id = ${scope.cityId} AND ${ofGrids(scope)}`;
   }
@@ -129,15 +130,9 @@ export function activitiesReadable(
   a = sql.raw("a"),
   b = sql.raw("b"),
 ): SQL {
-  switch (scope.kind) {
-    case "city":
-      return sql`${a}.city_id = ${scope.cityId}`;
-    case "unit":
-      return sql`${a}.city_id = ${scope.cityId} AND ${b}.lead_unit_id = ${scope.unitId}`;
-    case "grids":
-      return sql`${a}.city_id = ${scope.cityId} AND (
-        ${a}.branch_id = (SELECT branch_id FROM people WHERE id = ${personId ?? 0})
-        OR EXISTS (SELECT 1 FROM activity_participants ap WHERE ap.activity_id = ${a}.id
-          AND ap.person_id = ${personId ?? 0}))`;
-  }
+  const own = sql`(
+    ${a}.branch_id = (SELECT branch_id FROM people WHERE id = ${personId ?? 0})
+    OR EXISTS (SELECT 1 FROM activity_participants ap WHERE ap.activity_id = ${a}.id
+      AND ap.person_id = ${personId ?? 0}))`;
+  return ownUnitOr(scope, a, () => own, sql`${b}.lead_unit_id`);
 }
