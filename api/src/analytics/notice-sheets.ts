@@ -1,24 +1,9 @@
 // The notice's (通报) leaders' sheets: the weekly trend of the period and the hotspots (问题聚集区),
 // each a plain table that prints on one page, numbered, with a 合计 row of what adds up.
 import type ExcelJS from "exceljs";
-import {
-  headerRow,
-  SEQUENCE,
-  type TableColumn,
-  tableHead,
-  tableRows,
-} from "../exports/table-sheet.ts";
+import { SEQUENCE, type TableColumn, tableRows, tableSheet } from "../exports/table-sheet.ts";
 import type { ClusterRow } from "./clusters.ts";
 import type { TrendSeries } from "./trends.ts";
-
-function titled(book: ExcelJS.Workbook, name: string, title: string, columns: TableColumn[]) {
-  const sheet = book.addWorksheet(name, {
-    pageSetup: { orientation: "landscape", fitToPage: true },
-  });
-  tableHead(sheet, title, columns);
-  headerRow(sheet, columns);
-  return sheet;
-}
 
 export function trendSheet(book: ExcelJS.Workbook, city: TrendSeries) {
   // What is open at a week's end is a state, not a flow: it does not add up across weeks.
@@ -31,7 +16,11 @@ export function trendSheet(book: ExcelJS.Workbook, city: TrendSeries) {
     { header: "其中超期", key: "overdue", width: 10 },
     { header: "新增失分", key: "pointsLost", width: 10, total: true },
   ];
-  tableRows(titled(book, "每周趋势", "每周问题趋势（全部可见问题）", columns), columns, city.weeks);
+  tableRows(
+    tableSheet(book, "每周趋势", "每周问题趋势（全部可见问题）", columns),
+    columns,
+    city.weeks,
+  );
 }
 
 export function hotspotSheet(book: ExcelJS.Workbook, clusters: ClusterRow[]) {
@@ -58,7 +47,7 @@ export function hotspotSheet(book: ExcelJS.Workbook, clusters: ClusterRow[]) {
       lat,
     };
   });
-  const sheet = titled(book, "问题聚集区", title, columns);
+  const sheet = tableSheet(book, "问题聚集区", title, columns);
   tableRows(sheet, columns, rows);
   sheet.getColumn("units").alignment = { wrapText: true, vertical: "top" };
 }

@@ -251,6 +251,12 @@ export async function selectRows<T>(executor: Pick<Orm, "execute">, query: SQL):
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
+/** The one row a query finds (by its key), or null when there is none. */
+export async function selectOne<T>(executor: Pick<Orm, "execute">, query: SQL): Promise<T | null> {
+  const [row] = await selectRows<T>(executor, query);
+  return row ?? null;
+}
+
 /**
  * Turns a step written for a caller's transaction into a service that opens its own: the result
  * takes the database instead of the transaction. Steps that others compose into a larger

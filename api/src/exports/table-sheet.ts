@@ -29,6 +29,21 @@ export function headerRow(sheet: ExcelJS.Worksheet, columns: TableColumn[]) {
   sheet.addRow(columns.map((c) => c.header)).font = { bold: true };
 }
 
+/** A landscape sheet that prints on one page, opened with its title row and header row. */
+export function tableSheet(
+  book: ExcelJS.Workbook,
+  name: string,
+  title: string,
+  columns: TableColumn[],
+) {
+  const sheet = book.addWorksheet(name, {
+    pageSetup: { orientation: "landscape", fitToPage: true },
+  });
+  tableHead(sheet, title, columns);
+  headerRow(sheet, columns);
+  return sheet;
+}
+
 /**
  * Writes the rows, numbering them when the table starts with SEQUENCE, then a bold 合计 row
  * (the word in the first column) adding up each column marked `total`, when there is one.

@@ -3,13 +3,7 @@ import { sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
-import {
-  headerRow,
-  SEQUENCE,
-  type TableColumn,
-  tableHead,
-  tableRows,
-} from "../exports/table-sheet.ts";
+import { SEQUENCE, type TableColumn, tableRows, tableSheet } from "../exports/table-sheet.ts";
 import { type MobileCaller, mobileFor } from "../policy/mobile-scope.ts";
 import { gridsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
@@ -75,11 +69,7 @@ const columns: TableColumn[] = [
 /** The table as an XLSX workbook, ready to print: title row, header, one row a grid, 合计. */
 export async function divisionWorkbook(rows: DivisionRow[], title: string): Promise<ArrayBuffer> {
   const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet("网格分工表", {
-    pageSetup: { orientation: "landscape", fitToPage: true },
-  });
-  tableHead(sheet, title, columns);
-  headerRow(sheet, columns);
+  const sheet = tableSheet(book, "网格分工表", title, columns);
   tableRows(
     sheet,
     columns,

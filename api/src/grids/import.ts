@@ -10,7 +10,6 @@ import {
 } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import type { Feature, MultiPolygon } from "geojson";
-import { recordAuditBy } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { type Restructured, restructure } from "../restructurings/restructure.ts";
@@ -18,7 +17,7 @@ import { validateGrid } from "../workers/validate-grid.ts";
 import { fromPostgis, geometryError } from "./geometry-errors.ts";
 import { lockGrid } from "./lock.ts";
 import { checkGridInPostgis, SLIVER_M2 } from "./postgis-checks.ts";
-import { recordVersions } from "./versions.ts";
+import { recordGridChange, recordVersions } from "./versions.ts";
 import { type Actor, communityOf, insertGrid, rerouteOpenProblems } from "./write.ts";
 
 export interface ImportedFeature {
@@ -211,10 +210,8 @@ async function insertImported(
     );
     ids.push(grid.id);
   }
-  await recordVersions(tx, ids, "create", actor.userId);
-  await recordAuditBy(tx, actor, {
+  await recordGridChange(tx, actor, ids, "create", {
     action: "import",
-    entity: "grid",
     entityId: null,
     after: { communityId, gridIds: ids },
   });

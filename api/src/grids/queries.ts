@@ -1,7 +1,7 @@
 // Reading grids with what the map and the division table need: area, community, units, people.
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
-import { selectRows } from "../db/client.ts";
+import { selectOne, selectRows } from "../db/client.ts";
 import { type Bbox, intersectsBbox, type Page, queryPage, whereAll } from "../db/query-helpers.ts";
 import { type MobileCaller, mobileFor } from "../policy/mobile-scope.ts";
 import { gridsReadable } from "../policy/read-scope.ts";
@@ -70,7 +70,7 @@ export async function getGrid(
   caller: MobileCaller,
   id: number,
 ): Promise<GridDetail | null> {
-  const [grid] = await selectRows<GridRow>(
+  const grid = await selectOne<GridRow>(
     ex,
     sql`SELECT ${columns} FROM ${from} WHERE ${gridsReadable(scope)} AND g.deleted_at IS NULL AND g.id = ${id}`,
   );

@@ -1,11 +1,10 @@
 // Reverting a grid to an earlier version: that version's shape, name and assignments, saved as a new version.
 import { sql } from "drizzle-orm";
-import { recordAuditBy } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { AppError, invalidFields } from "../errors.ts";
 import { type LockedGrid, lockGrid } from "./lock.ts";
-import { recordVersions } from "./versions.ts";
+import { recordGridChange } from "./versions.ts";
 import { type Actor, assertFits, rerouteOpenProblems } from "./write.ts";
 
 /**
@@ -74,10 +73,7 @@ export async function revertGrid(
       sql`INSERT INTO grid_people (city_id, grid_id, person_id, role) VALUES (${actor.cityId}, ${id}, ${p.personId}, ${p.role})`,
     );
   }
-  await recordVersions(tx, [id], "revert", actor.userId);
-  await recordAuditBy(tx, actor, {
-    action: "revert",
-    entity: "grid",
+  await recordGridChange(tx, actor, [id], "revert", {
     entityId: id,
     before: { code: grid.code, version: grid.version },
     after: { code: grid.code, version: grid.version + 1, revertedTo: toVersion },

@@ -11,7 +11,7 @@ import { type Restructured, restructure } from "../restructurings/restructure.ts
 import { geometryError } from "./geometry-errors.ts";
 import { type LockedGrid, lockGrid } from "./lock.ts";
 import { mayMerge, splitPieces } from "./restructure-checks.ts";
-import { recordVersions } from "./versions.ts";
+import { recordGridChange, recordVersions } from "./versions.ts";
 import { type Actor, insertGrid } from "./write.ts";
 
 /** Cuts the grid along the line: the first piece keeps its id and code, the others are new grids. */
@@ -44,10 +44,7 @@ export async function splitGrid(
       );
       ids.push(created.id);
     }
-    await recordVersions(tx, ids, "split", actor.userId);
-    await recordAuditBy(tx, actor, {
-      action: "split",
-      entity: "grid",
+    await recordGridChange(tx, actor, ids, "split", {
       entityId: id,
       before: { code: grid.code, version },
       after: { gridIds: ids, line },

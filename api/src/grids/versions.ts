@@ -1,5 +1,6 @@
 // Grid history: every saved state of a grid (geometry, name and assignments) as an appended version.
 import { sql } from "drizzle-orm";
+import { type Actor, type AuditEntry, recordAuditBy } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { isoTime } from "../db/query-helpers.ts";
@@ -25,6 +26,21 @@ export async function recordVersions(
                    FROM grid_people WHERE grid_id = g.id), '[]'::json))::text,
       ${userId}
     FROM grids g WHERE g.id = ANY(${ids})`);
+}
+
+/**
+ * A saved change to grids by an actor: the grids' new versions, and the change's audit entry
+ * (its action is the change's unless named, e.g. an import creates).
+ */
+export async function recordGridChange(
+  tx: Executor,
+  actor: Actor,
+  gridIds: number[],
+  change: GridChange,
+  audit: Omit<AuditEntry, "cityId" | "userId" | "entity" | "action"> & { action?: string },
+) {
+  await recordVersions(tx, gridIds, change, actor.userId);
+  await recordAuditBy(tx, actor, { action: change, entity: "grid", ...audit });
 }
 
 export interface GridVersionRow {

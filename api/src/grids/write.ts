@@ -4,7 +4,7 @@
 import { gridCode } from "@civgrid/geo";
 import { sql } from "drizzle-orm";
 import type { MultiPolygon } from "geojson";
-import { type Actor, recordAuditBy } from "../audit/record.ts";
+import type { Actor } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { invalidFields } from "../errors.ts";
@@ -14,7 +14,7 @@ import { validateGrid } from "../workers/validate-grid.ts";
 import { fromPostgis, geometryError } from "./geometry-errors.ts";
 import { lockGrid } from "./lock.ts";
 import { checkGridInPostgis } from "./postgis-checks.ts";
-import { recordVersions } from "./versions.ts";
+import { recordGridChange } from "./versions.ts";
 
 export type { Actor };
 
@@ -90,10 +90,7 @@ export async function createGrid(
   await communityOf(tx, actor.cityId, input.communityId);
   await assertFits(tx, actor, input.communityId, input.geometry, []);
   const grid = await insertGrid(tx, actor, input.communityId, input.geometry, input.name);
-  await recordVersions(tx, [grid.id], "create", actor.userId);
-  await recordAuditBy(tx, actor, {
-    action: "create",
-    entity: "grid",
+  await recordGridChange(tx, actor, [grid.id], "create", {
     entityId: grid.id,
     after: { code: grid.code, name: input.name, geometry: input.geometry },
   });
@@ -114,10 +111,7 @@ export async function updateGrid(
     : sql`geom`;
   await tx.execute(sql`UPDATE grids SET name = ${change.name ?? before.name}, geom = ${geom},
     version = version + 1, updated_at = now() WHERE id = ${id}`);
-  await recordVersions(tx, [id], "edit", actor.userId);
-  await recordAuditBy(tx, actor, {
-    action: "edit",
-    entity: "grid",
+  await recordGridChange(tx, actor, [id], "edit", {
     entityId: id,
     before: {
       code: before.code,
@@ -157,10 +151,7 @@ export async function deleteGrid(
     await tx.execute(
       sql`UPDATE grids SET deleted_at = now(), version = version + 1, updated_at = now() WHERE id = ${id}`,
     );
-    await recordVersions(tx, [id], "delete", actor.userId);
-    await recordAuditBy(tx, actor, {
-      action: "delete",
-      entity: "grid",
+    await recordGridChange(tx, actor, [id], "delete", {
       entityId: id,
       before: { code: before.code, name: before.name, version: before.version },
     });

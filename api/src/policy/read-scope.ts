@@ -46,6 +46,26 @@ function ownUnitOrReadableGrid(scope: Scope, x: SQL): SQL {
   }
 }
 
+/**
+ * Rows (alias x) with a unit (`unit`, x's unit_id unless named): the city's staff read the city's,
+ * a unit admin its own unit's, and a volunteer those `ofGrids` lets through.
+ */
+function ownUnitOr(
+  scope: Scope,
+  x: SQL,
+  ofGrids: (scope: Extract<Scope, { kind: "grids" }>) => SQL,
+  unit = sql`${x}.unit_id`,
+): SQL {
+  switch (scope.kind) {
+    case "city":
+      return sql`${x}.city_id = ${scope.cityId}`;
+    case "unit":
+      return sql`${x}.city_id = ${scope.cityId} AND ${unit} = ${scope.unitId}`;
+    case "grids":
+      return sql`${x}.city_id = ${scope.cityId} AND ${ofGrids(scope)}`;
+  }
+}
+
 /** Inspection points (alias p): in a readable grid, or belonging to the unit itself. */
 export function pointsReadable(scope: Scope, p = sql.raw("p")): SQL {
   return ownUnitOrReadableGrid(scope, p);
@@ -53,15 +73,12 @@ export function pointsReadable(scope: Scope, p = sql.raw("p")): SQL {
 
 /** Problems (alias p): a unit's own; a volunteer's grids' and their own reports. */
 export function problemsReadable(scope: Scope, p = sql.raw("p")): SQL {
-  switch (scope.kind) {
-    case "city":
-      return sql`${p}.city_id = ${scope.cityId}`;
-    case "unit":
-      return sql`${p}.city_id = ${scope.cityId} AND ${p}.unit_id = ${scope.unitId}`;
-    case "grids":
-      return sql`${p}.city_id = ${scope.cityId}
-        AND (${p}.grid_id = ANY(${idArray(scope.gridIds)}) OR ${p}.reported_by = ${scope.userId})`;
-  }
+  return ownUnitOr(
+    scope,
+    p,
+    (grids) =>
+      sql`(${p}.grid_id = ANY(${idArray(grids.gridIds)}) OR ${p}.reported_by = ${grids.userId})`,
+  );
 }
 
 /** Task assignments (alias a): a unit's own and its grids'; a volunteer's grids'. */
@@ -72,14 +89,7 @@ export function taskAssignmentsReadable(scope: Scope, a = sql.raw("a")): SQL {
 
 /** Materials (alias m): a unit admin its own unit's only; a volunteer those tagged with their grids. */
 export function materialsReadable(scope: Scope, m = sql.raw("m")): SQL {
-  switch (scope.kind) {
-    case "city":
-      return sql`${m}.city_id = ${scope.cityId}`;
-    case "unit":
-      return sql`${m}.city_id = ${scope.cityId} AND ${m}.unit_id = ${scope.unitId}`;
-    case "grids":
-      return sql`${m}.city_id = ${scope.cityId} AND ${m}.grid_id = ANY(${idArray(scope.gridIds)})`;
-  }
+  return ownUnitOr(scope, m, (grids) => sql`${m}.grid_id = ANY(${idArray(grids.gridIds)})`);
 }
 
 /** Units (alias u): every role may read units' public information. */
@@ -120,15 +130,9 @@ export function activitiesReadable(
   a = sql.raw("a"),
   b = sql.raw("b"),
 ): SQL {
-  switch (scope.kind) {
-    case "city":
-      return sql`${a}.city_id = ${scope.cityId}`;
-    case "unit":
-      return sql`${a}.city_id = ${scope.cityId} AND ${b}.lead_unit_id = ${scope.unitId}`;
-    case "grids":
-      return sql`${a}.city_id = ${scope.cityId} AND (
-        ${a}.branch_id = (SELECT branch_id FROM people WHERE id = ${personId ?? 0})
-        OR EXISTS (SELECT 1 FROM activity_participants ap WHERE ap.activity_id = ${a}.id
-          AND ap.person_id = ${personId ?? 0}))`;
-  }
+  const own = sql`(
+    ${a}.branch_id = (SELECT branch_id FROM people WHERE id = ${personId ?? 0})
+    OR EXISTS (SELECT 1 FROM activity_participants ap WHERE ap.activity_id = ${a}.id
+      AND ap.person_id = ${personId ?? 0}))`;
+  return ownUnitOr(scope, a, () => own, sql`${b}.lead_unit_id`);
 }

@@ -9,7 +9,6 @@ import { activityTotals, totalsWorkbook } from "../volunteers/activity-totals.ts
 import { bodyId, booleanFlag, calendarDate, oneOf, trimmedText } from "./query.ts";
 import {
   type AppEnv,
-  errorResponses,
   json,
   jsonBody,
   newRouter,
@@ -18,11 +17,10 @@ import {
   XLSX,
 } from "./router.ts";
 
-const errors = errorResponses({
+const route = routesOf("volunteers", {
   400: "A field is not valid; `fields` names it (participants.2.personId)",
   403: "Not the caller's branch, or not the campaign office's",
 });
-const route = routesOf("volunteers", errors);
 
 const Activity = z
   .object({

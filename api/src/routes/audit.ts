@@ -5,7 +5,7 @@ import { fieldMessage } from "../errors.ts";
 import { languageOf } from "../messages.ts";
 import { requirePermission } from "../middleware/session.ts";
 import { calendarDate, id, page } from "./query.ts";
-import { errorResponses, json, newRouter, pageOf, routesOf } from "./router.ts";
+import { json, newRouter, pageOf, routesOf } from "./router.ts";
 
 const entrySchema = z
   .object({
@@ -50,11 +50,10 @@ const auditQuery = z
     message: fieldMessage("field.period_order"),
   });
 
-const errors = errorResponses({
+const route = routesOf("audit", {
   400: "A parameter is not valid",
   403: "Only administrators read the audit log",
 });
-const route = routesOf("audit", errors);
 
 export const auditRoutes = newRouter();
 auditRoutes.use("*", requirePermission("audit.read"));

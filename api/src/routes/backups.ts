@@ -7,15 +7,7 @@ import { BackupProblem } from "../backups/problem.ts";
 import { type BackupSettings, backupRunning, runBackup } from "../backups/run.ts";
 import { AppError, fieldMessage, type Message } from "../errors.ts";
 import { requirePermission } from "../middleware/session.ts";
-import {
-  attachment,
-  download,
-  errorResponses,
-  errorSchema,
-  json,
-  newRouter,
-  routesOf,
-} from "./router.ts";
+import { attachment, download, errorSchema, json, newRouter, routesOf } from "./router.ts";
 
 const backupSchema = z
   .object({
@@ -40,8 +32,7 @@ const listSchema = z
   })
   .openapi("BackupList");
 
-const errors = errorResponses({ 403: "Not an administrator" });
-const route = routesOf("backups", errors);
+const route = routesOf("backups", { 403: "Not an administrator" });
 
 const adminOnly = requirePermission("backups.manage");
 

@@ -11,14 +11,13 @@ import {
   signUp,
 } from "../volunteers/dedication-days.ts";
 import { bodyId, calendarDate, id, idPath, trimmedText } from "./query.ts";
-import { errorResponses, json, jsonBody, newRouter, routesOf } from "./router.ts";
+import { json, jsonBody, newRouter, routesOf } from "./router.ts";
 
-const errors = errorResponses({
+const route = routesOf("volunteers", {
   400: "A field is not valid (a check-in outside the grid says how far)",
   403: "The caller's role may not do this",
   404: "No such dedication day in the caller's grids",
 });
-const route = routesOf("volunteers", errors);
 
 const DedicationDay = z
   .object({

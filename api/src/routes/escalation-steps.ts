@@ -15,16 +15,13 @@ import {
   escalationSteps,
   writeEscalationSteps,
 } from "../notifications/escalation.ts";
+import { wholeNumber } from "./query.ts";
 import { errorSchema, json, jsonBody, newRouter } from "./router.ts";
 
 const stepSchema = z
   .object({
     level: z.number().int().min(1).max(9),
-    afterWorkingDays: z
-      .number({ message: fieldMessage("field.integer", { min: 1, max: 60 }) })
-      .int(fieldMessage("field.integer", { min: 1, max: 60 }))
-      .min(1, fieldMessage("field.integer", { min: 1, max: 60 }))
-      .max(60, fieldMessage("field.integer", { min: 1, max: 60 })),
+    afterWorkingDays: wholeNumber(1, 60),
     targets: z
       .array(
         z.enum(escalationTargets, {

@@ -5,7 +5,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { fieldMessage, notFound } from "../errors.ts";
-import { asFeature, propertiesOf } from "../geojson.ts";
+import { asFeature } from "../geojson.ts";
 import { divisionTable, divisionWorkbook } from "../grids/division.ts";
 import { gridEdits } from "../grids/edit.ts";
 import { checkImport, commitImport } from "../grids/import.ts";
@@ -32,17 +32,14 @@ import {
   geometry as answeredGeometry,
   collectionSchema,
   download,
-  errorResponses,
   errorSchema,
+  featureLayer,
   featureSchema,
   fileUpload,
   geojson,
   json,
   jsonBody,
-  listRoute,
   newRouter,
-  pagedHandler,
-  readRoute,
   routesOf,
   workbookAnswer,
   XLSX,
@@ -81,7 +78,7 @@ const gridDetailProperties = gridProperties.extend({
 const GridCollection = collectionSchema("GridCollection", featureSchema("Grid", gridProperties));
 export const GridFeature = featureSchema("GridDetail", gridDetailProperties);
 
-const errors = errorResponses({ 400: "A parameter is not valid" });
+const route = routesOf("grids", { 400: "A parameter is not valid" });
 const scopeQuery = z.object({ communityId: id.optional() }).strict();
 
 const importQuery = z
@@ -96,15 +93,13 @@ const importQuery = z
   })
   .strict();
 
-const writeErrors = errorResponses({
+const writeRoute = routesOf("grids", {
   400: "A field or the shape is not valid; `fields` or `problems` say which",
   403: "Only coordinators edit grids",
   404: "No such grid",
   409: "The grid changed since the version edited; `current` holds the newer version",
   422: "The grid leaves its community or overlaps another; `problems` list each with area and shape",
 });
-const writeRoute = routesOf("grids", writeErrors);
-const route = routesOf("grids", errors);
 
 const name = trimmedText(1, 64);
 const version = z
@@ -259,27 +254,23 @@ export const gridRoutes = newRouter()
     },
   )
   // Reads.
-  .openapi(
-    listRoute(
+  .route(
+    "/",
+    featureLayer(
       "grids",
-      "List grids (网格)",
-      z.object({ ...page, communityId: id.optional(), unitId: id.optional() }).strict(),
-      geojson(GridCollection, "Grids as a FeatureCollection"),
+      {
+        summary: "List grids (网格)",
+        query: z.object({ ...page, communityId: id.optional(), unitId: id.optional() }).strict(),
+        ok: geojson(GridCollection, "Grids as a FeatureCollection"),
+        rows: listGrids,
+      },
+      {
+        summary: "One grid with its units, leader and volunteers",
+        ok: geojson(GridFeature, "The grid"),
+        entity: "grid",
+        one: (c, id) => getGrid(c.var.db.orm, c.var.scope, c.var.user, id),
+      },
     ),
-    pagedHandler(listGrids, propertiesOf),
-  )
-  .openapi(
-    readRoute(
-      "grids",
-      "One grid with its units, leader and volunteers",
-      geojson(GridFeature, "The grid"),
-    ),
-    async (c) => {
-      const { id } = c.req.valid("param");
-      const grid = await getGrid(c.var.db.orm, c.var.scope, c.var.user, id);
-      if (!grid) throw notFound("grid", id);
-      return c.json(asFeature(grid), 200);
-    },
   )
   // Edits.
   .openapi(

@@ -6,14 +6,13 @@ import { getInspection, listInspections } from "../inspections/queries.ts";
 import { recordInspection } from "../inspections/record.ts";
 import { requirePermission } from "../middleware/session.ts";
 import { bodyId, page } from "./query.ts";
-import { errorResponses, json, jsonBody, newRouter, pageOf, routesOf } from "./router.ts";
+import { json, jsonBody, newRouter, pageOf, routesOf } from "./router.ts";
 
-const errors = errorResponses({
+const route = routesOf("inspections", {
   400: "A field is not valid",
   403: "Not the caller's to see or record",
   404: "No such inspection",
 });
-const route = routesOf("inspections", errors);
 const kinds = ["self", "open", "covert", "mock", "supervision"] as const;
 
 const inspectionBody = z

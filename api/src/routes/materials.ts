@@ -17,7 +17,6 @@ import {
   actorOf,
   attachment,
   download,
-  errorResponses,
   json,
   jsonBody,
   newRouter,
@@ -25,14 +24,13 @@ import {
   routesOf,
 } from "./router.ts";
 
-const errors = errorResponses({
+const route = routesOf("materials", {
   400: "A field is not valid; `fields` names each one",
   403: "The role may not do this",
   404: "No such material the caller may read",
   409: "The material was reviewed already",
   413: "The file is too large",
 });
-const route = routesOf("materials", errors);
 const submit = requirePermission("unit.materials.write");
 const review = requirePermission("tasks.write");
 

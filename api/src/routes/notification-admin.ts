@@ -15,16 +15,8 @@ import {
   testChannel,
 } from "../notifications/admin.ts";
 import { MASK } from "../notifications/channels.ts";
-import { idPath, integerParam } from "./query.ts";
-import {
-  type AppEnv,
-  errorResponses,
-  errorSchema,
-  json,
-  jsonBody,
-  newRouter,
-  routesOf,
-} from "./router.ts";
+import { idPath, integerParam, wholeNumber } from "./query.ts";
+import { type AppEnv, errorSchema, json, jsonBody, newRouter, routesOf } from "./router.ts";
 
 const httpUrl = z
   .string()
@@ -47,11 +39,7 @@ const channelConfig = {
         .max(1000)
         .refine((v) => v.includes(MASK) || /^smtps?:\/\//i.test(v), fieldMessage("field.invalid")),
       host: text,
-      port: z
-        .number({ message: fieldMessage("field.integer", { min: 1, max: 65535 }) })
-        .int(fieldMessage("field.integer", { min: 1, max: 65535 }))
-        .min(1, fieldMessage("field.integer", { min: 1, max: 65535 }))
-        .max(65535, fieldMessage("field.integer", { min: 1, max: 65535 })),
+      port: wholeNumber(1, 65535),
       secure: z.boolean({ message: fieldMessage("field.boolean") }),
       user: text,
       pass: text,
@@ -118,11 +106,10 @@ const deliverySchema = z
   })
   .openapi("Delivery");
 
-const errors = errorResponses({
+const route = routesOf("notifications", {
   400: "A field is not valid, or the test message failed (the error says why)",
   403: "Not an administrator",
 });
-const route = routesOf("notifications", errors);
 
 /** A webhook may not point back at this server (it would post into our own API). */
 function pointsAtSelf(c: Context<AppEnv>, value: string | undefined): boolean {

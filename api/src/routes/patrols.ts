@@ -14,7 +14,6 @@ import { addToPatrol, getPatrol, listPatrols, startPatrol } from "../volunteers/
 import { bodyId, booleanFlag, calendarDate, id, idPath, page } from "./query.ts";
 import {
   collectionSchema,
-  errorResponses,
   featureSchema,
   geojson,
   jsonBody,
@@ -25,13 +24,12 @@ import {
   routesOf,
 } from "./router.ts";
 
-const errors = errorResponses({
+const route = routesOf("volunteers", {
   400: "A field is not valid; `fields` names the bad point by its index",
   403: "Not a volunteer's or grid leader's, or not their grid",
   404: "No such patrol of the caller's",
   409: "The patrol has ended",
 });
-const route = routesOf("volunteers", errors);
 
 const trackPoint = z
   .object({

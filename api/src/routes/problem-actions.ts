@@ -18,13 +18,12 @@ import { ProblemFeature } from "./problems.ts";
 import { bodyId, calendarDate, idPath, trimmedText } from "./query.ts";
 import { type AppEnv, errorResponses, json, jsonBody, newRouter, routesOf } from "./router.ts";
 
-const errors = errorResponses({
+const route = routesOf("problems", {
   400: "A field is not valid",
   403: "The caller's role may not take this step, or it is not their unit's problem",
   404: "No such problem the caller may see",
   409: "The problem is not in a state that allows this step, or it changed; `current` says how it is",
 });
-const route = routesOf("problems", errors);
 const ids = z.array(bodyId).max(20);
 
 const problemLine = {
@@ -103,7 +102,7 @@ export const problemActionRoutes = newRouter()
       path: "/board",
       tags: ["problems"],
       summary: "The board: problems by state, open and overdue counts, the overdue list (销号清零)",
-      responses: { 200: json(Board, "The board"), 401: errors[401] },
+      responses: { 200: json(Board, "The board"), 401: route.errors[401] },
     }),
     async (c) => c.json(await problemBoard(c.var.db.orm, c.var.scope), 200),
   )

@@ -6,8 +6,6 @@ import {
   problemStatuses,
   rectificationActions,
 } from "../db/schema/index.ts";
-import { notFound } from "../errors.ts";
-import { feature, propertiesOf } from "../geojson.ts";
 import { exportProblems } from "../problems/export.ts";
 import { getProblem, listProblems } from "../problems/queries.ts";
 
@@ -15,14 +13,12 @@ import { booleanFlag, downloadLanguage, id, listOf, oneOf, page } from "./query.
 import {
   attachment,
   collectionSchema,
+  featureLayer,
   featureSchema,
   geojson,
-  listRoute,
   newRouter,
-  pagedHandler,
   readErrors,
   readerLanguage,
-  readRoute,
 } from "./router.ts";
 
 const status = z.enum(problemStatuses);
@@ -162,27 +158,23 @@ export const problemRoutes = newRouter()
       return c.body(csv, 200, { "content-type": "text/csv; charset=utf-8" });
     },
   )
-  .openapi(
-    listRoute(
+  .route(
+    "/",
+    featureLayer(
       "problems",
-      "List problems (问题), newest first",
-      z
-        .object({ ...page, ...problemFilters, sort: oneOf(["newest", "urgency"]).optional() })
-        .strict(),
-      geojson(ProblemCollection, "Problems as points"),
+      {
+        summary: "List problems (问题), newest first",
+        query: z
+          .object({ ...page, ...problemFilters, sort: oneOf(["newest", "urgency"]).optional() })
+          .strict(),
+        ok: geojson(ProblemCollection, "Problems as points"),
+        rows: listProblems,
+      },
+      {
+        summary: "One problem with its rectification history (整改记录)",
+        ok: geojson(ProblemFeature, "The problem"),
+        entity: "problem",
+        one: (c, id) => getProblem(c.var.db.orm, c.var.scope, id),
+      },
     ),
-    pagedHandler(listProblems, propertiesOf),
-  )
-  .openapi(
-    readRoute(
-      "problems",
-      "One problem with its rectification history (整改记录)",
-      geojson(ProblemFeature, "The problem"),
-    ),
-    async (c) => {
-      const { id } = c.req.valid("param");
-      const problem = await getProblem(c.var.db.orm, c.var.scope, id);
-      if (!problem) throw notFound("problem", id);
-      return c.json(feature(problem, { ...propertiesOf(problem), events: problem.events }), 200);
-    },
   );

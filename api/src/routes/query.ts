@@ -114,6 +114,12 @@ export function trimmedText(min: number, max: number) {
     .max(max, fieldMessage("field.text", { min, max }));
 }
 
+/** A whole number from `min` to `max` in a JSON body; anything else is refused in the one wording. */
+export function wholeNumber(min: number, max: number) {
+  const message = fieldMessage("field.integer", { min, max });
+  return z.number({ message }).int(message).min(min, message).max(max, message);
+}
+
 export const booleanFlag = z
   .enum(["true", "false"], { message: fieldMessage("field.boolean") })
   .transform((v) => v === "true")

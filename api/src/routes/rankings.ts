@@ -14,7 +14,6 @@ import { id, oneOf } from "./query.ts";
 import {
   type AppEnv,
   download,
-  errorResponses,
   json,
   newRouter,
   routesOf,
@@ -22,8 +21,7 @@ import {
   XLSX,
 } from "./router.ts";
 
-const errors = errorResponses({ 400: "A parameter is not valid; `fields` names each one" });
-const route = routesOf("analytics", errors);
+const route = routesOf("analytics", { 400: "A parameter is not valid; `fields` names each one" });
 
 const date = z
   .string()

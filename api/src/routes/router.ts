@@ -6,8 +6,14 @@ import type { Context } from "hono";
 import type { SessionUser } from "../accounts/sessions.ts";
 import type { Actor } from "../audit/record.ts";
 import type { Db, Executor } from "../db/client.ts";
-import { validationError } from "../errors.ts";
-import { type FeatureRow, featureCollection, type Page } from "../geojson.ts";
+import { notFound, validationError } from "../errors.ts";
+import {
+  asFeature,
+  type FeatureRow,
+  featureCollection,
+  type Page,
+  propertiesOf,
+} from "../geojson.ts";
 import { type Lang, languageOf } from "../messages.ts";
 import type { Scope } from "../policy/scope.ts";
 import { DEFAULT_LIMIT, idPath } from "./query.ts";
@@ -209,9 +215,9 @@ type ResponseConfig = RouteConfig["responses"][string];
 /**
  * The route declarations of one file: each names its method, path, summary and what it takes and
  * answers; the file's tag and error responses are added to every one. `.read` declares the file's
- * `GET /{id}`.
+ * `GET /{id}`; `.errors` are the error responses, for a declaration made by hand.
  */
-export function routesOf<E extends Record<number, ResponseConfig>>(tag: string, errors: E) {
+function routesFor<E extends Record<number, ResponseConfig>>(tag: string, errors: E) {
   const route = <
     const M extends RouteConfig["method"],
     const P extends string,
@@ -230,7 +236,29 @@ export function routesOf<E extends Record<number, ResponseConfig>>(tag: string, 
     });
   const read = <R extends ResponseConfig>(summary: string, ok: R) =>
     readRoute(tag, summary, ok, errors);
-  return Object.assign(route, { read });
+  return Object.assign(route, { read, errors });
+}
+
+/**
+ * A file's routes (see routesFor), its errors given either as responses or, most often, as what
+ * each status means in that file (401 is then added: see errorResponses).
+ */
+export function routesOf<S extends number>(
+  tag: string,
+  descriptions: Record<S, string>,
+): ReturnType<typeof routesFor<ReturnType<typeof errorResponses<S>>>>;
+export function routesOf<E extends Record<number, ResponseConfig>>(
+  tag: string,
+  errors: E,
+): ReturnType<typeof routesFor<E>>;
+export function routesOf(tag: string, errors: Record<number, string | ResponseConfig>) {
+  const described = Object.values(errors).every((e) => typeof e === "string");
+  return routesFor(
+    tag,
+    described
+      ? errorResponses(errors as Record<number, string>)
+      : (errors as Record<number, ResponseConfig>),
+  );
 }
 
 /** `GET /` of a list endpoint: its query, its 200 and the read errors. */
@@ -293,4 +321,40 @@ export function pagedHandler<Q, R extends FeatureRow>(
     const page = (p: Page) => list(c.var.db.orm, c.var.scope, q, p);
     return c.json(await pagedCollection(c.req.url, q, page, properties), 200);
   };
+}
+
+type Rows<Q, R extends FeatureRow> = (
+  ex: Executor,
+  scope: Scope,
+  query: Q,
+  page: Page,
+) => Promise<{ rows: R[]; total: number }>;
+
+/**
+ * The reads of a map layer (points, units, grids, problems): `GET /`, one page of the features
+ * the caller's scope may read, filtered by `query`; and `GET /{id}`, one feature in full, or 404
+ * naming `entity` when there is none the caller may read. Mount it where the file's reads go:
+ * a static `GET /…` the file also has must come before it, or `/{id}` would take it.
+ */
+export function featureLayer<Q, R extends FeatureRow, D extends FeatureRow>(
+  tag: string,
+  list: { summary: string; query: QuerySchema; ok: ResponseConfig; rows: Rows<Q, R> },
+  read: {
+    summary: string;
+    ok: ResponseConfig;
+    entity: Parameters<typeof notFound>[0];
+    one: (c: Context<AppEnv>, id: number) => Promise<D | null | undefined>;
+  },
+) {
+  return newRouter()
+    .openapi(
+      listRoute(tag, list.summary, list.query, list.ok),
+      pagedHandler(list.rows, propertiesOf),
+    )
+    .openapi(readRoute(tag, read.summary, read.ok), async (c) => {
+      const { id } = c.req.valid("param");
+      const row = await read.one(c, id);
+      if (!row) throw notFound(read.entity, id);
+      return c.json(asFeature(row), 200);
+    });
 }

@@ -24,7 +24,6 @@ import {
   type AppEnv,
   actorOf,
   download,
-  errorResponses,
   json,
   jsonBody,
   newRouter,
@@ -34,13 +33,12 @@ import {
   XLSX,
 } from "./router.ts";
 
-const errors = errorResponses({
+const route = routesOf("standards", {
   400: "A field is not valid; `fields` names each one (sheets: `row N`)",
   403: "Only coordinators maintain standards",
   404: "No such standard in this city",
   409: "The standard is active or retired: copy it into a new version",
 });
-const route = routesOf("standards", errors);
 
 const write = requirePermission("standards.write");
 

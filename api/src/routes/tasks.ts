@@ -33,7 +33,6 @@ import {
   type AppEnv,
   actorOf,
   download,
-  errorResponses,
   fileUpload,
   json,
   jsonBody,
@@ -44,13 +43,12 @@ import {
   XLSX,
 } from "./router.ts";
 
-const errors = errorResponses({
+const route = routesOf("tasks", {
   400: "A field is not valid; `fields` names each one (sheets: `row N`)",
   403: "The role may not do this",
   404: "No such record the caller may read",
   409: "The assignment is not in a state that allows this",
 });
-const route = routesOf("tasks", errors);
 const write = requirePermission("tasks.write");
 const progress = requirePermission("tasks.progress");
 
@@ -95,7 +93,7 @@ export const campaignRoutes = newRouter()
 
 const assignmentResponses = {
   200: json(taskDetailSchema, "The task as the caller now sees it"),
-  ...errors,
+  ...route.errors,
 };
 
 /** `POST /assignments/{id}/<step>`: one step on an assignment, for those the middleware lets by. */

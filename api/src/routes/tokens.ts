@@ -8,7 +8,7 @@ import {
 import { AppError, invalidFields } from "../errors.ts";
 import { addDays, todayInChina } from "../tasks/china-time.ts";
 import { calendarDate, idPath, trimmedText } from "./query.ts";
-import { errorResponses, errorSchema, json, jsonBody, newRouter, routesOf } from "./router.ts";
+import { errorSchema, json, jsonBody, newRouter, routesOf } from "./router.ts";
 
 const tokenSchema = z
   .object({
@@ -29,8 +29,7 @@ const newToken = z
   })
   .strict();
 
-const errors = errorResponses({ 400: "A field is not valid; `fields` names each one" });
-const route = routesOf("tokens", errors);
+const route = routesOf("tokens", { 400: "A field is not valid; `fields` names each one" });
 
 export const tokenRoutes = newRouter()
   .openapi(

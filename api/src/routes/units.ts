@@ -1,19 +1,9 @@
 // GET /api/units and /api/units/{id}: hospitals and other units with their responsible persons.
 import { z } from "@hono/zod-openapi";
 import { unitKinds } from "../db/schema/index.ts";
-import { notFound } from "../errors.ts";
-import { asFeature, propertiesOf } from "../geojson.ts";
 import { getUnit, listUnits } from "../units/queries.ts";
 import { oneOf, page } from "./query.ts";
-import {
-  collectionSchema,
-  featureSchema,
-  geojson,
-  listRoute,
-  newRouter,
-  pagedHandler,
-  readRoute,
-} from "./router.ts";
+import { collectionSchema, featureLayer, featureSchema, geojson } from "./router.ts";
 
 const unitProperties = z.object({
   id: z.number().int(),
@@ -40,26 +30,18 @@ const unitDetailProperties = unitProperties.extend({
 const UnitCollection = collectionSchema("UnitCollection", featureSchema("Unit", unitProperties));
 const UnitFeature = featureSchema("UnitDetail", unitDetailProperties);
 
-export const unitRoutes = newRouter()
-  .openapi(
-    listRoute(
-      "units",
-      "List units (责任单位): hospitals, CDC, …",
-      z.object({ ...page, kind: oneOf(unitKinds).optional() }).strict(),
-      geojson(UnitCollection, "Units as points"),
-    ),
-    pagedHandler(listUnits, propertiesOf),
-  )
-  .openapi(
-    readRoute(
-      "units",
-      "One unit with its four responsible persons (四职责任人) and grids",
-      geojson(UnitFeature, "The unit"),
-    ),
-    async (c) => {
-      const { id } = c.req.valid("param");
-      const unit = await getUnit(c.var.db.orm, c.var.scope, c.var.user, id);
-      if (!unit) throw notFound("unit", id);
-      return c.json(asFeature(unit), 200);
-    },
-  );
+export const unitRoutes = featureLayer(
+  "units",
+  {
+    summary: "List units (责任单位): hospitals, CDC, …",
+    query: z.object({ ...page, kind: oneOf(unitKinds).optional() }).strict(),
+    ok: geojson(UnitCollection, "Units as points"),
+    rows: listUnits,
+  },
+  {
+    summary: "One unit with its four responsible persons (四职责任人) and grids",
+    ok: geojson(UnitFeature, "The unit"),
+    entity: "unit",
+    one: (c, id) => getUnit(c.var.db.orm, c.var.scope, c.var.user, id),
+  },
+);

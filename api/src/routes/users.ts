@@ -16,7 +16,6 @@ import { fieldMessage, invalidFields } from "../errors.ts";
 import { requirePermission } from "../middleware/session.ts";
 import { bodyId, booleanFlag, idPath, oneOf, page } from "./query.ts";
 import {
-  errorResponses,
   errorSchema,
   fileUpload,
   json,
@@ -45,11 +44,10 @@ const userSchema = z
   })
   .openapi("User");
 
-const errors = errorResponses({
+const route = routesOf("users", {
   400: "A field is not valid; `fields` names each one",
   403: "Only administrators manage accounts",
 });
-const route = routesOf("users", errors);
 
 const visible = visibleUser;
 const refId = bodyId.nullable().optional();

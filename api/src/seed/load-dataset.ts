@@ -3,6 +3,7 @@
 import { awaitingDispatch } from "@civgrid/geo";
 import type { SeedDataset } from "@civgrid/seeds";
 import { sql } from "drizzle-orm";
+import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
 import type { Executor, Orm } from "../db/client.ts";
 import { analyze, analyzedTables } from "../db/maintenance.ts";
 import * as t from "../db/schema/index.ts";
@@ -36,18 +37,45 @@ class Keys {
   }
 }
 
+/** A table whose rows have a serial id. */
+type Table = PgTable & { id: PgColumn };
+
 /**
  * Inserts a batch and returns the new ids. A multi-row INSERT … RETURNING gives rows back in
  * VALUES order; every batch below relies on it, and the count is checked.
  */
-async function insertAll<R>(
-  rows: R[],
-  insert: (values: R[]) => Promise<{ id: number }[]>,
+async function insertAll<T extends Table>(
+  tx: Executor,
+  table: T,
+  rows: T["$inferInsert"][],
 ): Promise<number[]> {
   if (!rows.length) return [];
-  const returned = await insert(rows);
+  // The rows are typed by the table they go into (T["$inferInsert"]); drizzle cannot see that
+  // through the generic, so the values are passed on as they are.
+  const returned = (await tx
+    .insert(table)
+    .values(rows as never)
+    .returning({ id: table.id })) as { id: number }[];
   if (returned.length !== rows.length) throw new Error("seed dataset: a batch insert lost rows");
   return returned.map((r) => r.id);
+}
+
+/** Inserts one row per dataset item and registers the new ids under the items' keys. */
+async function insertKeyed<T extends Table, I extends { key: string }>(
+  tx: Executor,
+  table: T,
+  keys: Keys,
+  kind: string,
+  items: I[],
+  row: (item: I) => T["$inferInsert"],
+): Promise<number[]> {
+  const ids = await insertAll(tx, table, items.map(row));
+  keys.setAll(
+    kind,
+    items.map((item) => item.key),
+    ids,
+  );
+  return ids;
 }
 
 async function insertOne(insert: () => Promise<{ id: number }[]>): Promise<number> {
@@ -95,42 +123,28 @@ async function load(
     );
     keys.set("region", r.key, id);
   }
-  const communities = await insertAll(
-    data.communities.map((c) => ({
-      cityId,
-      streetId: keys.get("region", c.streetKey),
-      code: c.code,
-      name: c.name,
-      geom: c.geometry,
-    })),
-    (v) => tx.insert(t.communities).values(v).returning({ id: t.communities.id }),
-  );
-  keys.setAll(
-    "community",
-    data.communities.map((c) => c.key),
-    communities,
-  );
+  await insertKeyed(tx, t.communities, keys, "community", data.communities, (c) => ({
+    cityId,
+    streetId: keys.get("region", c.streetKey),
+    code: c.code,
+    name: c.name,
+    geom: c.geometry,
+  }));
 
   progress("units and their responsible persons");
-  const units = await insertAll(
-    data.units.map((u) => ({
-      cityId,
-      name: u.name,
-      shortName: u.shortName,
-      kind: u.kind,
-      address: u.address,
-      phone: u.phone,
-      location: u.location,
-    })),
-    (v) => tx.insert(t.units).values(v).returning({ id: t.units.id }),
-  );
-  keys.setAll(
-    "unit",
-    data.units.map((u) => u.key),
-    units,
-  );
+  await insertKeyed(tx, t.units, keys, "unit", data.units, (u) => ({
+    cityId,
+    name: u.name,
+    shortName: u.shortName,
+    kind: u.kind,
+    address: u.address,
+    phone: u.phone,
+    location: u.location,
+  }));
   const duties = data.units.flatMap((u) => u.responsible.map((r) => ({ unitKey: u.key, ...r })));
   const dutyPeople = await insertAll(
+    tx,
+    t.people,
     duties.map((d) => ({
       cityId,
       name: d.name,
@@ -138,51 +152,34 @@ async function load(
       title: d.title,
       unitId: keys.get("unit", d.unitKey),
     })),
-    (v) => tx.insert(t.people).values(v).returning({ id: t.people.id }),
   );
   await insertAll(
+    tx,
+    t.unitResponsiblePersons,
     duties.map((d, i) => ({
       cityId,
       unitId: keys.get("unit", d.unitKey),
       personId: dutyPeople[i] as number,
       duty: d.duty,
     })),
-    (v) =>
-      tx.insert(t.unitResponsiblePersons).values(v).returning({ id: t.unitResponsiblePersons.id }),
   );
 
   progress("volunteer branches and volunteers");
-  const branches = await insertAll(
-    data.branches.map((b) => ({
-      cityId,
-      name: b.name,
-      focus: b.focus,
-      leadUnitId: keys.get("unit", b.leadUnitKey),
-    })),
-    (v) => tx.insert(t.volunteerBranches).values(v).returning({ id: t.volunteerBranches.id }),
-  );
-  keys.setAll(
-    "branch",
-    data.branches.map((b) => b.key),
-    branches,
-  );
-  const people = await insertAll(
-    data.people.map((p) => ({
-      cityId,
-      name: p.name,
-      mobile: p.mobile,
-      title: p.title ?? null,
-      unitId: keys.maybe("unit", p.unitKey),
-      branchId: keys.maybe("branch", p.branchKey),
-      partyMember: p.partyMember,
-    })),
-    (v) => tx.insert(t.people).values(v).returning({ id: t.people.id }),
-  );
-  keys.setAll(
-    "person",
-    data.people.map((p) => p.key),
-    people,
-  );
+  await insertKeyed(tx, t.volunteerBranches, keys, "branch", data.branches, (b) => ({
+    cityId,
+    name: b.name,
+    focus: b.focus,
+    leadUnitId: keys.get("unit", b.leadUnitKey),
+  }));
+  await insertKeyed(tx, t.people, keys, "person", data.people, (p) => ({
+    cityId,
+    name: p.name,
+    mobile: p.mobile,
+    title: p.title ?? null,
+    unitId: keys.maybe("unit", p.unitKey),
+    branchId: keys.maybe("branch", p.branchKey),
+    partyMember: p.partyMember,
+  }));
 
   progress("grids and their assignments");
   await loadGrids(tx, cityId, data, keys);
@@ -222,46 +219,40 @@ async function load(
 }
 
 async function loadGrids(tx: Executor, cityId: number, data: SeedDataset, keys: Keys) {
-  const grids = await insertAll(
-    data.grids.map((g) => ({
-      cityId,
-      communityId: keys.get("community", g.communityKey),
-      code: g.code,
-      name: g.name,
-      geom: g.geometry,
-    })),
-    (v) => tx.insert(t.grids).values(v).returning({ id: t.grids.id }),
-  );
-  keys.setAll(
-    "grid",
-    data.grids.map((g) => g.key),
-    grids,
-  );
+  const grids = await insertKeyed(tx, t.grids, keys, "grid", data.grids, (g) => ({
+    cityId,
+    communityId: keys.get("community", g.communityKey),
+    code: g.code,
+    name: g.name,
+    geom: g.geometry,
+  }));
   const gridUnits = data.grids.flatMap((g) => [
     { gridKey: g.key, unitKey: g.leadUnitKey, role: "lead" as const },
     ...g.supportUnitKeys.map((u) => ({ gridKey: g.key, unitKey: u, role: "support" as const })),
   ]);
   await insertAll(
+    tx,
+    t.gridUnits,
     gridUnits.map((a) => ({
       cityId,
       gridId: keys.get("grid", a.gridKey),
       unitId: keys.get("unit", a.unitKey),
       role: a.role,
     })),
-    (v) => tx.insert(t.gridUnits).values(v).returning({ id: t.gridUnits.id }),
   );
   const gridPeople = data.grids.flatMap((g) => [
     { gridKey: g.key, personKey: g.leaderKey, role: "leader" as const },
     ...g.volunteerKeys.map((p) => ({ gridKey: g.key, personKey: p, role: "volunteer" as const })),
   ]);
   await insertAll(
+    tx,
+    t.gridPeople,
     gridPeople.map((a) => ({
       cityId,
       gridId: keys.get("grid", a.gridKey),
       personId: keys.get("person", a.personKey),
       role: a.role,
     })),
-    (v) => tx.insert(t.gridPeople).values(v).returning({ id: t.gridPeople.id }),
   );
   // Version 1 of every grid, with its assignments, starts the history.
   await recordVersions(tx, grids, "create", null);
@@ -283,6 +274,8 @@ async function loadStandard(tx: Executor, cityId: number, data: SeedDataset, key
         .returning({ id: t.standardCategories.id }),
     );
     const items = await insertAll(
+      tx,
+      t.standardItems,
       category.items.map((item, ii) => ({
         cityId,
         standardId,
@@ -290,7 +283,6 @@ async function loadStandard(tx: Executor, cityId: number, data: SeedDataset, key
         code: `${ci + 1}.${ii + 1}`,
         ...item,
       })),
-      (v) => tx.insert(t.standardItems).values(v).returning({ id: t.standardItems.id }),
     );
     keys.setAll(
       "item",
@@ -301,22 +293,14 @@ async function loadStandard(tx: Executor, cityId: number, data: SeedDataset, key
 }
 
 async function loadPointsAndProblems(tx: Executor, cityId: number, data: SeedDataset, keys: Keys) {
-  const points = await insertAll(
-    data.points.map((p) => ({
-      cityId,
-      name: p.name,
-      kind: p.kind,
-      location: p.location,
-      unitId: keys.maybe("unit", p.unitKey),
-      address: p.address ?? null,
-    })),
-    (v) => tx.insert(t.inspectionPoints).values(v).returning({ id: t.inspectionPoints.id }),
-  );
-  keys.setAll(
-    "point",
-    data.points.map((p) => p.key),
-    points,
-  );
+  await insertKeyed(tx, t.inspectionPoints, keys, "point", data.points, (p) => ({
+    cityId,
+    name: p.name,
+    kind: p.kind,
+    location: p.location,
+    unitId: keys.maybe("unit", p.unitKey),
+    address: p.address ?? null,
+  }));
   // A point belongs to the grid it stands in (hospital points outside every grid keep none).
   await tx.execute(sql`
     UPDATE inspection_points p SET grid_id = g.id
@@ -325,6 +309,8 @@ async function loadPointsAndProblems(tx: Executor, cityId: number, data: SeedDat
       AND ST_Contains(g.geom, p.location)`);
 
   const problems = await insertAll(
+    tx,
+    t.problems,
     data.problems.map((p) => {
       const last = p.events.at(-1);
       const status = last?.toStatus ?? "reported";
@@ -346,9 +332,10 @@ async function loadPointsAndProblems(tx: Executor, cityId: number, data: SeedDat
         closedAt: last?.toStatus === "closed" ? new Date(last.at) : null,
       };
     }),
-    (v) => tx.insert(t.problems).values(v).returning({ id: t.problems.id }),
   );
   await insertAll(
+    tx,
+    t.rectificationEvents,
     data.problems.flatMap((p, i) =>
       p.events.map((e, seq) => ({
         cityId,
@@ -363,7 +350,6 @@ async function loadPointsAndProblems(tx: Executor, cityId: number, data: SeedDat
         at: new Date(e.at),
       })),
     ),
-    (v) => tx.insert(t.rectificationEvents).values(v).returning({ id: t.rectificationEvents.id }),
   );
   await routeProblems(tx, cityId);
 }

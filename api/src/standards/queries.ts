@@ -1,7 +1,7 @@
 // Reading evaluation standards: the list with their sizes, and one standard in print order.
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
-import { selectRows } from "../db/client.ts";
+import { selectOne, selectRows } from "../db/client.ts";
 import { isoTime, type Page, queryPage } from "../db/query-helpers.ts";
 import type { standardStatuses } from "../db/schema/index.ts";
 
@@ -63,11 +63,10 @@ export async function getStandardSummary(
   cityId: number,
   id: number,
 ): Promise<StandardSummary | null> {
-  const [row] = await selectRows<StandardSummary>(
+  return selectOne<StandardSummary>(
     ex,
     sql`SELECT ${columns} FROM standards s WHERE s.id = ${id} AND s.city_id = ${cityId}`,
   );
-  return row ?? null;
 }
 
 export async function getStandard(

@@ -2,6 +2,7 @@
 // JSON body and the XLSX sheet alike, so both reject the same things with the same words.
 import { z } from "@hono/zod-openapi";
 import { fieldMessage } from "../errors.ts";
+import { wholeNumber } from "../routes/query.ts";
 
 export const MAX_CATEGORIES = 50;
 export const MAX_ITEMS_PER_CATEGORY = 50;
@@ -24,11 +25,7 @@ export const pointsSchema = z
   .max(100, fieldMessage("field.points"))
   .refine(hasTwoDecimals, fieldMessage("field.points"));
 
-export const radiusSchema = z
-  .number({ message: fieldMessage("field.integer", { min: 5, max: 1000 }) })
-  .int(fieldMessage("field.integer", { min: 5, max: 1000 }))
-  .min(5, fieldMessage("field.integer", { min: 5, max: 1000 }))
-  .max(1000, fieldMessage("field.integer", { min: 5, max: 1000 }));
+export const radiusSchema = wholeNumber(5, 1000);
 
 export const itemSchema = z
   .object({
@@ -58,11 +55,7 @@ export const scopeSchema = text(1, 32).openapi({
   description: "what the standard applies to, e.g. hospital",
   example: "hospital",
 });
-export const yearSchema = z
-  .number({ message: fieldMessage("field.integer", { min: 2000, max: 2100 }) })
-  .int(fieldMessage("field.integer", { min: 2000, max: 2100 }))
-  .min(2000, fieldMessage("field.integer", { min: 2000, max: 2100 }))
-  .max(2100, fieldMessage("field.integer", { min: 2000, max: 2100 }));
+export const yearSchema = wholeNumber(2000, 2100);
 
 export const categoriesSchema = z
   .array(categorySchema, { message: count(MAX_CATEGORIES) })

@@ -1,7 +1,7 @@
 // Reading units (hospitals, CDC, …) with their four responsible persons and grids.
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
-import { selectRows } from "../db/client.ts";
+import { selectOne, selectRows } from "../db/client.ts";
 import { type Bbox, intersectsBbox, type Page, queryPage, whereAll } from "../db/query-helpers.ts";
 import type { UnitKind } from "../db/schema/index.ts";
 import { type MobileCaller, mobileFor } from "../policy/mobile-scope.ts";
@@ -67,7 +67,7 @@ export async function getUnit(
   caller: MobileCaller,
   id: number,
 ): Promise<UnitDetail | null> {
-  const [unit] = await selectRows<UnitRow>(
+  const unit = await selectOne<UnitRow>(
     ex,
     sql`SELECT ${columns(scope)} FROM units u WHERE ${where(scope, { id })}`,
   );

@@ -1,6 +1,6 @@
 // Personal access tokens: a GIS client (QGIS, GDAL) reads with a user's scope through a bearer header.
-import { index, pgTable, text, timestamp, varchar } from "drizzle-orm/pg-core";
-import { belongsTo, createdAt } from "./columns.ts";
+import { index, pgTable, text, varchar } from "drizzle-orm/pg-core";
+import { belongsTo, createdAt, timestamptz } from "./columns.ts";
 import { cityRow } from "./regions.ts";
 import { users } from "./users.ts";
 
@@ -14,9 +14,9 @@ export const accessTokens = pgTable(
     tokenHash: varchar("token_hash", { length: 64 }).notNull().unique(),
     createdAt: createdAt(),
     /** The end of this day (China time) the token stops working; null: until revoked. */
-    expiresAt: timestamp("expires_at", { withTimezone: true }),
-    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
-    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    expiresAt: timestamptz("expires_at"),
+    lastUsedAt: timestamptz("last_used_at"),
+    revokedAt: timestamptz("revoked_at"),
   },
   (t) => [index("access_tokens_user_idx").on(t.userId)],
 );

@@ -1,7 +1,8 @@
 // The basemap the administrator chose for the city (issue 22); none set means the deployment's
 // environment (BASEMAP_URL, BASEMAP_CRS, BASEMAP_PMTILES) decides.
 import { sql } from "drizzle-orm";
-import { bigint, check, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, check, integer, pgTable, text } from "drizzle-orm/pg-core";
+import { timestamptz } from "./columns.ts";
 import { cities } from "./regions.ts";
 import { users } from "./users.ts";
 
@@ -24,7 +25,7 @@ export const basemapSettings = pgTable(
     pmtilesFile: text("pmtiles_file"),
     pmtilesBytes: bigint("pmtiles_bytes", { mode: "number" }),
     updatedBy: integer("updated_by").references(() => users.id),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
   },
   () => [
     check("basemap_settings_kind", sql`kind IN ('none', 'raster', 'pmtiles')`),

@@ -39,10 +39,11 @@ export function belongsTo<N extends string>(
   return integer(name).notNull().references(target, actions);
 }
 
-export const createdAt = () =>
-  timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
-export const updatedAt = () =>
-  timestamp("updated_at", { withTimezone: true }).notNull().defaultNow();
+/** Every point in time is stored with its zone (timestamptz); pages show it in China time. */
+export const timestamptz = <N extends string>(name: N) => timestamp(name, { withTimezone: true });
+
+export const createdAt = () => timestamptz("created_at").notNull().defaultNow();
+export const updatedAt = () => timestamptz("updated_at").notNull().defaultNow();
 
 /** A CHECK expression keeping a text column to a fixed list (the TS enum alone is not enforced). */
 export function oneOf(column: AnyPgColumn, values: readonly string[]): SQL {

@@ -1,6 +1,6 @@
 // Uploaded files (photos, materials), stored once by content hash.
-import { bigint, pgTable, text, timestamp, unique, varchar } from "drizzle-orm/pg-core";
-import { createdAt, point } from "./columns.ts";
+import { bigint, pgTable, text, unique, varchar } from "drizzle-orm/pg-core";
+import { createdAt, point, timestamptz } from "./columns.ts";
 import { cityRow } from "./regions.ts";
 
 export const files = pgTable(
@@ -13,7 +13,7 @@ export const files = pgTable(
     /** The uploader's file name, kept for download only; never used as a path. */
     originalName: text("original_name").notNull(),
     /** From the photo's EXIF, where present: offered as the problem's time and place. */
-    takenAt: timestamp("taken_at", { withTimezone: true }),
+    takenAt: timestamptz("taken_at"),
     exifLocation: point("exif_location"),
 
     createdAt: createdAt(),

@@ -6,12 +6,11 @@ import {
   integer,
   pgTable,
   text,
-  timestamp,
   unique,
   uniqueIndex,
   varchar,
 } from "drizzle-orm/pg-core";
-import { belongsTo, createdAt, multiPolygon, oneOf, updatedAt } from "./columns.ts";
+import { belongsTo, createdAt, multiPolygon, oneOf, timestamptz, updatedAt } from "./columns.ts";
 import { cityRow, communities } from "./regions.ts";
 import { people, units } from "./units.ts";
 import { users } from "./users.ts";
@@ -29,7 +28,7 @@ export const grids = pgTable(
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
-    deletedAt: timestamp("deleted_at", { withTimezone: true }),
+    deletedAt: timestamptz("deleted_at"),
   },
   (t) => [
     unique("grids_city_code_key").on(t.cityId, t.code),
@@ -55,7 +54,7 @@ export const gridVersions = pgTable(
     /** Assignments at this version (lead/support units, leader, volunteers) as a snapshot. */
     assignments: text("assignments"),
     changedBy: integer("changed_by").references(() => users.id),
-    changedAt: timestamp("changed_at", { withTimezone: true }).notNull().defaultNow(),
+    changedAt: timestamptz("changed_at").notNull().defaultNow(),
   },
   (t) => [unique("grid_versions_grid_version_key").on(t.gridId, t.version)],
 );

@@ -11,10 +11,9 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   unique,
 } from "drizzle-orm/pg-core";
-import { belongsTo, cityId, createdAt, oneOf } from "./columns.ts";
+import { belongsTo, cityId, createdAt, oneOf, timestamptz } from "./columns.ts";
 import { dedicationDays } from "./patrols.ts";
 import { problems } from "./problems.ts";
 import { cities, cityRow } from "./regions.ts";
@@ -41,7 +40,7 @@ export const notifications = pgTable(
     }),
     params: jsonb("params").notNull().default({}),
     createdAt: createdAt(),
-    readAt: timestamp("read_at", { withTimezone: true }),
+    readAt: timestamptz("read_at"),
   },
   (t) => [
     index("notifications_user_idx").on(t.userId, t.id),
@@ -63,10 +62,10 @@ export const deliveries = pgTable(
     payload: jsonb("payload").notNull(),
     status: text("status", { enum: statuses }).notNull().default("pending"),
     attempts: integer("attempts").notNull().default(0),
-    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    nextAttemptAt: timestamptz("next_attempt_at").notNull().defaultNow(),
     lastError: text("last_error"),
     createdAt: createdAt(),
-    sentAt: timestamp("sent_at", { withTimezone: true }),
+    sentAt: timestamptz("sent_at"),
   },
   (t) => [
     index("deliveries_due_idx").on(t.nextAttemptAt, t.id).where(sql`status = 'pending'`),
@@ -84,7 +83,7 @@ export const notificationChannels = pgTable(
     enabled: boolean("enabled").notNull().default(false),
     config: jsonb("config").notNull().default({}),
     updatedBy: integer("updated_by").references(() => users.id),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ name: "notification_channels_pkey", columns: [t.cityId, t.channel] }),
@@ -102,7 +101,7 @@ export const notificationSettings = pgTable("notification_settings", {
   quietStart: text("quiet_start"),
   quietEnd: text("quiet_end"),
   digest: boolean("digest").notNull().default(false),
-  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamptz("updated_at").notNull().defaultNow(),
 });
 
 export const escalationSteps = pgTable(
@@ -127,8 +126,8 @@ export const problemEscalations = pgTable(
     problemId: belongsTo("problem_id", () => problems.id, { onDelete: "cascade" }),
     level: integer("level").notNull(),
     workingDaysOverdue: integer("working_days_overdue").notNull(),
-    deadline: timestamp("deadline", { withTimezone: true }).notNull(),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    deadline: timestamptz("deadline").notNull(),
+    at: timestamptz("at").notNull().defaultNow(),
   },
   (t) => [
     unique("problem_escalations_problem_level_deadline_key").on(t.problemId, t.level, t.deadline),
@@ -143,7 +142,7 @@ export const notificationMarks = pgTable(
     kind: text("kind").notNull(),
     subjectId: integer("subject_id").notNull(),
     period: text("period").notNull(),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    at: timestamptz("at").notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ name: "notification_marks_pkey", columns: [t.kind, t.subjectId, t.period] }),

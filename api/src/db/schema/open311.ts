@@ -1,17 +1,8 @@
 // Open311 GeoReport v2 requests as filed: every field the spec defines, kept beside the problem
 // they became (or waiting for the office to place them when only an address was given: 待定位).
 import { sql } from "drizzle-orm";
-import {
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  timestamp,
-  uuid,
-  varchar,
-} from "drizzle-orm/pg-core";
-import { belongsTo, createdAt, point } from "./columns.ts";
+import { index, integer, jsonb, pgTable, text, uuid, varchar } from "drizzle-orm/pg-core";
+import { belongsTo, createdAt, point, timestamptz } from "./columns.ts";
 import { files } from "./files.ts";
 import { problems } from "./problems.ts";
 import { cityRow } from "./regions.ts";
@@ -49,7 +40,7 @@ export const open311Requests = pgTable(
     /** The uploaded `media` photo, kept until the request becomes a problem. */
     photoFileId: integer("photo_file_id").references(() => files.id),
     createdAt: createdAt(),
-    placedAt: timestamp("placed_at", { withTimezone: true }),
+    placedAt: timestamptz("placed_at"),
     placedBy: integer("placed_by").references(() => users.id),
   },
   (t) => [index("open311_requests_waiting_idx").on(t.cityId).where(sql`problem_id IS NULL`)],

@@ -1,18 +1,8 @@
 // Volunteers in their grids: patrols with their tracks, grid dedication days (创城网格奉献日) with
 // sign-ups and check-ins, and the photos of volunteer activities.
 import { sql } from "drizzle-orm";
-import {
-  check,
-  date,
-  index,
-  integer,
-  pgTable,
-  real,
-  text,
-  timestamp,
-  unique,
-} from "drizzle-orm/pg-core";
-import { belongsTo, createdAt, lineString, point } from "./columns.ts";
+import { check, date, index, integer, pgTable, real, text, unique } from "drizzle-orm/pg-core";
+import { belongsTo, createdAt, lineString, point, timestamptz } from "./columns.ts";
 import { files } from "./files.ts";
 import { grids } from "./grids.ts";
 import { cityRow } from "./regions.ts";
@@ -29,8 +19,8 @@ export const patrols = pgTable(
     userId: integer("user_id").references(() => users.id),
     /** The grid the patrol is for (the walker's own); null when they belong to none. */
     gridId: integer("grid_id").references(() => grids.id),
-    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
-    endedAt: timestamp("ended_at", { withTimezone: true }),
+    startedAt: timestamptz("started_at").notNull(),
+    endedAt: timestamptz("ended_at"),
     /** Null until the track has two points. */
     track: lineString("track"),
     lengthM: real("length_m").notNull().default(0),
@@ -52,7 +42,7 @@ export const patrolPoints = pgTable(
     ...cityRow(),
     patrolId: belongsTo("patrol_id", () => patrols.id, { onDelete: "cascade" }),
     seq: integer("seq").notNull(),
-    at: timestamp("at", { withTimezone: true }).notNull(),
+    at: timestamptz("at").notNull(),
     location: point("location").notNull(),
     accuracyM: real("accuracy_m"),
   },
@@ -81,8 +71,8 @@ export const dedicationSignups = pgTable(
     ...cityRow(),
     dayId: belongsTo("day_id", () => dedicationDays.id, { onDelete: "cascade" }),
     personId: belongsTo("person_id", () => people.id),
-    signedUpAt: timestamp("signed_up_at", { withTimezone: true }).notNull().defaultNow(),
-    checkedInAt: timestamp("checked_in_at", { withTimezone: true }),
+    signedUpAt: timestamptz("signed_up_at").notNull().defaultNow(),
+    checkedInAt: timestamptz("checked_in_at"),
     checkInLocation: point("check_in_location"),
     checkInAccuracyM: real("check_in_accuracy_m"),
   },

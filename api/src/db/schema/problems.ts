@@ -18,11 +18,10 @@ import {
   numeric,
   pgTable,
   text,
-  timestamp,
   unique,
   varchar,
 } from "drizzle-orm/pg-core";
-import { belongsTo, createdAt, oneOf, point, updatedAt } from "./columns.ts";
+import { belongsTo, createdAt, oneOf, point, timestamptz, updatedAt } from "./columns.ts";
 import { files } from "./files.ts";
 import { grids } from "./grids.ts";
 import { cityRow } from "./regions.ts";
@@ -72,7 +71,7 @@ export const problems = pgTable(
     deduction: numeric("deduction", { precision: 6, scale: 2, mode: "number" })
       .notNull()
       .default(0),
-    deadline: timestamp("deadline", { withTimezone: true }),
+    deadline: timestamptz("deadline"),
     reportedBy: integer("reported_by").references(() => users.id),
     reporterName: text("reporter_name"),
     reporterPhone: varchar("reporter_phone", { length: 20 }),
@@ -87,8 +86,8 @@ export const problems = pgTable(
     /** Bumped on every transition: two coordinators acting at once cannot both win. */
 
     version: integer("version").notNull().default(1),
-    reportedAt: timestamp("reported_at", { withTimezone: true }).notNull().defaultNow(),
-    closedAt: timestamp("closed_at", { withTimezone: true }),
+    reportedAt: timestamptz("reported_at").notNull().defaultNow(),
+    closedAt: timestamptz("closed_at"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     /** The hexagon cell of the location per zoom band (analytics/hexagon-bands.ts), kept by the database. */
@@ -184,8 +183,8 @@ export const rectificationEvents = pgTable(
     /** The unit a dispatch sent the problem to. */
     unitId: integer("unit_id").references(() => units.id),
     /** The deadline a dispatch, return or extension set. */
-    deadline: timestamp("deadline", { withTimezone: true }),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    deadline: timestamptz("deadline"),
+    at: timestamptz("at").notNull().defaultNow(),
   },
   (t) => [
     unique("rectification_events_problem_seq_key").on(t.problemId, t.seq),

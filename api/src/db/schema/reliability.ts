@@ -1,16 +1,7 @@
 // Reliability (issue 21): the answers given to requests sent with an Idempotency-Key, per user.
 
-import {
-  char,
-  index,
-  pgTable,
-  primaryKey,
-  smallint,
-  text,
-  timestamp,
-  varchar,
-} from "drizzle-orm/pg-core";
-import { belongsTo } from "./columns.ts";
+import { char, index, pgTable, primaryKey, smallint, text, varchar } from "drizzle-orm/pg-core";
+import { belongsTo, timestamptz } from "./columns.ts";
 import { cities } from "./regions.ts";
 import { users } from "./users.ts";
 
@@ -26,7 +17,7 @@ export const idempotencyKeys = pgTable(
     status: smallint("status"),
     contentType: text("content_type"),
     body: text("body"),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamptz("created_at").notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ name: "idempotency_keys_pkey", columns: [t.userId, t.key] }),

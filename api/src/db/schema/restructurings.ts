@@ -1,6 +1,6 @@
 // Restructurings (网格调整): one row per change of a community's grid layout, with its undo data.
-import { check, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
-import { belongsTo, createdAt, oneOf } from "./columns.ts";
+import { check, index, integer, jsonb, pgTable, text } from "drizzle-orm/pg-core";
+import { belongsTo, createdAt, oneOf, timestamptz } from "./columns.ts";
 import { cityRow, communities } from "./regions.ts";
 import { users } from "./users.ts";
 
@@ -19,7 +19,7 @@ export const restructurings = pgTable(
     gridsAfter: integer("grids_after").array().notNull(),
     /** The grids, assignments and moved work as they were, and the versions it left (restructurings/undo.ts). */
     undo: jsonb("undo").notNull(),
-    undoneAt: timestamp("undone_at", { withTimezone: true }),
+    undoneAt: timestamptz("undone_at"),
     undoneBy: integer("undone_by").references(() => users.id),
   },
   (t) => [

@@ -7,10 +7,9 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   varchar,
 } from "drizzle-orm/pg-core";
-import { belongsTo, oneOf } from "./columns.ts";
+import { belongsTo, oneOf, timestamptz } from "./columns.ts";
 import { files } from "./files.ts";
 import { cities } from "./regions.ts";
 import { users } from "./users.ts";
@@ -22,7 +21,7 @@ export const fileUploads = pgTable(
     cityId: belongsTo("city_id", () => cities.id),
     fileId: belongsTo("file_id", () => files.id, { onDelete: "cascade" }),
     userId: belongsTo("user_id", () => users.id, { onDelete: "cascade" }),
-    uploadedAt: timestamp("uploaded_at", { withTimezone: true }).notNull().defaultNow(),
+    uploadedAt: timestamptz("uploaded_at").notNull().defaultNow(),
   },
   (t) => [primaryKey({ name: "file_uploads_pkey", columns: [t.fileId, t.userId] })],
 );
@@ -36,9 +35,9 @@ export const signInThrottles = pgTable(
   {
     key: text("key").primaryKey(),
     attempts: integer("attempts").notNull().default(0),
-    lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }).notNull().defaultNow(),
+    lastAttemptAt: timestamptz("last_attempt_at").notNull().defaultNow(),
     /** No attempt under this key is checked before then. */
-    blockedUntil: timestamp("blocked_until", { withTimezone: true }),
+    blockedUntil: timestamptz("blocked_until"),
   },
   (t) => [index("sign_in_throttles_last_attempt_idx").on(t.lastAttemptAt)],
 );
@@ -54,7 +53,7 @@ export const knownSignIns = pgTable(
     kind: text("kind", { enum: knownSignInKinds }).notNull(),
     /** SHA-256 of the device token or the address. */
     valueHash: varchar("value_hash", { length: 64 }).notNull(),
-    lastAt: timestamp("last_at", { withTimezone: true }).notNull().defaultNow(),
+    lastAt: timestamptz("last_at").notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ name: "known_sign_ins_pkey", columns: [t.userId, t.kind, t.valueHash] }),
@@ -70,7 +69,7 @@ export const requestThrottles = pgTable(
   "request_throttles",
   {
     key: text("key").primaryKey(),
-    windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull().defaultNow(),
+    windowStartedAt: timestamptz("window_started_at").notNull().defaultNow(),
     hits: integer("hits").notNull().default(0),
   },
   (t) => [index("request_throttles_window_idx").on(t.windowStartedAt)],
@@ -83,7 +82,7 @@ export const scheduledRuns = pgTable(
     job: text("job").notNull(),
     period: bigint("period", { mode: "number" }).notNull(),
     ranBy: text("ran_by").notNull(),
-    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamptz("started_at").notNull().defaultNow(),
   },
   (t) => [primaryKey({ name: "scheduled_runs_pkey", columns: [t.job, t.period] })],
 );

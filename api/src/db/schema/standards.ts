@@ -15,11 +15,10 @@ import {
   numeric,
   pgTable,
   text,
-  timestamp,
   unique,
   varchar,
 } from "drizzle-orm/pg-core";
-import { belongsTo, createdAt, oneOf, point } from "./columns.ts";
+import { belongsTo, createdAt, oneOf, point, timestamptz } from "./columns.ts";
 import { grids } from "./grids.ts";
 import { cityRow } from "./regions.ts";
 import { people, units } from "./units.ts";
@@ -109,8 +108,8 @@ export const inspections = pgTable(
     standardId: belongsTo("standard_id", () => standards.id),
     inspectorUserId: integer("inspector_user_id").references(() => users.id),
     inspectorPersonId: integer("inspector_person_id").references(() => people.id),
-    startedAt: timestamp("started_at", { withTimezone: true }).notNull(),
-    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    startedAt: timestamptz("started_at").notNull(),
+    finishedAt: timestamptz("finished_at"),
     note: text("note"),
     createdAt: createdAt(),
   },

@@ -10,10 +10,9 @@ import {
   pgTable,
   serial,
   text,
-  timestamp,
   unique,
 } from "drizzle-orm/pg-core";
-import { belongsTo, cityId, createdAt, oneOf } from "./columns.ts";
+import { belongsTo, cityId, createdAt, oneOf, timestamptz } from "./columns.ts";
 import { files } from "./files.ts";
 import { grids } from "./grids.ts";
 import { cities, cityRow } from "./regions.ts";
@@ -58,7 +57,7 @@ export const tasks = pgTable("tasks", {
   phase: text("phase", { enum: phaseKinds }).notNull(),
   title: text("title").notNull(),
   description: text("description").notNull().default(""),
-  deadline: timestamp("deadline", { withTimezone: true }).notNull(),
+  deadline: timestamptz("deadline").notNull(),
   itemId: integer("item_id").references(() => standardItems.id),
   createdBy: integer("created_by").references(() => users.id),
   createdAt: createdAt(),
@@ -76,12 +75,12 @@ export const taskAssignments = pgTable(
     /** Percent done, as the assignee reports it. */
     progress: integer("progress").notNull().default(0),
     note: text("note"),
-    completedAt: timestamp("completed_at", { withTimezone: true }),
+    completedAt: timestamptz("completed_at"),
     /** Why the coordinator sent the completion back (返工). */
     returnReason: text("return_reason"),
-    remindedAt: timestamp("reminded_at", { withTimezone: true }),
+    remindedAt: timestamptz("reminded_at"),
     remindCount: integer("remind_count").notNull().default(0),
-    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamptz("updated_at").notNull().defaultNow(),
   },
   (t) => [
     index("task_assignments_task_idx").on(t.taskId),
@@ -123,9 +122,9 @@ export const materials = pgTable(
     itemId: integer("item_id").references(() => standardItems.id),
     status: text("status", { enum: materialStatuses }).notNull().default("submitted"),
     submittedBy: integer("submitted_by").references(() => users.id),
-    submittedAt: timestamp("submitted_at", { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamptz("submitted_at").notNull().defaultNow(),
     reviewedBy: integer("reviewed_by").references(() => users.id),
-    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    reviewedAt: timestamptz("reviewed_at"),
     reviewNote: text("review_note"),
   },
   (t) => [

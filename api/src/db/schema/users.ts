@@ -10,11 +10,10 @@ import {
   jsonb,
   pgTable,
   text,
-  timestamp,
   unique,
   varchar,
 } from "drizzle-orm/pg-core";
-import { belongsTo, cityId, createdAt, oneOf } from "./columns.ts";
+import { belongsTo, cityId, createdAt, oneOf, timestamptz } from "./columns.ts";
 import { cities, cityRow } from "./regions.ts";
 import { people, units } from "./units.ts";
 
@@ -54,8 +53,8 @@ export const sessions = pgTable(
     cityId: cityId().references(() => cities.id),
     userId: belongsTo("user_id", () => users.id),
     createdAt: createdAt(),
-    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
-    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    expiresAt: timestamptz("expires_at").notNull(),
+    revokedAt: timestamptz("revoked_at"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
@@ -67,7 +66,7 @@ export const auditLog = pgTable(
     id: bigserial("id", { mode: "number" }).primaryKey(),
     cityId: cityId().references(() => cities.id),
     userId: integer("user_id").references(() => users.id),
-    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    at: timestamptz("at").notNull().defaultNow(),
     action: text("action").notNull(),
     entity: text("entity").notNull(),
     entityId: text("entity_id"),
