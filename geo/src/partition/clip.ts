@@ -57,13 +57,25 @@ export function clip(piece: Piece, cut: Cut): Piece[] {
     const n = ring.length;
     const d = scratch(n);
     const insideCount = sides(ring, cut, d);
-    let start = 0;
-    while (start < n && (d[start] as number) < 0) start++;
+    const boxed = runBoxes.has(ring);
     if (insideCount === n) (r === 0 ? shells : holes).push(ring);
     if (insideCount === n || insideCount === 0) return;
+    let start = 0;
+    while ((d[start] as number) < 0)
+      start += boxed && start % RUN === 0 && runSide[start / RUN] ? RUN : 1;
     let chain: Corner[] = [];
     // Plain indexes, no modulo: this loop runs over every corner of every cut.
     for (let k = 0, i = start; k < n; k++, i = i + 1 === n ? 0 : i + 1) {
+      // A run wholly on one side (its box holds its edges, the one to the next run's first
+      // corner too) has no crossing: it is skipped, or its corners join the chain, at once.
+      const side = boxed && i % RUN === 0 ? (runSide[i / RUN] as number) : 0;
+      const to = Math.min(i + RUN, n);
+      if (side !== 0 && to - i <= n - k) {
+        if (side < 0) for (let m = i + 1; m <= to; m++) chain.push(ring[m === n ? 0 : m] as Corner);
+        k += to - i - 1;
+        i = to - 1;
+        continue;
+      }
       const j = i + 1 === n ? 0 : i + 1;
       const da = d[i] as number;
       const db = d[j] as number;
@@ -124,18 +136,20 @@ export function prepareForCuts(piece: Piece): Piece {
 
 /**
  * Fills d with each corner's value of nx·x + ny·y − c (negative: kept) and returns how many are
- * kept. In a run wholly on one side (its box's four corners are; a linear function is extreme
+ * kept; for a prepared ring, runSide gets each run's side (boxSide's answer). In a run wholly on one side (its box's four corners are; a linear function is extreme
  * at a box's corners) only the sign matters, as no edge of the run crosses the line: it is
  * written as ±1 without reading the corners.
  */
 function sides(ring: Ring, cut: Cut, d: Float64Array): number {
   const n = ring.length;
   const boxes = runBoxes.get(ring);
+  if (boxes && runSide.length < boxes.length / 4) runSide = new Int8Array(boxes.length / 2);
   let inside = 0;
   for (let r = 0; r * RUN < n; r++) {
     const [from, to] = [r * RUN, Math.min((r + 1) * RUN, n)];
     if (boxes) {
       const side = boxSide(boxes, 4 * r, cut);
+      runSide[r] = side;
       if (side !== 0) {
         d.fill(side, from, to);
         if (side < 0) inside += to - from;
@@ -177,6 +191,7 @@ function boxSide(boxes: Float64Array, k: number, cut: Cut): number {
 }
 
 let buffer = new Float64Array(1024);
+let runSide = new Int8Array(64);
 const straddling: number[] = [];
 
 /** A reused array for the corners' distances to the cut: one per ring per cut made the GC busy. */

@@ -129,26 +129,26 @@ export function boxOf(subject: Piece): Box {
  */
 function boundingCuts(box: Box, sites: Site[], i: number): Cut[] {
   const site = sites[i] as Site;
-  // Corners as x, y, x, y…: this runs for every cell of every trial diagram.
-  let cell = [box.west, box.south, box.east, box.south, box.east, box.north, box.west, box.north];
+  // Corners as x, y, x, y… in two reused arrays (the cell and its next cut): this runs for every
+  // cell of every trial diagram. Each cut adds at most one corner to a convex polygon.
+  if (convex[0].length < 2 * (sites.length + 4))
+    convex = [new Float64Array(4 * (sites.length + 4)), new Float64Array(4 * (sites.length + 4))];
+  let [cell, spare] = convex;
+  cell.set([box.west, box.south, box.east, box.south, box.east, box.north, box.west, box.north]);
+  let length = 8;
   const cuts: Cut[] = [];
   for (let j = 0; j < sites.length; j++) {
     if (j === i) continue;
     const cut = bisector(sites, i, j);
     cuts.push(cut);
-    if (cell.length > 0) cell = halfPlane(cell, cut);
+    if (length === 0 || insideAll(cell, length, cut, 0)) continue;
+    length = halfPlane(cell, length, cut, spare);
+    [cell, spare] = [spare, cell];
   }
   const bounding =
-    cell.length === 0
+    length === 0
       ? cuts
-      : cuts.filter((cut) => {
-          const margin = -1e-3 * Math.hypot(cut.nx, cut.ny);
-          for (let k = 0; k < cell.length; k += 2) {
-            if (cut.nx * (cell[k] as number) + cut.ny * (cell[k + 1] as number) - cut.c > margin)
-              return true;
-          }
-          return false;
-        });
+      : cuts.filter((cut) => !insideAll(cell, length, cut, -1e-3 * Math.hypot(cut.nx, cut.ny)));
   // A stable sort: bisectors at one distance keep the order of their sites.
   return bounding
     .map((cut) => ({ cut, distance: bisectorDistance(site, sites[cut.id] as Site) }))
@@ -156,28 +156,37 @@ function boundingCuts(box: Box, sites: Site[], i: number): Cut[] {
     .map(({ cut }) => cut);
 }
 
+let convex = [new Float64Array(256), new Float64Array(256)] as const;
+
+/** Whether every corner of the convex polygon lies below `margin` on the cut's kept side. */
+function insideAll(polygon: Float64Array, length: number, cut: Cut, margin: number): boolean {
+  for (let k = 0; k < length; k += 2) {
+    if (cut.nx * (polygon[k] as number) + cut.ny * (polygon[k + 1] as number) - cut.c >= margin)
+      return false;
+  }
+  return true;
+}
+
 /**
- * Sutherland–Hodgman: a convex polygon (x, y, x, y…) cut by one half-plane (nx·x + ny·y < c)
- * stays convex; returned as it is when wholly inside.
+ * Sutherland–Hodgman: a convex polygon (x, y, x, y…, `length` numbers) cut by one half-plane
+ * (nx·x + ny·y < c) stays convex; written into `out`, returning its length.
  */
-function halfPlane(polygon: number[], cut: Cut): number[] {
-  const value = (k: number) =>
-    cut.nx * (polygon[k] as number) + cut.ny * (polygon[k + 1] as number) - cut.c;
-  let inside = true;
-  for (let k = 0; k < polygon.length && inside; k += 2) inside = value(k) < 0;
-  if (inside) return polygon;
-  const kept: number[] = [];
-  for (let k = 0; k < polygon.length; k += 2) {
-    const next = k + 2 === polygon.length ? 0 : k + 2;
-    const [dp, dq] = [value(k), value(next)];
+function halfPlane(polygon: Float64Array, length: number, cut: Cut, out: Float64Array): number {
+  let kept = 0;
+  for (let k = 0; k < length; k += 2) {
+    const next = k + 2 === length ? 0 : k + 2;
     const [px, py] = [polygon[k] as number, polygon[k + 1] as number];
-    if (dp < 0) kept.push(px, py);
+    const [qx, qy] = [polygon[next] as number, polygon[next + 1] as number];
+    const dp = cut.nx * px + cut.ny * py - cut.c;
+    const dq = cut.nx * qx + cut.ny * qy - cut.c;
+    if (dp < 0) {
+      out[kept++] = px;
+      out[kept++] = py;
+    }
     if (dp < 0 !== dq < 0) {
       const t = dp / (dp - dq);
-      kept.push(
-        px + ((polygon[next] as number) - px) * t,
-        py + ((polygon[next + 1] as number) - py) * t,
-      );
+      out[kept++] = px + (qx - px) * t;
+      out[kept++] = py + (qy - py) * t;
     }
   }
   return kept;
