@@ -174,6 +174,46 @@ function sides(ring: Ring, cut: Cut, d: Float64Array): number {
   return inside;
 }
 
+/**
+ * Whether a small ring lies wholly inside a prepared piece with no run of the piece's corners
+ * near it: no run's box meets the ring's box, so no edge of the piece crosses the ring, and one
+ * corner of the ring inside the piece puts all of it inside. False for an unprepared piece.
+ */
+export function wellInside(piece: Piece, ring: Ring): boolean {
+  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const p of ring) {
+    [west, south] = [Math.min(west, p.x), Math.min(south, p.y)];
+    [east, north] = [Math.max(east, p.x), Math.max(north, p.y)];
+  }
+  const probe = ring[0] as Corner;
+  let inside = false;
+  for (const own of piece.rings) {
+    const boxes = runBoxes.get(own);
+    if (!boxes) return false;
+    const n = own.length;
+    for (let r = 0, k = 0; r * RUN < n; r++, k += 4) {
+      const [bw, bs, be, bn] = [
+        boxes[k] ?? 0,
+        boxes[k + 1] ?? 0,
+        boxes[k + 2] ?? 0,
+        boxes[k + 3] ?? 0,
+      ];
+      if (bw <= east && west <= be && bs <= north && south <= bn) return false;
+      // Even-odd ray casting from the probe towards +x, reading only runs the ray can cross.
+      if (bs > probe.y || bn <= probe.y || be < probe.x) continue;
+      for (let i = r * RUN; i < Math.min((r + 1) * RUN, n); i++) {
+        const [a, b] = [own[i] as Corner, own[i + 1 === n ? 0 : i + 1] as Corner];
+        if (
+          a.y > probe.y !== b.y > probe.y &&
+          probe.x < ((b.x - a.x) * (probe.y - a.y)) / (b.y - a.y) + a.x
+        )
+          inside = !inside;
+      }
+    }
+  }
+  return inside;
+}
+
 /** −1 if the whole box is on the kept side, 1 if none of it is, 0 if the line crosses it. */
 function boxSide(boxes: Float64Array, k: number, cut: Cut): number {
   const [west, south, east, north] = [
