@@ -166,6 +166,8 @@ function cutPiece(
         tolerance: Math.max(tolerance, lump),
         maxSteps,
         rescue,
+        // A search step that halving twice does not mend is a trial the search drops.
+        halvings: rescue ? undefined : 2,
       });
     };
   // The search runs on a simplified outline (partition/coarse.ts); its area differs a little.

@@ -19,6 +19,8 @@ export interface BalanceOptions {
    * search turns this off (see cutPiece), the final balancing keeps it.
    */
   rescue?: boolean;
+  /** How many times a step that makes things worse is halved before giving up (5 unless set). */
+  halvings?: number;
 }
 
 export interface Balanced {
@@ -71,7 +73,8 @@ export function balanceWeights(
         ? [solveLaplacian(matrix, wanted)]
         : [solveLaplacian(matrix, wanted), alone];
     for (const delta of deltas) {
-      for (let scale = 1; scale > 1 / 64 && !improved; scale /= 2) {
+      const least = 0.5 ** (options.halvings ?? 5);
+      for (let scale = 1; scale >= least && !improved; scale /= 2) {
         const trial = sites.map((site, i) => ({ ...site, w: site.w + scale * (delta[i] ?? 0) }));
         const attempt = evaluate(trial);
         if (attempt.error < best.error) {
