@@ -52,7 +52,6 @@ export function clip(piece: Piece, cut: Cut): Piece[] {
   const holes: Ring[] = [];
   const chains: Corner[][] = [];
   const crossings: Crossing[] = [];
-  const along = (p: Corner): number => p.y * cut.nx - p.x * cut.ny;
   piece.rings.forEach((ring, r) => {
     const n = ring.length;
     const d = scratch(n);
@@ -64,7 +63,7 @@ export function clip(piece: Piece, cut: Cut): Piece[] {
     while ((d[start] as number) < 0)
       start += boxed && start % RUN === 0 && runSide[start / RUN] ? RUN : 1;
     let chain: Corner[] = [];
-    // Plain indexes, no modulo: this loop runs over every corner of every cut.
+    // Plain indexes, no modulo: this loop runs over the corners of every cut.
     for (let k = 0, i = start; k < n; k++, i = i + 1 === n ? 0 : i + 1) {
       // A run wholly on one side (its box holds its edges, the one to the next run's first
       // corner too) has no crossing: it is skipped, or its corners join the chain, at once.
@@ -87,12 +86,12 @@ export function clip(piece: Piece, cut: Cut): Piece[] {
       const corner = crossingPoint(a, b, da, db, exit ? cut.id : a.edge);
       // A corner on the line: order by where the crossing would go if it moved off the line.
       const [onLine, other, dOther] = exit ? [db === 0, a, da] : [da === 0, b, db];
-      const tie = onLine ? (along(other) - along(corner)) / Math.abs(dOther) : 0;
+      const tie = onLine ? (along(other, cut) - along(corner, cut)) / Math.abs(dOther) : 0;
       if (!exit) {
         chain = [corner];
         chains.push(chain);
       } else chain.push(corner);
-      crossings.push({ corner, s: along(corner), tie, exit, chain: chains.length - 1 });
+      crossings.push({ corner, s: along(corner, cut), tie, exit, chain: chains.length - 1 });
       if (!exit) chain.push(b);
     }
   });
@@ -136,9 +135,10 @@ export function prepareForCuts(piece: Piece): Piece {
 
 /**
  * Fills d with each corner's value of nx·x + ny·y − c (negative: kept) and returns how many are
- * kept; for a prepared ring, runSide gets each run's side (boxSide's answer). In a run wholly on one side (its box's four corners are; a linear function is extreme
- * at a box's corners) only the sign matters, as no edge of the run crosses the line: it is
- * written as ±1 without reading the corners.
+ * kept; for a prepared ring, runSide gets each run's side (boxSide's answer). In a run wholly
+ * on one side (its box's four corners are; a linear function is extreme at a box's corners)
+ * only the sign matters, as no edge of the run crosses the line: it is written as ±1 without
+ * reading the corners.
  */
 function sides(ring: Ring, cut: Cut, d: Float64Array): number {
   const n = ring.length;
@@ -238,6 +238,11 @@ const straddling: number[] = [];
 function scratch(n: number): Float64Array {
   if (buffer.length < n) buffer = new Float64Array(2 * n);
   return buffer;
+}
+
+/** Where p lies along the cut's line (a function, not a closure: clip runs for every cut). */
+function along(p: Corner, cut: Cut): number {
+  return p.y * cut.nx - p.x * cut.ny;
 }
 
 /** Joins the chains into shells: each exit continues along the cut to its partner entry. */

@@ -137,7 +137,8 @@ export function boxOf(subject: Piece): Box {
  * of a few corners), nearest first. A bisector is left out only when the whole convex cell lies
  * more than a millimetre inside it: the subject's pieces lie in that cell, so the cut would keep
  * them whole. If the convex cell comes out empty (a site overpowered within the box), every
- * bisector is kept.
+ * bisector is kept. Also returns the convex cell as a ring (each corner's edge naming the site
+ * across it), unless it is empty.
  */
 function boundingCuts(box: Box, sites: Site[], i: number): { cuts: Cut[]; convex?: Ring } {
   const site = sites[i] as Site;
@@ -167,14 +168,14 @@ function boundingCuts(box: Box, sites: Site[], i: number): { cuts: Cut[]; convex
       ? cuts
       : cuts.filter((cut) => !insideAll(cell, length, cut, -1e-3 * Math.hypot(cut.nx, cut.ny)));
   // A stable sort: bisectors at one distance keep the order of their sites.
-  const cuts_ = bounding
+  const nearestFirst = bounding
     .map((cut) => ({ cut, distance: bisectorDistance(site, sites[cut.id] as Site) }))
     .sort((a, b) => a.distance - b.distance)
     .map(({ cut }) => cut);
   const convex: Ring = [];
   for (let k = 0; k < length; k += 2)
     convex.push({ x: cell[k] as number, y: cell[k + 1] as number, edge: edges[k / 2] as number });
-  return { cuts: cuts_, convex: convex.length >= 3 ? convex : undefined };
+  return { cuts: nearestFirst, convex: convex.length >= 3 ? convex : undefined };
 }
 
 let buffers = [new Float64Array(256), new Float64Array(256)] as const;
