@@ -157,7 +157,7 @@ function cutPiece(
   // Point weights come in lumps: no region can get closer to its share than one point's weight.
   const lump = weighed ? Math.max(...points.map((p) => p.weight)) / target : 0;
   const balancerOn =
-    (subject: Piece, subjectTarget: number): Balancer =>
+    (subject: Piece, subjectTarget: number, rescue = true): Balancer =>
     (sites, tolerance, maxSteps = 6) => {
       tick();
       return balanceWeights(subject, sites, slope, {
@@ -165,12 +165,18 @@ function cutPiece(
         target: subjectTarget,
         tolerance: Math.max(tolerance, lump),
         maxSteps,
+        rescue,
+        halvings: rescue ? undefined : 2,
       });
     };
   // The search runs on a simplified outline (partition/coarse.ts); its area differs a little.
   const search = coarse(piece);
   const searchTarget = weighed ? target : (measure(search, slope).area + islandAmount) / count;
-  const balance = balancerOn(search, searchTarget);
+  // No rescue step while searching, and a failing step halved only twice: the search keeps only
+  // balanced moves, and on the prefecture outline (10 and 30 grids, either ring direction) these
+  // tries never made one balanced: the parts are the same without them. The final balancing on
+  // the real outline keeps both (a Shapefile's clockwise rings need the rescue at 30 grids).
+  const balance = balancerOn(search, searchTarget, false);
   const spacing = Math.sqrt(area / count);
   const sample = weighed
     ? points

@@ -14,6 +14,13 @@ export interface BalanceOptions {
   /** Stop once every region is within this share of the target. */
   tolerance: number;
   maxSteps: number;
+  /**
+   * Where the ordinary step fails, try moving the worst region alone (see balanceWeights); the
+   * search turns this off (see cutPiece), the final balancing keeps it.
+   */
+  rescue?: boolean;
+  /** How many times a step that makes things worse is halved before giving up (5 unless set). */
+  halvings?: number;
 }
 
 export interface Balanced {
@@ -61,8 +68,13 @@ export function balanceWeights(
     const worst = worstOf(best.amounts, target);
     const alone = sites.map((_, i) => (i === worst ? (wanted[i] ?? 0) / (matrix[i]?.[i] ?? 1) : 0));
     let improved = false;
-    for (const delta of [solveLaplacian(matrix, wanted), alone]) {
-      for (let scale = 1; scale > 1 / 64 && !improved; scale /= 2) {
+    const deltas =
+      options.rescue === false
+        ? [solveLaplacian(matrix, wanted)]
+        : [solveLaplacian(matrix, wanted), alone];
+    for (const delta of deltas) {
+      const least = 0.5 ** (options.halvings ?? 5);
+      for (let scale = 1; scale >= least && !improved; scale /= 2) {
         const trial = sites.map((site, i) => ({ ...site, w: site.w + scale * (delta[i] ?? 0) }));
         const attempt = evaluate(trial);
         if (attempt.error < best.error) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Corner, clip, OUTLINE, type Piece, prepareForCuts } from "./clip.ts";
+import { type Corner, clip, OUTLINE, type Piece, prepareForCuts, wellInside } from "./clip.ts";
 import { measure } from "./measure.ts";
 
 const piece = (...rings: [number, number][][]): Piece => ({
@@ -121,5 +121,41 @@ describe("clip", () => {
         shape(second.flatMap((p) => clip(p, cut))),
       );
     }
+  });
+});
+
+describe("wellInside", () => {
+  // A ring of 400 corners around (0, 0), radius 100, with a square hole of side 20 at (40, 0).
+  const circle = Array.from({ length: 400 }, (_, i): [number, number] => [
+    100 * Math.cos((2 * Math.PI * i) / 400),
+    100 * Math.sin((2 * Math.PI * i) / 400),
+  ]);
+  const hole: [number, number][] = [
+    [30, -10],
+    [30, 10],
+    [50, 10],
+    [50, -10],
+  ];
+  const small = (x: number, y: number) =>
+    piece([
+      [x - 3, y - 3],
+      [x + 3, y - 3],
+      [x + 3, y + 3],
+      [x - 3, y + 3],
+    ]).rings[0] as Corner[];
+
+  it("finds a small ring inside a prepared piece, away from its outline and its holes", () => {
+    const prepared = prepareForCuts(piece(circle, hole));
+    expect(wellInside(prepared, small(-40, 0))).toBe(true);
+    expect(wellInside(prepared, small(0, 60))).toBe(true);
+    // outside, across the outline, inside the hole, across the hole's edge
+    expect(wellInside(prepared, small(150, 0))).toBe(false);
+    expect(wellInside(prepared, small(99, 0))).toBe(false);
+    expect(wellInside(prepared, small(40, 0))).toBe(false);
+    expect(wellInside(prepared, small(30, 0))).toBe(false);
+  });
+
+  it("says no for a piece not prepared for cuts", () => {
+    expect(wellInside(piece(circle), small(-40, 0))).toBe(false);
   });
 });

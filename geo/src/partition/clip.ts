@@ -52,18 +52,29 @@ export function clip(piece: Piece, cut: Cut): Piece[] {
   const holes: Ring[] = [];
   const chains: Corner[][] = [];
   const crossings: Crossing[] = [];
-  const along = (p: Corner): number => p.y * cut.nx - p.x * cut.ny;
   piece.rings.forEach((ring, r) => {
     const n = ring.length;
     const d = scratch(n);
     const insideCount = sides(ring, cut, d);
-    let start = 0;
-    while (start < n && (d[start] as number) < 0) start++;
+    const boxed = runBoxes.has(ring);
     if (insideCount === n) (r === 0 ? shells : holes).push(ring);
     if (insideCount === n || insideCount === 0) return;
+    let start = 0;
+    while ((d[start] as number) < 0)
+      start += boxed && start % RUN === 0 && runSide[start / RUN] ? RUN : 1;
     let chain: Corner[] = [];
-    // Plain indexes, no modulo: this loop runs over every corner of every cut.
+    // Plain indexes, no modulo: this loop runs over the corners of every cut.
     for (let k = 0, i = start; k < n; k++, i = i + 1 === n ? 0 : i + 1) {
+      // A run wholly on one side (its box holds its edges, the one to the next run's first
+      // corner too) has no crossing: it is skipped, or its corners join the chain, at once.
+      const side = boxed && i % RUN === 0 ? (runSide[i / RUN] as number) : 0;
+      const to = Math.min(i + RUN, n);
+      if (side !== 0 && to - i <= n - k) {
+        if (side < 0) for (let m = i + 1; m <= to; m++) chain.push(ring[m === n ? 0 : m] as Corner);
+        k += to - i - 1;
+        i = to - 1;
+        continue;
+      }
       const j = i + 1 === n ? 0 : i + 1;
       const da = d[i] as number;
       const db = d[j] as number;
@@ -75,12 +86,12 @@ export function clip(piece: Piece, cut: Cut): Piece[] {
       const corner = crossingPoint(a, b, da, db, exit ? cut.id : a.edge);
       // A corner on the line: order by where the crossing would go if it moved off the line.
       const [onLine, other, dOther] = exit ? [db === 0, a, da] : [da === 0, b, db];
-      const tie = onLine ? (along(other) - along(corner)) / Math.abs(dOther) : 0;
+      const tie = onLine ? (along(other, cut) - along(corner, cut)) / Math.abs(dOther) : 0;
       if (!exit) {
         chain = [corner];
         chains.push(chain);
       } else chain.push(corner);
-      crossings.push({ corner, s: along(corner), tie, exit, chain: chains.length - 1 });
+      crossings.push({ corner, s: along(corner, cut), tie, exit, chain: chains.length - 1 });
       if (!exit) chain.push(b);
     }
   });
@@ -124,18 +135,21 @@ export function prepareForCuts(piece: Piece): Piece {
 
 /**
  * Fills d with each corner's value of nx·x + ny·y − c (negative: kept) and returns how many are
- * kept. In a run wholly on one side (its box's four corners are; a linear function is extreme
- * at a box's corners) only the sign matters, as no edge of the run crosses the line: it is
- * written as ±1 without reading the corners.
+ * kept; for a prepared ring, runSide gets each run's side (boxSide's answer). In a run wholly
+ * on one side (its box's four corners are; a linear function is extreme at a box's corners)
+ * only the sign matters, as no edge of the run crosses the line: it is written as ±1 without
+ * reading the corners.
  */
 function sides(ring: Ring, cut: Cut, d: Float64Array): number {
   const n = ring.length;
   const boxes = runBoxes.get(ring);
+  if (boxes && runSide.length < boxes.length / 4) runSide = new Int8Array(boxes.length / 2);
   let inside = 0;
   for (let r = 0; r * RUN < n; r++) {
     const [from, to] = [r * RUN, Math.min((r + 1) * RUN, n)];
     if (boxes) {
       const side = boxSide(boxes, 4 * r, cut);
+      runSide[r] = side;
       if (side !== 0) {
         d.fill(side, from, to);
         if (side < 0) inside += to - from;
@@ -160,6 +174,46 @@ function sides(ring: Ring, cut: Cut, d: Float64Array): number {
   return inside;
 }
 
+/**
+ * Whether a small ring lies wholly inside a prepared piece with no run of the piece's corners
+ * near it: no run's box meets the ring's box, so no edge of the piece crosses the ring, and one
+ * corner of the ring inside the piece puts all of it inside. False for an unprepared piece.
+ */
+export function wellInside(piece: Piece, ring: Ring): boolean {
+  let [west, south, east, north] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const p of ring) {
+    [west, south] = [Math.min(west, p.x), Math.min(south, p.y)];
+    [east, north] = [Math.max(east, p.x), Math.max(north, p.y)];
+  }
+  const probe = ring[0] as Corner;
+  let inside = false;
+  for (const own of piece.rings) {
+    const boxes = runBoxes.get(own);
+    if (!boxes) return false;
+    const n = own.length;
+    for (let r = 0, k = 0; r * RUN < n; r++, k += 4) {
+      const [bw, bs, be, bn] = [
+        boxes[k] ?? 0,
+        boxes[k + 1] ?? 0,
+        boxes[k + 2] ?? 0,
+        boxes[k + 3] ?? 0,
+      ];
+      if (bw <= east && west <= be && bs <= north && south <= bn) return false;
+      // Even-odd ray casting from the probe towards +x, reading only runs the ray can cross.
+      if (bs > probe.y || bn <= probe.y || be < probe.x) continue;
+      for (let i = r * RUN; i < Math.min((r + 1) * RUN, n); i++) {
+        const [a, b] = [own[i] as Corner, own[i + 1 === n ? 0 : i + 1] as Corner];
+        if (
+          a.y > probe.y !== b.y > probe.y &&
+          probe.x < ((b.x - a.x) * (probe.y - a.y)) / (b.y - a.y) + a.x
+        )
+          inside = !inside;
+      }
+    }
+  }
+  return inside;
+}
+
 /** −1 if the whole box is on the kept side, 1 if none of it is, 0 if the line crosses it. */
 function boxSide(boxes: Float64Array, k: number, cut: Cut): number {
   const [west, south, east, north] = [
@@ -177,12 +231,18 @@ function boxSide(boxes: Float64Array, k: number, cut: Cut): number {
 }
 
 let buffer = new Float64Array(1024);
+let runSide = new Int8Array(64);
 const straddling: number[] = [];
 
 /** A reused array for the corners' distances to the cut: one per ring per cut made the GC busy. */
 function scratch(n: number): Float64Array {
   if (buffer.length < n) buffer = new Float64Array(2 * n);
   return buffer;
+}
+
+/** Where p lies along the cut's line (a function, not a closure: clip runs for every cut). */
+function along(p: Corner, cut: Cut): number {
+  return p.y * cut.nx - p.x * cut.ny;
 }
 
 /** Joins the chains into shells: each exit continues along the cut to its partner entry. */

@@ -1,5 +1,13 @@
 // The power diagram of weighted sites, cut out of a polygon: the shape of every partition step.
-import { type Cut, clip, type Piece, prepareForCuts } from "./clip.ts";
+import {
+  type Cut,
+  clip,
+  OUTLINE,
+  type Piece,
+  prepareForCuts,
+  type Ring,
+  wellInside,
+} from "./clip.ts";
 import { type Measure, measure } from "./measure.ts";
 
 /** A site of the power diagram: a point of the plane and its weight (m²). */
@@ -93,8 +101,12 @@ function longestBorder(fragment: Measure, regions: Region[]): number {
  * and each cut of the subject walks its corners.
  */
 function cellOf(subject: Piece, sites: Site[], i: number, box: Box): Piece[] {
+  const { cuts, convex } = boundingCuts(box, sites, i);
+  // A cell away from the outline (no run of its corners comes near) is the convex cell itself:
+  // cutting the whole outline down to nothing would walk half its corners for it.
+  if (convex && wellInside(subject, convex)) return [{ rings: [convex] }];
   let pieces = [subject];
-  for (const cut of boundingCuts(box, sites, i)) {
+  for (const cut of cuts) {
     if (pieces.length === 0) break;
     pieces = pieces.flatMap((piece) => clip(piece, cut));
   }
@@ -125,59 +137,91 @@ export function boxOf(subject: Piece): Box {
  * of a few corners), nearest first. A bisector is left out only when the whole convex cell lies
  * more than a millimetre inside it: the subject's pieces lie in that cell, so the cut would keep
  * them whole. If the convex cell comes out empty (a site overpowered within the box), every
- * bisector is kept.
+ * bisector is kept. Also returns the convex cell as a ring (each corner's edge naming the site
+ * across it), unless it is empty.
  */
-function boundingCuts(box: Box, sites: Site[], i: number): Cut[] {
+function boundingCuts(box: Box, sites: Site[], i: number): { cuts: Cut[]; convex?: Ring } {
   const site = sites[i] as Site;
-  // Corners as x, y, x, y…: this runs for every cell of every trial diagram.
-  let cell = [box.west, box.south, box.east, box.south, box.east, box.north, box.west, box.north];
+  // Corners as x, y, x, y… in two reused arrays (the cell and its next cut): this runs for every
+  // cell of every trial diagram. Each cut adds at most one corner to a convex polygon.
+  if (buffers[0].length < 2 * (sites.length + 4)) {
+    const size = 4 * (sites.length + 4);
+    buffers = [new Float64Array(size), new Float64Array(size)];
+    edgeBuffers = [new Int32Array(size / 2), new Int32Array(size / 2)];
+  }
+  let [cell, spare] = buffers;
+  let [edges, spareEdges] = edgeBuffers;
+  cell.set([box.west, box.south, box.east, box.south, box.east, box.north, box.west, box.north]);
+  edges.fill(OUTLINE, 0, 4);
+  let length = 8;
   const cuts: Cut[] = [];
   for (let j = 0; j < sites.length; j++) {
     if (j === i) continue;
     const cut = bisector(sites, i, j);
     cuts.push(cut);
-    if (cell.length > 0) cell = halfPlane(cell, cut);
+    if (length === 0 || insideAll(cell, length, cut, 0)) continue;
+    length = halfPlane(cell, edges, length, cut, spare, spareEdges);
+    [cell, spare, edges, spareEdges] = [spare, cell, spareEdges, edges];
   }
   const bounding =
-    cell.length === 0
+    length === 0
       ? cuts
-      : cuts.filter((cut) => {
-          const margin = -1e-3 * Math.hypot(cut.nx, cut.ny);
-          for (let k = 0; k < cell.length; k += 2) {
-            if (cut.nx * (cell[k] as number) + cut.ny * (cell[k + 1] as number) - cut.c > margin)
-              return true;
-          }
-          return false;
-        });
+      : cuts.filter((cut) => !insideAll(cell, length, cut, -1e-3 * Math.hypot(cut.nx, cut.ny)));
   // A stable sort: bisectors at one distance keep the order of their sites.
-  return bounding
+  const nearestFirst = bounding
     .map((cut) => ({ cut, distance: bisectorDistance(site, sites[cut.id] as Site) }))
     .sort((a, b) => a.distance - b.distance)
     .map(({ cut }) => cut);
+  const convex: Ring = [];
+  for (let k = 0; k < length; k += 2)
+    convex.push({ x: cell[k] as number, y: cell[k + 1] as number, edge: edges[k / 2] as number });
+  return { cuts: nearestFirst, convex: convex.length >= 3 ? convex : undefined };
+}
+
+let buffers = [new Float64Array(256), new Float64Array(256)] as const;
+let edgeBuffers = [new Int32Array(128), new Int32Array(128)] as const;
+
+/** Whether every corner of the convex polygon lies below `margin` on the cut's kept side. */
+function insideAll(polygon: Float64Array, length: number, cut: Cut, margin: number): boolean {
+  for (let k = 0; k < length; k += 2) {
+    if (cut.nx * (polygon[k] as number) + cut.ny * (polygon[k + 1] as number) - cut.c >= margin)
+      return false;
+  }
+  return true;
 }
 
 /**
- * Sutherland–Hodgman: a convex polygon (x, y, x, y…) cut by one half-plane (nx·x + ny·y < c)
- * stays convex; returned as it is when wholly inside.
+ * Sutherland–Hodgman: a convex polygon (x, y, x, y…, `length` numbers) cut by one half-plane
+ * (nx·x + ny·y < c) stays convex; written into `out`, returning its length. `edges` tells what
+ * each edge lies on (as Corner.edge does), and `outEdges` gets the same for the cut polygon.
  */
-function halfPlane(polygon: number[], cut: Cut): number[] {
-  const value = (k: number) =>
-    cut.nx * (polygon[k] as number) + cut.ny * (polygon[k + 1] as number) - cut.c;
-  let inside = true;
-  for (let k = 0; k < polygon.length && inside; k += 2) inside = value(k) < 0;
-  if (inside) return polygon;
-  const kept: number[] = [];
-  for (let k = 0; k < polygon.length; k += 2) {
-    const next = k + 2 === polygon.length ? 0 : k + 2;
-    const [dp, dq] = [value(k), value(next)];
+function halfPlane(
+  polygon: Float64Array,
+  edges: Int32Array,
+  length: number,
+  cut: Cut,
+  out: Float64Array,
+  outEdges: Int32Array,
+): number {
+  let kept = 0;
+  for (let k = 0; k < length; k += 2) {
+    const next = k + 2 === length ? 0 : k + 2;
     const [px, py] = [polygon[k] as number, polygon[k + 1] as number];
-    if (dp < 0) kept.push(px, py);
+    const [qx, qy] = [polygon[next] as number, polygon[next + 1] as number];
+    const dp = cut.nx * px + cut.ny * py - cut.c;
+    const dq = cut.nx * qx + cut.ny * qy - cut.c;
+    const edge = edges[k / 2] as number;
+    if (dp < 0) {
+      outEdges[kept / 2] = edge;
+      out[kept++] = px;
+      out[kept++] = py;
+    }
     if (dp < 0 !== dq < 0) {
       const t = dp / (dp - dq);
-      kept.push(
-        px + ((polygon[next] as number) - px) * t,
-        py + ((polygon[next + 1] as number) - py) * t,
-      );
+      // Leaving the kept side, the next edge runs along the cut; entering, along this one.
+      outEdges[kept / 2] = dp < 0 ? cut.id : edge;
+      out[kept++] = px + (qx - px) * t;
+      out[kept++] = py + (qy - py) * t;
     }
   }
   return kept;

@@ -49,11 +49,15 @@ export function kMeans(points: WeightedPoint[], k: number, random: () => number)
       random,
     ),
   ];
+  // Each point's squared distance to its nearest centre so far, updated with each new centre.
+  const nearest = points.map((p) => squaredDistance(p, centres[0]));
   while (centres.length < k) {
-    const reach = points.map(
-      (p) => p.weight * squaredDistance(p, centres[nearestIndex(p, centres)]),
-    );
-    centres.push(pick(points, reach, random));
+    const reach = points.map((p, i) => p.weight * (nearest[i] as number));
+    const centre = pick(points, reach, random);
+    centres.push(centre);
+    points.forEach((p, i) => {
+      nearest[i] = Math.min(nearest[i] as number, squaredDistance(p, centre));
+    });
   }
   // Lloyd's iterations on flat arrays: points × centres × rounds is the bulk of the start.
   const n = points.length;
@@ -92,17 +96,6 @@ export function kMeans(points: WeightedPoint[], k: number, random: () => number)
     if (moved < 1e-6) break;
   }
   return centres.map(({ x, y }) => ({ x, y }));
-}
-
-/** The index of the centre nearest to p. */
-function nearestIndex(p: WeightedPoint, centres: WeightedPoint[]): number {
-  let [index, distance] = [0, Number.POSITIVE_INFINITY];
-  for (let i = 0; i < centres.length; i++) {
-    const c = centres[i] as WeightedPoint;
-    const d = (p.x - c.x) ** 2 + (p.y - c.y) ** 2;
-    if (d < distance) [index, distance] = [i, d];
-  }
-  return index;
 }
 
 function squaredDistance(p: WeightedPoint, c: WeightedPoint | undefined): number {
