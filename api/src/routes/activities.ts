@@ -9,6 +9,7 @@ import { activityTotals, totalsWorkbook } from "../volunteers/activity-totals.ts
 import { bodyId, booleanFlag, calendarDate, oneOf, trimmedText } from "./query.ts";
 import {
   type AppEnv,
+  download,
   json,
   jsonBody,
   newRouter,
@@ -156,7 +157,7 @@ export const activityRoutes = newRouter()
       middleware: [cityWide] as const,
       request: { query: period },
       responses: {
-        200: { content: { [XLSX]: { schema: z.string() } }, description: "The workbook" },
+        200: download(XLSX, "The workbook"),
       },
     }),
     async (c) => {

@@ -16,6 +16,7 @@ import { fieldMessage, invalidFields } from "../errors.ts";
 import { requirePermission } from "../middleware/session.ts";
 import { bodyId, booleanFlag, idPath, oneOf, page } from "./query.ts";
 import {
+  download,
   errorSchema,
   fileUpload,
   json,
@@ -112,7 +113,7 @@ userRoutes
       summary:
         "Every account as XLSX, in the import's columns (初始密码 left empty): imports back unchanged",
       responses: {
-        200: { content: { [XLSX]: { schema: z.any() } }, description: "XLSX" },
+        200: download(XLSX, "Every account as an XLSX workbook"),
       },
     }),
     async (c) => {

@@ -12060,13 +12060,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description XLSX */
+            /** @description Every account as an XLSX workbook */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description A field is not valid; `fields` names each one */
