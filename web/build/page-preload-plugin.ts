@@ -39,7 +39,7 @@ function closure(
  * index.html with the preloads added at the end of its head: the scripts and style sheets given,
  * each as vite itself writes them (crossorigin, under `base`).
  */
-export function withPreloads(
+function withPreloads(
   html: string,
   base: string,
   scripts: Iterable<string>,
