@@ -47,7 +47,11 @@ const performanceTargets: Record<string, number> = {
 
 interface Figures {
   weights: PageWeight[];
-  lighthouse: Record<string, { performance: number; accessibility: number }>;
+  /** fcpMs, lcpMs, tbtMs: what the performance score is made of (absent in older records) */
+  lighthouse: Record<
+    string,
+    { performance: number; accessibility: number; fcpMs?: number; lcpMs?: number; tbtMs?: number }
+  >;
   idleMs: Record<string, number>;
 }
 
@@ -197,6 +201,9 @@ async function measure(dist: string, url: string): Promise<Figures> {
       figures.lighthouse[name] = {
         performance: median(scores.map((s) => s.performance)),
         accessibility: Math.min(...scores.map((s) => s.accessibility)),
+        fcpMs: median(scores.map((s) => s.fcpMs)),
+        lcpMs: median(scores.map((s) => s.lcpMs)),
+        tbtMs: median(scores.map((s) => s.tbtMs)),
       };
       figures.idleMs[name] = Math.round(median(idle));
     }
@@ -219,6 +226,11 @@ function print(now: Figures, today: Figures | null) {
       "(today)": today?.lighthouse[name]?.performance ?? "",
       accessibility: now.lighthouse[name]?.accessibility,
       "(today) ": today?.lighthouse[name]?.accessibility ?? "",
+      "FCP/LCP/TBT ms": [
+        now.lighthouse[name]?.fcpMs,
+        now.lighthouse[name]?.lcpMs,
+        now.lighthouse[name]?.tbtMs,
+      ].join("/"),
       "idle ms": now.idleMs[name],
       "(today)  ": today?.idleMs[name] ?? "",
       "× today": today?.idleMs[name]
