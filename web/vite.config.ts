@@ -2,6 +2,9 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
+// the one file, not the package: the config loads without geo's geometry libraries
+import { CITIZEN_PAGE_HTML } from "../geo/src/citizen-paths.ts";
+import { pagePreloads } from "./build/page-preload-plugin.ts";
 import { precompress } from "./build/precompress-plugin.ts";
 
 export default defineConfig({
@@ -19,11 +22,14 @@ export default defineConfig({
       manifest: false,
       injectManifest: {
         globPatterns: ["**/*.{js,mjs,css,html,svg,png,webmanifest}"],
-        // the office's printing and PDF libraries are not for the phone's offline shell
-        globIgnores: ["**/{pdf-writer,grid-editor-page}*"],
+        // the office's printing and PDF libraries are not for the phone's offline shell; pages
+        // offline are the precached index.html, never /report's copy of it
+        globIgnores: ["**/{pdf-writer,grid-editor-page}*", CITIZEN_PAGE_HTML],
         maximumFileSizeToCacheInBytes: 2 * 1024 * 1024,
       },
     }),
+    // /report's copy of index.html, preloading the citizen page's chunk (the server sends it there)
+    pagePreloads({ [CITIZEN_PAGE_HTML]: "src/pages/citizen/citizen-page.tsx" }),
     precompress(),
   ],
   build: {

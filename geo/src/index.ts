@@ -28,6 +28,7 @@ export {
   startOfDayInChina,
   todayInChina,
 } from "./china.ts";
+export { CITIZEN_PAGE_HTML, isCitizenPath, requestIdOf } from "./citizen-paths.ts";
 // Standard clients and real-world files (issue 18): how far from the city is still the city's business.
 export { CITY_MARGIN_M, COMMUNITY_MAX_AREA_M2, formatKm } from "./city-area.ts";
 export { type CoverageReport, coverageReport } from "./coverage.ts";

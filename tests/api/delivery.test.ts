@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { createApp } from "@civgrid/api";
+import { CITIZEN_PAGE_HTML } from "@civgrid/geo";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { precompressFolder } from "../../web/build/precompress-plugin.ts";
 import { describeEachEngine } from "./engines.ts";
@@ -21,6 +22,11 @@ beforeAll(async () => {
     `<!doctype html><html><head><script type="module" src="/assets/index-Ab12Cd34.js"></script></head><body><div id="root"></div>${"<!-- shell -->".repeat(100)}</body></html>`,
   );
   await writeFile(path.join(dist, "assets", "index-Ab12Cd34.js"), script);
+  // the build's copy of index.html for the citizens' pages, preloading their chunk
+  await writeFile(
+    path.join(dist, CITIZEN_PAGE_HTML),
+    `<!doctype html><html><head><script type="module" src="/assets/index-Ab12Cd34.js"></script><link rel="modulepreload" crossorigin href="/assets/citizen-page-Ef56Gh78.js"></head><body><div id="root"></div>${"<!-- shell -->".repeat(100)}</body></html>`,
+  );
   await writeFile(
     path.join(dist, "sw.js"),
     `self.addEventListener("fetch", () => {});\n`.repeat(40),
@@ -66,6 +72,22 @@ describeEachEngine("delivery", (ctx) => {
     expect(brotliDecompressSync(Buffer.from(await page.arrayBuffer())).toString()).toContain(
       'id="root"',
     );
+  });
+
+  it("sends the citizens' pages the copy of index.html preloading their chunk, and no other page", async () => {
+    for (const p of ["/report", "/report/12"]) {
+      const res = await get(p, { "accept-encoding": "br" });
+      expect(res.status, p).toBe(200);
+      expect(res.headers.get("cache-control"), p).toBe("no-cache");
+      expect(res.headers.get("content-type"), p).toMatch(/text\/html/);
+      const html = brotliDecompressSync(Buffer.from(await res.arrayBuffer())).toString();
+      expect(html, p).toContain("citizen-page-Ef56Gh78.js");
+    }
+    for (const p of ["/", "/login", "/my-area", "/report/abc", "/reports"]) {
+      const html = await (await get(p)).text();
+      expect(html, p).toContain('id="root"');
+      expect(html, p).not.toContain("citizen-page");
+    }
   });
 
   it("compresses the API's JSON on the fly as the client asks", async () => {

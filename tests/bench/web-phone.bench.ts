@@ -47,12 +47,16 @@ const performanceTargets: Record<string, number> = {
 
 interface Figures {
   weights: PageWeight[];
-  lighthouse: Record<string, { performance: number; accessibility: number }>;
+  /** fcpMs, lcpMs, tbtMs: what the performance score is made of (absent in older records) */
+  lighthouse: Record<
+    string,
+    { performance: number; accessibility: number; fcpMs?: number; lcpMs?: number; tbtMs?: number }
+  >;
   idleMs: Record<string, number>;
 }
 
 /** That tree's server on a fresh data directory (it loads the demo city on its first start). */
-async function startServer(
+export async function startServer(
   dist: string,
   dataDir: string,
 ): Promise<{ url: string; child: ChildProcess }> {
@@ -81,7 +85,7 @@ async function startServer(
   return { url: `http://127.0.0.1:${port}`, child };
 }
 
-async function sessionCookie(url: string, username: string): Promise<string> {
+export async function sessionCookie(url: string, username: string): Promise<string> {
   const response = await fetch(`${url}/api/auth/login`, {
     method: "POST",
     headers: { "content-type": "application/json", origin: url },
@@ -96,7 +100,7 @@ async function sessionCookie(url: string, username: string): Promise<string> {
  * One Lighthouse run (mobile, simulated throttling): performance and accessibility, 0–100.
  * Asked again (up to three times) when Lighthouse loses its trace (NO_NAVSTART) on a busy machine.
  */
-async function lighthouse(url: string, cookie: string | null, attempt = 1): Promise<Scores> {
+export async function lighthouse(url: string, cookie: string | null, attempt = 1): Promise<Scores> {
   try {
     return await lighthouseOnce(url, cookie);
   } catch (error) {
@@ -105,9 +109,13 @@ async function lighthouse(url: string, cookie: string | null, attempt = 1): Prom
   }
 }
 
-interface Scores {
+export interface Scores {
   performance: number;
   accessibility: number;
+  /** First and largest contentful paint, total blocking time (ms), as Lighthouse simulated them. */
+  fcpMs: number;
+  lcpMs: number;
+  tbtMs: number;
 }
 
 async function lighthouseOnce(url: string, cookie: string | null): Promise<Scores> {
@@ -127,7 +135,14 @@ async function lighthouseOnce(url: string, cookie: string | null): Promise<Score
   );
   const report = JSON.parse(stdout);
   const score = (category: string) => Math.round(report.categories[category].score * 100);
-  return { performance: score("performance"), accessibility: score("accessibility") };
+  const ms = (audit: string) => Math.round(report.audits[audit].numericValue);
+  return {
+    performance: score("performance"),
+    accessibility: score("accessibility"),
+    fcpMs: ms("first-contentful-paint"),
+    lcpMs: ms("largest-contentful-paint"),
+    tbtMs: ms("total-blocking-time"),
+  };
 }
 
 /**
@@ -164,7 +179,7 @@ async function idleOnPhone(browser: Browser, url: string, cookie: string | null)
   return ms;
 }
 
-const median = (values: number[]) =>
+export const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
 async function measure(dist: string, url: string): Promise<Figures> {
@@ -186,6 +201,9 @@ async function measure(dist: string, url: string): Promise<Figures> {
       figures.lighthouse[name] = {
         performance: median(scores.map((s) => s.performance)),
         accessibility: Math.min(...scores.map((s) => s.accessibility)),
+        fcpMs: median(scores.map((s) => s.fcpMs)),
+        lcpMs: median(scores.map((s) => s.lcpMs)),
+        tbtMs: median(scores.map((s) => s.tbtMs)),
       };
       figures.idleMs[name] = Math.round(median(idle));
     }
@@ -208,6 +226,11 @@ function print(now: Figures, today: Figures | null) {
       "(today)": today?.lighthouse[name]?.performance ?? "",
       accessibility: now.lighthouse[name]?.accessibility,
       "(today) ": today?.lighthouse[name]?.accessibility ?? "",
+      "FCP/LCP/TBT ms": [
+        now.lighthouse[name]?.fcpMs,
+        now.lighthouse[name]?.lcpMs,
+        now.lighthouse[name]?.tbtMs,
+      ].join("/"),
       "idle ms": now.idleMs[name],
       "(today)  ": today?.idleMs[name] ?? "",
       "× today": today?.idleMs[name]
@@ -234,6 +257,25 @@ function missed(now: Figures): string[] {
   return lines;
 }
 
+/** A production build of that tree's web app into `dist`. */
+export async function buildWeb(dist: string) {
+  console.log(`building ${ROOT}/web …`);
+  await run(
+    path.join(ROOT, "web/node_modules/.bin/vite"),
+    ["build", "--outDir", dist, "--emptyOutDir", "--manifest", "--logLevel", "warn"],
+    { cwd: path.join(ROOT, "web"), env: { ...process.env, NODE_ENV: "production" } },
+  );
+}
+
+/** Stops a server started here and waits for it: it still writes its database as it stops. */
+export async function stopServer(server: ChildProcess | undefined) {
+  if (server && server.exitCode === null && server.signalCode === null) {
+    const gone = new Promise((resolve) => server.once("exit", resolve));
+    server.kill();
+    await gone;
+  }
+}
+
 async function main() {
   const unavailable = browserUnavailable();
   if (unavailable) throw new Error(unavailable);
@@ -241,12 +283,7 @@ async function main() {
   const dataDir = await mkdtemp(path.join(tmpdir(), "civgrid-bench-phone-data-"));
   let server: ChildProcess | undefined;
   try {
-    console.log(`building ${ROOT}/web …`);
-    await run(
-      path.join(ROOT, "web/node_modules/.bin/vite"),
-      ["build", "--outDir", dist, "--emptyOutDir", "--manifest", "--logLevel", "warn"],
-      { cwd: path.join(ROOT, "web"), env: { ...process.env, NODE_ENV: "production" } },
-    );
+    await buildWeb(dist);
     const started = await startServer(dist, dataDir);
     server = started.child;
     const now = await measure(dist, started.url);
@@ -259,14 +296,11 @@ async function main() {
     if (misses.length) process.exitCode = 1;
   } finally {
     // the server still writes its database as it stops: remove its directory once it has gone
-    if (server && server.exitCode === null && server.signalCode === null) {
-      const gone = new Promise((resolve) => server?.once("exit", resolve));
-      server.kill();
-      await gone;
-    }
+    await stopServer(server);
     await rm(dist, { recursive: true, force: true });
     await rm(dataDir, { recursive: true, force: true });
   }
 }
 
-await main();
+// run as a script (web-phone-ab.bench.ts imports its parts)
+if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) await main();

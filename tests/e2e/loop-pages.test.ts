@@ -76,7 +76,14 @@ describe.skipIf(skip)("the loop's pages", () => {
 
   it("lets a citizen look a report up by its number and see its status and photo", async () => {
     const page = await open(phone);
-    await page.goto(`${people.url()}/report`);
+    // the citizen page's chunk is asked for by the page's HTML itself, beside the shell's script
+    const chunk =
+      /<link rel="modulepreload" crossorigin href="(\/assets\/citizen-page-[^"]+\.js)">/;
+    const html = await (await page.goto(`${people.url()}/report`))!.text();
+    expect(chunk.test(html)).toBe(true);
+    expect(chunk.test(await (await page.request.get(`${people.url()}/my-area`)).text())).toBe(
+      false,
+    );
     const services = await call(page, "/open311/v2/services.json");
     const png = await photo(page, "#c0392b", "before");
     const number = await page.evaluate(

@@ -1,4 +1,5 @@
 // The shell: who is signed in decides between the sign-in page and the app; the path picks the page.
+import { isCitizenPath } from "@civgrid/geo";
 import { useQuery } from "@tanstack/react-query";
 import {
   type ComponentType,
@@ -17,7 +18,7 @@ import { PageWaiting, QueryErrorBanner } from "./components/error-banner.tsx";
 import { PageErrorBoundary } from "./components/page-error-boundary.tsx";
 import { PasswordPage } from "./pages/account/password-page.tsx";
 import { LoginPage } from "./pages/auth/login-page.tsx";
-import { isCitizenPath } from "./pages/citizen/citizen-paths.ts";
+
 import { MessagePage } from "./pages/message-page.tsx";
 import { navigate, safeReturnPath, useLocation } from "./router.ts";
 

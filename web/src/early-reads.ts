@@ -1,10 +1,13 @@
-// What a phone page needs, asked for before React draws (issue 22: /my-area's Lighthouse score):
-// the session, and, once it says a volunteer or grid leader is opening their patrol area, that
-// area's reads and its page's chunk, at once, instead of one after the other as the shell, then
-// the page, render (session → page chunk → area: three round trips on a phone's link).
+// What a phone page needs, asked for before React draws (issue 22: /my-area's and /report's
+// Lighthouse scores): on a citizen's page (public, no session), the city's configuration; on the
+// others the session, and, once it says a volunteer or grid leader is opening their patrol area,
+// that area's reads and its page's chunk, at once, instead of one after the other as the shell,
+// then the page, render (session → page chunk → area: three round trips on a phone's link).
+import { isCitizenPath } from "@civgrid/geo";
 import type { QueryClient } from "@tanstack/react-query";
 import { areaQueries } from "./api/area-queries.ts";
 import { can, type Session, sessionQuery } from "./api/auth.ts";
+import { configQuery } from "./api/config-query.ts";
 
 const loadMyAreaPage = () => import("./pages/volunteer/my-area-page.tsx");
 
@@ -16,6 +19,11 @@ const opensArea = (session: Session | undefined, path: string) =>
   (path === "/my-area" || (path === "/" && session.user.role !== "leader"));
 
 export function startEarlyReads(client: QueryClient, path: string) {
+  // the citizens' pages are public and never ask who is signed in: only the city's configuration
+  if (isCitizenPath(path)) {
+    void client.prefetchQuery(configQuery());
+    return;
+  }
   // /my-area is a phone's page: its chunk comes down beside the session's answer
   if (path === "/my-area") void loadMyAreaPage().catch(() => undefined);
   void client.prefetchQuery(sessionQuery()).then(() => {

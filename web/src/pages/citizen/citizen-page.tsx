@@ -1,11 +1,12 @@
 // The public pages for citizens (市民随手拍): filing a report at /report and following it at
 // /report/{id}; no account, a header of their own.
+import { requestIdOf } from "@civgrid/geo";
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { configQuery } from "../../api/config-query.ts";
 import { LanguageSwitch } from "../../components/language-switch.tsx";
 import { Link } from "../../components/link.tsx";
-import { requestIdOf } from "./citizen-paths.ts";
+
 import { ReportForm } from "./report-form.tsx";
 import { ReportLookup, RequestStatus } from "./request-status.tsx";
 
