@@ -6,7 +6,7 @@
 // A bundle instead of `tsc` output: the code keeps its `.ts` imports and its paths next to itself.
 // The build takes ~3 s under load, more than it saves, so a start whose sources, lockfile and
 // installed packages are all older than the bundle runs the bundle as it is (`--force` rebuilds).
-import { readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
@@ -73,6 +73,7 @@ const result = await build({
   outfile,
   absWorkingDir: api,
   metafile: true,
+  write: false,
   bundle: true,
   platform: "node",
   format: "esm",
@@ -83,4 +84,14 @@ const result = await build({
   sourcemap: "linked",
   logLevel: "warning",
 });
-await writeFile(metafile, JSON.stringify({ inputs: result.metafile.inputs }));
+// Through temporary names: a second process starting meanwhile never runs half a bundle.
+await mkdir(path.dirname(outfile), { recursive: true });
+for (const file of result.outputFiles) {
+  await writeFile(`${file.path}.${process.pid}.tmp`, file.contents);
+  await rename(`${file.path}.${process.pid}.tmp`, file.path);
+}
+await writeFile(
+  `${metafile}.${process.pid}.tmp`,
+  JSON.stringify({ inputs: result.metafile.inputs }),
+);
+await rename(`${metafile}.${process.pid}.tmp`, metafile);
