@@ -41,15 +41,26 @@ if (!process.argv.includes("--force") && (await upToDate())) process.exit(0);
 const librariesInPlace = {
   name: "libraries-in-place",
   setup(b) {
+    // A library resolves the same from anywhere in one workspace package: once per package.
+    const resolved = new Map();
     b.onResolve({ filter: /^[^./]/ }, async (args) => {
       if (args.path.startsWith("@civgrid/") || args.path.startsWith("node:")) return undefined;
       if (args.pluginData === "resolving") return undefined;
-      const found = await b.resolve(args.path, {
-        kind: args.kind,
-        resolveDir: args.resolveDir,
-        importer: args.importer,
-        pluginData: "resolving",
-      });
+      const from = path.relative(api, args.resolveDir).split(path.sep);
+      const owner = from[0] === ".." ? from.slice(0, 2).join("/") : "api";
+      const key = `${owner} ${args.path}`;
+      if (!resolved.has(key)) {
+        resolved.set(
+          key,
+          b.resolve(args.path, {
+            kind: args.kind,
+            resolveDir: args.resolveDir,
+            importer: args.importer,
+            pluginData: "resolving",
+          }),
+        );
+      }
+      const found = await resolved.get(key);
       if (found.errors.length) return { errors: found.errors };
       return { path: pathToFileURL(found.path).href, external: true };
     });
