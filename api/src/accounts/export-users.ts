@@ -1,7 +1,6 @@
 // The city's accounts as an XLSX sheet in exactly the columns the import reads (import-users.ts),
 // so the file imports back unchanged. Passwords are never exported: 初始密码 stays empty, to be
 // filled in only on rows added for new accounts.
-
 import { newWorkbook } from "../exports/workbook.ts";
 import { type Column, columns, type SheetAccount } from "./user-sheet.ts";
 

@@ -1,5 +1,4 @@
 // A standard as one XLSX sheet, one row an item: the layout import-sheet.ts reads back.
-
 import { newWorkbook } from "../exports/workbook.ts";
 import type { StandardDetail } from "./queries.ts";
 import { type SheetColumn, sheetColumns } from "./rules.ts";
