@@ -3,10 +3,13 @@
 // constraints, functions, triggers, views, extensions and migration journal as one that replayed
 // every migration, and migrating it applies nothing more.
 import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { type Db, openDb, selectRows } from "@civgrid/api";
 import { sql } from "drizzle-orm";
 import { afterAll, describe, expect, it } from "vitest";
-import { schemaSnapshotFile } from "../../api/src/db/embedded-assets.ts";
+import { schemaSnapshotFile, unpackSchemaSnapshot } from "../../api/src/db/embedded-assets.ts";
 
 const fingerprint = async (db: Db) =>
   (
@@ -62,5 +65,26 @@ describe("the embedded engine's schema snapshot", () => {
     await fromSnapshot.migrate();
     expect(await fingerprint(fromSnapshot)).toEqual(before);
     expect(before).toEqual(expected);
+
+    // On disk, Node unpacks the snapshot (not PGlite's loadDataDir), PG_VERSION last: a directory
+    // whose unpack was cut short before it is still fresh, and is unpacked again over what is there.
+    const dir = await mkdtemp(path.join(tmpdir(), "civgrid-snapshot-"));
+    try {
+      const dataDir = path.join(dir, "data");
+      await unpackSchemaSnapshot(file, dataDir);
+      expect(existsSync(path.join(dataDir, "PG_VERSION"))).toBe(true);
+      await rm(path.join(dataDir, "PG_VERSION"));
+      const diskLines: string[] = [];
+      const onDisk = await openDb({ dataDir, onProgress: (l) => diskLines.push(l) });
+      try {
+        expect(diskLines.join("\n")).toContain("from the schema snapshot");
+        await onDisk.migrate();
+        expect(await fingerprint(onDisk)).toEqual(expected);
+      } finally {
+        await onDisk.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }, 300_000);
 });

@@ -11,8 +11,10 @@
 //   - --problems=N: imports N problems with `import:problems` (no manual step after), restarts,
 //     and times the hotspots at city zoom and every leaders'-page request right after, then again
 //     after a manual ANALYZE: the ratio is the issue's first target (≤ 2×).
-// Flags: --rounds=20 --engines=pglite,postgres --browse-minutes=0 --problems=0
-import { type ChildProcess, spawn } from "node:child_process";
+//   - --runner=build (default, what `start` runs: api/dist/main.mjs, built by api/scripts/build.mjs,
+//     the build's time printed) or --runner=tsx (src/main.ts through tsx, as the tests run it).
+// Flags: --rounds=20 --engines=pglite,postgres --browse-minutes=0 --problems=0 --runner=build
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -33,12 +35,14 @@ const { values: flags } = parseArgs({
     engines: { type: "string", default: "pglite,postgres" },
     "browse-minutes": { type: "string", default: "0" },
     problems: { type: "string", default: "0" },
+    runner: { type: "string", default: "build" },
   },
 });
 const ROUNDS = Number(flags.rounds);
 const BROWSE_MS = Number(flags["browse-minutes"]) * 60_000;
 const PROBLEMS = Number(flags.problems);
 const ENGINES = flags.engines.split(",") as EngineName[];
+const RUNNER = flags.runner === "tsx" ? "tsx" : "build";
 const SAMPLE_MS = 2000;
 const API = path.join(root, "api");
 
@@ -128,7 +132,8 @@ class App {
     this.log = [];
     this.started = performance.now();
     // node itself, not the tsx CLI (which runs the app in a second process): one pid to measure.
-    this.child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    const main = RUNNER === "tsx" ? ["--import", "tsx", "src/main.ts"] : ["dist/main.mjs"];
+    this.child = spawn(process.execPath, main, {
       cwd: API,
       env: { ...process.env, ...this.env, PORT: String(port), HOST: "127.0.0.1" },
       stdio: ["ignore", "pipe", "pipe"],
@@ -395,6 +400,10 @@ async function benchEngine(engine: EngineName): Promise<EngineResult> {
   }
 }
 
+// `start` builds before it runs: the build is timed here once, and each start below runs its output.
+const buildStarted = performance.now();
+if (RUNNER === "build") execFileSync(process.execPath, ["scripts/build.mjs"], { cwd: API });
+const BUILD_MS = performance.now() - buildStarted;
 const results = new Map<EngineName, EngineResult>();
 for (const engine of ENGINES) results.set(engine, await benchEngine(engine));
 
@@ -408,6 +417,9 @@ const row = (name: string, x: number, y: number | undefined, unit = "") =>
   );
 
 console.log(`\n== bench:engines: demo city, ${ROUNDS} rounds, median ms per request ==`);
+console.log(
+  `runner: ${RUNNER === "tsx" ? "src/main.ts through tsx" : `dist/main.mjs, built in ${(BUILD_MS / 1000).toFixed(1)} s`}`,
+);
 console.log(header);
 row("first start (s)", round(a!.firstStartMs / 1000), b && round(b.firstStartMs / 1000));
 row("restart (s)", round(a!.restartMs / 1000), b && round(b.restartMs / 1000));

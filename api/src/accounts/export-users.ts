@@ -1,11 +1,11 @@
 // The city's accounts as an XLSX sheet in exactly the columns the import reads (import-users.ts),
 // so the file imports back unchanged. Passwords are never exported: 初始密码 stays empty, to be
 // filled in only on rows added for new accounts.
-import ExcelJS from "exceljs";
+import { newWorkbook } from "../exports/workbook.ts";
 import { type Column, columns, type SheetAccount } from "./user-sheet.ts";
 
 export async function userWorkbook(accounts: SheetAccount[]): Promise<ArrayBuffer> {
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   const sheet = book.addWorksheet("账号", { views: [{ state: "frozen", ySplit: 1 }] });
   const order = Object.keys(columns) as Column[];
   sheet.columns = order.map((key) => ({ key, width: key === "unit" ? 30 : 16 }));

@@ -2,9 +2,10 @@
 // the workbook must load, hold a sheet, and carry every required column (by any of its labels).
 // Offices often put a title (or a few lines of it) above the header: the header is the first row
 // naming every required column.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { Message } from "../errors.ts";
 import { checkZip, isZip, ZIP_LIMITS } from "../files/zip-limits.ts";
+import { newWorkbook } from "./workbook.ts";
 
 export type OpenedSheet<C extends string> =
   | { ok: true; sheet: ExcelJS.Worksheet; header: Map<C, number>; headerRow: number }
@@ -20,7 +21,7 @@ export async function openSheet<C extends string>(
   const bytes = new Uint8Array(file);
   const bomb = isZip(bytes) && (await checkZip(bytes, { ...ZIP_LIMITS, allowNested: true }));
   if (bomb) return { ok: false, problems: { file: bomb } };
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   try {
     await workbook.xlsx.load(file);
   } catch {

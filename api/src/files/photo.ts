@@ -1,8 +1,6 @@
 // What an upload is, judged by its bytes alone (never its name or declared type): a photo we can
 // show, its thumbnail, and where and when its EXIF says it was taken.
-import exifr from "exifr";
 import { fileTypeFromBuffer } from "file-type";
-import sharp from "sharp";
 import { invalidFields, type Message } from "../errors.ts";
 
 /**
@@ -35,6 +33,9 @@ const refuse = (file: Message) => invalidFields({ file });
 export async function readPhoto(bytes: Uint8Array): Promise<Photo> {
   if (bytes.length === 0) throw refuse({ key: "file.empty" });
   const mime = await sniff(bytes);
+  // sharp (libvips, native) and exifr load at the first photo, not at start (issue 23): a start
+  // and its resident memory do not pay for them until someone uploads.
+  const { default: sharp } = await import("sharp");
   const thumbnail = await sharp(bytes, { failOn: "error" })
     .rotate() // by EXIF orientation, so a portrait phone photo is not shown lying down
     .resize({ width: THUMBNAIL_PX, height: THUMBNAIL_PX, fit: "inside", withoutEnlargement: true })
@@ -73,6 +74,7 @@ function looksLikeText(bytes: Uint8Array): boolean {
 
 async function readExif(bytes: Uint8Array): Promise<Pick<Photo, "takenAt" | "location">> {
   // No EXIF, or a format exifr does not read (WebP), simply offers nothing.
+  const { default: exifr } = await import("exifr");
   const tags = (await exifr
     .parse(bytes, { gps: true, exif: true, reviveValues: false })
     .catch(() => undefined)) as Record<string, unknown> | undefined;

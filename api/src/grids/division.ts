@@ -1,9 +1,9 @@
 // The division table (分工表): each grid with its community, area, lead and supporting units, leader, volunteers.
 import { sql } from "drizzle-orm";
-import ExcelJS from "exceljs";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { SEQUENCE, type TableColumn, tableRows, tableSheet } from "../exports/table-sheet.ts";
+import { newWorkbook } from "../exports/workbook.ts";
 import { type MobileCaller, mobileFor } from "../policy/mobile-scope.ts";
 import { gridsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
@@ -68,7 +68,7 @@ const columns: TableColumn[] = [
 
 /** The table as an XLSX workbook, ready to print: title row, header, one row a grid, 合计. */
 export async function divisionWorkbook(rows: DivisionRow[], title: string): Promise<ArrayBuffer> {
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   const sheet = tableSheet(book, "网格分工表", title, columns);
   tableRows(
     sheet,

@@ -2,7 +2,6 @@
 // own encoding (dbf-encoding.ts) instead of shpjs's UTF-8 default, and refused when the names still
 // come out garbled (U+FFFD): an import must never show "ok" over mojibake.
 import type { Feature } from "geojson";
-import getShapefile from "shpjs";
 import type { Message } from "../errors.ts";
 import { dbfEncoding } from "./dbf-encoding.ts";
 
@@ -18,6 +17,8 @@ export async function readShapefileLayers(
 ): Promise<Feature[] | Message> {
   const part = (layer: string, ext: string) =>
     entries.find((e) => e.name.toLowerCase() === `${layer}${ext}`)?.bytes;
+  // shpjs is loaded at the first Shapefile, not at start (issue 23: ~0.5 s of every start).
+  const { default: getShapefile } = await import("shpjs");
   const features: Feature[] = [];
   for (const layer of layers) {
     const shp = part(layer, ".shp");

@@ -3,7 +3,6 @@
 // Each throws an Error saying what went wrong; the worker records it and retries.
 import { createHmac, randomUUID } from "node:crypto";
 import type { OutboundChannel } from "@civgrid/geo";
-import nodemailer from "nodemailer";
 import type { ChannelConfigs, DingtalkConfig, EmailConfig, SmsConfig } from "./channels.ts";
 
 /** What a delivery carries, whatever the channel. */
@@ -81,6 +80,8 @@ export async function sendDingtalk(config: DingtalkConfig, payload: Payload) {
 }
 
 export async function sendEmail(config: EmailConfig, to: string, payload: Payload) {
+  // nodemailer loads with the first e-mail, not at start (issue 23): most sites send none.
+  const { default: nodemailer } = await import("nodemailer");
   const transport = nodemailer.createTransport(
     config.url
       ? config.url

@@ -2,12 +2,13 @@
 // commended and criticised lines, a second sheet listing every overdue problem, and the leaders'
 // weekly trend and hotspots.
 import { chinaDateTime, RANKING_COLUMNS, RATE_COLUMNS } from "@civgrid/geo";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { ClusterRow } from "../analytics/clusters.ts";
 import { hotspotSheet, trendSheet } from "../analytics/notice-sheets.ts";
 import type { TrendSeries } from "../analytics/trends.ts";
 import type { UnitKind } from "../db/schema/index.ts";
 import { headerRow, type TableColumn, tableHead, tableRows } from "../exports/table-sheet.ts";
+import { newWorkbook } from "../exports/workbook.ts";
 import { translate } from "../messages.ts";
 import type { OverdueProblem } from "./queries.ts";
 import type { Ranking, RankingRow } from "./ranking.ts";
@@ -96,7 +97,7 @@ export async function noticeWorkbook(
   overdue: OverdueProblem[],
   leaders?: { trend: TrendSeries; hotspots: ClusterRow[] },
 ): Promise<ArrayBuffer> {
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   book.title = title;
   rankingSheet(book, title, ranking);
   overdueSheet(book, overdue);

@@ -1,5 +1,5 @@
 // A standard as one XLSX sheet, one row an item: the layout import-sheet.ts reads back.
-import ExcelJS from "exceljs";
+import { newWorkbook } from "../exports/workbook.ts";
 import type { StandardDetail } from "./queries.ts";
 import { type SheetColumn, sheetColumns } from "./rules.ts";
 
@@ -20,7 +20,7 @@ export function standardFileName(s: Pick<StandardDetail, "name" | "year" | "vers
 }
 
 export async function standardWorkbook(standard: StandardDetail): Promise<ArrayBuffer> {
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   book.title = standard.name;
   // Row 1 is the header, no title row above it, so the file imports as it is.
   const sheet = book.addWorksheet("测评标准", {

@@ -3,12 +3,13 @@
 // before anything is saved, naming each problem by row and column.
 
 import { sql } from "drizzle-orm";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { phaseKinds } from "../db/schema/index.ts";
 import type { Message } from "../errors.ts";
 import { openSheet } from "../exports/sheet.ts";
+import { newWorkbook } from "../exports/workbook.ts";
 import { dateInChina } from "./china-time.ts";
 import { hospitalKinds, type TaskInput, taskInputSchema } from "./rules.ts";
 
@@ -160,7 +161,7 @@ export interface ExportedTask {
 
 /** The campaign's tasks as one sheet that imports back as it is. */
 export async function taskWorkbook(name: string, tasks: ExportedTask[]): Promise<ArrayBuffer> {
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   book.title = name;
   const sheet = book.addWorksheet("任务清单", { views: [{ state: "frozen", ySplit: 1 }] });
   const order = Object.keys(columns) as Column[];

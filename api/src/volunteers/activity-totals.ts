@@ -1,10 +1,10 @@
 // Volunteer hours added up per branch and per volunteer, for the campaign office, and as XLSX.
 
 import { sql } from "drizzle-orm";
-import ExcelJS from "exceljs";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { headerRow, SEQUENCE, type TableColumn, tableRows } from "../exports/table-sheet.ts";
+import { newWorkbook } from "../exports/workbook.ts";
 import { type DayRange, withinDays } from "./caller.ts";
 
 type Period = DayRange;
@@ -55,7 +55,7 @@ export async function totalsWorkbook(
   totals: Awaited<ReturnType<typeof activityTotals>>,
   period: Period,
 ): Promise<ArrayBuffer> {
-  const book = new ExcelJS.Workbook();
+  const book = await newWorkbook();
   const span = `统计期间：${period.from ?? "开始"} 至 ${period.to ?? "今天"}（按活动日期）`;
   const sheet = (name: string, columns: TableColumn[], rows: object[]) => {
     const s = book.addWorksheet(name);
