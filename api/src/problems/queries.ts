@@ -17,12 +17,14 @@ import { maySeeReporterPhone } from "../policy/personal-data.ts";
 import { problemsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
 
+/** Whether problem p is still open: not closed, not in the ledger. */
+export const openProblem = sql`p.status NOT IN ('closed', 'ledger')`;
 /**
  * A problem is open until it is closed; ledger items wait for their review, not a deadline. One
  * waiting for dispatch has no deadline (NULL), so it is never overdue: `coalesce` keeps the
  * answer true or false, never NULL, so that "not overdue" finds it too.
  */
-const pastDeadline = sql`(p.deadline < now() AND p.status NOT IN ('closed', 'ledger'))`;
+const pastDeadline = sql`(p.deadline < now() AND ${openProblem})`;
 /** The start of today in China time (UTC+8): today's deadlines so far run from it to now. */
 export const startOfChinaToday = sql`to_timestamp((civgrid_china_day(now()) - date '1970-01-01') * 86400 - ${CHINA_OFFSET_MS / 1000}::int)`;
 /** Whether problem p is overdue: false, never NULL, while it waits for dispatch (no deadline). */

@@ -9,7 +9,7 @@ import {
   unitsReadable,
 } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
-import { overdue, startOfChinaToday } from "../problems/queries.ts";
+import { openProblem, overdue, startOfChinaToday } from "../problems/queries.ts";
 
 export const tileLayers = ["grids", "communities", "units", "points", "problems"] as const;
 export type TileLayer = (typeof tileLayers)[number];
@@ -122,9 +122,6 @@ function problemCellsAtCityZoom(tile: TileAddress, scope: Scope): SQL {
       FROM problems p WHERE ${problemsReadable(scope)} AND ${inTile(sql`p.location`, tile)}) cells
     WHERE cx BETWEEN 0 AND ${CELLS - 1} AND cy BETWEEN 0 AND ${CELLS - 1}`);
 }
-
-/** Whether problem p is still open (not closed, not in the ledger). */
-const openProblem = sql`p.status NOT IN ('closed', 'ledger')`;
 
 /**
  * The tile's cells from the rollup: the cells of the nearest kept zoom (z10 for z0–z9, whose
