@@ -67,9 +67,14 @@ export const EMBEDDED_WORK_MEM = "32MB";
  * The embedded engine's postgres settings (issue 23 item 4). PGlite's initdb leaves the server
  * defaults sized for many connections: 160 MB of shared buffers, allocated in the WASM heap,
  * which never shrinks. One connection reading a city's tables through the operating system's page
- * cache needs far less; the tile and analytics sorts have their work_mem (EMBEDDED_WORK_MEM).
+ * cache needs far less; the tile and analytics sorts have their work_mem, as on the server
+ * (PGlite has no JIT to turn off). No statement_timeout: PGlite 0.5.8 runs a statement
+ * synchronously on Node's event loop and its timers are setTimeouts, which cannot fire until the
+ * statement has ended (measured: statement_timeout = 500 ms, a 30-million-row count ran 21.9 s
+ * and finished). Fresh planner statistics (db/maintenance.ts) keep requests short on this engine.
  */
 export const EMBEDDED_SETTINGS = {
+  work_mem: EMBEDDED_WORK_MEM,
   shared_buffers: "32MB",
   max_connections: "5",
   wal_buffers: "1MB",
@@ -198,12 +203,6 @@ async function openEmbedded(options: OpenOptions): Promise<Db> {
   log(
     `embedded PostGIS open (${Date.now() - started} ms${fromSnapshot ? ", from the schema snapshot" : ""})`,
   );
-  // The sorts and hash aggregates of tiles and analytics, as on the server (PGlite has no JIT to
-  // turn off). No statement_timeout here: PGlite 0.5.8 runs a statement synchronously on Node's
-  // event loop and its timers are setTimeouts, which cannot fire until the statement has ended
-  // (measured: statement_timeout = 500 ms, a 30-million-row count ran 21.9 s and finished).
-  // Fresh planner statistics (db/maintenance.ts) are what keep requests short on this engine.
-  await client.exec(`SET work_mem = '${EMBEDDED_WORK_MEM}'`);
   const orm = drizzlePglite(client, { schema });
   let snapshotKept = false;
   return {
