@@ -62,6 +62,9 @@ describeEachEngine("tasks", (ctx) => {
     await orm.execute(sql`INSERT INTO users (city_id, username, display_name, password_hash, role, unit_id)
         SELECT city_id, 'unitadmin2', '第二家医院管理员', password_hash, 'unit_admin', ${secondUnit}
         FROM users WHERE username = 'unitadmin'`);
+    // A name signs in through logins (issue 24), which the accounts service writes beside the user.
+    await orm.execute(sql`INSERT INTO logins (kind, key, city_id, user_id)
+        SELECT 'username', username, city_id, id FROM users WHERE username = 'unitadmin2'`);
     secondAdmin = await signIn(ctx().app, "unitadmin2");
     const created = await coordinator.request(
       "/api/campaigns",

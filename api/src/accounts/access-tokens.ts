@@ -1,6 +1,6 @@
 // Personal access tokens: created (shown once), listed and revoked by their owner; a bearer token
 // authenticates like the owner's session. Stored as SHA-256, like sessions.
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { recordAudit } from "../audit/record.ts";
 import type { Executor, Orm } from "../db/client.ts";
@@ -8,12 +8,11 @@ import { selectRows } from "../db/client.ts";
 import { isoTime } from "../db/query-helpers.ts";
 import { accessTokens } from "../db/schema/index.ts";
 import { endOfDayInChina } from "../tasks/china-time.ts";
+import { claimLogin, tokenDigest as digest, findLogin } from "./logins.ts";
 import type { SessionLookup, SessionUser } from "./sessions.ts";
 
 /** A recognisable prefix, so that a token pasted in the wrong place can be found by secret scanners. */
 export const TOKEN_PREFIX = "cgpat_";
-
-const digest = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export interface AccessTokenRow {
   id: number;
@@ -28,10 +27,10 @@ const columns = sql`id, name, ${isoTime(sql`created_at`)} AS "createdAt",
   ${isoTime(sql`expires_at`)} AS "expiresAt", ${isoTime(sql`last_used_at`)} AS "lastUsedAt",
   ${isoTime(sql`revoked_at`)} AS "revokedAt"`;
 
-export function listAccessTokens(ex: Executor, userId: number) {
+export function listAccessTokens(ex: Executor, cityId: number, userId: number) {
   return selectRows<AccessTokenRow>(
     ex,
-    sql`SELECT ${columns} FROM access_tokens WHERE user_id = ${userId}
+    sql`SELECT ${columns} FROM access_tokens WHERE city_id = ${cityId} AND user_id = ${userId}
         ORDER BY revoked_at IS NOT NULL, created_at DESC, id DESC`,
   );
 }
@@ -54,9 +53,14 @@ export async function createAccessToken(
         expiresAt: input.expiresOn ? endOfDayInChina(input.expiresOn) : null,
       })
       .returning({ id: accessTokens.id });
+    await claimLogin(
+      tx,
+      { kind: "access_token", cityId: user.cityId, userId: user.id },
+      digest(token),
+    );
     const [row] = await selectRows<AccessTokenRow>(
       tx,
-      sql`SELECT ${columns} FROM access_tokens WHERE id = ${id}`,
+      sql`SELECT ${columns} FROM access_tokens WHERE city_id = ${user.cityId} AND id = ${id}`,
     );
     await recordAudit(tx, {
       cityId: user.cityId,
@@ -76,7 +80,7 @@ export async function revokeAccessToken(orm: Orm, user: SessionUser, id: number)
     const [row] = await selectRows<AccessTokenRow>(
       tx,
       sql`UPDATE access_tokens SET revoked_at = coalesce(revoked_at, now())
-          WHERE id = ${id} AND user_id = ${user.id} RETURNING ${columns}`,
+          WHERE city_id = ${user.cityId} AND id = ${id} AND user_id = ${user.id} RETURNING ${columns}`,
     );
     if (!row) return null;
     await recordAudit(tx, {
@@ -93,12 +97,15 @@ export async function revokeAccessToken(orm: Orm, user: SessionUser, id: number)
 
 /** The user a bearer token stands for, as a session lookup would answer. */
 export async function findAccessToken(ex: Executor, token: string): Promise<SessionLookup> {
+  const login = await findLogin(ex, ["access_token"], digest(token));
+  if (!login) return { state: "unknown" };
   const [row] = await selectRows<
     SessionUser & { expired: boolean; revoked: boolean; disabled: boolean }
   >(
     ex,
     sql`UPDATE access_tokens t SET last_used_at = now()
-        FROM users u WHERE u.id = t.user_id AND t.token_hash = ${digest(token)}
+        FROM users u WHERE u.city_id = t.city_id AND u.id = t.user_id
+          AND t.city_id = ${login.cityId} AND t.token_hash = ${digest(token)}
         RETURNING u.id, u.city_id AS "cityId", u.username, u.display_name AS "displayName", u.role,
           u.unit_id AS "unitId", u.person_id AS "personId",
           u.must_change_password AS "mustChangePassword",

@@ -6,6 +6,7 @@ import { type Executor, type Orm, selectRows } from "../db/client.ts";
 import type { Role } from "../db/schema/index.ts";
 import { AppError, invalidFields, type Message, notFound } from "../errors.ts";
 import { readUserSheet } from "./import-users.ts";
+import { moveLogin } from "./logins.ts";
 import { hashPassword } from "./passwords.ts";
 import { forgetUserSessions } from "./recent-sessions.ts";
 import { revokeUserSessions, type SessionUser } from "./sessions.ts";
@@ -82,8 +83,10 @@ export async function updateUser(
         disabled = ${body.disabled ?? before.disabled},
         password_hash = coalesce(${hash}, password_hash),
         must_change_password = ${hash ? true : before.mustChangePassword}
-      WHERE id = ${userId}`);
-    if (body.disabled || hash || next.role !== before.role) await revokeUserSessions(tx, userId);
+      WHERE city_id = ${cityId} AND id = ${userId}`);
+    await moveLogin(tx, { kind: "mobile", cityId, userId }, before.mobile, next.mobile);
+    if (body.disabled || hash || next.role !== before.role)
+      await revokeUserSessions(tx, cityId, userId);
     // A new unit or person is a new scope for the tiles' remembered sessions.
     else await forgetUserSessions(tx, userId);
     const after = await getUser(tx, cityId, userId);

@@ -5,10 +5,10 @@
 // process on the same database as soon as the write commits (a NOTIFY on SESSIONS_CHANNEL, which
 // `listenForForgetting` hears; issue 20). Anything else shows after at most REMEMBER_MS: a
 // volunteer's grids reassigned (their scope lists the grids).
-import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db, Executor } from "../db/client.ts";
 import type { Scope } from "../policy/scope.ts";
+import { tokenDigest as digest } from "./logins.ts";
 import type { SessionUser } from "./sessions.ts";
 
 /** NOTIFY channel: "token:<sha-256 of the token>" or "user:<id>", sent in the revoking transaction. */
@@ -26,7 +26,6 @@ interface Remembered {
 
 /** Keyed by the token's digest, which is what another process's NOTIFY names. */
 const remembered = new Map<string, Remembered>();
-const digest = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export function recallSession(token: string, now = Date.now()): Remembered | undefined {
   const key = digest(token);

@@ -1,10 +1,11 @@
 // Server-side sessions: the cookie carries a random token, the database its SHA-256 and expiry.
-import { createHash, randomBytes } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import type { Role } from "../db/schema/index.ts";
 import { sessions } from "../db/schema/index.ts";
+import { claimLogin, tokenDigest as digest, findLogin } from "./logins.ts";
 import { forgetSession, forgetUserSessions } from "./recent-sessions.ts";
 
 export const SESSION_COOKIE = "civgrid_session";
@@ -20,8 +21,6 @@ export interface SessionUser {
   mustChangePassword: boolean;
 }
 
-const digest = (token: string) => createHash("sha256").update(token).digest("hex");
-
 export async function createSession(
   ex: Executor,
   user: SessionUser,
@@ -34,6 +33,7 @@ export async function createSession(
     userId: user.id,
     expiresAt: new Date(Date.now() + hours * 3600_000),
   });
+  await claimLogin(ex, { kind: "session", cityId: user.cityId, userId: user.id }, digest(token));
   return token;
 }
 
@@ -42,6 +42,8 @@ export type SessionLookup =
   | { state: "expired" | "revoked" | "disabled" | "unknown" };
 
 export async function findSession(ex: Executor, token: string): Promise<SessionLookup> {
+  const login = await findLogin(ex, ["session"], digest(token));
+  if (!login) return { state: "unknown" };
   const [row] = await selectRows<
     SessionUser & { expired: boolean; revoked: boolean; disabled: boolean }
   >(
@@ -49,8 +51,8 @@ export async function findSession(ex: Executor, token: string): Promise<SessionL
     sql`SELECT u.id, u.city_id AS "cityId", u.username, u.display_name AS "displayName", u.role,
           u.unit_id AS "unitId", u.person_id AS "personId", u.must_change_password AS "mustChangePassword",
           s.expires_at <= now() AS expired, s.revoked_at IS NOT NULL AS revoked, u.disabled
-        FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.token_hash = ${digest(token)}`,
+        FROM sessions s JOIN users u ON u.city_id = s.city_id AND u.id = s.user_id
+        WHERE s.city_id = ${login.cityId} AND s.token_hash = ${digest(token)}`,
   );
   if (!row) return { state: "unknown" };
   // Disabling an account also revokes its sessions; the user should hear why they were signed out.
@@ -63,22 +65,27 @@ export async function findSession(ex: Executor, token: string): Promise<SessionL
   return { state: "valid", user };
 }
 
-export async function revokeSession(ex: Executor, token: string) {
+export async function revokeSession(ex: Executor, cityId: number, token: string) {
   await forgetSession(ex, token);
   await ex.execute(sql`UPDATE sessions SET revoked_at = now()
-    WHERE token_hash = ${digest(token)} AND revoked_at IS NULL`);
+    WHERE city_id = ${cityId} AND token_hash = ${digest(token)} AND revoked_at IS NULL`);
 }
 
 /**
  * Signs a user out everywhere: on disabling the account or changing its password. Personal access
  * tokens die too: one taken with the old password must not outlive it.
  */
-export async function revokeUserSessions(ex: Executor, userId: number, exceptToken?: string) {
+export async function revokeUserSessions(
+  ex: Executor,
+  cityId: number,
+  userId: number,
+  exceptToken?: string,
+) {
   // The kept session's user changes too (a new password lifts must-change-password).
   await forgetUserSessions(ex, userId);
   const keep = exceptToken ? sql`AND token_hash <> ${digest(exceptToken)}` : sql``;
   await ex.execute(sql`UPDATE sessions SET revoked_at = now()
-    WHERE user_id = ${userId} AND revoked_at IS NULL ${keep}`);
+    WHERE city_id = ${cityId} AND user_id = ${userId} AND revoked_at IS NULL ${keep}`);
   await ex.execute(sql`UPDATE access_tokens SET revoked_at = now()
-    WHERE user_id = ${userId} AND revoked_at IS NULL`);
+    WHERE city_id = ${cityId} AND user_id = ${userId} AND revoked_at IS NULL`);
 }

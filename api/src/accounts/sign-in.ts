@@ -15,7 +15,7 @@ import {
   rememberSignIn,
   signInKeys,
 } from "./sign-in-throttle.ts";
-import { findLogin } from "./users.ts";
+import { findAccount } from "./users.ts";
 
 export interface SignInAttempt {
   username: string;
@@ -36,7 +36,7 @@ export type SignInOutcome =
 /** Checks a sign-in; a wrong name or password, or a disabled account, is thrown as a 401. */
 export async function signIn(orm: Orm, attempt: SignInAttempt): Promise<SignInOutcome> {
   const { username, address, device } = attempt;
-  const user = await findLogin(orm, username);
+  const user = await findAccount(orm, username);
   // Looked up for unknown names too, so that the time taken does not tell them apart.
   const knownAs = await knownSignIn(orm, user?.id ?? 0, device, address);
   const keys = signInKeys({ username, address, knownAs });
@@ -84,7 +84,7 @@ export async function signIn(orm: Orm, attempt: SignInAttempt): Promise<SignInOu
 /** Revokes this session, with its audit row. */
 export function signOut(orm: Orm, user: SessionUser, sessionToken: string) {
   return orm.transaction(async (tx) => {
-    await revokeSession(tx, sessionToken);
+    await revokeSession(tx, user.cityId, sessionToken);
     await recordAudit(tx, {
       cityId: user.cityId,
       userId: user.id,
@@ -104,7 +104,7 @@ export async function changeOwnPassword(
   sessionToken: string,
   change: { currentPassword: string; newPassword: string },
 ) {
-  const user = await findLogin(orm, self.username);
+  const user = await findAccount(orm, self.username);
   if (!user || !(await verifyPassword(user.passwordHash, change.currentPassword))) {
     throw invalidField("currentPassword", "field.password_wrong");
   }
@@ -114,9 +114,10 @@ export async function changeOwnPassword(
   const hash = await hashPassword(change.newPassword);
   await orm.transaction(async (tx) => {
     await tx.execute(
-      sql`UPDATE users SET password_hash = ${hash}, must_change_password = false WHERE id = ${user.id}`,
+      sql`UPDATE users SET password_hash = ${hash}, must_change_password = false
+          WHERE city_id = ${user.cityId} AND id = ${user.id}`,
     );
-    await revokeUserSessions(tx, user.id, sessionToken);
+    await revokeUserSessions(tx, user.cityId, user.id, sessionToken);
     await recordAudit(tx, {
       cityId: user.cityId,
       userId: user.id,

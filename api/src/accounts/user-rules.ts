@@ -5,6 +5,7 @@ import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { type Role, roles } from "../db/schema/index.ts";
 import { fieldMessage, type Message } from "../errors.ts";
+import { claimedByOther } from "./logins.ts";
 import { isCommonPassword, MIN_PASSWORD_LENGTH } from "./passwords.ts";
 
 export const usernameSchema = z
@@ -42,14 +43,11 @@ export async function accountProblems(
   exceptUserId = 0,
 ): Promise<Record<string, Message>> {
   const problems: Record<string, Message> = {};
-  const [taken] = await selectRows<{ username: boolean; mobile: boolean }>(
-    ex,
-    sql`SELECT
-          EXISTS (SELECT 1 FROM users WHERE username = ${account.username ?? null} AND id <> ${exceptUserId}) AS username,
-          EXISTS (SELECT 1 FROM users WHERE mobile = ${account.mobile ?? null} AND id <> ${exceptUserId}) AS mobile`,
-  );
-  if (taken?.username) problems.username = { key: "field.username_taken" };
-  if (taken?.mobile) problems.mobile = { key: "field.mobile_taken" };
+  // Names are unique across every city: they are looked up before the city is known (logins.ts).
+  if (await claimedByOther(ex, "username", account.username, cityId, exceptUserId))
+    problems.username = { key: "field.username_taken" };
+  if (await claimedByOther(ex, "mobile", account.mobile, cityId, exceptUserId))
+    problems.mobile = { key: "field.mobile_taken" };
   // A unit admin answers for a unit; a grid leader or volunteer is a person on record.
   const link =
     account.role === "unit_admin"

@@ -5,6 +5,7 @@ import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { isoTime, type Page, queryPage, whereAll } from "../db/query-helpers.ts";
 import { type Role, users } from "../db/schema/index.ts";
+import { claimLogin, findLogin } from "./logins.ts";
 import { hashPassword } from "./passwords.ts";
 import type { SessionUser } from "./sessions.ts";
 
@@ -19,14 +20,21 @@ export interface UserRow extends SessionUser {
 const columns = sql`u.id, u.city_id AS "cityId", u.username, u.display_name AS "displayName", u.role,
   u.unit_id AS "unitId", u.person_id AS "personId", u.must_change_password AS "mustChangePassword",
   u.mobile, u.disabled, un.name AS "unitName", p.name AS "personName", ${isoTime(sql`u.created_at`)} AS "createdAt"`;
-const from = sql`users u LEFT JOIN units un ON un.id = u.unit_id LEFT JOIN people p ON p.id = u.person_id`;
+const from = sql`users u
+  LEFT JOIN units un ON un.city_id = u.city_id AND un.id = u.unit_id
+  LEFT JOIN people p ON p.city_id = u.city_id AND p.id = u.person_id`;
 
-/** The account a sign-in names, by username or mobile number, with its password hash. */
-export async function findLogin(ex: Executor, login: string) {
+/**
+ * The account a sign-in names, by username or else mobile number, with its password hash: the
+ * name's city from `logins`, then the account in that city.
+ */
+export async function findAccount(ex: Executor, name: string) {
+  const login = await findLogin(ex, ["username", "mobile"], name);
+  if (!login) return null;
   const [row] = await selectRows<UserRow & { passwordHash: string }>(
     ex,
     sql`SELECT ${columns}, u.password_hash AS "passwordHash" FROM ${from}
-        WHERE u.username = ${login} OR u.mobile = ${login} ORDER BY (u.username = ${login}) DESC LIMIT 1`,
+        WHERE u.city_id = ${login.cityId} AND u.id = ${login.userId}`,
   );
   return row ?? null;
 }
@@ -97,6 +105,9 @@ export async function insertUsers(
       })
       .returning({ id: users.id });
     if (!row) throw new Error("the user was not created");
+    const login = { cityId, userId: row.id };
+    await claimLogin(tx, { ...login, kind: "username" }, user.username);
+    await claimLogin(tx, { ...login, kind: "mobile" }, user.mobile);
     const { password: _, ...visible } = user;
     await recordAudit(tx, {
       cityId,

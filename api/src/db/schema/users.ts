@@ -9,6 +9,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   unique,
   varchar,
@@ -38,8 +39,9 @@ export const users = pgTable(
     createdAt: createdAt(),
   },
   (t) => [
-    unique("users_username_key").on(t.username),
-    unique("users_mobile_key").on(t.mobile),
+    // Unique in the city here; across cities through `logins` (issue 24).
+    unique("users_username_key").on(t.cityId, t.username),
+    unique("users_mobile_key").on(t.cityId, t.mobile),
     check("users_role_check", oneOf(t.role, roles)),
   ],
 );
@@ -57,6 +59,25 @@ export const sessions = pgTable(
     revokedAt: timestamptz("revoked_at"),
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/**
+ * What a request names before its city is known (a username, a mobile number, a session's or an
+ * access token's SHA-256) → its city and account; unique across cities. A Citus reference table:
+ * written by the accounts' services (accounts/logins.ts), never by a trigger.
+ */
+export const logins = pgTable(
+  "logins",
+  {
+    kind: text("kind", { enum: ["username", "mobile", "session", "access_token"] }).notNull(),
+    key: text("key").notNull(),
+    cityId: cityId().references(() => cities.id),
+    userId: integer("user_id").notNull(),
+  },
+  (t) => [
+    primaryKey({ name: "logins_pkey", columns: [t.kind, t.key] }),
+    index("logins_user_idx").on(t.cityId, t.userId),
+  ],
 );
 
 /** Append-only record of every write: who, when, what, before and after. */
