@@ -37,7 +37,11 @@ export const tokenRoutes = newRouter()
       summary: "My personal access tokens (never the tokens themselves)",
       responses: { 200: json(z.object({ tokens: z.array(tokenSchema) }), "Tokens") },
     }),
-    async (c) => c.json({ tokens: await listAccessTokens(c.var.db.orm, c.var.user.cityId, c.var.user.id) }, 200),
+    async (c) =>
+      c.json(
+        { tokens: await listAccessTokens(c.var.db.orm, c.var.user.cityId, c.var.user.id) },
+        200,
+      ),
   )
   .openapi(
     route("post", "/", {

@@ -1,5 +1,5 @@
 // A data version per city and vector-tile layer. Statement triggers on every table a layer reads
-// (migration 0015, "tile_versions_*") give the pair a new number whenever a statement
+// (migrations 0015 and 0041, "tile_versions_*") give the pair a new number whenever a statement
 // writes those tables, whoever writes: the API, an import, a script in another process. The tile
 // cache keys on it and the tile ETag is made from it, so a revalidation is answered without
 // drawing the tile, and no cached tile outlives a change of its data.
@@ -14,8 +14,9 @@ export const tileVersions = pgTable(
     /** grids, communities, units, points or problems (api/src/tiles/layers.ts). */
     layer: text("layer").notNull(),
     /**
-     * From one sequence (tile_version_seq) shared by all: a number is never given twice, even
-     * after the tables are emptied with TRUNCATE … RESTART IDENTITY (the sequence is not theirs).
+     * Counts on per (city, layer) from the greater of the last number + 1 and the clock in
+     * milliseconds (migration 0041): a number is never given twice, even after the row is deleted
+     * and made again, and no sequence is needed (a sequence is one per node on Citus).
      */
     version: bigint("version", { mode: "number" }).notNull(),
   },
