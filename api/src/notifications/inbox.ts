@@ -92,7 +92,7 @@ export async function putSettings(ex: Executor, userId: number, next: PersonSett
   await ex.execute(sql`INSERT INTO notification_settings (city_id, user_id, channels, email, quiet_start, quiet_end, digest, updated_at)
     SELECT city_id, ${userId}, ${JSON.stringify(next.channels)}::jsonb, ${next.email}, ${next.quietStart}, ${next.quietEnd}, ${next.digest}, now()
     FROM users WHERE id = ${userId}
-    ON CONFLICT (user_id) DO UPDATE SET channels = excluded.channels, email = excluded.email, quiet_start = excluded.quiet_start,
+    ON CONFLICT (city_id, user_id) DO UPDATE SET channels = excluded.channels, email = excluded.email, quiet_start = excluded.quiet_start,
       quiet_end = excluded.quiet_end, digest = excluded.digest, updated_at = now()`);
   return getSettings(ex, userId);
 }

@@ -237,7 +237,7 @@ export async function takeStep(
     );
     if (!file) throw invalidFields({ photoIds: { key: "problem.photo_unknown" } });
     await tx.execute(sql`INSERT INTO problem_photos (city_id, problem_id, file_id, phase, event_id)
-      VALUES (${user.cityId}, ${id}, ${fileId}, 'after', ${event?.id ?? null}) ON CONFLICT (problem_id, file_id) DO NOTHING`);
+      VALUES (${user.cityId}, ${id}, ${fileId}, 'after', ${event?.id ?? null}) ON CONFLICT (city_id, problem_id, file_id) DO NOTHING`);
   }
   await recordAudit(tx, {
     cityId: user.cityId,

@@ -141,7 +141,7 @@ async function signUpIn(tx: Executor, user: SessionUser, scope: Scope, dayId: nu
   const [row] = await selectRows<{ id: number }>(
     tx,
     sql`INSERT INTO dedication_signups (city_id, day_id, person_id) VALUES (${user.cityId}, ${dayId}, ${personId})
-        ON CONFLICT (day_id, person_id) DO NOTHING RETURNING id`,
+        ON CONFLICT (city_id, day_id, person_id) DO NOTHING RETURNING id`,
   );
   if (row) {
     await recordAudit(tx, {
@@ -194,7 +194,7 @@ async function checkInIn(
   await tx.execute(sql`INSERT INTO dedication_signups (city_id, day_id, person_id, checked_in_at,
       check_in_location, check_in_accuracy_m)
     VALUES (${user.cityId}, ${dayId}, ${personId}, now(), ${here}, ${at.accuracyM ?? null})
-    ON CONFLICT (day_id, person_id) DO UPDATE SET checked_in_at = COALESCE(dedication_signups.checked_in_at, now()),
+    ON CONFLICT (city_id, day_id, person_id) DO UPDATE SET checked_in_at = COALESCE(dedication_signups.checked_in_at, now()),
       check_in_location = COALESCE(dedication_signups.check_in_location, EXCLUDED.check_in_location),
       check_in_accuracy_m = COALESCE(dedication_signups.check_in_accuracy_m, EXCLUDED.check_in_accuracy_m)`);
   await recordAudit(tx, {
