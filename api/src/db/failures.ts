@@ -103,11 +103,24 @@ function pathIn(body: unknown, name: string | null, value: string | null): strin
 }
 
 /** The field a failure names: from its column, or from the quoted value its message repeats. */
-function fieldOf(failure: DatabaseFailure, body: unknown): string {
-  // 23503: 'Key (item_id)=(42) is not present in table "standard_items".'
+/**
+ * The column and value a key violation names, without the city every key leads with (issue 24):
+ * 'Key (city_id, item_id)=(1, 42) is not present in table "standard_items".' → item_id, 42.
+ */
+function keyOf(failure: DatabaseFailure): { column: string; value: string } | null {
   const key = failure.detail?.match(/Key \(([^)]+)\)=\((.*)\)/);
-  const column = key?.[1] ?? failure.column;
-  if (column) return pathIn(body, camel(column), key?.[2] ?? null) ?? camel(column);
+  if (!key) return null;
+  const [columns, values] = [key[1]!.split(", "), key[2]!.split(", ")];
+  if (columns.length > 1 && columns[0] === "city_id" && values.length === columns.length) {
+    return { column: columns.slice(1).join(", "), value: values.slice(1).join(", ") };
+  }
+  return { column: key[1]!, value: key[2]! };
+}
+
+function fieldOf(failure: DatabaseFailure, body: unknown): string {
+  const key = keyOf(failure);
+  const column = key?.column ?? failure.column;
+  if (column) return pathIn(body, camel(column), key?.value ?? null) ?? camel(column);
   const quoted =
     failure.message.match(/"([^"]*)"\s*$/)?.[1] ?? failure.message.match(/: "(.*)"/)?.[1];
   return (quoted !== undefined && pathIn(body, null, quoted)) || "body";
@@ -133,10 +146,7 @@ export function appErrorOf(error: unknown, body: unknown): AppError | null {
     invalidFields({
       [fieldOf(failure, body)]: { key, params },
     });
-  if (code === "23503")
-    return field("field.reference_missing", {
-      value: failure.detail?.match(/=\((.*)\)/)?.[1] ?? "",
-    });
+  if (code === "23503") return field("field.reference_missing", { value: keyOf(failure)?.value ?? "" });
   if (code === "23505") {
     return new AppError(409, "already_exists", { key: "error.already_exists" });
   }

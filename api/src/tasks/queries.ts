@@ -67,7 +67,7 @@ export async function listTasks(ex: Executor, scope: Scope, f: TaskFilters) {
         count(*) FILTER (WHERE ${LATE_DONE})::int AS "doneLate",
         t.deadline AS sort_deadline
       FROM tasks t JOIN task_assignments a ON a.task_id = t.id
-      WHERE ${where} GROUP BY t.id HAVING ${having}`;
+      WHERE ${where} GROUP BY t.city_id, t.id HAVING ${having}`;
   const [counted] = await selectRows<{ total: number }>(
     ex,
     sql`SELECT count(*)::int AS total FROM (${grouped}) g`,

@@ -193,6 +193,6 @@ export function tasksForExport(ex: Executor, cityId: number, campaignId: number)
         FROM tasks t JOIN task_assignments a ON a.task_id = t.id
           LEFT JOIN units u ON u.id = a.unit_id LEFT JOIN grids g ON g.id = a.grid_id
         WHERE t.city_id = ${cityId} AND t.campaign_id = ${campaignId}
-        GROUP BY t.id ORDER BY t.deadline, t.id`,
+        GROUP BY t.city_id, t.id ORDER BY t.deadline, t.id`,
   );
 }
