@@ -1,8 +1,10 @@
 -- Keys that distribute by city (issue 24; docs/scaling.md). Citus accepts a primary key, a unique
 -- constraint or a foreign key on a table distributed by city_id only if it includes city_id, so:
 --   1. every foreign key from one city table to another, `x_id → t(id)`, becomes
---      `(city_id, x_id) → t(city_id, id)` with the same name and the same ON DELETE action
---      (SET NULL clears only x_id, never the row's city);
+--      `(city_id, x_id) → t(city_id, id)` with the same name and the same ON DELETE action, but
+--      SET NULL, which Citus refuses on a key that includes the distribution column: the one such
+--      key (deliveries.user_id) becomes a plain key; no service deletes a user (an account is
+--      disabled, never deleted), and one that did would clear the column in its transaction;
 --   2. every primary key and unique constraint of a city table that lacks city_id gets it first,
 --      under the same name (so ON CONFLICT ON CONSTRAINT keeps working), and so do the two
 --      partial unique indexes;
@@ -73,7 +75,6 @@ BEGIN
       fk.src, fk.name, fk.cols, fk.dst, fk.target_cols,
       CASE fk.on_delete
         WHEN 'c' THEN ' ON DELETE CASCADE'
-        WHEN 'n' THEN format(' ON DELETE SET NULL (%s)', fk.cols)
         WHEN 'r' THEN ' ON DELETE RESTRICT'
         ELSE '' END);
   END LOOP;

@@ -1,25 +1,44 @@
 -- Triggers that work on Citus as on one server (issue 24; docs/scaling.md). On Citus a trigger
--- fires on a shard of the table, on a worker, where a statement naming a distributed table (the
--- rollup it keeps) would be a distributed query of its own, which a query on a shard may not start.
--- So each rollup trigger writes the table named by its first argument: here the table itself;
--- on Citus the co-located shard of that table, for which the distribution script in
--- docs/scaling.md creates each trigger once per shard (run_command_on_colocated_placements, the
--- pattern of Citus's "Triggers on Distributed Tables"). A shard of problems holds the same cities
+-- fires on a shard of its table, on a worker, where a statement naming a distributed table (the
+-- rollup it keeps) would be a distributed query of its own, which a query on a shard may not start
+-- (and whose planner cannot see the statement's transition tables). So each rollup trigger names
+-- its rollup in its first argument and writes the table civgrid_rollup_table gives: the rollup
+-- itself on one server, the rollup's shard co-located with the shard the trigger fired on under
+-- Citus. Found anew at each firing from Citus's own catalogue, it holds after a shard is moved or
+-- split (a trigger fixed to a shard's name would not). A shard of problems holds the same cities
 -- as the co-located shard of each rollup, so a trigger never reaches another node.
 --
 -- Tile data versions no longer come from one sequence (one per node on Citus, so numbers could
 -- repeat): each (city, layer) counts on from the greater of its last number + 1 and the clock in
 -- milliseconds, so a number is never given twice, even after the row is deleted and made again.
+CREATE FUNCTION civgrid_rollup_table(rollup text, fired_on text) RETURNS text
+LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  -- Citus names a shard <table>_<shard id>; none of CivGrid's tables ends in digits.
+  shard bigint := substring(fired_on FROM '_([0-9]+)$')::bigint;
+  found text;
+BEGIN
+  IF shard IS NULL OR to_regclass('pg_catalog.pg_dist_shard') IS NULL THEN
+    RETURN rollup;
+  END IF;
+  -- Co-located shards cover the same range of the distribution column's hash.
+  EXECUTE $q$SELECT format('%s_%s', $1, r.shardid) FROM pg_catalog.pg_dist_shard s
+      JOIN pg_catalog.pg_dist_shard r ON r.logicalrelid = $1::regclass AND r.shardminvalue = s.shardminvalue
+    WHERE s.shardid = $2$q$ INTO found USING rollup, shard;
+  RETURN coalesce(found, rollup);
+END;
+$$;--> statement-breakpoint
 DROP FUNCTION IF EXISTS civgrid_tile_versions_bump(integer[], text[]);--> statement-breakpoint
 CREATE OR REPLACE FUNCTION civgrid_tile_versions_trigger() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
+  target text := civgrid_rollup_table(TG_ARGV[0], TG_TABLE_NAME);
   layers text[] := TG_ARGV[1:];
   touched integer[];
 BEGIN
   IF TG_OP = 'TRUNCATE' THEN
     EXECUTE format($q$UPDATE %s SET version = greatest(version + 1,
-        (extract(epoch FROM clock_timestamp()) * 1000)::bigint) WHERE layer = ANY ($1)$q$, TG_ARGV[0])
+        (extract(epoch FROM clock_timestamp()) * 1000)::bigint) WHERE layer = ANY ($1)$q$, target)
       USING layers;
     RETURN NULL;
   ELSIF TG_OP = 'INSERT' THEN
@@ -35,7 +54,7 @@ BEGIN
       SELECT c.city_id, l.layer, (extract(epoch FROM clock_timestamp()) * 1000)::bigint
       FROM unnest($1) c(city_id) CROSS JOIN unnest($2) l(layer) ORDER BY 1, 2
       ON CONFLICT (city_id, layer) DO UPDATE SET version = greatest(t.version + 1, excluded.version)$q$,
-    TG_ARGV[0]) USING touched, layers;
+    target) USING touched, layers;
   RETURN NULL;
 END;
 $$;--> statement-breakpoint
@@ -43,6 +62,8 @@ DROP SEQUENCE IF EXISTS tile_version_seq;--> statement-breakpoint
 -- The hexagon rollup (0014): problems and points lost per cell, China day and status.
 CREATE OR REPLACE FUNCTION civgrid_problem_cell_days_insert() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+  target text := civgrid_rollup_table(TG_ARGV[0], TG_TABLE_NAME);
 BEGIN
   EXECUTE format($q$INSERT INTO %s AS t (city_id, cell_size, cell, day, status, problems, points_lost)
     SELECT n.city_id, c.size, c.cell, civgrid_china_day(n.reported_at), n.status, count(*),
@@ -52,13 +73,14 @@ BEGIN
     GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 4, 5, 3
     ON CONFLICT (city_id, cell_size, day, status, cell) DO UPDATE
       SET problems = t.problems + excluded.problems, points_lost = t.points_lost + excluded.points_lost$q$,
-    TG_ARGV[0]);
+    target);
   RETURN NULL;
 END;
 $$;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION civgrid_problem_cell_days_update() RETURNS trigger
 LANGUAGE plpgsql AS $$
 DECLARE
+  target text := civgrid_rollup_table(TG_ARGV[0], TG_TABLE_NAME);
   moved integer[];
 BEGIN
   SELECT array_agg(o.id) INTO moved FROM old_rows o JOIN new_rows n ON n.city_id = o.city_id AND n.id = o.id
@@ -82,19 +104,21 @@ BEGIN
     ORDER BY 1, 2, 4, 5, 3
     ON CONFLICT (city_id, cell_size, day, status, cell) DO UPDATE
       SET problems = t.problems + excluded.problems, points_lost = t.points_lost + excluded.points_lost$q$,
-    TG_ARGV[0]) USING moved;
+    target) USING moved;
   -- Only the rows the moved problems left can have dropped to zero.
   EXECUTE format($q$DELETE FROM %s t USING (SELECT DISTINCT o.city_id, c.size, c.cell,
         civgrid_china_day(o.reported_at) AS day, o.status
       FROM old_rows o JOIN unnest($1) m(id) ON m.id = o.id
         CROSS JOIN LATERAL (VALUES (4000, o.hex_4k), (16000, o.hex_16k)) c(size, cell)) g
     WHERE (t.city_id, t.cell_size, t.day, t.status, t.cell) = (g.city_id, g.size, g.day, g.status, g.cell)
-      AND t.problems <= 0$q$, TG_ARGV[0]) USING moved;
+      AND t.problems <= 0$q$, target) USING moved;
   RETURN NULL;
 END;
 $$;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION civgrid_problem_cell_days_delete() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+  target text := civgrid_rollup_table(TG_ARGV[0], TG_TABLE_NAME);
 BEGIN
   EXECUTE format($q$WITH gone AS (
       SELECT o.city_id, c.size AS cell_size, c.cell, civgrid_china_day(o.reported_at) AS day,
@@ -106,19 +130,21 @@ BEGIN
       SET problems = t.problems - g.problems, points_lost = t.points_lost - g.points_lost
       FROM gone g
       WHERE (t.city_id, t.cell_size, t.day, t.status, t.cell)
-        = (g.city_id, g.cell_size, g.day, g.status, g.cell)$q$, TG_ARGV[0]);
+        = (g.city_id, g.cell_size, g.day, g.status, g.cell)$q$, target);
   EXECUTE format($q$DELETE FROM %s t USING (SELECT DISTINCT o.city_id, c.size, c.cell,
         civgrid_china_day(o.reported_at) AS day, o.status
       FROM old_rows o CROSS JOIN LATERAL (VALUES (4000, o.hex_4k), (16000, o.hex_16k)) c(size, cell)) g
     WHERE (t.city_id, t.cell_size, t.day, t.status, t.cell) = (g.city_id, g.size, g.day, g.status, g.cell)
-      AND t.problems <= 0$q$, TG_ARGV[0]);
+      AND t.problems <= 0$q$, target);
   RETURN NULL;
 END;
 $$;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION civgrid_problem_cell_days_truncate() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+  target text := civgrid_rollup_table(TG_ARGV[0], TG_TABLE_NAME);
 BEGIN
-  EXECUTE format('DELETE FROM %s', TG_ARGV[0]);
+  EXECUTE format('DELETE FROM %s', target);
   RETURN NULL;
 END;
 $$;--> statement-breakpoint
@@ -145,19 +171,23 @@ END;
 $$;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION civgrid_problem_list_counts_insert() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+  target text := civgrid_rollup_table(TG_ARGV[0], TG_TABLE_NAME);
 BEGIN
   EXECUTE format($q$INSERT INTO %s AS t (city_id, status, source, deadline_day, problems)
     SELECT n.city_id, n.status, n.source, civgrid_deadline_day(n.deadline), count(*)
     FROM new_rows n GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
     ON CONFLICT (city_id, status, source, deadline_day) DO UPDATE
-      SET problems = t.problems + excluded.problems$q$, TG_ARGV[0]);
+      SET problems = t.problems + excluded.problems$q$, target);
   RETURN NULL;
 END;
 $$;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION civgrid_problem_list_counts_update() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+  target text := civgrid_rollup_table(TG_ARGV[0], TG_TABLE_NAME);
 BEGIN
-  PERFORM civgrid_problem_list_counts_apply(TG_ARGV[0], coalesce((
+  PERFORM civgrid_problem_list_counts_apply(target, coalesce((
     SELECT jsonb_agg(g) FROM (
       SELECT r.city_id, r.status, r.source, civgrid_deadline_day(r.deadline) AS day, sum(r.sign) AS n
       FROM (
@@ -174,8 +204,10 @@ END;
 $$;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION civgrid_problem_list_counts_delete() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+  target text := civgrid_rollup_table(TG_ARGV[0], TG_TABLE_NAME);
 BEGIN
-  PERFORM civgrid_problem_list_counts_apply(TG_ARGV[0], coalesce((
+  PERFORM civgrid_problem_list_counts_apply(target, coalesce((
     SELECT jsonb_agg(g) FROM (
       SELECT o.city_id, o.status, o.source, civgrid_deadline_day(o.deadline) AS day, -count(*) AS n
       FROM old_rows o GROUP BY 1, 2, 3, 4) g), '[]'));
@@ -206,6 +238,8 @@ END;
 $$;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION civgrid_problem_tile_cells_insert() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+  target text := civgrid_rollup_table(TG_ARGV[0], TG_TABLE_NAME);
 BEGIN
   EXECUTE format($q$INSERT INTO %s AS t (city_id, zoom, "column", "row", open, due, problems)
     SELECT n.city_id, z.zoom, civgrid_tile_column(ST_X(n.location), z.zoom),
@@ -214,14 +248,16 @@ BEGIN
     FROM new_rows n CROSS JOIN (VALUES (10), (11), (12)) z(zoom)
     GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6
     ON CONFLICT (city_id, zoom, "column", "row", open, due) DO UPDATE
-      SET problems = t.problems + excluded.problems$q$, TG_ARGV[0]);
+      SET problems = t.problems + excluded.problems$q$, target);
   RETURN NULL;
 END;
 $$;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION civgrid_problem_tile_cells_update() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+  target text := civgrid_rollup_table(TG_ARGV[0], TG_TABLE_NAME);
 BEGIN
-  PERFORM civgrid_problem_tile_cells_apply(TG_ARGV[0], coalesce((
+  PERFORM civgrid_problem_tile_cells_apply(target, coalesce((
     SELECT jsonb_agg(g) FROM (
       SELECT r.city_id, ST_X(r.location) AS lon, ST_Y(r.location) AS lat, r.status, r.deadline, r.sign
       FROM (
@@ -239,8 +275,10 @@ END;
 $$;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION civgrid_problem_tile_cells_delete() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+  target text := civgrid_rollup_table(TG_ARGV[0], TG_TABLE_NAME);
 BEGIN
-  PERFORM civgrid_problem_tile_cells_apply(TG_ARGV[0], coalesce((
+  PERFORM civgrid_problem_tile_cells_apply(target, coalesce((
     SELECT jsonb_agg(g) FROM (
       SELECT o.city_id, ST_X(o.location) AS lon, ST_Y(o.location) AS lat, o.status, o.deadline,
         -1 AS sign
