@@ -1,11 +1,23 @@
 // The schema keeps a province possible (docs/scaling.md): every table carries city_id, and no
 // foreign key crosses cities: read from the live schema (information_schema, pg_constraint) on
-// both engines, and checked against the demo data.
+// both engines, and checked against the demo data. And every join of two city tables the app
+// sends carries city_id (issue 24), read from the app's own query log while it is driven.
 
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { selectRows } from "@civgrid/api";
 import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
-import { describeEachEngine } from "./engines.ts";
+import {
+  allowedJoins,
+  cityTables,
+  describeViolation,
+  judgeSqlLog,
+  readSqlLog,
+} from "../support/sql-log.ts";
+import { describeEachEngine, type EngineName } from "./engines.ts";
+import { driveEveryRequest } from "./every-request.ts";
 
 /** Tables without city_id, and why. */
 const cityless: Record<string, string> = {
@@ -103,3 +115,39 @@ describeEachEngine("a schema that can be distributed by city", (ctx) => {
     for (const key of idOnly) expect(withCity.has(key.target), key.name).toBe(true);
   });
 });
+
+/** Each engine's query log: this file's own, whatever CIVGRID_SQL_LOG says. */
+const logs = mkdtempSync(path.join(tmpdir(), "civgrid-scaling-sql-"));
+const logOf = (engine: EngineName) => path.join(logs, engine);
+
+for (const engine of ["pglite", "postgres"] as const) {
+  describeEachEngine(
+    "every join of two city tables carries city_id",
+    (ctx) => {
+      it("signs in as every role, drives every request, and finds no join without city_id", async () => {
+        const drive = await driveEveryRequest(ctx());
+        // Every GET of the API was driven, but those said why not.
+        expect(drive.unfilled).toEqual([]);
+        // No input may produce a 500; and the drive reached the data (not only 4xx answers).
+        expect(drive.answers.filter((a) => a.status >= 500)).toEqual([]);
+        const ok = drive.answers.filter((a) => a.status < 300).length;
+        expect(ok).toBeGreaterThan(drive.answers.length * 0.75);
+
+        const statements = await readSqlLog(logOf(engine));
+        const verdict = await judgeSqlLog(statements, await cityTables(ctx().db.orm));
+        // The product's statements were read, from the services that sent them.
+        expect(verdict.checked).toBeGreaterThan(300);
+        const joined = statements.filter(
+          (s) => /\bJOIN\b/i.test(s.sql) && !s.from[0]?.startsWith("tests/"),
+        );
+        expect(joined.length).toBeGreaterThan(50);
+        expect(verdict.violations.map(describeViolation)).toEqual([]);
+        // An allowance nothing needs any more is removed.
+        const used = new Set(verdict.allowed.map((a) => a.reason));
+        expect(allowedJoins.filter((a) => !used.has(a.reason))).toEqual([]);
+      }, 300_000);
+    },
+    [engine],
+    () => ({ sqlLog: logOf(engine) }),
+  );
+}

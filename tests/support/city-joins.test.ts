@@ -61,6 +61,15 @@ describe("joins that carry city_id", () => {
       "SELECT 1 FROM problems p WHERE p.city_id = $1 AND p.grid_id IN (SELECT g.id FROM grids g WHERE g.city_id = $1)",
     ],
     [
+      "(city_id, id) IN a subquery of the same table",
+      `UPDATE problems SET status = 'dispatched' WHERE (city_id, id) IN
+       (SELECT city_id, id FROM problems WHERE status = 'reported' LIMIT 5 FOR UPDATE SKIP LOCKED)`,
+    ],
+    [
+      "IN pairing the outer city_id with the subquery's",
+      "SELECT 1 FROM problems p WHERE (p.city_id, p.grid_id) IN (SELECT g.city_id, g.id FROM grids g WHERE g.code = $1)",
+    ],
+    [
       "a LATERAL subquery with the equality",
       `SELECT 1 FROM problems p, LATERAL (SELECT g.code FROM grids g
        WHERE g.id = p.grid_id AND g.city_id = p.city_id) x WHERE p.city_id = $1`,
@@ -158,6 +167,18 @@ describe("joins that miss city_id", () => {
       "an IN subquery on other cities' rows",
       "SELECT 1 FROM problems p WHERE p.city_id = $1 AND p.grid_id IN (SELECT id FROM grids WHERE code = $2)",
       [["grids"], ["problems p"]],
+    ],
+    [
+      "NOT IN, which says nothing equal",
+      `SELECT 1 FROM problems p WHERE p.city_id = $1
+       AND (p.city_id, p.grid_id) NOT IN (SELECT g.city_id, g.id FROM grids g WHERE g.code = $2)`,
+      [["grids g"], ["problems p"]],
+    ],
+    [
+      "IN under OR",
+      `SELECT 1 FROM problems p WHERE p.city_id = $1
+       AND (p.id = $2 OR (p.city_id, p.grid_id) IN (SELECT g.city_id, g.id FROM grids g))`,
+      [["grids g"], ["problems p"]],
     ],
     [
       "a LATERAL subquery",

@@ -37,6 +37,8 @@ interface Item {
 interface Child {
   stmt: Node;
   carried: Item[];
+  /** `(a, b) IN (SELECT c, d …)` ANDed in: the keys of a and b, equal to c and d. */
+  tested?: (string | undefined)[];
 }
 
 interface Scope {
@@ -97,6 +99,8 @@ export function checkCityJoins(
 class Checker {
   readonly violations: CityJoinViolation[] = [];
   private blocks = 0;
+  /** The subqueries ANDed into a WHERE or ON: `x IN (SELECT y …)` there says x = y. */
+  private readonly anded = new Set<Node>();
 
   constructor(
     private readonly text: string,
@@ -104,13 +108,13 @@ class Checker {
   ) {}
 
   /** A statement node in an enclosing scope: SELECT (or a set operation), INSERT, UPDATE, DELETE. */
-  statement(node: Node, parent: Scope | undefined, carried: Item[] = []) {
+  statement(node: Node, parent: Scope | undefined, from: Omit<Child, "stmt"> = { carried: [] }) {
     const [kind, body] = Object.entries(node)[0] ?? [];
     if (!body) return;
     if (kind === "SelectStmt" && body.op && body.op !== "SETOP_NONE") {
       const scope = this.withCtes(body.withClause, parent);
-      this.statement({ SelectStmt: body.larg }, scope, carried);
-      this.statement({ SelectStmt: body.rarg }, scope, carried);
+      this.statement({ SelectStmt: body.larg }, scope, from);
+      this.statement({ SelectStmt: body.rarg }, scope, from);
       return;
     }
     if (kind === "InsertStmt") {
@@ -125,7 +129,8 @@ class Checker {
       const scope = this.withCtes(body.withClause, parent);
       const parts = [body.targetList, body.whereClause, body.groupClause, body.havingClause];
       parts.push(body.sortClause, body.valuesLists, body.limitCount, body.limitOffset);
-      this.block(scope, body.fromClause ?? [], parts, kind, body.whereClause, carried);
+      const tested = from.tested?.map((key, i) => [key, body.targetList?.[i]?.ResTarget?.val]);
+      this.block(scope, body.fromClause ?? [], parts, kind, body.whereClause, from.carried, tested);
     } else if (kind === "UpdateStmt") {
       const scope = this.withCtes(body.withClause, parent);
       const from = [{ RangeVar: body.relation }, ...(body.fromClause ?? [])];
@@ -164,6 +169,7 @@ class Checker {
     kind: string,
     where?: Node,
     carried: Item[] = [],
+    tested: [string | undefined, Node | undefined][] = [],
   ) {
     const id = ++this.blocks;
     const scope: Scope = {
@@ -211,13 +217,17 @@ class Checker {
     for (const node of from) addItems(node);
     parts.push(quals);
 
-    for (const condition of [where, ...quals]) {
-      for (const [a, b] of equalities(condition)) {
-        const ka = this.term(a, scope);
-        const kb = this.term(b, scope);
-        if (ka && kb) scope.links.union(ka, kb);
-      }
+    const conditions = [where, ...quals].flatMap(conjuncts);
+    for (const [a, b] of conditions.flatMap(equality)) {
+      const ka = this.term(a, scope);
+      const kb = this.term(b, scope);
+      if (ka && kb) scope.links.union(ka, kb);
     }
+    for (const [outer, column] of tested) {
+      const inner = column && this.term(column, scope);
+      if (outer && inner) scope.links.union(outer, inner);
+    }
+    for (const c of conditions) if (c.SubLink) this.anded.add(c.SubLink);
     for (const [left, right] of usingLinks) {
       for (const l of left.filter((i) => i.table)) {
         for (const r of right.filter((i) => i.table)) {
@@ -245,7 +255,7 @@ class Checker {
         });
       }
     }
-    for (const child of children) this.statement(child.stmt, scope, child.carried);
+    for (const { stmt, ...from } of children) this.statement(stmt, scope, from);
   }
 
   private isCte(scope: Scope | undefined, name: string): boolean {
@@ -270,7 +280,12 @@ class Checker {
       const carried = columnRefs(n.SubLink.testexpr)
         .map((ref) => this.resolve(ref, scope)?.item)
         .filter((item): item is Item => Boolean(item?.table));
-      children.push({ stmt: n.SubLink.subselect, carried });
+      const link = n.SubLink;
+      const operator = link.operName?.at(-1)?.String?.sval ?? "=";
+      const anded = this.anded.has(link) && link.subLinkType === "ANY_SUBLINK" && operator === "=";
+      const terms: Node[] = link.testexpr?.RowExpr?.args ?? [link.testexpr];
+      const tested = anded ? terms.map((t) => this.term(t, scope)) : undefined;
+      children.push({ stmt: link.subselect, carried, ...(tested && { tested }) });
       return;
     }
     if (n.ColumnRef) {
@@ -339,12 +354,17 @@ function aliasOf(item: Item): string {
   return item.key.slice(item.key.indexOf(":") + 1);
 }
 
-/** The `a = b` pairs among the ANDed conditions of an expression. */
-function equalities(condition: Node | undefined): [Node, Node][] {
+/** The ANDed conditions of an expression. */
+function conjuncts(condition: Node | undefined): Node[] {
   if (!condition) return [];
   if (condition.BoolExpr?.boolop === "AND_EXPR") {
-    return (condition.BoolExpr.args as Node[]).flatMap(equalities);
+    return (condition.BoolExpr.args as Node[]).flatMap(conjuncts);
   }
+  return [condition];
+}
+
+/** `a = b` as its two sides; nothing for any other condition. */
+function equality(condition: Node): [Node, Node][] {
   const expr = condition.A_Expr;
   const operator = expr?.name?.at(-1)?.String?.sval;
   if (expr?.kind === "AEXPR_OP" && operator === "=" && expr.lexpr && expr.rexpr) {

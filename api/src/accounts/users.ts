@@ -19,7 +19,9 @@ export interface UserRow extends SessionUser {
 const columns = sql`u.id, u.city_id AS "cityId", u.username, u.display_name AS "displayName", u.role,
   u.unit_id AS "unitId", u.person_id AS "personId", u.must_change_password AS "mustChangePassword",
   u.mobile, u.disabled, un.name AS "unitName", p.name AS "personName", ${isoTime(sql`u.created_at`)} AS "createdAt"`;
-const from = sql`users u LEFT JOIN units un ON un.id = u.unit_id LEFT JOIN people p ON p.id = u.person_id`;
+const from = sql`users u
+  LEFT JOIN units un ON un.id = u.unit_id AND un.city_id = u.city_id
+  LEFT JOIN people p ON p.id = u.person_id AND p.city_id = u.city_id`;
 
 /** The account a sign-in names, by username or mobile number, with its password hash. */
 export async function findLogin(ex: Executor, login: string) {

@@ -36,7 +36,8 @@ export async function listServices(
   }>(
     ex,
     sql`SELECT i.id AS "itemId", s.id || '-' || i.code AS code, i.title, i.checklist, c.name AS category, s.name AS standard
-        FROM standard_items i JOIN standard_categories c ON c.id = i.category_id JOIN standards s ON s.id = i.standard_id
+        FROM standard_items i JOIN standard_categories c ON c.id = i.category_id AND c.city_id = i.city_id
+          JOIN standards s ON s.id = i.standard_id AND s.city_id = i.city_id
         WHERE s.city_id = ${cityId} AND s.status = 'active' ORDER BY s.id, c.seq, i.id`,
   );
   return rows.map((r) => ({
@@ -113,11 +114,13 @@ export async function listRequests(ex: Executor, cityId: number, f: RequestFilte
           ${isoTime(sql`p.deadline`)} AS expected_datetime, COALESCE(o.address_string, g.code) AS address,
           o.address_id, NULL AS zipcode,
           ST_Y(p.location) AS lat, ST_X(p.location) AS long,
-          COALESCE((SELECT ${mediaPath} || pp.file_id FROM problem_photos pp WHERE pp.problem_id = p.id AND pp.phase = 'before' ORDER BY pp.id LIMIT 1),
+          COALESCE((SELECT ${mediaPath} || pp.file_id FROM problem_photos pp WHERE pp.problem_id = p.id
+              AND pp.city_id = p.city_id AND pp.phase = 'before' ORDER BY pp.id LIMIT 1),
             o.media_url) AS media_url
-        FROM problems p LEFT JOIN open311_requests o ON o.problem_id = p.id
-          LEFT JOIN standard_items i ON i.id = p.item_id LEFT JOIN units u ON u.id = p.unit_id
-          LEFT JOIN grids g ON g.id = p.grid_id
+        FROM problems p LEFT JOIN open311_requests o ON o.problem_id = p.id AND o.city_id = p.city_id
+          LEFT JOIN standard_items i ON i.id = p.item_id AND i.city_id = p.city_id
+          LEFT JOIN units u ON u.id = p.unit_id AND u.city_id = p.city_id
+          LEFT JOIN grids g ON g.id = p.grid_id AND g.city_id = p.city_id
         WHERE p.city_id = ${cityId} AND p.source = 'citizen'
           ${ids ? sql`AND p.id = ANY(${ids})` : sql``}
           ${f.itemId !== undefined ? sql`AND p.item_id = ${f.itemId}` : sql``}

@@ -26,7 +26,8 @@ function waitingForDispatch(ex: Executor, scope: Scope) {
     ex,
     sql`SELECT p.id, p.description, p.status, g.code AS "gridCode", u.name AS "unitName",
           ${awaitingSince} AS "awaitingSince"
-        FROM problems p LEFT JOIN grids g ON g.id = p.grid_id LEFT JOIN units u ON u.id = p.unit_id
+        FROM problems p LEFT JOIN grids g ON g.id = p.grid_id AND g.city_id = p.city_id
+          LEFT JOIN units u ON u.id = p.unit_id AND u.city_id = p.city_id
         WHERE ${problemsReadable(scope)} AND ${statusIn(sql`p.status`, awaitingDispatch)}
         ORDER BY p.reported_at, p.id LIMIT 20`,
   );
@@ -55,7 +56,8 @@ export async function problemBoard(ex: Executor, scope: Scope) {
     ex,
     sql`SELECT p.id, p.description, p.status, g.code AS "gridCode", u.name AS "unitName", ${isoTime(sql`p.deadline`)} AS deadline,
           floor(extract(epoch FROM now() - p.deadline) / 86400)::int AS "daysOverdue"
-        FROM problems p LEFT JOIN grids g ON g.id = p.grid_id LEFT JOIN units u ON u.id = p.unit_id
+        FROM problems p LEFT JOIN grids g ON g.id = p.grid_id AND g.city_id = p.city_id
+          LEFT JOIN units u ON u.id = p.unit_id AND u.city_id = p.city_id
         WHERE ${problemsReadable(scope)} AND p.deadline < now() AND p.status NOT IN ('closed', 'ledger')
         ORDER BY p.deadline, p.id LIMIT 100`,
   );

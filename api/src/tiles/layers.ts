@@ -70,8 +70,8 @@ export function layerQuery(
           ST_Intersects(ST_PointOnSurface(g.geom), ST_Transform(${envelope(tile)}, 4326)) AS "labelHere",
           ${geom(sql`g.geom`, 64)} AS geom
         FROM grids g
-        LEFT JOIN grid_units gl ON gl.grid_id = g.id AND gl.role = 'lead'
-        LEFT JOIN units lu ON lu.id = gl.unit_id
+        LEFT JOIN grid_units gl ON gl.grid_id = g.id AND gl.city_id = g.city_id AND gl.role = 'lead'
+        LEFT JOIN units lu ON lu.id = gl.unit_id AND lu.city_id = gl.city_id
         WHERE ${gridsReadable(scope)} AND g.deleted_at IS NULL AND ${inTile(sql`g.geom`, tile)}`;
     case "communities":
       return sql`SELECT c.id, c.code, c.name, ${geom(sql`c.geom`, 64)} AS geom
