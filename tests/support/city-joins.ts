@@ -129,7 +129,10 @@ class Checker {
       const scope = this.withCtes(body.withClause, parent);
       const parts = [body.targetList, body.whereClause, body.groupClause, body.havingClause];
       parts.push(body.sortClause, body.valuesLists, body.limitCount, body.limitOffset);
-      const tested = from.tested?.map((key, i) => [key, body.targetList?.[i]?.ResTarget?.val]);
+      const tested = from.tested?.map((key, i): [string | undefined, Node | undefined] => [
+        key,
+        body.targetList?.[i]?.ResTarget?.val,
+      ]);
       this.block(scope, body.fromClause ?? [], parts, kind, body.whereClause, from.carried, tested);
     } else if (kind === "UpdateStmt") {
       const scope = this.withCtes(body.withClause, parent);

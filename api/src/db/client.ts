@@ -19,7 +19,7 @@ import {
   writeSchemaSnapshot,
 } from "./embedded-assets.ts";
 import { CommitOutcomeUnknown, databaseFailureOf, isRetryable, isUnavailable } from "./failures.ts";
-import { queryLog } from "./query-log.ts";
+import { logExecuteCalls, queryLog } from "./query-log.ts";
 import * as schema from "./schema/index.ts";
 
 export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -60,7 +60,7 @@ export interface OpenOptions {
   onProgress?: (message: string) => void;
   /**
    * A folder to log every distinct statement this handle sends (db/query-log.ts); default
-   * CIVGRID_SQL_LOG, and unset: no log (drizzle's no-op logger, nothing else runs per query).
+   * CIVGRID_SQL_LOG; "" or both unset: no log (drizzle's no-op logger, nothing else per query).
    * Migrations are left out: DDL and one-off data steps, run before a database is distributed.
    */
   sqlLog?: string | undefined;
@@ -153,6 +153,7 @@ async function openServer(url: string, logger: Logger | undefined): Promise<Db> 
     },
   });
   const orm = drizzlePostgres(client, { schema, logger });
+  if (logger) logExecuteCalls(orm as unknown as Orm, logger);
   guardTransactions(orm as unknown as Orm);
   const dialect = new PgDialect();
   return {
@@ -217,6 +218,7 @@ async function openEmbedded(options: OpenOptions, logger: Logger | undefined): P
     `embedded PostGIS open (${Date.now() - started} ms${fromSnapshot ? ", from the schema snapshot" : ""})`,
   );
   const orm = drizzlePglite(client, { schema, logger });
+  if (logger) logExecuteCalls(orm as unknown as Orm, logger);
   let snapshotKept = false;
   return {
     engine: "pglite",
@@ -265,9 +267,7 @@ export function describeUrl(url: string): string {
 
 /** Runs raw SQL and returns its rows: postgres-js answers an array, PGlite an object with rows. */
 export async function selectRows<T>(executor: Pick<Orm, "execute">, query: SQL): Promise<T[]> {
-  // Run at once (drizzle's QueryPromise would run it in a later job when awaited): the query log
-  // (db/query-log.ts) then finds the caller on the stack.
-  const result = (await executor.execute(query).execute()) as unknown;
+  const result = (await executor.execute(query)) as unknown;
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 

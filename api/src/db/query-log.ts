@@ -3,14 +3,16 @@
 // city_id equality. Off unless CIVGRID_SQL_LOG (config.ts) or OpenOptions.sqlLog names a folder;
 // then each process appends to <folder>/<pid>[-<thread>].sql one JSON object a line:
 // {"sql": "<statement>", "from": ["api/src/problems/queries.ts:120", …]}, `from` being the
-// project's frames of the first call: the innermost ones and the outermost (selectRows and
-// selectOne run their query at once so that their caller is on the stack; a query builder awaited
-// runs in a later job, whose stack holds no caller).
+// project's frames of the first call: the innermost ones and the outermost. A drizzle query runs
+// in a later job when awaited, whose stack holds no caller: execute() (raw SQL, and so selectRows)
+// is logged when it is called instead (logExecuteCalls); a query builder's `from` stays empty.
 import { appendFileSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { threadId } from "node:worker_threads";
-import type { Logger } from "drizzle-orm";
+import { type Logger, type SQLWrapper, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import type { Orm } from "./client.ts";
 
 /** The workspace's root: frames are written relative to it. */
 const root = fileURLToPath(new URL("../../../", import.meta.url));
@@ -57,4 +59,27 @@ function callers(): string[] {
   return frames.length > FRAMES + 1
     ? [...frames.slice(0, FRAMES), frames.at(-1) as string]
     : frames;
+}
+
+/**
+ * Logs each execute() of the handle and of its transactions when it is called, while the caller is
+ * still on the stack; drizzle's own logging of it later finds the text already written.
+ */
+export function logExecuteCalls(orm: Orm, log: Logger) {
+  const dialect = new PgDialect();
+  const logCalls = (target: Pick<Orm, "execute">) => {
+    const execute = target.execute.bind(target);
+    target.execute = ((query: SQLWrapper | string) => {
+      const statement = typeof query === "string" ? sql.raw(query) : query.getSQL();
+      log.logQuery(dialect.sqlToQuery(statement).sql, []);
+      return execute(query as SQLWrapper);
+    }) as typeof target.execute;
+  };
+  logCalls(orm);
+  const transaction = orm.transaction.bind(orm);
+  orm.transaction = ((work, config) =>
+    transaction((tx) => {
+      logCalls(tx);
+      return work(tx);
+    }, config)) as typeof orm.transaction;
 }

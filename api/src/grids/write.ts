@@ -170,7 +170,7 @@ export async function rerouteOpenProblems(tx: Executor, cityId: number, gridIds:
     sql`SELECT p.id FROM problems p
         WHERE p.city_id = ${cityId} AND p.status NOT IN ('closed', 'ledger')
           AND (p.grid_id = ANY(${ids}) OR EXISTS (SELECT 1 FROM grids g WHERE g.id = ANY(${ids})
-               AND g.deleted_at IS NULL AND ST_Contains(g.geom, p.location)))`,
+               AND g.city_id = p.city_id AND g.deleted_at IS NULL AND ST_Contains(g.geom, p.location)))`,
   );
   if (open.length)
     await routeProblems(

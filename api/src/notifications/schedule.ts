@@ -157,7 +157,8 @@ export async function runSchedule(db: Db, now = new Date()): Promise<ScheduleRun
       const units = await selectRows<{ id: number; cityId: number }>(
         tx,
         sql`SELECT DISTINCT u.unit_id AS id, u.city_id AS "cityId" FROM users u WHERE u.role = 'unit_admin' AND u.unit_id IS NOT NULL AND NOT u.disabled
-              AND NOT EXISTS (SELECT 1 FROM materials m WHERE m.unit_id = u.unit_id AND m.week = ${week}::date)
+              AND NOT EXISTS (SELECT 1 FROM materials m WHERE m.unit_id = u.unit_id
+                AND m.city_id = u.city_id AND m.week = ${week}::date)
             ORDER BY 1 LIMIT ${BATCH}`,
       );
       for (const u of units) {

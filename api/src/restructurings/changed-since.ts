@@ -75,7 +75,8 @@ export async function changesSince(
   const movedTasks = intArray(movedTaskList.map((t) => t.id));
   const tasks = await selectRows<{ id: number; gridId: number; title: string }>(
     ex,
-    sql`SELECT a.id, a.grid_id AS "gridId", t.title FROM task_assignments a JOIN tasks t ON t.id = a.task_id
+    sql`SELECT a.id, a.grid_id AS "gridId", t.title
+        FROM task_assignments a JOIN tasks t ON t.id = a.task_id AND t.city_id = a.city_id
         WHERE (a.id = ANY(${movedTasks}) OR a.grid_id = ANY(${created})) AND a.status <> 'done'
         ORDER BY a.id`,
   );

@@ -77,10 +77,13 @@ async function logMoves(ex: Executor, actor: Actor, ids: number[]) {
   if (!ids.length) return;
   await ex.execute(sql`
     INSERT INTO rectification_events (city_id, problem_id, seq, action, from_status, to_status, actor_user_id, actor_name, note)
-    SELECT p.city_id, p.id, (SELECT coalesce(max(seq), 0) + 1 FROM rectification_events e WHERE e.problem_id = p.id),
+    SELECT p.city_id, p.id, (SELECT coalesce(max(seq), 0) + 1 FROM rectification_events e
+             WHERE e.problem_id = p.id AND e.city_id = p.city_id),
            'reroute', p.status, p.status, ${actor.userId},
-           coalesce((SELECT display_name FROM users WHERE id = ${actor.userId}), ''),
+           coalesce((SELECT display_name FROM users au WHERE au.id = ${actor.userId}
+             AND au.city_id = p.city_id), ''),
            concat_ws(' · ', g.code, u.name)
-    FROM problems p LEFT JOIN grids g ON g.id = p.grid_id LEFT JOIN units u ON u.id = p.unit_id
+    FROM problems p LEFT JOIN grids g ON g.id = p.grid_id AND g.city_id = p.city_id
+      LEFT JOIN units u ON u.id = p.unit_id AND u.city_id = p.city_id
     WHERE p.id = ANY(${intArray(ids)})`);
 }
