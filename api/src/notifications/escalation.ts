@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { recordAuditBy } from "../audit/record.ts";
 import type { Executor, Orm } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
+import { openProblem } from "../problems/open.ts";
 
 export async function escalationSteps(ex: Executor, cityId: number): Promise<EscalationStep[]> {
   const rows = await selectRows<EscalationStep>(
@@ -58,7 +59,7 @@ export async function escalationLevels(ex: Executor, cityId: number) {
           e.working_days_overdue AS "workingDaysOverdue", e.at
         FROM problem_escalations e
           JOIN problems p ON p.id = e.problem_id AND p.city_id = e.city_id AND p.deadline = e.deadline
-        WHERE e.city_id = ${cityId} AND p.status NOT IN ('closed', 'ledger')
+        WHERE e.city_id = ${cityId} AND ${openProblem}
         ORDER BY e.problem_id, e.level DESC`,
   );
   const units = await selectRows<{

@@ -6,6 +6,7 @@ import { selectRows } from "../db/client.ts";
 import { isoTime } from "../db/query-helpers.ts";
 import { pointKinds } from "../db/schema/standards.ts";
 import { type Lang, type MessageKey, translate } from "../messages.ts";
+import { hasEnded, openProblem } from "../problems/open.ts";
 
 /** Where a public request's photo is served without a sign-in (policy/file-scope.ts: filesPublic). */
 export const MEDIA_PATH = "/open311/v2/media";
@@ -106,7 +107,7 @@ export async function listRequests(ex: Executor, cityId: number, f: RequestFilte
   return selectRows<Record<string, unknown>>(
     ex,
     sql`SELECT p.id::text AS service_request_id,
-          CASE WHEN p.status IN ('closed', 'ledger') THEN 'closed' ELSE 'open' END AS status,
+          CASE WHEN ${hasEnded(sql`p.status`)} THEN 'closed' ELSE 'open' END AS status,
           p.status AS status_notes,
           i.title AS service_name, CASE WHEN i.id IS NULL THEN NULL ELSE i.standard_id || '-' || i.code END AS service_code,
           p.description, u.name AS agency_responsible, NULL AS service_notice,
@@ -126,7 +127,7 @@ export async function listRequests(ex: Executor, cityId: number, f: RequestFilte
           ${f.itemId !== undefined ? sql`AND p.item_id = ${f.itemId}` : sql``}
           ${f.start ? sql`AND p.reported_at >= ${f.start}::timestamptz` : sql``}
           ${f.end ? sql`AND p.reported_at <= ${f.end}::timestamptz` : sql``}
-          ${f.status === "open" ? sql`AND p.status NOT IN ('closed', 'ledger')` : f.status === "closed" ? sql`AND p.status IN ('closed', 'ledger')` : sql``}
+          ${f.status === "open" ? sql`AND ${openProblem}` : f.status === "closed" ? sql`AND NOT ${openProblem}` : sql``}
         ORDER BY p.reported_at DESC, p.id DESC LIMIT ${limit}`,
   );
 }

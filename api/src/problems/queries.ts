@@ -16,9 +16,8 @@ import { problemEscalations } from "../notifications/escalation.ts";
 import { maySeeReporterPhone } from "../policy/personal-data.ts";
 import { problemsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
+import { hasEnded, isOpen, openProblem } from "./open.ts";
 
-/** Whether problem p is still open: not closed, not in the ledger. */
-export const openProblem = sql`p.status NOT IN ('closed', 'ledger')`;
 /**
  * A problem is open until it is closed; ledger items wait for their review, not a deadline. One
  * waiting for dispatch has no deadline (NULL), so it is never overdue: `coalesce` keeps the
@@ -163,7 +162,7 @@ function urgencyOrder(filters: ProblemFilters): SQL {
   const oneSide = filters.overdue === true || (done?.length && done.every((d) => d === done[0]));
   return oneSide
     ? sql`p.deadline NULLS LAST, p.id`
-    : sql`(p.status IN ('closed', 'ledger')), p.deadline NULLS LAST, p.id`;
+    : sql`(${hasEnded(sql`p.status`)}), p.deadline NULLS LAST, p.id`;
 }
 
 /** The filters the rollup cannot answer (all but status, source, overdue and sort: the compiler keeps it so). */
@@ -199,7 +198,7 @@ export function countFromRollup(scope: Scope, filters: ProblemFilters): SQL | un
       statusIn(sql`status`, filters.status),
       filters.source !== undefined && sql`source = ${filters.source}`,
       filters.overdue === true &&
-        sql`status NOT IN ('closed', 'ledger') AND deadline_day < civgrid_china_day(now())`,
+        sql`${isOpen(sql`status`)} AND deadline_day < civgrid_china_day(now())`,
     ])}`;
   if (filters.overdue !== true) return sql`SELECT (${rolledUp}) AS total`;
   const dueToday = sql`SELECT count(*)::int FROM problems p WHERE ${problemsWhere(scope, {

@@ -6,6 +6,7 @@ import { selectRows } from "../db/client.ts";
 import type { UnitKind } from "../db/schema/index.ts";
 import { gridsReadable, problemsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
+import { isOpen } from "../problems/open.ts";
 import type { Period } from "./period.ts";
 
 export type RankBy = "unit" | "grid";
@@ -28,7 +29,7 @@ export interface RankingCounts {
   rank: number;
 }
 
-const OPEN = sql`s.status NOT IN ('closed', 'ledger')`;
+const OPEN = isOpen(sql`s.status`);
 
 /** What a ranking may be narrowed to besides its period: a category of the standard, a kind of unit. */
 export interface RankingFilters {

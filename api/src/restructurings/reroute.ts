@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import type { Actor } from "../grids/write.ts";
+import { isOpen } from "../problems/open.ts";
 import { routeProblems } from "../problems/routing.ts";
 import { intArray, type ProblemPlace } from "./snapshot.ts";
 
@@ -64,7 +65,7 @@ export async function placeBack(ex: Executor, actor: Actor, moved: Rerouted[]) {
       ex,
       sql`UPDATE problems SET grid_id = ${m.gridId}, unit_id = ${m.unitId}, routed_to_nearest = ${m.routedToNearest}
           WHERE id = ${m.id} AND grid_id IS NOT DISTINCT FROM ${m.toGridId}
-            AND unit_id IS NOT DISTINCT FROM ${m.toUnitId} AND status NOT IN ('closed', 'ledger')
+            AND unit_id IS NOT DISTINCT FROM ${m.toUnitId} AND ${isOpen(sql`status`)}
           RETURNING id`,
     );
     if (rows.length) back.push(m.id);

@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
+import { openProblem } from "../problems/open.ts";
 
 export interface GridState {
   id: number;
@@ -83,7 +84,7 @@ export async function snapshotOf(
     ex,
     sql`SELECT p.id, p.grid_id AS "gridId", p.unit_id AS "unitId", p.routed_to_nearest AS "routedToNearest"
         FROM problems p, communities c
-        WHERE c.id = ${communityId} AND p.city_id = c.city_id AND p.status NOT IN ('closed', 'ledger')
+        WHERE c.id = ${communityId} AND p.city_id = c.city_id AND ${openProblem}
           AND (p.grid_id IN (SELECT sg.id FROM grids sg WHERE sg.community_id = ${communityId}
                  AND sg.city_id = p.city_id)
                OR ST_Contains(c.geom, p.location))

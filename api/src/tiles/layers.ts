@@ -9,7 +9,8 @@ import {
   unitsReadable,
 } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
-import { openProblem, overdue, startOfChinaToday } from "../problems/queries.ts";
+import { isOpen, openProblem } from "../problems/open.ts";
+import { overdue, startOfChinaToday } from "../problems/queries.ts";
 
 export const tileLayers = ["grids", "communities", "units", "points", "problems"] as const;
 export type TileLayer = (typeof tileLayers)[number];
@@ -179,7 +180,7 @@ function problemPoints(tile: TileAddress, scope: Scope, geom: TileGeometry): SQL
     UNION ALL
     SELECT id, NULL, NULL, NULL, NULL, NULL, NULL, count, "openCount", "overdueCount", geom
     FROM (${cellFeatures(sql`SELECT ${pixelCell(sql`ST_X(geom)`)} AS cx, ${pixelCell(sql`ST_Y(geom)`)} AS cy,
-        1 AS problems, (status NOT IN ('closed', 'ledger'))::int AS open, overdue::int AS overdue
+        1 AS problems, (${isOpen(sql`status`)})::int AS open, overdue::int AS overdue
       FROM located WHERE geom IS NOT NULL`)}) cells WHERE (SELECT yes FROM dense)`;
 }
 

@@ -6,6 +6,7 @@ import { selectRows } from "../db/client.ts";
 import { feature } from "../geojson.ts";
 import { type MobileCaller, mobileFor } from "../policy/mobile-scope.ts";
 import type { Scope } from "../policy/scope.ts";
+import { openProblem } from "../problems/open.ts";
 import { overdue } from "../problems/queries.ts";
 
 interface AreaGrid {
@@ -60,7 +61,7 @@ export async function myArea(ex: Executor, scope: Scope, caller: MobileCaller) {
           ${overdue} AS overdue, ST_AsGeoJSON(p.location, 7) AS geometry
         FROM problems p LEFT JOIN standard_items si ON si.id = p.item_id AND si.city_id = p.city_id
         WHERE p.city_id = ${scope.cityId} AND p.grid_id = ANY(${ids})
-          AND p.status NOT IN ('closed', 'ledger')
+          AND ${openProblem}
         ORDER BY p.reported_at DESC, p.id DESC`,
   );
   return { grids: collection(grids), points: collection(points), problems: collection(problems) };
