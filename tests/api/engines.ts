@@ -11,14 +11,17 @@ export { createServerDatabase, serverUnavailable, serverUrl } from "./server-dat
 
 export type EngineName = "pglite" | "postgres";
 
-export type DemoAccount =
-  | "admin"
-  | "coordinator"
-  | "inspector"
-  | "unitadmin"
-  | "gridleader"
-  | "volunteer"
-  | "leader";
+/** The demo city's accounts, one per role (README: Demo accounts). */
+export const demoAccounts = [
+  "admin",
+  "coordinator",
+  "inspector",
+  "unitadmin",
+  "gridleader",
+  "volunteer",
+  "leader",
+] as const;
+export type DemoAccount = (typeof demoAccounts)[number];
 
 export interface Answer {
   status: number;
