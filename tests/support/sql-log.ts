@@ -69,8 +69,8 @@ export interface SqlLogVerdict {
   allowed: { reason: string; statement: string }[];
 }
 
-/** A statement a test file sent itself: its innermost project frame is in tests/. */
-const sentByTest = (s: LoggedStatement) => s.from[0]?.startsWith("tests/") ?? false;
+/** A statement a test sent itself: its innermost project frame is in tests/ or a *.test.ts file. */
+const sentByTest = (s: LoggedStatement) => /^tests\/|\.test\.tsx?:/.test(s.from[0] ?? "");
 
 export async function judgeSqlLog(
   statements: LoggedStatement[],
