@@ -23,6 +23,8 @@ export default defineConfig({
           include: ["web/src/**/*.test.ts", "web/src/**/*.test.tsx"],
         },
       },
+      // The test-support code's own tests (tests/support): no database.
+      { test: { name: "support", include: ["tests/support/**/*.test.ts"] } },
       {
         test: {
           name: "db",

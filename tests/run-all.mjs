@@ -1,8 +1,11 @@
 // The whole test suite, as `pnpm test` runs it: type check, lint, then every vitest project
-// (geo, seeds, api, web, both database engines, the browser). Ends with the plain line
-// "N passed, N failed[, N skipped]" counted from vitest's JSON report.
+// (geo, seeds, api, web, both database engines, the browser), then every statement the suite sent
+// to a database held to the city-join rule (issue 24: tests/support/check-sql-log.ts). Ends with
+// the plain line "N passed, N failed[, N skipped]" counted from vitest's JSON report.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 
 const bin = (name) => `node_modules/.bin/${name}`;
 const run = (label, command, args) => {
@@ -17,12 +20,22 @@ const lint = run("lint and format (biome)", bin("biome"), ["check", "."]);
 
 mkdirSync(".reports", { recursive: true });
 const report = ".reports/vitest.json";
+// Every process the tests start (vitest's workers, the browser tests' servers) logs each distinct
+// statement it sends here (api/src/db/query-log.ts).
+const sqlLog = mkdtempSync(path.join(tmpdir(), "civgrid-sql-log-"));
+process.env.CIVGRID_SQL_LOG = sqlLog;
 const tests = run("tests (vitest)", bin("vitest"), [
   "run",
   "--reporter=default",
   "--reporter=json",
   `--outputFile.json=${report}`,
 ]);
+delete process.env.CIVGRID_SQL_LOG;
+const joins = run("every join of two city tables carries city_id", "tests/node_modules/.bin/tsx", [
+  "tests/support/check-sql-log.ts",
+  sqlLog,
+]);
+rmSync(sqlLog, { recursive: true, force: true });
 
 let passed = 0;
 let failed = 0;
@@ -45,6 +58,8 @@ try {
 const skipsFail = process.env.CI === "true" && skipped > 0;
 if (skipsFail) console.error(`✖ CI=true: ${skipped} tests were skipped`);
 if (!typecheck || !lint) console.error("✖ the type check or the lint failed (see above)");
+// A join without city_id counts as one failed test.
+if (!joins) failed += 1;
 
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
-process.exit(typecheck && lint && tests && failed === 0 && !skipsFail ? 0 : 1);
+process.exit(typecheck && lint && tests && joins && failed === 0 && !skipsFail ? 0 : 1);

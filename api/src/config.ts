@@ -162,6 +162,16 @@ export interface Config {
   backup: { at: string | null; dir: string; keep: number };
 }
 
+/**
+ * CIVGRID_SQL_LOG (for tests): a folder where every database handle of the process logs each
+ * distinct statement it sends (db/query-log.ts). Read apart from loadConfig because the tests open
+ * their databases without a Config (openDb reads it for every handle); unset, nothing is logged.
+ */
+export function sqlLogFolder(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const folder = env.CIVGRID_SQL_LOG;
+  return folder ? path.resolve(folder) : undefined;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Empty strings count as unset, so `DATABASE_URL= pnpm start` means "embedded".
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== ""));

@@ -11,14 +11,17 @@ export { createServerDatabase, serverUnavailable, serverUrl } from "./server-dat
 
 export type EngineName = "pglite" | "postgres";
 
-export type DemoAccount =
-  | "admin"
-  | "coordinator"
-  | "inspector"
-  | "unitadmin"
-  | "gridleader"
-  | "volunteer"
-  | "leader";
+/** The demo city's accounts, one per role (README: Demo accounts). */
+export const demoAccounts = [
+  "admin",
+  "coordinator",
+  "inspector",
+  "unitadmin",
+  "gridleader",
+  "volunteer",
+  "leader",
+] as const;
+export type DemoAccount = (typeof demoAccounts)[number];
 
 export interface Answer {
   status: number;
@@ -89,19 +92,28 @@ export async function openEngine(engine: EngineName, dataDir = "memory://") {
   return { db: await openDb({ databaseUrl: server.url, dataDir }), drop: server.drop };
 }
 
+/** What a test may ask of the database it is given. */
+export interface OpenDemoOptions {
+  /** A folder for the database's query log (api/src/db/query-log.ts), instead of CIVGRID_SQL_LOG. */
+  sqlLog?: string;
+}
+
 /** A fresh database holding a copy of the demo city the global setup prepared (demo-city.ts). */
-export async function openDemoCity(engine: EngineName) {
+export async function openDemoCity(engine: EngineName, options: OpenDemoOptions = {}) {
   if (engine === "pglite") {
     const tarball = new Blob([await readFile(inject("demoCityTarball"))]);
     return {
-      db: await openDb({ dataDir: "memory://", loadDataDir: tarball }),
+      db: await openDb({ ...options, dataDir: "memory://", loadDataDir: tarball }),
       drop: async () => {},
     };
   }
   const template = inject("demoCityTemplate");
   if (!template) throw new Error("the global setup prepared no demo city on the server");
   const server = await createServerDatabase(template);
-  return { db: await openDb({ databaseUrl: server.url, dataDir: "memory://" }), drop: server.drop };
+  return {
+    db: await openDb({ ...options, databaseUrl: server.url, dataDir: "memory://" }),
+    drop: server.drop,
+  };
 }
 
 const skipReason = await (async () => {
@@ -117,12 +129,14 @@ const skipReason = await (async () => {
 /**
  * describe() once per engine, each with its own database holding the demo city.
  * The server run is skipped loudly where no server is available, and fails under CI=true.
- * `engines` narrows it where the database plays no part in what is measured.
+ * `engines` narrows it where the database plays no part in what is measured; `open` says how each
+ * engine's database is opened.
  */
 export function describeEachEngine(
   title: string,
   body: (ctx: () => EngineContext) => void,
   engines: readonly EngineName[] = ["pglite", "postgres"],
+  open: (engine: EngineName) => OpenDemoOptions = () => ({}),
 ) {
   for (const engine of engines) {
     const run = engine === "postgres" && skipReason ? describe.skip : describe;
@@ -130,7 +144,7 @@ export function describeEachEngine(
       let context: EngineContext | undefined;
       let drop = async () => {};
       beforeAll(async () => {
-        const opened = await openDemoCity(engine);
+        const opened = await openDemoCity(engine, open(engine));
         drop = opened.drop;
         const [city] = await selectRows<{ id: number }>(
           opened.db.orm,

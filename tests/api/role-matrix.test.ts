@@ -3,17 +3,9 @@
 import { selectRows } from "@civgrid/api";
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { type DemoAccount, describeEachEngine } from "./engines.ts";
+import { type DemoAccount, demoAccounts, describeEachEngine } from "./engines.ts";
 
-const accounts: DemoAccount[] = [
-  "admin",
-  "coordinator",
-  "inspector",
-  "unitadmin",
-  "gridleader",
-  "volunteer",
-  "leader",
-];
+const accounts = demoAccounts;
 const cityWide: DemoAccount[] = ["admin", "coordinator", "inspector", "leader"];
 
 describeEachEngine("role matrix", (ctx) => {

@@ -1,8 +1,10 @@
 // The schema distributes by city on Citus (docs/scaling.md, issue 24), read from the live schema
 // (information_schema, pg_constraint, pg_index, pg_proc, pg_trigger) on both engines: what made
 // create_distributed_table, the triggers and sign-in fail on a real Citus cluster fails here.
-// The joins the suite runs are checked apart (city-joins).
+// And every join of two city tables the app sends carries city_id, read from the app's own query
+// log while it is driven (and over the whole suite by tests/support/check-sql-log.ts).
 import { createHash } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -16,12 +18,21 @@ import { hashPassword } from "../../api/src/accounts/passwords.ts";
 import { migrationsFolder } from "../../api/src/db/embedded-assets.ts";
 import { ensureCity } from "../../api/src/seed/ensure-city.ts";
 import {
+  allowedJoins,
+  cityTables,
+  describeViolation,
+  judgeSqlLog,
+  readSqlLog,
+} from "../support/sql-log.ts";
+import {
   clientFor,
   createServerDatabase,
   describeEachEngine,
+  type EngineName,
   serverUnavailable,
   signIn,
 } from "./engines.ts";
+import { driveEveryRequest } from "./every-request.ts";
 
 /** Tables without city_id, and why. */
 const cityless: Record<string, string> = {
@@ -222,6 +233,43 @@ describeEachEngine("a schema that distributes by city", (ctx) => {
     expect(missing!.n).toBe(0);
   });
 });
+
+/** Each engine's query log: this file's own, whatever CIVGRID_SQL_LOG says. */
+const logs = mkdtempSync(path.join(tmpdir(), "civgrid-scaling-sql-"));
+const logOf = (engine: EngineName) => path.join(logs, engine);
+afterAll(() => rmSync(logs, { recursive: true, force: true }));
+
+for (const engine of ["pglite", "postgres"] as const) {
+  describeEachEngine(
+    "every join of two city tables carries city_id",
+    (ctx) => {
+      it("signs in as every role, drives every request, and finds no join without city_id", async () => {
+        const drive = await driveEveryRequest(ctx());
+        // Every GET of the API was driven, but those said why not.
+        expect(drive.unfilled).toEqual([]);
+        // No input may produce a 500; and the drive reached the data (not only 4xx answers).
+        expect(drive.answers.filter((a) => a.status >= 500)).toEqual([]);
+        const ok = drive.answers.filter((a) => a.status < 300).length;
+        expect(ok).toBeGreaterThan(drive.answers.length * 0.75);
+
+        const statements = await readSqlLog(logOf(engine));
+        const verdict = await judgeSqlLog(statements, await cityTables(ctx().db.orm));
+        // The product's statements were read, from the services that sent them.
+        expect(verdict.checked).toBeGreaterThan(300);
+        const joined = statements.filter(
+          (s) => /\bJOIN\b/i.test(s.sql) && !s.from[0]?.startsWith("tests/"),
+        );
+        expect(joined.length).toBeGreaterThan(50);
+        expect(verdict.violations.map(describeViolation)).toEqual([]);
+        // Nothing is let through (the sign-in and session lookups read logins, then their city).
+        expect(verdict.allowed).toEqual([]);
+        expect(allowedJoins).toEqual([]);
+      }, 300_000);
+    },
+    [engine],
+    () => ({ sqlLog: logOf(engine) }),
+  );
+}
 
 /**
  * A database made before the keys carried the city, holding the demo city with accounts,

@@ -7,17 +7,16 @@ import { createApp, selectRows } from "@civgrid/api";
 import { type SQL, sql } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type Client, clientFor, type DemoAccount, describeEachEngine, signIn } from "./engines.ts";
+import {
+  type Client,
+  clientFor,
+  type DemoAccount,
+  demoAccounts,
+  describeEachEngine,
+  signIn,
+} from "./engines.ts";
 
-const roles: DemoAccount[] = [
-  "admin",
-  "coordinator",
-  "inspector",
-  "unitadmin",
-  "gridleader",
-  "volunteer",
-  "leader",
-];
+const roles = demoAccounts;
 const cityWide: DemoAccount[] = ["admin", "coordinator", "inspector", "leader"];
 
 /** A small distinct JPEG per fixture (distinct bytes, so each is its own file). */

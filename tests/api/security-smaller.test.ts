@@ -4,7 +4,7 @@
 import { selectRows } from "@civgrid/api";
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
-import { type DemoAccount, describeEachEngine } from "./engines.ts";
+import { type DemoAccount, demoAccounts, describeEachEngine } from "./engines.ts";
 
 const whole = /^1\d{10}$/;
 const masked = /^1\d{2}\*{4}\d{4}$/;
@@ -59,15 +59,7 @@ describeEachEngine("security: mobiles and smaller holes", (ctx) => {
     // The unit admin calls its own staff on the grid, not the other hospitals' volunteers.
     expect(team?.own).toBeGreaterThan(0);
     expect(team?.other).toBeGreaterThan(0);
-    for (const role of [
-      "admin",
-      "coordinator",
-      "inspector",
-      "unitadmin",
-      "gridleader",
-      "volunteer",
-      "leader",
-    ] as DemoAccount[]) {
+    for (const role of demoAccounts) {
       const grid = await (await ctx().as(role)).request(`/api/grids/${gridId}`);
       expect(grid.status).toBe(200);
       const people = [grid.body.properties.leader, ...grid.body.properties.volunteers];

@@ -23,7 +23,7 @@ export async function accountsForSheet(ex: Executor, cityId: number): Promise<Sh
     ex,
     sql`SELECT u.username, u.display_name AS "displayName", coalesce(u.mobile, '') AS mobile,
           u.role, coalesce(un.name, '') AS unit, '' AS password
-        FROM users u LEFT JOIN units un ON un.id = u.unit_id
+        FROM users u LEFT JOIN units un ON un.id = u.unit_id AND un.city_id = u.city_id
         WHERE u.city_id = ${cityId} ORDER BY u.username, u.id`,
   );
   return rows.map((r) => ({ ...r, role: translate(`role.${r.role}`, "zh-CN") }));

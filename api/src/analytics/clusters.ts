@@ -81,7 +81,7 @@ export async function problemClusters(
       by_category AS (
         SELECT DISTINCT ON (l.cid) l.cid, i.category_id, count(*)::int AS n
         FROM labelled l JOIN problems p ON p.${cell} = l.cell AND ${where}
-          JOIN standard_items i ON i.id = p.item_id
+          JOIN standard_items i ON i.id = p.item_id AND i.city_id = p.city_id
         GROUP BY l.cid, i.category_id ORDER BY l.cid, 3 DESC, i.category_id),
       by_unit AS (
         SELECT l.cid, p.unit_id, count(*)::int AS n

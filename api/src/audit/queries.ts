@@ -48,9 +48,9 @@ function auditWhere(cityId: number, f: AuditFilters): SQL {
 }
 
 /** A problem's unit as the dispatch recorded it, or the problem's unit now. */
-const problemOf = sql`LEFT JOIN problems p ON a.entity = 'problem'
+const problemOf = sql`LEFT JOIN problems p ON a.entity = 'problem' AND p.city_id = a.city_id
     AND p.id = CASE WHEN a.entity_id ~ '^[0-9]{1,9}$' THEN a.entity_id::int END
-  LEFT JOIN units tu ON tu.id = CASE
+  LEFT JOIN units tu ON tu.city_id = a.city_id AND tu.id = CASE
     WHEN a.after->>'unitId' ~ '^[0-9]{1,9}$' THEN (a.after->>'unitId')::int ELSE p.unit_id END`;
 
 /** jsonb leaves as text (the two drivers parse it differently) and is parsed here, once. */
@@ -68,7 +68,7 @@ export async function listAudit(
       u.display_name AS "displayName", u.role, a.action, a.entity, a.entity_id AS "entityId",
       CASE WHEN a.entity = 'problem' AND a.action = 'dispatch' THEN tu.name END AS target,
       a.before::text AS before, a.after::text AS after`,
-    from: sql`audit_log a LEFT JOIN users u ON u.id = a.user_id ${problemOf}`,
+    from: sql`audit_log a LEFT JOIN users u ON u.id = a.user_id AND u.city_id = a.city_id ${problemOf}`,
     where: auditWhere(cityId, filters),
     orderBy: sql`a.id DESC`,
     count: sql`SELECT count(*)::int AS total FROM audit_log a WHERE ${auditWhere(cityId, filters)}`,
@@ -93,7 +93,7 @@ export async function auditChoices(ex: Executor, cityId: number, lang: Lang) {
   const users = await selectRows<{ id: number; name: string; role: string }>(
     ex,
     sql`SELECT u.id, u.display_name AS name, u.role FROM users u
-        WHERE u.city_id = ${cityId} AND EXISTS (SELECT 1 FROM audit_log a WHERE a.user_id = u.id)
+        WHERE u.city_id = ${cityId} AND EXISTS (SELECT 1 FROM audit_log a WHERE a.user_id = u.id AND a.city_id = u.city_id)
         ORDER BY u.display_name, u.id`,
   );
   return {

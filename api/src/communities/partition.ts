@@ -48,7 +48,8 @@ export async function partitionInput(
     const points = await selectRows<{ geometry: string }>(
       ex,
       sql`SELECT ST_AsGeoJSON(p.location, 7) AS geometry FROM inspection_points p, communities c
-          WHERE c.id = ${communityId} AND p.city_id = ${cityId} AND ST_Contains(c.geom, p.location)`,
+          WHERE c.id = ${communityId} AND c.city_id = p.city_id AND p.city_id = ${cityId}
+            AND ST_Contains(c.geom, p.location)`,
     );
     weights = points.map((p) => ({
       type: "Feature",

@@ -23,10 +23,11 @@ export interface CommunityRow {
 const columns = sql`
   c.id, c.code, c.name, s.name AS "streetName",
   round(ST_Area(c.geom::geography))::float8 AS "areaM2",
-  (SELECT count(*) FROM grids g WHERE g.community_id = c.id AND g.deleted_at IS NULL)::int AS "gridCount",
+  (SELECT count(*) FROM grids g WHERE g.community_id = c.id AND g.city_id = c.city_id
+    AND g.deleted_at IS NULL)::int AS "gridCount",
   ST_AsGeoJSON(c.geom, 7) AS geometry`;
 
-const from = sql`communities c JOIN regions s ON s.id = c.street_id`;
+const from = sql`communities c JOIN regions s ON s.id = c.street_id AND s.city_id = c.city_id`;
 
 export function listCommunities(
   ex: Executor,

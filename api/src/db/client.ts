@@ -2,13 +2,14 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { type SQL, sql } from "drizzle-orm";
+import { type Logger, type SQL, sql } from "drizzle-orm";
 import { type PgDatabase, PgDialect, type PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { sqlLogFolder } from "../config.ts";
 import {
   leanPostgis,
   migrationsFolder,
@@ -18,6 +19,7 @@ import {
   writeSchemaSnapshot,
 } from "./embedded-assets.ts";
 import { CommitOutcomeUnknown, databaseFailureOf, isRetryable, isUnavailable } from "./failures.ts";
+import { logExecuteCalls, queryLog } from "./query-log.ts";
 import * as schema from "./schema/index.ts";
 
 export type Orm = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -56,6 +58,12 @@ export interface OpenOptions {
    */
   schemaSnapshot?: boolean;
   onProgress?: (message: string) => void;
+  /**
+   * A folder to log every distinct statement this handle sends (db/query-log.ts); default
+   * CIVGRID_SQL_LOG; "" or both unset: no log (drizzle's no-op logger, nothing else per query).
+   * Migrations are left out: DDL and one-off data steps, run before a database is distributed.
+   */
+  sqlLog?: string | undefined;
 }
 
 /** work_mem of the server's connections: ten of them at most, so at most ~320 MB for sorts. */
@@ -83,7 +91,11 @@ export const EMBEDDED_SETTINGS = {
 } as const;
 
 export async function openDb(options: OpenOptions): Promise<Db> {
-  return options.databaseUrl ? openServer(options.databaseUrl) : openEmbedded(options);
+  const folder = options.sqlLog ?? sqlLogFolder();
+  const logger = folder ? queryLog(folder) : undefined;
+  return options.databaseUrl
+    ? openServer(options.databaseUrl, logger)
+    : openEmbedded(options, logger);
 }
 
 /**
@@ -122,7 +134,7 @@ function guardTransactions(orm: Orm) {
   }) as typeof orm.transaction;
 }
 
-async function openServer(url: string): Promise<Db> {
+async function openServer(url: string, logger: Logger | undefined): Promise<Db> {
   const client = postgres(url, {
     max: 10,
     onnotice: () => {},
@@ -140,7 +152,8 @@ async function openServer(url: string): Promise<Db> {
       statement_timeout: STATEMENT_TIMEOUT_MS,
     },
   });
-  const orm = drizzlePostgres(client, { schema });
+  const orm = drizzlePostgres(client, { schema, logger });
+  if (logger) logExecuteCalls(orm as unknown as Orm, logger);
   guardTransactions(orm as unknown as Orm);
   const dialect = new PgDialect();
   return {
@@ -149,6 +162,7 @@ async function openServer(url: string): Promise<Db> {
     orm: orm as unknown as Orm,
     prepared: <T>(query: SQL) => {
       const { sql: text, params } = dialect.sqlToQuery(query);
+      logger?.logQuery(text, params);
       // drizzle's execute() leaves postgres-js unprepared, which costs a describe round trip.
       return client.unsafe(text, params as never[], { prepare: true }) as unknown as Promise<T[]>;
     },
@@ -178,7 +192,7 @@ async function openServer(url: string): Promise<Db> {
  * (PGlite#_runExclusiveTransaction), so transactions from concurrent requests never interleave:
  * that lock is our one serialised path, and a test holds it to account.
  */
-async function openEmbedded(options: OpenOptions): Promise<Db> {
+async function openEmbedded(options: OpenOptions, logger: Logger | undefined): Promise<Db> {
   const started = Date.now();
   const log = options.onProgress ?? (() => {});
   log(`opening embedded PostGIS in ${options.dataDir} …`);
@@ -203,7 +217,8 @@ async function openEmbedded(options: OpenOptions): Promise<Db> {
   log(
     `embedded PostGIS open (${Date.now() - started} ms${fromSnapshot ? ", from the schema snapshot" : ""})`,
   );
-  const orm = drizzlePglite(client, { schema });
+  const orm = drizzlePglite(client, { schema, logger });
+  if (logger) logExecuteCalls(orm as unknown as Orm, logger);
   let snapshotKept = false;
   return {
     engine: "pglite",
@@ -212,7 +227,8 @@ async function openEmbedded(options: OpenOptions): Promise<Db> {
     prepared: (query) => selectRows(orm as unknown as Orm, query),
     listen: (channel, onMessage) => client.listen(channel, onMessage),
     migrate: async () => {
-      await migratePglite(orm, { migrationsFolder });
+      // Through a handle of its own without the query log (OpenOptions.sqlLog).
+      await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder });
       // The first fresh database made without a snapshot leaves one for the next: once, and only
       // while it is still empty (every row of ours hangs on a city).
       const keep = snapshotFile && !fromSnapshot && !snapshotKept;

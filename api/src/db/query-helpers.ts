@@ -1,5 +1,5 @@
 // Small SQL builders every feature's queries share: filters, bounding boxes, paging.
-import { type SQL, sql } from "drizzle-orm";
+import { type Column, type SQL, sql } from "drizzle-orm";
 import { type Executor, selectRows } from "./client.ts";
 
 export type Bbox = [minLon: number, minLat: number, maxLon: number, maxLat: number];
@@ -9,6 +9,30 @@ export function intersectsBbox(column: SQL, bbox: Bbox | undefined): SQL | undef
   if (!bbox) return undefined;
   const [minLon, minLat, maxLon, maxLat] = bbox;
   return sql`${column} && ST_MakeEnvelope(${minLon}, ${minLat}, ${maxLon}, ${maxLat}, 4326)`;
+}
+
+/** A table in a join: its alias in raw SQL ("g" or sql`g`), or a drizzle table with a city. */
+export type CityTable = string | SQL | { cityId: Column };
+
+/**
+ * `a.city_id = b.city_id [AND a.city_id = c.city_id …]`: what every join of two city tables
+ * carries (issue 24). A database distributed by city_id (docs/scaling.md) answers such a join on
+ * the one node holding the city; without it the join fans out to every node, or is refused (an
+ * outer join). tests/support/city-joins.ts holds every statement the suite sends to this rule.
+ * Use it in ON (`JOIN grids g ON g.id = p.grid_id AND ${sameCity("g", "p")}`) or in a correlated
+ * subquery's WHERE; with drizzle tables, in a join's condition.
+ */
+export function sameCity(first: CityTable, ...others: CityTable[]): SQL {
+  const column = (t: CityTable) =>
+    typeof t === "string"
+      ? sql.raw(`${t}.city_id`)
+      : "cityId" in t
+        ? sql`${t.cityId}`
+        : sql`${t}.city_id`;
+  return sql.join(
+    others.map((other) => sql`${column(other)} = ${column(first)}`),
+    sql` AND `,
+  );
 }
 
 /** AND of the given conditions, skipping the absent ones; `true` when none is given. */

@@ -5,6 +5,7 @@ import { readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { type SQL, sql } from "drizzle-orm";
 import { type Db, selectRows } from "../db/client.ts";
+import { sameCity } from "../db/query-helpers.ts";
 import { exclusive, removeIfUnused, TEMP_DIR } from "./store.ts";
 
 /** An upload writes its temp files and renames them within seconds; an hour-old one was abandoned. */
@@ -13,10 +14,10 @@ const TEMP_MAX_AGE_MS = 60 * 60 * 1000;
 /** Every table that points at a file: a file none of them names is unused. */
 const unreferenced = (
   f: SQL,
-) => sql`NOT EXISTS (SELECT 1 FROM problem_photos p WHERE p.file_id = ${f}.id)
-  AND NOT EXISTS (SELECT 1 FROM materials m WHERE m.file_id = ${f}.id)
-  AND NOT EXISTS (SELECT 1 FROM task_evidence t WHERE t.file_id = ${f}.id)
-  AND NOT EXISTS (SELECT 1 FROM activity_photos a WHERE a.file_id = ${f}.id)`;
+) => sql`NOT EXISTS (SELECT 1 FROM problem_photos p WHERE p.file_id = ${f}.id AND ${sameCity(f, "p")})
+  AND NOT EXISTS (SELECT 1 FROM materials m WHERE m.file_id = ${f}.id AND ${sameCity(f, "m")})
+  AND NOT EXISTS (SELECT 1 FROM task_evidence t WHERE t.file_id = ${f}.id AND ${sameCity(f, "t")})
+  AND NOT EXISTS (SELECT 1 FROM activity_photos a WHERE a.file_id = ${f}.id AND ${sameCity(f, "a")})`;
 
 /**
  * Takes back a file just stored for a record whose write then failed, unless something else

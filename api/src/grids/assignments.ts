@@ -4,6 +4,7 @@ import { recordAuditBy } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { invalidFields, type Message } from "../errors.ts";
+import { isOpen } from "../problems/open.ts";
 import { lockGrid } from "./lock.ts";
 import { recordVersions } from "./versions.ts";
 
@@ -109,7 +110,7 @@ export async function assignGrid(
   );
   // Open problems follow the grid's new lead unit.
   await tx.execute(sql`UPDATE problems SET unit_id = ${next.leadUnitId}
-    WHERE grid_id = ${gridId} AND status NOT IN ('closed', 'ledger')`);
+    WHERE grid_id = ${gridId} AND ${isOpen(sql`status`)}`);
   await recordVersions(tx, [gridId], "assign", actor.userId);
   await recordAuditBy(tx, actor, {
     action: "assign",

@@ -34,16 +34,19 @@ export async function divisionTable(
     ex,
     sql`SELECT g.id AS "gridId", g.code, g.name, c.name AS "communityName",
           round(ST_Area(g.geom::geography))::float8 AS "areaM2",
-          (SELECT u.name FROM grid_units gu JOIN units u ON u.id = gu.unit_id
-             WHERE gu.grid_id = g.id AND gu.role = 'lead') AS "leadUnit",
-          (SELECT string_agg(u.name, '、' ORDER BY u.name) FROM grid_units gu JOIN units u ON u.id = gu.unit_id
-             WHERE gu.grid_id = g.id AND gu.role = 'support') AS "supportUnits",
-          (SELECT p.name FROM grid_people gp JOIN people p ON p.id = gp.person_id
-             WHERE gp.grid_id = g.id AND gp.role = 'leader') AS leader,
-          (SELECT ${mobileFor(scope, caller)} FROM grid_people gp JOIN people p ON p.id = gp.person_id
-             WHERE gp.grid_id = g.id AND gp.role = 'leader') AS "leaderMobile",
-          (SELECT count(*) FROM grid_people gp WHERE gp.grid_id = g.id AND gp.role = 'volunteer')::int AS "volunteerCount"
-        FROM grids g JOIN communities c ON c.id = g.community_id
+          (SELECT u.name FROM grid_units gu JOIN units u ON u.id = gu.unit_id AND u.city_id = gu.city_id
+             WHERE gu.grid_id = g.id AND gu.city_id = g.city_id AND gu.role = 'lead') AS "leadUnit",
+          (SELECT string_agg(u.name, '、' ORDER BY u.name)
+             FROM grid_units gu JOIN units u ON u.id = gu.unit_id AND u.city_id = gu.city_id
+             WHERE gu.grid_id = g.id AND gu.city_id = g.city_id AND gu.role = 'support') AS "supportUnits",
+          (SELECT p.name FROM grid_people gp JOIN people p ON p.id = gp.person_id AND p.city_id = gp.city_id
+             WHERE gp.grid_id = g.id AND gp.city_id = g.city_id AND gp.role = 'leader') AS leader,
+          (SELECT ${mobileFor(scope, caller)}
+             FROM grid_people gp JOIN people p ON p.id = gp.person_id AND p.city_id = gp.city_id
+             WHERE gp.grid_id = g.id AND gp.city_id = g.city_id AND gp.role = 'leader') AS "leaderMobile",
+          (SELECT count(*) FROM grid_people gp WHERE gp.grid_id = g.id AND gp.city_id = g.city_id
+             AND gp.role = 'volunteer')::int AS "volunteerCount"
+        FROM grids g JOIN communities c ON c.id = g.community_id AND c.city_id = g.city_id
         WHERE ${gridsReadable(scope)} AND g.deleted_at IS NULL AND ${community}
         ORDER BY g.code`,
   );

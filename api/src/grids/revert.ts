@@ -15,10 +15,10 @@ async function offerMergeForSplit(tx: Executor, grid: LockedGrid, toVersion: num
   const pieces = await selectRows<{ id: number; version: number; code: string }>(
     tx,
     sql`SELECT g.id, g.version, g.code FROM grids g, grid_versions v
-        WHERE v.grid_id = ${grid.id} AND v.version = ${toVersion}
+        WHERE v.grid_id = ${grid.id} AND v.version = ${toVersion} AND v.city_id = g.city_id
           AND g.community_id = ${grid.communityId} AND g.id <> ${grid.id} AND g.deleted_at IS NULL
           AND ST_Area(ST_Intersection(g.geom, v.geom)) >= 0.99 * ST_Area(g.geom)
-          AND EXISTS (SELECT 1 FROM restructurings r WHERE r.kind = 'split'
+          AND EXISTS (SELECT 1 FROM restructurings r WHERE r.kind = 'split' AND r.city_id = g.city_id
                       AND ${grid.id} = ANY(r.grids_before) AND g.id = ANY(r.grids_after))
         ORDER BY g.code`,
   );
@@ -54,7 +54,8 @@ export async function revertGrid(
   await offerMergeForSplit(tx, grid, toVersion);
   await assertFits(tx, actor, grid.communityId, JSON.parse(old.geometry), [id]);
   await tx.execute(sql`UPDATE grids g SET name = ${old.name}, geom = v.geom, version = g.version + 1, updated_at = now()
-    FROM grid_versions v WHERE g.id = ${id} AND v.grid_id = ${id} AND v.version = ${toVersion}`);
+    FROM grid_versions v WHERE g.id = ${id} AND v.grid_id = ${id} AND v.city_id = g.city_id
+      AND v.version = ${toVersion}`);
   const assignments = old.assignments
     ? (JSON.parse(old.assignments) as {
         units: { unitId: number; role: string }[];

@@ -21,9 +21,9 @@ export async function recordVersions(
     SELECT g.city_id, g.id, g.version, ${change}, g.name, g.geom,
       json_build_object(
         'units', coalesce((SELECT json_agg(json_build_object('unitId', unit_id, 'role', role) ORDER BY role, unit_id)
-                  FROM grid_units WHERE grid_id = g.id), '[]'::json),
+                  FROM grid_units WHERE grid_id = g.id AND city_id = g.city_id), '[]'::json),
         'people', coalesce((SELECT json_agg(json_build_object('personId', person_id, 'role', role) ORDER BY role, person_id)
-                   FROM grid_people WHERE grid_id = g.id), '[]'::json))::text,
+                   FROM grid_people WHERE grid_id = g.id AND city_id = g.city_id), '[]'::json))::text,
       ${userId}
     FROM grids g WHERE g.id = ANY(${ids})`);
 }
@@ -65,7 +65,7 @@ export async function listVersions(ex: Executor, gridId: number): Promise<GridVe
     sql`SELECT v.version, v.change, v.name, round(ST_Area(v.geom::geography))::float8 AS "areaM2",
           v.assignments, u.display_name AS "changedBy", ${isoTime(sql`v.changed_at`)} AS "changedAt",
           ST_AsGeoJSON(v.geom, 7) AS geometry
-        FROM grid_versions v LEFT JOIN users u ON u.id = v.changed_by
+        FROM grid_versions v LEFT JOIN users u ON u.id = v.changed_by AND u.city_id = v.city_id
         WHERE v.grid_id = ${gridId} ORDER BY v.version DESC`,
   );
   return rows.map((r) => ({

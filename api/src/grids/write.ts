@@ -8,6 +8,7 @@ import type { Actor } from "../audit/record.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import { invalidFields } from "../errors.ts";
+import { openProblem } from "../problems/open.ts";
 import { routeProblems } from "../problems/routing.ts";
 import { type Restructured, restructure } from "../restructurings/restructure.ts";
 import { validateGrid } from "../workers/validate-grid.ts";
@@ -168,9 +169,9 @@ export async function rerouteOpenProblems(tx: Executor, cityId: number, gridIds:
   const open = await selectRows<{ id: number }>(
     tx,
     sql`SELECT p.id FROM problems p
-        WHERE p.city_id = ${cityId} AND p.status NOT IN ('closed', 'ledger')
+        WHERE p.city_id = ${cityId} AND ${openProblem}
           AND (p.grid_id = ANY(${ids}) OR EXISTS (SELECT 1 FROM grids g WHERE g.id = ANY(${ids})
-               AND g.deleted_at IS NULL AND ST_Contains(g.geom, p.location)))`,
+               AND g.city_id = p.city_id AND g.deleted_at IS NULL AND ST_Contains(g.geom, p.location)))`,
   );
   if (open.length)
     await routeProblems(

@@ -48,8 +48,9 @@ export const materialColumns = sql`m.id, m.unit_id AS "unitId", u.name AS "unitN
   m.item_id AS "itemId", m.review_note AS "reviewNote", ${isoTime(sql`m.submitted_at`)} AS "submittedAt",
   ${isoTime(sql`m.reviewed_at`)} AS "reviewedAt", coalesce(su.display_name, su.username) AS "submittedBy",
   f.id AS "fileId", coalesce(m.file_name, f.original_name) AS "fileName", f.mime, f.size::float8 AS size, f.sha256`;
-export const materialFrom = sql`materials m JOIN units u ON u.id = m.unit_id
-  LEFT JOIN files f ON f.id = m.file_id LEFT JOIN users su ON su.id = m.submitted_by`;
+export const materialFrom = sql`materials m JOIN units u ON u.id = m.unit_id AND u.city_id = m.city_id
+  LEFT JOIN files f ON f.id = m.file_id AND f.city_id = m.city_id
+  LEFT JOIN users su ON su.id = m.submitted_by AND su.city_id = m.city_id`;
 
 export interface MaterialRow {
   id: number;
@@ -125,8 +126,8 @@ export async function materialBoard(
     sql`SELECT u.id, u.name FROM units u WHERE u.city_id = ${scope.cityId}
         ${scope.kind === "unit" ? sql`AND u.id = ${scope.unitId}` : sql``}
         ${scope.kind === "grids" ? sql`AND false` : sql``}
-        AND (EXISTS (SELECT 1 FROM task_assignments a WHERE a.unit_id = u.id)
-          OR EXISTS (SELECT 1 FROM materials m WHERE m.unit_id = u.id))
+        AND (EXISTS (SELECT 1 FROM task_assignments a WHERE a.unit_id = u.id AND a.city_id = u.city_id)
+          OR EXISTS (SELECT 1 FROM materials m WHERE m.unit_id = u.id AND m.city_id = u.city_id))
         ORDER BY u.id`,
   );
   const rows = await selectRows<{
@@ -145,7 +146,7 @@ export async function materialBoard(
     sql`SELECT m.id, m.unit_id AS "unitId", m.week::text AS week, m.title, m.category, m.status,
           ${isoTime(sql`m.submitted_at`)} AS "submittedAt", m.file_id AS "fileId", f.mime,
           coalesce(m.file_name, f.original_name) AS "fileName"
-        FROM materials m LEFT JOIN files f ON f.id = m.file_id
+        FROM materials m LEFT JOIN files f ON f.id = m.file_id AND f.city_id = m.city_id
         WHERE ${materialsReadable(scope)} AND m.week BETWEEN ${weeks[0]}::date AND ${lastWeek}::date
         ORDER BY m.submitted_at, m.id`,
   );

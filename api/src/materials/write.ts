@@ -45,7 +45,7 @@ export async function unknownTags(ex: Executor, cityId: number, tags: MaterialTa
     const [grid] = await selectRows<{ code: string; ours: boolean }>(
       ex,
       sql`SELECT g.code, EXISTS (SELECT 1 FROM grid_units gu WHERE gu.grid_id = g.id
-            AND gu.unit_id = ${tags.unitId}) AS ours
+            AND gu.city_id = g.city_id AND gu.unit_id = ${tags.unitId}) AS ours
           FROM grids g WHERE g.id = ${tags.gridId}`,
     );
     if (grid && !grid.ours) {

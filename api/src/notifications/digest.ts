@@ -28,7 +28,8 @@ export async function digestFor(
   }>(
     tx,
     sql`SELECT u.city_id AS "cityId", u.mobile, s.email, s.channels AS chosen, s.quiet_start AS "quietStart", s.quiet_end AS "quietEnd"
-        FROM users u JOIN notification_settings s ON s.user_id = u.id WHERE u.id = ${userId} AND NOT u.disabled`,
+        FROM users u JOIN notification_settings s ON s.user_id = u.id AND s.city_id = u.city_id
+        WHERE u.id = ${userId} AND NOT u.disabled`,
   );
   if (!person) return false;
   const items = await selectRows<{

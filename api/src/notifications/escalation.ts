@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import { recordAuditBy } from "../audit/record.ts";
 import type { Executor, Orm } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
+import { openProblem } from "../problems/open.ts";
 
 export async function escalationSteps(ex: Executor, cityId: number): Promise<EscalationStep[]> {
   const rows = await selectRows<EscalationStep>(
@@ -56,8 +57,9 @@ export async function escalationLevels(ex: Executor, cityId: number) {
     ex,
     sql`SELECT DISTINCT ON (e.problem_id) e.problem_id AS "problemId", p.unit_id AS "unitId", e.level,
           e.working_days_overdue AS "workingDaysOverdue", e.at
-        FROM problem_escalations e JOIN problems p ON p.id = e.problem_id AND p.deadline = e.deadline
-        WHERE e.city_id = ${cityId} AND p.status NOT IN ('closed', 'ledger')
+        FROM problem_escalations e
+          JOIN problems p ON p.id = e.problem_id AND p.city_id = e.city_id AND p.deadline = e.deadline
+        WHERE e.city_id = ${cityId} AND ${openProblem}
         ORDER BY e.problem_id, e.level DESC`,
   );
   const units = await selectRows<{
@@ -68,7 +70,8 @@ export async function escalationLevels(ex: Executor, cityId: number) {
   }>(
     ex,
     sql`SELECT p.unit_id AS "unitId", u.short_name AS "unitName", count(*)::int AS escalations, max(e.level)::int AS highest
-        FROM problem_escalations e JOIN problems p ON p.id = e.problem_id JOIN units u ON u.id = p.unit_id
+        FROM problem_escalations e JOIN problems p ON p.id = e.problem_id AND p.city_id = e.city_id
+          JOIN units u ON u.id = p.unit_id AND u.city_id = p.city_id
         WHERE e.city_id = ${cityId} GROUP BY p.unit_id, u.short_name ORDER BY 3 DESC, 2`,
   );
   return {

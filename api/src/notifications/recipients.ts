@@ -33,7 +33,8 @@ export const gridLeaders = (ex: Executor, gridId: number | null) =>
     ? Promise.resolve([])
     : ids(
         ex,
-        sql`SELECT u.id FROM users u JOIN grid_people gp ON gp.person_id = u.person_id
+        sql`SELECT u.id FROM users u
+              JOIN grid_people gp ON gp.person_id = u.person_id AND gp.city_id = u.city_id
             WHERE gp.grid_id = ${gridId} AND gp.role = 'leader' AND NOT u.disabled ORDER BY u.id`,
       );
 
@@ -49,9 +50,10 @@ async function unitHead(ex: Executor, unitId: number | null): Promise<Recipients
   if (unitId === null) return { userIds: [], outsiders: [] };
   const [head] = await selectRows<{ userId: number | null; mobile: string | null; name: string }>(
     ex,
-    sql`SELECT (SELECT u.id FROM users u WHERE u.person_id = p.id AND NOT u.disabled ORDER BY u.id LIMIT 1) AS "userId",
+    sql`SELECT (SELECT u.id FROM users u WHERE u.person_id = p.id AND u.city_id = p.city_id
+            AND NOT u.disabled ORDER BY u.id LIMIT 1) AS "userId",
           p.mobile, p.name
-        FROM unit_responsible_persons r JOIN people p ON p.id = r.person_id
+        FROM unit_responsible_persons r JOIN people p ON p.id = r.person_id AND p.city_id = r.city_id
         WHERE r.unit_id = ${unitId} AND r.duty = 'head'`,
   );
   if (!head) return { userIds: [], outsiders: [] };
@@ -88,6 +90,7 @@ export async function escalationRecipients(
 export const signedUp = (ex: Executor, dayId: number) =>
   ids(
     ex,
-    sql`SELECT u.id FROM users u JOIN dedication_signups s ON s.person_id = u.person_id
+    sql`SELECT u.id FROM users u
+          JOIN dedication_signups s ON s.person_id = u.person_id AND s.city_id = u.city_id
         WHERE s.day_id = ${dayId} AND NOT u.disabled ORDER BY u.id`,
   );

@@ -69,7 +69,8 @@ export async function runSchedule(db: Db, now = new Date()): Promise<ScheduleRun
       tx,
       sql`SELECT id, city_id AS "cityId", deadline FROM problems WHERE ${running} AND deadline > ${at}
             AND deadline <= ${at}::timestamptz + interval '4 days'
-            AND NOT EXISTS (SELECT 1 FROM notification_marks m WHERE m.kind = 'problem_due_soon' AND m.subject_id = problems.id)
+            AND NOT EXISTS (SELECT 1 FROM notification_marks m WHERE m.kind = 'problem_due_soon'
+              AND m.subject_id = problems.id AND m.city_id = problems.city_id)
           ORDER BY deadline LIMIT ${BATCH}`,
     );
     for (const p of dueSoon) {
@@ -90,7 +91,8 @@ export async function runSchedule(db: Db, now = new Date()): Promise<ScheduleRun
     }>(
       tx,
       sql`SELECT p.id, p.city_id AS "cityId", p.deadline,
-            coalesce((SELECT max(e.level) FROM problem_escalations e WHERE e.problem_id = p.id AND e.deadline = p.deadline), 0) AS level
+            coalesce((SELECT max(e.level) FROM problem_escalations e WHERE e.problem_id = p.id
+              AND e.city_id = p.city_id AND e.deadline = p.deadline), 0) AS level
           FROM problems p WHERE ${running} AND p.deadline <= ${at}
           ORDER BY p.deadline LIMIT ${BATCH * 4}`,
     );
@@ -136,7 +138,8 @@ export async function runSchedule(db: Db, now = new Date()): Promise<ScheduleRun
     // Tasks due tomorrow, not done.
     const tasks = await selectRows<{ id: number; cityId: number }>(
       tx,
-      sql`SELECT a.id, a.city_id AS "cityId" FROM task_assignments a JOIN tasks t ON t.id = a.task_id
+      sql`SELECT a.id, a.city_id AS "cityId" FROM task_assignments a
+            JOIN tasks t ON t.id = a.task_id AND t.city_id = a.city_id
           WHERE a.status <> 'done' AND (t.deadline AT TIME ZONE 'Asia/Shanghai')::date = ${tomorrow}::date
           ORDER BY a.id LIMIT ${BATCH}`,
     );
@@ -154,7 +157,8 @@ export async function runSchedule(db: Db, now = new Date()): Promise<ScheduleRun
       const units = await selectRows<{ id: number; cityId: number }>(
         tx,
         sql`SELECT DISTINCT u.unit_id AS id, u.city_id AS "cityId" FROM users u WHERE u.role = 'unit_admin' AND u.unit_id IS NOT NULL AND NOT u.disabled
-              AND NOT EXISTS (SELECT 1 FROM materials m WHERE m.unit_id = u.unit_id AND m.week = ${week}::date)
+              AND NOT EXISTS (SELECT 1 FROM materials m WHERE m.unit_id = u.unit_id
+                AND m.city_id = u.city_id AND m.week = ${week}::date)
             ORDER BY 1 LIMIT ${BATCH}`,
       );
       for (const u of units) {

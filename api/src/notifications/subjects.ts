@@ -80,7 +80,8 @@ async function problemSubject(
     sql`SELECT p.city_id AS "cityId", p.description, p.unit_id AS "unitId", p.grid_id AS "gridId", u.short_name AS unit,
           coalesce(g.name, g.code) AS grid, p.deadline, p.status, p.source,
           p.reporter_phone AS "reporterPhone", p.reporter_name AS "reporterName"
-        FROM problems p LEFT JOIN units u ON u.id = p.unit_id LEFT JOIN grids g ON g.id = p.grid_id
+        FROM problems p LEFT JOIN units u ON u.id = p.unit_id AND u.city_id = p.city_id
+          LEFT JOIN grids g ON g.id = p.grid_id AND g.city_id = p.city_id
         WHERE p.id = ${event.problemId}`,
   );
   if (!p) return null;
@@ -134,7 +135,8 @@ async function taskSubject(
   }>(
     ex,
     sql`SELECT a.city_id AS "cityId", t.title, t.deadline, a.unit_id AS "unitId", a.grid_id AS "gridId"
-        FROM task_assignments a JOIN tasks t ON t.id = a.task_id WHERE a.id = ${event.assignmentId}`,
+        FROM task_assignments a JOIN tasks t ON t.id = a.task_id AND t.city_id = a.city_id
+        WHERE a.id = ${event.assignmentId}`,
   );
   if (!a) return null;
   return {
@@ -181,7 +183,8 @@ export async function subjectOf(ex: Executor, event: NotifyEvent): Promise<Subje
   const [d] = await selectRows<{ cityId: number; grid: string; heldOn: string; title: string }>(
     ex,
     sql`SELECT d.city_id AS "cityId", coalesce(g.name, g.code) AS grid, d.held_on::text AS "heldOn", d.title
-        FROM dedication_days d JOIN grids g ON g.id = d.grid_id WHERE d.id = ${event.dayId}`,
+        FROM dedication_days d JOIN grids g ON g.id = d.grid_id AND g.city_id = d.city_id
+        WHERE d.id = ${event.dayId}`,
   );
   if (!d) return null;
   return {

@@ -32,7 +32,7 @@ export async function deliverDue(db: Db, now = new Date(), limit = 50): Promise<
   const claimed = await selectRows<Claimed>(
     db.orm,
     sql`UPDATE deliveries SET attempts = attempts + 1, next_attempt_at = ${new Date(now.getTime() + LEASE_MS).toISOString()}
-        WHERE id IN (SELECT id FROM deliveries WHERE status = 'pending' AND next_attempt_at <= ${now.toISOString()}
+        WHERE (city_id, id) IN (SELECT city_id, id FROM deliveries WHERE status = 'pending' AND next_attempt_at <= ${now.toISOString()}
                      ORDER BY next_attempt_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
         RETURNING id, city_id AS "cityId", channel, recipient, payload, attempts`,
   );

@@ -133,7 +133,7 @@ export function listWaitingRequests(ex: Executor, cityId: number) {
           o.address_id AS "addressId", COALESCE(NULLIF(concat(o.last_name, o.first_name), ''), '市民') AS "citizenName",
           ${isoTime(sql`o.created_at`)} AS "requestedAt",
           o.photo_file_id AS "photoFileId", o.media_url AS "mediaUrl"
-        FROM open311_requests o JOIN standard_items i ON i.id = o.item_id
+        FROM open311_requests o JOIN standard_items i ON i.id = o.item_id AND i.city_id = o.city_id
         WHERE o.city_id = ${cityId} AND o.problem_id IS NULL
         ORDER BY o.created_at, o.id LIMIT 500`,
   );

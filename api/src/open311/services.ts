@@ -6,6 +6,7 @@ import { selectRows } from "../db/client.ts";
 import { isoTime } from "../db/query-helpers.ts";
 import { pointKinds } from "../db/schema/standards.ts";
 import { type Lang, type MessageKey, translate } from "../messages.ts";
+import { hasEnded, openProblem } from "../problems/open.ts";
 
 /** Where a public request's photo is served without a sign-in (policy/file-scope.ts: filesPublic). */
 export const MEDIA_PATH = "/open311/v2/media";
@@ -36,7 +37,8 @@ export async function listServices(
   }>(
     ex,
     sql`SELECT i.id AS "itemId", s.id || '-' || i.code AS code, i.title, i.checklist, c.name AS category, s.name AS standard
-        FROM standard_items i JOIN standard_categories c ON c.id = i.category_id JOIN standards s ON s.id = i.standard_id
+        FROM standard_items i JOIN standard_categories c ON c.id = i.category_id AND c.city_id = i.city_id
+          JOIN standards s ON s.id = i.standard_id AND s.city_id = i.city_id
         WHERE s.city_id = ${cityId} AND s.status = 'active' ORDER BY s.id, c.seq, i.id`,
   );
   return rows.map((r) => ({
@@ -105,7 +107,7 @@ export async function listRequests(ex: Executor, cityId: number, f: RequestFilte
   return selectRows<Record<string, unknown>>(
     ex,
     sql`SELECT p.id::text AS service_request_id,
-          CASE WHEN p.status IN ('closed', 'ledger') THEN 'closed' ELSE 'open' END AS status,
+          CASE WHEN ${hasEnded(sql`p.status`)} THEN 'closed' ELSE 'open' END AS status,
           p.status AS status_notes,
           i.title AS service_name, CASE WHEN i.id IS NULL THEN NULL ELSE i.standard_id || '-' || i.code END AS service_code,
           p.description, u.name AS agency_responsible, NULL AS service_notice,
@@ -113,17 +115,19 @@ export async function listRequests(ex: Executor, cityId: number, f: RequestFilte
           ${isoTime(sql`p.deadline`)} AS expected_datetime, COALESCE(o.address_string, g.code) AS address,
           o.address_id, NULL AS zipcode,
           ST_Y(p.location) AS lat, ST_X(p.location) AS long,
-          COALESCE((SELECT ${mediaPath} || pp.file_id FROM problem_photos pp WHERE pp.problem_id = p.id AND pp.phase = 'before' ORDER BY pp.id LIMIT 1),
+          COALESCE((SELECT ${mediaPath} || pp.file_id FROM problem_photos pp WHERE pp.problem_id = p.id
+              AND pp.city_id = p.city_id AND pp.phase = 'before' ORDER BY pp.id LIMIT 1),
             o.media_url) AS media_url
-        FROM problems p LEFT JOIN open311_requests o ON o.problem_id = p.id
-          LEFT JOIN standard_items i ON i.id = p.item_id LEFT JOIN units u ON u.id = p.unit_id
-          LEFT JOIN grids g ON g.id = p.grid_id
+        FROM problems p LEFT JOIN open311_requests o ON o.problem_id = p.id AND o.city_id = p.city_id
+          LEFT JOIN standard_items i ON i.id = p.item_id AND i.city_id = p.city_id
+          LEFT JOIN units u ON u.id = p.unit_id AND u.city_id = p.city_id
+          LEFT JOIN grids g ON g.id = p.grid_id AND g.city_id = p.city_id
         WHERE p.city_id = ${cityId} AND p.source = 'citizen'
           ${ids ? sql`AND p.id = ANY(${ids})` : sql``}
           ${f.itemId !== undefined ? sql`AND p.item_id = ${f.itemId}` : sql``}
           ${f.start ? sql`AND p.reported_at >= ${f.start}::timestamptz` : sql``}
           ${f.end ? sql`AND p.reported_at <= ${f.end}::timestamptz` : sql``}
-          ${f.status === "open" ? sql`AND p.status NOT IN ('closed', 'ledger')` : f.status === "closed" ? sql`AND p.status IN ('closed', 'ledger')` : sql``}
+          ${f.status === "open" ? sql`AND ${openProblem}` : f.status === "closed" ? sql`AND NOT ${openProblem}` : sql``}
         ORDER BY p.reported_at DESC, p.id DESC LIMIT ${limit}`,
   );
 }

@@ -37,9 +37,11 @@ export function listPeople(
   return queryPage<PersonRow>(ex, {
     columns: sql`p.id, p.name, ${mobileFor(scope, caller)} AS mobile, p.title, p.unit_id AS "unitId", u.short_name AS "unitName",
       p.branch_id AS "branchId", b.name AS "branchName", p.party_member AS "partyMember",
-      (SELECT string_agg(g.code, ',' ORDER BY g.code) FROM grid_people gp JOIN grids g ON g.id = gp.grid_id
-        WHERE gp.person_id = p.id AND g.deleted_at IS NULL) AS "gridCodes"`,
-    from: sql`people p LEFT JOIN units u ON u.id = p.unit_id LEFT JOIN volunteer_branches b ON b.id = p.branch_id`,
+      (SELECT string_agg(g.code, ',' ORDER BY g.code)
+        FROM grid_people gp JOIN grids g ON g.id = gp.grid_id AND g.city_id = gp.city_id
+        WHERE gp.person_id = p.id AND gp.city_id = p.city_id AND g.deleted_at IS NULL) AS "gridCodes"`,
+    from: sql`people p LEFT JOIN units u ON u.id = p.unit_id AND u.city_id = p.city_id
+      LEFT JOIN volunteer_branches b ON b.id = p.branch_id AND b.city_id = p.city_id`,
     where: whereAll([
       sql`p.city_id = ${scope.cityId}`,
       // Outside the campaign office, people lists are a unit's own staff only.
@@ -51,7 +53,7 @@ export function listPeople(
       filters.unitId !== undefined && sql`p.unit_id = ${filters.unitId}`,
       filters.branchId !== undefined && sql`p.branch_id = ${filters.branchId}`,
       filters.unassigned === true &&
-        sql`NOT EXISTS (SELECT 1 FROM grid_people gp WHERE gp.person_id = p.id)`,
+        sql`NOT EXISTS (SELECT 1 FROM grid_people gp WHERE gp.person_id = p.id AND gp.city_id = p.city_id)`,
     ]),
     orderBy: sql`p.name, p.id`,
     ...page,

@@ -39,7 +39,7 @@ export function listPoints(
   return queryPage<PointRow>(ex, {
     columns: sql`p.id, p.name, p.kind, p.grid_id AS "gridId", g.code AS "gridCode",
       p.unit_id AS "unitId", p.address, ST_AsGeoJSON(p.location, 7) AS geometry`,
-    from: sql`inspection_points p LEFT JOIN grids g ON g.id = p.grid_id`,
+    from: sql`inspection_points p LEFT JOIN grids g ON g.id = p.grid_id AND g.city_id = p.city_id`,
     where,
     orderBy: sql`p.id`,
     ...page,

@@ -2,6 +2,7 @@
 // a material, task evidence, an activity's photo), and whoever uploaded it (to see what they are
 // about to attach). A file nobody may read answers 404, like one that does not exist.
 import { type SQL, sql } from "drizzle-orm";
+import { sameCity } from "../db/query-helpers.ts";
 import {
   activitiesReadable,
   materialsReadable,
@@ -17,17 +18,21 @@ export function filesReadable(
   f = sql.raw("f"),
 ): SQL {
   return sql`${f}.city_id = ${scope.cityId} AND (
-    EXISTS (SELECT 1 FROM file_uploads fu WHERE fu.file_id = ${f}.id AND fu.user_id = ${caller.id})
+    EXISTS (SELECT 1 FROM file_uploads fu WHERE fu.file_id = ${f}.id AND ${sameCity(f, "fu")}
+      AND fu.user_id = ${caller.id})
     OR EXISTS (SELECT 1 FROM problem_photos pp JOIN problems p ON p.id = pp.problem_id
-      WHERE pp.file_id = ${f}.id AND ${problemsReadable(scope)})
-    OR EXISTS (SELECT 1 FROM materials m WHERE m.file_id = ${f}.id AND ${materialsReadable(scope)})
+      AND ${sameCity("pp", "p")} WHERE pp.file_id = ${f}.id AND ${sameCity(f, "pp")}
+      AND ${problemsReadable(scope)})
+    OR EXISTS (SELECT 1 FROM materials m WHERE m.file_id = ${f}.id AND ${sameCity(f, "m")}
+      AND ${materialsReadable(scope)})
     OR EXISTS (SELECT 1 FROM task_evidence te JOIN task_assignments a ON a.id = te.assignment_id
-      WHERE te.file_id = ${f}.id AND ${taskAssignmentsReadable(scope)})
+      AND ${sameCity("te", "a")} WHERE te.file_id = ${f}.id AND ${sameCity(f, "te")}
+      AND ${taskAssignmentsReadable(scope)})
     OR EXISTS (SELECT 1 FROM activity_photos ph JOIN volunteer_activities a ON a.id = ph.activity_id
-      JOIN volunteer_branches b ON b.id = a.branch_id
-      WHERE ph.file_id = ${f}.id AND ${activitiesReadable(scope, caller.personId)})
+      AND ${sameCity("ph", "a")} JOIN volunteer_branches b ON b.id = a.branch_id AND ${sameCity("a", "b")}
+      WHERE ph.file_id = ${f}.id AND ${sameCity(f, "ph")} AND ${activitiesReadable(scope, caller.personId)})
     OR EXISTS (SELECT 1 FROM open311_requests o WHERE o.photo_file_id = ${f}.id
-      AND ${open311RequestsReadable(scope)}))`;
+      AND ${sameCity(f, "o")} AND ${open311RequestsReadable(scope)}))`;
 }
 
 /**
@@ -44,7 +49,7 @@ function open311RequestsReadable(scope: Scope, o = sql.raw("o")): SQL {
  */
 export function filesPublic(cityId: number, f = sql.raw("f")): SQL {
   return sql`${f}.city_id = ${cityId} AND EXISTS (SELECT 1 FROM problem_photos pp
-    JOIN problems p ON p.id = pp.problem_id
-    WHERE pp.file_id = ${f}.id AND pp.phase = 'before' AND p.source = 'citizen'
-      AND p.city_id = ${cityId})`;
+    JOIN problems p ON p.id = pp.problem_id AND ${sameCity("pp", "p")}
+    WHERE pp.file_id = ${f}.id AND ${sameCity(f, "pp")} AND pp.phase = 'before'
+      AND p.source = 'citizen')`;
 }

@@ -3,6 +3,7 @@
 // people), a unit admin for their own unit's staff, a grid's leader and volunteers for the people of
 // their own grids, and everyone for themselves. Anyone else sees it masked: 138****1234.
 import { type SQL, sql } from "drizzle-orm";
+import { sameCity } from "../db/query-helpers.ts";
 import type { Role } from "../db/schema/index.ts";
 import type { Scope } from "./scope.ts";
 
@@ -19,7 +20,7 @@ export function mayCall(scope: Scope, caller: MobileCaller, p = sql.raw("p")): S
   if (scope.kind === "grids") {
     const ids = sql.raw(`ARRAY[${scope.gridIds.filter(Number.isSafeInteger).join(",")}]::int[]`);
     return sql`(${self} OR EXISTS (SELECT 1 FROM grid_people mgp
-      WHERE mgp.person_id = ${p}.id AND mgp.grid_id = ANY(${ids})))`;
+      WHERE mgp.person_id = ${p}.id AND ${sameCity(p, "mgp")} AND mgp.grid_id = ANY(${ids})))`;
   }
   return self;
 }

@@ -1,6 +1,7 @@
 // The one place that says which rows a scope may read, per resource, as SQL conditions.
 // Lists, single reads, exports and tiles all take their WHERE from here.
 import { type SQL, sql } from "drizzle-orm";
+import { sameCity } from "../db/query-helpers.ts";
 import type { Scope } from "./scope.ts";
 
 /** An int[] literal of ids; the ids are integers from the database, never from the request. */
@@ -15,7 +16,7 @@ export function gridsReadable(scope: Scope, g = sql.raw("g")): SQL {
       return sql`${g}.city_id = ${scope.cityId}`;
     case "unit":
       return sql`${g}.city_id = ${scope.cityId} AND EXISTS (SELECT 1 FROM grid_units su
-        WHERE su.grid_id = ${g}.id AND su.unit_id = ${scope.unitId})`;
+        WHERE su.grid_id = ${g}.id AND ${sameCity(g, "su")} AND su.unit_id = ${scope.unitId})`;
     case "grids":
       return sql`${g}.city_id = ${scope.cityId} AND ${g}.id = ANY(${idArray(scope.gridIds)})`;
   }
@@ -24,13 +25,13 @@ export function gridsReadable(scope: Scope, g = sql.raw("g")): SQL {
 /** Communities (alias c): those holding a grid the scope may read. */
 export function communitiesReadable(scope: Scope, c = sql.raw("c")): SQL {
   if (scope.kind === "city") return sql`${c}.city_id = ${scope.cityId}`;
-  return sql`EXISTS (SELECT 1 FROM grids sg WHERE sg.community_id = ${c}.id AND sg.deleted_at IS NULL
-    AND ${gridsReadable(scope, sql.raw("sg"))})`;
+  return sql`EXISTS (SELECT 1 FROM grids sg WHERE sg.community_id = ${c}.id AND ${sameCity(c, "sg")}
+    AND sg.deleted_at IS NULL AND ${gridsReadable(scope, sql.raw("sg"))})`;
 }
 
 /** The row (alias x) lies in a grid the scope may read. */
 function inReadableGrid(scope: Scope, x: SQL): SQL {
-  return sql`EXISTS (SELECT 1 FROM grids sg WHERE sg.id = ${x}.grid_id
+  return sql`EXISTS (SELECT 1 FROM grids sg WHERE sg.id = ${x}.grid_id AND ${sameCity(x, "sg")}
     AND ${gridsReadable(scope, sql.raw("sg"))})`;
 }
 
@@ -131,8 +132,9 @@ export function activitiesReadable(
   b = sql.raw("b"),
 ): SQL {
   const own = sql`(
-    ${a}.branch_id = (SELECT branch_id FROM people WHERE id = ${personId ?? 0})
+    ${a}.branch_id = (SELECT pe.branch_id FROM people pe WHERE pe.id = ${personId ?? 0}
+      AND ${sameCity(a, "pe")})
     OR EXISTS (SELECT 1 FROM activity_participants ap WHERE ap.activity_id = ${a}.id
-      AND ap.person_id = ${personId ?? 0}))`;
+      AND ${sameCity(a, "ap")} AND ap.person_id = ${personId ?? 0}))`;
   return ownUnitOr(scope, a, () => own, sql`${b}.lead_unit_id`);
 }

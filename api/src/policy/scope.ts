@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { SessionUser } from "../accounts/sessions.ts";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
+import { sameCity } from "../db/query-helpers.ts";
 
 /**
  * - city: admin, coordinator, inspector and leader see the whole city;
@@ -28,8 +29,10 @@ export async function scopeOf(ex: Executor, user: SessionUser): Promise<Scope> {
     case "volunteer": {
       const grids = await selectRows<{ id: number }>(
         ex,
-        sql`SELECT gp.grid_id AS id FROM grid_people gp JOIN grids g ON g.id = gp.grid_id
-            WHERE gp.person_id = ${user.personId ?? 0} AND g.deleted_at IS NULL ORDER BY 1`,
+        sql`SELECT gp.grid_id AS id FROM grid_people gp
+            JOIN grids g ON g.id = gp.grid_id AND ${sameCity("gp", "g")}
+            WHERE gp.city_id = ${user.cityId} AND gp.person_id = ${user.personId ?? 0}
+              AND g.deleted_at IS NULL ORDER BY 1`,
       );
       return {
         kind: "grids",

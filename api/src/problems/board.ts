@@ -8,6 +8,7 @@ import { isoTime } from "../db/query-helpers.ts";
 import { countingCellSize } from "../db/schema/index.ts";
 import { problemsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
+import { openProblem } from "./open.ts";
 import { awaitingSince, countFromRollup, statusIn } from "./queries.ts";
 
 /**
@@ -26,7 +27,8 @@ function waitingForDispatch(ex: Executor, scope: Scope) {
     ex,
     sql`SELECT p.id, p.description, p.status, g.code AS "gridCode", u.name AS "unitName",
           ${awaitingSince} AS "awaitingSince"
-        FROM problems p LEFT JOIN grids g ON g.id = p.grid_id LEFT JOIN units u ON u.id = p.unit_id
+        FROM problems p LEFT JOIN grids g ON g.id = p.grid_id AND g.city_id = p.city_id
+          LEFT JOIN units u ON u.id = p.unit_id AND u.city_id = p.city_id
         WHERE ${problemsReadable(scope)} AND ${statusIn(sql`p.status`, awaitingDispatch)}
         ORDER BY p.reported_at, p.id LIMIT 20`,
   );
@@ -55,8 +57,9 @@ export async function problemBoard(ex: Executor, scope: Scope) {
     ex,
     sql`SELECT p.id, p.description, p.status, g.code AS "gridCode", u.name AS "unitName", ${isoTime(sql`p.deadline`)} AS deadline,
           floor(extract(epoch FROM now() - p.deadline) / 86400)::int AS "daysOverdue"
-        FROM problems p LEFT JOIN grids g ON g.id = p.grid_id LEFT JOIN units u ON u.id = p.unit_id
-        WHERE ${problemsReadable(scope)} AND p.deadline < now() AND p.status NOT IN ('closed', 'ledger')
+        FROM problems p LEFT JOIN grids g ON g.id = p.grid_id AND g.city_id = p.city_id
+          LEFT JOIN units u ON u.id = p.unit_id AND u.city_id = p.city_id
+        WHERE ${problemsReadable(scope)} AND p.deadline < now() AND ${openProblem}
         ORDER BY p.deadline, p.id LIMIT 100`,
   );
   const byStatus = Object.fromEntries(counts.map((c) => [c.status, c.count]));
@@ -72,7 +75,7 @@ export async function problemBoard(ex: Executor, scope: Scope) {
     ex,
     countFromRollup(scope, { overdue: true }) ??
       sql`SELECT count(*)::int AS total FROM problems p
-        WHERE ${problemsReadable(scope)} AND p.deadline < now() AND p.status NOT IN ('closed', 'ledger')`,
+        WHERE ${problemsReadable(scope)} AND p.deadline < now() AND ${openProblem}`,
   );
   // The list shows the 100 most late; the count is all of them.
   return {

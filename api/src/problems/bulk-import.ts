@@ -180,7 +180,8 @@ type ItemCodes = Map<string, { id: number; title: string }[]>;
 async function itemCodes(ex: Executor, cityId: number): Promise<ItemCodes> {
   const rows = await selectRows<{ code: string; id: number; title: string }>(
     ex,
-    sql`SELECT i.code, i.id, i.title FROM standard_items i JOIN standards s ON s.id = i.standard_id
+    sql`SELECT i.code, i.id, i.title
+        FROM standard_items i JOIN standards s ON s.id = i.standard_id AND s.city_id = i.city_id
         WHERE i.city_id = ${cityId} AND s.status = 'active' ORDER BY i.id`,
   );
   const codes: ItemCodes = new Map();

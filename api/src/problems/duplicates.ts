@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import type { Message } from "../errors.ts";
+import { isOpen } from "./open.ts";
 
 export interface PossibleDuplicate {
   id: number;
@@ -20,10 +21,10 @@ export async function nearbyOpenProblems(
     ex,
     sql`SELECT o.id, o.description, o.status, round(ST_Distance(o.location::geography, p.location::geography))::float8 AS "distanceM"
         FROM problems p
-        JOIN standard_items i ON i.id = p.item_id
-        JOIN standard_categories c ON c.id = i.category_id
+        JOIN standard_items i ON i.id = p.item_id AND i.city_id = p.city_id
+        JOIN standard_categories c ON c.id = i.category_id AND c.city_id = i.city_id
         JOIN problems o ON o.item_id = p.item_id AND o.id <> p.id AND o.city_id = p.city_id
-        WHERE p.id = ${problemId} AND o.status NOT IN ('closed', 'ledger')
+        WHERE p.id = ${problemId} AND ${isOpen(sql`o.status`)}
           AND ST_DWithin(o.location::geography, p.location::geography, c.duplicate_radius_m)
         ORDER BY ST_Distance(o.location::geography, p.location::geography), o.id
         LIMIT 5`,
@@ -52,9 +53,9 @@ export async function duplicateProblem(
     sql`SELECT o.status, o.duplicate_of AS "duplicateOf",
           coalesce(oc.category_id IS NOT DISTINCT FROM pc.category_id, false) AS "sameCategory"
         FROM problems o
-        JOIN problems p ON p.id = ${id}
-        LEFT JOIN standard_items oc ON oc.id = o.item_id
-        LEFT JOIN standard_items pc ON pc.id = p.item_id
+        JOIN problems p ON p.id = ${id} AND p.city_id = o.city_id
+        LEFT JOIN standard_items oc ON oc.id = o.item_id AND oc.city_id = o.city_id
+        LEFT JOIN standard_items pc ON pc.id = p.item_id AND pc.city_id = p.city_id
         WHERE o.id = ${target} AND o.city_id = ${cityId}`,
   );
   if (!row) return { key: "problem.duplicate_unknown", params: { id: target } };

@@ -16,9 +16,8 @@ import { problemEscalations } from "../notifications/escalation.ts";
 import { maySeeReporterPhone } from "../policy/personal-data.ts";
 import { problemsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
+import { hasEnded, isOpen, openProblem } from "./open.ts";
 
-/** Whether problem p is still open: not closed, not in the ledger. */
-export const openProblem = sql`p.status NOT IN ('closed', 'ledger')`;
 /**
  * A problem is open until it is closed; ledger items wait for their review, not a deadline. One
  * waiting for dispatch has no deadline (NULL), so it is never overdue: `coalesce` keeps the
@@ -32,7 +31,8 @@ export const overdue = sql`coalesce(${pastDeadline}, false)`;
 
 /** Since when a problem waiting for dispatch has waited: its report, or the unit's sending back. */
 export const awaitingSince = sql`CASE WHEN p.status IN ('reported', 'sent_back') THEN ${isoTime(
-  sql`coalesce((SELECT max(e.at) FROM rectification_events e WHERE e.problem_id = p.id AND e.action = 'send_back'), p.reported_at)`,
+  sql`coalesce((SELECT max(e.at) FROM rectification_events e WHERE e.problem_id = p.id
+    AND e.city_id = p.city_id AND e.action = 'send_back'), p.reported_at)`,
 )} END`;
 
 export interface ProblemFilters {
@@ -96,9 +96,9 @@ const columns = sql`p.id, p.status, p.version, p.severity, p.source, p.descripti
   ST_AsGeoJSON(p.location, 7) AS geometry`;
 
 const from = sql`problems p
-  LEFT JOIN grids g ON g.id = p.grid_id
-  LEFT JOIN units u ON u.id = p.unit_id
-  LEFT JOIN standard_items i ON i.id = p.item_id`;
+  LEFT JOIN grids g ON g.id = p.grid_id AND g.city_id = p.city_id
+  LEFT JOIN units u ON u.id = p.unit_id AND u.city_id = p.city_id
+  LEFT JOIN standard_items i ON i.id = p.item_id AND i.city_id = p.city_id`;
 
 /** `column IN (…)` for the statuses asked for; nothing when none is. */
 export function statusIn(column: SQL, statuses: readonly ProblemStatus[] | undefined) {
@@ -123,7 +123,8 @@ export function problemsWhere(scope: Scope, filters: ProblemFilters & { id?: num
     filters.overdue === false && sql`NOT ${overdue}`,
     intersectsBbox(sql`p.location`, filters.bbox),
     filters.categoryId !== undefined &&
-      sql`p.item_id IN (SELECT id FROM standard_items WHERE category_id = ${filters.categoryId})`,
+      sql`p.item_id IN (SELECT si.id FROM standard_items si
+        WHERE si.category_id = ${filters.categoryId} AND si.city_id = p.city_id)`,
     filters.reported &&
       sql`p.reported_at >= ${filters.reported.start.toISOString()}::timestamptz
         AND p.reported_at < ${filters.reported.end.toISOString()}::timestamptz`,
@@ -161,7 +162,7 @@ function urgencyOrder(filters: ProblemFilters): SQL {
   const oneSide = filters.overdue === true || (done?.length && done.every((d) => d === done[0]));
   return oneSide
     ? sql`p.deadline NULLS LAST, p.id`
-    : sql`(p.status IN ('closed', 'ledger')), p.deadline NULLS LAST, p.id`;
+    : sql`(${hasEnded(sql`p.status`)}), p.deadline NULLS LAST, p.id`;
 }
 
 /** The filters the rollup cannot answer (all but status, source, overdue and sort: the compiler keeps it so). */
@@ -197,7 +198,7 @@ export function countFromRollup(scope: Scope, filters: ProblemFilters): SQL | un
       statusIn(sql`status`, filters.status),
       filters.source !== undefined && sql`source = ${filters.source}`,
       filters.overdue === true &&
-        sql`status NOT IN ('closed', 'ledger') AND deadline_day < civgrid_china_day(now())`,
+        sql`${isOpen(sql`status`)} AND deadline_day < civgrid_china_day(now())`,
     ])}`;
   if (filters.overdue !== true) return sql`SELECT (${rolledUp}) AS total`;
   const dueToday = sql`SELECT count(*)::int FROM problems p WHERE ${problemsWhere(scope, {
@@ -233,7 +234,7 @@ export async function getProblem(ex: Executor, scope: Scope, id: number) {
     sql`SELECT e.seq, e.action, e.from_status AS "fromStatus", e.to_status AS "toStatus",
           e.actor_name AS "actorName", e.note, e.reason, u.name AS "unitName",
           ${isoTime(sql`e.deadline`)} AS deadline, ${isoTime(sql`e.at`)} AS at
-        FROM rectification_events e LEFT JOIN units u ON u.id = e.unit_id
+        FROM rectification_events e LEFT JOIN units u ON u.id = e.unit_id AND u.city_id = e.city_id
         WHERE e.problem_id = ${id} ORDER BY e.seq`,
   );
   const photos = await problemPhotos(ex, id);
@@ -273,7 +274,8 @@ export function problemPhotos(ex: Executor, problemId: number) {
   return selectRows<{ fileId: number; phase: "before" | "after"; eventSeq: number | null }>(
     ex,
     sql`SELECT pp.file_id AS "fileId", pp.phase, e.seq AS "eventSeq"
-        FROM problem_photos pp LEFT JOIN rectification_events e ON e.id = pp.event_id
+        FROM problem_photos pp
+          LEFT JOIN rectification_events e ON e.id = pp.event_id AND e.city_id = pp.city_id
         WHERE pp.problem_id = ${problemId} ORDER BY pp.phase DESC, pp.id`,
   );
 }

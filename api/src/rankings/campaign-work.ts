@@ -29,7 +29,7 @@ export async function campaignWork(
     ex,
     sql`SELECT ${key} AS id, count(*)::int AS due,
           count(*) FILTER (WHERE a.status = 'done' AND a.completed_at <= t.deadline)::int AS "onTime"
-        FROM task_assignments a JOIN tasks t ON t.id = a.task_id
+        FROM task_assignments a JOIN tasks t ON t.id = a.task_id AND t.city_id = a.city_id
         WHERE ${taskAssignmentsReadable(scope)} AND ${key} IS NOT NULL
           AND t.deadline >= ${period.start.toISOString()}::timestamptz
           AND t.deadline < ${period.end.toISOString()}::timestamptz
@@ -48,7 +48,7 @@ export async function campaignWork(
                   AND ((w::date + 4)::text || ' 18:00:00+08')::timestamptz < now())
               SELECT u.id, (SELECT count(*) FROM due)::int AS due,
                 (SELECT count(DISTINCT m.week) FROM materials m JOIN due d ON d.week = m.week
-                  WHERE m.unit_id = u.id AND m.status <> 'returned' AND ${materialsReadable(scope)})::int AS submitted
+                  WHERE m.unit_id = u.id AND m.city_id = u.city_id AND m.status <> 'returned' AND ${materialsReadable(scope)})::int AS submitted
               FROM units u WHERE u.city_id = ${scope.cityId}`,
         )
       : [];

@@ -6,6 +6,7 @@ import { selectRows } from "../db/client.ts";
 import type { UnitKind } from "../db/schema/index.ts";
 import { gridsReadable, problemsReadable } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
+import { isOpen } from "../problems/open.ts";
 import type { Period } from "./period.ts";
 
 export type RankBy = "unit" | "grid";
@@ -28,7 +29,7 @@ export interface RankingCounts {
   rank: number;
 }
 
-const OPEN = sql`s.status NOT IN ('closed', 'ledger')`;
+const OPEN = isOpen(sql`s.status`);
 
 /** What a ranking may be narrowed to besides its period: a category of the standard, a kind of unit. */
 export interface RankingFilters {
@@ -39,14 +40,16 @@ export interface RankingFilters {
 /** The problems of the period the scope may read, with their rectification flags. */
 function scopedProblems(scope: Scope, period: Period, f: RankingFilters = {}): SQL {
   return sql`SELECT p.id, p.unit_id, p.grid_id, p.status, p.deduction, p.deadline, p.closed_at,
-      EXISTS (SELECT 1 FROM rectification_events e WHERE e.problem_id = p.id AND e.to_status = 'submitted') AS submitted,
-      EXISTS (SELECT 1 FROM rectification_events e WHERE e.problem_id = p.id AND e.action = 'return') AS reworked
+      EXISTS (SELECT 1 FROM rectification_events e WHERE e.problem_id = p.id AND e.city_id = p.city_id
+        AND e.to_status = 'submitted') AS submitted,
+      EXISTS (SELECT 1 FROM rectification_events e WHERE e.problem_id = p.id AND e.city_id = p.city_id
+        AND e.action = 'return') AS reworked
     FROM problems p
     WHERE ${problemsReadable(scope)}
       AND p.reported_at >= ${period.start.toISOString()}::timestamptz
       AND p.reported_at < ${period.end.toISOString()}::timestamptz
-      ${f.categoryId === undefined ? sql`` : sql`AND p.item_id IN (SELECT id FROM standard_items WHERE category_id = ${f.categoryId})`}
-      ${f.unitKind === undefined ? sql`` : sql`AND p.unit_id IN (SELECT id FROM units WHERE kind = ${f.unitKind})`}`;
+      ${f.categoryId === undefined ? sql`` : sql`AND p.item_id IN (SELECT si.id FROM standard_items si WHERE si.category_id = ${f.categoryId} AND si.city_id = p.city_id)`}
+      ${f.unitKind === undefined ? sql`` : sql`AND p.unit_id IN (SELECT ku.id FROM units ku WHERE ku.kind = ${f.unitKind} AND ku.city_id = p.city_id)`}`;
 }
 
 /**
@@ -133,8 +136,9 @@ export function overdueProblems(
       SELECT s.id, p.description, g.code || ' ' || g.name AS grid, u.name AS unit,
         to_char(s.deadline AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS deadline,
         ceil(extract(epoch FROM now() - s.deadline) / 86400)::int AS "daysOverdue"
-      FROM scoped s JOIN problems p ON p.id = s.id
-        LEFT JOIN grids g ON g.id = s.grid_id LEFT JOIN units u ON u.id = s.unit_id
+      FROM scoped s JOIN problems p ON p.id = s.id AND p.city_id = ${scope.cityId}
+        LEFT JOIN grids g ON g.id = s.grid_id AND g.city_id = p.city_id
+        LEFT JOIN units u ON u.id = s.unit_id AND u.city_id = p.city_id
       WHERE ${OPEN} AND s.deadline < now()
       ORDER BY s.deadline, s.id`,
   );
@@ -157,7 +161,8 @@ export async function categoryName(
 ): Promise<string | null> {
   const [row] = await selectRows<{ name: string }>(
     ex,
-    sql`SELECT c.name FROM standard_categories c JOIN standards s ON s.id = c.standard_id
+    sql`SELECT c.name FROM standard_categories c
+        JOIN standards s ON s.id = c.standard_id AND s.city_id = c.city_id
         WHERE s.city_id = ${cityId} AND c.id = ${id}`,
   );
   return row?.name ?? null;

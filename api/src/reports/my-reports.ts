@@ -33,10 +33,10 @@ export async function listMyReports(
       ${isoTime(sql`p.reported_at`)} AS "reportedAt", e.action AS "stepAction",
       ${isoTime(sql`e.at`)} AS "stepAt", e.note AS "stepNote"`,
     from: sql`problems p
-      LEFT JOIN grids g ON g.id = p.grid_id
-      LEFT JOIN units u ON u.id = p.unit_id
+      LEFT JOIN grids g ON g.id = p.grid_id AND g.city_id = p.city_id
+      LEFT JOIN units u ON u.id = p.unit_id AND u.city_id = p.city_id
       JOIN LATERAL (SELECT action, at, note FROM rectification_events
-        WHERE problem_id = p.id ORDER BY seq DESC LIMIT 1) e ON true`,
+        WHERE problem_id = p.id AND city_id = p.city_id ORDER BY seq DESC LIMIT 1) e ON true`,
     where: sql`p.city_id = ${user.cityId} AND p.reported_by = ${user.id}`,
     orderBy: sql`p.reported_at DESC, p.id DESC`,
     ...page,

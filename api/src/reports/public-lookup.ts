@@ -23,7 +23,7 @@ export async function publicReport(ex: Executor, cityId: number, number: number)
     ex,
     sql`SELECT p.id AS number, p.status, i.title AS category,
           ${isoTime(sql`p.reported_at`)} AS "reportedAt", ${isoTime(sql`p.updated_at`)} AS "updatedAt"
-        FROM problems p LEFT JOIN standard_items i ON i.id = p.item_id
+        FROM problems p LEFT JOIN standard_items i ON i.id = p.item_id AND i.city_id = p.city_id
         WHERE ${citizenReport(cityId, number)}`,
   );
   if (!report) return null;
@@ -54,7 +54,8 @@ export async function publicReportPhoto(
 ): Promise<boolean> {
   const [row] = await selectRows<{ found: boolean }>(
     ex,
-    sql`SELECT true AS found FROM problems p JOIN problem_photos pp ON pp.problem_id = p.id
+    sql`SELECT true AS found FROM problems p
+          JOIN problem_photos pp ON pp.problem_id = p.id AND pp.city_id = p.city_id
         WHERE ${citizenReport(cityId, number)} AND pp.file_id = ${fileId} LIMIT 1`,
   );
   return Boolean(row);

@@ -6,6 +6,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import type { Message } from "../errors.ts";
+import { isOpen } from "../problems/open.ts";
 import type { UndoData } from "./restructure.ts";
 import { intArray } from "./snapshot.ts";
 import type { MovedTo } from "./work.ts";
@@ -43,7 +44,7 @@ export async function changesSince(
     ex,
     sql`SELECT id, grid_id AS "gridId", unit_id AS "unitId" FROM problems
         WHERE (id = ANY(${intArray(rerouted)}) OR grid_id = ANY(${created}))
-          AND status NOT IN ('closed', 'ledger') ORDER BY id`,
+          AND ${isOpen(sql`status`)} ORDER BY id`,
   );
   const movedAgain = problems.filter((p) => {
     const m = problemsMoved.find((r) => r.id === p.id);
@@ -75,7 +76,8 @@ export async function changesSince(
   const movedTasks = intArray(movedTaskList.map((t) => t.id));
   const tasks = await selectRows<{ id: number; gridId: number; title: string }>(
     ex,
-    sql`SELECT a.id, a.grid_id AS "gridId", t.title FROM task_assignments a JOIN tasks t ON t.id = a.task_id
+    sql`SELECT a.id, a.grid_id AS "gridId", t.title
+        FROM task_assignments a JOIN tasks t ON t.id = a.task_id AND t.city_id = a.city_id
         WHERE (a.id = ANY(${movedTasks}) OR a.grid_id = ANY(${created})) AND a.status <> 'done'
         ORDER BY a.id`,
   );

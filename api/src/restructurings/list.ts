@@ -17,9 +17,10 @@ export interface RestructuringRow {
   undoable: boolean;
 }
 
+/** The codes of the restructuring r's grids in `ids` (one of its columns). */
 const codes = (ids: ReturnType<typeof sql>) =>
   sql`coalesce((SELECT json_agg(json_build_object('id', g.id, 'code', g.code) ORDER BY g.code)
-      FROM grids g WHERE g.id = ANY(${ids})), '[]'::json)::text`;
+      FROM grids g WHERE g.id = ANY(${ids}) AND g.city_id = r.city_id), '[]'::json)::text`;
 
 export async function listRestructurings(
   ex: Executor,
@@ -38,7 +39,7 @@ export async function listRestructurings(
     sql`SELECT r.id, r.kind, u.display_name AS by, ${isoTime(sql`r.created_at`)} AS at,
           ${codes(sql`r.grids_before`)} AS "gridsBefore", ${codes(sql`r.grids_after`)} AS "gridsAfter",
           r.undone_at IS NOT NULL AS undone, CASE WHEN r.undone_at IS NULL THEN r.undo END AS undo
-        FROM restructurings r LEFT JOIN users u ON u.id = r.created_by
+        FROM restructurings r LEFT JOIN users u ON u.id = r.created_by AND u.city_id = r.city_id
         WHERE r.city_id = ${cityId} AND r.community_id = ${communityId}
         ORDER BY r.id DESC LIMIT ${limit}`,
   );

@@ -4,6 +4,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import type { Actor } from "../grids/write.ts";
+import { isOpen } from "../problems/open.ts";
 import { routeProblems } from "../problems/routing.ts";
 import { intArray, type ProblemPlace } from "./snapshot.ts";
 
@@ -64,7 +65,7 @@ export async function placeBack(ex: Executor, actor: Actor, moved: Rerouted[]) {
       ex,
       sql`UPDATE problems SET grid_id = ${m.gridId}, unit_id = ${m.unitId}, routed_to_nearest = ${m.routedToNearest}
           WHERE id = ${m.id} AND grid_id IS NOT DISTINCT FROM ${m.toGridId}
-            AND unit_id IS NOT DISTINCT FROM ${m.toUnitId} AND status NOT IN ('closed', 'ledger')
+            AND unit_id IS NOT DISTINCT FROM ${m.toUnitId} AND ${isOpen(sql`status`)}
           RETURNING id`,
     );
     if (rows.length) back.push(m.id);
@@ -77,10 +78,13 @@ async function logMoves(ex: Executor, actor: Actor, ids: number[]) {
   if (!ids.length) return;
   await ex.execute(sql`
     INSERT INTO rectification_events (city_id, problem_id, seq, action, from_status, to_status, actor_user_id, actor_name, note)
-    SELECT p.city_id, p.id, (SELECT coalesce(max(seq), 0) + 1 FROM rectification_events e WHERE e.problem_id = p.id),
+    SELECT p.city_id, p.id, (SELECT coalesce(max(seq), 0) + 1 FROM rectification_events e
+             WHERE e.problem_id = p.id AND e.city_id = p.city_id),
            'reroute', p.status, p.status, ${actor.userId},
-           coalesce((SELECT display_name FROM users WHERE id = ${actor.userId}), ''),
+           coalesce((SELECT display_name FROM users au WHERE au.id = ${actor.userId}
+             AND au.city_id = p.city_id), ''),
            concat_ws(' · ', g.code, u.name)
-    FROM problems p LEFT JOIN grids g ON g.id = p.grid_id LEFT JOIN units u ON u.id = p.unit_id
+    FROM problems p LEFT JOIN grids g ON g.id = p.grid_id AND g.city_id = p.city_id
+      LEFT JOIN units u ON u.id = p.unit_id AND u.city_id = p.city_id
     WHERE p.id = ANY(${intArray(ids)})`);
 }

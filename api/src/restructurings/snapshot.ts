@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
+import { openProblem } from "../problems/open.ts";
 
 export interface GridState {
   id: number;
@@ -56,7 +57,8 @@ export async function snapshotOf(
   before: number[],
 ): Promise<Snapshot> {
   const ids = intArray(before);
-  const liveIds = sql`(SELECT id FROM grids WHERE community_id = ${communityId} AND deleted_at IS NULL)`;
+  // (city_id, grid_id) IN …: the rows of the community's live grids, joined within the city.
+  const liveGrids = sql`(SELECT city_id, id FROM grids WHERE community_id = ${communityId} AND deleted_at IS NULL)`;
   const grids = await selectRows<GridState>(
     ex,
     sql`SELECT id, code, name, version, encode(ST_AsEWKB(geom), 'hex') AS wkb,
@@ -71,19 +73,20 @@ export async function snapshotOf(
   const units = await selectRows<UnitRow>(
     ex,
     sql`SELECT grid_id AS "gridId", unit_id AS "unitId", role FROM grid_units
-        WHERE grid_id IN ${liveIds} ORDER BY grid_id, role, unit_id`,
+        WHERE (city_id, grid_id) IN ${liveGrids} ORDER BY grid_id, role, unit_id`,
   );
   const people = await selectRows<PersonRow>(
     ex,
     sql`SELECT grid_id AS "gridId", person_id AS "personId", role FROM grid_people
-        WHERE grid_id IN ${liveIds} ORDER BY grid_id, role, person_id`,
+        WHERE (city_id, grid_id) IN ${liveGrids} ORDER BY grid_id, role, person_id`,
   );
   const problems = await selectRows<ProblemPlace>(
     ex,
     sql`SELECT p.id, p.grid_id AS "gridId", p.unit_id AS "unitId", p.routed_to_nearest AS "routedToNearest"
         FROM problems p, communities c
-        WHERE c.id = ${communityId} AND p.city_id = c.city_id AND p.status NOT IN ('closed', 'ledger')
-          AND (p.grid_id IN (SELECT id FROM grids WHERE community_id = ${communityId})
+        WHERE c.id = ${communityId} AND p.city_id = c.city_id AND ${openProblem}
+          AND (p.grid_id IN (SELECT sg.id FROM grids sg WHERE sg.community_id = ${communityId}
+                 AND sg.city_id = p.city_id)
                OR ST_Contains(c.geom, p.location))
         ORDER BY p.id`,
   );

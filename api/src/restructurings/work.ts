@@ -34,7 +34,8 @@ export async function moveWork(
     const [twin] = await selectRows<{ id: number }>(
       ex,
       sql`SELECT t.id FROM task_assignments t, task_assignments mine
-          WHERE mine.id = ${task.id} AND t.task_id = mine.task_id AND t.grid_id = ${to}
+          WHERE mine.id = ${task.id} AND t.task_id = mine.task_id AND t.city_id = mine.city_id
+            AND t.grid_id = ${to}
             AND t.unit_id IS NOT DISTINCT FROM mine.unit_id`,
     );
     if (twin) {

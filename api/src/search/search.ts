@@ -47,7 +47,7 @@ export async function search(
         AND (c.code LIKE ${prefix} OR c.name ILIKE ${contains})
       ORDER BY LEAST(${rank(sql`c.code`)}, ${rank(sql`c.name`)}), c.name, c.id LIMIT ${perKind})`,
     grid: sql`(SELECT 'grid' AS kind, g.id, g.name AS label, g.code || ' · ' || gc.name AS detail, ${areaColumns("g")}
-      FROM grids g JOIN communities gc ON gc.id = g.community_id
+      FROM grids g JOIN communities gc ON gc.id = g.community_id AND gc.city_id = g.city_id
       WHERE g.deleted_at IS NULL AND ${gridsReadable(scope)}
         AND (g.code LIKE ${prefix} OR g.name ILIKE ${contains})
       ORDER BY LEAST(${rank(sql`g.code`)}, ${rank(sql`g.name`)}), g.code, g.id LIMIT ${perKind})`,

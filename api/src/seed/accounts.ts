@@ -19,10 +19,13 @@ async function demoPeople(db: Db, cityId: number) {
   }>(
     db.orm,
     sql`SELECT gu.unit_id AS "unitId",
-          (SELECT person_id FROM unit_responsible_persons WHERE unit_id = gu.unit_id AND duty = 'platform_admin') AS "adminId",
-          (SELECT person_id FROM grid_people WHERE grid_id = g.id AND role = 'leader') AS "leaderId",
-          (SELECT min(person_id) FROM grid_people WHERE grid_id = g.id AND role = 'volunteer') AS "volunteerId"
-        FROM grids g JOIN grid_units gu ON gu.grid_id = g.id AND gu.role = 'lead'
+          (SELECT person_id FROM unit_responsible_persons WHERE unit_id = gu.unit_id
+             AND city_id = gu.city_id AND duty = 'platform_admin') AS "adminId",
+          (SELECT person_id FROM grid_people WHERE grid_id = g.id AND city_id = g.city_id
+             AND role = 'leader') AS "leaderId",
+          (SELECT min(person_id) FROM grid_people WHERE grid_id = g.id AND city_id = g.city_id
+             AND role = 'volunteer') AS "volunteerId"
+        FROM grids g JOIN grid_units gu ON gu.grid_id = g.id AND gu.city_id = g.city_id AND gu.role = 'lead'
         WHERE g.city_id = ${cityId} AND g.deleted_at IS NULL ORDER BY g.code LIMIT 1`,
   );
   if (!row) throw new Error("the demo city has no grid with a lead unit");

@@ -42,9 +42,11 @@ export interface StandardDetail extends StandardSummary {
 }
 
 const columns = sql`s.id, s.name, s.year, s.version, s.scope, s.status,
-  (SELECT count(*) FROM standard_categories c WHERE c.standard_id = s.id)::int AS "categoryCount",
-  (SELECT count(*) FROM standard_items i WHERE i.standard_id = s.id)::int AS "itemCount",
-  (SELECT coalesce(sum(i.points), 0) FROM standard_items i WHERE i.standard_id = s.id)::float8 AS "totalPoints",
+  (SELECT count(*) FROM standard_categories c WHERE c.standard_id = s.id
+     AND c.city_id = s.city_id)::int AS "categoryCount",
+  (SELECT count(*) FROM standard_items i WHERE i.standard_id = s.id AND i.city_id = s.city_id)::int AS "itemCount",
+  (SELECT coalesce(sum(i.points), 0) FROM standard_items i WHERE i.standard_id = s.id
+     AND i.city_id = s.city_id)::float8 AS "totalPoints",
   ${isoTime(sql`s.created_at`)} AS "createdAt"`;
 
 export function listStandards(ex: Executor, cityId: number, page: Page) {

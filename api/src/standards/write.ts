@@ -105,7 +105,8 @@ async function replaceStandardIn(ex: Executor, actor: Actor, id: number, input: 
   const [use] = await selectRows<{ used: boolean }>(
     ex,
     sql`SELECT EXISTS (SELECT 1 FROM inspections WHERE standard_id = ${id})
-          OR EXISTS (SELECT 1 FROM problems p JOIN standard_items i ON i.id = p.item_id WHERE i.standard_id = ${id})
+          OR EXISTS (SELECT 1 FROM problems p
+            JOIN standard_items i ON i.id = p.item_id AND i.city_id = p.city_id WHERE i.standard_id = ${id})
           AS used`,
   );
   // A draft should not be in use, but if it is, its items must stay.

@@ -72,7 +72,7 @@ export async function listCampaigns(ex: Executor, cityId: number): Promise<Campa
   }>(
     ex,
     sql`SELECT c.id, c.name, c.year, p.phase, p.starts_on::text AS "startsOn", p.ends_on::text AS "endsOn"
-        FROM campaigns c LEFT JOIN campaign_phases p ON p.campaign_id = c.id
+        FROM campaigns c LEFT JOIN campaign_phases p ON p.campaign_id = c.id AND p.city_id = c.city_id
         WHERE c.city_id = ${cityId}
         ORDER BY c.year DESC, c.id DESC, p.starts_on`,
   );

@@ -66,7 +66,7 @@ export async function listTasks(ex: Executor, scope: Scope, f: TaskFilters) {
         count(*) FILTER (WHERE ${OVERDUE})::int AS overdue,
         count(*) FILTER (WHERE ${LATE_DONE})::int AS "doneLate",
         t.deadline AS sort_deadline
-      FROM tasks t JOIN task_assignments a ON a.task_id = t.id
+      FROM tasks t JOIN task_assignments a ON a.task_id = t.id AND a.city_id = t.city_id
       WHERE ${where} GROUP BY t.city_id, t.id HAVING ${having}`;
   const [counted] = await selectRows<{ total: number }>(
     ex,
@@ -110,9 +110,11 @@ function assignmentsOf(ex: Executor, scope: Scope, where: SQL) {
           (${OVERDUE}) AS overdue, coalesce(${LATE_DONE}, false) AS "doneLate",
           coalesce((SELECT json_agg(json_build_object('id', f.id, 'name', f.original_name, 'mime', f.mime,
               'url', '/api/files/' || f.id) ORDER BY f.id)
-            FROM task_evidence e JOIN files f ON f.id = e.file_id WHERE e.assignment_id = a.id), '[]'::json) AS evidence
-        FROM task_assignments a JOIN tasks t ON t.id = a.task_id
-          LEFT JOIN units u ON u.id = a.unit_id LEFT JOIN grids g ON g.id = a.grid_id
+            FROM task_evidence e JOIN files f ON f.id = e.file_id AND f.city_id = e.city_id
+            WHERE e.assignment_id = a.id AND e.city_id = a.city_id), '[]'::json) AS evidence
+        FROM task_assignments a JOIN tasks t ON t.id = a.task_id AND t.city_id = a.city_id
+          LEFT JOIN units u ON u.id = a.unit_id AND u.city_id = a.city_id
+          LEFT JOIN grids g ON g.id = a.grid_id AND g.city_id = a.city_id
         WHERE ${taskAssignmentsReadable(scope)} AND ${where}
         ORDER BY (${OVERDUE}) DESC, a.status = 'done', u.name COLLATE "C", g.code COLLATE "C", a.id`,
   );
@@ -161,9 +163,10 @@ export async function taskMatrix(ex: Executor, scope: Scope, campaignId: number)
           coalesce(a.unit_id, lead.unit_id) AS "unitId", u.name AS "unitName",
           a.id AS "assignmentId", a.status, a.progress,
           (${OVERDUE}) AS overdue, coalesce(${LATE_DONE}, false) AS "doneLate"
-        FROM task_assignments a JOIN tasks t ON t.id = a.task_id
-          LEFT JOIN grid_units lead ON lead.grid_id = a.grid_id AND lead.role = 'lead'
-          JOIN units u ON u.id = coalesce(a.unit_id, lead.unit_id)
+        FROM task_assignments a JOIN tasks t ON t.id = a.task_id AND t.city_id = a.city_id
+          LEFT JOIN grid_units lead ON lead.grid_id = a.grid_id AND lead.city_id = a.city_id
+            AND lead.role = 'lead'
+          JOIN units u ON u.id = coalesce(a.unit_id, lead.unit_id) AND u.city_id = a.city_id
         WHERE ${taskAssignmentsReadable(scope)} AND t.campaign_id = ${campaignId}
         ORDER BY t.deadline, t.id, a.id`,
   );

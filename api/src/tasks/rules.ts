@@ -74,7 +74,7 @@ export async function prepareTask(
   const [phase] = await selectRows<{ startsOn: string; endsOn: string }>(
     ex,
     sql`SELECT p.starts_on::text AS "startsOn", p.ends_on::text AS "endsOn"
-        FROM campaign_phases p JOIN campaigns c ON c.id = p.campaign_id
+        FROM campaign_phases p JOIN campaigns c ON c.id = p.campaign_id AND c.city_id = p.city_id
         WHERE c.city_id = ${cityId} AND c.id = ${input.campaignId} AND p.phase = ${input.phase}`,
   );
   if (!phase) {

@@ -190,8 +190,9 @@ export function tasksForExport(ex: Executor, cityId: number, campaignId: number)
           coalesce(array_agg(u.name ORDER BY u.id) FILTER (WHERE u.id IS NOT NULL), '{}') AS units,
           coalesce(array_agg(g.code ORDER BY g.code) FILTER (WHERE g.id IS NOT NULL), '{}') AS grids,
           count(*) FILTER (WHERE a.status = 'done')::int AS done, count(*)::int AS total
-        FROM tasks t JOIN task_assignments a ON a.task_id = t.id
-          LEFT JOIN units u ON u.id = a.unit_id LEFT JOIN grids g ON g.id = a.grid_id
+        FROM tasks t JOIN task_assignments a ON a.task_id = t.id AND a.city_id = t.city_id
+          LEFT JOIN units u ON u.id = a.unit_id AND u.city_id = a.city_id
+          LEFT JOIN grids g ON g.id = a.grid_id AND g.city_id = a.city_id
         WHERE t.city_id = ${cityId} AND t.campaign_id = ${campaignId}
         GROUP BY t.city_id, t.id ORDER BY t.deadline, t.id`,
   );

@@ -9,7 +9,8 @@ import {
   unitsReadable,
 } from "../policy/read-scope.ts";
 import type { Scope } from "../policy/scope.ts";
-import { openProblem, overdue, startOfChinaToday } from "../problems/queries.ts";
+import { isOpen, openProblem } from "../problems/open.ts";
+import { overdue, startOfChinaToday } from "../problems/queries.ts";
 
 export const tileLayers = ["grids", "communities", "units", "points", "problems"] as const;
 export type TileLayer = (typeof tileLayers)[number];
@@ -70,8 +71,8 @@ export function layerQuery(
           ST_Intersects(ST_PointOnSurface(g.geom), ST_Transform(${envelope(tile)}, 4326)) AS "labelHere",
           ${geom(sql`g.geom`, 64)} AS geom
         FROM grids g
-        LEFT JOIN grid_units gl ON gl.grid_id = g.id AND gl.role = 'lead'
-        LEFT JOIN units lu ON lu.id = gl.unit_id
+        LEFT JOIN grid_units gl ON gl.grid_id = g.id AND gl.city_id = g.city_id AND gl.role = 'lead'
+        LEFT JOIN units lu ON lu.id = gl.unit_id AND lu.city_id = gl.city_id
         WHERE ${gridsReadable(scope)} AND g.deleted_at IS NULL AND ${inTile(sql`g.geom`, tile)}`;
     case "communities":
       return sql`SELECT c.id, c.code, c.name, ${geom(sql`c.geom`, 64)} AS geom
@@ -179,7 +180,7 @@ function problemPoints(tile: TileAddress, scope: Scope, geom: TileGeometry): SQL
     UNION ALL
     SELECT id, NULL, NULL, NULL, NULL, NULL, NULL, count, "openCount", "overdueCount", geom
     FROM (${cellFeatures(sql`SELECT ${pixelCell(sql`ST_X(geom)`)} AS cx, ${pixelCell(sql`ST_Y(geom)`)} AS cy,
-        1 AS problems, (status NOT IN ('closed', 'ledger'))::int AS open, overdue::int AS overdue
+        1 AS problems, (${isOpen(sql`status`)})::int AS open, overdue::int AS overdue
       FROM located WHERE geom IS NOT NULL`)}) cells WHERE (SELECT yes FROM dense)`;
 }
 

@@ -32,8 +32,8 @@ export interface UnitRow {
 const columns = (
   scope: Scope,
 ) => sql`u.id, u.name, u.short_name AS "shortName", u.kind, u.address, u.phone,
-  EXISTS (SELECT 1 FROM grid_units lg JOIN grids g ON g.id = lg.grid_id
-    WHERE lg.unit_id = u.id AND lg.role = 'lead' AND g.deleted_at IS NULL AND ${gridsReadable(scope)}) AS "leadsGrids",
+  EXISTS (SELECT 1 FROM grid_units lg JOIN grids g ON g.id = lg.grid_id AND g.city_id = lg.city_id
+    WHERE lg.unit_id = u.id AND lg.city_id = u.city_id AND lg.role = 'lead' AND g.deleted_at IS NULL AND ${gridsReadable(scope)}) AS "leadsGrids",
   ST_AsGeoJSON(u.location, 7) AS geometry`;
 
 function where(scope: Scope, filters: UnitFilters & { id?: number }) {
@@ -79,13 +79,14 @@ export async function getUnit(
     : await selectRows<UnitDetail["responsible"][number]>(
         ex,
         sql`SELECT r.duty, p.name, ${mobileFor(scope, caller)} AS mobile, p.title
-        FROM unit_responsible_persons r JOIN people p ON p.id = r.person_id
+        FROM unit_responsible_persons r JOIN people p ON p.id = r.person_id AND p.city_id = r.city_id
         WHERE r.unit_id = ${id}
         ORDER BY array_position(ARRAY['head','deputy','department_head','platform_admin'], r.duty)`,
       );
   const grids = await selectRows<UnitDetail["grids"][number]>(
     ex,
-    sql`SELECT g.id, g.code, gu.role FROM grid_units gu JOIN grids g ON g.id = gu.grid_id
+    sql`SELECT g.id, g.code, gu.role
+        FROM grid_units gu JOIN grids g ON g.id = gu.grid_id AND g.city_id = gu.city_id
         WHERE gu.unit_id = ${id} AND g.deleted_at IS NULL AND ${gridsReadable(scope)} ORDER BY gu.role, g.code`,
   );
   return { ...unit, responsible, grids };

@@ -61,19 +61,23 @@ export function listActivities(
     ex,
     sql`SELECT a.id, a.kind, a.title, to_char(a.held_on, 'YYYY-MM-DD') AS "heldOn", a.branch_id AS "branchId",
           b.name AS "branchName", a.grid_id AS "gridId", g.code AS "gridCode", a.hours::float8 AS hours,
-          (SELECT count(*)::int FROM activity_participants ap WHERE ap.activity_id = a.id) AS "participantCount",
-          (SELECT COALESCE(sum(ap.hours), 0)::float8 FROM activity_participants ap WHERE ap.activity_id = a.id) AS "personHours",
+          (SELECT count(*)::int FROM activity_participants ap WHERE ap.activity_id = a.id
+             AND ap.city_id = a.city_id) AS "participantCount",
+          (SELECT COALESCE(sum(ap.hours), 0)::float8 FROM activity_participants ap WHERE ap.activity_id = a.id
+             AND ap.city_id = a.city_id) AS "personHours",
           (SELECT COALESCE(sum(ap.hours), 0)::float8 FROM activity_participants ap
-             WHERE ap.activity_id = a.id AND ap.person_id = ${me}) AS "myHours",
-          ARRAY(SELECT file_id FROM activity_photos ph WHERE ph.activity_id = a.id ORDER BY ph.id) AS "photoIds"
-        FROM volunteer_activities a JOIN volunteer_branches b ON b.id = a.branch_id
-        LEFT JOIN grids g ON g.id = a.grid_id
+             WHERE ap.activity_id = a.id AND ap.city_id = a.city_id AND ap.person_id = ${me}) AS "myHours",
+          ARRAY(SELECT file_id FROM activity_photos ph WHERE ph.activity_id = a.id AND ph.city_id = a.city_id
+             ORDER BY ph.id) AS "photoIds"
+        FROM volunteer_activities a JOIN volunteer_branches b ON b.id = a.branch_id AND b.city_id = a.city_id
+        LEFT JOIN grids g ON g.id = a.grid_id AND g.city_id = a.city_id
         WHERE ${whereAll([
           activitiesReadable(scope, user.personId),
           filters.id !== undefined && sql`a.id = ${filters.id}`,
           withinDays(sql`a.held_on`, filters),
           filters.mine === true &&
-            sql`EXISTS (SELECT 1 FROM activity_participants ap WHERE ap.activity_id = a.id AND ap.person_id = ${me})`,
+            sql`EXISTS (SELECT 1 FROM activity_participants ap WHERE ap.activity_id = a.id
+              AND ap.city_id = a.city_id AND ap.person_id = ${me})`,
         ])}
         ORDER BY a.held_on DESC, a.id DESC LIMIT 1000`,
   );

@@ -33,8 +33,9 @@ export async function activityTotals(ex: Executor, cityId: number, period: Perio
     sql`SELECT b.id AS "branchId", b.name AS "branchName", count(DISTINCT a.id)::int AS activities,
           count(DISTINCT ap.person_id)::int AS volunteers, COALESCE(sum(ap.hours), 0)::float8 AS hours
         FROM volunteer_branches b
-        LEFT JOIN volunteer_activities a ON a.branch_id = b.id AND ${inPeriod(period)}
-        LEFT JOIN activity_participants ap ON ap.activity_id = a.id
+        LEFT JOIN volunteer_activities a ON a.branch_id = b.id AND a.city_id = b.city_id
+          AND ${inPeriod(period)}
+        LEFT JOIN activity_participants ap ON ap.activity_id = a.id AND ap.city_id = a.city_id
         WHERE b.city_id = ${cityId}
         GROUP BY b.id, b.name ORDER BY hours DESC, b.id`,
   );
@@ -42,8 +43,10 @@ export async function activityTotals(ex: Executor, cityId: number, period: Perio
     ex,
     sql`SELECT pe.id AS "personId", pe.name, b.name AS "branchName", count(DISTINCT a.id)::int AS activities,
           sum(ap.hours)::float8 AS hours
-        FROM activity_participants ap JOIN volunteer_activities a ON a.id = ap.activity_id
-        JOIN people pe ON pe.id = ap.person_id LEFT JOIN volunteer_branches b ON b.id = pe.branch_id
+        FROM activity_participants ap
+        JOIN volunteer_activities a ON a.id = ap.activity_id AND a.city_id = ap.city_id
+        JOIN people pe ON pe.id = ap.person_id AND pe.city_id = ap.city_id
+        LEFT JOIN volunteer_branches b ON b.id = pe.branch_id AND b.city_id = pe.city_id
         WHERE a.city_id = ${cityId} AND ${inPeriod(period)}
         GROUP BY pe.id, pe.name, b.name ORDER BY hours DESC, pe.id`,
   );

@@ -44,12 +44,15 @@ export function listDedicationDays(
     ex,
     sql`SELECT d.id, d.grid_id AS "gridId", g.code AS "gridCode", g.name AS "gridName",
           to_char(d.held_on, 'YYYY-MM-DD') AS "heldOn", d.title, d.note,
-          (SELECT count(*)::int FROM dedication_signups s WHERE s.day_id = d.id) AS "signedUp",
-          (SELECT count(*)::int FROM dedication_signups s WHERE s.day_id = d.id AND s.checked_in_at IS NOT NULL) AS "checkedIn",
+          (SELECT count(*)::int FROM dedication_signups s WHERE s.day_id = d.id
+             AND s.city_id = d.city_id) AS "signedUp",
+          (SELECT count(*)::int FROM dedication_signups s WHERE s.day_id = d.id AND s.city_id = d.city_id
+             AND s.checked_in_at IS NOT NULL) AS "checkedIn",
           (SELECT json_build_object('signedUpAt', ${isoTime(sql`s.signed_up_at`)},
               'checkedInAt', CASE WHEN s.checked_in_at IS NULL THEN NULL ELSE ${isoTime(sql`s.checked_in_at`)} END)
-             FROM dedication_signups s WHERE s.day_id = d.id AND s.person_id = ${user.personId ?? 0}) AS mine
-        FROM dedication_days d JOIN grids g ON g.id = d.grid_id
+             FROM dedication_signups s WHERE s.day_id = d.id AND s.city_id = d.city_id
+               AND s.person_id = ${user.personId ?? 0}) AS mine
+        FROM dedication_days d JOIN grids g ON g.id = d.grid_id AND g.city_id = d.city_id
         WHERE ${whereAll([
           dedicationDaysReadable(scope),
           filters.id !== undefined && sql`d.id = ${filters.id}`,
@@ -82,7 +85,7 @@ export async function daySignUps(ex: Executor, scope: Scope, user: SessionUser, 
     ex,
     sql`SELECT s.person_id AS "personId", pe.name, ${isoTime(sql`s.signed_up_at`)} AS "signedUpAt",
           CASE WHEN s.checked_in_at IS NULL THEN NULL ELSE ${isoTime(sql`s.checked_in_at`)} END AS "checkedInAt"
-        FROM dedication_signups s JOIN people pe ON pe.id = s.person_id
+        FROM dedication_signups s JOIN people pe ON pe.id = s.person_id AND pe.city_id = s.city_id
         WHERE s.day_id = ${dayId} ORDER BY s.signed_up_at, s.person_id`,
   );
 }
@@ -124,7 +127,7 @@ async function dayOf(tx: Executor, scope: Scope, id: number) {
   const [day] = await selectRows<{ heldOn: string; gridId: number; gridName: string }>(
     tx,
     sql`SELECT to_char(d.held_on, 'YYYY-MM-DD') AS "heldOn", d.grid_id AS "gridId", g.name AS "gridName"
-        FROM dedication_days d JOIN grids g ON g.id = d.grid_id
+        FROM dedication_days d JOIN grids g ON g.id = d.grid_id AND g.city_id = d.city_id
         WHERE d.id = ${id} AND ${dedicationDaysReadable(scope)}`,
   );
   if (!day) {

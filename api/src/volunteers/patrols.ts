@@ -39,7 +39,8 @@ const columns = sql`t.id, t.person_id AS "personId", pe.name AS "personName", t.
   CASE WHEN t.ended_at IS NULL THEN NULL ELSE ${isoTime(sql`t.ended_at`)} END AS "endedAt",
   round(t.length_m)::float8 AS "lengthM", t.point_count AS "pointCount",
   COALESCE(ST_AsGeoJSON(t.track, 7), 'null') AS geometry`;
-const from = sql`patrols t JOIN people pe ON pe.id = t.person_id LEFT JOIN grids g ON g.id = t.grid_id`;
+const from = sql`patrols t JOIN people pe ON pe.id = t.person_id AND pe.city_id = t.city_id
+  LEFT JOIN grids g ON g.id = t.grid_id AND g.city_id = t.city_id`;
 
 export async function getPatrol(ex: Executor, scope: Scope, id: number) {
   const [row] = await selectRows<PatrolSummary>(
