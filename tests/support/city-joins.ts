@@ -21,6 +21,11 @@ export interface CityJoinViolation {
   block: string;
   /** The city tables (`table alias`) in groups the equalities link; more than one group. */
   groups: string[][];
+  /**
+   * Set by checkCityRoutes: the city tables whose city_id no equality ties to a value (a
+   * parameter or a constant), so that Citus cannot tell which shard the block reads.
+   */
+  unbound?: string[];
 }
 
 type Node = Record<string, any>;
@@ -46,6 +51,8 @@ interface Scope {
   ctes: Set<string>;
   items: Map<string, Item>;
   links: UnionFind;
+  /** The parameters and constants the block's (and enclosing blocks') equalities name. */
+  values: string[];
 }
 
 /** Sets joined by equalities: each key names a column, a parameter or a constant. */
@@ -96,6 +103,27 @@ export function checkCityJoins(
   return checker.violations;
 }
 
+/**
+ * The query blocks of `statement` that read or write a city table without naming its city: a
+ * city table whose city_id no equality ties to a parameter or constant (directly, or through the
+ * city_id of a table that is tied). On Citus such a block goes to every shard instead of one (a
+ * router query). Inserted rows name their city themselves and are not looked at.
+ */
+export function checkCityRoutes(
+  statement: string,
+  cityTables: ReadonlySet<string>,
+): CityJoinViolation[] {
+  let tree: { stmts?: { stmt: Node }[] };
+  try {
+    tree = parseSync(statement);
+  } catch (error) {
+    return [{ statement, block: `unparsed: ${(error as Error).message}`, groups: [] }];
+  }
+  const checker = new Checker(statement, cityTables, true);
+  for (const { stmt } of tree.stmts ?? []) checker.statement(stmt, undefined);
+  return checker.violations;
+}
+
 class Checker {
   readonly violations: CityJoinViolation[] = [];
   private blocks = 0;
@@ -105,6 +133,8 @@ class Checker {
   constructor(
     private readonly text: string,
     private readonly cityTables: ReadonlySet<string>,
+    /** Routes instead of joins: every city table's city must be a value (checkCityRoutes). */
+    private readonly routes = false,
   ) {}
 
   /** A statement node in an enclosing scope: SELECT (or a set operation), INSERT, UPDATE, DELETE. */
@@ -156,6 +186,7 @@ class Checker {
       ctes: new Set(ctes.map((c) => c.CommonTableExpr.ctename)),
       items: new Map(),
       links: new UnionFind(parent?.links),
+      values: [...(parent?.values ?? [])],
     };
     for (const cte of ctes) this.statement(cte.CommonTableExpr.ctequery, scope);
     return scope;
@@ -180,6 +211,7 @@ class Checker {
       ctes: new Set(),
       items: new Map(),
       links: new UnionFind(parent?.links),
+      values: [...(parent?.values ?? [])],
     };
     const quals: Node[] = [];
     const children: Child[] = [];
@@ -225,6 +257,7 @@ class Checker {
       const ka = this.term(a, scope);
       const kb = this.term(b, scope);
       if (ka && kb) scope.links.union(ka, kb);
+      for (const k of [ka, kb]) if (k && isValue(k)) scope.values.push(k);
     }
     for (const [outer, column] of tested) {
       const inner = column && this.term(column, scope);
@@ -244,7 +277,20 @@ class Checker {
       if (item.table) members.set(item.key, item);
     }
     this.walk(parts, scope, members, children);
-    if (members.size > 1) {
+    if (this.routes) {
+      // An INSERT's target is routed by the rows' own city_id.
+      const read = kind === "InsertStmt" ? [] : [...members.values()];
+      const roots = new Set(scope.values.map((v) => scope.links.find(v)));
+      const unbound = read.filter((m) => !roots.has(scope.links.find(`${m.key}.city_id`)));
+      if (unbound.length) {
+        this.violations.push({
+          statement: this.text,
+          block: blockWords(this.text, kind, from),
+          groups: [],
+          unbound: unbound.map((m) => m.label),
+        });
+      }
+    } else if (members.size > 1) {
       const groups = new Map<string, string[]>();
       for (const member of members.values()) {
         const root = scope.links.find(`${member.key}.city_id`);
@@ -340,6 +386,11 @@ class Checker {
     }
     return undefined;
   }
+}
+
+/** A parameter's or a constant's key, as term() makes them. */
+function isValue(key: string): boolean {
+  return key.startsWith("$") || key.startsWith("const:");
 }
 
 /** The column references of an expression, but those inside its subqueries. */
