@@ -146,6 +146,7 @@ export async function knownSignIn(
 /** Remembers the device and address of a right password. */
 export async function rememberSignIn(
   ex: Executor,
+  cityId: number,
   userId: number,
   device: string,
   address: string,
@@ -156,7 +157,7 @@ export async function rememberSignIn(
   ];
   for (const v of values) {
     await ex.execute(sql`INSERT INTO known_sign_ins (city_id, user_id, kind, value_hash)
-      SELECT city_id, ${userId}, ${v.kind}, ${v.valueHash} FROM users WHERE id = ${userId}
+      VALUES (${cityId}, ${userId}, ${v.kind}, ${v.valueHash})
       ON CONFLICT ON CONSTRAINT known_sign_ins_pkey DO UPDATE SET last_at = now()`);
   }
 }

@@ -62,7 +62,7 @@ export async function signIn(orm: Orm, attempt: SignInAttempt): Promise<SignInOu
   const deviceToken = device ?? randomBytes(32).toString("base64url");
   const token = await orm.transaction(async (tx) => {
     const created = await createSession(tx, sessionUser, attempt.sessionHours);
-    await rememberSignIn(tx, user.id, deviceToken, address);
+    await rememberSignIn(tx, user.cityId, user.id, deviceToken, address);
     await recordAudit(tx, {
       cityId: user.cityId,
       userId: user.id,

@@ -136,6 +136,7 @@ async function replaceGrids(
     WHERE community_id = ${communityId} AND deleted_at IS NULL`);
   await recordVersions(
     tx,
+    actor.cityId,
     existing.map((g) => g.id),
     "delete",
     actor.userId,
@@ -148,7 +149,7 @@ async function replaceGrids(
     await assertFits(tx, actor, communityId, part.geometry, []);
     ids.push((await insertGrid(tx, actor, communityId, part.geometry)).id);
   }
-  await recordVersions(tx, ids, "create", actor.userId);
+  await recordVersions(tx, actor.cityId, ids, "create", actor.userId);
   await recordAuditBy(tx, actor, {
     action: "partition",
     entity: "community",

@@ -111,7 +111,7 @@ export async function assignGrid(
   // Open problems follow the grid's new lead unit.
   await tx.execute(sql`UPDATE problems SET unit_id = ${next.leadUnitId}
     WHERE grid_id = ${gridId} AND ${isOpen(sql`status`)}`);
-  await recordVersions(tx, [gridId], "assign", actor.userId);
+  await recordVersions(tx, actor.cityId, [gridId], "assign", actor.userId);
   await recordAuditBy(tx, actor, {
     action: "assign",
     entity: "grid",

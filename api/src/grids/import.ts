@@ -183,7 +183,7 @@ export async function replaceGrids(
   return restructure(tx, actor, plan, async () => {
     await tx.execute(sql`UPDATE grids SET deleted_at = now(), version = version + 1, updated_at = now()
       WHERE id = ANY(${sql.raw(`ARRAY[${before.join(",") || "0"}]::int[]`)})`);
-    await recordVersions(tx, before, "delete", actor.userId);
+    await recordVersions(tx, actor.cityId, before, "delete", actor.userId);
     return insertImported(tx, actor, communityId, checked);
   });
 }

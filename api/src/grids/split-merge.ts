@@ -115,9 +115,10 @@ async function unite(
   await tx.execute(
     sql`UPDATE grids SET deleted_at = now(), version = version + 1, updated_at = now() WHERE id = ANY(${otherIds})`,
   );
-  await recordVersions(tx, [keep.id], "merge", actor.userId);
+  await recordVersions(tx, actor.cityId, [keep.id], "merge", actor.userId);
   await recordVersions(
     tx,
+    actor.cityId,
     others.map((o) => o.id),
     "delete",
     actor.userId,

@@ -10,6 +10,7 @@ export type GridChange = "create" | "edit" | "split" | "merge" | "revert" | "del
 /** Appends the grids' current state as their version rows (the grids' version column says which). */
 export async function recordVersions(
   ex: Executor,
+  cityId: number,
   gridIds: number[],
   change: GridChange,
   userId: number | null,
@@ -25,7 +26,7 @@ export async function recordVersions(
         'people', coalesce((SELECT json_agg(json_build_object('personId', person_id, 'role', role) ORDER BY role, person_id)
                    FROM grid_people WHERE grid_id = g.id AND city_id = g.city_id), '[]'::json))::text,
       ${userId}
-    FROM grids g WHERE g.id = ANY(${ids})`);
+    FROM grids g WHERE g.city_id = ${cityId} AND g.id = ANY(${ids})`);
 }
 
 /**
@@ -39,7 +40,7 @@ export async function recordGridChange(
   change: GridChange,
   audit: Omit<AuditEntry, "cityId" | "userId" | "entity" | "action"> & { action?: string },
 ) {
-  await recordVersions(tx, gridIds, change, actor.userId);
+  await recordVersions(tx, actor.cityId, gridIds, change, actor.userId);
   await recordAuditBy(tx, actor, { action: change, entity: "grid", ...audit });
 }
 

@@ -13,6 +13,7 @@ export interface StoredAnswer {
 }
 
 export interface KeyClaim {
+  cityId: number;
   userId: number;
   key: string;
   /** A digest of the request, so that the same key with another request is told apart. */
@@ -34,14 +35,14 @@ export async function oncePerKey(
   claim: KeyClaim,
   work: (inside: Db) => Promise<StoredAnswer | null>,
 ): Promise<OnceOutcome> {
-  const { userId, key, fingerprint } = claim;
+  const { cityId, userId, key, fingerprint } = claim;
   try {
     return await db.orm.transaction(async (tx): Promise<OnceOutcome> => {
       // A concurrent replay blocks here on the key until the first request's transaction ends.
       const claimed = await selectRows(
         tx,
         sql`INSERT INTO idempotency_keys (city_id, user_id, key, fingerprint)
-            SELECT city_id, ${userId}, ${key}, ${fingerprint} FROM users WHERE id = ${userId}
+            VALUES (${cityId}, ${userId}, ${key}, ${fingerprint})
             ON CONFLICT DO NOTHING RETURNING 1 AS claimed`,
       );
       if (!claimed.length) {
@@ -53,7 +54,7 @@ export async function oncePerKey(
         }>(
           tx,
           sql`SELECT fingerprint, status, content_type AS "contentType", body
-              FROM idempotency_keys WHERE user_id = ${userId} AND key = ${key}`,
+              FROM idempotency_keys WHERE city_id = ${cityId} AND user_id = ${userId} AND key = ${key}`,
         );
         if (!stored || stored.fingerprint !== fingerprint) {
           throw new AppError(422, "idempotency_key_reused", { key: "error.idempotency_mismatch" });
@@ -73,7 +74,7 @@ export async function oncePerKey(
       await tx.execute(
         sql`UPDATE idempotency_keys SET status = ${answer.status},
               content_type = ${answer.contentType}, body = ${answer.body}
-            WHERE user_id = ${userId} AND key = ${key}`,
+            WHERE city_id = ${cityId} AND user_id = ${userId} AND key = ${key}`,
       );
       return { replayed: false };
     });

@@ -25,7 +25,7 @@ export const idempotent: MiddlewareHandler<AppEnv> = async (c, next) => {
   const db = c.var.db;
   const outcome = await oncePerKey(
     db,
-    { userId: c.var.user.id, key, fingerprint },
+    { cityId: c.var.user.cityId, userId: c.var.user.id, key, fingerprint },
     async (inside) => {
       // The route's own transaction becomes a savepoint inside the claiming one.
       c.set("db", inside);

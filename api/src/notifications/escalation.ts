@@ -81,11 +81,11 @@ export async function escalationLevels(ex: Executor, cityId: number) {
 }
 
 /** A problem's escalations, for its history. */
-export async function problemEscalations(ex: Executor, problemId: number) {
+export async function problemEscalations(ex: Executor, cityId: number, problemId: number) {
   const rows = await selectRows<{ level: number; workingDaysOverdue: number; at: string }>(
     ex,
     sql`SELECT level, working_days_overdue AS "workingDaysOverdue", at FROM problem_escalations
-        WHERE problem_id = ${problemId} ORDER BY at, level`,
+        WHERE city_id = ${cityId} AND problem_id = ${problemId} ORDER BY at, level`,
   );
   return rows.map((r) => ({ ...r, at: new Date(r.at).toISOString() }));
 }

@@ -65,7 +65,7 @@ async function record(
         tx,
         sql`SELECT u.id, u.mobile, s.email, s.channels, s.quiet_start AS "quietStart", s.quiet_end AS "quietEnd", s.digest
             FROM users u LEFT JOIN notification_settings s ON s.user_id = u.id AND s.city_id = u.city_id
-            WHERE u.id = ANY(${sql.raw(`ARRAY[${userIds.map(Number).join(",")}]::int[]`)}) ORDER BY u.id`,
+            WHERE u.city_id = ${cityId} AND u.id = ANY(${sql.raw(`ARRAY[${userIds.map(Number).join(",")}]::int[]`)}) ORDER BY u.id`,
       )
     : [];
   const rows: ReturnType<typeof sql>[] = [];

@@ -19,23 +19,25 @@ const ids = async (ex: Executor, query: SQL) =>
   (await selectRows<{ id: number }>(ex, query)).map((r) => r.id);
 
 /** The unit's platform admins (云平台管理员): who answers the unit's problems, tasks and materials. */
-export const unitAdmins = (ex: Executor, unitId: number | null) =>
+export const unitAdmins = (ex: Executor, cityId: number, unitId: number | null) =>
   unitId === null
     ? Promise.resolve([])
     : ids(
         ex,
-        sql`SELECT id FROM users WHERE role = 'unit_admin' AND unit_id = ${unitId} AND NOT disabled ORDER BY id`,
+        sql`SELECT id FROM users WHERE city_id = ${cityId} AND role = 'unit_admin' AND unit_id = ${unitId}
+          AND NOT disabled ORDER BY id`,
       );
 
 /** The grid leaders (网格长) of a grid, by the person on record. */
-export const gridLeaders = (ex: Executor, gridId: number | null) =>
+export const gridLeaders = (ex: Executor, cityId: number, gridId: number | null) =>
   gridId === null
     ? Promise.resolve([])
     : ids(
         ex,
         sql`SELECT u.id FROM users u
               JOIN grid_people gp ON gp.person_id = u.person_id AND gp.city_id = u.city_id
-            WHERE gp.grid_id = ${gridId} AND gp.role = 'leader' AND NOT u.disabled ORDER BY u.id`,
+            WHERE gp.city_id = ${cityId} AND gp.grid_id = ${gridId} AND gp.role = 'leader' AND NOT u.disabled
+            ORDER BY u.id`,
       );
 
 /** Everyone of a role in the city (coordinators, leaders). */
@@ -46,7 +48,7 @@ export const withRole = (ex: Executor, cityId: number, role: "coordinator" | "le
   );
 
 /** The unit's 主要负责人: their account if they have one, else their mobile on record. */
-async function unitHead(ex: Executor, unitId: number | null): Promise<Recipients> {
+async function unitHead(ex: Executor, cityId: number, unitId: number | null): Promise<Recipients> {
   if (unitId === null) return { userIds: [], outsiders: [] };
   const [head] = await selectRows<{ userId: number | null; mobile: string | null; name: string }>(
     ex,
@@ -54,7 +56,7 @@ async function unitHead(ex: Executor, unitId: number | null): Promise<Recipients
             AND NOT u.disabled ORDER BY u.id LIMIT 1) AS "userId",
           p.mobile, p.name
         FROM unit_responsible_persons r JOIN people p ON p.id = r.person_id AND p.city_id = r.city_id
-        WHERE r.unit_id = ${unitId} AND r.duty = 'head'`,
+        WHERE r.city_id = ${cityId} AND r.unit_id = ${unitId} AND r.duty = 'head'`,
   );
   if (!head) return { userIds: [], outsiders: [] };
   if (head.userId !== null) return { userIds: [head.userId], outsiders: [] };
@@ -72,11 +74,11 @@ export async function escalationRecipients(
   for (const target of targets) {
     const found =
       target === "unit_head"
-        ? await unitHead(ex, unitId)
+        ? await unitHead(ex, cityId, unitId)
         : {
             userIds:
               target === "unit_admins"
-                ? await unitAdmins(ex, unitId)
+                ? await unitAdmins(ex, cityId, unitId)
                 : await withRole(ex, cityId, target === "leaders" ? "leader" : "coordinator"),
             outsiders: [],
           };
@@ -87,10 +89,10 @@ export async function escalationRecipients(
 }
 
 /** The volunteers signed up for a dedication day who have an account. */
-export const signedUp = (ex: Executor, dayId: number) =>
+export const signedUp = (ex: Executor, cityId: number, dayId: number) =>
   ids(
     ex,
     sql`SELECT u.id FROM users u
           JOIN dedication_signups s ON s.person_id = u.person_id AND s.city_id = u.city_id
-        WHERE s.day_id = ${dayId} AND NOT u.disabled ORDER BY u.id`,
+        WHERE s.city_id = ${cityId} AND s.day_id = ${dayId} AND NOT u.disabled ORDER BY u.id`,
   );

@@ -116,7 +116,10 @@ async function problemSubject(
     default:
       return {
         ...base,
-        userIds: [...(await unitAdmins(ex, p.unitId)), ...(await gridLeaders(ex, p.gridId))],
+        userIds: [
+          ...(await unitAdmins(ex, p.cityId, p.unitId)),
+          ...(await gridLeaders(ex, p.cityId, p.gridId)),
+        ],
         outsiders: [],
       };
   }
@@ -143,7 +146,10 @@ async function taskSubject(
     cityId: a.cityId,
     refs: { taskAssignmentId: event.assignmentId },
     params: { title: short(a.title), deadline: when(a.deadline), reason: event.reason ?? null },
-    userIds: [...(await unitAdmins(ex, a.unitId)), ...(await gridLeaders(ex, a.gridId))],
+    userIds: [
+      ...(await unitAdmins(ex, a.cityId, a.unitId)),
+      ...(await gridLeaders(ex, a.cityId, a.gridId)),
+    ],
     outsiders: [],
   };
 }
@@ -162,7 +168,7 @@ export async function subjectOf(ex: Executor, event: NotifyEvent): Promise<Subje
       cityId: m.cityId,
       refs: { materialId: event.materialId },
       params: { title: short(m.title), reason: event.reason },
-      userIds: await unitAdmins(ex, m.unitId),
+      userIds: await unitAdmins(ex, m.cityId, m.unitId),
       outsiders: [],
     };
   }
@@ -176,7 +182,7 @@ export async function subjectOf(ex: Executor, event: NotifyEvent): Promise<Subje
       cityId: u.cityId,
       refs: {},
       params: { unit: u.name, deadline: when(event.deadline) },
-      userIds: await unitAdmins(ex, event.unitId),
+      userIds: await unitAdmins(ex, u.cityId, event.unitId),
       outsiders: [],
     };
   }
@@ -191,7 +197,7 @@ export async function subjectOf(ex: Executor, event: NotifyEvent): Promise<Subje
     cityId: d.cityId,
     refs: { dedicationDayId: event.dayId },
     params: { grid: d.grid, heldOn: d.heldOn, title: d.title },
-    userIds: await signedUp(ex, event.dayId),
+    userIds: await signedUp(ex, d.cityId, event.dayId),
     outsiders: [],
   };
 }

@@ -90,7 +90,8 @@ export async function createProblem(tx: Executor, reporter: Reporter, p: NewProb
   if (reporter.onlyGridIds) {
     const [routed] = await selectRows<{ gridId: number | null; inside: boolean }>(
       tx,
-      sql`SELECT grid_id AS "gridId", NOT routed_to_nearest AS inside FROM problems WHERE id = ${row.id}`,
+      sql`SELECT grid_id AS "gridId", NOT routed_to_nearest AS inside FROM problems
+          WHERE city_id = ${reporter.cityId} AND id = ${row.id}`,
     );
     if (!routed?.inside || !reporter.onlyGridIds.includes(routed.gridId ?? 0)) {
       throw new AppError(403, "outside_patrol_area", { key: "problem.outside_patrol_area" });

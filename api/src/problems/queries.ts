@@ -235,9 +235,9 @@ export async function getProblem(ex: Executor, scope: Scope, id: number) {
           e.actor_name AS "actorName", e.note, e.reason, u.name AS "unitName",
           ${isoTime(sql`e.deadline`)} AS deadline, ${isoTime(sql`e.at`)} AS at
         FROM rectification_events e LEFT JOIN units u ON u.id = e.unit_id AND u.city_id = e.city_id
-        WHERE e.problem_id = ${id} ORDER BY e.seq`,
+        WHERE e.city_id = ${scope.cityId} AND e.problem_id = ${id} ORDER BY e.seq`,
   );
-  const photos = await problemPhotos(ex, id);
+  const photos = await problemPhotos(ex, scope.cityId, id);
   const [extension] = await selectRows<{
     days: number | null;
     reason: string | null;
@@ -247,11 +247,11 @@ export async function getProblem(ex: Executor, scope: Scope, id: number) {
     ex,
     sql`SELECT extension_days_requested AS days, extension_reason AS reason, review_on::text AS "reviewOn",
           reporter_phone AS "reporterPhone"
-        FROM problems WHERE id = ${id}`,
+        FROM problems WHERE city_id = ${scope.cityId} AND id = ${id}`,
   );
   const duplicates = await selectRows<{ id: number }>(
     ex,
-    sql`SELECT id FROM problems WHERE duplicate_of = ${id} ORDER BY id`,
+    sql`SELECT id FROM problems WHERE city_id = ${scope.cityId} AND duplicate_of = ${id} ORDER BY id`,
   );
   return {
     ...problem,
@@ -260,7 +260,7 @@ export async function getProblem(ex: Executor, scope: Scope, id: number) {
     reviewOn: extension?.reviewOn ?? null,
     reporterPhone: maySeeReporterPhone(scope) ? (extension?.reporterPhone ?? null) : null,
     events,
-    escalations: await problemEscalations(ex, id),
+    escalations: await problemEscalations(ex, scope.cityId, id),
     photos: photos.map((p) => ({
       ...p,
       url: `/api/files/${p.fileId}`,
@@ -270,12 +270,12 @@ export async function getProblem(ex: Executor, scope: Scope, id: number) {
 }
 
 /** A problem's photos, before then after, each with the step that added it (null: the report). */
-export function problemPhotos(ex: Executor, problemId: number) {
+export function problemPhotos(ex: Executor, cityId: number, problemId: number) {
   return selectRows<{ fileId: number; phase: "before" | "after"; eventSeq: number | null }>(
     ex,
     sql`SELECT pp.file_id AS "fileId", pp.phase, e.seq AS "eventSeq"
         FROM problem_photos pp
           LEFT JOIN rectification_events e ON e.id = pp.event_id AND e.city_id = pp.city_id
-        WHERE pp.problem_id = ${problemId} ORDER BY pp.phase DESC, pp.id`,
+        WHERE pp.city_id = ${cityId} AND pp.problem_id = ${problemId} ORDER BY pp.phase DESC, pp.id`,
   );
 }

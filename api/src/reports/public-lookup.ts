@@ -30,9 +30,9 @@ export async function publicReport(ex: Executor, cityId: number, number: number)
   const steps = await selectRows<{ action: string; at: string }>(
     ex,
     sql`SELECT action, ${isoTime(sql`at`)} AS at FROM rectification_events
-        WHERE problem_id = ${number} ORDER BY seq`,
+        WHERE city_id = ${cityId} AND problem_id = ${number} ORDER BY seq`,
   );
-  const photos = await problemPhotos(ex, number);
+  const photos = await problemPhotos(ex, cityId, number);
   const base = `/api/public/reports/${number}/photos`;
   return {
     ...report,

@@ -70,7 +70,7 @@ export async function restructure(
     await tx.execute(
       sql`UPDATE grids SET version = version + 1, updated_at = now() WHERE id = ANY(${intArray(changed)})`,
     );
-    await recordVersions(tx, changed, "assign", actor.userId);
+    await recordVersions(tx, actor.cityId, changed, "assign", actor.userId);
   }
   const work = await moveWork(tx, snapshot.days, snapshot.tasks, targets);
   const problems = await rerouteAndLog(tx, actor, snapshot.problems);

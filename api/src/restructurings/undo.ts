@@ -67,7 +67,7 @@ async function undoRestructuringIn(
   await tx.execute(
     sql`UPDATE grids SET deleted_at = now(), version = version + 1, updated_at = now() WHERE id = ANY(${created})`,
   );
-  await recordVersions(tx, undo.created, "delete", actor.userId);
+  await recordVersions(tx, actor.cityId, undo.created, "delete", actor.userId);
   for (const g of undo.grids) {
     await tx.execute(sql`UPDATE grids SET name = ${g.name}, geom = ST_GeomFromEWKB(decode(${g.wkb}, 'hex')),
       deleted_at = NULL, version = version + 1, updated_at = now() WHERE id = ${g.id}`);
@@ -88,7 +88,7 @@ async function undoRestructuringIn(
   await tx.execute(
     sql`UPDATE grids SET version = version + 1, updated_at = now() WHERE id = ANY(${intArray(bumped)})`,
   );
-  await recordVersions(tx, teamed, "revert", actor.userId);
+  await recordVersions(tx, actor.cityId, teamed, "revert", actor.userId);
   await putWorkBack(tx, undo);
   await placeBack(tx, actor, undo.problems);
   await tx.execute(sql`UPDATE restructurings SET undone_at = now(), undone_by = ${actor.userId}

@@ -255,7 +255,7 @@ async function loadGrids(tx: Executor, cityId: number, data: SeedDataset, keys: 
     })),
   );
   // Version 1 of every grid, with its assignments, starts the history.
-  await recordVersions(tx, grids, "create", null);
+  await recordVersions(tx, cityId, grids, "create", null);
 }
 
 async function loadStandard(tx: Executor, cityId: number, data: SeedDataset, keys: Keys) {
