@@ -123,7 +123,8 @@ END
 $$;
 SELECT count(DISTINCT tbl) AS tables_checked, count(*) AS shards_checked FROM shard_check;
 
--- 8. What the app's connections need: a query that joins two distributed tables only on their
---    city (every join of CivGrid does, tests/api/scaling.test.ts) is pushed down whole; nothing
---    needs repartition joins.
+-- 8. Statistics for the planner. Nothing is set for repartition joins: a query that joins two
+--    distributed tables on their city is pushed down whole; one that does not is refused, as it
+--    should be (it would read every shard). docs/scaling.md lists what the app still sends that
+--    fans out or is refused.
 ANALYZE;
