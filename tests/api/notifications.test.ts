@@ -138,7 +138,11 @@ describeEachEngine("notifications", (ctx) => {
     const before = Number(await count());
     await expect(
       ctx().db.orm.transaction(async (tx) => {
-        await notify(tx, { kind: "problem_dispatched", problemId: problem!.id });
+        await notify(tx, {
+          cityId: ctx().cityId,
+          kind: "problem_dispatched",
+          problemId: problem!.id,
+        });
         throw new Error("the dispatch failed after notifying");
       }),
     ).rejects.toThrow("the dispatch failed");

@@ -18,7 +18,10 @@ for (const s of statements) {
   if (/^tests\/|\.test\.tsx?:/.test(s.from[0] ?? "")) continue;
   for (const v of checkCityRoutes(s.sql, tables)) {
     const site = s.from[0] ?? "(unknown)";
-    bySite.set(site, [...(bySite.get(site) ?? []), `${v.unbound?.join(",")}: ${s.sql.replace(/\s+/g, " ").slice(0, 220)}`]);
+    bySite.set(site, [
+      ...(bySite.get(site) ?? []),
+      `${v.unbound?.join(",")}: ${s.sql.replace(/\s+/g, " ").slice(0, 220)}`,
+    ]);
   }
 }
 for (const [site, list] of [...bySite].sort()) {

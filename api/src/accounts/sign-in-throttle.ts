@@ -124,6 +124,7 @@ export const knownValueHash = digest;
 /** Whether this device (its cookie) or address is one the user signed in from before. */
 export async function knownSignIn(
   ex: Executor,
+  cityId: number,
   userId: number,
   device: string | undefined,
   address: string,
@@ -135,7 +136,7 @@ export async function knownSignIn(
   for (const candidate of candidates) {
     const rows = await selectRows(
       ex,
-      sql`SELECT 1 FROM known_sign_ins WHERE user_id = ${userId} AND kind = ${candidate.kind}
+      sql`SELECT 1 FROM known_sign_ins WHERE city_id = ${cityId} AND user_id = ${userId} AND kind = ${candidate.kind}
           AND value_hash = ${candidate.valueHash} AND last_at > now() - interval '180 days'`,
     );
     if (rows.length) return candidate;
@@ -156,8 +157,9 @@ export async function rememberSignIn(
     ...(address !== "local" ? [{ kind: "address", valueHash: digest(address) }] : []),
   ];
   for (const v of values) {
-    await ex.execute(sql`INSERT INTO known_sign_ins (city_id, user_id, kind, value_hash)
-      VALUES (${cityId}, ${userId}, ${v.kind}, ${v.valueHash})
-      ON CONFLICT ON CONSTRAINT known_sign_ins_pkey DO UPDATE SET last_at = now()`);
+    // excluded.last_at, not now(): Citus refuses a function in DO UPDATE SET (issue 24).
+    await ex.execute(sql`INSERT INTO known_sign_ins (city_id, user_id, kind, value_hash, last_at)
+      VALUES (${cityId}, ${userId}, ${v.kind}, ${v.valueHash}, now())
+      ON CONFLICT ON CONSTRAINT known_sign_ins_pkey DO UPDATE SET last_at = excluded.last_at`);
   }
 }

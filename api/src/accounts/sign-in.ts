@@ -38,7 +38,13 @@ export async function signIn(orm: Orm, attempt: SignInAttempt): Promise<SignInOu
   const { username, address, device } = attempt;
   const user = await findAccount(orm, username);
   // Looked up for unknown names too, so that the time taken does not tell them apart.
-  const knownAs = await knownSignIn(orm, user?.id ?? 0, device, address);
+  const knownAs = await knownSignIn(
+    orm,
+    user?.cityId ?? attempt.cityId,
+    user?.id ?? 0,
+    device,
+    address,
+  );
   const keys = signInKeys({ username, address, knownAs });
   // Counted before the password is checked: concurrent guesses cannot slip past the count.
   const wait = await countAttempt(orm, keys);

@@ -146,7 +146,8 @@ export function appErrorOf(error: unknown, body: unknown): AppError | null {
     invalidFields({
       [fieldOf(failure, body)]: { key, params },
     });
-  if (code === "23503") return field("field.reference_missing", { value: keyOf(failure)?.value ?? "" });
+  if (code === "23503")
+    return field("field.reference_missing", { value: keyOf(failure)?.value ?? "" });
   if (code === "23505") {
     return new AppError(409, "already_exists", { key: "error.already_exists" });
   }

@@ -75,7 +75,7 @@ export async function storeFile(
   const known = await exclusive(() => findFile(db.orm, cityId, sql`sha256 = ${sha256}`));
   if (known) {
     // Whoever holds the same bytes may read them back as theirs (policy/file-scope.ts).
-    await recordUploader(db.orm, known.id, upload.userId);
+    await recordUploader(db.orm, upload.cityId, known.id, upload.userId);
     return { file: known, created: false };
   }
 
@@ -99,7 +99,7 @@ export async function storeFile(
               ON CONFLICT ON CONSTRAINT files_city_sha256_key DO NOTHING RETURNING id`,
         );
         if (row) {
-          await recordUploader(tx, row.id, upload.userId);
+          await recordUploader(tx, upload.cityId, row.id, upload.userId);
           await recordAudit(tx, {
             cityId,
             userId: upload.userId,
@@ -130,10 +130,10 @@ export async function storeFile(
 }
 
 /** Remembers who uploaded a file, so they may read it before it is attached to anything. */
-async function recordUploader(ex: Executor, fileId: number, userId: number | null) {
+async function recordUploader(ex: Executor, cityId: number, fileId: number, userId: number | null) {
   if (userId === null) return;
   await ex.execute(sql`INSERT INTO file_uploads (city_id, file_id, user_id)
-    SELECT city_id, ${fileId}, ${userId} FROM files WHERE id = ${fileId}
+    VALUES (${cityId}, ${fileId}, ${userId})
     ON CONFLICT ON CONSTRAINT file_uploads_pkey DO NOTHING`);
 }
 

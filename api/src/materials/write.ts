@@ -117,7 +117,7 @@ export async function reviewMaterial(
   if (!verdict.accept) {
     await notify(
       ex,
-      { kind: "material_returned", materialId: id, reason: verdict.reason },
+      { cityId: actor.cityId, kind: "material_returned", materialId: id, reason: verdict.reason },
       actor.userId,
     );
   }

@@ -35,7 +35,7 @@ export async function writeChannel(
   await ex.execute(sql`INSERT INTO notification_channels (city_id, channel, enabled, config, updated_by, updated_at)
     VALUES (${actor.cityId}, ${channel}, ${input.enabled}, ${JSON.stringify(config)}::jsonb, ${actor.userId}, now())
     ON CONFLICT (city_id, channel) DO UPDATE SET enabled = excluded.enabled, config = excluded.config,
-      updated_by = excluded.updated_by, updated_at = now()`);
+      updated_by = excluded.updated_by, updated_at = excluded.updated_at`);
   await recordAuditBy(ex, actor, {
     action: "update",
     entity: "notification_channel",

@@ -93,6 +93,6 @@ export async function putSettings(ex: Executor, userId: number, next: PersonSett
     SELECT city_id, ${userId}, ${JSON.stringify(next.channels)}::jsonb, ${next.email}, ${next.quietStart}, ${next.quietEnd}, ${next.digest}, now()
     FROM users WHERE id = ${userId}
     ON CONFLICT (city_id, user_id) DO UPDATE SET channels = excluded.channels, email = excluded.email, quiet_start = excluded.quiet_start,
-      quiet_end = excluded.quiet_end, digest = excluded.digest, updated_at = now()`);
+      quiet_end = excluded.quiet_end, digest = excluded.digest, updated_at = excluded.updated_at`);
   return getSettings(ex, userId);
 }

@@ -33,6 +33,7 @@ export async function notifyProblemStep(
     await notify(
       tx,
       {
+        cityId: step.cityId,
         kind: kind as "problem_dispatched",
         problemId,
         reason: step.reason ?? null,
@@ -44,5 +45,6 @@ export async function notifyProblemStep(
     // Nobody is told, but boards, inboxes and maps showing the problem refresh.
     await signal(tx, { cityId: step.cityId, users: [], problemId });
   }
-  if (citizenHears.has(step.action)) await notify(tx, { kind: "report_status", problemId });
+  if (citizenHears.has(step.action))
+    await notify(tx, { cityId: step.cityId, kind: "report_status", problemId });
 }

@@ -77,7 +77,7 @@ export async function runSchedule(db: Db, now = new Date()): Promise<ScheduleRun
       const deadline = new Date(p.deadline);
       if (!dueWithinOneWorkingDay(deadline, now)) continue;
       if (await firstTime(tx, p.cityId, "problem_due_soon", p.id, deadline.toISOString())) {
-        await notify(tx, { kind: "problem_due_soon", problemId: p.id });
+        await notify(tx, { cityId: p.cityId, kind: "problem_due_soon", problemId: p.id });
         count("problem_due_soon");
       }
     }
@@ -100,7 +100,7 @@ export async function runSchedule(db: Db, now = new Date()): Promise<ScheduleRun
     for (const p of overdue) {
       const deadline = new Date(p.deadline);
       if (await firstTime(tx, p.cityId, "problem_overdue", p.id, deadline.toISOString())) {
-        await notify(tx, { kind: "problem_overdue", problemId: p.id });
+        await notify(tx, { cityId: p.cityId, kind: "problem_overdue", problemId: p.id });
         count("problem_overdue");
       }
       if (!steps.has(p.cityId)) steps.set(p.cityId, await escalationSteps(tx, p.cityId));
@@ -125,6 +125,7 @@ export async function runSchedule(db: Db, now = new Date()): Promise<ScheduleRun
           after: { level: step.level, workingDaysOverdue: days, targets: step.targets },
         });
         await notify(tx, {
+          cityId: p.cityId,
           kind: "problem_escalated",
           problemId: p.id,
           level: step.level,
@@ -145,7 +146,7 @@ export async function runSchedule(db: Db, now = new Date()): Promise<ScheduleRun
     );
     for (const a of tasks) {
       if (await firstTime(tx, a.cityId, "task_due_tomorrow", a.id, tomorrow)) {
-        await notify(tx, { kind: "task_due_tomorrow", assignmentId: a.id });
+        await notify(tx, { cityId: a.cityId, kind: "task_due_tomorrow", assignmentId: a.id });
         count("task_due_tomorrow");
       }
     }
@@ -163,7 +164,7 @@ export async function runSchedule(db: Db, now = new Date()): Promise<ScheduleRun
       );
       for (const u of units) {
         if (await firstTime(tx, u.cityId, "material_week_due", u.id, week)) {
-          await notify(tx, { kind: "material_week_due", unitId: u.id, deadline });
+          await notify(tx, { cityId: u.cityId, kind: "material_week_due", unitId: u.id, deadline });
           count("material_week_due");
         }
       }
@@ -176,7 +177,7 @@ export async function runSchedule(db: Db, now = new Date()): Promise<ScheduleRun
     );
     for (const d of days) {
       if (await firstTime(tx, d.cityId, "dedication_day_tomorrow", d.id, tomorrow)) {
-        await notify(tx, { kind: "dedication_day_tomorrow", dayId: d.id });
+        await notify(tx, { cityId: d.cityId, kind: "dedication_day_tomorrow", dayId: d.id });
         count("dedication_day_tomorrow");
       }
     }

@@ -31,7 +31,8 @@ type TaskKind = Extract<
 >;
 
 /** Something that happened, as a service tells notify() about it. */
-export type NotifyEvent =
+/** What happened, in which city (every lookup of its subject then names the city: issue 24). */
+export type NotifyEvent = { cityId: number } & (
   | { kind: ProblemKind; problemId: number; reason?: string | null; days?: number | null }
   | {
       kind: "problem_escalated";
@@ -43,7 +44,8 @@ export type NotifyEvent =
   | { kind: TaskKind; assignmentId: number; reason?: string | null }
   | { kind: "material_returned"; materialId: number; reason: string }
   | { kind: "material_week_due"; unitId: number; deadline: Date }
-  | { kind: "dedication_day_tomorrow"; dayId: number };
+  | { kind: "dedication_day_tomorrow"; dayId: number }
+);
 
 export interface Subject extends Recipients {
   cityId: number;
@@ -82,7 +84,7 @@ async function problemSubject(
           p.reporter_phone AS "reporterPhone", p.reporter_name AS "reporterName"
         FROM problems p LEFT JOIN units u ON u.id = p.unit_id AND u.city_id = p.city_id
           LEFT JOIN grids g ON g.id = p.grid_id AND g.city_id = p.city_id
-        WHERE p.id = ${event.problemId}`,
+        WHERE p.city_id = ${event.cityId} AND p.id = ${event.problemId}`,
   );
   if (!p) return null;
   const params = {
@@ -139,7 +141,7 @@ async function taskSubject(
     ex,
     sql`SELECT a.city_id AS "cityId", t.title, t.deadline, a.unit_id AS "unitId", a.grid_id AS "gridId"
         FROM task_assignments a JOIN tasks t ON t.id = a.task_id AND t.city_id = a.city_id
-        WHERE a.id = ${event.assignmentId}`,
+        WHERE a.city_id = ${event.cityId} AND a.id = ${event.assignmentId}`,
   );
   if (!a) return null;
   return {
@@ -161,7 +163,8 @@ export async function subjectOf(ex: Executor, event: NotifyEvent): Promise<Subje
   if (event.kind === "material_returned") {
     const [m] = await selectRows<{ cityId: number; title: string; unitId: number }>(
       ex,
-      sql`SELECT city_id AS "cityId", title, unit_id AS "unitId" FROM materials WHERE id = ${event.materialId}`,
+      sql`SELECT city_id AS "cityId", title, unit_id AS "unitId" FROM materials
+          WHERE city_id = ${event.cityId} AND id = ${event.materialId}`,
     );
     if (!m) return null;
     return {
@@ -175,7 +178,8 @@ export async function subjectOf(ex: Executor, event: NotifyEvent): Promise<Subje
   if (event.kind === "material_week_due") {
     const [u] = await selectRows<{ cityId: number; name: string }>(
       ex,
-      sql`SELECT city_id AS "cityId", short_name AS name FROM units WHERE id = ${event.unitId}`,
+      sql`SELECT city_id AS "cityId", short_name AS name FROM units
+          WHERE city_id = ${event.cityId} AND id = ${event.unitId}`,
     );
     if (!u) return null;
     return {
@@ -190,7 +194,7 @@ export async function subjectOf(ex: Executor, event: NotifyEvent): Promise<Subje
     ex,
     sql`SELECT d.city_id AS "cityId", coalesce(g.name, g.code) AS grid, d.held_on::text AS "heldOn", d.title
         FROM dedication_days d JOIN grids g ON g.id = d.grid_id AND g.city_id = d.city_id
-        WHERE d.id = ${event.dayId}`,
+        WHERE d.city_id = ${event.cityId} AND d.id = ${event.dayId}`,
   );
   if (!d) return null;
   return {

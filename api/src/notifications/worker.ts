@@ -29,13 +29,22 @@ export interface DeliveryRun {
 }
 
 export async function deliverDue(db: Db, now = new Date(), limit = 50): Promise<DeliveryRun> {
-  const claimed = await selectRows<Claimed>(
-    db.orm,
-    sql`UPDATE deliveries SET attempts = attempts + 1, next_attempt_at = ${new Date(now.getTime() + LEASE_MS).toISOString()}
-        WHERE (city_id, id) IN (SELECT city_id, id FROM deliveries WHERE status = 'pending' AND next_attempt_at <= ${now.toISOString()}
-                     ORDER BY next_attempt_at, id LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-        RETURNING id, city_id AS "cityId", channel, recipient, payload, attempts`,
-  );
+  // City by city: a claim with FOR UPDATE SKIP LOCKED must stay on one shard on Citus (issue 24).
+  const cities = await selectRows<{ id: number }>(db.orm, sql`SELECT id FROM cities ORDER BY id`);
+  const claimed: Claimed[] = [];
+  for (const city of cities) {
+    if (claimed.length >= limit) break;
+    claimed.push(
+      ...(await selectRows<Claimed>(
+        db.orm,
+        sql`UPDATE deliveries SET attempts = attempts + 1, next_attempt_at = ${new Date(now.getTime() + LEASE_MS).toISOString()}
+            WHERE city_id = ${city.id} AND (city_id, id) IN (SELECT city_id, id FROM deliveries
+              WHERE city_id = ${city.id} AND status = 'pending' AND next_attempt_at <= ${now.toISOString()}
+              ORDER BY next_attempt_at, id LIMIT ${limit - claimed.length} FOR UPDATE SKIP LOCKED)
+            RETURNING id, city_id AS "cityId", channel, recipient, payload, attempts`,
+      )),
+    );
+  }
   const run: DeliveryRun = { sent: 0, failed: 0, dead: 0 };
   const settings = new Map<number, Promise<Record<OutboundChannel, ChannelSetting>>>();
   for (const row of claimed) {
@@ -45,14 +54,15 @@ export async function deliverDue(db: Db, now = new Date(), limit = 50): Promise<
       if (!setting?.enabled) throw new Error("channel_off");
       await send(row.channel, setting.config, row.recipient, row.payload);
       await db.orm.execute(sql`UPDATE deliveries SET status = 'sent', sent_at = ${now.toISOString()}, last_error = NULL
-          WHERE id = ${row.id}`);
+          WHERE city_id = ${row.cityId} AND id = ${row.id}`);
       run.sent += 1;
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       const dead = row.attempts >= MAX_DELIVERY_ATTEMPTS || reason === "channel_off";
       const next = new Date(now.getTime() + retryDelayMs(row.attempts));
       await db.orm.execute(sql`UPDATE deliveries SET status = ${dead ? "dead" : "pending"},
-          next_attempt_at = ${next.toISOString()}, last_error = ${reason.slice(0, 500)} WHERE id = ${row.id}`);
+          next_attempt_at = ${next.toISOString()}, last_error = ${reason.slice(0, 500)}
+          WHERE city_id = ${row.cityId} AND id = ${row.id}`);
       if (dead) run.dead += 1;
       else run.failed += 1;
     }

@@ -26,7 +26,7 @@ function waitingForDispatch(ex: Executor, scope: Scope) {
   }>(
     ex,
     sql`SELECT p.id, p.description, p.status, g.code AS "gridCode", u.name AS "unitName",
-          ${awaitingSince} AS "awaitingSince"
+          ${awaitingSince(scope.cityId)} AS "awaitingSince"
         FROM problems p LEFT JOIN grids g ON g.id = p.grid_id AND g.city_id = p.city_id
           LEFT JOIN units u ON u.id = p.unit_id AND u.city_id = p.city_id
         WHERE ${problemsReadable(scope)} AND ${statusIn(sql`p.status`, awaitingDispatch)}

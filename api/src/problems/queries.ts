@@ -30,10 +30,15 @@ export const startOfChinaToday = sql`to_timestamp((civgrid_china_day(now()) - da
 export const overdue = sql`coalesce(${pastDeadline}, false)`;
 
 /** Since when a problem waiting for dispatch has waited: its report, or the unit's sending back. */
-export const awaitingSince = sql`CASE WHEN p.status IN ('reported', 'sent_back') THEN ${isoTime(
-  sql`coalesce((SELECT max(e.at) FROM rectification_events e WHERE e.problem_id = p.id
-    AND e.city_id = p.city_id AND e.action = 'send_back'), p.reported_at)`,
-)} END`;
+/**
+ * Since when a problem waits for dispatch. The subquery names the city as a value, not only as
+ * p's: Citus sends a correlated subquery to one shard only when its own table is tied to a value.
+ */
+export const awaitingSince = (cityId: number) =>
+  sql`CASE WHEN p.status IN ('reported', 'sent_back') THEN ${isoTime(
+    sql`coalesce((SELECT max(e.at) FROM rectification_events e WHERE e.city_id = ${cityId}
+    AND e.problem_id = p.id AND e.city_id = p.city_id AND e.action = 'send_back'), p.reported_at)`,
+  )} END`;
 
 export interface ProblemFilters {
   status?: ProblemStatus[] | undefined;
@@ -85,11 +90,13 @@ export interface ProblemRow {
   geometry: string;
 }
 
-const columns = sql`p.id, p.status, p.version, p.severity, p.source, p.description,
+const columnsIn = (
+  cityId: number,
+) => sql`p.id, p.status, p.version, p.severity, p.source, p.description,
   p.grid_id AS "gridId", g.code AS "gridCode", p.unit_id AS "unitId", u.name AS "unitName",
   i.code AS "itemCode", i.title AS "itemTitle", p.deduction::float8 AS deduction,
   ${isoTime(sql`p.deadline`)} AS deadline, ${overdue} AS overdue,
-  ${awaitingSince} AS "awaitingSince", p.duplicate_of AS "duplicateOf",
+  ${awaitingSince(cityId)} AS "awaitingSince", p.duplicate_of AS "duplicateOf",
   ${isoTime(sql`p.reported_at`)} AS "reportedAt", ${isoTime(sql`p.closed_at`)} AS "closedAt",
   p.extension_days_requested IS NOT NULL AS "extensionRequested",
   p.routed_to_nearest AS "routedToNearest",
@@ -138,7 +145,7 @@ export function problemsWhere(scope: Scope, filters: ProblemFilters & { id?: num
 
 export function listProblems(ex: Executor, scope: Scope, filters: ProblemFilters, page: Page) {
   return queryPage<ProblemRow>(ex, {
-    columns,
+    columns: columnsIn(scope.cityId),
     from,
     where: problemsWhere(scope, filters),
     orderBy:
@@ -226,7 +233,7 @@ export interface RectificationEventRow {
 export async function getProblem(ex: Executor, scope: Scope, id: number) {
   const [problem] = await selectRows<ProblemRow>(
     ex,
-    sql`SELECT ${columns} FROM ${from} WHERE ${problemsWhere(scope, { id })}`,
+    sql`SELECT ${columnsIn(scope.cityId)} FROM ${from} WHERE ${problemsWhere(scope, { id })}`,
   );
   if (!problem) return null;
   const events = await selectRows<RectificationEventRow>(

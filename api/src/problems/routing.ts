@@ -34,8 +34,9 @@ export async function routeProblems(ex: Executor, cityId: number, ids?: number[]
           UPDATE problems p
           SET grid_id = c.grid_id,
               routed_to_nearest = NOT c.inside,
-              unit_id = (SELECT gu.unit_id FROM grid_units gu WHERE gu.grid_id = c.grid_id AND gu.role = 'lead')
-          FROM chosen c WHERE p.id = c.problem_id
+              unit_id = (SELECT gu.unit_id FROM grid_units gu
+                WHERE gu.city_id = ${cityId} AND gu.grid_id = c.grid_id AND gu.role = 'lead')
+          FROM chosen c WHERE p.city_id = ${cityId} AND p.id = c.problem_id
           RETURNING p.routed_to_nearest
         )
         SELECT count(*) FILTER (WHERE NOT routed_to_nearest)::int AS contained,

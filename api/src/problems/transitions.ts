@@ -220,14 +220,14 @@ export async function takeStep(
       extension_days_requested = ${asking ? (step.days ?? null) : answered ? null : sql`extension_days_requested`},
       extension_reason = ${asking ? (step.note ?? null) : answered ? null : sql`extension_reason`},
       review_on = ${step.action === "to_ledger" ? (step.reviewOn ?? null) : sql`review_on`}
-    WHERE id = ${id}`);
+    WHERE city_id = ${user.cityId} AND id = ${id}`);
   const [event] = await selectRows<{ id: number }>(
     tx,
     sql`INSERT INTO rectification_events (city_id, problem_id, seq, action, from_status, to_status, actor_user_id, actor_name, note, reason, unit_id, deadline)
         SELECT ${user.cityId}, ${id}, coalesce(max(seq), 0) + 1, ${step.action}, ${p.status}, ${to}, ${user.id}, ${user.displayName},
                ${step.note ?? null}, ${step.reason ?? (asking ? `+${step.days}` : step.action === "mark_duplicate" ? `#${step.duplicateOf}` : null)},
                ${terms.unitId ?? null}, ${terms.deadline?.toISOString() ?? null}
-        FROM rectification_events WHERE problem_id = ${id}
+        FROM rectification_events WHERE city_id = ${user.cityId} AND problem_id = ${id}
         RETURNING id`,
   );
   for (const fileId of step.photoIds ?? []) {

@@ -34,7 +34,11 @@ export async function insertTask(ex: Executor, actor: Actor, task: PreparedTask)
       VALUES ${sql.join(values, sql`, `)} RETURNING id`,
   );
   for (const a of assigned)
-    await notify(ex, { kind: "task_assigned", assignmentId: a.id }, actor.userId);
+    await notify(
+      ex,
+      { cityId: actor.cityId, kind: "task_assigned", assignmentId: a.id },
+      actor.userId,
+    );
   await recordAuditBy(ex, actor, {
     action: "create",
     entity: "task",
@@ -164,7 +168,11 @@ export async function remindAssignment(ex: Executor, actor: Actor, scope: Scope,
     "remind",
     sql`reminded_at = now(), remind_count = remind_count + 1`,
   ).then(async (taskId) => {
-    await notify(ex, { kind: "task_reminded", assignmentId: id }, actor.userId);
+    await notify(
+      ex,
+      { cityId: actor.cityId, kind: "task_reminded", assignmentId: id },
+      actor.userId,
+    );
     return taskId;
   });
 }
@@ -186,7 +194,11 @@ export async function returnAssignment(
     "return",
     sql`status = 'returned', completed_at = NULL, return_reason = ${reason}`,
   ).then(async (taskId) => {
-    await notify(ex, { kind: "task_returned", assignmentId: id, reason }, actor.userId);
+    await notify(
+      ex,
+      { cityId: actor.cityId, kind: "task_returned", assignmentId: id, reason },
+      actor.userId,
+    );
     return taskId;
   });
 }

@@ -197,7 +197,7 @@ async function checkInIn(
   await tx.execute(sql`INSERT INTO dedication_signups (city_id, day_id, person_id, checked_in_at,
       check_in_location, check_in_accuracy_m)
     VALUES (${user.cityId}, ${dayId}, ${personId}, now(), ${here}, ${at.accuracyM ?? null})
-    ON CONFLICT (city_id, day_id, person_id) DO UPDATE SET checked_in_at = COALESCE(dedication_signups.checked_in_at, now()),
+    ON CONFLICT (city_id, day_id, person_id) DO UPDATE SET checked_in_at = COALESCE(dedication_signups.checked_in_at, EXCLUDED.checked_in_at),
       check_in_location = COALESCE(dedication_signups.check_in_location, EXCLUDED.check_in_location),
       check_in_accuracy_m = COALESCE(dedication_signups.check_in_accuracy_m, EXCLUDED.check_in_accuracy_m)`);
   await recordAudit(tx, {

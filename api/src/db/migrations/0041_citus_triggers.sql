@@ -35,11 +35,12 @@ DECLARE
   target text := civgrid_rollup_table(TG_ARGV[0], TG_TABLE_NAME);
   layers text[] := TG_ARGV[1:];
   touched integer[];
+  -- Read here and passed as a value: Citus refuses clock_timestamp() in a statement over shards.
+  now_ms bigint := (extract(epoch FROM clock_timestamp()) * 1000)::bigint;
 BEGIN
   IF TG_OP = 'TRUNCATE' THEN
-    EXECUTE format($q$UPDATE %s SET version = greatest(version + 1,
-        (extract(epoch FROM clock_timestamp()) * 1000)::bigint) WHERE layer = ANY ($1)$q$, target)
-      USING layers;
+    EXECUTE format($q$UPDATE %s SET version = greatest(version + 1, $2) WHERE layer = ANY ($1)$q$,
+      target) USING layers, now_ms;
     RETURN NULL;
   ELSIF TG_OP = 'INSERT' THEN
     SELECT array_agg(DISTINCT city_id) INTO touched FROM tile_new_rows;
@@ -51,10 +52,10 @@ BEGIN
   END IF;
   -- In key order, so that two writers lock the same version rows in one order.
   EXECUTE format($q$INSERT INTO %s AS t (city_id, layer, version)
-      SELECT c.city_id, l.layer, (extract(epoch FROM clock_timestamp()) * 1000)::bigint
+      SELECT c.city_id, l.layer, $3
       FROM unnest($1) c(city_id) CROSS JOIN unnest($2) l(layer) ORDER BY 1, 2
       ON CONFLICT (city_id, layer) DO UPDATE SET version = greatest(t.version + 1, excluded.version)$q$,
-    target) USING touched, layers;
+    target) USING touched, layers, now_ms;
   RETURN NULL;
 END;
 $$;--> statement-breakpoint
