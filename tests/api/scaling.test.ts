@@ -17,6 +17,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../../api/src/accounts/passwords.ts";
 import { migrationsFolder } from "../../api/src/db/embedded-assets.ts";
 import { ensureCity } from "../../api/src/seed/ensure-city.ts";
+import { checkCityRoutes } from "../support/city-joins.ts";
 import {
   allowedJoins,
   cityTables,
@@ -234,6 +235,14 @@ describeEachEngine("a schema that distributes by city", (ctx) => {
   });
 });
 
+/**
+ * The code of the flows issue 24 names — sign-in and the session, the problem lists and board, the
+ * tiles, a report (staff, citizen, Open311), the rectification loop and who hears of it — whose
+ * every statement must name its city (checkCityRoutes). Sweeps over every city are not among them.
+ */
+const routedFlows =
+  /^api\/src\/(accounts\/(sessions|sign-in|users|access-tokens)|problems\/(queries|board|create|routing|duplicates|transitions)|tiles\/|open311\/|reports\/|notifications\/(subjects|recipients|notify|problem-steps|escalation))/;
+
 /** Each engine's query log: this file's own, whatever CIVGRID_SQL_LOG says. */
 const logs = mkdtempSync(path.join(tmpdir(), "civgrid-scaling-sql-"));
 const logOf = (engine: EngineName) => path.join(logs, engine);
@@ -253,7 +262,8 @@ for (const engine of ["pglite", "postgres"] as const) {
         expect(ok).toBeGreaterThan(drive.answers.length * 0.75);
 
         const statements = await readSqlLog(logOf(engine));
-        const verdict = await judgeSqlLog(statements, await cityTables(ctx().db.orm));
+        const tables = await cityTables(ctx().db.orm);
+        const verdict = await judgeSqlLog(statements, tables);
         // The product's statements were read, from the services that sent them.
         expect(verdict.checked).toBeGreaterThan(300);
         const joined = statements.filter(
@@ -261,6 +271,15 @@ for (const engine of ["pglite", "postgres"] as const) {
         );
         expect(joined.length).toBeGreaterThan(50);
         expect(verdict.violations.map(describeViolation)).toEqual([]);
+        // The flows a request makes on one city are router queries on Citus: each of their
+        // statements ties every city table to its city (the rest is listed in docs/scaling.md).
+        const unrouted = [];
+        for (const statement of statements) {
+          if (!routedFlows.test(statement.from[0] ?? "")) continue;
+          for (const v of checkCityRoutes(statement.sql, tables))
+            unrouted.push(`${v.unbound?.join(", ")} in ${v.block} [${statement.from[0]}]`);
+        }
+        expect(unrouted).toEqual([]);
         // Nothing is let through (the sign-in and session lookups read logins, then their city).
         expect(verdict.allowed).toEqual([]);
         expect(allowedJoins).toEqual([]);

@@ -166,7 +166,7 @@ export async function placeWaitingRequest(
     const problem = await problemOf(tx, row, location, user.id);
     await tx.execute(sql`UPDATE open311_requests SET problem_id = ${problem.id}, placed_at = now(),
         placed_by = ${user.id}, location = ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(location)}), 4326)
-      WHERE id = ${id}`);
+      WHERE city_id = ${user.cityId} AND id = ${id}`);
     await recordAudit(tx, {
       cityId: user.cityId,
       userId: user.id,

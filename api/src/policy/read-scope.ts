@@ -25,7 +25,8 @@ export function gridsReadable(scope: Scope, g = sql.raw("g")): SQL {
 /** Communities (alias c): those holding a grid the scope may read. */
 export function communitiesReadable(scope: Scope, c = sql.raw("c")): SQL {
   if (scope.kind === "city") return sql`${c}.city_id = ${scope.cityId}`;
-  return sql`EXISTS (SELECT 1 FROM grids sg WHERE sg.community_id = ${c}.id AND ${sameCity(c, "sg")}
+  return sql`${c}.city_id = ${scope.cityId} AND EXISTS (SELECT 1 FROM grids sg
+    WHERE sg.community_id = ${c}.id AND ${sameCity(c, "sg")}
     AND sg.deleted_at IS NULL AND ${gridsReadable(scope, sql.raw("sg"))})`;
 }
 

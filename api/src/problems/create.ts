@@ -111,7 +111,7 @@ export async function createProblem(tx: Executor, reporter: Reporter, p: NewProb
     entityId: row.id,
     after: { ...p, location: [lon, lat] },
   });
-  return { id: row.id, possibleDuplicates: await nearbyOpenProblems(tx, row.id) };
+  return { id: row.id, possibleDuplicates: await nearbyOpenProblems(tx, reporter.cityId, row.id) };
 }
 
 /** Reports a problem in its own transaction (a staff report from the app). */

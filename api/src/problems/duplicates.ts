@@ -15,6 +15,7 @@ export interface PossibleDuplicate {
 
 export async function nearbyOpenProblems(
   ex: Executor,
+  cityId: number,
   problemId: number,
 ): Promise<PossibleDuplicate[]> {
   return selectRows<PossibleDuplicate>(
@@ -24,7 +25,7 @@ export async function nearbyOpenProblems(
         JOIN standard_items i ON i.id = p.item_id AND i.city_id = p.city_id
         JOIN standard_categories c ON c.id = i.category_id AND c.city_id = i.city_id
         JOIN problems o ON o.item_id = p.item_id AND o.id <> p.id AND o.city_id = p.city_id
-        WHERE p.id = ${problemId} AND ${isOpen(sql`o.status`)}
+        WHERE p.city_id = ${cityId} AND p.id = ${problemId} AND ${isOpen(sql`o.status`)}
           AND ST_DWithin(o.location::geography, p.location::geography, c.duplicate_radius_m)
         ORDER BY ST_Distance(o.location::geography, p.location::geography), o.id
         LIMIT 5`,

@@ -159,7 +159,10 @@ export const problemActionRoutes = newRouter()
     async (c) => {
       const { id } = c.req.valid("param");
       await problemFeature(c, id);
-      return c.json({ duplicates: await nearbyOpenProblems(c.var.db.orm, id) }, 200);
+      return c.json(
+        { duplicates: await nearbyOpenProblems(c.var.db.orm, c.var.user.cityId, id) },
+        200,
+      );
     },
   )
   .openapi(
