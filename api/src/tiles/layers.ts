@@ -132,7 +132,10 @@ export function problemCellsQuery(tile: TileAddress, scope: Scope): SQL {
  * (China time), and those due today already past their deadline, counted from the problems
  * themselves in rows of their own: the open-deadline index finds them, and their cells say which
  * are in the tile (no test on the location, which a generic plan took to the GiST index: a scan
- * of every problem of the city).
+ * of every problem of the city; OFFSET 0 keeps the cell of each worked out once, not once per
+ * comparison). The app's deadlines fall at the end of a day, so there are none of these but for
+ * deadlines imported with a time of day; then a tile reads each of them (the rollup knows only
+ * their day).
  *
  * At a kept zoom the rows are read and summed in the key's order (an index-only scan, no sort or
  * hash), and today's China day is worked out once for the statement, not once per row (per row it
@@ -159,7 +162,7 @@ function rolledUpCells(tile: TileAddress, cityId: number): SQL {
     UNION ALL
     SELECT cy * ${CELLS} + cx, 0, 0, count(*)::int FROM (SELECT ${cx} AS cx, ${cy} AS cy FROM problems p
       WHERE p.city_id = ${cityId} AND ${openProblem} AND p.deadline >= ${startOfChinaToday}
-        AND p.deadline < now()) today
+        AND p.deadline < now() OFFSET 0) today
     WHERE cx BETWEEN 0 AND ${CELLS - 1} AND cy BETWEEN 0 AND ${CELLS - 1}
     GROUP BY 1`;
 }

@@ -9,11 +9,12 @@
 -- from (or adds it to) the '-infinity' row, whether or not its day's row was folded yet; before
 -- the fold the two rows together hold the exact number, after it the one row does.
 --
--- One statement per city: the past days' rows deleted and their sums added, from what the DELETE
--- really removed (RETURNING): a writer that changed one of those rows first is counted, one that
--- writes a past day's row after it (a transaction begun the day before) leaves a row the next fold
--- takes; a reader counts both as overdue all the same. The '-infinity' rows are written in key
--- order, as the triggers write theirs. Rows left at zero are deleted. Answers the rows folded.
+-- One city at a time, in one statement: the past days' rows deleted and their sums added, from
+-- what the DELETE really removed (RETURNING): a writer that changed one of those rows first is
+-- counted, one that writes a past day's row after it (a transaction begun the day before) leaves
+-- a row the next fold takes; a reader counts both as overdue all the same. The '-infinity' rows
+-- are written in key order, as the triggers write theirs. Rows left at zero are deleted. Answers
+-- the rows folded.
 CREATE OR REPLACE FUNCTION civgrid_problem_tile_cells_fold(city integer) RETURNS integer
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -35,5 +36,13 @@ BEGIN
 END;
 $$;
 --> statement-breakpoint
--- The rows already past.
-SELECT civgrid_problem_tile_cells_fold(id) FROM cities;
+-- The rows already past, city by city as the schedule folds them.
+DO $$
+DECLARE
+  c integer;
+BEGIN
+  FOR c IN SELECT id FROM cities ORDER BY id LOOP
+    PERFORM civgrid_problem_tile_cells_fold(c);
+  END LOOP;
+END;
+$$;
