@@ -13,6 +13,7 @@ import { startSchedule } from "./notifications/schedule.ts";
 import { startDeliveryWorker } from "./notifications/worker.ts";
 import { ensureAccounts } from "./seed/accounts.ts";
 import { ensureCity } from "./seed/ensure-city.ts";
+import { startTileCellsFold } from "./tiles/fold.ts";
 import { closeWorkerPool } from "./workers/pool.ts";
 
 const log = (line: string) => console.log(`[civgrid] ${line}`);
@@ -63,6 +64,8 @@ await ensureAccounts(db, cityId, config.seed, log);
 // Planner statistics, once the city (a first start's demo) is in: PGlite has no autovacuum; a
 // server's is checked (db/maintenance.ts).
 const stopMaintenance = await startMaintenance(db, log);
+// The problem tile rollup's daily fold of past deadline days, once a China day across processes.
+const stopTileCellsFold = startTileCellsFold(db, log);
 const app = createApp({
   db,
   replicas,
@@ -120,6 +123,7 @@ async function shutdown(signal: string) {
   await drained;
   clearTimeout(cut);
   stopMaintenance();
+  stopTileCellsFold();
   stopBackups();
   // After the drain: a request in flight may still be waiting on a worker.
   await closeWorkerPool();

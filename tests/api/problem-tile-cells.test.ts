@@ -2,10 +2,14 @@
 // the rollup problem_tile_cells (migration 0038), a unit's or a volunteer's from their problems.
 // Either way a tile's cells and counts must equal those worked out from each problem directly
 // (ST_Transform into the tile, 64 × 64 cells), after inserts, steps, deadline changes, moves,
-// deletes and a restructuring that moves problems between grids and units.
+// deletes and a restructuring that moves problems between grids and units; and across the daily
+// fold of past deadline days (migration 0039), with writes made "days ago" (a clock moved back
+// for a transaction) before it and writes to the folded problems after it.
 import { routeProblems, selectRows } from "@civgrid/api";
 import { type SQL, sql } from "drizzle-orm";
-import { expect, it } from "vitest";
+import { expect, it, vi } from "vitest";
+import type { Orm } from "../../api/src/db/client.ts";
+import { foldTileCells, startTileCellsFold } from "../../api/src/tiles/fold.ts";
 import { type Client, describeEachEngine } from "./engines.ts";
 import { tileAt } from "./tile-math.ts";
 import { decodeTile } from "./vector-tiles.ts";
@@ -97,6 +101,40 @@ describeEachEngine("problem tiles at city zoom", (ctx) => {
   };
 
   const city = () => sql`p.city_id = ${ctx().cityId}`;
+
+  /**
+   * Runs writes as if the clock read `shift` (an interval, e.g. '-3 days') from now: a schema whose
+   * now() answers so comes before pg_catalog in the transaction's search_path, so the statements
+   * and the triggers they fire (civgrid_tile_due's "today") all see the moved clock.
+   */
+  const asOf = async (shift: string, writes: (tx: Orm) => Promise<unknown>) => {
+    const { orm } = ctx().db;
+    await orm.execute(sql`CREATE SCHEMA IF NOT EXISTS moved_clock`);
+    await orm.execute(sql`CREATE OR REPLACE FUNCTION moved_clock.now() RETURNS timestamptz
+      LANGUAGE sql STABLE AS $$
+        SELECT pg_catalog.now() + current_setting('moved_clock.shift')::interval
+      $$`);
+    await orm.transaction(async (tx) => {
+      await tx.execute(sql`SELECT set_config('moved_clock.shift', ${shift}, true)`);
+      await tx.execute(sql`SET LOCAL search_path TO moved_clock, pg_catalog, public`);
+      const [clock] = await selectRows<{ moved: boolean }>(
+        tx,
+        sql`SELECT now() < pg_catalog.now() - interval '1 hour' AS moved`,
+      );
+      expect(clock!.moved, "the moved clock is in force").toBe(true);
+      await writes(tx as unknown as Orm);
+    });
+  };
+
+  /** Rows of deadline days already past (what the fold folds). */
+  const pastDayRows = async () => {
+    const [row] = await selectRows<{ n: number }>(
+      ctx().db.orm,
+      sql`SELECT count(*)::int AS n FROM problem_tile_cells
+        WHERE due > date '-infinity' AND due < civgrid_china_day(now())`,
+    );
+    return row!.n;
+  };
 
   it("draws the city's cells as counting its problems does, whatever is written", async () => {
     const { orm } = ctx().db;
@@ -203,5 +241,99 @@ describeEachEngine("problem tiles at city zoom", (ctx) => {
       sql`p.city_id = ${ctx().cityId} AND (p.grid_id = ANY(${sql.raw(`ARRAY[${person!.grids.join(",") || "0"}]::int[]`)})
         OR p.reported_by = ${person!.id})`,
     );
+  });
+
+  it("folds past deadline days into the overdue rows, and stays exact for writes before and after", async () => {
+    const { orm } = ctx().db;
+    await rollupAgrees();
+    const [lon, lat] = centre ?? [117.16, 35.08];
+    // Three days ago: deadlines set one to four days ahead (so due two days ago … tomorrow), and
+    // new problems due then, near the centre; two days ago, some of them stepped on and moved.
+    await asOf("-3 days", async (tx) => {
+      await tx.execute(
+        sql`UPDATE problems SET deadline = now() + (1 + id % 4) * interval '1 day'
+          WHERE status NOT IN ('closed', 'ledger', 'reported')`,
+      );
+      await tx.execute(sql`INSERT INTO problems (city_id, source, status, description, location,
+          deadline, reported_at)
+        SELECT ${ctx().cityId}, 'patrol', (ARRAY['dispatched', 'rectifying', 'submitted'])[1 + n % 3],
+          '折叠测试', ST_SetSRID(ST_MakePoint(${lon} + (n % 6) * 0.004, ${lat} + (n / 6) * 0.004), 4326),
+          now() + (n % 4) * interval '1 day' + interval '1 hour', now()
+        FROM generate_series(1, 36) n`);
+    });
+    await asOf("-2 days", async (tx) => {
+      await tx.execute(
+        sql`UPDATE problems SET status = 'rectifying' WHERE description = '折叠测试' AND id % 5 = 0`,
+      );
+      await tx.execute(
+        sql`UPDATE problems SET location = ST_SetSRID(ST_MakePoint(ST_X(location) - 0.01,
+          ST_Y(location) + 0.005), 4326) WHERE description = '折叠测试' AND id % 7 = 0`,
+      );
+    });
+    expect(await pastDayRows(), "rows of days now past").toBeGreaterThan(0);
+    await rollupAgrees();
+    await tilesAgree(ctx(), city());
+
+    // The fold: no past day's row is left, and every count is what it was.
+    expect(await foldTileCells(ctx().db)).toBeGreaterThan(0);
+    expect(await pastDayRows()).toBe(0);
+    await rollupAgrees();
+    await tilesAgree(ctx(), city());
+
+    // Writes to problems whose day was folded: closed, moved, deleted, given a deadline ahead or
+    // another past one; and others' deadlines moved into the past.
+    const folded = sql`description = '折叠测试' AND deadline < now() AND status <> 'closed'`;
+    await orm.execute(
+      sql`UPDATE problems SET status = 'closed', closed_at = now() WHERE ${folded} AND id % 3 = 0`,
+    );
+    await orm.execute(
+      sql`UPDATE problems SET location = ST_SetSRID(ST_MakePoint(ST_X(location) + 0.03,
+        ST_Y(location) - 0.02), 4326) WHERE ${folded} AND id % 3 = 1`,
+    );
+    await orm.execute(
+      sql`UPDATE problems SET deadline = now() + interval '2 days' WHERE ${folded} AND id % 5 = 2`,
+    );
+    await orm.execute(
+      sql`UPDATE problems SET deadline = deadline - interval '4 days' WHERE ${folded} AND id % 5 = 4`,
+    );
+    await orm.execute(sql`DELETE FROM problems WHERE ${folded} AND id % 4 = 2`);
+    await orm.execute(
+      sql`UPDATE problems SET deadline = now() - interval '5 days'
+        WHERE description = '折叠测试' AND deadline > now() AND id % 2 = 0`,
+    );
+    await rollupAgrees();
+    await tilesAgree(ctx(), city());
+
+    // A transaction begun the day before, writing after the fold: its "today" is yesterday, so it
+    // writes yesterday's row again; the sums still hold, and the next fold takes the row.
+    await asOf("-1 day", (tx) =>
+      tx.execute(sql`INSERT INTO problems (city_id, source, status, description, location,
+          deadline, reported_at)
+        SELECT ${ctx().cityId}, 'citizen', 'dispatched', '折叠测试', ST_SetSRID(ST_MakePoint(
+          ${lon} + n * 0.002, ${lat}), 4326), now() + interval '1 second', now()
+        FROM generate_series(1, 5) n`),
+    );
+    expect(await pastDayRows()).toBeGreaterThan(0);
+    await rollupAgrees();
+    await tilesAgree(ctx(), city());
+
+    // The scheduled fold: one run a China day across processes, at start when none ran today.
+    const lines: string[] = [];
+    const stops = [startTileCellsFold(ctx().db, (l) => lines.push(l))];
+    await vi.waitFor(async () => expect(await pastDayRows()).toBe(0), { timeout: 10_000 });
+    stops.push(startTileCellsFold(ctx().db, (l) => lines.push(l)));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    for (const stop of stops) stop();
+    expect(lines.filter((l) => l.includes("folded"))).toHaveLength(1);
+    expect(lines.filter((l) => l.includes("failed"))).toEqual([]);
+    const [runs] = await selectRows<{ n: number }>(
+      orm,
+      sql`SELECT count(*)::int AS n FROM scheduled_runs WHERE job = 'tile-cells-fold'`,
+    );
+    expect(runs!.n).toBe(1);
+    await rollupAgrees();
+    await tilesAgree(ctx(), city());
+    // Folding again folds nothing.
+    expect(await foldTileCells(ctx().db)).toBe(0);
   });
 });

@@ -28,7 +28,7 @@ export const PROBLEM_POINTS_MIN_ZOOM = 13;
 /** Most single problems in a tile (about 30 bytes each: ~300 KB); more come as cells. */
 export const MAX_PROBLEM_POINTS = 10_000;
 /** Side of an aggregation cell in tile coordinates (64 × 64 cells per tile at most). */
-const CELL = 64;
+export const CELL = 64;
 
 /** A column in WGS84 → its clipped geometry in tile coordinates (the engine decides how). */
 export type TileGeometry = (wgs84: SQL, buffer: number) => SQL;
@@ -88,16 +88,16 @@ export function layerQuery(
         FROM inspection_points p
         WHERE ${pointsReadable(scope)} AND ${inTile(sql`p.location`, tile)}`;
     case "problems":
-      return tile.z >= PROBLEM_POINTS_MIN_ZOOM
-        ? problemPoints(tile, scope, geom)
-        : problemCellsAtCityZoom(tile, scope);
+      // Below PROBLEM_POINTS_MIN_ZOOM a tile is cells: problemCellsQuery, encoded by cell-tile.ts.
+      if (tile.z < PROBLEM_POINTS_MIN_ZOOM) throw new Error("problem cells: use problemCellsQuery");
+      return problemPoints(tile, scope, geom);
   }
 }
 
 /** The zooms the rollup keeps (z10–z12); z0–z9 sum z10's cells. */
 const ROLLED_UP_ZOOMS = { from: 10, to: PROBLEM_POINTS_MIN_ZOOM - 1 } as const;
 /** Cells a tile side. */
-const CELLS = EXTENT / CELL;
+export const CELLS = EXTENT / CELL;
 
 /** The tile's cell (0…63 a side) of problem p, by the migration's functions (civgrid_tile_column/row). */
 function cellOfProblem({ z, x, y }: TileAddress): { cx: SQL; cy: SQL } {
@@ -109,46 +109,63 @@ function cellOfProblem({ z, x, y }: TileAddress): { cx: SQL; cy: SQL } {
 
 /**
  * Below PROBLEM_POINTS_MIN_ZOOM a tile holds whole-city numbers of problems, drawn as cells 1/64
- * of a tile a side. The whole city's (a city-wide role's) come from the rollup problem_tile_cells
- * (migration 0038): a few rows per cell instead of every problem in the tile (3 s for a z10 tile
- * of a million problems). A unit's or a volunteer's problems are not in the rollup (it is not
- * kept per unit or grid) and are few: their cells are worked out from each problem's longitude
- * and latitude by the same functions, so that both give the same cells.
+ * of a tile a side: rows of (cell: cy × 64 + cx, problems, open, overdue), which cell-tile.ts sums
+ * per cell and encodes. The whole city's (a city-wide role's) come from the rollup
+ * problem_tile_cells (migration 0038): a few rows per cell instead of every problem in the tile
+ * (3 s for a z10 tile of a million problems). A unit's or a volunteer's problems are not in the
+ * rollup (it is not kept per unit or grid) and are few: their cells are worked out from each
+ * problem's longitude and latitude by the same functions, so that both give the same cells.
  */
-function problemCellsAtCityZoom(tile: TileAddress, scope: Scope): SQL {
-  if (scope.kind === "city") return cellFeatures(rolledUpCells(tile, scope.cityId));
+export function problemCellsQuery(tile: TileAddress, scope: Scope): SQL {
+  if (scope.kind === "city") return rolledUpCells(tile, scope.cityId);
   const { cx, cy } = cellOfProblem(tile);
-  return cellFeatures(sql`SELECT * FROM (
-      SELECT ${cx} AS cx, ${cy} AS cy, 1 AS problems, (${openProblem})::int AS open, (${overdue})::int AS overdue
+  return sql`SELECT cy * ${CELLS} + cx AS cell, count(*)::int AS problems,
+      (count(*) FILTER (WHERE open))::int AS open, (count(*) FILTER (WHERE overdue))::int AS overdue
+    FROM (SELECT ${cx} AS cx, ${cy} AS cy, ${openProblem} AS open, ${overdue} AS overdue
       FROM problems p WHERE ${problemsReadable(scope)} AND ${inTile(sql`p.location`, tile)}) cells
-    WHERE cx BETWEEN 0 AND ${CELLS - 1} AND cy BETWEEN 0 AND ${CELLS - 1}`);
+    WHERE cx BETWEEN 0 AND ${CELLS - 1} AND cy BETWEEN 0 AND ${CELLS - 1}
+    GROUP BY 1`;
 }
 
 /**
  * The tile's cells from the rollup: the cells of the nearest kept zoom (z10 for z0–z9, whose
  * cells each hold 4^(10 − z) of them), overdue being the open problems of the days before today
  * (China time), and those due today already past their deadline, counted from the problems
- * themselves (the open-deadline index finds them).
+ * themselves in rows of their own: the open-deadline index finds them, and their cells say which
+ * are in the tile (no test on the location, which a generic plan took to the GiST index: a scan
+ * of every problem of the city; OFFSET 0 keeps the cell of each worked out once, not once per
+ * comparison). The app's deadlines fall at the end of a day, so there are none of these but for
+ * deadlines imported with a time of day; then a tile reads each of them (the rollup knows only
+ * their day).
+ *
+ * At a kept zoom the rows are read and summed in the key's order (an index-only scan, no sort or
+ * hash), and today's China day is worked out once for the statement, not once per row (per row it
+ * cost more than reading the rows).
  */
 function rolledUpCells(tile: TileAddress, cityId: number): SQL {
   const kept = Math.min(Math.max(tile.z, ROLLED_UP_ZOOMS.from), ROLLED_UP_ZOOMS.to);
   const shift = kept - tile.z;
   const first = (at: number) => (at * CELLS) << shift;
-  const cell = (column: string, at: number) =>
-    sql`(${sql.identifier(column)} >> ${shift}) - ${at * CELLS}`;
+  // The shift is written into the text (a number of ours): the GROUP BY must name the very same
+  // expression as the SELECT, which two parameters would not be.
+  const cell = (column: string) =>
+    shift ? sql`(${sql.identifier(column)} >> ${sql.raw(String(shift))})` : sql.identifier(column);
   const { cx, cy } = cellOfProblem(tile);
-  return sql`SELECT ${cell("column", tile.x)} AS cx, ${cell("row", tile.y)} AS cy, problems,
-      CASE WHEN open THEN problems ELSE 0 END AS open,
-      CASE WHEN open AND due < civgrid_china_day(now()) THEN problems ELSE 0 END AS overdue
+  return sql`SELECT (${cell("row")} - ${tile.y * CELLS}) * ${CELLS} + ${cell("column")} - ${tile.x * CELLS} AS cell,
+      sum(problems)::int AS problems,
+      coalesce(sum(problems) FILTER (WHERE open), 0)::int AS open,
+      coalesce(sum(problems) FILTER (WHERE open AND due < (SELECT civgrid_china_day(now()))), 0)::int AS overdue
     FROM problem_tile_cells
     WHERE city_id = ${cityId} AND zoom = ${kept}
       AND "column" BETWEEN ${first(tile.x)} AND ${first(tile.x + 1) - 1}
       AND "row" BETWEEN ${first(tile.y)} AND ${first(tile.y + 1) - 1}
+    GROUP BY ${cell("column")}, ${cell("row")}
     UNION ALL
-    SELECT * FROM (SELECT ${cx} AS cx, ${cy} AS cy, 0, 0, 1 FROM problems p
+    SELECT cy * ${CELLS} + cx, 0, 0, count(*)::int FROM (SELECT ${cx} AS cx, ${cy} AS cy FROM problems p
       WHERE p.city_id = ${cityId} AND ${openProblem} AND p.deadline >= ${startOfChinaToday}
-        AND p.deadline < now() AND ${inTile(sql`p.location`, tile)}) today
-    WHERE cx BETWEEN 0 AND ${CELLS - 1} AND cy BETWEEN 0 AND ${CELLS - 1}`;
+        AND p.deadline < now() OFFSET 0) today
+    WHERE cx BETWEEN 0 AND ${CELLS - 1} AND cy BETWEEN 0 AND ${CELLS - 1}
+    GROUP BY 1`;
 }
 
 /** The scope's problems in the tile: the given columns, whether overdue, the clipped point. */

@@ -1,17 +1,21 @@
 // One function makes a vector tile on either engine. PostgreSQL + PostGIS clips with ST_AsMVTGeom
 // and encodes with ST_AsMVT. The embedded PostGIS (PGlite) is compiled without protobuf-c, so it
 // has neither: there the same layer query clips with plain PostGIS functions and @maplibre/vt-pbf
-// encodes the features in Node.
+// encodes the features in Node. Problem cells (below PROBLEM_POINTS_MIN_ZOOM) have no geometry to
+// clip: on both engines the database sums them and cell-tile.ts encodes them.
 import { fromGeojsonVt } from "@maplibre/vt-pbf";
 import { type SQL, sql } from "drizzle-orm";
 import type { Geometry } from "geojson";
 import type { Db } from "../db/client.ts";
 import { selectRows } from "../db/client.ts";
 import type { Scope } from "../policy/scope.ts";
+import { type CellArrays, encodeCells, sumCells } from "./cell-tile.ts";
 import {
   EXTENT,
   envelope,
   layerQuery,
+  PROBLEM_POINTS_MIN_ZOOM,
+  problemCellsQuery,
   type TileAddress,
   type TileGeometry,
   type TileLayer,
@@ -47,12 +51,35 @@ export function mvtQuery(layer: TileLayer, tile: TileAddress, scope: Scope, also
  */
 const preparable = (scope: Scope) => scope.kind !== "grids";
 
+/** Whether the tile is problem cells (cell-tile.ts) rather than features of the layer query. */
+export const isCellTile = (layer: TileLayer, tile: TileAddress) =>
+  layer === "problems" && tile.z < PROBLEM_POINTS_MIN_ZOOM;
+
+/**
+ * A cell tile's statement: the data version beside the cells' rows gathered into arrays, in one
+ * snapshot (one row, whether the tile has cells or not). The bench times it alone.
+ */
+export function cellsQuery(tile: TileAddress, scope: Scope): SQL {
+  return sql`SELECT (${versionQuery(scope.cityId, "problems")}) AS version,
+      array_agg(c.cell) AS cells, array_agg(c.problems) AS problems, array_agg(c.open) AS open,
+      array_agg(c.overdue) AS overdue
+    FROM (${problemCellsQuery(tile, scope)}) c`;
+}
+
 export async function renderTile(
   db: Db,
   layer: TileLayer,
   tile: TileAddress,
   scope: Scope,
 ): Promise<RenderedTile> {
+  if (isCellTile(layer, tile)) {
+    const query = cellsQuery(tile, scope);
+    const [cells] = preparable(scope)
+      ? await db.prepared<CellArrays & { version: string }>(query)
+      : await selectRows<CellArrays & { version: string }>(db.orm, query);
+    if (!cells) throw new Error("an aggregate without GROUP BY answers one row");
+    return { body: encodeCells(layer, sumCells(cells)), version: cells.version };
+  }
   if (db.engine === "postgres") {
     // One statement, so the version is read in the same snapshot as the features it labels; a
     // column beside the tile rather than the tile in a subquery, which would forgo parallel plans.
