@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { createApp } from "@civgrid/api";
-import { CITIZEN_PAGE_HTML } from "@civgrid/geo";
+import { CITIZEN_PAGE_HTML, MY_AREA_PAGE_HTML } from "@civgrid/geo";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { precompressFolder } from "../../web/build/precompress-plugin.ts";
 import { describeEachEngine } from "./engines.ts";
@@ -26,6 +26,11 @@ beforeAll(async () => {
   await writeFile(
     path.join(dist, CITIZEN_PAGE_HTML),
     `<!doctype html><html><head><script type="module" src="/assets/index-Ab12Cd34.js"></script><link rel="modulepreload" crossorigin href="/assets/citizen-page-Ef56Gh78.js"></head><body><div id="root"></div>${"<!-- shell -->".repeat(100)}</body></html>`,
+  );
+  // and the patrol area's, preloading its page's chunk
+  await writeFile(
+    path.join(dist, MY_AREA_PAGE_HTML),
+    `<!doctype html><html><head><script type="module" src="/assets/index-Ab12Cd34.js"></script><link rel="modulepreload" crossorigin href="/assets/my-area-page-Ij90Kl12.js"></head><body><div id="root"></div>${"<!-- shell -->".repeat(100)}</body></html>`,
   );
   await writeFile(
     path.join(dist, "sw.js"),
@@ -88,6 +93,17 @@ describeEachEngine("delivery", (ctx) => {
       expect(html, p).toContain('id="root"');
       expect(html, p).not.toContain("citizen-page");
     }
+  });
+
+  it("sends the patrol area the copy of index.html preloading its page's chunk, and no other page", async () => {
+    const res = await get("/my-area", { "accept-encoding": "br" });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-cache");
+    expect(res.headers.get("content-type")).toMatch(/text\/html/);
+    const html = brotliDecompressSync(Buffer.from(await res.arrayBuffer())).toString();
+    expect(html).toContain("my-area-page-Ij90Kl12.js");
+    for (const p of ["/", "/login", "/report", "/my-area/1", "/map"])
+      expect(await (await get(p)).text(), p).not.toContain("my-area-page");
   });
 
   it("compresses the API's JSON on the fly as the client asks", async () => {

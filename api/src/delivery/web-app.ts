@@ -1,9 +1,9 @@
 // Serves the built web app: the files vite precompressed (.br, .gz beside each) as the browser
 // asks, hashed assets cached for a year, and the files that name them (index.html, the service
 // worker, the manifest) revalidated on every visit so a new build is seen at once; the citizens'
-// pages get the copy of index.html that preloads their chunk.
+// pages and the patrol area get the copy of index.html that preloads their chunk.
 import path from "node:path";
-import { CITIZEN_PAGE_HTML, isCitizenPath } from "@civgrid/geo";
+import { pageHtmlAt } from "@civgrid/geo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import type { Hono } from "hono";
 import type { AppEnv } from "../routes/router.ts";
@@ -24,12 +24,14 @@ export function serveWebApp(app: Hono<AppEnv>, webDist: string) {
     if (!c.res.headers.get("Vary")) c.res.headers.set("Vary", "Accept-Encoding");
   });
   app.use("/*", serveStatic({ root: webDist, precompressed: true }));
-  // The citizens' pages: index.html's copy that preloads their chunk (a build without it: index.html)
-  const citizenPage = serveStatic({
-    path: path.join(webDist, CITIZEN_PAGE_HTML),
-    precompressed: true,
+  // The citizens' pages and the patrol area: index.html's copy that preloads their page's chunk
+  // (a build without it: index.html)
+  app.get("/*", (c, next) => {
+    const page = pageHtmlAt(c.req.path);
+    return page
+      ? serveStatic({ path: path.join(webDist, page), precompressed: true })(c, next)
+      : next();
   });
-  app.get("/*", (c, next) => (isCitizenPath(c.req.path) ? citizenPage(c, next) : next()));
   // Any other path is a page of the single-page app.
   app.get("/*", serveStatic({ path: path.join(webDist, "index.html"), precompressed: true }));
 }
