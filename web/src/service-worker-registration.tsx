@@ -2,37 +2,30 @@
 // apps only: the dev server's modules change on every edit) once the page's first view is drawn
 // (main.tsx): its precache (the whole app) and warm-up reads then follow the page's own reads and
 // rendering instead of racing them on a phone's link and CPU (issue 22).
+import { useQueryClient } from "@tanstack/react-query";
 import { useEffect } from "react";
-import { apiHeaders } from "./api/client.ts";
-import { areaReads, areaWarmUp } from "./offline/area-reads.ts";
-
-/**
- * The page's reads of the patrol area so far, read again through a newly installed worker, which
- * keeps them: they went out before it was there, and its warm-up reads only the addresses it can
- * know (not the patrols of the volunteer's grid, say). Straight through fetch, not the query
- * cache: the same answers again re-render nothing.
- */
-function keepAreaReadsSoFar() {
-  const urls = new Set<string>();
-  for (const entry of performance.getEntriesByType("resource") as PerformanceResourceTiming[]) {
-    const url = new URL(entry.name);
-    const read = url.origin === location.origin && areaReads.test(url.pathname);
-    if (read && entry.initiatorType === "fetch" && !areaWarmUp.includes(url.pathname + url.search))
-      urls.add(url.href);
-  }
-  for (const url of urls) void fetch(url, { headers: apiHeaders() }).catch(() => undefined);
-}
+import { areaQueryRoots } from "./offline/area-reads.ts";
 
 export function ServiceWorkerRegistration() {
+  const client = useQueryClient();
   useEffect(() => {
     if (!import.meta.env.PROD || !("serviceWorker" in navigator)) return;
+    // Once a newly installed worker takes charge of this page: the area's reads the page made
+    // before it was there and its warm-up cannot name (the dedication days from a date, say),
+    // read again through it so that it keeps them. The same answers re-render nothing.
     if (navigator.serviceWorker.controller === null)
-      navigator.serviceWorker.addEventListener("controllerchange", keepAreaReadsSoFar, {
-        once: true,
-      });
+      navigator.serviceWorker.addEventListener(
+        "controllerchange",
+        () =>
+          void client.refetchQueries({
+            type: "active",
+            predicate: (query) => areaQueryRoots.includes(String(query.queryKey[0])),
+          }),
+        { once: true },
+      );
     navigator.serviceWorker.register("/sw.js").catch((error: unknown) => {
       console.warn("service worker not registered", error);
     });
-  }, []);
+  }, [client]);
   return null;
 }
