@@ -6,7 +6,10 @@ import { isCitizenPath } from "./citizen-paths.ts";
 
 /** The citizens' pages (/report, /report/123): the citizen page's chunk. */
 export const CITIZEN_PAGE_HTML = "report.html";
-/** The volunteer's and grid leader's patrol area (/my-area): its page's chunk. */
+/**
+ * The volunteer's and grid leader's patrol area (/my-area): its page's chunk and its first reads,
+ * which the server sends only to a user who may patrol (the reads would answer others 401 or 403).
+ */
 export const MY_AREA_PAGE_HTML = "my-area.html";
 
 /** The copy of index.html the server sends at `path`, or null where it sends index.html. */

@@ -9,7 +9,7 @@ import { createApp } from "@civgrid/api";
 import { CITIZEN_PAGE_HTML, MY_AREA_PAGE_HTML } from "@civgrid/geo";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { precompressFolder } from "../../web/build/precompress-plugin.ts";
-import { describeEachEngine } from "./engines.ts";
+import { clientFor, describeEachEngine, signIn } from "./engines.ts";
 
 let dist = "";
 const script = `export const grids = ${JSON.stringify(Array.from({ length: 300 }, (_, i) => `网格${i}`))};\n`;
@@ -95,15 +95,24 @@ describeEachEngine("delivery", (ctx) => {
     }
   });
 
-  it("sends the patrol area the copy of index.html preloading its page's chunk, and no other page", async () => {
-    const res = await get("/my-area", { "accept-encoding": "br" });
+  it("sends a volunteer's /my-area the copy of index.html preloading its page, and no one else", async () => {
+    const volunteer = await signIn(web(), "volunteer");
+    const res = await volunteer.raw("/my-area", { headers: { "accept-encoding": "br" } });
     expect(res.status).toBe(200);
     expect(res.headers.get("cache-control")).toBe("no-cache");
     expect(res.headers.get("content-type")).toMatch(/text\/html/);
     const html = brotliDecompressSync(Buffer.from(await res.arrayBuffer())).toString();
     expect(html).toContain("my-area-page-Ij90Kl12.js");
     for (const p of ["/", "/login", "/report", "/my-area/1", "/map"])
-      expect(await (await get(p)).text(), p).not.toContain("my-area-page");
+      expect(await (await volunteer.raw(p)).text(), p).not.toContain("my-area-page");
+    // signed out, or signed in as one who does not patrol: the reads it preloads would be refused
+    const coordinator = await signIn(web(), "coordinator");
+    for (const caller of [
+      coordinator,
+      clientFor(web()),
+      clientFor(web(), "civgrid_session=made-up"),
+    ])
+      expect(await (await caller.raw("/my-area")).text()).not.toContain("my-area-page");
   });
 
   it("compresses the API's JSON on the fly as the client asks", async () => {

@@ -1,6 +1,6 @@
-// The patrol area's first reads: what the entry script asks for at /my-area is what my-area.html
-// preloads (first-reads.ts), each once, so the page takes the preloaded answers and asks nothing
-// twice; at / a volunteer's area is read once the session says so, and nothing at /map.
+// The patrol area's first reads: what the entry script asks for at /my-area (and a volunteer's /)
+// is what my-area.html preloads (first-reads.ts), each once, so the page takes the preloaded
+// answers and asks nothing twice; for anyone else, only who is signed in.
 import { QueryClient } from "@tanstack/react-query";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { firstReads } from "./api/first-reads.ts";
@@ -39,18 +39,13 @@ async function readsAt(path: string, session: object): Promise<string[]> {
 afterEach(() => vi.unstubAllGlobals());
 
 describe("the entry script's early reads", () => {
-  it("at /my-area are the session and the area's first reads, the ones my-area.html preloads, each once", async () => {
-    const paths = await readsAt("/my-area", volunteer);
-    expect([...paths].sort()).toEqual(Object.values(firstReads).sort());
+  it("at /my-area are the session, then the shell's settings and the area's first reads: what my-area.html preloads, each once", async () => {
+    expect(await readsAt("/my-area", volunteer)).toEqual(Object.values(firstReads));
+    expect(await readsAt("/", volunteer)).toEqual(Object.values(firstReads));
   });
 
-  it("at / read a volunteer's area once the session says it is theirs, and only the session for others", async () => {
-    expect(await readsAt("/", volunteer)).toEqual([
-      firstReads.session,
-      firstReads.myArea,
-      firstReads.patrols,
-      firstReads.myReports,
-    ]);
+  it("are only the session for one whose page is not the patrol area", async () => {
+    expect(await readsAt("/my-area", coordinator)).toEqual([firstReads.session]);
     expect(await readsAt("/", coordinator)).toEqual([firstReads.session]);
     expect(await readsAt("/map", volunteer)).toEqual([firstReads.session]);
   });
