@@ -3,9 +3,10 @@ import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
 // the one file, not the package: the config loads without geo's geometry libraries
-import { CITIZEN_PAGE_HTML } from "../geo/src/citizen-paths.ts";
+import { CITIZEN_PAGE_HTML, MY_AREA_PAGE_HTML } from "../geo/src/page-html.ts";
 import { pagePreloads } from "./build/page-preload-plugin.ts";
 import { precompress } from "./build/precompress-plugin.ts";
+import { firstReads } from "./src/api/first-reads.ts";
 
 export default defineConfig({
   root: fileURLToPath(new URL(".", import.meta.url)),
@@ -23,13 +24,20 @@ export default defineConfig({
       injectManifest: {
         globPatterns: ["**/*.{js,mjs,css,html,svg,png,webmanifest}"],
         // the office's printing and PDF libraries are not for the phone's offline shell; pages
-        // offline are the precached index.html, never /report's copy of it
-        globIgnores: ["**/{pdf-writer,grid-editor-page}*", CITIZEN_PAGE_HTML],
+        // offline are the precached index.html, never /report's or /my-area's copy of it
+        globIgnores: ["**/{pdf-writer,grid-editor-page}*", CITIZEN_PAGE_HTML, MY_AREA_PAGE_HTML],
         maximumFileSizeToCacheInBytes: 2 * 1024 * 1024,
       },
     }),
-    // /report's copy of index.html, preloading the citizen page's chunk (the server sends it there)
-    pagePreloads({ [CITIZEN_PAGE_HTML]: "src/pages/citizen/citizen-page.tsx" }),
+    // /report's and /my-area's copies of index.html, preloading their page's chunk and, for the
+    // patrol area, its first reads (the server sends each there: geo's pageHtmlAt)
+    pagePreloads({
+      [CITIZEN_PAGE_HTML]: { module: "src/pages/citizen/citizen-page.tsx" },
+      [MY_AREA_PAGE_HTML]: {
+        module: "src/pages/volunteer/my-area-page.tsx",
+        reads: Object.values(firstReads),
+      },
+    }),
     precompress(),
   ],
   build: {
@@ -41,15 +49,15 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          // React and i18next, which every page starts with, in one chunk: left to itself rolldown
-          // cuts them into several small shared chunks once pages are split, each compressed on
-          // its own, which cost the first paint about a kilobyte of gzip (issue 22's budget).
-          // React Query stays where rolldown puts it: the shell uses only part of it.
+          // What the entry needs before the first paint in two chunks: the libraries (React,
+          // i18next, React Query, zustand), which change seldom and stay cached across releases,
+          // and our own shell with the Chinese strings. Left to itself rolldown cuts what the
+          // pages' lazy chunks also import into a dozen small shared chunks, each a request of its
+          // own before the first paint, which on a phone's link (HTTP/1.1, six connections) costs
+          // round trips (issue 22: /my-area's Lighthouse score), and each compressed on its own.
           groups: [
-            {
-              name: "shell-libraries",
-              test: /node_modules[\\/](react|react-dom|scheduler|i18next|react-i18next)[\\/]/,
-            },
+            { name: "shell-libraries", test: /node_modules[\\/]/, tags: ["$initial"] },
+            { name: "shell", tags: ["$initial"] },
           ],
         },
       },

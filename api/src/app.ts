@@ -311,7 +311,7 @@ export function createApp(options: AppOptions) {
   });
 
   if (options.webDist && existsSync(path.join(options.webDist, "index.html")))
-    serveWebApp(app, options.webDist);
+    serveWebApp(app, options.webDist, options.db);
 
   app.onError((error, c) => {
     if (error instanceof AppError) return respondWithError(c, error);

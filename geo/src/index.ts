@@ -28,7 +28,7 @@ export {
   startOfDayInChina,
   todayInChina,
 } from "./china.ts";
-export { CITIZEN_PAGE_HTML, isCitizenPath, requestIdOf } from "./citizen-paths.ts";
+export { isCitizenPath, requestIdOf } from "./citizen-paths.ts";
 // Standard clients and real-world files (issue 18): how far from the city is still the city's business.
 export { CITY_MARGIN_M, COMMUNITY_MAX_AREA_M2, formatKm } from "./city-area.ts";
 export { type CoverageReport, coverageReport } from "./coverage.ts";
@@ -56,6 +56,7 @@ export {
 export { isMainlandMobile, MAINLAND_MOBILE, maskMobile } from "./mobile-number.ts";
 // Notifications, reminders and escalation (issue 17).
 export * from "./notifications/index.ts";
+export { CITIZEN_PAGE_HTML, MY_AREA_PAGE_HTML, pageHtmlAt } from "./page-html.ts";
 export {
   countForTargetArea,
   MAX_PARTS,

@@ -6,10 +6,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { createApp } from "@civgrid/api";
-import { CITIZEN_PAGE_HTML } from "@civgrid/geo";
+import { CITIZEN_PAGE_HTML, MY_AREA_PAGE_HTML } from "@civgrid/geo";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { precompressFolder } from "../../web/build/precompress-plugin.ts";
-import { describeEachEngine } from "./engines.ts";
+import { clientFor, describeEachEngine, signIn } from "./engines.ts";
 
 let dist = "";
 const script = `export const grids = ${JSON.stringify(Array.from({ length: 300 }, (_, i) => `网格${i}`))};\n`;
@@ -26,6 +26,11 @@ beforeAll(async () => {
   await writeFile(
     path.join(dist, CITIZEN_PAGE_HTML),
     `<!doctype html><html><head><script type="module" src="/assets/index-Ab12Cd34.js"></script><link rel="modulepreload" crossorigin href="/assets/citizen-page-Ef56Gh78.js"></head><body><div id="root"></div>${"<!-- shell -->".repeat(100)}</body></html>`,
+  );
+  // and the patrol area's, preloading its page's chunk
+  await writeFile(
+    path.join(dist, MY_AREA_PAGE_HTML),
+    `<!doctype html><html><head><script type="module" src="/assets/index-Ab12Cd34.js"></script><link rel="modulepreload" crossorigin href="/assets/my-area-page-Ij90Kl12.js"></head><body><div id="root"></div>${"<!-- shell -->".repeat(100)}</body></html>`,
   );
   await writeFile(
     path.join(dist, "sw.js"),
@@ -88,6 +93,26 @@ describeEachEngine("delivery", (ctx) => {
       expect(html, p).toContain('id="root"');
       expect(html, p).not.toContain("citizen-page");
     }
+  });
+
+  it("sends a volunteer's /my-area the copy of index.html preloading its page, and no one else", async () => {
+    const volunteer = await signIn(web(), "volunteer");
+    const res = await volunteer.raw("/my-area", { headers: { "accept-encoding": "br" } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-cache");
+    expect(res.headers.get("content-type")).toMatch(/text\/html/);
+    const html = brotliDecompressSync(Buffer.from(await res.arrayBuffer())).toString();
+    expect(html).toContain("my-area-page-Ij90Kl12.js");
+    for (const p of ["/", "/login", "/report", "/my-area/1", "/map"])
+      expect(await (await volunteer.raw(p)).text(), p).not.toContain("my-area-page");
+    // signed out, or signed in as one who does not patrol: the reads it preloads would be refused
+    const coordinator = await signIn(web(), "coordinator");
+    for (const caller of [
+      coordinator,
+      clientFor(web()),
+      clientFor(web(), "civgrid_session=made-up"),
+    ])
+      expect(await (await caller.raw("/my-area")).text()).not.toContain("my-area-page");
   });
 
   it("compresses the API's JSON on the fly as the client asks", async () => {

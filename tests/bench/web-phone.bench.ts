@@ -24,12 +24,13 @@ import { demoPassword } from "../e2e/sign-in.ts";
 import { brokenBudgets, type PageWeight, pageWeights, printWeights } from "./web-budget.ts";
 
 const run = promisify(execFile);
-const ROOT = path.resolve(process.env.BENCH_ROOT ?? repo);
+/** The tree measured: its web build, served by its server. */
+export const ROOT = path.resolve(process.env.BENCH_ROOT ?? repo);
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const TODAY = path.join(repo, "tests/bench/web-phone.today.json");
 
 /** The pages the issue judges, and who is signed in on each. */
-const allPages = [
+export const allPages = [
   { name: "/report", path: "/report", account: null },
   { name: "sign-in", path: "/login", account: null },
   { name: "/my-area (volunteer)", path: "/my-area", account: "volunteer" },
@@ -55,14 +56,18 @@ interface Figures {
   idleMs: Record<string, number>;
 }
 
-/** That tree's server on a fresh data directory (it loads the demo city on its first start). */
+/**
+ * The server of the tree at `root` (BENCH_ROOT's by default) on a fresh data directory (it loads
+ * the demo city on its first start).
+ */
 export async function startServer(
   dist: string,
   dataDir: string,
+  root = ROOT,
 ): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(path.join(ROOT, "api/node_modules/.bin/tsx"), ["src/main.ts"], {
-    cwd: path.join(ROOT, "api"),
+  const child = spawn(path.join(root, "api/node_modules/.bin/tsx"), ["src/main.ts"], {
+    cwd: path.join(root, "api"),
     env: {
       ...process.env,
       PORT: String(port),
@@ -257,13 +262,13 @@ function missed(now: Figures): string[] {
   return lines;
 }
 
-/** A production build of that tree's web app into `dist`. */
-export async function buildWeb(dist: string) {
-  console.log(`building ${ROOT}/web …`);
+/** A production build of the web app of the tree at `root` (BENCH_ROOT's by default) into `dist`. */
+export async function buildWeb(dist: string, root = ROOT) {
+  console.log(`building ${root}/web …`);
   await run(
-    path.join(ROOT, "web/node_modules/.bin/vite"),
+    path.join(root, "web/node_modules/.bin/vite"),
     ["build", "--outDir", dist, "--emptyOutDir", "--manifest", "--logLevel", "warn"],
-    { cwd: path.join(ROOT, "web"), env: { ...process.env, NODE_ENV: "production" } },
+    { cwd: path.join(root, "web"), env: { ...process.env, NODE_ENV: "production" } },
   );
 }
 

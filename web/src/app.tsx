@@ -7,6 +7,7 @@ import {
   lazy,
   type ReactNode,
   Suspense,
+  useDeferredValue,
   useEffect,
 } from "react";
 import { useTranslation } from "react-i18next";
@@ -128,8 +129,12 @@ export function App() {
 
 function SessionApp() {
   const session = useSession();
+  // The shell and its page are drawn from the session in a deferred render, which React pauses
+  // every few milliseconds for the phone's other work, instead of in one piece the moment the
+  // session's answer comes (issue 22: /my-area's blocking time at load).
+  const answer = useDeferredValue(session.data);
   const { path, search } = useLocation();
-  const signedIn = session.data ? session.data.user !== null : undefined;
+  const signedIn = answer ? answer.user !== null : undefined;
 
   // The address follows the session: /login?next=… when signed out, back to `next` once signed in.
   useEffect(() => {
@@ -139,12 +144,12 @@ function SessionApp() {
       navigate(safeReturnPath(new URLSearchParams(search).get("next")), { replace: true });
   }, [signedIn, path, search]);
 
-  if (session.error || !session.data) return <PageWaiting query={session} />;
-  if (!session.data.user) {
-    const { code, message } = session.data;
+  if (session.error || !answer) return <PageWaiting query={session} />;
+  if (!answer.user) {
+    const { code, message } = answer;
     return <LoginPage notice={signOutNotices.has(code) ? message : undefined} />;
   }
-  return <Shell me={session.data} path={path} />;
+  return <Shell me={answer} path={path} />;
 }
 
 function Shell({ me, path }: { me: Me; path: string }) {

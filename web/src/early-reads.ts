@@ -2,7 +2,9 @@
 // Lighthouse scores): on a citizen's page (public, no session), the city's configuration; on the
 // others the session, and, once it says a volunteer or grid leader is opening their patrol area,
 // that area's reads and its page's chunk, at once, instead of one after the other as the shell,
-// then the page, render (session → page chunk → area: three round trips on a phone's link).
+// then the page, render (session → page chunk → area: three round trips on a phone's link). At
+// /my-area the chunk comes beside the session's answer, and my-area.html has preloaded the
+// session and the reads (first-reads.ts): the queries here take those answers.
 import { isCitizenPath } from "@civgrid/geo";
 import type { QueryClient } from "@tanstack/react-query";
 import { areaQueries } from "./api/area-queries.ts";
@@ -30,7 +32,10 @@ export function startEarlyReads(client: QueryClient, path: string) {
     const session = client.getQueryData<Session>(sessionQuery().queryKey);
     if (!opensArea(session, path)) return;
     if (path !== "/my-area") void loadMyAreaPage().catch(() => undefined);
+    // the shell's settings beside the area's first reads: all that my-area.html preloads
+    void client.prefetchQuery(configQuery());
     void client.prefetchQuery(areaQueries.myArea());
     void client.prefetchQuery(areaQueries.patrols());
+    void client.prefetchQuery(areaQueries.myReports());
   });
 }

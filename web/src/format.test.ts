@@ -20,6 +20,28 @@ describe("formatDateTime", () => {
     expect(formatDateTime("2024-05-03T06:05:00Z", "zh-CN")).toBe("2024/05/03 14:05");
     expect(formatDateTime("2024-05-03T06:05:00Z", "en")).toBe("05/03/2024, 14:05");
   });
+
+  it("writes what Intl.DateTimeFormat writes in Shanghai's zone, across the city's midnight and a year's end", () => {
+    const intl = (language: string) =>
+      new Intl.DateTimeFormat(language, {
+        timeZone: "Asia/Shanghai",
+        year: "numeric",
+        month: "2-digit",
+        day: "2-digit",
+        hour: "2-digit",
+        minute: "2-digit",
+        hourCycle: "h23",
+      });
+    for (const iso of [
+      "2024-05-03T15:59:00Z",
+      "2024-05-03T16:00:00Z",
+      "2023-12-31T16:30:00.000Z",
+      "2024-02-28T23:45:00+08:00",
+      "2026-12-04T21:41:07.123Z",
+    ])
+      for (const language of ["zh-CN", "en"])
+        expect(formatDateTime(iso, language)).toBe(intl(language).format(new Date(iso)));
+  });
 });
 
 describe("joinSentences", () => {

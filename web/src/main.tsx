@@ -5,9 +5,9 @@ import { createRoot } from "react-dom/client";
 import { ApiError } from "./api/client.ts";
 import { onApiError } from "./api/use-session.ts";
 import { App } from "./app.tsx";
+import { AfterFirstView } from "./components/after-first-view.tsx";
 import { startEarlyReads } from "./early-reads.ts";
-import { areaQueryRoots } from "./offline/area-reads.ts";
-import { registerServiceWorker } from "./register-service-worker.ts";
+import { ServiceWorkerRegistration } from "./service-worker-registration.tsx";
 import "./i18n.ts";
 import "./styles/shell.css";
 import "./styles/header-nav.css";
@@ -51,15 +51,9 @@ createRoot(root, { onCaughtError: (error) => console.warn(error) }).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <App />
+      <AfterFirstView>
+        <ServiceWorkerRegistration />
+      </AfterFirstView>
     </QueryClientProvider>
   </StrictMode>,
-);
-
-// the area's reads again, through the worker that now keeps them
-registerServiceWorker(
-  () =>
-    void queryClient.refetchQueries({
-      type: "active",
-      predicate: (query) => areaQueryRoots.includes(String(query.queryKey[0])),
-    }),
 );

@@ -1,6 +1,7 @@
 // Signing in and out, who is signed in (the `session` query), changing one's own password.
 import { queryOptions } from "@tanstack/react-query";
 import { ApiError, request } from "./client.ts";
+import { firstReads } from "./first-reads.ts";
 import type { Schemas } from "./types.ts";
 
 export { type Role, roles } from "@civgrid/geo";
@@ -38,7 +39,7 @@ const lastSession = {
 /** The session, or why there is none: a 401 is an answer here, not an error. */
 async function session(): Promise<Session> {
   try {
-    const me = await request<Me>("GET", "/api/auth/me");
+    const me = await request<Me>("GET", firstReads.session);
     lastSession.save(me);
     return me;
   } catch (error) {

@@ -2,6 +2,7 @@
 // the API's own message.
 import type { MultiPolygon, Point, Polygon } from "geojson";
 import i18n from "../i18n.ts";
+import { firstReads } from "./first-reads.ts";
 import type {
   AppConfig,
   Collection,
@@ -144,7 +145,7 @@ async function getCollection<C extends Collection<MultiPolygon | Point, unknown>
 }
 
 export const api = {
-  config: () => getJson<AppConfig>("/api/config"),
+  config: () => getJson<AppConfig>(firstReads.config),
   regions: (level: RegionLevel) => getCollection<RegionCollection>(`/api/regions?level=${level}`),
   communities: () => getCollection<CommunityCollection>("/api/communities"),
   grids: (communityId?: number) =>

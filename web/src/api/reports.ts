@@ -1,8 +1,9 @@
-// The loop's own pages (issue 15): 我的上报 for volunteers and grid leaders, and a citizen's
-// lookup of a report by its number (no account).
+// The loop's own pages (issue 15): 我的上报 for volunteers and grid leaders (its read is one of the
+// patrol area's first, in area-queries.ts), and a citizen's lookup of a report by its number (no
+// account).
 import { queryOptions } from "@tanstack/react-query";
-import { getJson, queryString } from "./client.ts";
-import type { Answer, Schemas } from "./types.ts";
+import { getJson } from "./client.ts";
+import type { Schemas } from "./types.ts";
 
 /** One of my reports: its number, where it stands, and the latest step someone took. */
 export type MyReport = Schemas["MyReport"];
@@ -10,12 +11,6 @@ export type MyReport = Schemas["MyReport"];
 export type PublicReport = Schemas["PublicReport"];
 
 export const reportQueries = {
-  mine: () =>
-    queryOptions({
-      queryKey: ["my-reports"],
-      queryFn: () =>
-        getJson<Answer<"/api/my-reports">>(`/api/my-reports${queryString({ limit: 20 })}`),
-    }),
   lookup: (number: number) =>
     queryOptions({
       queryKey: ["public-report", number],

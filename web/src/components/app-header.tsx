@@ -3,12 +3,14 @@ import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { can, type Me } from "../api/auth.ts";
 import { useSignOut } from "../api/use-session.ts";
+import { AfterFirstView } from "./after-first-view.tsx";
 import { HeaderMenu } from "./header-menu.tsx";
 import { LanguageSwitch } from "./language-switch.tsx";
 import { Link } from "./link.tsx";
 
-// The bell and the campaign's phase wait for reads of their own: they fill in after the page's
-// first paint, in chunks of their own (issue 22), rather than in every page's entry.
+// The bell and the campaign's phase wait for reads of their own: they fill in once the page's
+// first view is drawn, in chunks of their own (issue 22), rather than in every page's entry or
+// among the reads and tasks that draw the page.
 const NotificationBell = lazy(() =>
   import("../notifications/bell.tsx").then((m) => ({ default: m.NotificationBell })),
 );
@@ -93,9 +95,11 @@ export function AppHeader({ me, cityName }: Props) {
         <span className="product-latin"> CivGrid</span>
       </h1>
       {cityName && <span className="city">{cityName}</span>}
-      <Suspense fallback={null}>
-        <CurrentPhase />
-      </Suspense>
+      <AfterFirstView>
+        <Suspense fallback={null}>
+          <CurrentPhase />
+        </Suspense>
+      </AfterFirstView>
       <button
         type="button"
         className="menu-toggle"
@@ -137,9 +141,11 @@ export function AppHeader({ me, cityName }: Props) {
         </HeaderMenu>
       </nav>
       {!me.user.mustChangePassword && (
-        <Suspense fallback={null}>
-          <NotificationBell me={me} />
-        </Suspense>
+        <AfterFirstView>
+          <Suspense fallback={null}>
+            <NotificationBell me={me} />
+          </Suspense>
+        </AfterFirstView>
       )}
       <LanguageSwitch />
     </header>

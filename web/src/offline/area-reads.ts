@@ -1,5 +1,7 @@
 // What the service worker keeps of the patrol area for offline use (sw.ts), named once for the
-// worker and the page that reads the time of the last update.
+// worker, the page that reads the time of the last update, and the page's registration of the
+// worker (which reads some of the page's reads again through it).
+import { firstReads } from "../api/first-reads.ts";
 
 export const AREA_CACHE = "civgrid-area";
 export const TILE_CACHE = "civgrid-basemap-tiles";
@@ -12,17 +14,12 @@ export const areaReads =
  * Fetched into the cache as soon as the worker takes charge, so the first online visit is
  * enough: the page's own first reads went out before the worker was there to keep them.
  */
-export const areaWarmUp = ["/api/auth/me", "/api/config", "/api/basemap/outline", "/api/my-area"];
+export const areaWarmUp = [...Object.values(firstReads), "/api/basemap/outline"];
 
 /**
  * The page's queries (by their key's first part) behind the area reads the warm-up cannot name,
- * since their addresses carry the grid, a date or a page size: read again through a newly
- * installed worker so that it keeps them (main.tsx). Only these: reading everything again would
- * race the sign-in.
+ * since their addresses carry a date: read again through a newly installed worker so that it
+ * keeps them (service-worker-registration.tsx). Only these: reading everything again would race
+ * the sign-in.
  */
-export const areaQueryRoots: readonly string[] = [
-  "patrols",
-  "my-reports",
-  "dedication-days",
-  "activities",
-];
+export const areaQueryRoots: readonly string[] = ["dedication-days", "activities"];

@@ -5,6 +5,7 @@ import type { Marker } from "maplibre-gl";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { MapSearchLoader } from "../../components/map-search/map-search-loader.tsx";
+import { locationProblem } from "../../location-problem.ts";
 import type { MapOptions } from "../../map/map.ts";
 import { useMapInstance } from "../../map/use-map-instance.ts";
 
@@ -19,14 +20,6 @@ interface Props {
   onPlace: (place: Place) => void;
   basemapUrl: string | null | undefined;
   error?: string | undefined;
-}
-
-/** The browser's reason for not giving a position, in words a citizen can act on. */
-export function locationProblem(code: number | "unsupported"): string {
-  if (code === "unsupported") return "citizen.locate.unsupported";
-  if (code === 1) return "citizen.locate.denied";
-  if (code === 3) return "citizen.locate.timeout";
-  return "citizen.locate.unavailable";
 }
 
 export function PlacePicker({ place, onPlace, basemapUrl, error }: Props) {

@@ -13,7 +13,11 @@ const AreaMap = lazy(() => import("./area-map.tsx").then((m) => ({ default: m.Ar
 interface Props extends AreaMapProps {
   /** Mount now (a report's place is being set), wherever the map is. */
   now: boolean;
-  /** The area's answer (or its error) has come: the list above the map is drawn. */
+  /**
+   * The reads of the list above the map have answered (or failed): the list is drawn at its
+   * height. Before that the map's place would pass through the screen while the list fills in
+   * (the area before the week's patrols and my reports), and the map be made at once.
+   */
   ready: boolean;
 }
 

@@ -4,7 +4,7 @@
 import bbox from "@turf/bbox";
 import type { Feature, FeatureCollection, Geometry } from "geojson";
 import type { GeoJSONSource, Map as MapLibreMap } from "maplibre-gl";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import type { MyArea, Patrol, TrackPoint } from "../../api/volunteers.ts";
 import { MapSearchLoader } from "../../components/map-search/map-search-loader.tsx";
 import {
@@ -18,6 +18,7 @@ import type { MapOptions } from "../../map/map.ts";
 import { type SourceId, sourceIds } from "../../map/sources.ts";
 import { useDraggableMarker } from "../../map/use-draggable-marker.ts";
 import { useMapInstance } from "../../map/use-map-instance.ts";
+import { useIdle } from "../../use-idle.ts";
 import type { Fix } from "./use-position.ts";
 
 const options: MapOptions = { layers: patrolAreaLayers };
@@ -49,34 +50,14 @@ function show(
   );
 }
 
-/** The longest the map waits for the area or for an idle moment, in ms. */
-const MAP_WAIT_MS = 3000;
-
 /**
- * True once the page is drawn with the area (its grids, points and contacts as text) and the
- * phone has a quiet moment: maplibre (a megabyte of script, and its worker) is then parsed
- * without holding up the first paint or the first taps. Without the area in time (offline with
- * nothing kept, an error) the map comes all the same.
+ * The longest the map waits for the area or for an idle moment, in ms: once the page is drawn
+ * with the area (its grids, points and contacts as text) and the phone has a quiet moment,
+ * maplibre (a megabyte of script, and its worker) is parsed without holding up the first paint
+ * or the first taps. Without the area in time (offline with nothing kept, an error) the map comes
+ * all the same.
  */
-function useIdleOnceReady(ready: boolean): boolean {
-  const [idle, setIdle] = useState(false);
-  const [waited, setWaited] = useState(false);
-  useEffect(() => {
-    const timer = setTimeout(() => setWaited(true), MAP_WAIT_MS);
-    return () => clearTimeout(timer);
-  }, []);
-  useEffect(() => {
-    if (idle || !(ready || waited)) return;
-    // Safari has no requestIdleCallback: a frame's delay there
-    if (!("requestIdleCallback" in window)) {
-      const timer = setTimeout(() => setIdle(true), 50);
-      return () => clearTimeout(timer);
-    }
-    const handle = requestIdleCallback(() => setIdle(true), { timeout: MAP_WAIT_MS });
-    return () => cancelIdleCallback(handle);
-  }, [ready, waited, idle]);
-  return idle;
-}
+const MAP_WAIT_MS = 3000;
 
 export interface AreaMapProps {
   basemapUrl: string | null | undefined;
@@ -101,7 +82,7 @@ export function AreaMap({
   onReportPlace,
 }: AreaMapProps) {
   const container = useRef<HTMLDivElement>(null);
-  const idle = useIdleOnceReady(area !== undefined);
+  const idle = useIdle(area !== undefined, MAP_WAIT_MS);
   // made where the area is: the map draws no frame of the whole city before it jumps there
   const areaBox = area?.grids.features.length ? bbox(toMapFeatures(area.grids, crs)) : null;
   const map = useMapInstance(

@@ -1,10 +1,11 @@
 // The volunteer's phone page (我的网格): my grids on the map with who to call, patrols, reports that
 // survive a bad network, dedication days and my hours.
-import { useQuery } from "@tanstack/react-query";
+import { type UseQueryResult, useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useSession } from "../../api/use-session.ts";
 import { type Patrol, type TrackPoint, volunteerQueries } from "../../api/volunteers.ts";
+import { AfterFirstView } from "../../components/after-first-view.tsx";
 import { QueryErrorBanner } from "../../components/error-banner.tsx";
 import { PageErrorBoundary } from "../../components/page-error-boundary.tsx";
 import { SuccessNote } from "../../components/submit-buttons.tsx";
@@ -22,17 +23,26 @@ import { useReportQueue } from "./use-report-queue.ts";
 import { useStoredDraft } from "./use-stored-draft.ts";
 
 // The other tabs' panels load when opened: the first view is the area's list (issue 22). The report
-// form is fetched as soon as the page is idle after its first paint, though: it is what a volunteer
-// needs most with no network, and a phone that drops off right after opening the page (the service
-// worker may still be storing the app) must still be able to write a report.
+// form is fetched as soon as that view is drawn, though: it is what a volunteer needs most with no
+// network, and a phone that drops off right after opening the page (the service worker may still
+// be storing the app) must still be able to write a report.
 const loadReportPanel = () => import("./report-panel.tsx");
 const ReportPanel = lazy(() => loadReportPanel().then((m) => ({ default: m.ReportPanel })));
+
+/** Fetches the report form's chunk once drawn (a failure is tried again when the tab opens). */
+function FetchReportPanel() {
+  useEffect(() => void loadReportPanel().catch(() => {}), []);
+  return null;
+}
 const DedicationDaysPanel = lazy(() =>
   import("./dedication-days-panel.tsx").then((m) => ({ default: m.DedicationDaysPanel })),
 );
 const MyHoursPanel = lazy(() =>
   import("./my-hours-panel.tsx").then((m) => ({ default: m.MyHoursPanel })),
 );
+
+/** A read has answered, failed, or waits for a network the phone does not have. */
+const settled = (query: UseQueryResult) => !query.isPending || query.isPaused;
 
 const tabs = ["area", "report", "days", "hours"] as const;
 // the same empty lists at every render, so the map is not given new data it already has
@@ -51,21 +61,14 @@ export function MyAreaPage({ basemapUrl, basemapCrs }: Props) {
   const session = useSession();
   const area = useQuery(volunteerQueries.myArea());
   const patrols = useQuery(volunteerQueries.patrols());
+  // 我的上报's list (MyReportsPanel's read, here only to know when it has come)
+  const myReports = useQuery(volunteerQueries.myReports());
   const { fix, problem } = usePosition();
   const patrol = usePatrol(fix);
   const outbox = useReportQueue();
   // kept in the tab's session storage: a reload (重新加载 after an error) keeps the words written
   const [draft, setDraft] = useStoredDraft();
   const [queuedNote, setQueuedNote] = useState(false);
-  useEffect(() => {
-    const fetchReportPanel = () => void loadReportPanel().catch(() => {}); // retried when opened
-    if ("requestIdleCallback" in window) {
-      const id = window.requestIdleCallback(fetchReportPanel, { timeout: 3000 });
-      return () => window.cancelIdleCallback(id);
-    }
-    const timer = setTimeout(fetchReportPanel, 1000);
-    return () => clearTimeout(timer);
-  }, []);
   const onReportPlace = useCallback(
     (place: [number, number]) => setDraft((d) => ({ ...d, place, accuracyM: null })),
     [setDraft],
@@ -84,6 +87,9 @@ export function MyAreaPage({ basemapUrl, basemapCrs }: Props) {
 
   return (
     <div className="page my-area-page">
+      <AfterFirstView>
+        <FetchReportPanel />
+      </AfterFirstView>
       <p className={problem ? "field-error position-note" : "muted position-note"} role="status">
         {problem
           ? t(problem)
@@ -156,7 +162,7 @@ export function MyAreaPage({ basemapUrl, basemapCrs }: Props) {
       </PageErrorBoundary>
       <AreaMapSlot
         now={tab === "report"}
-        ready={area.data !== undefined || area.error !== null}
+        ready={settled(area) && settled(patrols) && settled(myReports)}
         basemapUrl={basemapUrl}
         crs={basemapCrs}
         area={area.data}

@@ -1,14 +1,14 @@
 // 我的上报: the problems I reported, each with its number, status and the latest step, newest first.
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { reportQueries } from "../../api/reports.ts";
+import { areaQueries } from "../../api/area-queries.ts";
 import { ErrorBanner } from "../../components/error-banner.tsx";
 import { StatusBadge } from "../../components/status-badge.tsx";
 import { formatDateTime } from "../../format.ts";
 
 export function MyReportsPanel() {
   const { t, i18n } = useTranslation();
-  const mine = useQuery(reportQueries.mine());
+  const mine = useQuery(areaQueries.myReports());
   const reports = mine.data?.reports ?? [];
   return (
     <section className="panel my-reports" aria-labelledby="my-reports-heading">

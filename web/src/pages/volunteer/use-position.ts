@@ -1,7 +1,7 @@
 // The phone's position while the page is open (watchPosition), with the fix's accuracy, or the
 // reason there is none, in words a volunteer can act on.
 import { useEffect, useState } from "react";
-import { locationProblem } from "../citizen/place-picker.tsx";
+import { locationProblem } from "../../location-problem.ts";
 
 export interface Fix {
   lon: number;
