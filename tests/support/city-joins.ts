@@ -92,15 +92,7 @@ export function checkCityJoins(
   statement: string,
   cityTables: ReadonlySet<string>,
 ): CityJoinViolation[] {
-  let tree: { stmts?: { stmt: Node }[] };
-  try {
-    tree = parseSync(statement);
-  } catch (error) {
-    return [{ statement, block: `unparsed: ${(error as Error).message}`, groups: [] }];
-  }
-  const checker = new Checker(statement, cityTables);
-  for (const { stmt } of tree.stmts ?? []) checker.statement(stmt, undefined);
-  return checker.violations;
+  return check(statement, cityTables, false);
 }
 
 /**
@@ -113,13 +105,18 @@ export function checkCityRoutes(
   statement: string,
   cityTables: ReadonlySet<string>,
 ): CityJoinViolation[] {
+  return check(statement, cityTables, true);
+}
+
+/** Parses the statement and runs one rule over its blocks (an unparsed statement is a violation). */
+function check(statement: string, cityTables: ReadonlySet<string>, routes: boolean) {
   let tree: { stmts?: { stmt: Node }[] };
   try {
     tree = parseSync(statement);
   } catch (error) {
     return [{ statement, block: `unparsed: ${(error as Error).message}`, groups: [] }];
   }
-  const checker = new Checker(statement, cityTables, true);
+  const checker = new Checker(statement, cityTables, routes);
   for (const { stmt } of tree.stmts ?? []) checker.statement(stmt, undefined);
   return checker.violations;
 }
